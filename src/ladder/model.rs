@@ -1,0 +1,332 @@
+//! The ladder as written in a file (format 1), and the validated ladder the rest of rungs uses.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+/// The ladder file format this version reads and writes.
+pub const LADDER_FORMAT: u32 = 1;
+
+/// A ladder file exactly as documented in the README. Field order here is the order written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderFile {
+    pub format: u32,
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    pub levels: Vec<Level>,
+    #[serde(default)]
+    pub corners: Vec<Corner>,
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bridges: Vec<Bridge>,
+    #[serde(default)]
+    pub rules: Rules,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<Competency>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Expected level (1..=5) of each competency at this level.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub expects: BTreeMap<String, u8>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub title: String,
+    pub stage: Stage,
+    pub kind: MilestoneKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+}
+
+/// The stage of training a milestone belongs to, after the five stages of IT management training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stage {
+    Preliminary,
+    Preparatory,
+    Developmental,
+    HigherLevel,
+    Executive,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Preliminary,
+        Stage::Preparatory,
+        Stage::Developmental,
+        Stage::HigherLevel,
+        Stage::Executive,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Preliminary => "preliminary",
+            Stage::Preparatory => "preparatory",
+            Stage::Developmental => "developmental",
+            Stage::HigherLevel => "higher-level",
+            Stage::Executive => "executive",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MilestoneKind {
+    Course,
+    Certification,
+    Practice,
+    Mentoring,
+    Reading,
+    Project,
+}
+
+impl MilestoneKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            MilestoneKind::Course => "course",
+            MilestoneKind::Certification => "certification",
+            MilestoneKind::Practice => "practice",
+            MilestoneKind::Mentoring => "mentoring",
+            MilestoneKind::Reading => "reading",
+            MilestoneKind::Project => "project",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corner {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default)]
+    pub business_facing: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub level: String,
+    /// `None` for an enterprise-wide role such as the CIO.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corner: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bridge {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// How many levels one move may climb without a bridge.
+    #[serde(default = "default_max_step_up")]
+    pub max_step_up: u32,
+    #[serde(default = "default_allow_down")]
+    pub allow_down: bool,
+}
+
+fn default_max_step_up() -> u32 {
+    1
+}
+
+fn default_allow_down() -> bool {
+    true
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            max_step_up: default_max_step_up(),
+            allow_down: default_allow_down(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+}
+
+/// Index of a level in [`Ladder::levels`]; lower is more junior.
+pub type LevelIdx = usize;
+/// Index of a corner in [`Ladder::corners`].
+pub type CornerIdx = usize;
+/// Index of a role in [`Ladder::roles`].
+pub type RoleIdx = usize;
+
+/// A ladder that passed validation: every reference resolves, so lookups by index cannot fail.
+#[derive(Debug, Clone)]
+pub struct Ladder {
+    file: LadderFile,
+    role_level: Vec<LevelIdx>,
+    role_corner: Vec<Option<CornerIdx>>,
+    roles_by_level: Vec<Vec<RoleIdx>>,
+    bridges_from: Vec<Vec<RoleIdx>>,
+    level_by_id: HashMap<String, LevelIdx>,
+    corner_by_id: HashMap<String, CornerIdx>,
+    role_by_id: HashMap<String, RoleIdx>,
+    milestone_by_id: HashMap<String, (LevelIdx, usize)>,
+    /// The furthest any single allowed move climbs (rules or a bridge); the planner's bound.
+    max_climb: usize,
+}
+
+impl Ladder {
+    /// Builds the indexes of a file whose references were already checked by the loader.
+    /// Returns `None` if a reference does not resolve, so a caller that skipped validation
+    /// gets no ladder rather than a panic later.
+    pub(crate) fn index(file: LadderFile) -> Option<Ladder> {
+        let level_by_id: HashMap<String, LevelIdx> = file
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+        let corner_by_id: HashMap<String, CornerIdx> = file
+            .corners
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let role_by_id: HashMap<String, RoleIdx> = file
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let mut milestone_by_id = HashMap::new();
+        for (level_idx, level) in file.levels.iter().enumerate() {
+            for (i, m) in level.milestones.iter().enumerate() {
+                milestone_by_id.insert(m.id.clone(), (level_idx, i));
+            }
+        }
+        let mut role_level = Vec::with_capacity(file.roles.len());
+        let mut role_corner = Vec::with_capacity(file.roles.len());
+        let mut roles_by_level = vec![Vec::new(); file.levels.len()];
+        for (i, role) in file.roles.iter().enumerate() {
+            let level = *level_by_id.get(&role.level)?;
+            let corner = match &role.corner {
+                Some(c) => Some(*corner_by_id.get(c)?),
+                None => None,
+            };
+            role_level.push(level);
+            role_corner.push(corner);
+            roles_by_level[level].push(i);
+        }
+        let mut bridges_from = vec![Vec::new(); file.roles.len()];
+        let mut max_climb = file.rules.max_step_up as usize;
+        for bridge in &file.bridges {
+            let from = *role_by_id.get(&bridge.from)?;
+            let to = *role_by_id.get(&bridge.to)?;
+            if !bridges_from[from].contains(&to) {
+                bridges_from[from].push(to);
+            }
+            max_climb = max_climb.max(role_level[to].saturating_sub(role_level[from]));
+        }
+        Some(Ladder {
+            file,
+            role_level,
+            role_corner,
+            roles_by_level,
+            bridges_from,
+            level_by_id,
+            corner_by_id,
+            role_by_id,
+            milestone_by_id,
+            max_climb,
+        })
+    }
+
+    pub fn file(&self) -> &LadderFile {
+        &self.file
+    }
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+    pub fn name(&self) -> &str {
+        &self.file.name
+    }
+    pub fn levels(&self) -> &[Level] {
+        &self.file.levels
+    }
+    pub fn corners(&self) -> &[Corner] {
+        &self.file.corners
+    }
+    pub fn roles(&self) -> &[Role] {
+        &self.file.roles
+    }
+    pub fn rules(&self) -> &Rules {
+        &self.file.rules
+    }
+    pub fn competencies(&self) -> &[Competency] {
+        &self.file.competencies
+    }
+    pub fn role(&self, role: RoleIdx) -> &Role {
+        &self.file.roles[role]
+    }
+    pub fn role_level(&self, role: RoleIdx) -> LevelIdx {
+        self.role_level[role]
+    }
+    pub fn role_corner(&self, role: RoleIdx) -> Option<CornerIdx> {
+        self.role_corner[role]
+    }
+    pub fn roles_at_level(&self, level: LevelIdx) -> &[RoleIdx] {
+        &self.roles_by_level[level]
+    }
+    pub fn bridges_from(&self, role: RoleIdx) -> &[RoleIdx] {
+        &self.bridges_from[role]
+    }
+    pub fn max_climb(&self) -> usize {
+        self.max_climb
+    }
+    pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
+        self.role_by_id.get(id).copied()
+    }
+    pub fn corner_index(&self, id: &str) -> Option<CornerIdx> {
+        self.corner_by_id.get(id).copied()
+    }
+    pub fn level_index(&self, id: &str) -> Option<LevelIdx> {
+        self.level_by_id.get(id).copied()
+    }
+    /// The level a milestone belongs to, and the milestone itself.
+    pub fn milestone(&self, id: &str) -> Option<(LevelIdx, &Milestone)> {
+        let &(level, i) = self.milestone_by_id.get(id)?;
+        Some((level, &self.file.levels[level].milestones[i]))
+    }
+    /// The corner's name, or "enterprise-wide" for a role without one.
+    pub fn corner_name_of(&self, role: RoleIdx) -> &str {
+        match self.role_corner(role) {
+            Some(c) => &self.file.corners[c].name,
+            None => "enterprise-wide",
+        }
+    }
+    pub fn corner_id_of(&self, role: RoleIdx) -> Option<&str> {
+        self.role_corner(role)
+            .map(|c| self.file.corners[c].id.as_str())
+    }
+}

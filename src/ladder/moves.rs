@@ -1,0 +1,146 @@
+//! What kind of move a change of role is, and whether the ladder's rules allow it.
+
+use serde::Serialize;
+
+use super::model::{Ladder, RoleIdx};
+
+/// The kind of a move, always derived from the two roles and never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveKind {
+    /// Up within the rules' step, in the same corner (or into or out of an enterprise-wide role).
+    Vertical,
+    /// Same level, another corner.
+    Lateral,
+    /// Up and into another corner at once: the move the advice recommends.
+    Diagonal,
+    /// To a lower level.
+    Down,
+    /// Up by more levels than the rules' `max_step_up`.
+    Skip,
+}
+
+impl MoveKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MoveKind::Vertical => "vertical",
+            MoveKind::Lateral => "lateral",
+            MoveKind::Diagonal => "diagonal",
+            MoveKind::Down => "down",
+            MoveKind::Skip => "skip",
+        }
+    }
+
+    pub fn arrow(self) -> &'static str {
+        match self {
+            MoveKind::Vertical => "↑",
+            MoveKind::Lateral => "→",
+            MoveKind::Diagonal => "↗",
+            MoveKind::Down => "↓",
+            MoveKind::Skip => "⇑",
+        }
+    }
+}
+
+impl Ladder {
+    /// The kind of the move from one role to another.
+    pub fn move_kind(&self, from: RoleIdx, to: RoleIdx) -> MoveKind {
+        let from_level = self.role_level(from);
+        let to_level = self.role_level(to);
+        if to_level < from_level {
+            return MoveKind::Down;
+        }
+        let climb = to_level - from_level;
+        if climb > self.rules().max_step_up as usize {
+            return MoveKind::Skip;
+        }
+        let (from_corner, to_corner) = (self.role_corner(from), self.role_corner(to));
+        let enterprise_wide = from_corner.is_none() || to_corner.is_none();
+        match (climb, enterprise_wide || from_corner == to_corner) {
+            (0, _) => MoveKind::Lateral,
+            (_, true) => MoveKind::Vertical,
+            (_, false) => MoveKind::Diagonal,
+        }
+    }
+
+    /// Whether a person may move from one role to the other in a single step: within the rules
+    /// or along a bridge.
+    pub fn is_allowed(&self, from: RoleIdx, to: RoleIdx) -> bool {
+        if from == to {
+            return false;
+        }
+        if self.bridges_from(from).contains(&to) {
+            return true;
+        }
+        match self.move_kind(from, to) {
+            MoveKind::Vertical | MoveKind::Lateral | MoveKind::Diagonal => true,
+            MoveKind::Down => self.rules().allow_down,
+            MoveKind::Skip => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::load_str;
+
+    const LADDER: &str = r#"(
+        format: 1, id: "t", name: "T",
+        levels: [(id: "l1", name: "One"), (id: "l2", name: "Two"), (id: "l3", name: "Three"), (id: "top", name: "Top")],
+        corners: [(id: "a", name: "A"), (id: "b", name: "B")],
+        roles: [
+            (id: "a1", title: "A1", level: "l1", corner: "a"),
+            (id: "b1", title: "B1", level: "l1", corner: "b"),
+            (id: "a2", title: "A2", level: "l2", corner: "a"),
+            (id: "b2", title: "B2", level: "l2", corner: "b"),
+            (id: "a3", title: "A3", level: "l3", corner: "a"),
+            (id: "chief", title: "Chief", level: "top"),
+        ],
+        bridges: [(from: "a1", to: "a3")],
+        rules: (allow_down: false),
+    )"#;
+
+    fn ids(ladder: &Ladder, from: &str, to: &str) -> (RoleIdx, RoleIdx) {
+        (
+            ladder.role_index(from).unwrap(),
+            ladder.role_index(to).unwrap(),
+        )
+    }
+
+    #[test]
+    fn move_kinds_follow_level_and_corner() {
+        let ladder = load_str(LADDER, "t").unwrap();
+        let kind = |a, b| {
+            let (f, t) = ids(&ladder, a, b);
+            ladder.move_kind(f, t)
+        };
+        assert_eq!(kind("a1", "a2"), MoveKind::Vertical);
+        assert_eq!(kind("a1", "b1"), MoveKind::Lateral);
+        assert_eq!(kind("a1", "b2"), MoveKind::Diagonal);
+        assert_eq!(kind("b2", "a1"), MoveKind::Down);
+        assert_eq!(kind("a1", "a3"), MoveKind::Skip);
+        assert_eq!(
+            kind("a3", "chief"),
+            MoveKind::Vertical,
+            "into an enterprise-wide role"
+        );
+    }
+
+    #[test]
+    fn rules_and_bridges_decide_what_is_allowed() {
+        let ladder = load_str(LADDER, "t").unwrap();
+        let allowed = |a, b| {
+            let (f, t) = ids(&ladder, a, b);
+            ladder.is_allowed(f, t)
+        };
+        assert!(allowed("a1", "b2"));
+        assert!(
+            !allowed("b2", "a1"),
+            "allow_down: false forbids moving down"
+        );
+        assert!(!allowed("b1", "a3"), "a skip needs a bridge");
+        assert!(allowed("a1", "a3"), "the bridge allows this skip");
+        assert!(!allowed("a1", "a1"));
+    }
+}

@@ -1,0 +1,8 @@
+//! rungs: a terminal career-ladder planner for IT.
+//!
+//! The library holds everything the binary does, so tests and benchmarks drive the same code.
+
+pub mod cli;
+pub mod ladder;
+pub mod print;
+pub mod text;

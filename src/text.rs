@@ -1,0 +1,278 @@
+//! Text that came from a file or a person, made safe and sized for a terminal.
+//!
+//! Every string from a ladder or profile passes through here before it reaches a terminal, so a
+//! title can never carry an escape sequence that moves the cursor or rewrites the screen.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that may not appear in any text a file gives us: C0 controls except tab and
+/// newline, DEL, C1 controls, and the bidi embeddings, overrides and isolates that can make
+/// text read differently from what it is.
+pub fn is_forbidden_char(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first forbidden character in `text`, with its char offset, if any.
+pub fn first_forbidden_char(text: &str) -> Option<(usize, char)> {
+    text.chars()
+        .enumerate()
+        .find(|&(_, c)| is_forbidden_char(c))
+}
+
+/// How a forbidden character is named in an error message.
+pub fn describe_char(c: char) -> String {
+    match c {
+        '\u{1b}' => "an escape character (U+001B)".to_string(),
+        '\r' => "a carriage return (U+000D)".to_string(),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            format!("a bidirectional-text control (U+{:04X})", c as u32)
+        }
+        _ => format!("a control character (U+{:04X})", c as u32),
+    }
+}
+
+/// `text` with every forbidden character, and newlines and tabs too, replaced so that it is one
+/// printable line. Used for anything shown in a single row or cell.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' || c == '\t' {
+                ' '
+            } else if is_forbidden_char(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `text` with forbidden characters replaced; newlines kept. Used for multi-line notes.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_forbidden_char(c) { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// Display width in terminal columns (CJK and most emoji take two).
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` columns, ending in `…` when anything was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let budget = max - 1;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` truncated to `max` columns and padded with spaces to exactly `max` columns.
+pub fn fit(text: &str, max: usize) -> String {
+    let mut out = truncate(text, max);
+    let pad = max.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// `text` truncated to `max` columns and centred within them.
+pub fn center(text: &str, max: usize) -> String {
+    let cut = truncate(text, max);
+    let room = max.saturating_sub(width(&cut));
+    let left = room / 2;
+    let mut out = " ".repeat(left);
+    out.push_str(&cut);
+    out.extend(std::iter::repeat_n(' ', room - left));
+    out
+}
+
+/// `text` word-wrapped to `max` columns in at most `max_lines` lines. A word longer than a line
+/// is cut, and the last line ends in `…` when text was left out.
+pub fn wrap(text: &str, max: usize, max_lines: usize) -> Vec<String> {
+    if max == 0 || max_lines == 0 {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let word = truncate(word, max);
+        match lines.last_mut() {
+            Some(line) if width(line) + 1 + width(&word) <= max => {
+                line.push(' ');
+                line.push_str(&word);
+            }
+            _ => lines.push(word),
+        }
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = &mut lines[max_lines - 1];
+        if !last.ends_with('…') {
+            *last = truncate(&format!("{last}…"), max);
+        }
+    }
+    lines
+}
+
+/// "1 level", "2 levels": a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Whether `id` is a valid identifier: one or more of `[a-z0-9-]`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The slug of a name: lower-case ASCII letters and digits, other runs folded into single
+/// hyphens, no leading or trailing hyphen. Letters outside ASCII are dropped, so a name made only
+/// of them slugs to nothing and the caller must refuse it.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// Up to `limit` of `candidates` that look like `wanted`, closest first, for "did you mean".
+pub fn suggestions<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|candidate| {
+            let lower = candidate.to_lowercase();
+            let mut score = strsim::jaro_winkler(&wanted_lower, &lower);
+            if lower.contains(&wanted_lower) || wanted_lower.contains(&lower) {
+                score += 0.2;
+            }
+            (score, candidate)
+        })
+        .filter(|(score, _)| *score >= 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
+/// "did you mean: a, b, c?" or an empty string when nothing is close.
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    let close = suggestions(wanted, candidates, 3);
+    if close.is_empty() {
+        String::new()
+    } else {
+        format!("did you mean: {}?", close.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_and_bidi_characters_are_forbidden_but_tab_and_newline_are_not() {
+        assert!(is_forbidden_char('\u{1b}'));
+        assert!(is_forbidden_char('\u{7f}'));
+        assert!(is_forbidden_char('\u{85}'));
+        assert!(is_forbidden_char('\u{202e}'));
+        assert!(is_forbidden_char('\u{2067}'));
+        assert!(!is_forbidden_char('\t'));
+        assert!(!is_forbidden_char('\n'));
+        assert!(!is_forbidden_char('é'));
+    }
+
+    #[test]
+    fn one_line_removes_escape_sequences() {
+        assert_eq!(one_line("a\u{1b}[2Jb\nc"), "a\u{fffd}[2Jb c");
+    }
+
+    #[test]
+    fn truncation_counts_display_columns_not_bytes() {
+        assert_eq!(truncate("Systems engineer", 8), "Systems…");
+        assert_eq!(truncate("工程师经理", 5), "工程…");
+        assert_eq!(width(&truncate("工程师经理", 5)), 5);
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("anything", 0), "");
+        assert_eq!(width(&fit("🚀 launch", 6)), 6);
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_marks_what_was_left_out() {
+        assert_eq!(
+            wrap("Director of infrastructure & operations", 14, 3),
+            vec!["Director of", "infrastructure", "& operations"]
+        );
+        assert_eq!(
+            wrap("Director of infrastructure & operations", 14, 2),
+            vec!["Director of", "infrastructur…"]
+        );
+        assert_eq!(
+            wrap("Chief Information Security Officer", 9, 3),
+            vec!["Chief", "Informat…", "Security…"]
+        );
+        for line in wrap("工程师 经理 工程师经理工程师经理", 6, 3) {
+            assert!(width(&line) <= 6, "{line}");
+        }
+        assert!(wrap("", 5, 2).is_empty());
+    }
+
+    #[test]
+    fn slugs_are_lowercase_ascii_with_single_hyphens() {
+        assert_eq!(slug("Ada Lovelace"), "ada-lovelace");
+        assert_eq!(slug("../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("  --Priya  S.  "), "priya-s");
+        assert_eq!(slug("李雷"), "");
+    }
+
+    #[test]
+    fn ids_must_be_lowercase_ascii_digits_and_hyphens() {
+        assert!(is_valid_id("cio"));
+        assert!(is_valid_id("tech-lead-2"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("Tech"));
+        assert!(!is_valid_id("a_b"));
+    }
+
+    #[test]
+    fn suggestions_find_near_misses() {
+        let ids = ["sysadmin", "developer", "cio", "ciso"];
+        assert_eq!(suggestions("sysadmn", ids, 3), vec!["sysadmin"]);
+        assert!(suggestions("zzzz", ids, 3).is_empty());
+    }
+}

@@ -1,0 +1,363 @@
+//! The command line as scripts and people use it: exit codes, stdout vs stderr, --json shapes.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn rungs() -> Command {
+    let mut cmd = Command::cargo_bin("rungs").unwrap();
+    // Never read or write the real user's data folder from a test.
+    let empty = std::env::temp_dir().join("rungs-tests-empty-data-dir");
+    cmd.env("RUNGS_DATA_DIR", empty).env_remove("COLUMNS");
+    cmd
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ladders")
+        .join(name)
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("stdout is JSON")
+}
+
+#[test]
+fn check_accepts_the_bundled_ladder() {
+    rungs()
+        .args(["check", "ladders/it-leadership.ron"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok"))
+        .stderr("");
+}
+
+#[test]
+fn check_rejects_each_broken_fixture_with_exit_2_and_a_position() {
+    let located = [
+        "misspelt-field.ron",
+        "missing-field.ron",
+        "dangling-level.ron",
+        "unknown-corner.ron",
+        "duplicate-id.ron",
+        "escape-in-title.ron",
+        "escaped-control.ron",
+        "bidi-override.ron",
+        "bad-bridge.ron",
+        "level-without-role.ron",
+        "malformed-id.ron",
+        "unknown-competency.ron",
+        "deep-nesting.ron",
+        "newer-format.ron",
+        "syntax-error.ron",
+    ];
+    for name in located {
+        let path = fixture(name);
+        let pattern = format!(
+            "{}:[0-9]+:[0-9]+: ",
+            regex_escape(&path.display().to_string())
+        );
+        rungs()
+            .arg("check")
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::is_match(pattern).unwrap());
+    }
+    rungs()
+        .arg("check")
+        .arg(fixture("empty.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.ron: the file is empty"));
+}
+
+fn regex_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '/' || c == '-' || c == '_' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn check_prints_one_line_per_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ron");
+    let src = std::fs::read_to_string(fixture("valid-small.ron"))
+        .unwrap()
+        .replace("corner: \"dev\")", "corner: \"data\")")
+        .replace("to: \"lead\"", "to: \"nobody\"");
+    std::fs::write(&path, src).unwrap();
+    let out = rungs()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+}
+
+#[test]
+fn path_from_an_ic_role_to_cio_is_short_and_broad() {
+    let paths = json_of(rungs().args(["path", "--from", "sysadmin", "--to", "cio", "--json"]));
+    let best = &paths[0];
+    let steps = best["steps"].as_array().unwrap();
+    assert!(steps.len() <= 4, "{best}");
+    assert!(best["corners"].as_array().unwrap().len() >= 3, "{best}");
+    assert_eq!(steps[0]["from"], "sysadmin");
+    assert_eq!(steps.last().unwrap()["to"], "cio");
+    for step in steps {
+        let kind = step["kind"].as_str().unwrap();
+        assert!(
+            ["vertical", "lateral", "diagonal", "down", "skip"].contains(&kind),
+            "{kind}"
+        );
+    }
+    assert!(best["advice"].is_array());
+}
+
+#[test]
+fn path_alternatives_are_distinct() {
+    let paths = json_of(rungs().args([
+        "path",
+        "--from",
+        "developer",
+        "--to",
+        "cio",
+        "--alternatives",
+        "3",
+        "--json",
+    ]));
+    let paths = paths.as_array().unwrap();
+    assert_eq!(paths.len(), 3);
+    let routes: std::collections::HashSet<String> =
+        paths.iter().map(|p| p["steps"].to_string()).collect();
+    assert_eq!(routes.len(), 3);
+}
+
+#[test]
+fn path_honours_avoid_and_via() {
+    let paths = json_of(rungs().args([
+        "path", "--from", "sysadmin", "--to", "cio", "--avoid", "dev", "--via", "security",
+        "--json",
+    ]));
+    let corners: Vec<&str> = paths[0]["corners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(!corners.contains(&"dev"), "{corners:?}");
+    assert!(corners.contains(&"security"), "{corners:?}");
+}
+
+#[test]
+fn path_text_numbers_steps_and_names_move_kinds() {
+    rungs()
+        .args(["path", "--from", "sysadmin", "--to", "cio"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("1. ↗ diagonal").and(predicate::str::contains("corners:")),
+        );
+}
+
+#[test]
+fn unknown_ids_get_did_you_mean_and_exit_2() {
+    rungs()
+        .args(["path", "--from", "sysadmn", "--to", "cio"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("did you mean: sysadmin"));
+    rungs()
+        .args([
+            "path", "--from", "sysadmin", "--to", "cio", "--avoid", "secrity",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean: security"));
+    rungs()
+        .args(["print", "--ladder", "it-leadershp"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean: it-leadership"));
+}
+
+#[test]
+fn an_unreachable_target_says_why_with_exit_2() {
+    rungs()
+        .args(["path", "--from", "cio", "--to", "sysadmin", "--ladder"])
+        .arg(fixture("valid-small.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no path").not()); // moving down is allowed here
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-down.ron");
+    let src = std::fs::read_to_string(fixture("valid-small.ron"))
+        .unwrap()
+        .replace(
+            "competencies:",
+            "rules: (allow_down: false),\n    competencies:",
+        );
+    std::fs::write(&path, src).unwrap();
+    rungs()
+        .args(["path", "--from", "lead", "--to", "operator", "--ladder"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("do not allow moving down"));
+}
+
+#[test]
+fn print_fits_the_width_and_shows_titles_in_full_when_there_is_room() {
+    for width in [20u16, 40, 80, 120, 200] {
+        let out = rungs()
+            .args(["print", "--width", &width.to_string()])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            assert!(
+                unicode_width(line) <= width as usize,
+                "line wider than {width}: {line:?}"
+            );
+        }
+        // The enterprise-wide CIO spans its row; only the narrowest widths wrap its title.
+        let expected = if width >= 40 {
+            "Chief Information Officer"
+        } else {
+            "Chief"
+        };
+        assert!(text.contains(expected), "width {width}:\n{text}");
+    }
+    let wide = rungs()
+        .args(["print", "--width", "400"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let wide = String::from_utf8(wide).unwrap();
+    assert!(
+        wide.contains("Director of infrastructure & operations"),
+        "{wide}"
+    );
+    assert!(
+        !wide.contains('…'),
+        "nothing is cut at 400 columns:\n{wide}"
+    );
+    rungs().args(["print", "--width", "5"]).assert().code(2);
+}
+
+fn unicode_width(s: &str) -> usize {
+    rungs::text::width(s)
+}
+
+#[test]
+fn print_shows_levels_top_down_from_executive_to_ic() {
+    let out = rungs()
+        .arg("print")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let exec = text.find("Executive").unwrap();
+    let ic = text.find("Individual").unwrap();
+    assert!(exec < ic, "the top level is printed first");
+}
+
+#[test]
+fn ladders_lists_bundled_and_user_ladders_with_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("ladders")).unwrap();
+    std::fs::copy(
+        fixture("valid-small.ron"),
+        dir.path().join("ladders/small.ron"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("duplicate-id.ron"),
+        dir.path().join("ladders/broken.ron"),
+    )
+    .unwrap();
+    let list = json_of(
+        rungs()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["ladders", "--json"]),
+    );
+    let list = list.as_array().unwrap();
+    assert_eq!(list[0]["id"], "it-leadership");
+    assert_eq!(list[0]["source"], "bundled");
+    let small = list
+        .iter()
+        .find(|l| l["id"] == "small")
+        .expect("user ladder listed");
+    assert_eq!(small["source"], "file");
+    assert!(small["path"].as_str().unwrap().ends_with("small.ron"));
+    let broken = list
+        .iter()
+        .find(|l| l["valid"] == false)
+        .expect("broken ladder listed");
+    assert!(
+        broken["errors"][0]
+            .as_str()
+            .unwrap()
+            .contains("duplicate role id")
+    );
+
+    // A user ladder is usable by its id.
+    rungs()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "path", "--ladder", "small", "--from", "operator", "--to", "lead",
+        ])
+        .assert()
+        .success();
+    // The environment variable names the data dir too, and the flag wins over it.
+    rungs()
+        .env("RUNGS_DATA_DIR", dir.path())
+        .args(["ladders"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("small"));
+}
+
+#[test]
+fn no_command_prints_the_ladder_and_how_to_plan() {
+    rungs().assert().success().stdout(
+        predicate::str::contains("Chief Information Officer")
+            .and(predicate::str::contains("rungs path --from")),
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["check", "ladders", "print", "path"] {
+        rungs()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+    rungs().arg("frobnicate").assert().code(2);
+}

@@ -1,0 +1,243 @@
+//! Every kind of ladder-file problem is reported with where it is and what to do.
+
+use std::path::PathBuf;
+
+use rungs::ladder::{LadderError, load_file, load_str};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ladders")
+        .join(name)
+}
+
+fn problems(name: &str) -> LadderError {
+    load_file(&fixture(name)).expect_err(&format!("{name} should not load"))
+}
+
+/// The (line, col, message) of the first problem.
+fn first(name: &str) -> (usize, usize, String) {
+    let err = problems(name);
+    let p = &err.problems[0];
+    let pos = p
+        .pos
+        .unwrap_or_else(|| panic!("{name}: no position in {err}"));
+    (
+        pos.line,
+        pos.col,
+        format!("{} {}", p.message, p.hint.clone().unwrap_or_default()),
+    )
+}
+
+fn col_of(name: &str, line: usize, needle: &str) -> usize {
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    let l = text.lines().nth(line - 1).unwrap();
+    l[..l.find(needle).unwrap()].chars().count() + 1
+}
+
+#[test]
+fn valid_fixtures_and_the_bundled_ladder_load() {
+    load_file(&fixture("minimal.ron")).unwrap();
+    load_file(&fixture("valid-small.ron")).unwrap();
+    load_file(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ladders/it-leadership.ron"))
+        .unwrap();
+}
+
+#[test]
+fn a_misspelt_field_is_named_with_a_suggestion() {
+    let (line, col, msg) = first("misspelt-field.ron");
+    assert_eq!((line, col), (14, col_of("misspelt-field.ron", 14, "nmae")));
+    assert!(
+        msg.contains("nmae") && msg.contains("did you mean: name"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let (line, _, msg) = first("missing-field.ron");
+    assert_eq!(line, 20);
+    assert!(msg.contains("title"), "{msg}");
+}
+
+#[test]
+fn a_role_at_an_unknown_level_points_at_the_level_value() {
+    let (line, col, msg) = first("dangling-level.ron");
+    assert_eq!(
+        (line, col),
+        (19, col_of("dangling-level.ron", 19, "\"junor\""))
+    );
+    assert!(
+        msg.contains("unknown level \"junor\"") && msg.contains("did you mean: junior"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_role_in_an_unknown_corner_points_at_the_corner_value() {
+    let (line, col, msg) = first("unknown-corner.ron");
+    assert_eq!(
+        (line, col),
+        (19, col_of("unknown-corner.ron", 19, "\"data\""))
+    );
+    assert!(
+        msg.contains("unknown corner \"data\"") && msg.contains("dev, ops"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_duplicate_id_points_at_the_second_definition() {
+    let (line, col, msg) = first("duplicate-id.ron");
+    assert_eq!(
+        (line, col),
+        (19, col_of("duplicate-id.ron", 19, "\"operator\""))
+    );
+    assert!(
+        msg.contains("duplicate role id \"operator\"") && msg.contains("line 18"),
+        "{msg}"
+    );
+    let (line, _, msg) = first("duplicate-milestone.ron");
+    assert_eq!(line, 10);
+    assert!(msg.contains("duplicate milestone id \"j-course\""), "{msg}");
+}
+
+#[test]
+fn a_raw_escape_character_is_located_exactly() {
+    let (line, col, msg) = first("escape-in-title.ron");
+    assert_eq!(
+        (line, col),
+        (19, col_of("escape-in-title.ron", 19, "\u{1b}"))
+    );
+    assert!(msg.contains("U+001B"), "{msg}");
+}
+
+#[test]
+fn an_escape_written_as_an_escape_sequence_is_caught_after_parsing() {
+    let (line, _, msg) = first("escaped-control.ron");
+    assert_eq!(line, 19);
+    assert!(
+        msg.contains("role title") && msg.contains("U+001B"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_bidi_override_is_refused() {
+    let (line, col, msg) = first("bidi-override.ron");
+    assert_eq!(
+        (line, col),
+        (19, col_of("bidi-override.ron", 19, "\u{202e}"))
+    );
+    assert!(msg.contains("U+202E"), "{msg}");
+}
+
+#[test]
+fn a_bridge_to_an_unknown_role_is_reported() {
+    let (line, col, msg) = first("bad-bridge.ron");
+    assert_eq!((line, col), (22, col_of("bad-bridge.ron", 22, "\"leed\"")));
+    assert!(msg.contains("bridge to unknown role \"leed\""), "{msg}");
+}
+
+#[test]
+fn a_level_without_roles_is_reported() {
+    let err = problems("level-without-role.ron");
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.message == "level \"senior\" has no role" && p.pos.is_some()),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_malformed_id_gets_a_slug_suggestion() {
+    let (_, _, msg) = first("malformed-id.ron");
+    assert!(
+        msg.contains("\"Developer_1\" is not a valid id") && msg.contains("developer-1"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_expectation_of_an_unknown_competency_or_out_of_range_is_reported() {
+    let (line, _, msg) = first("unknown-competency.ron");
+    assert_eq!(line, 6);
+    assert!(msg.contains("unknown competency \"leadrship\""), "{msg}");
+    let (_, _, msg) = first("expectation-out-of-range.ron");
+    assert!(msg.contains("outside 1..5"), "{msg}");
+}
+
+#[test]
+fn an_empty_ladder_is_reported() {
+    let err = problems("empty.ron");
+    assert!(
+        err.to_string().contains("empty.ron: the file is empty"),
+        "{err}"
+    );
+    let err = problems("no-levels.ron");
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.message == "the ladder has no levels"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let (line, _, msg) = first("deep-nesting.ron");
+    assert_eq!(line, 1);
+    assert!(msg.contains("nesting deeper than"), "{msg}");
+    // Ten times deeper still fails cleanly, without overflowing the stack.
+    let src = format!(
+        "(format: 1, id: \"x\", name: \"X\", levels: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(load_str(&src, "deep").is_err());
+}
+
+#[test]
+fn a_newer_format_is_refused_with_advice_to_upgrade() {
+    let (line, _, msg) = first("newer-format.ron");
+    assert_eq!(line, 2);
+    assert!(
+        msg.contains("format 2") && msg.contains("upgrade rungs"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn syntax_errors_and_unknown_enum_variants_carry_positions() {
+    let (line, _, _) = first("syntax-error.ron");
+    assert_eq!(line, 16);
+    let (line, _, msg) = first("bad-stage.ron");
+    assert_eq!(line, 7);
+    assert!(msg.contains("did you mean: Preliminary"), "{msg}");
+}
+
+#[test]
+fn an_oversize_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap();
+    let err = load_file(&path).unwrap_err();
+    assert!(err.to_string().contains("over the 16 MiB limit"), "{err}");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let src = std::fs::read_to_string(fixture("valid-small.ron"))
+        .unwrap()
+        .replace(
+            "level: \"junior\", corner: \"dev\"",
+            "level: \"junor\", corner: \"data\"",
+        )
+        .replace("to: \"lead\"", "to: \"nobody\"");
+    let err = load_str(&src, "many.ron").unwrap_err();
+    assert_eq!(err.problems.len(), 3, "{err}");
+    for line in err.lines() {
+        assert!(line.starts_with("many.ron:"), "{line}");
+    }
+}
