@@ -4,10 +4,9 @@
 //! then less advice broken. The search is A* over roles (times which `via` corners have been
 //! passed) with a cost of (moves, moves that enter no new corner, moves that are not diagonal):
 //! all non-negative, so a lower bound on moves alone is an admissible estimate. "New corner" is
-//! judged against the path that reached a role (a 64-bit set, so ladders with more than 64
-//! corners share bits and score approximately). On small ladders the search is exhaustive and
-//! exact; on huge ones it stops refining after a work budget once it holds a path with the fewest
-//! moves. Alternatives come from Yen's algorithm with Lawler's refinement, ranked exactly.
+//! judged against the path that reached a role (a bit set per search state). On small ladders
+//! the search is exhaustive and exact; on huge ones it stops refining after a work budget once
+//! it holds a path with the fewest moves. Alternatives come from Yen's algorithm with Lawler's refinement, ranked exactly.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashSet};
@@ -440,10 +439,9 @@ impl<'a> Search<'a> {
         }
     }
 
-    fn corner_bit(&self, role: RoleIdx) -> u64 {
-        self.ladder
-            .role_corner(role)
-            .map_or(0, |c| 1u64 << (c % 64))
+    /// Words in one state's set of corners seen.
+    fn corner_words(&self) -> usize {
+        self.ladder.corners().len().div_ceil(64).max(1)
     }
 
     /// A lower bound on the cost from a role at `level` to the target: its moves only, since
@@ -452,9 +450,11 @@ impl<'a> Search<'a> {
         Cost(self.moves_to_target_level[level], 0, 0)
     }
 
-    fn step_cost(&self, from: RoleIdx, to: RoleIdx, corners_seen: u64) -> Cost {
-        let bit = self.corner_bit(to);
-        let new_corner = bit != 0 && corners_seen & bit == 0;
+    fn step_cost(&self, from: RoleIdx, to: RoleIdx, corners_seen: &[u64]) -> Cost {
+        let new_corner = self
+            .ladder
+            .role_corner(to)
+            .is_some_and(|c| corners_seen[c / 64] & (1 << (c % 64)) == 0);
         let diagonal = self.ladder.move_kind(from, to) == MoveKind::Diagonal;
         Cost(1, u32::from(!new_corner), u32::from(!diagonal))
     }
@@ -486,7 +486,8 @@ impl<'a> Search<'a> {
         let states = ladder.roles().len() * self.masks;
         let mut best = vec![Cost::UNREACHED; states];
         let mut parent = vec![usize::MAX; states];
-        let mut corners_seen = vec![0u64; states];
+        let words = self.corner_words();
+        let mut corners_seen = vec![0u64; states * words];
         let mut blocked = self.avoided_role.clone();
         for &r in earlier {
             blocked[r] = true;
@@ -494,7 +495,11 @@ impl<'a> Search<'a> {
         blocked[start] = false;
         let start_state = start * self.masks + start_mask;
         best[start_state] = Cost::ZERO;
-        corners_seen[start_state] = root.iter().fold(0, |m, &r| m | self.corner_bit(r));
+        for &r in root {
+            if let Some(c) = ladder.role_corner(r) {
+                corners_seen[start_state * words + c / 64] |= 1 << (c % 64);
+            }
+        }
         let mut heap = BinaryHeap::new();
         heap.push(Entry {
             estimate: self.estimate_from(ladder.role_level(start)),
@@ -585,12 +590,16 @@ impl<'a> Search<'a> {
                     continue;
                 }
                 let next_state = next * self.masks + (mask | self.mask_of(next));
-                let seen = corners_seen[state];
+                let seen = &corners_seen[state * words..(state + 1) * words];
                 let cost = entry.cost.plus(self.step_cost(role, next, seen));
                 if cost < best[next_state] {
                     best[next_state] = cost;
                     parent[next_state] = state;
-                    corners_seen[next_state] = seen | self.corner_bit(next);
+                    corners_seen
+                        .copy_within(state * words..(state + 1) * words, next_state * words);
+                    if let Some(c) = ladder.role_corner(next) {
+                        corners_seen[next_state * words + c / 64] |= 1 << (c % 64);
+                    }
                     heap.push(Entry {
                         estimate: cost.plus(self.estimate_from(next_level)),
                         cost,
@@ -735,6 +744,43 @@ mod tests {
         assert!(
             Path::from_roles(&ladder, roles).advice.is_empty(),
             "two moves in a corner are fine"
+        );
+    }
+
+    #[test]
+    fn three_moves_in_a_row_in_one_corner_break_the_advice() {
+        let ladder = load_str(&crate::ladder::synthetic_ladder_source(4, 1), "one corner").unwrap();
+        let roles = ["r0-0", "r1-0", "r2-0", "r3-0"]
+            .iter()
+            .map(|id| ladder.role_index(id).unwrap())
+            .collect();
+        let path = Path::from_roles(&ladder, roles);
+        assert_eq!(
+            path.advice,
+            vec![Advice::TooLongInOneCorner {
+                corner: 0,
+                first: 0,
+                moves: 3
+            }]
+        );
+        assert!(
+            path.advice[0]
+                .describe(&ladder)
+                .contains("3 moves in a row in Corner 0")
+        );
+    }
+
+    #[test]
+    fn breadth_is_counted_exactly_beyond_64_corners() {
+        let ladder = load_str(&crate::ladder::synthetic_ladder_source(80, 80), "wide").unwrap();
+        let mut req = request(&ladder, "r0-0", "r79-79");
+        req.count = 1;
+        let best = &plan(&ladder, &req).unwrap()[0];
+        assert_eq!(best.moves(), 78, "the bridge saves one move");
+        assert!(
+            best.corners.len() >= 70,
+            "only {} corners",
+            best.corners.len()
         );
     }
 
