@@ -3,6 +3,10 @@
 //! The library holds everything the binary does, so tests and benchmarks drive the same code.
 
 pub mod cli;
+pub mod date;
+pub mod export;
+pub mod fsutil;
 pub mod ladder;
 pub mod print;
+pub mod profile;
 pub mod text;

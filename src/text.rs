@@ -132,10 +132,10 @@ pub fn wrap(text: &str, max: usize, max_lines: usize) -> Vec<String> {
 
 /// "1 level", "2 levels": a count with its noun.
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
     }
 }
 

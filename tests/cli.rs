@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use assert_cmd::Command;
+use common::regex_escape;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -74,18 +77,6 @@ fn check_rejects_each_broken_fixture_with_exit_2_and_a_position() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("empty.ron: the file is empty"));
-}
-
-fn regex_escape(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '/' || c == '-' || c == '_' {
-                c.to_string()
-            } else {
-                format!("\\{c}")
-            }
-        })
-        .collect()
 }
 
 #[test]

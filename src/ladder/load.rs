@@ -3,17 +3,16 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
 
 use super::locate::{Pos, SourceMap};
 use super::model::{LADDER_FORMAT, Ladder, LadderFile};
+use crate::fsutil::{self, ReadError};
 use crate::text;
 
-/// Files larger than this are refused before they are read into memory.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub use crate::fsutil::MAX_FILE_BYTES;
 /// Deeper nesting than this is refused before parsing. A valid ladder nests five deep.
 pub const MAX_NESTING: usize = 32;
 
@@ -93,35 +92,19 @@ pub fn load_file(path: &Path) -> Result<Ladder, LadderError> {
     load_str(&source, &origin)
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`] as UTF-8 text, as a problem on failure.
-pub(crate) fn read_limited(path: &Path) -> Result<String, Problem> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        Problem::at(None, format!("cannot open: {e}")).hint("check the path and permissions")
-    })?;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
-            return Err(Problem::at(None, "is a folder, not a ladder file")
-                .hint("name a .ron file inside it"));
+/// Reads a ladder file within the size limit, as a problem on failure.
+fn read_limited(path: &Path) -> Result<String, Problem> {
+    fsutil::read_limited(path).map_err(|e| match e {
+        ReadError::TooLarge(bytes) => too_large(bytes),
+        ReadError::IsFolder => {
+            Problem::at(None, "is a folder, not a ladder file").hint("name a .ron file inside it")
         }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(too_large(meta.len()));
+        ReadError::Io(e) => {
+            Problem::at(None, format!("cannot open: {e}")).hint("check the path and permissions")
         }
-    }
-    let mut bytes = Vec::new();
-    // The metadata can lie (a pipe, a growing file), so the read itself is bounded too.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Problem::at(None, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        Problem::at(
-            None,
-            format!("is not UTF-8 text (bad byte at offset {offset})"),
-        )
-        .hint("save the file as UTF-8")
+        other @ ReadError::NotUtf8 { .. } => {
+            Problem::at(None, other.to_string()).hint("save the file as UTF-8")
+        }
     })
 }
 
@@ -198,7 +181,7 @@ pub fn ron_options() -> ron::Options {
 }
 
 /// A parse error as a problem with a position and a hint where we can give one.
-pub(crate) fn parse_problem(e: &ron::error::SpannedError) -> Problem {
+pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
     use ron::error::Error as E;
     let pos = Some(Pos {
         line: e.span.start.line,

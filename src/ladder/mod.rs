@@ -13,7 +13,8 @@ pub use catalog::{
     BUNDLED, DEFAULT_LADDER_ID, LadderSource, Listing, ResolveError, find_ladders, resolve,
 };
 pub use load::{
-    LadderError, MAX_FILE_BYTES, MAX_NESTING, Problem, load_file, load_str, ron_options,
+    LadderError, MAX_FILE_BYTES, MAX_NESTING, Problem, load_file, load_str, parse_problem,
+    ron_options,
 };
 pub use model::*;
 pub use moves::MoveKind;

@@ -6,12 +6,16 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
+use crate::date::Date;
 use crate::ladder::{self, Ladder, LadderSource, PathRequest, PlanError, ResolveError};
 use crate::print;
+use crate::profile::ProfileError;
 use crate::text;
+
+mod profile_cmds;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +29,10 @@ pub struct Cli {
     /// Where profiles and your own ladders live [default: the platform's data folder for rungs]
     #[arg(long, global = true, env = "RUNGS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// The profile to use, by name or id [default: the only or most recently changed one]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -82,6 +90,125 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create, list, show and change profiles (one per person)
+    Profile {
+        #[command(subcommand)]
+        action: ProfileCommand,
+    },
+    /// Set a milestone's status in the profile: todo, doing or done
+    Milestone {
+        /// Milestone id (see `rungs profile show`)
+        id: String,
+        #[arg(value_enum)]
+        status: StatusArg,
+        /// The evidence note: what was done, where to find it (replaces the old note)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Add a dated entry to the profile's evidence log
+    Log {
+        /// What happened, in a sentence
+        text: String,
+        /// Tie the entry to a milestone id
+        #[arg(long, value_name = "ID")]
+        milestone: Option<String>,
+        /// Tie the entry to a competency id
+        #[arg(long, value_name = "ID")]
+        competency: Option<String>,
+    },
+    /// Show or change the profile's plan of moves
+    Plan {
+        #[command(subcommand)]
+        action: PlanCommand,
+    },
+    /// Export the profile: a Markdown summary for a 1:1, or JSON
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Create a profile
+    New {
+        /// The person's name, e.g. "Ada Lovelace" (the file is named after its slug)
+        name: String,
+        /// The role they hold now (id or exact title)
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        /// The role they aim for
+        #[arg(long, value_name = "ROLE")]
+        target: Option<String>,
+        #[command(flatten)]
+        ladder: LadderArg,
+    },
+    /// List profiles with their roles and readiness for the next level
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything in a profile, with readiness and breadth
+    Show {
+        /// Profile name or id [default: --profile, or the only or most recent one]
+        name: Option<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the current or target role (a new current role moves the old one to the history)
+    Set {
+        /// Profile name or id [default: --profile, or the only or most recent one]
+        name: Option<String>,
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        #[arg(long, value_name = "ROLE", conflicts_with = "no_target")]
+        target: Option<String>,
+        /// Remove the target role
+        #[arg(long)]
+        no_target: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Fill the plan from the planner: current role to target, best path by default
+    Auto {
+        /// Use the Nth path instead of the best (1 is the best)
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=20))]
+        alternative: u16,
+    },
+    /// Add a role to the end of the plan
+    Add {
+        role: String,
+        /// When you aim to make the move (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        date: Option<Date>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Remove every step from the plan
+    Clear,
+    /// Show the plan with move kinds and the advice it breaks
+    Show {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Todo,
+    Doing,
+    Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 /// A command that did not succeed: what to print on stderr and the exit code.
@@ -114,6 +241,15 @@ impl From<io::Error> for Failure {
     }
 }
 
+impl From<ProfileError> for Failure {
+    fn from(e: ProfileError) -> Self {
+        Failure {
+            code: e.exit_code(),
+            message: e.to_string(),
+        }
+    }
+}
+
 impl From<ResolveError> for Failure {
     fn from(e: ResolveError) -> Self {
         Failure::invalid(e.to_string())
@@ -131,6 +267,7 @@ pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let data_dir = data_dir(cli.data_dir.as_deref());
     let data_dir = data_dir.as_deref();
+    let people = || profile_cmds::Context::open(data_dir, cli.profile.as_deref());
     match cli.command {
         None => overview(data_dir, out),
         Some(Command::Check { files }) => check(&files, out),
@@ -140,6 +277,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             out.write_all(print::render(&ladder, width as usize).as_bytes())?;
             Ok(())
         }
+        Some(Command::Profile { action }) => people()?.profile(action, out),
+        Some(Command::Milestone { id, status, note }) => {
+            people()?.milestone(&id, status, note.as_deref(), out)
+        }
+        Some(Command::Log {
+            text,
+            milestone,
+            competency,
+        }) => people()?.log(&text, milestone.as_deref(), competency.as_deref(), out),
+        Some(Command::Plan { action }) => people()?.plan(action, out),
+        Some(Command::Export { format }) => people()?.export(format, out),
         Some(Command::Path {
             ladder,
             from,

@@ -1,0 +1,68 @@
+//! Saving and loading a large profile: 10,000 milestone records and 1,000 evidence entries.
+//! Target (PRODUCT.md §5): a save under 30 ms.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rungs::date::Date;
+use rungs::profile::{Evidence, MilestoneProgress, Profile, Status, Store};
+
+fn large_profile() -> Profile {
+    let mut p = Profile::new(
+        "large".into(),
+        "Large".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    let day = Date::from_days_since_epoch(20_000);
+    for i in 0..10_000 {
+        p.milestones.insert(
+            format!("milestone-{i:05}"),
+            MilestoneProgress {
+                status: [Status::Todo, Status::Doing, Status::Done][i % 3],
+                changed: day,
+                due: (i % 2 == 0).then_some(day),
+                note: format!("evidence note number {i}"),
+            },
+        );
+    }
+    for i in 0..1_000 {
+        p.evidence.push(Evidence {
+            date: day,
+            text: format!("a win worth remembering, number {i}"),
+            milestone: Some(format!("milestone-{i:05}")),
+            competency: None,
+        });
+    }
+    p
+}
+
+fn profile_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = large_profile();
+    store.create(&profile).unwrap();
+
+    c.bench_function("save large profile (lock, write, fsync, rename)", |b| {
+        b.iter(|| {
+            let lock = store.lock("large").unwrap();
+            store.save(black_box(&profile), &lock).unwrap()
+        })
+    });
+    c.bench_function("update large profile (lock, re-read, save)", |b| {
+        b.iter(|| store.update("large", |_| Ok(())).unwrap())
+    });
+    c.bench_function("load large profile", |b| {
+        b.iter(|| black_box(store.load("large").unwrap()))
+    });
+    c.bench_function("serialise large profile", |b| {
+        b.iter(|| black_box(rungs::profile::to_ron(black_box(&profile))))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = profile_benches
+}
+criterion_main!(benches);

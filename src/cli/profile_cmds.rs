@@ -1,0 +1,553 @@
+//! The commands that read or change a profile. Every change goes through
+//! [`Store::update`], which locks, re-reads, applies and saves atomically.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use super::{ExportFormat, Failure, PlanCommand, ProfileCommand, StatusArg, role_arg};
+use crate::date::Date;
+use crate::export;
+use crate::ladder::{self, Ladder, LadderSource, PathRequest};
+use crate::profile::{
+    self, Evidence, HeldRole, MilestoneProgress, PlanStep, Profile, Status, Store,
+};
+use crate::text;
+
+/// What a profile command needs: the data folder, the store and the `--profile` choice.
+pub struct Context<'a> {
+    data_dir: PathBuf,
+    store: Store,
+    chosen: Option<&'a str>,
+}
+
+impl From<StatusArg> for Status {
+    fn from(arg: StatusArg) -> Status {
+        match arg {
+            StatusArg::Todo => Status::Todo,
+            StatusArg::Doing => Status::Doing,
+            StatusArg::Done => Status::Done,
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    pub fn open(data_dir: Option<&Path>, chosen: Option<&'a str>) -> Result<Context<'a>, Failure> {
+        let data_dir = data_dir.ok_or_else(|| {
+            Failure::invalid(
+                "no data folder could be found for this user — pass --data-dir DIR or set RUNGS_DATA_DIR",
+            )
+        })?;
+        Ok(Context {
+            data_dir: data_dir.to_path_buf(),
+            store: Store::new(data_dir),
+            chosen,
+        })
+    }
+
+    /// The profile named by `name`, else `--profile`, else the only or most recent one.
+    fn id(&self, name: Option<&str>) -> Result<String, Failure> {
+        Ok(self.store.resolve(name.or(self.chosen))?)
+    }
+
+    fn ladder_of(&self, profile: &Profile) -> Result<Ladder, Failure> {
+        ladder::resolve(Some(&profile.ladder), Some(&self.data_dir))
+            .map(|(ladder, _)| ladder)
+            .map_err(|e| {
+                Failure::invalid(format!(
+                    "profile \"{}\" uses ladder \"{}\", which cannot be loaded: {e}",
+                    profile.id,
+                    text::one_line(&profile.ladder)
+                ))
+            })
+    }
+
+    /// Loads the chosen profile and its ladder, for a change; the change itself re-reads it
+    /// under the lock, so this copy only serves to check arguments.
+    fn load(&self, name: Option<&str>) -> Result<(String, Profile, Ladder), Failure> {
+        let id = self.id(name)?;
+        let profile = self.store.load(&id)?;
+        let ladder = self.ladder_of(&profile)?;
+        Ok((id, profile, ladder))
+    }
+
+    pub fn profile(&self, action: ProfileCommand, out: &mut dyn Write) -> Result<(), Failure> {
+        match action {
+            ProfileCommand::New {
+                name,
+                role,
+                target,
+                ladder,
+            } => self.new_profile(
+                &name,
+                &role,
+                target.as_deref(),
+                ladder.ladder.as_deref(),
+                out,
+            ),
+            ProfileCommand::List { json } => self.list(json, out),
+            ProfileCommand::Show { name, json } => self.show(name.as_deref(), json, out),
+            ProfileCommand::Set {
+                name,
+                role,
+                target,
+                no_target,
+            } => self.set(
+                name.as_deref(),
+                role.as_deref(),
+                target.as_deref(),
+                no_target,
+                out,
+            ),
+        }
+    }
+
+    fn new_profile(
+        &self,
+        name: &str,
+        role: &str,
+        target: Option<&str>,
+        ladder_spec: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let id = profile::profile_id(name)?;
+        let (ladder, source) = ladder::resolve(ladder_spec, Some(&self.data_dir))?;
+        let current = role_arg(&ladder, role, "--role")?;
+        let target = target
+            .map(|t| role_arg(&ladder, t, "--target"))
+            .transpose()?;
+        // A file ladder is remembered by its absolute path, so the profile works from any folder.
+        let ladder_ref = match source {
+            LadderSource::Bundled => ladder.id().to_string(),
+            LadderSource::File(path) => std::fs::canonicalize(&path)
+                .unwrap_or(path)
+                .display()
+                .to_string(),
+        };
+        let mut profile = Profile::new(
+            id,
+            text::one_line(name.trim()),
+            ladder_ref,
+            ladder.role(current).id.clone(),
+        );
+        profile.target_role = target.map(|t| ladder.role(t).id.clone());
+        let path = self.store.create(&profile)?;
+        writeln!(
+            out,
+            "created profile \"{}\" for {} at {}",
+            profile.id,
+            profile.name,
+            path.display()
+        )?;
+        Ok(())
+    }
+
+    fn list(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+        let ids = self.store.list()?;
+        let mut rows: Vec<Value> = Vec::new();
+        for id in &ids {
+            let path = self.store.path_of(id);
+            let loaded = self.store.load(id).map_err(Failure::from).and_then(|p| {
+                let ladder = self.ladder_of(&p)?;
+                Ok((p, ladder))
+            });
+            rows.push(match loaded {
+                Ok((p, ladder)) => {
+                    let next = profile::next_level(&p, &ladder);
+                    let readiness = next.map(|l| profile::readiness(&p, &ladder, l));
+                    json!({
+                        "id": p.id, "name": p.name, "ladder": p.ladder,
+                        "current_role": p.current_role, "target_role": p.target_role,
+                        "next_level": next.map(|l| ladder.levels()[l].id.clone()),
+                        "readiness": readiness.map(|r| json!({"done": r.done, "total": r.total, "percent": r.percent()})),
+                        "path": path.display().to_string(), "error": null,
+                        "_current_title": ladder.role_index(&p.current_role).map(|r| ladder.role(r).title.clone()),
+                        "_target_title": p.target_role.as_deref().and_then(|t| ladder.role_index(t)).map(|r| ladder.role(r).title.clone()),
+                        "_next_name": next.map(|l| ladder.levels()[l].name.clone()),
+                    })
+                }
+                Err(e) => json!({
+                    "id": id, "name": null, "ladder": null, "current_role": null, "target_role": null,
+                    "next_level": null, "readiness": null, "path": path.display().to_string(),
+                    "error": e.message,
+                }),
+            });
+        }
+        if json {
+            let public: Vec<Value> = rows.into_iter().map(strip_private).collect();
+            write_json(out, &Value::Array(public))?;
+            return Ok(());
+        }
+        if rows.is_empty() {
+            writeln!(
+                out,
+                "no profiles yet — create one with `rungs profile new \"Your Name\" --role ROLE`"
+            )?;
+            return Ok(());
+        }
+        for row in &rows {
+            let s = |key: &str| row[key].as_str().map(text::one_line).unwrap_or_default();
+            if !row["error"].is_null() {
+                writeln!(out, "{}  (cannot be read: {})", s("id"), s("error"))?;
+                continue;
+            }
+            let readiness = match (&row["readiness"], row["_next_name"].as_str()) {
+                (r, Some(level)) if !r.is_null() => format!(
+                    "{} {}/{} ({} %)",
+                    text::one_line(level),
+                    r["done"],
+                    r["total"],
+                    r["percent"]
+                ),
+                _ => String::new(),
+            };
+            let target = row["_target_title"]
+                .as_str()
+                .map(|t| format!(" → {}", text::one_line(t)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{}  {}  [{}]  {}{}  · next: {}",
+                s("id"),
+                s("name"),
+                s("ladder"),
+                row["_current_title"]
+                    .as_str()
+                    .map(text::one_line)
+                    .unwrap_or_else(|| s("current_role")),
+                target,
+                readiness
+            )?;
+        }
+        Ok(())
+    }
+
+    fn show(&self, name: Option<&str>, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+        let (_, profile, ladder) = self.load(name)?;
+        if json {
+            write_json(out, &export::json(&profile, &ladder))?;
+        } else {
+            out.write_all(export::text(&profile, &ladder).as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn set(
+        &self,
+        name: Option<&str>,
+        role: Option<&str>,
+        target: Option<&str>,
+        no_target: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        if role.is_none() && target.is_none() && !no_target {
+            return Err(Failure::invalid(
+                "nothing to change — give --role ROLE, --target ROLE or --no-target",
+            ));
+        }
+        let (id, _, ladder) = self.load(name)?;
+        let role = role.map(|r| role_arg(&ladder, r, "--role")).transpose()?;
+        let target = target
+            .map(|t| role_arg(&ladder, t, "--target"))
+            .transpose()?;
+        let today = Date::today();
+        let (_, saved) = self.store.update(&id, |p| {
+            if let Some(role) = role {
+                let new_role = ladder.role(role).id.clone();
+                if new_role != p.current_role {
+                    let old = std::mem::replace(&mut p.current_role, new_role.clone());
+                    p.history.push(HeldRole {
+                        role: old,
+                        from: None,
+                        to: Some(today),
+                        note: String::new(),
+                    });
+                    // The move just made is no longer a plan.
+                    if p.plan.first().is_some_and(|s| s.role == new_role) {
+                        p.plan.remove(0);
+                    }
+                }
+            }
+            if let Some(target) = target {
+                p.target_role = Some(ladder.role(target).id.clone());
+            }
+            if no_target {
+                p.target_role = None;
+            }
+            Ok(())
+        })?;
+        let title = |id: &str| {
+            ladder
+                .role_index(id)
+                .map_or_else(|| id.to_string(), |r| text::one_line(&ladder.role(r).title))
+        };
+        writeln!(
+            out,
+            "{}: now {}{}",
+            saved.id,
+            title(&saved.current_role),
+            saved
+                .target_role
+                .as_deref()
+                .map(|t| format!(", target {}", title(t)))
+                .unwrap_or_default()
+        )?;
+        Ok(())
+    }
+
+    pub fn milestone(
+        &self,
+        milestone: &str,
+        status: StatusArg,
+        note: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let (id, _, ladder) = self.load(None)?;
+        let Some((level, m)) = ladder.milestone(milestone) else {
+            return Err(unknown_milestone(&ladder, milestone));
+        };
+        let status = Status::from(status);
+        let today = Date::today();
+        let milestone_id = m.id.clone();
+        let (_, saved) = self.store.update(&id, |p| {
+            let entry = p
+                .milestones
+                .entry(milestone_id.clone())
+                .or_insert(MilestoneProgress {
+                    status,
+                    changed: today,
+                    due: None,
+                    note: String::new(),
+                });
+            if entry.status != status {
+                entry.status = status;
+                entry.changed = today;
+            }
+            if let Some(note) = note {
+                entry.note = text::sanitize(note.trim());
+            }
+            Ok(())
+        })?;
+        let r = profile::readiness(&saved, &ladder, level);
+        writeln!(
+            out,
+            "{}: {} {} → {} · {} {}/{} done ({} %)",
+            saved.id,
+            status.mark(),
+            text::one_line(&m.title),
+            status.name(),
+            text::one_line(&ladder.levels()[level].name),
+            r.done,
+            r.total,
+            r.percent()
+        )?;
+        Ok(())
+    }
+
+    pub fn log(
+        &self,
+        entry: &str,
+        milestone: Option<&str>,
+        competency: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let entry = text::sanitize(entry.trim());
+        if entry.is_empty() {
+            return Err(Failure::invalid(
+                "nothing to log — give the text of the entry",
+            ));
+        }
+        let (id, _, ladder) = self.load(None)?;
+        if let Some(m) = milestone
+            && ladder.milestone(m).is_none()
+        {
+            return Err(unknown_milestone(&ladder, m));
+        }
+        if let Some(c) = competency
+            && !ladder.competencies().iter().any(|x| x.id == c)
+        {
+            let ids = ladder.competencies().iter().map(|x| x.id.as_str());
+            return Err(Failure::invalid(format!(
+                "--competency: unknown competency \"{}\" — {}",
+                text::one_line(c),
+                or_list(text::did_you_mean(c, ids.clone()), ids)
+            )));
+        }
+        let today = Date::today();
+        let ((), saved) = self.store.update(&id, |p| {
+            p.evidence.push(Evidence {
+                date: today,
+                text: entry.clone(),
+                milestone: milestone.map(str::to_string),
+                competency: competency.map(str::to_string),
+            });
+            Ok(())
+        })?;
+        writeln!(
+            out,
+            "{}: logged on {today} ({} in the log)",
+            saved.id,
+            text::count(saved.evidence.len(), "entry")
+        )?;
+        Ok(())
+    }
+
+    pub fn plan(&self, action: PlanCommand, out: &mut dyn Write) -> Result<(), Failure> {
+        let (id, profile, ladder) = self.load(None)?;
+        let saved = match action {
+            PlanCommand::Show { json } => {
+                if json {
+                    write_json(out, &export::plan_json(&profile, &ladder))?;
+                } else {
+                    out.write_all(export::plan_text(&profile, &ladder).as_bytes())?;
+                }
+                return Ok(());
+            }
+            PlanCommand::Clear => self.store.update(&id, |p| {
+                p.plan.clear();
+                Ok(())
+            })?,
+            PlanCommand::Add { role, date, note } => {
+                let role = role_arg(&ladder, &role, "ROLE")?;
+                let last = profile
+                    .plan
+                    .last()
+                    .map_or(&profile.current_role, |s| &s.role);
+                if ladder.role(role).id == *last {
+                    return Err(Failure::invalid(format!(
+                        "the plan already ends at {} — add the next role after it",
+                        text::one_line(&ladder.role(role).title)
+                    )));
+                }
+                let step = PlanStep {
+                    role: ladder.role(role).id.clone(),
+                    target_date: date,
+                    note: note.map(|n| text::sanitize(n.trim())).unwrap_or_default(),
+                };
+                self.store.update(&id, |p| {
+                    p.plan.push(step);
+                    Ok(())
+                })?
+            }
+            PlanCommand::Auto { alternative } => {
+                let roles = auto_plan(&profile, &ladder, alternative as usize)?;
+                self.store.update(&id, |p| {
+                    // Keep the dates and notes of steps that stay in the plan.
+                    let old = std::mem::take(&mut p.plan);
+                    p.plan = roles
+                        .iter()
+                        .map(|role| {
+                            old.iter()
+                                .find(|s| s.role == *role)
+                                .cloned()
+                                .unwrap_or_else(|| PlanStep {
+                                    role: role.clone(),
+                                    target_date: None,
+                                    note: String::new(),
+                                })
+                        })
+                        .collect();
+                    Ok(())
+                })?
+            }
+        };
+        out.write_all(export::plan_text(&saved.1, &ladder).as_bytes())?;
+        Ok(())
+    }
+
+    pub fn export(&self, format: ExportFormat, out: &mut dyn Write) -> Result<(), Failure> {
+        let (_, profile, ladder) = self.load(None)?;
+        match format {
+            ExportFormat::Json => write_json(out, &export::json(&profile, &ladder))?,
+            ExportFormat::Markdown => {
+                out.write_all(export::markdown(&profile, &ladder, Date::today()).as_bytes())?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The role ids of the `alternative`-th planned path from the current role to the target,
+/// without the current role itself.
+fn auto_plan(
+    profile: &Profile,
+    ladder: &Ladder,
+    alternative: usize,
+) -> Result<Vec<String>, Failure> {
+    let Some(target) = profile.target_role.as_deref() else {
+        return Err(Failure::invalid(
+            "no target role to plan towards — set one with `rungs profile set --target ROLE`",
+        ));
+    };
+    let unknown = |id: &str| {
+        Failure::invalid(format!(
+            "the profile's role \"{}\" is not in ladder \"{}\" — set it again with `rungs profile set`",
+            text::one_line(id),
+            ladder.id()
+        ))
+    };
+    let from = ladder
+        .role_index(&profile.current_role)
+        .ok_or_else(|| unknown(&profile.current_role))?;
+    let to = ladder.role_index(target).ok_or_else(|| unknown(target))?;
+    let request = PathRequest {
+        from,
+        to,
+        count: alternative,
+        ..PathRequest::default()
+    };
+    let paths = ladder::plan(ladder, &request).map_err(|e| Failure::invalid(e.to_string()))?;
+    let Some(path) = paths.get(alternative - 1) else {
+        return Err(Failure::invalid(format!(
+            "there are only {} to the target — choose --alternative 1 to {}",
+            text::count(paths.len(), "distinct path"),
+            paths.len()
+        )));
+    };
+    Ok(path.roles[1..]
+        .iter()
+        .map(|&r| ladder.role(r).id.clone())
+        .collect())
+}
+
+fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
+    let ids: Vec<&str> = ladder
+        .levels()
+        .iter()
+        .flat_map(|l| l.milestones.iter().map(|m| m.id.as_str()))
+        .collect();
+    let hint = text::did_you_mean(wanted, ids.iter().copied());
+    let hint = if hint.is_empty() {
+        "`rungs profile show` lists the milestones of every level".to_string()
+    } else {
+        hint
+    };
+    Failure::invalid(format!(
+        "unknown milestone \"{}\" in ladder \"{}\" — {hint}",
+        text::one_line(wanted),
+        ladder.id()
+    ))
+}
+
+fn or_list<'a>(suggestion: String, all: impl Iterator<Item = &'a str>) -> String {
+    if suggestion.is_empty() {
+        format!("known: {}", all.collect::<Vec<_>>().join(", "))
+    } else {
+        suggestion
+    }
+}
+
+/// Drops the fields that only the text view uses (their keys start with `_`).
+fn strip_private(mut row: Value) -> Value {
+    if let Value::Object(map) = &mut row {
+        map.retain(|key, _| !key.starts_with('_'));
+    }
+    row
+}
+
+fn write_json(out: &mut dyn Write, value: &Value) -> Result<(), Failure> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,483 @@
+//! A profile rendered for people and scripts: the `show` text, JSON, the plan, and the Markdown
+//! summary to paste after a 1:1. All text from files passes through the sanitiser.
+
+use std::fmt::Write;
+
+use serde_json::{Value, json};
+
+use crate::date::Date;
+use crate::ladder::{Ladder, LevelIdx, Stage};
+use crate::profile::{self, Profile, Status};
+use crate::text;
+
+/// How far back "done recently" reaches in the Markdown summary.
+pub const RECENT_DAYS: i64 = 90;
+
+fn title_of(ladder: &Ladder, role: &str) -> String {
+    ladder.role_index(role).map_or_else(
+        || format!("{} (not in this ladder)", text::one_line(role)),
+        |r| text::one_line(&ladder.role(r).title),
+    )
+}
+
+fn where_of(ladder: &Ladder, role: &str) -> String {
+    ladder.role_index(role).map_or_else(String::new, |r| {
+        format!(
+            "{}, {}",
+            text::one_line(ladder.corner_name_of(r)),
+            text::one_line(&ladder.levels()[ladder.role_level(r)].name)
+        )
+    })
+}
+
+/// One plan step as shown: its move, where it leads, and the person's date and note.
+struct PlanRow {
+    kind: String,
+    title: String,
+    corner: String,
+    date: String,
+    note: String,
+}
+
+fn plan_rows(profile: &Profile, ladder: &Ladder) -> (Vec<PlanRow>, Vec<String>) {
+    let (path, unknown) = profile::plan_path(profile, ladder);
+    let mut rows = Vec::new();
+    let mut advice = Vec::new();
+    if let Some(path) = &path {
+        let known_steps = profile
+            .plan
+            .iter()
+            .filter(|s| ladder.role_index(&s.role).is_some());
+        for (step, planned) in path.steps.iter().zip(known_steps) {
+            rows.push(PlanRow {
+                kind: format!("{} {}", step.kind.arrow(), step.kind.name()),
+                title: text::one_line(&ladder.role(step.to).title),
+                corner: text::one_line(ladder.corner_name_of(step.to)),
+                date: planned
+                    .target_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                note: text::one_line(&planned.note),
+            });
+        }
+        advice = path.advice.iter().map(|a| a.describe(ladder)).collect();
+    }
+    for id in unknown {
+        advice.push(format!(
+            "\"{}\" is not a role of this ladder and was left out",
+            text::one_line(&id)
+        ));
+    }
+    (rows, advice)
+}
+
+/// The plan as text: numbered steps with move kinds, then the advice it breaks.
+pub fn plan_text(profile: &Profile, ladder: &Ladder) -> String {
+    let mut out = String::new();
+    let (rows, advice) = plan_rows(profile, ladder);
+    let _ = writeln!(
+        out,
+        "{}: from {}{}",
+        profile.id,
+        title_of(ladder, &profile.current_role),
+        profile
+            .target_role
+            .as_deref()
+            .map(|t| format!(" towards {}", title_of(ladder, t)))
+            .unwrap_or_default()
+    );
+    if rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "  no steps planned — `rungs plan auto` fills the plan, `rungs plan add ROLE` adds a step"
+        );
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let mut line = format!(
+            "  {}. {:<11} {}  [{}]",
+            i + 1,
+            row.kind,
+            row.title,
+            row.corner
+        );
+        if !row.date.is_empty() {
+            let _ = write!(line, "  by {}", row.date);
+        }
+        if !row.note.is_empty() {
+            let _ = write!(line, "  — {}", row.note);
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let breadth = profile::breadth(profile, ladder);
+    let _ = writeln!(
+        out,
+        "  {} · breadth {}",
+        text::count(rows.len(), "move"),
+        text::count(breadth.len(), "corner")
+    );
+    for a in advice {
+        let _ = writeln!(out, "  ⚠ {a}");
+    }
+    out
+}
+
+/// The plan for scripts.
+pub fn plan_json(profile: &Profile, ladder: &Ladder) -> Value {
+    let (path, unknown) = profile::plan_path(profile, ladder);
+    let steps: Vec<Value> = profile
+        .plan
+        .iter()
+        .filter(|s| ladder.role_index(&s.role).is_some())
+        .zip(path.iter().flat_map(|p| p.steps.iter()))
+        .map(|(planned, step)| {
+            json!({
+                "role": planned.role,
+                "title": text::one_line(&ladder.role(step.to).title),
+                "kind": step.kind.name(),
+                "corner": ladder.corner_id_of(step.to),
+                "target_date": planned.target_date.map(|d| d.to_string()),
+                "note": planned.note,
+            })
+        })
+        .collect();
+    let mut advice: Vec<String> = path
+        .iter()
+        .flat_map(|p| p.advice.iter().map(|a| a.describe(ladder)))
+        .collect();
+    advice.extend(
+        unknown
+            .iter()
+            .map(|id| format!("\"{id}\" is not a role of this ladder")),
+    );
+    json!({
+        "from": profile.current_role,
+        "target": profile.target_role,
+        "steps": steps,
+        "corners": profile::breadth(profile, ladder).iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
+        "advice": advice,
+    })
+}
+
+fn readiness_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
+    (0..ladder.levels().len())
+        .map(|level| {
+            let r = profile::readiness(profile, ladder, level);
+            json!({
+                "level": ladder.levels()[level].id,
+                "name": text::one_line(&ladder.levels()[level].name),
+                "done": r.done, "total": r.total, "percent": r.percent(),
+            })
+        })
+        .collect()
+}
+
+/// Everything in the profile plus what is derived from it, for scripts.
+pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
+    let stored = serde_json::to_value(profile).unwrap_or(Value::Null);
+    json!({
+        "profile": stored,
+        "derived": {
+            "ladder": ladder.id(),
+            "next_level": profile::next_level(profile, ladder).map(|l| ladder.levels()[l].id.clone()),
+            "readiness": readiness_json(profile, ladder),
+            "breadth": profile::breadth(profile, ladder).iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
+            "plan": plan_json(profile, ladder),
+        }
+    })
+}
+
+fn gauge(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
+    format!("{}{}", "▓".repeat(filled), "░".repeat(width - filled))
+}
+
+/// `rungs profile show`: everything in the profile, readable in a terminal.
+pub fn text(profile: &Profile, ladder: &Ladder) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}) · {}",
+        text::one_line(&profile.name),
+        profile.id,
+        text::one_line(ladder.name())
+    );
+    let _ = writeln!(
+        out,
+        "now     ● {}  [{}]",
+        title_of(ladder, &profile.current_role),
+        where_of(ladder, &profile.current_role)
+    );
+    if let Some(target) = &profile.target_role {
+        let _ = writeln!(
+            out,
+            "target  ★ {}  [{}]",
+            title_of(ladder, target),
+            where_of(ladder, target)
+        );
+    }
+    if !profile.history.is_empty() {
+        let _ = writeln!(out, "\nHistory");
+        for held in &profile.history {
+            let span = match (held.from, held.to) {
+                (Some(f), Some(t)) => format!("{f} – {t}"),
+                (None, Some(t)) => format!("until {t}"),
+                (Some(f), None) => format!("from {f}"),
+                (None, None) => String::new(),
+            };
+            let _ = writeln!(out, "  ✓ {}  {span}", title_of(ladder, &held.role));
+        }
+    }
+    let breadth = profile::breadth(profile, ladder);
+    let corners: Vec<String> = breadth
+        .iter()
+        .map(|&c| text::one_line(&ladder.corners()[c].name))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\nBreadth: {} — {}",
+        text::count(breadth.len(), "corner"),
+        corners.join(", ")
+    );
+
+    let _ = writeln!(out, "\nPlan");
+    for line in plan_text(profile, ladder).lines().skip(1) {
+        let _ = writeln!(out, "{line}");
+    }
+
+    let _ = writeln!(out, "\nReadiness");
+    let name_width = ladder
+        .levels()
+        .iter()
+        .map(|l| text::width(&text::one_line(&l.name)))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (level_idx, level) in ladder.levels().iter().enumerate() {
+        let r = profile::readiness(profile, ladder, level_idx);
+        let figure = if r.total == 0 {
+            "no milestones".to_string()
+        } else {
+            format!(
+                "{} {}/{} ({} %)",
+                gauge(r.done, r.total, 10),
+                r.done,
+                r.total,
+                r.percent()
+            )
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {figure}",
+            text::fit(&text::one_line(&level.name), name_width)
+        );
+    }
+
+    let _ = writeln!(out, "\nMilestones (id — status)");
+    for level in ladder.levels() {
+        if level.milestones.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {}", text::one_line(&level.name));
+        for m in &level.milestones {
+            let progress = profile.milestones.get(&m.id);
+            let status = progress.map_or(Status::Todo, |p| p.status);
+            let mut line = format!(
+                "    {} {}  ({}, {}) — {}",
+                status.mark(),
+                text::one_line(&m.title),
+                m.stage.label(),
+                m.kind.label(),
+                m.id
+            );
+            if let Some(p) = progress {
+                if status != Status::Todo {
+                    let _ = write!(line, " · {} {}", status.name(), p.changed);
+                }
+                if !p.note.is_empty() {
+                    let _ = write!(line, " · {}", text::one_line(&p.note));
+                }
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+
+    if !profile.evidence.is_empty() {
+        let _ = writeln!(out, "\nEvidence");
+        for e in profile.evidence.iter().rev().take(10) {
+            let tag = e
+                .milestone
+                .as_deref()
+                .or(e.competency.as_deref())
+                .map(|t| format!("  [{}]", text::one_line(t)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {}  {}{tag}", e.date, text::one_line(&e.text));
+        }
+        if profile.evidence.len() > 10 {
+            let _ = writeln!(out, "  … and {} older", profile.evidence.len() - 10);
+        }
+    }
+    for (label, people) in [("Mentors", &profile.mentors), ("Mentees", &profile.mentees)] {
+        if !people.is_empty() {
+            let _ = writeln!(out, "\n{label}");
+            for p in people {
+                let _ = writeln!(
+                    out,
+                    "  {}  {}",
+                    text::one_line(&p.name),
+                    text::one_line(&p.note)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Text for a Markdown table cell: one line, pipes escaped.
+fn cell(s: &str) -> String {
+    text::one_line(s).replace('|', "\\|")
+}
+
+/// The summary to paste after a 1:1: roles, plan, readiness, recent and open milestones.
+pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Career plan — {}\n", cell(&profile.name));
+    let _ = writeln!(
+        out,
+        "*{} · {today} · a conversation guide, not a promotion checklist*\n",
+        cell(ladder.name())
+    );
+    let _ = writeln!(
+        out,
+        "- **Now:** {} ({})",
+        cell(&title_of(ladder, &profile.current_role)),
+        cell(&where_of(ladder, &profile.current_role))
+    );
+    if let Some(target) = &profile.target_role {
+        let _ = writeln!(
+            out,
+            "- **Target:** {} ({})",
+            cell(&title_of(ladder, target)),
+            cell(&where_of(ladder, target))
+        );
+    }
+    let breadth = profile::breadth(profile, ladder);
+    let _ = writeln!(
+        out,
+        "- **Breadth:** {} across history and plan",
+        text::count(breadth.len(), "corner")
+    );
+
+    let _ = writeln!(out, "\n## Plan\n");
+    let (rows, advice) = plan_rows(profile, ladder);
+    if rows.is_empty() {
+        let _ = writeln!(out, "No moves planned yet.");
+    } else {
+        let _ = writeln!(out, "| # | move | role | corner | by | note |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        for (i, r) in rows.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                i + 1,
+                r.kind,
+                cell(&r.title),
+                cell(&r.corner),
+                r.date,
+                cell(&r.note)
+            );
+        }
+    }
+    for a in &advice {
+        let _ = writeln!(out, "\n> ⚠ {}", cell(a));
+    }
+
+    let _ = writeln!(out, "\n## Readiness\n");
+    let _ = writeln!(out, "| level | done | readiness |");
+    let _ = writeln!(out, "|---|---|---|");
+    for level in 0..ladder.levels().len() {
+        let r = profile::readiness(profile, ladder, level);
+        let figure = if r.total == 0 {
+            "no milestones".to_string()
+        } else {
+            format!("{} %", r.percent())
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {}/{} | {figure} |",
+            cell(&ladder.levels()[level].name),
+            r.done,
+            r.total
+        );
+    }
+
+    let _ = writeln!(out, "\n## Done in the last {RECENT_DAYS} days\n");
+    let since = today.days_since_epoch() - RECENT_DAYS;
+    let mut recent: Vec<(Date, String, String)> = profile
+        .milestones
+        .iter()
+        .filter(|(_, p)| p.status == Status::Done && p.changed.days_since_epoch() >= since)
+        .filter_map(|(id, p)| {
+            ladder
+                .milestone(id)
+                .map(|(_, m)| (p.changed, cell(&m.title), cell(&p.note)))
+        })
+        .collect();
+    recent.sort_by_key(|r| std::cmp::Reverse(r.0));
+    if recent.is_empty() {
+        let _ = writeln!(out, "Nothing marked done recently.");
+    }
+    for (date, title, note) in recent {
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {note}")
+        };
+        let _ = writeln!(out, "- {date} ✓ {title}{note}");
+    }
+
+    if let Some(next) = profile::next_level(profile, ladder) {
+        open_milestones(&mut out, profile, ladder, next);
+    }
+
+    let recent_evidence: Vec<_> = profile
+        .evidence
+        .iter()
+        .filter(|e| e.date.days_since_epoch() >= since)
+        .collect();
+    if !recent_evidence.is_empty() {
+        let _ = writeln!(out, "\n## Evidence\n");
+        for e in recent_evidence.iter().rev() {
+            let _ = writeln!(out, "- {} {}", e.date, cell(&e.text));
+        }
+    }
+    out
+}
+
+fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, level: LevelIdx) {
+    let _ = writeln!(
+        out,
+        "\n## Open for {} (next level)\n",
+        cell(&ladder.levels()[level].name)
+    );
+    let open: Vec<_> = ladder.levels()[level]
+        .milestones
+        .iter()
+        .filter(|m| profile.status_of(&m.id) != Status::Done)
+        .collect();
+    if open.is_empty() {
+        let _ = writeln!(out, "All done.");
+    }
+    for stage in Stage::ALL {
+        for m in open.iter().filter(|m| m.stage == stage) {
+            let status = profile.status_of(&m.id);
+            let _ = writeln!(
+                out,
+                "- {} {} ({}, {})",
+                status.mark(),
+                cell(&m.title),
+                m.stage.label(),
+                m.kind.label()
+            );
+        }
+    }
+}

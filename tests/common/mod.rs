@@ -1,0 +1,14 @@
+//! Helpers shared by the integration tests.
+
+/// `path` as a regular expression that matches it literally.
+pub fn regex_escape(path: &str) -> String {
+    path.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '/' || c == '-' || c == '_' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
+}

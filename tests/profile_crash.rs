@@ -1,0 +1,119 @@
+//! A process killed at any moment while saving leaves the profile parseable, old or new.
+//!
+//! The test re-runs its own executable as a helper that saves in a loop (the `save_loop` test,
+//! ignored in normal runs), kills it after a random delay, and checks the file each time.
+//! `RUNGS_KILL_ROUNDS` raises the number of kills for a longer run.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use rungs::profile::{Evidence, Profile, Store};
+
+const HELPER_ENV: &str = "RUNGS_SAVE_LOOP_DIR";
+
+#[test]
+#[ignore = "a helper: runs only when the crash test starts it"]
+fn save_loop() {
+    let Some(dir) = std::env::var_os(HELPER_ENV) else {
+        return;
+    };
+    let store = Store::new(Path::new(&dir));
+    let today = rungs::date::Date::today();
+    for round in 0u64.. {
+        // Alternate between growing and shrinking so the file size keeps changing.
+        store
+            .update("victim", |p| {
+                if p.evidence.len() >= 40 {
+                    p.evidence.truncate(5);
+                }
+                p.evidence.push(Evidence {
+                    date: today,
+                    text: format!(
+                        "pid {} round {round} {}",
+                        std::process::id(),
+                        "x".repeat((round % 97) as usize)
+                    ),
+                    milestone: None,
+                    competency: None,
+                });
+                Ok(())
+            })
+            .expect("the helper's save must succeed");
+    }
+}
+
+/// A small deterministic pseudo-random sequence, so a failure can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn killing_a_saving_process_never_leaves_a_broken_profile() {
+    let rounds: usize = std::env::var("RUNGS_KILL_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(200);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store
+        .create(&Profile::new(
+            "victim".into(),
+            "Victim".into(),
+            "it-leadership".into(),
+            "sysadmin".into(),
+        ))
+        .unwrap();
+    let me = std::env::current_exe().unwrap();
+    let mut random = Lcg(0x5eed);
+    let mut saves_seen = std::collections::HashSet::new();
+    for round in 0..rounds {
+        let mut child = Command::new(&me)
+            .args(["--exact", "save_loop", "--ignored", "--test-threads=1"])
+            .env(HELPER_ENV, dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(2_000 + random.next() % 25_000));
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        let profile = store
+            .load("victim")
+            .unwrap_or_else(|e| panic!("round {round}: the profile no longer loads: {e}"));
+        if let Some(last) = profile.evidence.last() {
+            saves_seen.insert(
+                last.text
+                    .split(" round")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            );
+        }
+        let temps: Vec<_> = std::fs::read_dir(store.dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(
+            temps.len() <= 1,
+            "round {round}: {} stray temp files",
+            temps.len()
+        );
+    }
+    // Most helpers must have been killed while saving, not before their first save.
+    assert!(
+        saves_seen.len() > rounds / 2,
+        "only {} of {rounds} helpers saved before being killed",
+        saves_seen.len()
+    );
+}
