@@ -10,3 +10,4 @@ pub mod ladder;
 pub mod print;
 pub mod profile;
 pub mod text;
+pub mod tui;

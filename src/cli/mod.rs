@@ -3,7 +3,7 @@
 //! Data goes to the writer given (stdout), problems come back as a [`Failure`] that the binary
 //! prints to stderr with its exit code: 1 for a runtime failure, 2 for bad usage or invalid input.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,6 +33,10 @@ pub struct Cli {
     /// The profile to use, by name or id [default: the only or most recently changed one]
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
+
+    /// For the planner: a ladder file or id [default: the profile's ladder, or it-leadership]
+    #[arg(long, value_name = "FILE|ID")]
+    pub ladder: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -269,6 +273,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let data_dir = data_dir.as_deref();
     let people = || profile_cmds::Context::open(data_dir, cli.profile.as_deref());
     match cli.command {
+        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+            let data_dir = data_dir.ok_or_else(|| {
+                Failure::invalid(
+                    "no data folder could be found — pass --data-dir DIR or set RUNGS_DATA_DIR",
+                )
+            })?;
+            crate::tui::run(crate::tui::Options {
+                data_dir: data_dir.to_path_buf(),
+                profile: cli.profile.clone(),
+                ladder: cli.ladder.clone(),
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            })
+        }
         None => overview(data_dir, out),
         Some(Command::Check { files }) => check(&files, out),
         Some(Command::Ladders { json }) => ladders(data_dir, json, out),
@@ -322,7 +339,7 @@ fn overview(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure>
     let example_to = ladder.roles().last().map_or("ROLE", |r| r.id.as_str());
     writeln!(
         out,
-        "\nPlan a path:  rungs path --from {example_from} --to {example_to} --alternatives 3\nMore:         rungs --help"
+        "\nPlan a path:  rungs path --from {example_from} --to {example_to} --alternatives 3\nThe planner:  run `rungs` in a terminal\nMore:         rungs --help"
     )?;
     Ok(())
 }

@@ -1,0 +1,86 @@
+//! One frame of the Ladder tab drawn into a `Buffer` at 200×60 (not through `TestBackend`,
+//! which adds its own cost). Targets (PRODUCT.md §5): under 0.2 ms on the bundled ladder and
+//! under 1 ms on a generated 100 × 100 ladder.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
+use rungs::profile::{PlanStep, Profile, Store};
+use rungs::tui::{App, view};
+
+/// An app on `ladder` with a profile at `from`, aiming at `to`, with the best path planned.
+fn app(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
+    let mut profile = Profile::new(
+        "bench".into(),
+        "Bench".into(),
+        ladder.id().into(),
+        from.into(),
+    );
+    profile.target_role = Some(to.into());
+    let request = PathRequest {
+        from: ladder.role_index(from).unwrap(),
+        to: ladder.role_index(to).unwrap(),
+        count: 1,
+        ..PathRequest::default()
+    };
+    let path = &plan(&ladder, &request).unwrap()[0];
+    profile.plan = path.roles[1..]
+        .iter()
+        .map(|&r| PlanStep {
+            role: ladder.role(r).id.clone(),
+            target_date: None,
+            note: String::new(),
+        })
+        .collect();
+    let mut app = App::new(
+        ladder,
+        Store::new(dir),
+        dir.to_path_buf(),
+        Some(profile),
+        true,
+    );
+    app.handle(&Event::Resize(200, 60));
+    app
+}
+
+fn frame_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let area = Rect::new(0, 0, 200, 60);
+    let bundled = app(
+        load_str(BUNDLED[0].1, "bundled").unwrap(),
+        "sysadmin",
+        "cio",
+        dir.path(),
+    );
+    let big = app(
+        load_str(&synthetic_ladder_source(100, 100), "big").unwrap(),
+        "r0-0",
+        "chief",
+        dir.path(),
+    );
+
+    let mut buffer = Buffer::empty(area);
+    c.bench_function("ladder frame 200x60 bundled", |b| {
+        b.iter(|| {
+            buffer.reset();
+            view::render(black_box(&bundled), area, &mut buffer);
+        })
+    });
+    c.bench_function("ladder frame 200x60 100x100 ladder", |b| {
+        b.iter(|| {
+            buffer.reset();
+            view::render(black_box(&big), area, &mut buffer);
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = frame_benches
+}
+criterion_main!(benches);

@@ -1,0 +1,97 @@
+//! Random keys, mouse events and resizes (1×1 up to 300×100) never panic the planner, and
+//! every frame draws into a buffer of the current size.
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use rungs::ladder::{BUNDLED, load_str};
+use rungs::profile::Store;
+use rungs::tui::{App, view};
+
+fn key_strategy() -> impl Strategy<Value = Event> {
+    let codes = prop_oneof![
+        prop::sample::select(vec![
+            'h', 'j', 'k', 'l', 'c', 't', 'a', 'p', 'n', 'd', '/', 'J', 'K', 'x', 'e', ' ', 'f',
+            'u', '?', '1', '2', '3', '5', 'q', 's', 'z', '工', '\u{1b}',
+        ])
+        .prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Backspace,
+            KeyCode::Home,
+            KeyCode::End,
+        ]),
+    ];
+    let modifiers = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+    ]);
+    (codes, modifiers).prop_map(|(code, modifiers)| {
+        // Ctrl-C quits; keep the run going so later events are exercised too.
+        let modifiers = if code == KeyCode::Char('c') {
+            KeyModifiers::NONE
+        } else {
+            modifiers
+        };
+        Event::Key(KeyEvent::new(code, modifiers))
+    })
+}
+
+fn event_strategy() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        6 => key_strategy(),
+        1 => (0u16..320, 0u16..120).prop_map(|(column, row)| Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })),
+        1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
+fn draw(app: &App) {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let mut buffer = Buffer::empty(area);
+    view::render(app, area, &mut buffer);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn random_events_never_panic(events in prop::collection::vec(event_strategy(), 1..40), first_run in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let profile = if first_run {
+            None
+        } else {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
+            let profile = rungs::profile::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+            store.create(&profile).unwrap();
+            Some(profile)
+        };
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let mut app = App::new(ladder, store, dir.path().to_path_buf(), profile, true);
+        app.handle(&Event::Resize(80, 24));
+        for event in &events {
+            app.handle(event);
+            draw(&app);
+            if app.quit {
+                break;
+            }
+        }
+    }
+}
