@@ -302,7 +302,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         &[C('1'), C('2'), C('3'), C('5')],
         A::GoTab(0),
-        "1-5",
+        "1 2 3 5",
         "tab",
         "switch tab",
         false,
@@ -467,5 +467,17 @@ mod tests {
             action_for(Scope::Ladder, &key(KeyCode::Char('c'))),
             Some(A::SetCurrent)
         );
+    }
+}
+
+#[cfg(test)]
+mod readme_tests {
+    #[test]
+    fn the_readme_lists_every_key_binding() {
+        let readme = include_str!("../../README.md");
+        for binding in super::BINDINGS {
+            let row = format!("| `{}` | {} |", binding.label, binding.help);
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
+        }
     }
 }
