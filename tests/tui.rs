@@ -295,3 +295,34 @@ fn search_jumps_to_matching_titles() {
     keys(&mut app, "q");
     assert!(app.quit);
 }
+
+#[test]
+fn a_second_planner_on_the_same_profile_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::new(dir.path()).create(&fixture_profile()).unwrap();
+    let options = rungs::tui::Options {
+        data_dir: dir.path().to_path_buf(),
+        profile: None,
+        ladder: None,
+        color: false,
+    };
+    let first = App::open(options.clone()).unwrap();
+    assert!(first.read_only.is_none());
+    let mut second = App::open(options.clone()).unwrap();
+    assert!(second.read_only.is_some());
+    second.handle(&Event::Resize(120, 40));
+    assert!(screen(&second).contains("READ-ONLY"), "{}", screen(&second));
+    keys(&mut second, "3 ");
+    assert!(screen(&second).contains("not changed"));
+    let saved = Store::new(dir.path()).load("priya-sharma").unwrap();
+    assert_eq!(
+        saved.milestones["ic-emotional-intelligence"].status,
+        Status::Done
+    );
+    drop(first);
+    drop(second);
+    assert!(
+        App::open(options).unwrap().read_only.is_none(),
+        "writable once the others close"
+    );
+}

@@ -156,6 +156,40 @@ pub fn draw(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
     }
 }
 
+/// Lines between consecutive planned boxes, drawn in the blank row between their levels:
+/// `┌───┘` when the path goes up and right, `┐` … `└` up and left, `│` straight up. Moves whose
+/// boxes do not face each other across that row (an enterprise-wide box above a row of corner
+/// boxes, say) keep just their step numbers.
+fn draw_connectors(app: &App, buf: &mut Buffer, graph: Rect, marks: &Marks, style: Style) {
+    let (sx, sy) = (i64::from(app.scroll.0), i64::from(app.scroll.1));
+    let Some(mut from) = marks.current else {
+        return;
+    };
+    for &(to, _, _) in &marks.steps {
+        let (a, b) = (app.grid.spots[from], app.grid.spots[to]);
+        from = to;
+        // Only upward moves whose boxes sit either side of one blank row.
+        if b.y + b.height + 1 != a.y {
+            continue;
+        }
+        let y = i64::from(graph.y) + i64::from(a.y) - 1 - sy;
+        let a_mid = i64::from(graph.x) + i64::from(a.x + a.width / 2) - sx;
+        let b_mid = i64::from(graph.x) + i64::from(b.x + b.width / 2) - sx;
+        let (left, right) = (a_mid.min(b_mid), a_mid.max(b_mid));
+        if left == right {
+            put(buf, graph, a_mid, y, "│", style);
+            continue;
+        }
+        let run = "─".repeat((right - left - 1) as usize);
+        let (start, end) = if a_mid < b_mid {
+            ("┌", "┘")
+        } else {
+            ("└", "┐")
+        };
+        put(buf, graph, left, y, &format!("{start}{run}{end}"), style);
+    }
+}
+
 /// The role boxes and level names inside the graph frame.
 pub fn draw_graph(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
     let ladder = &app.ladder;
@@ -260,6 +294,7 @@ pub fn draw_graph(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
             );
         }
     }
+    draw_connectors(app, buf, graph, &marks, theme.path());
 }
 
 fn draw_details(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
