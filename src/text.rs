@@ -132,7 +132,11 @@ pub fn wrap(text: &str, max: usize, max_lines: usize) -> Vec<String> {
 
 /// "1 level", "2 levels": a count with its noun.
 pub fn count(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
+    // "entry" → "entries", but "day" → "days".
+    let consonant_y = noun
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']));
+    match (n, consonant_y) {
         (1, _) => format!("1 {noun}"),
         (_, Some(stem)) => format!("{n} {stem}ies"),
         _ => format!("{n} {noun}s"),
@@ -250,6 +254,14 @@ mod tests {
             assert!(width(&line) <= 6, "{line}");
         }
         assert!(wrap("", 5, 2).is_empty());
+    }
+
+    #[test]
+    fn counts_pluralise_their_nouns() {
+        assert_eq!(count(1, "entry"), "1 entry");
+        assert_eq!(count(3, "entry"), "3 entries");
+        assert_eq!(count(2, "day"), "2 days");
+        assert_eq!(count(0, "corner"), "0 corners");
     }
 
     #[test]

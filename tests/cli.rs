@@ -351,4 +351,9 @@ fn every_command_has_help() {
             .stdout(predicate::str::contains("Usage"));
     }
     rungs().arg("frobnicate").assert().code(2);
+    rungs()
+        .args(["--ladder", "it-leadership", "print"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("put it after the command"));
 }

@@ -326,3 +326,31 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
         "writable once the others close"
     );
 }
+
+#[test]
+fn a_change_made_while_another_writer_holds_the_lock_is_kept_and_saved_later() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let store = Store::new(dir.path());
+    let lock = store.lock("priya-sharma").unwrap();
+    keys(&mut app, "3 "); // Emotional intelligence: done → todo, but the file is locked
+    assert!(
+        screen(&app).contains("not saved (kept in memory)"),
+        "{}",
+        screen(&app)
+    );
+    assert!(
+        screen(&app).contains("○ Emotional intelligence"),
+        "memory keeps the change"
+    );
+    drop(lock);
+    keys(&mut app, "j "); // Conflict resolution: todo → doing
+    let saved = store.load("priya-sharma").unwrap();
+    assert_eq!(
+        saved.milestones["ic-emotional-intelligence"].status,
+        Status::Todo
+    );
+    assert_eq!(
+        saved.milestones["ic-conflict-resolution"].status,
+        Status::Doing
+    );
+}

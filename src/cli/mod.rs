@@ -23,7 +23,7 @@ mod profile_cmds;
     version,
     about = "Plan an IT career: from individual contributor to CIO, up and across the corners of IT.",
     long_about = None,
-    after_help = "Run without a command to see the ladder. Ladder files: see `rungs check --help` and the README."
+    after_help = "Run without a command to open the planner (in a terminal). Ladder files: see `rungs check --help` and the README."
 )]
 pub struct Cli {
     /// Where profiles and your own ladders live [default: the platform's data folder for rungs]
@@ -271,6 +271,11 @@ pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let data_dir = data_dir(cli.data_dir.as_deref());
     let data_dir = data_dir.as_deref();
+    if cli.ladder.is_some() && cli.command.is_some() {
+        return Err(Failure::invalid(
+            "--ladder before a command applies only to the planner — put it after the command, e.g. `rungs print --ladder FILE`",
+        ));
+    }
     let people = || profile_cmds::Context::open(data_dir, cli.profile.as_deref());
     match cli.command {
         None if io::stdout().is_terminal() && io::stdin().is_terminal() => {

@@ -128,9 +128,8 @@ impl std::fmt::Display for ProfileError {
             } => write!(f, "cannot {action} {}: {source}", path.display()),
             ProfileError::LockTimeout { path } => write!(
                 f,
-                "{} stayed locked by another rungs for {} s — try again when it has finished (if none is running, delete the .lock file)",
-                path.display(),
-                LOCK_WAIT.as_secs()
+                "{} is locked by another rungs — try again when it has finished (if none is running, delete the .lock file)",
+                path.display()
             ),
             ProfileError::Invalid(message) => f.write_str(message),
         }
@@ -192,6 +191,8 @@ pub struct Store {
     dir: PathBuf,
     /// Whether to say on stderr that we are waiting for another writer.
     pub announce_waits: bool,
+    /// How long to wait for another writer's lock.
+    pub lock_wait: Duration,
 }
 
 impl Store {
@@ -199,6 +200,7 @@ impl Store {
         Store {
             dir: data_dir.join("profiles"),
             announce_waits: true,
+            lock_wait: LOCK_WAIT,
         }
     }
 
@@ -304,7 +306,7 @@ impl Store {
             match file.try_lock() {
                 Ok(()) => return Ok(LockGuard { _file: file }),
                 Err(std::fs::TryLockError::WouldBlock) => {
-                    if started.elapsed() >= LOCK_WAIT {
+                    if started.elapsed() >= self.lock_wait {
                         return Err(ProfileError::LockTimeout {
                             path: self.path_of(id),
                         });

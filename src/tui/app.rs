@@ -221,6 +221,9 @@ impl App {
             .unwrap_or(0);
         let mut store = store;
         store.announce_waits = false;
+        // The screen must not freeze behind another writer: wait briefly, and if the lock is
+        // still held, keep the change in memory and save it with the next one.
+        store.lock_wait = std::time::Duration::from_millis(300);
         App {
             first_run: profile.is_none().then_some(FirstRun::PickCurrent),
             ladder_ref: ladder.id().to_string(),
