@@ -354,3 +354,45 @@ fn a_change_made_while_another_writer_holds_the_lock_is_kept_and_saved_later() {
         Status::Doing
     );
 }
+
+#[test]
+fn a_level_without_milestones_says_so_in_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders/valid-small.ron"),
+    )
+    .unwrap()
+    .replace(
+        "milestones: [\n            (id: \"j-course\", title: \"A course\", stage: Preliminary, kind: Course),\n        ]",
+        "milestones: []",
+    );
+    let ladder = load_str(&src, "small").unwrap();
+    let profile = rungs::profile::Profile::new(
+        "solo".into(),
+        "Solo".into(),
+        "small".into(),
+        "operator".into(),
+    );
+    let store = Store::new(dir.path());
+    store.create(&profile).unwrap();
+    let mut app = App::new(
+        ladder,
+        store,
+        dir.path().to_path_buf(),
+        Some(profile),
+        false,
+    );
+    app.handle(&Event::Resize(80, 24));
+    keys(&mut app, "3");
+    let shown = screen(&app);
+    let junior = shown
+        .find("Junior  no milestones")
+        .expect("the empty level is listed");
+    let senior = shown.find("Senior").expect("the next level is listed");
+    assert!(junior < senior, "levels stay in order:\n{shown}");
+    keys(&mut app, " "); // the only milestone, on the senior level
+    assert_eq!(
+        Store::new(dir.path()).load("solo").unwrap().milestones["s-project"].status,
+        Status::Doing
+    );
+}

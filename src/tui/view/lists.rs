@@ -171,63 +171,66 @@ pub fn milestones(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
     let rows = app.visible_milestones();
     let cursor = app.milestone_cursor.min(rows.len().saturating_sub(1));
     let mut lines = Vec::new();
-    let mut last: Option<(usize, Stage)> = None;
-    for (n, &(level, i)) in rows.iter().enumerate() {
-        let m = &ladder.levels()[level].milestones[i];
-        if last.map(|(l, _)| l) != Some(level) {
-            let r = profile::readiness(p, ladder, level);
-            lines.push(line(
-                format!(
-                    "{}  {} {}/{} ({} %)",
-                    text::one_line(&ladder.levels()[level].name),
-                    gauge(r.ratio(), 10),
-                    r.done,
-                    r.total,
-                    r.percent()
-                ),
-                theme.heading(),
-            ));
-        }
-        if last != Some((level, m.stage)) {
-            lines.push(line(format!("  {}", m.stage.label()), theme.muted()));
-        }
-        last = Some((level, m.stage));
-        let progress = p.milestones.get(&m.id);
-        let status = progress.map_or(Status::Todo, |x| x.status);
-        let mut text = format!(
-            "    {} {}  ({})",
-            status.mark(),
-            text::one_line(&m.title),
-            m.kind.label()
-        );
-        if let Some(progress) = progress {
-            if let Some(due) = progress.due {
-                text.push_str(&format!("  due {due}"));
-            }
-            if !progress.note.is_empty() {
-                text.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
-            }
-        }
-        let style = if status == Status::Done {
-            theme.muted()
-        } else {
-            Style::default()
-        };
-        lines.push(Line {
-            text,
-            style,
-            cursor: n == cursor,
-        });
-    }
+    let mut row = 0;
     for (level, def) in ladder.levels().iter().enumerate() {
-        if def.milestones.is_empty()
-            && !rows.iter().any(|&(l, _)| l == level)
-            && !app.milestone_filter
+        if !rows.iter().any(|&(l, _)| l == level) {
+            // A level with no milestones still shows, in its place; one filtered out does not.
+            if def.milestones.is_empty() && !app.milestone_filter {
+                lines.push(line(
+                    format!("{}  no milestones", text::one_line(&def.name)),
+                    theme.muted(),
+                ));
+            }
+            continue;
+        }
+        let r = profile::readiness(p, ladder, level);
+        lines.push(line(
+            format!(
+                "{}  {} {}/{} ({} %)",
+                text::one_line(&def.name),
+                gauge(r.ratio(), 10),
+                r.done,
+                r.total,
+                r.percent()
+            ),
+            theme.heading(),
+        ));
+        let mut stage: Option<Stage> = None;
+        while let Some(&(l, i)) = rows.get(row)
+            && l == level
         {
-            lines.push(line(
-                format!("{}  no milestones", text::one_line(&def.name)),
-                theme.muted(),
-            ));
+            let m = &def.milestones[i];
+            if stage != Some(m.stage) {
+                lines.push(line(format!("  {}", m.stage.label()), theme.muted()));
+                stage = Some(m.stage);
+            }
+            let progress = p.milestones.get(&m.id);
+            let status = progress.map_or(Status::Todo, |x| x.status);
+            let mut text = format!(
+                "    {} {}  ({})",
+                status.mark(),
+                text::one_line(&m.title),
+                m.kind.label()
+            );
+            if let Some(progress) = progress {
+                if let Some(due) = progress.due {
+                    text.push_str(&format!("  due {due}"));
+                }
+                if !progress.note.is_empty() {
+                    text.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
+                }
+            }
+            let style = if status == Status::Done {
+                theme.muted()
+            } else {
+                Style::default()
+            };
+            lines.push(Line {
+                text,
+                style,
+                cursor: row == cursor,
+            });
+            row += 1;
         }
     }
     if lines.is_empty() {
