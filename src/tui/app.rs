@@ -905,7 +905,7 @@ impl App {
                             &wanted,
                             self.ladder.roles().iter().map(|r| r.id.as_str()),
                         );
-                        format!("unknown role \"{}\" {hint}", text::one_line(&wanted))
+                        format!("unknown role \"{}\" — {hint}", text::one_line(&wanted))
                     })?;
                 let mut history = p.history.clone();
                 history.push(HeldRole {

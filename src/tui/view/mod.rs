@@ -253,15 +253,21 @@ fn status_and_footer(app: &App, buf: &mut Buffer, areas: &super::layout::Areas, 
             " ←↓↑→ move  ⏎ this is my target  s skip  Esc back  q quit".to_string()
         }
         Some(FirstRun::Name { .. }) => " type your name  ⏎ create my plan  Esc back".to_string(),
-        None => keymap::footer(app.tab.scope())
-            .map(|b| format!("{} {}", b.label, b.short))
-            .collect::<Vec<_>>()
-            .join("  "),
-    };
-    let footer = if app.first_run.is_none() {
-        format!(" {footer}")
-    } else {
-        footer
+        None => {
+            // The global keys (help among them) always show; the tab's own keys give way.
+            let (global, local): (Vec<_>, Vec<_>) =
+                keymap::footer(app.tab.scope()).partition(|b| b.scope == keymap::Scope::Global);
+            let join = |bindings: &[&keymap::Binding]| {
+                bindings
+                    .iter()
+                    .map(|b| format!("{} {}", b.label, b.short))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            let global = join(&global);
+            let room = (areas.footer.width as usize).saturating_sub(text::width(&global) + 3);
+            format!(" {}  {global}", text::truncate(&join(&local), room))
+        }
     };
     put(
         buf,
