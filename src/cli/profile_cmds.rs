@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::{ExportFormat, Failure, PlanCommand, ProfileCommand, StatusArg, role_arg};
 use crate::date::Date;
@@ -144,39 +145,15 @@ impl<'a> Context<'a> {
     }
 
     fn list(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-        let ids = self.store.list()?;
-        let mut rows: Vec<Value> = Vec::new();
-        for id in &ids {
-            let path = self.store.path_of(id);
-            let loaded = self.store.load(id).map_err(Failure::from).and_then(|p| {
-                let ladder = self.ladder_of(&p)?;
-                Ok((p, ladder))
-            });
-            rows.push(match loaded {
-                Ok((p, ladder)) => {
-                    let next = profile::next_level(&p, &ladder);
-                    let readiness = next.map(|l| profile::readiness(&p, &ladder, l));
-                    json!({
-                        "id": p.id, "name": p.name, "ladder": p.ladder,
-                        "current_role": p.current_role, "target_role": p.target_role,
-                        "next_level": next.map(|l| ladder.levels()[l].id.clone()),
-                        "readiness": readiness.map(|r| json!({"done": r.done, "total": r.total, "percent": r.percent()})),
-                        "path": path.display().to_string(), "error": null,
-                        "_current_title": ladder.role_index(&p.current_role).map(|r| ladder.role(r).title.clone()),
-                        "_target_title": p.target_role.as_deref().and_then(|t| ladder.role_index(t)).map(|r| ladder.role(r).title.clone()),
-                        "_next_name": next.map(|l| ladder.levels()[l].name.clone()),
-                    })
-                }
-                Err(e) => json!({
-                    "id": id, "name": null, "ladder": null, "current_role": null, "target_role": null,
-                    "next_level": null, "readiness": null, "path": path.display().to_string(),
-                    "error": e.message,
-                }),
-            });
-        }
+        let rows: Vec<ListRow> = self
+            .store
+            .list()?
+            .into_iter()
+            .map(|id| self.list_row(id))
+            .collect();
         if json {
-            let public: Vec<Value> = rows.into_iter().map(strip_private).collect();
-            write_json(out, &Value::Array(public))?;
+            serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
+            writeln!(out)?;
             return Ok(());
         }
         if rows.is_empty() {
@@ -187,40 +164,79 @@ impl<'a> Context<'a> {
             return Ok(());
         }
         for row in &rows {
-            let s = |key: &str| row[key].as_str().map(text::one_line).unwrap_or_default();
-            if !row["error"].is_null() {
-                writeln!(out, "{}  (cannot be read: {})", s("id"), s("error"))?;
+            if let Some(error) = &row.error {
+                writeln!(
+                    out,
+                    "{}  (cannot be read: {})",
+                    row.id,
+                    text::one_line(error)
+                )?;
                 continue;
             }
-            let readiness = match (&row["readiness"], row["_next_name"].as_str()) {
-                (r, Some(level)) if !r.is_null() => format!(
+            let readiness = match (&row.readiness, &row.next_level_name) {
+                (Some(r), Some(level)) => format!(
                     "{} {}/{} ({} %)",
                     text::one_line(level),
-                    r["done"],
-                    r["total"],
-                    r["percent"]
+                    r.done,
+                    r.total,
+                    r.percent
                 ),
                 _ => String::new(),
             };
-            let target = row["_target_title"]
-                .as_str()
+            let target = row
+                .target_title
+                .as_deref()
                 .map(|t| format!(" → {}", text::one_line(t)))
                 .unwrap_or_default();
             writeln!(
                 out,
-                "{}  {}  [{}]  {}{}  · next: {}",
-                s("id"),
-                s("name"),
-                s("ladder"),
-                row["_current_title"]
-                    .as_str()
-                    .map(text::one_line)
-                    .unwrap_or_else(|| s("current_role")),
-                target,
-                readiness
+                "{}  {}  [{}]  {}{target}  · next: {readiness}",
+                row.id,
+                text::one_line(row.name.as_deref().unwrap_or_default()),
+                text::one_line(row.ladder.as_deref().unwrap_or_default()),
+                text::one_line(row.current_title.as_deref().unwrap_or_default()),
             )?;
         }
         Ok(())
+    }
+
+    /// One profile as `profile list` shows it; a file that cannot be read carries its error.
+    fn list_row(&self, id: String) -> ListRow {
+        let path = self.store.path_of(&id).display().to_string();
+        let loaded = self.store.load(&id).map_err(Failure::from).and_then(|p| {
+            let ladder = self.ladder_of(&p)?;
+            Ok((p, ladder))
+        });
+        match loaded {
+            Ok((p, ladder)) => {
+                let next = profile::next_level(&p, &ladder);
+                let title = |role: &str| {
+                    ladder
+                        .role_index(role)
+                        .map(|r| ladder.role(r).title.clone())
+                };
+                ListRow {
+                    current_title: title(&p.current_role).or_else(|| Some(p.current_role.clone())),
+                    target_title: p.target_role.as_deref().and_then(title),
+                    next_level: next.map(|l| ladder.levels()[l].id.clone()),
+                    next_level_name: next.map(|l| ladder.levels()[l].name.clone()),
+                    readiness: next.map(|l| profile::readiness(&p, &ladder, l).into()),
+                    id,
+                    name: Some(p.name),
+                    ladder: Some(p.ladder),
+                    current_role: Some(p.current_role),
+                    target_role: p.target_role,
+                    path,
+                    error: None,
+                }
+            }
+            Err(e) => ListRow {
+                id,
+                path,
+                error: Some(e.message),
+                ..ListRow::default()
+            },
+        }
     }
 
     fn show(&self, name: Option<&str>, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
@@ -538,12 +554,41 @@ fn or_list<'a>(suggestion: String, all: impl Iterator<Item = &'a str>) -> String
     }
 }
 
-/// Drops the fields that only the text view uses (their keys start with `_`).
-fn strip_private(mut row: Value) -> Value {
-    if let Value::Object(map) = &mut row {
-        map.retain(|key, _| !key.starts_with('_'));
+/// A row of `profile list`; the fields the JSON leaves out serve the text view.
+#[derive(Debug, Default, Serialize)]
+struct ListRow {
+    id: String,
+    name: Option<String>,
+    ladder: Option<String>,
+    current_role: Option<String>,
+    target_role: Option<String>,
+    next_level: Option<String>,
+    readiness: Option<ReadinessRow>,
+    path: String,
+    error: Option<String>,
+    #[serde(skip)]
+    current_title: Option<String>,
+    #[serde(skip)]
+    target_title: Option<String>,
+    #[serde(skip)]
+    next_level_name: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ReadinessRow {
+    done: usize,
+    total: usize,
+    percent: u8,
+}
+
+impl From<profile::Readiness> for ReadinessRow {
+    fn from(r: profile::Readiness) -> Self {
+        ReadinessRow {
+            done: r.done,
+            total: r.total,
+            percent: r.percent(),
+        }
     }
-    row
 }
 
 fn write_json(out: &mut dyn Write, value: &Value) -> Result<(), Failure> {
