@@ -396,3 +396,34 @@ fn a_level_without_milestones_says_so_in_its_place() {
         Status::Doing
     );
 }
+
+#[test]
+fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    app.save_in_background();
+    let store = Store::new(dir.path());
+    keys(&mut app, "3 j "); // two changes in quick succession
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.saving() && std::time::Instant::now() < deadline {
+        app.poll_saves();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let saved = store.load("priya-sharma").unwrap();
+    assert_eq!(
+        saved.milestones["ic-emotional-intelligence"].status,
+        Status::Todo
+    );
+    assert_eq!(
+        saved.milestones["ic-conflict-resolution"].status,
+        Status::Doing
+    );
+    assert!(screen(&app).contains("milestone saved"), "{}", screen(&app));
+
+    keys(&mut app, " "); // and one more, flushed on quit without waiting for the loop
+    app.flush().unwrap();
+    let saved = store.load("priya-sharma").unwrap();
+    assert_eq!(
+        saved.milestones["ic-conflict-resolution"].status,
+        Status::Done
+    );
+}

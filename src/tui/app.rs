@@ -16,6 +16,7 @@ use super::grid::{Direction, Grid};
 use super::input::{Edit, TextInput};
 use super::keymap::{self, Action, Scope};
 use super::layout::{self, Areas};
+use super::saver::{Outcome, Request, Saver};
 use crate::cli::Failure;
 use crate::date::Date;
 use crate::ladder::{self, Ladder, PathRequest, RoleIdx};
@@ -157,7 +158,14 @@ pub struct App {
     pub color: bool,
     pub quit: bool,
     undo: Vec<Change>,
-    pending: Vec<Change>,
+    /// Changes not yet known to be on disk, numbered in the order they were made.
+    pending: Vec<(u64, Change)>,
+    next_change: u64,
+    /// The last change number of the save under way, if one is.
+    in_flight: Option<u64>,
+    /// What the status line says when the latest change is saved.
+    saving_what: String,
+    saver: Saver,
     /// Held while this planner has the profile open, so a second one opens read-only.
     session_lock: Option<File>,
     seen_modified: Option<SystemTime>,
@@ -221,9 +229,10 @@ impl App {
             .unwrap_or(0);
         let mut store = store;
         store.announce_waits = false;
-        // The screen must not freeze behind another writer: wait briefly, and if the lock is
-        // still held, keep the change in memory and save it with the next one.
+        // Saving inline (as tests do) must not freeze the screen behind another writer: wait
+        // briefly, and if the lock is still held keep the change and save it with the next one.
         store.lock_wait = std::time::Duration::from_millis(300);
+        let saver = Saver::Inline(store.clone());
         App {
             first_run: profile.is_none().then_some(FirstRun::PickCurrent),
             ladder_ref: ladder.id().to_string(),
@@ -252,6 +261,10 @@ impl App {
             quit: false,
             undo: Vec::new(),
             pending: Vec::new(),
+            next_change: 0,
+            in_flight: None,
+            saving_what: String::from("saved"),
+            saver,
             session_lock: None,
             seen_modified: None,
         }
@@ -567,12 +580,12 @@ impl App {
                     })
             })
             .collect();
-        let count = self.alternatives.len();
-        let which = self.alternative + 1;
-        self.change(Change::Plan(plan));
-        if self.status.as_ref().is_some_and(|s| !s.is_error) {
-            self.say(format!("path {which} of {count} planned — n for the next"));
-        }
+        let message = format!(
+            "path {} of {} planned — n for the next",
+            self.alternative + 1,
+            self.alternatives.len()
+        );
+        self.change_saying(Change::Plan(plan), message);
     }
 
     // ----- plan -----
@@ -1060,40 +1073,118 @@ impl App {
 
     // ----- saving and undo -----
 
+    /// Saves on a worker thread from now on, so the event loop never waits for the disk.
+    pub fn save_in_background(&mut self) {
+        let mut store = self.store.clone();
+        store.lock_wait = crate::profile::LOCK_WAIT;
+        self.saver = Saver::background(store);
+    }
+
+    /// Whether a save is under way or changes wait to be saved.
+    pub fn saving(&self) -> bool {
+        self.in_flight.is_some() || !self.pending.is_empty()
+    }
+
     /// Applies a change in memory and saves it; a failed save keeps it in memory and retries
     /// with the next change.
     fn change(&mut self, change: Change) {
+        let message = change.describe().to_string();
+        self.change_saying(change, message);
+    }
+
+    /// Like [`App::change`], with the status line's words for when it is saved.
+    fn change_saying(&mut self, change: Change, message: String) {
         if let Some(reason) = &self.read_only {
             let reason = reason.clone();
             return self.complain(format!("not changed: {reason}"));
         }
         let Some(p) = &mut self.profile else { return };
         self.undo.push(change.inverse(p));
-        self.undo.truncate(100);
+        if self.undo.len() > 100 {
+            self.undo.remove(0);
+        }
         change.apply(p);
-        let what = change.describe();
-        self.pending.push(change);
-        self.save(what);
+        self.saving_what = message;
+        self.pending.push((self.next_change, change));
+        self.next_change += 1;
+        self.save();
     }
 
-    fn save(&mut self, what: &str) {
-        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+    /// Sends every pending change to the saver, unless a save is already under way (its
+    /// outcome sends the rest).
+    fn save(&mut self) {
+        if self.in_flight.is_some() {
+            return;
+        }
+        let (Some(id), Some(&(upto, _))) = (
+            self.profile.as_ref().map(|p| p.id.clone()),
+            self.pending.last(),
+        ) else {
             return;
         };
-        let pending = self.pending.clone();
-        match self.store.update(&id, |p| {
-            for change in &pending {
-                change.apply(p);
-            }
-            Ok(())
-        }) {
-            Ok(((), saved)) => {
+        let changes = self.pending.iter().map(|(_, c)| c.clone()).collect();
+        self.in_flight = Some(upto);
+        if let Some(outcome) = self.saver.submit(Request { id, upto, changes }) {
+            self.finish_save(outcome);
+        }
+    }
+
+    fn finish_save(&mut self, outcome: Outcome) {
+        self.in_flight = None;
+        match outcome.result {
+            Ok(mut saved) => {
+                self.pending.retain(|(n, _)| *n > outcome.upto);
+                // Changes made while this save was under way stay on top of what was saved.
+                for (_, change) in &self.pending {
+                    change.apply(&mut saved);
+                }
                 self.profile = Some(saved);
-                self.pending.clear();
                 self.seen_modified = self.modified_on_disk();
-                self.say(what);
+                if self.pending.is_empty() {
+                    self.say(self.saving_what.clone());
+                } else {
+                    self.save();
+                }
             }
             Err(e) => self.complain(format!("not saved (kept in memory): {e}")),
+        }
+    }
+
+    /// Takes in the outcomes of saves that finished since the last call.
+    pub fn poll_saves(&mut self) {
+        while let Some(outcome) = self.saver.poll() {
+            let worker_gone = outcome.upto == u64::MAX;
+            self.finish_save(outcome);
+            if worker_gone {
+                // Keep working: save on this thread from now on.
+                self.saver = Saver::Inline(self.store.clone());
+                break;
+            }
+        }
+    }
+
+    /// Saves whatever is still pending before the planner closes; says why if it cannot.
+    pub fn flush(&mut self) -> Result<(), String> {
+        if self.in_flight.is_some()
+            && let Some(outcome) = self.saver.wait()
+        {
+            self.finish_save(outcome);
+        }
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut store = self.store.clone();
+        store.lock_wait = crate::profile::LOCK_WAIT;
+        self.saver = Saver::Inline(store);
+        self.in_flight = None;
+        self.save();
+        if self.pending.is_empty() {
+            Ok(())
+        } else {
+            Err(self.status.as_ref().map_or_else(
+                || "changes could not be saved".to_string(),
+                |s| s.text.clone(),
+            ))
         }
     }
 
@@ -1106,8 +1197,10 @@ impl App {
         };
         let Some(p) = &mut self.profile else { return };
         inverse.apply(p);
-        self.pending.push(inverse);
-        self.save("undone");
+        self.saving_what = String::from("undone");
+        self.pending.push((self.next_change, inverse));
+        self.next_change += 1;
+        self.save();
     }
 
     fn modified_on_disk(&self) -> Option<SystemTime> {
@@ -1119,7 +1212,7 @@ impl App {
 
     /// Reloads the profile if another program changed its file and nothing here is unsaved.
     pub fn reload_if_changed(&mut self) {
-        if !self.pending.is_empty() {
+        if self.saving() {
             return;
         }
         let modified = self.modified_on_disk();

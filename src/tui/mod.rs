@@ -6,6 +6,7 @@ pub mod grid;
 mod input;
 pub mod keymap;
 pub mod layout;
+mod saver;
 pub mod view;
 
 use std::io::{self, stdout};
@@ -20,6 +21,8 @@ use crate::cli::Failure;
 
 /// How often the planner looks for changes another program made to the profile file.
 const RELOAD_EVERY: Duration = Duration::from_millis(1000);
+/// How often the planner looks for the outcome of a save under way.
+const SAVE_POLL: Duration = Duration::from_millis(25);
 
 /// Opens the planner; the terminal is restored however it ends, a panic included.
 pub fn run(options: Options) -> Result<(), Failure> {
@@ -33,10 +36,13 @@ pub fn run(options: Options) -> Result<(), Failure> {
         previous_hook(info);
     }));
     let _ = execute!(stdout(), EnableMouseCapture);
+    app.save_in_background();
     let result = event_loop(&mut terminal, &mut app);
+    let flushed = app.flush();
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
-    result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))
+    result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))?;
+    flushed.map_err(|e| Failure::runtime(format!("your last changes were not saved: {e}")))
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
@@ -44,14 +50,21 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     app.size = (size.width, size.height);
     app.keep_selection_visible();
     loop {
+        app.poll_saves();
         terminal.draw(|frame| view::draw(app, frame))?;
         if app.quit {
             return Ok(());
         }
-        if event::poll(RELOAD_EVERY)? {
+        // While a save is under way, look back soon for its outcome.
+        let wait = if app.saving() {
+            SAVE_POLL
+        } else {
+            RELOAD_EVERY
+        };
+        if event::poll(wait)? {
             let event = event::read()?;
             app.handle(&event);
-        } else {
+        } else if !app.saving() {
             app.reload_if_changed();
         }
     }
