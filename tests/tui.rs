@@ -61,6 +61,11 @@ fn press(app: &mut App, code: KeyCode) {
     app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// The status of a milestone in the fixture profile as saved on disk.
+fn saved_status(store: &Store, milestone: &str) -> Status {
+    store.load("priya-sharma").unwrap().milestones[milestone].status
+}
+
 fn ctrl(app: &mut App, c: char) {
     app.handle(&Event::Key(KeyEvent::new(
         KeyCode::Char(c),
@@ -344,13 +349,12 @@ fn a_change_made_while_another_writer_holds_the_lock_is_kept_and_saved_later() {
     );
     drop(lock);
     keys(&mut app, "j "); // Conflict resolution: todo → doing
-    let saved = store.load("priya-sharma").unwrap();
     assert_eq!(
-        saved.milestones["ic-emotional-intelligence"].status,
+        saved_status(&store, "ic-emotional-intelligence"),
         Status::Todo
     );
     assert_eq!(
-        saved.milestones["ic-conflict-resolution"].status,
+        saved_status(&store, "ic-conflict-resolution"),
         Status::Doing
     );
 }
@@ -408,13 +412,12 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
         app.poll_saves();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let saved = store.load("priya-sharma").unwrap();
     assert_eq!(
-        saved.milestones["ic-emotional-intelligence"].status,
+        saved_status(&store, "ic-emotional-intelligence"),
         Status::Todo
     );
     assert_eq!(
-        saved.milestones["ic-conflict-resolution"].status,
+        saved_status(&store, "ic-conflict-resolution"),
         Status::Doing
     );
     assert!(screen(&app).contains("milestone saved"), "{}", screen(&app));
