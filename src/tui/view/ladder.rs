@@ -106,7 +106,8 @@ pub fn draw(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
         areas.body.height,
     );
     frame(buf, frame_area, title, Style::default());
-    draw_graph(app, buf, areas, theme);
+    let marks = Marks::of(app);
+    draw_graph(app, &marks, buf, areas, theme);
     put(
         buf,
         areas.legend,
@@ -116,7 +117,7 @@ pub fn draw(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
         theme.muted(),
     );
     if let Some(details) = areas.details {
-        draw_details(app, buf, details, theme);
+        draw_details(app, &marks, buf, details, theme);
     }
     if let Some(FirstRun::Name { input, error, .. }) = &app.first_run {
         let width = 50.min(areas.body.width.saturating_sub(4));
@@ -191,14 +192,13 @@ fn draw_connectors(app: &App, buf: &mut Buffer, graph: Rect, marks: &Marks, styl
 }
 
 /// The role boxes and level names inside the graph frame.
-pub fn draw_graph(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
+fn draw_graph(app: &App, marks: &Marks, buf: &mut Buffer, areas: &Areas, theme: Theme) {
     let ladder = &app.ladder;
     let grid = &app.grid;
     let graph = areas.graph;
     if graph.width == 0 || graph.height == 0 {
         return;
     }
-    let marks = Marks::of(app);
     let (sx, sy) = (i64::from(app.scroll.0), i64::from(app.scroll.1));
     let view_top = sy;
     let view_bottom = sy + i64::from(graph.height);
@@ -294,10 +294,10 @@ pub fn draw_graph(app: &App, buf: &mut Buffer, areas: &Areas, theme: Theme) {
             );
         }
     }
-    draw_connectors(app, buf, graph, &marks, theme.path());
+    draw_connectors(app, buf, graph, marks, theme.path());
 }
 
-fn draw_details(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
+fn draw_details(app: &App, marks: &Marks, buf: &mut Buffer, area: Rect, theme: Theme) {
     let ladder = &app.ladder;
     let role = app.selected;
     frame(buf, area, &ladder.role(role).title, theme.heading());
@@ -318,7 +318,6 @@ fn draw_details(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
         Style::default(),
     ));
     if let Some(p) = &app.profile {
-        let marks = Marks::of(app);
         if marks.current == Some(role) {
             lines.push(("● you are here".to_string(), theme.current()));
         } else if let Some(&(_, step, kind)) = marks.steps.iter().find(|(r, _, _)| *r == role) {

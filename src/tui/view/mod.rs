@@ -14,8 +14,6 @@ use super::keymap;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text;
 
-pub use ladder::draw_graph;
-
 /// Styles, with or without colour (NO_COLOR keeps only bold, reverse and underline).
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
