@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{Theme, frame, put};
+use super::{Theme, frame, padded, put, text_lines};
 use crate::ladder::{MoveKind, Path, RoleIdx};
 use crate::profile::{self, Status};
 use crate::text;
@@ -301,12 +301,7 @@ fn draw_details(app: &App, marks: &Marks, buf: &mut Buffer, area: Rect, theme: T
     let ladder = &app.ladder;
     let role = app.selected;
     frame(buf, area, &ladder.role(role).title, theme.heading());
-    let inner = Rect::new(
-        area.x + 2,
-        area.y + 1,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
+    let inner = padded(area);
     let mut lines: Vec<(String, Style)> = Vec::new();
     let level = ladder.role_level(role);
     lines.push((
@@ -387,16 +382,7 @@ fn draw_details(app: &App, marks: &Marks, buf: &mut Buffer, area: Rect, theme: T
             lines.push((line, theme.muted()));
         }
     }
-    for (i, (line, style)) in lines.iter().enumerate().take(inner.height as usize) {
-        put(
-            buf,
-            inner,
-            i64::from(inner.x),
-            i64::from(inner.y) + i as i64,
-            &text::truncate(line, inner.width as usize),
-            *style,
-        );
-    }
+    text_lines(buf, inner, &lines);
 }
 
 /// A text gauge: filled blocks for the share done, never more than `width`.

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::ladder::{gauge, plan_path, step_number};
-use super::{Theme, frame, put};
+use super::{Theme, frame, padded, put};
 use crate::ladder::Stage;
 use crate::profile::{self, Status};
 use crate::text;
@@ -55,18 +55,9 @@ fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line], theme: Theme) {
     }
 }
 
-fn inside(area: Rect) -> Rect {
-    Rect::new(
-        area.x + 2,
-        area.y + 1,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    )
-}
-
 pub fn plan(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
     frame(buf, area, "Plan", Style::default());
-    let inner = inside(area);
+    let inner = padded(area);
     let Some(p) = &app.profile else { return };
     let ladder = &app.ladder;
     let mut lines = Vec::new();
@@ -165,7 +156,7 @@ pub fn milestones(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
         "Milestones"
     };
     frame(buf, area, title, Style::default());
-    let inner = inside(area);
+    let inner = padded(area);
     let Some(p) = &app.profile else { return };
     let ladder = &app.ladder;
     let rows = app.visible_milestones();
@@ -244,7 +235,7 @@ pub fn milestones(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
 
 pub fn profile(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
     frame(buf, area, "Profile", Style::default());
-    let inner = inside(area);
+    let inner = padded(area);
     let Some(p) = &app.profile else { return };
     let ladder = &app.ladder;
     let breadth: Vec<String> = profile::breadth(p, ladder)

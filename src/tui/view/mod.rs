@@ -77,6 +77,30 @@ pub fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) 
     buf.set_stringn(x as u16, y as u16, s, room, style);
 }
 
+/// The inside of a frame, with a column of padding on each side.
+pub fn padded(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 2,
+        area.y + 1,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// Styled lines from the top of `area`, each cut to its width; lines past the bottom are left out.
+pub fn text_lines(buf: &mut Buffer, area: Rect, lines: &[(String, Style)]) {
+    for (i, (line, style)) in lines.iter().enumerate().take(area.height as usize) {
+        put(
+            buf,
+            area,
+            i64::from(area.x),
+            i64::from(area.y) + i as i64,
+            &text::truncate(line, area.width as usize),
+            *style,
+        );
+    }
+}
+
 /// Fills a rectangle with spaces, so a popup hides what is under it.
 pub fn clear(buf: &mut Buffer, area: Rect) {
     let area = area.intersection(buf.area);

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::ladder::diff_lines;
-use super::{Theme, clear, frame, put};
+use super::{Theme, clear, frame, padded, text_lines};
 use crate::text;
 use crate::tui::app::{App, Popup};
 use crate::tui::keymap::{BINDINGS, Scope};
@@ -107,20 +107,5 @@ pub fn draw(app: &App, popup: &Popup, buf: &mut Buffer, screen: Rect, theme: The
 }
 
 fn list(buf: &mut Buffer, area: Rect, lines: &[(String, Style)]) {
-    let inner = Rect::new(
-        area.x + 2,
-        area.y + 1,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    for (i, (line, style)) in lines.iter().enumerate().take(inner.height as usize) {
-        put(
-            buf,
-            inner,
-            i64::from(inner.x),
-            i64::from(inner.y) + i as i64,
-            &text::truncate(line, inner.width as usize),
-            *style,
-        );
-    }
+    text_lines(buf, padded(area), lines);
 }
