@@ -36,13 +36,7 @@ fn app(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
             note: String::new(),
         })
         .collect();
-    let mut app = App::new(
-        ladder,
-        Store::new(dir),
-        dir.to_path_buf(),
-        Some(profile),
-        true,
-    );
+    let mut app = App::new(ladder, Store::new(dir), Some(profile), true);
     app.handle(&Event::Resize(200, 60));
     app
 }

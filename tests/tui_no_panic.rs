@@ -84,7 +84,7 @@ proptest! {
             Some(profile)
         };
         let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-        let mut app = App::new(ladder, store, dir.path().to_path_buf(), profile, true);
+        let mut app = App::new(ladder, store, profile, true);
         app.handle(&Event::Resize(80, 24));
         for event in &events {
             app.handle(event);

@@ -192,8 +192,6 @@ pub struct Ladder {
     corner_by_id: HashMap<String, CornerIdx>,
     role_by_id: HashMap<String, RoleIdx>,
     milestone_by_id: HashMap<String, (LevelIdx, usize)>,
-    /// The furthest any single allowed move climbs (rules or a bridge); the planner's bound.
-    max_climb: usize,
 }
 
 impl Ladder {
@@ -239,14 +237,12 @@ impl Ladder {
             roles_by_level[level].push(i);
         }
         let mut bridges_from = vec![Vec::new(); file.roles.len()];
-        let mut max_climb = file.rules.max_step_up as usize;
         for bridge in &file.bridges {
             let from = *role_by_id.get(&bridge.from)?;
             let to = *role_by_id.get(&bridge.to)?;
             if !bridges_from[from].contains(&to) {
                 bridges_from[from].push(to);
             }
-            max_climb = max_climb.max(role_level[to].saturating_sub(role_level[from]));
         }
         Some(Ladder {
             file,
@@ -258,7 +254,6 @@ impl Ladder {
             corner_by_id,
             role_by_id,
             milestone_by_id,
-            max_climb,
         })
     }
 
@@ -300,9 +295,6 @@ impl Ladder {
     }
     pub fn bridges_from(&self, role: RoleIdx) -> &[RoleIdx] {
         &self.bridges_from[role]
-    }
-    pub fn max_climb(&self) -> usize {
-        self.max_climb
     }
     pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
         self.role_by_id.get(id).copied()

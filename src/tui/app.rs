@@ -3,7 +3,7 @@
 //! profile store, never straight to disk.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use ratatui::crossterm::event::{
@@ -132,7 +132,6 @@ pub struct App {
     pub ladder_ref: String,
     pub grid: Grid,
     store: Store,
-    data_dir: PathBuf,
     pub profile: Option<Profile>,
     pub first_run: Option<FirstRun>,
     pub tab: Tab,
@@ -203,7 +202,7 @@ impl App {
                 (None, ladder)
             }
         };
-        let mut app = App::new(ladder, store, options.data_dir, profile, options.color);
+        let mut app = App::new(ladder, store, profile, options.color);
         if let Some(reference) = ladder_ref {
             app.ladder_ref = reference;
         }
@@ -215,13 +214,7 @@ impl App {
     }
 
     /// An app over a loaded ladder and profile (or the first-run screen when `None`).
-    pub fn new(
-        ladder: Ladder,
-        store: Store,
-        data_dir: PathBuf,
-        profile: Option<Profile>,
-        color: bool,
-    ) -> App {
+    pub fn new(ladder: Ladder, store: Store, profile: Option<Profile>, color: bool) -> App {
         let grid = Grid::new(&ladder);
         let selected = profile
             .as_ref()
@@ -239,7 +232,6 @@ impl App {
             ladder,
             grid,
             store,
-            data_dir,
             profile,
             tab: Tab::Ladder,
             selected,
@@ -290,10 +282,6 @@ impl App {
 
     pub fn details_shown(&self) -> bool {
         self.show_details.unwrap_or(self.size.0 >= layout::WIDE)
-    }
-
-    pub fn data_dir(&self) -> &Path {
-        &self.data_dir
     }
 
     pub fn areas(&self) -> Areas {
