@@ -4,6 +4,8 @@
 
 pub mod cli;
 pub mod date;
+pub mod dirs;
+pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod ladder;

@@ -357,3 +357,36 @@ fn every_command_has_help() {
         .code(2)
         .stderr(predicate::str::contains("put it after the command"));
 }
+
+#[test]
+fn a_role_named_broken_pipe_is_an_error_not_a_closed_pipe() {
+    rungs()
+        .args(["path", "--from", "Broken pipe", "--to", "cio"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown role \"Broken pipe\""));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_failure() {
+    // `rungs print | head -1`: the reader closes the pipe before rungs has written it all.
+    let bin = assert_cmd::cargo::cargo_bin("rungs");
+    let mut child = std::process::Command::new(&bin)
+        .arg("print")
+        .env(
+            "RUNGS_DATA_DIR",
+            std::env::temp_dir().join("rungs-tests-empty-data-dir"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -10,12 +10,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::date::Date;
-use crate::ladder::{self, Ladder, LadderSource, PathRequest, PlanError, ResolveError};
+use crate::ladder::{self, Ladder, LadderSource, PathRequest, PlanError};
 use crate::print;
-use crate::profile::ProfileError;
 use crate::text;
 
 mod profile_cmds;
+
+pub use crate::error::Failure;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -215,61 +216,9 @@ pub enum ExportFormat {
     Json,
 }
 
-/// A command that did not succeed: what to print on stderr and the exit code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
-
-impl Failure {
-    /// Bad usage or invalid input: exit code 2.
-    pub fn invalid(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-    /// Something failed at run time: exit code 1.
-    pub fn runtime(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 1,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        Failure::runtime(format!("cannot write output: {e}"))
-    }
-}
-
-impl From<ProfileError> for Failure {
-    fn from(e: ProfileError) -> Self {
-        Failure {
-            code: e.exit_code(),
-            message: e.to_string(),
-        }
-    }
-}
-
-impl From<ResolveError> for Failure {
-    fn from(e: ResolveError) -> Self {
-        Failure::invalid(e.to_string())
-    }
-}
-
-/// The data folder: `--data-dir`, then `RUNGS_DATA_DIR` (both via clap), then the platform's.
-pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
-    flag.map(Path::to_path_buf).or_else(|| {
-        directories::ProjectDirs::from("", "", "rungs").map(|d| d.data_dir().to_path_buf())
-    })
-}
-
 /// Runs a parsed command line, writing data to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
-    let data_dir = data_dir(cli.data_dir.as_deref());
+    let data_dir = crate::dirs::data_dir(cli.data_dir.as_deref());
     let data_dir = data_dir.as_deref();
     if cli.ladder.is_some() && cli.command.is_some() {
         return Err(Failure::invalid(

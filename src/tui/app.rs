@@ -17,8 +17,8 @@ use super::input::{Edit, TextInput};
 use super::keymap::{self, Action, Scope};
 use super::layout::{self, Areas};
 use super::saver::{Outcome, Request, Saver};
-use crate::cli::Failure;
 use crate::date::Date;
+use crate::error::Failure;
 use crate::ladder::{self, Ladder, PathRequest, RoleIdx};
 use crate::profile::{
     Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, ProfileError, Status, Store,

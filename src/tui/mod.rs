@@ -17,7 +17,7 @@ use ratatui::crossterm::execute;
 
 pub use app::{App, Options};
 
-use crate::cli::Failure;
+use crate::error::Failure;
 
 /// How often the planner looks for changes another program made to the profile file.
 const RELOAD_EVERY: Duration = Duration::from_millis(1000);
