@@ -10,7 +10,7 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
 use rungs::profile::{PlanStep, Profile, Store};
-use rungs::tui::{App, view};
+use rungs::tui::App;
 
 /// An app on `ladder` with a profile at `from`, aiming at `to`, with the best path planned.
 fn app(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
@@ -61,13 +61,13 @@ fn frame_benches(c: &mut Criterion) {
     c.bench_function("ladder frame 200x60 bundled", |b| {
         b.iter(|| {
             buffer.reset();
-            view::render(black_box(&bundled), area, &mut buffer);
+            black_box(&bundled).render(area, &mut buffer);
         })
     });
     c.bench_function("ladder frame 200x60 100x100 ladder", |b| {
         b.iter(|| {
             buffer.reset();
-            view::render(black_box(&big), area, &mut buffer);
+            black_box(&big).render(area, &mut buffer);
         })
     });
 }

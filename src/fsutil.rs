@@ -10,8 +10,12 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub enum ReadError {
     Io(io::Error),
     IsFolder,
+    /// A FIFO, socket or device: reading one could block forever or never end.
+    NotAFile,
     TooLarge(u64),
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
 }
 
 impl std::fmt::Display for ReadError {
@@ -19,6 +23,9 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "cannot read: {e}"),
             ReadError::IsFolder => f.write_str("is a folder, not a file"),
+            ReadError::NotAFile => {
+                f.write_str("is not a regular file (a FIFO, socket or device) and was not read")
+            }
             ReadError::TooLarge(bytes) => write!(
                 f,
                 "is {bytes} bytes, over the {} MiB limit",
@@ -33,6 +40,14 @@ impl std::fmt::Display for ReadError {
 
 /// Reads a file of at most [`MAX_FILE_BYTES`] as UTF-8 text.
 pub fn read_limited(path: &Path) -> Result<String, ReadError> {
+    // Opening a FIFO blocks until a writer appears, so look before opening.
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::IsFolder);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     if let Ok(meta) = file.metadata() {
         if meta.is_dir() {

@@ -126,13 +126,13 @@ fn the_format_1_fixture_loads_forever() {
     assert_eq!(p.ratings[1].level, RatingLevel::Meeting);
     assert_eq!(p.sessions[0].actions[0].owner, "Priya");
     // Saving writes the same data back.
-    let again = rungs::profile::parse(&to_ron(&p), Path::new("again.ron")).unwrap();
+    let again = rungs::profile::parse(&to_ron(&p).unwrap(), Path::new("again.ron")).unwrap();
     assert_eq!(again, p);
 }
 
 #[test]
 fn saved_files_are_pretty_with_fields_in_a_fixed_order() {
-    let text = to_ron(&full_profile());
+    let text = to_ron(&full_profile()).unwrap();
     assert!(
         text.starts_with("(\n    format: 1,\n    id: \"ada-lovelace\",\n"),
         "{text}"

@@ -2,70 +2,16 @@
 
 use std::path::PathBuf;
 
+mod common;
+
+use common::planner::*;
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use rungs::ladder::{BUNDLED, load_str};
+use rungs::ladder::load_str;
 use rungs::profile::{Status, Store};
 use rungs::tui::App;
-use rungs::tui::view;
-
-fn fixture_profile() -> rungs::profile::Profile {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
-    rungs::profile::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap()
-}
-
-/// An app on the bundled ladder with the fixture profile saved in a fresh data dir.
-fn app_with_profile(width: u16, height: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path());
-    let profile = fixture_profile();
-    store.create(&profile).unwrap();
-    let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-    let mut app = App::new(ladder, store, Some(profile), false);
-    app.handle(&Event::Resize(width, height));
-    (app, dir)
-}
-
-fn first_run_app(width: u16, height: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-    let mut app = App::new(ladder, Store::new(dir.path()), None, false);
-    app.handle(&Event::Resize(width, height));
-    (app, dir)
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame)).unwrap();
-    terminal.backend().to_string()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-/// The status of a milestone in the fixture profile as saved on disk.
-fn saved_status(store: &Store, milestone: &str) -> Status {
-    store.load("priya-sharma").unwrap().milestones[milestone].status
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 #[test]
 fn snapshots_of_every_tab_and_the_help_overlay() {
@@ -99,8 +45,7 @@ fn selecting_a_target_auto_planning_toggling_a_milestone_and_undo_are_saved() {
     // From the current role (Tech lead in development), up to the Manager row and right once.
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Right);
-    let selected = app.ladder.role(app.selected).id.clone();
-    assert_eq!(selected, "analytics-manager");
+    assert_eq!(selected_title(&app), "Analytics manager");
     keys(&mut app, "t");
     assert!(
         screen(&app).contains("target ★ Analytics manager"),
@@ -253,7 +198,6 @@ fn first_run_creates_a_profile_from_the_graph() {
 #[test]
 fn mouse_clicks_select_roles_and_tabs() {
     let (mut app, _dir) = app_with_profile(120, 40);
-    let graph = app.areas().graph;
     let click = |x: u16, y: u16| {
         Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
@@ -263,10 +207,11 @@ fn mouse_clicks_select_roles_and_tabs() {
         })
     };
     // The first box of the second row of boxes (a corner role at the executive level).
-    app.handle(&click(graph.x + 3, graph.y + 4));
-    assert_eq!(app.ladder.role(app.selected).id, "svp-infra");
-    let (_, plan_tab) = app.areas().tabs[1];
-    app.handle(&click(plan_tab.x + 1, plan_tab.y));
+    let (x, y) = position_of(&screen(&app), "SVP infrastru");
+    app.handle(&click(x, y));
+    assert_eq!(selected_title(&app), "SVP infrastructure & operations");
+    let (x, y) = position_of(&screen(&app), "2 Plan");
+    app.handle(&click(x, y));
     assert!(screen(&app).contains("[2 Plan]"));
 }
 
@@ -281,10 +226,10 @@ fn below_the_minimum_size_it_says_so() {
 fn search_jumps_to_matching_titles() {
     let (mut app, _dir) = app_with_profile(120, 40);
     keys(&mut app, "/chief data");
-    assert_eq!(app.ladder.role(app.selected).id, "cdo");
+    assert_eq!(selected_title(&app), "Chief Data Officer");
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -298,9 +243,9 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
         color: false,
     };
     let first = App::open(options.clone()).unwrap();
-    assert!(first.read_only.is_none());
+    assert!(first.read_only().is_none());
     let mut second = App::open(options.clone()).unwrap();
-    assert!(second.read_only.is_some());
+    assert!(second.read_only().is_some());
     second.handle(&Event::Resize(120, 40));
     assert!(screen(&second).contains("READ-ONLY"), "{}", screen(&second));
     keys(&mut second, "3 ");
@@ -313,7 +258,7 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
     drop(first);
     drop(second);
     assert!(
-        App::open(options).unwrap().read_only.is_none(),
+        App::open(options).unwrap().read_only().is_none(),
         "writable once the others close"
     );
 }
@@ -325,7 +270,7 @@ fn a_change_made_while_another_writer_holds_the_lock_is_kept_and_saved_later() {
     let lock = store.lock("priya-sharma").unwrap();
     keys(&mut app, "3 "); // Emotional intelligence: done → todo, but the file is locked
     assert!(
-        screen(&app).contains("not saved (kept in memory)"),
+        screen(&app).contains("not saved (kept in memory"),
         "{}",
         screen(&app)
     );
@@ -389,7 +334,7 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
     keys(&mut app, "3 j "); // two changes in quick succession
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.saving() && std::time::Instant::now() < deadline {
-        app.poll_saves();
+        app.tick();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert_eq!(
@@ -408,5 +353,45 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
     assert_eq!(
         saved.milestones["ic-conflict-resolution"].status,
         Status::Done
+    );
+}
+
+#[test]
+fn the_help_overlay_scrolls_to_its_last_key_at_80x24_and_lists_every_one() {
+    let (mut app, _dir) = app_with_profile(80, 24);
+    keys(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen(&app));
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert_snapshot!("help_80x24_end", screen(&app));
+    for section in app.key_sections() {
+        assert!(seen.contains(section.title), "section {}", section.title);
+        for row in section.rows {
+            let line = format!("{:<9} {}", row.keys, row.help);
+            assert!(seen.contains(&line), "the help never showed {line:?}");
+        }
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(!screen(&app).contains("Keys (Esc closes"));
+}
+
+#[test]
+fn a_pasted_newline_never_submits_a_form() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    keys(&mut app, "5l"); // Mentors
+    keys(&mut app, "a");
+    app.handle(&Event::Paste("Grace\nHopper".into()));
+    assert!(
+        screen(&app).contains("Add a mentor"),
+        "the form is still open"
+    );
+    ctrl(&mut app, 's');
+    let saved = Store::new(dir.path()).load("priya-sharma").unwrap();
+    assert!(
+        saved.mentors.iter().any(|m| m.name == "Grace Hopper"),
+        "{:?}",
+        saved.mentors
     );
 }

@@ -24,6 +24,18 @@ pub enum LadderSource {
 }
 
 impl LadderSource {
+    /// How a profile refers to this ladder: a bundled ladder by its id, a file by its absolute
+    /// path, so the profile works from any folder.
+    pub fn reference(&self, ladder: &Ladder) -> String {
+        match self {
+            LadderSource::Bundled => ladder.id().to_string(),
+            LadderSource::File(path) => std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             LadderSource::Bundled => "bundled".to_string(),

@@ -102,6 +102,9 @@ fn read_limited(path: &Path) -> Result<String, Problem> {
         ReadError::Io(e) => {
             Problem::at(None, format!("cannot open: {e}")).hint("check the path and permissions")
         }
+        other @ ReadError::NotAFile => {
+            Problem::at(None, other.to_string()).hint("name a .ron ladder file")
+        }
         other @ ReadError::NotUtf8 { .. } => {
             Problem::at(None, other.to_string()).hint("save the file as UTF-8")
         }

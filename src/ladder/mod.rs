@@ -2,8 +2,10 @@
 //! Nothing here draws to a terminal.
 
 mod catalog;
+pub mod diff;
 mod load;
 pub mod locate;
+mod lookup;
 mod model;
 mod moves;
 mod plan;

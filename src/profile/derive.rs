@@ -27,6 +27,15 @@ impl Readiness {
             (self.done as f64 / self.total as f64).clamp(0.0, 1.0)
         }
     }
+
+    /// A text gauge `width` cells wide: a filled cell for each whole share done, like the
+    /// percentage (rounded down), so the two never disagree.
+    pub fn gauge(self, width: usize) -> String {
+        let filled = (self.done.min(self.total) * width)
+            .checked_div(self.total)
+            .unwrap_or(0);
+        format!("{}{}", "▓".repeat(filled), "░".repeat(width - filled))
+    }
 }
 
 /// Readiness for `level`: the share of its milestones done.

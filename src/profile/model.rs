@@ -177,6 +177,13 @@ pub struct Action {
     pub status: Status,
 }
 
+impl Evidence {
+    /// The milestone or competency the entry is about, if it names one.
+    pub fn about(&self) -> Option<&str> {
+        self.milestone.as_deref().or(self.competency.as_deref())
+    }
+}
+
 impl Profile {
     /// A new profile at `current_role`, with nothing planned or done yet.
     pub fn new(id: String, name: String, ladder: String, current_role: String) -> Profile {

@@ -49,6 +49,7 @@ pub struct Grid {
     pub spots: Vec<Spot>,
     /// Each level's band of rows (y, height), by level index.
     pub bands: Vec<(u32, u32)>,
+    /// The size of the whole canvas.
     pub width: u32,
     pub height: u32,
 }
@@ -69,7 +70,6 @@ impl Grid {
         ];
         let mut bands = vec![(0, 0); ladder.levels().len()];
         let mut y = 0;
-        let mut width = full_width;
         for level in (0..ladder.levels().len()).rev() {
             let top = y;
             let roles = ladder.roles_at_level(level);
@@ -92,7 +92,6 @@ impl Grid {
                         height: BOX_HEIGHT,
                     };
                 }
-                width = width.max(count * (each + GAP) - GAP);
                 y += BOX_HEIGHT;
             }
             let mut stacked = vec![0u32; corners as usize];
@@ -111,6 +110,7 @@ impl Grid {
             bands[level] = (top, y - top);
             y += 1; // a blank row between levels
         }
+        let width = spots.iter().map(|s| s.x + s.width).max().unwrap_or(0);
         Grid {
             spots,
             bands,
@@ -162,7 +162,7 @@ mod tests {
         let cio = grid.spots[ladder.role_index("cio").unwrap()];
         let sysadmin = grid.spots[ladder.role_index("sysadmin").unwrap()];
         assert_eq!(cio.y, 0);
-        assert_eq!(cio.width, grid.width);
+        assert_eq!(cio.x + cio.width, grid.width, "the CIO spans the whole row");
         assert!(sysadmin.y > cio.y);
         assert_eq!(sysadmin.x, 0);
     }

@@ -1,0 +1,345 @@
+//! Keeping the planner's copy of the profile and the file in step: pending changes, the save
+//! under way, undo, and noticing what other programs write.
+//!
+//! The copy on screen is always "the file as last read or saved, plus the changes not yet
+//! saved". Whenever a fresh copy arrives from disk (after a save, or because the file changed),
+//! the pending changes are applied to it again; one that no longer fits (the file holds another
+//! value than it replaces) is dropped and reported, never forced over what is there.
+
+use std::time::{Duration, Instant};
+
+use super::disk::{Disk, Done, Job};
+use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
+
+/// How often the planner asks whether the file changed on disk.
+pub const CHECK_EVERY: Duration = Duration::from_millis(250);
+/// How long after a failed save the planner tries again by itself.
+const RETRY_AFTER: Duration = Duration::from_secs(3);
+/// How many changes undo remembers.
+const UNDO_DEPTH: usize = 100;
+
+/// Something the person should hear about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Saved; the words of the last change.
+    Saved(String),
+    /// Not saved, kept in memory; why.
+    Failed(String),
+    /// Changes dropped because the file changed under them.
+    Conflicts(Vec<Conflict>),
+    /// The file changed on disk and was read again.
+    Reloaded,
+    /// The file changed on disk and cannot be read.
+    Unreadable(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InFlight {
+    Save(u64),
+    Check,
+}
+
+pub struct ProfileSync {
+    store: Store,
+    disk: Disk,
+    profile: Option<Profile>,
+    /// Changes not yet known to be on disk, numbered in the order they were made.
+    pending: Vec<(u64, Change)>,
+    next: u64,
+    in_flight: Option<InFlight>,
+    /// Inverses of the changes made, by the number of the change they undo.
+    undo: Vec<(u64, Change)>,
+    /// The generation of the file the copy is based on.
+    seen: Generation,
+    session: Option<SessionLock>,
+    read_only: Option<String>,
+    last_check: Instant,
+    last_failure: Option<Instant>,
+    /// The words for the last change, said once it is saved.
+    saying: String,
+    notices: Vec<Notice>,
+}
+
+impl ProfileSync {
+    /// Keeps `profile` (with the generation it was read at) in step with the file, saving
+    /// inline until [`ProfileSync::save_in_background`] is called.
+    pub fn new(store: Store, profile: Option<(Profile, Generation)>) -> ProfileSync {
+        let mut sync = ProfileSync {
+            disk: Disk::inline(store.clone()),
+            store,
+            profile: None,
+            pending: Vec::new(),
+            next: 0,
+            in_flight: None,
+            undo: Vec::new(),
+            seen: Generation::default(),
+            session: None,
+            read_only: None,
+            last_check: Instant::now(),
+            last_failure: None,
+            saying: String::new(),
+            notices: Vec::new(),
+        };
+        if let Some((profile, generation)) = profile {
+            sync.adopt(profile, generation);
+        }
+        sync
+    }
+
+    /// Takes `profile` as the one open, marking it open so a second planner goes read-only.
+    fn adopt(&mut self, profile: Profile, generation: Generation) {
+        match self.store.open_session(&profile.id) {
+            Ok(Some(session)) => self.session = Some(session),
+            Ok(None) => {
+                self.read_only = Some("another rungs has this profile open — read-only".into())
+            }
+            Err(e) => self.read_only = Some(format!("cannot mark the profile open: {e}")),
+        }
+        self.seen = generation;
+        self.profile = Some(profile);
+    }
+
+    pub fn profile(&self) -> Option<&Profile> {
+        self.profile.as_ref()
+    }
+
+    /// Why changes cannot be saved, if they cannot.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Saves a new profile and opens it.
+    pub fn create(&mut self, profile: Profile) -> Result<(), String> {
+        self.store.create(&profile).map_err(|e| e.to_string())?;
+        let generation = self.store.generation(&profile.id);
+        self.adopt(profile, generation);
+        Ok(())
+    }
+
+    /// Saves on a worker thread from now on, so the event loop never waits for the disk.
+    pub fn save_in_background(&mut self) {
+        let mut store = self.store.clone();
+        store.lock_wait = crate::profile::LOCK_WAIT;
+        self.disk = Disk::background(store);
+    }
+
+    /// Whether a save is under way or changes wait to be saved.
+    pub fn saving(&self) -> bool {
+        matches!(self.in_flight, Some(InFlight::Save(_))) || !self.pending.is_empty()
+    }
+
+    /// Makes `change` in memory and saves it.
+    pub fn change(&mut self, change: Change) -> Result<(), String> {
+        if let Some(reason) = &self.read_only {
+            return Err(format!("not changed: {reason}"));
+        }
+        let Some(profile) = &mut self.profile else {
+            return Err("no profile is open".to_string());
+        };
+        change.apply(profile).map_err(|c| c.to_string())?;
+        let number = self.next;
+        self.next += 1;
+        self.undo.push((number, change.inverse()));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.saying = change.done.clone();
+        self.pending.push((number, change));
+        self.save();
+        Ok(())
+    }
+
+    /// Undoes the last change still remembered, checked against the file like any change.
+    pub fn undo(&mut self) -> Result<(), String> {
+        if self.read_only.is_some() {
+            return Err("read-only: nothing to undo".to_string());
+        }
+        let Some((_, inverse)) = self.undo.pop() else {
+            return Err("nothing to undo".to_string());
+        };
+        let Some(profile) = &mut self.profile else {
+            return Err("no profile is open".to_string());
+        };
+        inverse
+            .apply(profile)
+            .map_err(|c| format!("cannot undo: {c}"))?;
+        self.saying = inverse.done.clone();
+        self.pending.push((self.next, inverse));
+        self.next += 1;
+        self.save();
+        Ok(())
+    }
+
+    /// Sends every pending change to the disk, unless a job is under way (its outcome sends
+    /// the rest).
+    fn save(&mut self) {
+        if self.in_flight.is_some() {
+            return;
+        }
+        let (Some(id), Some(&(upto, _))) = (
+            self.profile.as_ref().map(|p| p.id.clone()),
+            self.pending.last(),
+        ) else {
+            return;
+        };
+        let changes = self.pending.iter().map(|(_, c)| c.clone()).collect();
+        self.in_flight = Some(InFlight::Save(upto));
+        self.disk.submit(Job::Save { id, upto, changes });
+        self.take_outcomes();
+    }
+
+    /// Asks the disk whether the file changed, if nothing else is under way.
+    pub fn check_now(&mut self) {
+        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+            return;
+        };
+        if self.in_flight.is_some() {
+            return;
+        }
+        self.last_check = Instant::now();
+        self.in_flight = Some(InFlight::Check);
+        self.disk.submit(Job::Check {
+            id,
+            seen: self.seen,
+        });
+        self.take_outcomes();
+    }
+
+    /// Called on every turn of the event loop: looks for changes on disk every
+    /// [`CHECK_EVERY`], whatever else is happening, and retries a failed save now and then.
+    pub fn tick(&mut self, now: Instant) {
+        self.take_outcomes();
+        if self.in_flight.is_some() {
+            return;
+        }
+        if !self.pending.is_empty() {
+            if self
+                .last_failure
+                .is_none_or(|failed| now.duration_since(failed) >= RETRY_AFTER)
+            {
+                self.save();
+            }
+        } else if now.duration_since(self.last_check) >= CHECK_EVERY {
+            self.check_now();
+        }
+    }
+
+    /// What happened since the last call, for the status line.
+    pub fn notices(&mut self) -> Vec<Notice> {
+        self.take_outcomes();
+        std::mem::take(&mut self.notices)
+    }
+
+    fn take_outcomes(&mut self) {
+        while let Some(done) = self.disk.poll() {
+            self.finish(done);
+        }
+    }
+
+    fn finish(&mut self, done: Done) {
+        self.in_flight = None;
+        match done {
+            Done::Saved {
+                upto,
+                profile,
+                generation,
+                skipped,
+            } => {
+                self.last_failure = None;
+                self.pending.retain(|(n, _)| *n > upto);
+                self.seen = generation;
+                let mut conflicts = skipped;
+                conflicts.extend(self.rebase(profile));
+                if !conflicts.is_empty() {
+                    self.notices.push(Notice::Conflicts(conflicts));
+                } else if self.pending.is_empty() {
+                    self.notices.push(Notice::Saved(self.saying.clone()));
+                }
+                self.save();
+            }
+            Done::SaveFailed { error } => {
+                self.last_failure = Some(Instant::now());
+                self.notices.push(Notice::Failed(error));
+            }
+            Done::Unchanged => self.save(),
+            Done::Changed {
+                profile,
+                generation,
+            } => {
+                self.seen = generation;
+                let conflicts = self.rebase(profile);
+                self.notices.push(Notice::Reloaded);
+                if !conflicts.is_empty() {
+                    self.notices.push(Notice::Conflicts(conflicts));
+                }
+                self.save();
+            }
+            Done::Unreadable { error, generation } => {
+                self.seen = generation;
+                self.notices.push(Notice::Unreadable(error));
+                self.save();
+            }
+            Done::WorkerGone => {
+                // Keep working: do the disk work on this thread from now on.
+                let mut store = self.store.clone();
+                store.lock_wait = Duration::from_millis(300);
+                self.disk = Disk::inline(store);
+                self.save();
+            }
+        }
+    }
+
+    /// Takes `fresh` from disk as the copy, with the pending changes applied on top; drops (and
+    /// returns) the ones that no longer fit, and forgets how to undo them.
+    fn rebase(&mut self, mut fresh: Profile) -> Vec<Conflict> {
+        let mut conflicts = Vec::new();
+        let mut dropped = Vec::new();
+        self.pending
+            .retain(|(n, change)| match change.apply(&mut fresh) {
+                Ok(()) => true,
+                Err(conflict) => {
+                    conflicts.push(conflict);
+                    dropped.push(*n);
+                    false
+                }
+            });
+        self.undo.retain(|(n, _)| !dropped.contains(n));
+        self.profile = Some(fresh);
+        conflicts
+    }
+
+    /// Saves whatever is still pending before the planner closes; says why if it cannot.
+    pub fn flush(&mut self) -> Result<(), String> {
+        if self.in_flight.is_some() && self.disk.is_background() {
+            if let Some(done) = self.disk.wait() {
+                self.finish(done);
+            }
+            // A check's outcome may have sent a save; wait for that one too.
+            if matches!(self.in_flight, Some(InFlight::Save(_)))
+                && let Some(done) = self.disk.wait()
+            {
+                self.finish(done);
+            }
+        }
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut store = self.store.clone();
+        store.lock_wait = crate::profile::LOCK_WAIT;
+        self.disk = Disk::inline(store);
+        self.in_flight = None;
+        self.save();
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        Err(self
+            .notices
+            .iter()
+            .rev()
+            .find_map(|n| match n {
+                Notice::Failed(why) => Some(why.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "changes could not be saved".to_string()))
+    }
+}
