@@ -16,6 +16,10 @@ struct Session {
 
 impl Session {
     fn start(data_dir: &std::path::Path) -> Session {
+        Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_rungs")), data_dir)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, data_dir: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -24,7 +28,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
         cmd.env("RUNGS_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUNGS_TODAY", "2026-11-23");
@@ -141,4 +144,55 @@ fn first_run_plan_milestone_quit_and_restart() {
     again.wait_for("✓ Emotional intelligence");
     again.send("q");
     again.wait_for_exit();
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_last_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = rungs::profile::Profile::new(
+        "ada".into(),
+        "Ada".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    Store::new(dir.path()).create(&profile).unwrap();
+    // A shell in the terminal notes its modes, runs the planner, waits for it to end and notes
+    // the modes again.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        r#"stty -g > "$RUNGS_DATA_DIR/before"
+"$RUNGS" < /dev/tty &
+echo $! > "$RUNGS_DATA_DIR/pid"
+wait $!
+stty -g > "$RUNGS_DATA_DIR/after"
+echo "planner ended"
+sleep 5"#,
+    ]);
+    cmd.env("RUNGS", env!("CARGO_BIN_EXE_rungs"));
+    let mut s = Session::spawn(cmd, dir.path());
+    s.wait_for("[1 Ladder]");
+    s.send("3");
+    s.wait_for("[3 Milestones]");
+    s.writer.write_all(b" ").unwrap();
+    s.writer.flush().unwrap();
+    s.wait_for("◐ Emotional intelligence");
+    let pid = std::fs::read_to_string(dir.path().join("pid")).unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_for("planner ended");
+    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+    let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
+    assert_eq!(before, after, "the terminal modes are as they were");
+    let saved = Store::new(dir.path()).load("ada").unwrap();
+    assert_eq!(
+        saved.milestones["ic-emotional-intelligence"].status,
+        Status::Doing,
+        "the change made just before is on disk"
+    );
+    let _ = s.child.kill();
 }

@@ -207,7 +207,7 @@ fn mouse_clicks_select_roles_and_tabs() {
         })
     };
     // The first box of the second row of boxes (a corner role at the executive level).
-    let (x, y) = position_of(&screen(&app), "SVP infrastru");
+    let (x, y) = position_of(&screen(&app), "SVP infra");
     app.handle(&click(x, y));
     assert_eq!(selected_title(&app), "SVP infrastructure & operations");
     let (x, y) = position_of(&screen(&app), "2 Plan");

@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use super::keymap::Keymap;
 use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
-use super::widgets::grid::Grid;
 use crate::date::Date;
 use crate::ladder::{Ladder, Path};
 use crate::profile::{Change, Profile, rules};
@@ -33,7 +32,6 @@ pub struct Ctx {
     pub ladder: Ladder,
     /// How a new profile refers to this ladder: a bundled id or a file's absolute path.
     pub ladder_ref: String,
-    pub grid: Grid,
     pub sync: ProfileSync,
     pub status: Option<StatusLine>,
     pub theme: Theme,
@@ -47,7 +45,6 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(ladder: Ladder, ladder_ref: String, sync: ProfileSync, theme: Theme) -> Ctx {
         Ctx {
-            grid: Grid::new(&ladder),
             ladder,
             ladder_ref,
             sync,

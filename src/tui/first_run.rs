@@ -9,7 +9,8 @@ use ratatui::style::Style;
 use super::context::Ctx;
 use super::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use super::widgets::field::{Edit, TextField};
-use super::widgets::graph::{Graph, GraphAreas, GraphState, MOVE_KEYS, Marks};
+use super::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
+use super::widgets::graph_draw::Graph;
 use super::widgets::{clear, frame, put};
 use crate::ladder::RoleIdx;
 use crate::profile::{self, Profile};
@@ -32,7 +33,7 @@ enum Step {
 #[derive(Debug)]
 pub struct FirstRun {
     step: Step,
-    graph: GraphState,
+    graph: GraphView,
 }
 
 /// What the screen made of an event.
@@ -46,6 +47,7 @@ pub enum Progress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
+    Zoom,
     Choose,
     Skip,
     Back,
@@ -55,6 +57,13 @@ enum Action {
 use Key::{Char as C, Code};
 
 const CURRENT_KEYS: &[Binding<Action>] = &[
+    bind(
+        "zoom",
+        &[C('z')],
+        Action::Zoom,
+        "zoom: fit everything · detailed boxes · compact lines",
+        Footer::Word("zoom"),
+    ),
     bind(
         "choose",
         &[Code(KeyCode::Enter)],
@@ -72,6 +81,13 @@ const CURRENT_KEYS: &[Binding<Action>] = &[
 ];
 
 const TARGET_KEYS: &[Binding<Action>] = &[
+    bind(
+        "zoom",
+        &[C('z')],
+        Action::Zoom,
+        "zoom: fit everything · detailed boxes · compact lines",
+        Footer::Word("zoom"),
+    ),
     bind(
         "choose",
         &[Code(KeyCode::Enter)],
@@ -136,14 +152,24 @@ impl FirstRun {
     pub fn new(ctx: &Ctx) -> FirstRun {
         let mut first = FirstRun {
             step: Step::PickCurrent,
-            graph: GraphState::default(),
+            graph: GraphView::default(),
         };
         first.refresh(ctx);
         first
     }
 
-    fn areas(ctx: &Ctx) -> GraphAreas {
-        GraphAreas::new(ctx.body, false)
+    fn marks(&self) -> Marks {
+        Marks {
+            current: self.current(),
+            ..Marks::default()
+        }
+    }
+
+    /// The grid and where the graph's parts go, for this frame.
+    fn layout(&self, ctx: &Ctx) -> (std::rc::Rc<super::widgets::grid::Grid>, GraphAreas) {
+        let grid = self.graph.grid(&ctx.ladder, &self.marks(), ctx.body, 0);
+        let areas = GraphAreas::new(ctx.body, 0, &grid);
+        (grid, areas)
     }
 
     /// The role chosen as current so far, if any.
@@ -192,12 +218,17 @@ impl FirstRun {
             }
             return Progress::Stay;
         }
-        let view = Self::areas(ctx).graph;
+        let (grid, areas) = self.layout(ctx);
+        let view = areas.canvas;
         if let Some(direction) = ctx.keymap.action(scope, MOVE_KEYS, key) {
-            self.graph.step(direction, &ctx.grid, view);
+            self.graph.step(direction, &grid, view);
             return Progress::Stay;
         }
         match action {
+            Some(Action::Zoom) => {
+                self.graph.zoom();
+                self.refresh(ctx);
+            }
             Some(Action::Quit) => return Progress::Quit,
             Some(Action::Choose) => match self.step {
                 Step::PickCurrent => {
@@ -217,7 +248,7 @@ impl FirstRun {
             }
             Some(Action::Back) => {
                 if let Step::PickTarget { current } = self.step {
-                    self.graph.select(current, &ctx.grid, view);
+                    self.graph.select(current, &grid, view);
                     self.step = Step::PickCurrent;
                 }
             }
@@ -238,9 +269,15 @@ impl FirstRun {
         {
             return;
         }
-        let view = Self::areas(ctx).graph;
-        if let Some(role) = self.graph.role_at(&ctx.grid, view, mouse.column, mouse.row) {
-            self.graph.select(role, &ctx.grid, view);
+        let (grid, areas) = self.layout(ctx);
+        if self.graph.wheel(mouse, &grid, areas.canvas) {
+            return;
+        }
+        if let Some(role) = self
+            .graph
+            .role_at(&grid, areas.canvas, mouse.column, mouse.row)
+        {
+            self.graph.select(role, &grid, areas.canvas);
         }
     }
 
@@ -284,8 +321,8 @@ impl FirstRun {
     }
 
     pub fn refresh(&mut self, ctx: &Ctx) {
-        let view = Self::areas(ctx).graph;
-        self.graph.keep_visible(&ctx.grid, view);
+        let (grid, areas) = self.layout(ctx);
+        self.graph.keep_visible(&grid, areas.canvas);
     }
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
@@ -295,17 +332,13 @@ impl FirstRun {
             Step::PickTarget { .. } => "Which role are you aiming for? (s to skip)",
             Step::Name { .. } => "Last step: your name",
         };
-        let areas = Self::areas(ctx);
+        let (grid, areas) = self.layout(ctx);
         frame(buf, areas.frame, title, Style::default());
-        let marks = Marks {
-            current: self.current(),
-            ..Marks::default()
-        };
         Graph {
             ladder: &ctx.ladder,
-            grid: &ctx.grid,
-            marks: &marks,
-            state: &self.graph,
+            grid: &grid,
+            marks: &self.marks(),
+            view: &self.graph,
             theme,
         }
         .draw(buf, &areas);

@@ -16,6 +16,9 @@ mod theme;
 mod widgets;
 
 use std::io::{self, stdout};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
@@ -32,33 +35,79 @@ use crate::error::Failure;
 /// promptly even when nothing is typed.
 const IDLE_WAIT: Duration = Duration::from_millis(100);
 
-/// Opens the planner; the terminal is restored however it ends, a panic included.
+/// Opens the planner; the terminal is restored however it ends — quit, error, SIGTERM, SIGHUP or
+/// a panic — and pending changes are saved first.
 pub fn run(options: Options) -> Result<(), Failure> {
     let mut app = App::open(options)?;
+    let stop = stop_on_signals();
     let mut terminal = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot start the terminal UI: {e}")))?;
-    let previous_hook = std::panic::take_hook();
+    // ratatui's hook restores the terminal and prints; while the planner runs, a panic is only
+    // noted, so pending changes can be saved before the terminal is restored and it is said.
+    let restoring_hook = std::panic::take_hook();
+    let panicked: Arc<Mutex<Option<String>>> = Arc::default();
+    let note = Arc::clone(&panicked);
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous_hook(info);
+        if let Ok(mut note) = note.lock() {
+            note.get_or_insert_with(|| info.to_string());
+        }
     }));
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     app.save_in_background();
-    let result = event_loop(&mut terminal, &mut app);
-    let flushed = app.flush();
+    let ended = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &stop)
+    }));
+    let flushed = panic::catch_unwind(AssertUnwindSafe(|| app.flush()))
+        .unwrap_or_else(|_| Err("saving crashed too".to_string()));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))?;
-    flushed.map_err(|e| Failure::runtime(format!("your last changes were not saved: {e}")))
+    std::panic::set_hook(restoring_hook);
+    let unsaved = |e: String| Failure::runtime(format!("your last changes were not saved: {e}"));
+    match ended {
+        Err(_) => {
+            let what = panicked
+                .lock()
+                .ok()
+                .and_then(|mut n| n.take())
+                .unwrap_or_else(|| "a panic".to_string());
+            let saved = match flushed {
+                Ok(()) => "your changes were saved".to_string(),
+                Err(e) => format!("your last changes were not saved: {e}"),
+            };
+            Err(Failure::runtime(format!(
+                "the planner crashed ({}); {saved} — please report this",
+                crate::text::one_line(&what)
+            )))
+        }
+        Ok(result) => {
+            result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))?;
+            flushed.map_err(unsaved)
+        }
+    }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// A flag raised by SIGTERM and SIGHUP, which the event loop treats as `q`.
+fn stop_on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the signal still ends the program, just less politely.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    stop
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.handle(&event::Event::Resize(size.width, size.height));
     loop {
         app.tick();
         terminal.draw(|frame| app.draw(frame))?;
-        if app.should_quit() {
+        if app.should_quit() || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
         if event::poll(IDLE_WAIT)? {

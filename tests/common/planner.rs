@@ -43,16 +43,40 @@ pub fn screen(app: &App) -> String {
     terminal.backend().to_string()
 }
 
-/// The title of the role selected on the Ladder tab, as the details pane beside the graph names
-/// it (the pane shows from 100 columns on).
+/// The title of the role selected on the graph, read from the screen: the selected role is
+/// the one drawn in reverse video inside the graph, its lines joined and words broken with a
+/// hyphen put back together, the marks before the title left out.
 pub fn selected_title(app: &App) -> String {
-    let shown = screen(app);
-    let top = shown
-        .lines()
-        .find(|l| l.contains("┐┌─ "))
-        .expect("the details pane shows");
-    let after = &top[top.find("┐┌─ ").unwrap() + "┐┌─ ".len()..];
-    after[..after.find(" ─").unwrap()].to_string()
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut lines = Vec::new();
+    // Below the header and tab bar, above the legend, status and footer.
+    for y in 3..height.saturating_sub(4) {
+        let line: String = (0..width)
+            .filter_map(|x| buffer.cell((x, y)))
+            .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+            .map(|c| c.symbol().to_string())
+            .collect();
+        let line = line.trim().to_string();
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    let mut title = String::new();
+    for line in lines {
+        if title.ends_with('-') {
+            title.pop();
+        } else if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(&line);
+    }
+    let marks = |c: char| "●★✓↑→↗↓⇑".contains(c) || ('\u{2460}'..='\u{2473}').contains(&c);
+    title
+        .trim_start_matches(|c: char| marks(c) || c == ' ')
+        .to_string()
 }
 
 /// The screen column and row where `text` first shows.

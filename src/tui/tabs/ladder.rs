@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use std::rc::Rc;
 
 use crate::ladder::RoleIdx;
 use crate::profile::{self, PlanStep, Status, rules};
@@ -14,25 +15,42 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::{Popup, diff};
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::field::{Edit, TextField};
-use crate::tui::widgets::graph::{Graph, GraphAreas, GraphState, MOVE_KEYS, Marks, step_number};
-use crate::tui::widgets::{frame, padded, put, text_lines};
+use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
+use crate::tui::widgets::graph_draw::Graph;
+use crate::tui::widgets::grid::Grid;
+use crate::tui::widgets::list;
+use crate::tui::widgets::pager::{Scroll, Scrolled, wrap_lines};
+use crate::tui::widgets::{frame, padded, put};
 
-/// From this width on the details pane shows beside the graph unless hidden.
-const WIDE: u16 = 100;
+/// The details pane's width, when it shows.
+const DETAILS_WIDTH: u16 = 40;
+/// Title columns the graph keeps per corner before the details pane shows by itself.
+const ROOMY_COLUMN: usize = 14;
 
 #[derive(Debug, Default)]
 pub struct LadderTab {
-    graph: GraphState,
-    /// Whether the details pane shows; `None` until toggled: shown when the screen is wide.
+    graph: GraphView,
+    /// Whether the details pane shows; `None` until toggled: shown when there is room for it
+    /// beside every corner of the graph.
     details: Option<bool>,
+    details_position: Scrolled,
     search: Option<TextField>,
     /// Whether the selection has been put on the current role yet.
     placed: bool,
 }
 
+/// The graph as it is laid out for this frame.
+struct Layout {
+    grid: Rc<Grid>,
+    areas: GraphAreas,
+    marks: Marks,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Details,
+    Zoom,
+    DetailsScroll(Scroll),
     SetCurrent,
     SetTarget,
     AddToPlan,
@@ -57,6 +75,41 @@ const KEYS: &[Binding<Action>] = &[
         Action::Details,
         "show or hide the details of the selected role",
         Footer::Word("details"),
+    ),
+    bind(
+        "zoom",
+        &[C('z')],
+        Action::Zoom,
+        "zoom: fit everything · detailed boxes · compact lines",
+        Footer::Word("zoom"),
+    ),
+    bind(
+        "details-page-up",
+        &[Code(KeyCode::PageUp)],
+        Action::DetailsScroll(Scroll::PageUp),
+        "scroll the details up a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "details-page-down",
+        &[Code(KeyCode::PageDown)],
+        Action::DetailsScroll(Scroll::PageDown),
+        "scroll the details down a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "details-top",
+        &[Code(KeyCode::Home)],
+        Action::DetailsScroll(Scroll::Top),
+        "the top of the details",
+        Footer::Hidden,
+    ),
+    bind(
+        "details-end",
+        &[Code(KeyCode::End)],
+        Action::DetailsScroll(Scroll::Bottom),
+        "the end of the details",
+        Footer::Hidden,
     ),
     bind(
         "set-current",
@@ -127,17 +180,26 @@ const SEARCH_KEYS: &[Binding<SearchAction>] = &[
 ];
 
 impl LadderTab {
-    fn areas(&self, ctx: &Ctx) -> GraphAreas {
-        GraphAreas::new(ctx.body, self.details_shown(ctx))
+    fn details_width(&self, ctx: &Ctx) -> u16 {
+        let shown = self.details.unwrap_or_else(|| {
+            let roomy = ctx.ladder.corners().len().max(1) * (ROOMY_COLUMN + 2) + 3;
+            usize::from(ctx.body.width) >= roomy + usize::from(DETAILS_WIDTH)
+        });
+        if shown { DETAILS_WIDTH } else { 0 }
     }
 
-    fn details_shown(&self, ctx: &Ctx) -> bool {
-        self.details.unwrap_or(ctx.size.0 >= WIDE)
+    fn layout(&self, ctx: &Ctx) -> Layout {
+        let marks = Marks::of(ctx.profile(), &ctx.ladder);
+        let details = self.details_width(ctx);
+        let grid = self.graph.grid(&ctx.ladder, &marks, ctx.body, details);
+        let areas = GraphAreas::new(ctx.body, details, &grid);
+        Layout { grid, areas, marks }
     }
 
     fn select(&mut self, ctx: &Ctx, role: RoleIdx) {
-        let view = self.areas(ctx).graph;
-        self.graph.select(role, &ctx.grid, view);
+        let layout = self.layout(ctx);
+        self.graph.select(role, &layout.grid, layout.areas.canvas);
+        self.details_position = Scrolled::default();
     }
 
     fn act(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
@@ -145,9 +207,21 @@ impl LadderTab {
         let role_id = ctx.ladder.role(selected).id.clone();
         match action {
             Action::Details => {
-                self.details = Some(!self.details_shown(ctx));
-                let view = self.areas(ctx).graph;
-                self.graph.keep_visible(&ctx.grid, view);
+                self.details = Some(self.details_width(ctx) == 0);
+                self.refresh(ctx);
+            }
+            Action::Zoom => {
+                self.graph.zoom();
+                self.refresh(ctx);
+                ctx.say(format!("zoom: {}", self.graph.zoom.name()));
+            }
+            Action::DetailsScroll(how) => {
+                let layout = self.layout(ctx);
+                if let Some(pane) = layout.areas.details {
+                    let lines = self.details_lines(ctx, &layout.marks, pane);
+                    let page = padded(pane).height as usize;
+                    self.details_position.scroll(how, lines.len(), page);
+                }
             }
             Action::Search => self.search = Some(TextField::new("", false)),
             Action::Diff => return Outcome::Open(Popup::Read(diff::pager(ctx, selected))),
@@ -231,10 +305,10 @@ impl LadderTab {
         }
     }
 
-    fn draw_details(&self, ctx: &Ctx, marks: &Marks, buf: &mut Buffer, area: Rect) {
+    /// The details of the selected role, wrapped to the pane in `area`.
+    fn details_lines(&self, ctx: &Ctx, marks: &Marks, area: Rect) -> Vec<(String, Style)> {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
         let role = self.graph.selected;
-        frame(buf, area, &ladder.role(role).title, theme.heading());
         let inner = padded(area);
         let level = ladder.role_level(role);
         let mut lines: Vec<(String, Style)> = vec![(
@@ -307,15 +381,9 @@ impl LadderTab {
         }
         if !ladder.role(role).summary.is_empty() {
             lines.push((String::new(), Style::default()));
-            for line in text::wrap(
-                &text::one_line(&ladder.role(role).summary),
-                inner.width as usize,
-                3,
-            ) {
-                lines.push((line, theme.muted()));
-            }
+            lines.push((text::one_line(&ladder.role(role).summary), theme.muted()));
         }
-        text_lines(buf, inner, &lines);
+        wrap_lines(&lines, inner.width as usize)
     }
 }
 
@@ -353,8 +421,13 @@ impl Tab for LadderTab {
             return Outcome::Handled;
         }
         if let Some(direction) = ctx.keymap.action("ladder", MOVE_KEYS, key) {
-            let view = self.areas(ctx).graph;
-            self.graph.step(direction, &ctx.grid, view);
+            let layout = self.layout(ctx);
+            let before = self.graph.selected;
+            self.graph
+                .step(direction, &layout.grid, layout.areas.canvas);
+            if self.graph.selected != before {
+                self.details_position = Scrolled::default();
+            }
             return Outcome::Handled;
         }
         match ctx.keymap.action("ladder", KEYS, key) {
@@ -375,30 +448,60 @@ impl Tab for LadderTab {
     }
 
     fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        let layout = self.layout(ctx);
+        let at = (mouse.column, mouse.row).into();
+        if let Some(pane) = layout.areas.details
+            && pane.contains(at)
+        {
+            if let Some(step) = list::wheel(mouse) {
+                let how = if step == list::Step::Up {
+                    Scroll::Up
+                } else {
+                    Scroll::Down
+                };
+                let lines = self.details_lines(ctx, &layout.marks, pane);
+                self.details_position
+                    .scroll(how, lines.len(), padded(pane).height as usize);
+            }
+            return Outcome::Handled;
+        }
+        let canvas = layout.areas.canvas;
+        if self.graph.wheel(mouse, &layout.grid, canvas) {
+            return Outcome::Handled;
+        }
         if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
             return Outcome::Ignored;
         }
-        let view = self.areas(ctx).graph;
-        if let Some(role) = self.graph.role_at(&ctx.grid, view, mouse.column, mouse.row) {
+        if let Some(role) = self
+            .graph
+            .role_at(&layout.grid, canvas, mouse.column, mouse.row)
+        {
             self.select(ctx, role);
         }
         Outcome::Handled
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
-        let areas = self.areas(ctx);
-        frame(buf, areas.frame, "Ladder", Style::default());
-        let marks = Marks::of(ctx.profile(), &ctx.ladder);
+        let Layout { grid, areas, marks } = self.layout(ctx);
+        let title = format!("Ladder · {}", self.graph.zoom.name());
+        frame(buf, areas.frame, &title, Style::default());
         Graph {
             ladder: &ctx.ladder,
-            grid: &ctx.grid,
+            grid: &grid,
             marks: &marks,
-            state: &self.graph,
+            view: &self.graph,
             theme: ctx.theme,
         }
         .draw(buf, &areas);
         if let Some(details) = areas.details {
-            self.draw_details(ctx, &marks, buf, details);
+            frame(
+                buf,
+                details,
+                &ctx.ladder.role(self.graph.selected).title,
+                ctx.theme.heading(),
+            );
+            let lines = self.details_lines(ctx, &marks, details);
+            self.details_position.draw(buf, details, &lines, ctx.theme);
         }
         if let Some(field) = &self.search {
             // The search field takes the legend's row while it is open.
@@ -428,7 +531,7 @@ impl Tab for LadderTab {
             self.graph.selected = current;
             self.placed = true;
         }
-        let view = self.areas(ctx).graph;
-        self.graph.keep_visible(&ctx.grid, view);
+        let layout = self.layout(ctx);
+        self.graph.keep_visible(&layout.grid, layout.areas.canvas);
     }
 }

@@ -1,63 +1,68 @@
-//! The ladder graph: role boxes on a scrolled canvas, level names, marks and plan connectors.
-//! Used by the Ladder tab and the first-run screen, which each keep their own [`GraphState`].
-//! Only boxes inside the visible part of the canvas are drawn, so huge ladders cost no more.
+//! The ladder graph's state and geometry: where its parts go on screen, which role is selected,
+//! what shows, and the marks on each role. Used by the Ladder tab and the first-run screen,
+//! which each keep their own [`GraphView`]. Drawing is in `graph_draw`.
 
-use ratatui::buffer::Buffer;
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::grid::{CELL_WIDTH, Direction, GAP, Grid};
-use super::put;
+use super::grid::{Direction, Grid, Labels, Zoom};
 use crate::ladder::{Ladder, MoveKind, RoleIdx};
 use crate::profile::{self, Profile};
 use crate::text;
 use crate::tui::keymap::{Binding, Footer, Key, bind};
-use crate::tui::theme::Theme;
-
-/// Level names wrap into this many columns left of the graph.
-const LABEL_WIDTH: u16 = 13;
-/// The details pane's width, when it shows.
-pub const DETAILS_WIDTH: u16 = 40;
 
 /// Where the parts of a graph go inside the body of a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GraphAreas {
-    /// The framed box around labels, graph and legend.
+    /// The framed box around corner names, canvas and legend.
     pub frame: Rect,
-    /// The level names, left of the graph.
-    pub labels: Rect,
-    /// Where role boxes are drawn.
-    pub graph: Rect,
+    /// The corner names, above the canvas; they stay while the canvas scrolls up and down.
+    pub header: Rect,
+    /// Where roles are drawn, scrolled.
+    pub canvas: Rect,
     pub legend: Rect,
     pub details: Option<Rect>,
 }
 
 impl GraphAreas {
-    pub fn new(body: Rect, details: bool) -> GraphAreas {
-        let (mut frame, mut pane) = (body, None);
-        if details {
-            let width = DETAILS_WIDTH.min(body.width / 2);
-            frame.width = body.width - width;
-            pane = Some(Rect::new(body.x + frame.width, body.y, width, body.height));
-        }
-        // Inside the frame: borders all round, level names on the left, the legend as the last row.
+    /// The areas for a graph in `body`, with a details pane `details` columns wide (0: none),
+    /// and the size the grid may fill.
+    fn inside(body: Rect, details: u16) -> (Rect, Rect, Option<Rect>) {
+        let details = details.min(body.width / 2);
+        let frame = Rect::new(body.x, body.y, body.width - details, body.height);
+        let pane =
+            (details > 0).then(|| Rect::new(body.x + frame.width, body.y, details, body.height));
         let inner = Rect::new(
             frame.x.saturating_add(1),
             frame.y.saturating_add(1),
             frame.width.saturating_sub(2),
             frame.height.saturating_sub(3),
         );
-        let label_width = LABEL_WIDTH.min(inner.width / 4);
+        (frame, inner, pane)
+    }
+
+    /// The size the grid has to fill in `body`: corner names and canvas, not the legend.
+    pub fn grid_size(body: Rect, details: u16) -> (u32, u32) {
+        let (_, inner, _) = GraphAreas::inside(body, details);
+        (u32::from(inner.width), u32::from(inner.height))
+    }
+
+    pub fn new(body: Rect, details: u16, grid: &Grid) -> GraphAreas {
+        let (frame, inner, pane) = GraphAreas::inside(body, details);
+        let header = text::cells(grid.header_lines as usize).min(inner.height);
         GraphAreas {
             frame,
-            labels: Rect::new(inner.x, inner.y, label_width, inner.height),
-            graph: Rect::new(
-                inner.x + label_width,
-                inner.y,
-                inner.width - label_width,
-                inner.height,
+            header: Rect::new(inner.x, inner.y, inner.width, header),
+            canvas: Rect::new(
+                inner.x,
+                inner.y + header,
+                inner.width,
+                inner.height - header,
             ),
             legend: Rect::new(inner.x, inner.y + inner.height, inner.width, 1),
             details: pane,
@@ -99,67 +104,8 @@ pub const MOVE_KEYS: &[Binding<Direction>] = &[
     ),
 ];
 
-/// Which role is selected and which part of the canvas shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct GraphState {
-    pub selected: RoleIdx,
-    /// Top-left corner of the visible part of the canvas.
-    pub scroll: (u32, u32),
-}
-
-impl GraphState {
-    pub fn select(&mut self, role: RoleIdx, grid: &Grid, view: Rect) {
-        if role < grid.spots.len() {
-            self.selected = role;
-            self.keep_visible(grid, view);
-        }
-    }
-
-    pub fn step(&mut self, direction: Direction, grid: &Grid, view: Rect) {
-        if let Some(next) = grid.neighbour(self.selected, direction) {
-            self.select(next, grid, view);
-        }
-    }
-
-    /// The role under screen point (x, y) of `view`, if any.
-    pub fn role_at(&self, grid: &Grid, view: Rect, x: u16, y: u16) -> Option<RoleIdx> {
-        if !view.contains((x, y).into()) {
-            return None;
-        }
-        grid.role_at(
-            u32::from(x - view.x) + self.scroll.0,
-            u32::from(y - view.y) + self.scroll.1,
-        )
-    }
-
-    /// Scrolls the canvas so the selected box is inside `view`.
-    pub fn keep_visible(&mut self, grid: &Grid, view: Rect) {
-        let Some(spot) = grid.spots.get(self.selected).copied() else {
-            return;
-        };
-        let (view_w, view_h) = (u32::from(view.width), u32::from(view.height));
-        let column = CELL_WIDTH + GAP;
-        let (mut sx, mut sy) = self.scroll;
-        if spot.x < sx {
-            sx = spot.x - spot.x % column;
-        } else if spot.x + spot.width.min(view_w) > sx + view_w {
-            let wanted = (spot.x + spot.width.min(view_w)).saturating_sub(view_w);
-            sx = wanted.div_ceil(column) * column;
-        }
-        if spot.y < sy {
-            sy = spot.y;
-        } else if spot.y + spot.height > sy + view_h {
-            sy = (spot.y + spot.height).saturating_sub(view_h);
-        }
-        // Never scroll past the end of the canvas: a view that grew shows more, not blank rows.
-        sx = sx.min(grid.width.saturating_sub(view_w).div_ceil(column) * column);
-        sy = sy.min(grid.height.saturating_sub(view_h));
-        self.scroll = (sx, sy);
-    }
-}
-
 /// What the graph marks on each role, worked out once per frame.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Hash)]
 pub struct Marks {
     pub current: Option<RoleIdx>,
     pub target: Option<RoleIdx>,
@@ -194,7 +140,8 @@ impl Marks {
         }
     }
 
-    fn prefix(&self, role: RoleIdx) -> String {
+    /// ●★✓①↗: what a role's box says before its title.
+    pub fn prefix(&self, role: RoleIdx) -> String {
         let mut prefix = String::new();
         if self.current == Some(role) {
             prefix.push('●');
@@ -225,6 +172,35 @@ impl Marks {
             .find(|(r, _, _)| *r == role)
             .map(|&(_, step, kind)| (step, kind))
     }
+
+    fn signature(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// A role's text as its box shows it: marks, then the title.
+pub struct Marked<'a> {
+    pub ladder: &'a Ladder,
+    pub marks: &'a Marks,
+}
+
+impl Labels for Marked<'_> {
+    fn label(&self, role: RoleIdx) -> String {
+        let title = text::one_line(&self.ladder.role(role).title);
+        let prefix = self.marks.prefix(role);
+        if prefix.is_empty() {
+            title
+        } else {
+            format!("{prefix} {title}")
+        }
+    }
+}
+
+/// Columns left blank before a canvas narrower than its view, so it sits in the middle.
+pub fn margin(grid: &Grid, view: Rect) -> u16 {
+    text::cells((u32::from(view.width).saturating_sub(grid.width) / 2) as usize)
 }
 
 /// ① to ⑳, then #21 and up.
@@ -236,175 +212,130 @@ pub fn step_number(step: usize) -> String {
     }
 }
 
-/// The legend under the graph.
-pub const LEGEND: &str =
-    "● you are here  ★ target  ✓ held  ①② plan  ↑ vertical  → lateral  ↗ diagonal";
+/// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
+type GridKey = (Zoom, u32, u32, u64);
 
-/// Everything the graph needs to draw itself.
-pub struct Graph<'a> {
-    pub ladder: &'a Ladder,
-    pub grid: &'a Grid,
-    pub marks: &'a Marks,
-    pub state: &'a GraphState,
-    pub theme: Theme,
+/// What one screen's graph looks like now: zoom, selection, scroll, and the grid worked out for
+/// the last size and marks it was asked about (a big ladder's grid takes a while to work out,
+/// and most frames ask the same question again).
+#[derive(Debug, Default)]
+pub struct GraphView {
+    pub zoom: Zoom,
+    pub selected: RoleIdx,
+    /// Top-left corner of the visible part of the canvas.
+    pub scroll: (u32, u32),
+    cache: RefCell<Option<(GridKey, Rc<Grid>)>>,
 }
 
-impl Graph<'_> {
-    /// The role boxes, level names, connectors and legend.
-    pub fn draw(&self, buf: &mut Buffer, areas: &GraphAreas) {
-        let graph = areas.graph;
-        if graph.width > 0 && graph.height > 0 {
-            self.draw_boxes(buf, areas);
-            self.draw_connectors(buf, graph);
+impl GraphView {
+    /// The grid for `ladder` in `body` (with a details pane `details` wide) and these marks.
+    pub fn grid(&self, ladder: &Ladder, marks: &Marks, body: Rect, details: u16) -> Rc<Grid> {
+        let (width, height) = GraphAreas::grid_size(body, details);
+        let key = (self.zoom, width, height, marks.signature());
+        if let Some((cached, grid)) = self.cache.borrow().as_ref()
+            && *cached == key
+        {
+            return Rc::clone(grid);
         }
-        put(
-            buf,
-            areas.legend,
-            i64::from(areas.legend.x),
-            i64::from(areas.legend.y),
-            LEGEND,
-            self.theme.muted(),
-        );
+        let grid = Rc::new(Grid::new(
+            ladder,
+            self.zoom,
+            width,
+            height,
+            &Marked { ladder, marks },
+        ));
+        *self.cache.borrow_mut() = Some((key, Rc::clone(&grid)));
+        grid
     }
 
-    fn draw_boxes(&self, buf: &mut Buffer, areas: &GraphAreas) {
-        let (ladder, grid, marks, theme) = (self.ladder, self.grid, self.marks, self.theme);
-        let graph = areas.graph;
-        let (sx, sy) = (
-            i64::from(self.state.scroll.0),
-            i64::from(self.state.scroll.1),
-        );
-        let view_bottom = sy + i64::from(graph.height);
-        for (level, &(band_y, band_h)) in grid.bands.iter().enumerate() {
-            let (top, bottom) = (i64::from(band_y), i64::from(band_y + band_h));
-            if bottom <= sy || top >= view_bottom {
-                continue;
-            }
-            let label_y = i64::from(graph.y) + top - sy;
-            for (i, line) in text::wrap(
-                &text::one_line(&ladder.levels()[level].name),
-                areas.labels.width.saturating_sub(1) as usize,
-                band_h as usize,
-            )
-            .iter()
-            .enumerate()
-            {
-                put(
-                    buf,
-                    areas.labels,
-                    i64::from(areas.labels.x),
-                    label_y + 1 + i as i64,
-                    line,
-                    theme.heading(),
-                );
-            }
-            for &role in ladder.roles_at_level(level) {
-                let spot = grid.spots[role];
-                let x = i64::from(graph.x) + i64::from(spot.x) - sx;
-                let y = i64::from(graph.y) + i64::from(spot.y) - sy;
-                if x >= i64::from(graph.right()) || x + i64::from(spot.width) <= i64::from(graph.x)
-                {
-                    continue;
-                }
-                let selected = role == self.state.selected;
-                let mut style = if marks.on_path(role) {
-                    theme.path()
-                } else {
-                    Style::default()
-                };
-                if marks.current == Some(role) {
-                    style = theme.current();
-                } else if marks.target == Some(role) {
-                    style = theme.target();
-                }
-                let width = spot.width as usize;
-                let inner = width.saturating_sub(2);
-                let prefix = marks.prefix(role);
-                let title = text::one_line(&ladder.role(role).title);
-                let label = if prefix.is_empty() {
-                    title
-                } else {
-                    format!("{prefix} {title}")
-                };
-                let label = if width > CELL_WIDTH as usize {
-                    // A box wider than the view (an enterprise-wide role) centres its title in
-                    // the part that shows, so it is never scrolled out of sight.
-                    let left = x.max(i64::from(graph.x));
-                    let right = (x + i64::from(spot.width)).min(i64::from(graph.right()));
-                    let shown = (right - left - 2).max(0) as usize;
-                    let pad = (left - x) as usize;
-                    format!("{}{}", " ".repeat(pad), text::center(&label, shown))
-                } else {
-                    text::fit(&label, inner)
-                };
-                let border = if selected {
-                    style.add_modifier(Modifier::BOLD)
-                } else {
-                    style
-                };
-                put(
-                    buf,
-                    graph,
-                    x,
-                    y,
-                    &format!("┌{}┐", "─".repeat(inner)),
-                    border,
-                );
-                put(buf, graph, x, y + 1, "│", border);
-                let title_style = if selected {
-                    style.add_modifier(Modifier::REVERSED)
-                } else {
-                    style
-                };
-                put(buf, graph, x + 1, y + 1, &label, title_style);
-                put(buf, graph, x + 1 + inner as i64, y + 1, "│", border);
-                put(
-                    buf,
-                    graph,
-                    x,
-                    y + 2,
-                    &format!("└{}┘", "─".repeat(inner)),
-                    border,
-                );
-            }
+    pub fn select(&mut self, role: RoleIdx, grid: &Grid, view: Rect) {
+        if role < grid.spots.len() {
+            self.selected = role;
+            self.keep_visible(grid, view);
         }
     }
 
-    /// Lines between consecutive planned boxes, drawn in the blank row between their levels:
-    /// `┌───┘` when the path goes up and right, `┐` … `└` up and left, `│` straight up. Moves
-    /// whose boxes do not face each other across that row (an enterprise-wide box above a row of
-    /// corner boxes, say) keep just their step numbers.
-    fn draw_connectors(&self, buf: &mut Buffer, graph: Rect) {
-        let style = self.theme.path();
-        let (sx, sy) = (
-            i64::from(self.state.scroll.0),
-            i64::from(self.state.scroll.1),
-        );
-        let Some(mut from) = self.marks.current else {
+    pub fn step(&mut self, direction: Direction, grid: &Grid, view: Rect) {
+        if let Some(next) = grid.neighbour(self.selected, direction) {
+            self.select(next, grid, view);
+        }
+    }
+
+    /// The role under screen point (x, y) of `view`, if any.
+    pub fn role_at(&self, grid: &Grid, view: Rect, x: u16, y: u16) -> Option<RoleIdx> {
+        let left = view.x + margin(grid, view);
+        if !view.contains((x, y).into()) || x < left {
+            return None;
+        }
+        grid.role_at(
+            u32::from(x - left) + self.scroll.0,
+            u32::from(y - view.y) + self.scroll.1,
+        )
+    }
+
+    /// The largest scroll that still shows canvas at the view's edge.
+    fn max_scroll(grid: &Grid, view: Rect) -> (u32, u32) {
+        let pitch = grid.pitch();
+        let x = grid
+            .width
+            .saturating_sub(u32::from(view.width))
+            .div_ceil(pitch)
+            * pitch;
+        (x, grid.height.saturating_sub(u32::from(view.height)))
+    }
+
+    /// Scrolls the canvas so the selected box (and the heading above it) is inside `view`.
+    pub fn keep_visible(&mut self, grid: &Grid, view: Rect) {
+        let Some(spot) = grid.spots.get(self.selected).copied() else {
             return;
         };
-        for &(to, _, _) in &self.marks.steps {
-            let (a, b) = (self.grid.spots[from], self.grid.spots[to]);
-            from = to;
-            // Only upward moves whose boxes sit either side of one blank row.
-            if b.y + b.height + 1 != a.y {
-                continue;
-            }
-            let y = i64::from(graph.y) + i64::from(a.y) - 1 - sy;
-            let a_mid = i64::from(graph.x) + i64::from(a.x + a.width / 2) - sx;
-            let b_mid = i64::from(graph.x) + i64::from(b.x + b.width / 2) - sx;
-            let (left, right) = (a_mid.min(b_mid), a_mid.max(b_mid));
-            if left == right {
-                put(buf, graph, a_mid, y, "│", style);
-                continue;
-            }
-            let run = "─".repeat((right - left - 1) as usize);
-            let (start, end) = if a_mid < b_mid {
-                ("┌", "┘")
-            } else {
-                ("└", "┐")
-            };
-            put(buf, graph, left, y, &format!("{start}{run}{end}"), style);
+        let (view_w, view_h) = (u32::from(view.width), u32::from(view.height));
+        let pitch = grid.pitch();
+        let (mut sx, mut sy) = self.scroll;
+        if spot.x < sx {
+            sx = spot.x - spot.x % pitch;
+        } else if spot.x + spot.width.min(view_w) + 1 > sx + view_w {
+            let wanted = (spot.x + spot.width.min(view_w) + 1).saturating_sub(view_w);
+            sx = wanted.div_ceil(pitch) * pitch;
         }
+        let top = spot.y.saturating_sub(1);
+        if top < sy {
+            sy = top;
+        } else if spot.bottom() > sy + view_h {
+            sy = spot.bottom().saturating_sub(view_h);
+            // Start the view at a heading or rule rather than halfway through a row.
+            if let Some(rule) = grid.rules.iter().find(|r| r.y >= sy && r.y <= top) {
+                sy = rule.y;
+            }
+        }
+        let (max_x, max_y) = GraphView::max_scroll(grid, view);
+        self.scroll = (sx.min(max_x), sy.min(max_y));
+    }
+
+    /// Scrolls by the mouse wheel: up and down, or sideways a column with Shift (or a sideways
+    /// wheel). Says whether it was a wheel event.
+    pub fn wheel(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> bool {
+        let sideways = mouse.modifiers.contains(KeyModifiers::SHIFT);
+        let (dx, dy): (i64, i64) = match (mouse.kind, sideways) {
+            (MouseEventKind::ScrollUp, false) => (0, -3),
+            (MouseEventKind::ScrollDown, false) => (0, 3),
+            (MouseEventKind::ScrollUp, true) | (MouseEventKind::ScrollLeft, _) => (-1, 0),
+            (MouseEventKind::ScrollDown, true) | (MouseEventKind::ScrollRight, _) => (1, 0),
+            _ => return false,
+        };
+        let (max_x, max_y) = GraphView::max_scroll(grid, view);
+        let pitch = i64::from(grid.pitch());
+        let clamp = |v: i64, max: u32| v.clamp(0, i64::from(max)) as u32;
+        self.scroll = (
+            clamp(i64::from(self.scroll.0) + dx * pitch, max_x),
+            clamp(i64::from(self.scroll.1) + dy, max_y),
+        );
+        true
+    }
+
+    /// Cycles the zoom, keeping the selection in sight.
+    pub fn zoom(&mut self) {
+        self.zoom = self.zoom.next();
+        self.scroll = (0, 0);
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod field;
 pub mod graph;
+pub mod graph_draw;
 pub mod grid;
 pub mod list;
 pub mod pager;
