@@ -60,7 +60,15 @@ pub fn sanitize(text: &str) -> String {
 /// Display width in terminal columns (CJK and most emoji take two), measured grapheme by
 /// grapheme exactly as the terminal buffer places them, so what is measured is what is drawn.
 pub fn width(text: &str) -> usize {
+    if is_plain_ascii(text) {
+        return text.len();
+    }
     text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Printable ASCII only: one column per byte, no grapheme segmentation needed (most titles).
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 fn grapheme_width(g: &str) -> usize {
@@ -69,6 +77,10 @@ fn grapheme_width(g: &str) -> usize {
 
 /// The longest prefix of `text` at most `max` columns wide, and its width.
 fn take_width(text: &str, max: usize) -> (&str, usize) {
+    if is_plain_ascii(text) {
+        let n = text.len().min(max);
+        return (&text[..n], n);
+    }
     let mut used = 0;
     for (at, g) in text.grapheme_indices(true) {
         let w = grapheme_width(g);

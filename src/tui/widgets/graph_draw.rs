@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::graph::{GraphAreas, GraphView, Marked, Marks, margin};
 use super::grid::{Grid, Labels, Rule, Spot, Zoom};
-use super::put;
+use super::{glyph, hline, put};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
 use crate::tui::theme::Theme;
@@ -109,12 +109,20 @@ impl Graph<'_> {
             if !canvas.shows_rows(y, y + 1) || end <= start {
                 continue;
             }
-            let line = "─".repeat((end - start) as usize);
-            put(buf, canvas.area, canvas.x(start), canvas.y(y), &line, style);
+            let len = (end - start) as usize;
+            hline(
+                buf,
+                canvas.area,
+                canvas.x(start),
+                canvas.y(y),
+                len,
+                "─",
+                style,
+            );
             for x in self.separators(canvas) {
                 let up = y == 0 || vertical(x, y - 1);
                 let down = y + 1 < self.grid.height && vertical(x, y + 1);
-                let glyph = match (x == 0, x == right, up, down) {
+                let junction = match (x == 0, x == right, up, down) {
                     (true, _, true, true) => "├",
                     (true, _, false, true) => "┌",
                     (true, _, true, false) => "└",
@@ -126,7 +134,7 @@ impl Graph<'_> {
                     (_, _, false, true) => "┬",
                     _ => "─",
                 };
-                put(buf, canvas.area, canvas.x(x), canvas.y(y), glyph, style);
+                self::glyph(buf, canvas.area, canvas.x(x), canvas.y(y), junction, style);
             }
         }
     }
@@ -150,7 +158,7 @@ impl Graph<'_> {
             marks: self.marks,
         };
         // Cells holding a role, by (row, column x), so the empty ones can be marked.
-        let mut occupied = std::collections::HashSet::new();
+        let mut occupied = Vec::new();
         for role in 0..self.grid.spots.len() {
             let spot = self.spot(role);
             if !canvas.shows_rows(spot.y, spot.bottom())
@@ -158,7 +166,7 @@ impl Graph<'_> {
             {
                 continue;
             }
-            occupied.insert((spot.y, spot.x));
+            occupied.push((spot.y, spot.x));
             let label = labels.label(role);
             match self.grid.zoom {
                 Zoom::Fit => self.draw_cell(buf, canvas, role, spot, &label),
@@ -167,6 +175,7 @@ impl Graph<'_> {
             }
         }
         if self.grid.zoom == Zoom::Fit {
+            occupied.sort_unstable();
             self.draw_empty_cells(buf, canvas, &occupied);
         }
     }
@@ -179,7 +188,7 @@ impl Graph<'_> {
     }
 
     /// A text area of `width` at (`x`, `y`): lines centred up and down, each centred across if
-    /// `centre`, the whole area filled so a selection shows as a block.
+    /// `centre`; with `fill` the whole area is painted, so a selection shows as a block.
     #[allow(clippy::too_many_arguments)]
     fn text_block(
         &self,
@@ -188,7 +197,7 @@ impl Graph<'_> {
         (x, y): (i64, i64),
         (width, height): (usize, u32),
         lines: &[String],
-        centre: bool,
+        (centre, fill): (bool, bool),
         style: Style,
     ) {
         let top = (height as usize).saturating_sub(lines.len()) / 2;
@@ -197,12 +206,17 @@ impl Graph<'_> {
                 .checked_sub(top)
                 .and_then(|i| lines.get(i))
                 .map_or("", String::as_str);
-            let shown = if centre {
-                text::center(line, width)
+            if line.is_empty() && !fill {
+                continue;
+            }
+            let y = y + row as i64;
+            if centre {
+                put(buf, area, x, y, &text::center(line, width), style);
+            } else if fill {
+                put(buf, area, x, y, &text::fit(line, width), style);
             } else {
-                text::fit(line, width)
-            };
-            put(buf, area, x, y + row as i64, &shown, style);
+                put(buf, area, x, y, line, style);
+            }
         }
     }
 
@@ -228,7 +242,7 @@ impl Graph<'_> {
             (x, canvas.y(spot.y)),
             (width, spot.height),
             &lines,
-            spans,
+            (spans, selected),
             fill,
         );
         // The pad column before the text belongs to the cell: reverse it too when selected.
@@ -240,25 +254,20 @@ impl Graph<'_> {
         let border = self.theme.muted();
         for row in 0..spot.height {
             let y = canvas.y(spot.y + row);
-            put(buf, canvas.area, canvas.x(spot.x) - 1, y, "│", border);
-            put(buf, canvas.area, canvas.x(spot.right()), y, "│", border);
+            glyph(buf, canvas.area, canvas.x(spot.x) - 1, y, "│", border);
+            glyph(buf, canvas.area, canvas.x(spot.right()), y, "│", border);
         }
     }
 
     /// A `·` in each fit cell with no role, so the table reads as one.
-    fn draw_empty_cells(
-        &self,
-        buf: &mut Buffer,
-        canvas: &Canvas,
-        occupied: &std::collections::HashSet<(u32, u32)>,
-    ) {
+    fn draw_empty_cells(&self, buf: &mut Buffer, canvas: &Canvas, occupied: &[(u32, u32)]) {
         let border = self.theme.muted();
         for row in self.grid.rows.iter().filter(|r| !r.spans) {
             if !canvas.shows_rows(row.y, row.y + row.height) {
                 continue;
             }
             for &(x, w) in &self.grid.columns {
-                if !canvas.shows_columns(x, x + w) || occupied.contains(&(row.y, x)) {
+                if !canvas.shows_columns(x, x + w) || occupied.binary_search(&(row.y, x)).is_ok() {
                     continue;
                 }
                 for line in 0..row.height {
@@ -268,9 +277,9 @@ impl Graph<'_> {
                     } else {
                         " "
                     };
-                    put(buf, canvas.area, canvas.x(x) + 1, y, dot, border);
-                    put(buf, canvas.area, canvas.x(x) - 1, y, "│", border);
-                    put(buf, canvas.area, canvas.x(x + w), y, "│", border);
+                    glyph(buf, canvas.area, canvas.x(x) + 1, y, dot, border);
+                    glyph(buf, canvas.area, canvas.x(x) - 1, y, "│", border);
+                    glyph(buf, canvas.area, canvas.x(x + w), y, "│", border);
                 }
             }
         }
@@ -287,15 +296,18 @@ impl Graph<'_> {
         let inner = spot.width.saturating_sub(2) as usize;
         let (x, y) = (canvas.x(spot.x), canvas.y(spot.y));
         let area = canvas.area;
-        put(buf, area, x, y, &format!("┌{}┐", "─".repeat(inner)), border);
-        put(
-            buf,
-            area,
-            x,
-            y + i64::from(spot.height) - 1,
-            &format!("└{}┘", "─".repeat(inner)),
-            border,
-        );
+        let bottom = y + i64::from(spot.height) - 1;
+        let right = x + 1 + inner as i64;
+        hline(buf, area, x + 1, y, inner, "─", border);
+        hline(buf, area, x + 1, bottom, inner, "─", border);
+        for (gx, gy, corner) in [
+            (x, y, "┌"),
+            (right, y, "┐"),
+            (x, bottom, "└"),
+            (right, bottom, "┘"),
+        ] {
+            glyph(buf, area, gx, gy, corner, border);
+        }
         let rows = spot.height.saturating_sub(2);
         for row in 0..rows {
             put(buf, area, x, y + 1 + i64::from(row), "│", border);
@@ -329,7 +341,7 @@ impl Graph<'_> {
             (text_x, y + 1),
             (width, rows),
             &lines,
-            spans,
+            (spans, selected),
             fill,
         );
     }
@@ -464,8 +476,8 @@ impl Graph<'_> {
                     self.theme.heading(),
                 );
                 if fit {
-                    put(buf, header, canvas.x(x) - 1, y, "│", muted);
-                    put(buf, header, canvas.x(x + w), y, "│", muted);
+                    glyph(buf, header, canvas.x(x) - 1, y, "│", muted);
+                    glyph(buf, header, canvas.x(x + w), y, "│", muted);
                 }
             }
         }
