@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::date::Date;
+use crate::date::{Clock, Date, TODAY_VAR};
 use crate::ladder::{self, Ladder, LadderSource, PathRequest, PlanError};
 use crate::print;
 use crate::text;
@@ -216,8 +216,34 @@ pub enum ExportFormat {
     Json,
 }
 
-/// Runs a parsed command line, writing data to `out`.
+/// What a run takes from its surroundings besides the command line. The binary reads it from
+/// the process ([`Surroundings::from_process`]); tests build their own, with a fixed clock.
+#[derive(Debug, Clone, Default)]
+pub struct Surroundings {
+    /// Where "today" comes from.
+    pub clock: Clock,
+}
+
+impl Surroundings {
+    /// The clock (and settings) of this process; an invalid `RUNGS_TODAY` stops here, exit 2.
+    pub fn from_process() -> Result<Surroundings, Failure> {
+        let clock = Clock::from_env().map_err(|e| {
+            Failure::invalid(format!(
+                "{TODAY_VAR}: {e} — unset it to use today's date, or pin a real day"
+            ))
+        })?;
+        Ok(Surroundings { clock })
+    }
+}
+
+/// Runs a parsed command line in this process's surroundings, writing data to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let surroundings = Surroundings::from_process()?;
+    run_in(cli, &surroundings, out)
+}
+
+/// Runs a parsed command line in the given surroundings, writing data to `out`.
+pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Result<(), Failure> {
     let data_dir = crate::dirs::data_dir(cli.data_dir.as_deref());
     let data_dir = data_dir.as_deref();
     if cli.ladder.is_some() && cli.command.is_some() {
@@ -225,7 +251,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             "--ladder before a command applies only to the planner — put it after the command, e.g. `rungs print --ladder FILE`",
         ));
     }
-    let people = || profile_cmds::Context::open(data_dir, cli.profile.as_deref());
+    let people =
+        || profile_cmds::Context::open(data_dir, cli.profile.as_deref(), &surroundings.clock);
     match cli.command {
         None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
             let data_dir = data_dir.ok_or_else(|| {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{ExportFormat, Failure, PlanCommand, ProfileCommand, StatusArg, role_arg};
-use crate::date::Date;
+use crate::date::Clock;
 use crate::export;
 use crate::ladder::{self, Ladder, LadderSource, PathRequest};
 use crate::profile::{
@@ -21,6 +21,7 @@ pub struct Context<'a> {
     data_dir: PathBuf,
     store: Store,
     chosen: Option<&'a str>,
+    clock: &'a Clock,
 }
 
 impl From<StatusArg> for Status {
@@ -34,7 +35,11 @@ impl From<StatusArg> for Status {
 }
 
 impl<'a> Context<'a> {
-    pub fn open(data_dir: Option<&Path>, chosen: Option<&'a str>) -> Result<Context<'a>, Failure> {
+    pub fn open(
+        data_dir: Option<&Path>,
+        chosen: Option<&'a str>,
+        clock: &'a Clock,
+    ) -> Result<Context<'a>, Failure> {
         let data_dir = data_dir.ok_or_else(|| {
             Failure::invalid(
                 "no data folder could be found for this user — pass --data-dir DIR or set RUNGS_DATA_DIR",
@@ -44,6 +49,7 @@ impl<'a> Context<'a> {
             data_dir: data_dir.to_path_buf(),
             store: Store::new(data_dir),
             chosen,
+            clock,
         })
     }
 
@@ -267,7 +273,7 @@ impl<'a> Context<'a> {
         let target = target
             .map(|t| role_arg(&ladder, t, "--target"))
             .transpose()?;
-        let today = Date::today();
+        let today = self.clock.today();
         let (_, saved) = self.store.update(&id, |p| {
             if let Some(role) = role {
                 let new_role = ladder.role(role).id.clone();
@@ -324,7 +330,7 @@ impl<'a> Context<'a> {
             return Err(unknown_milestone(&ladder, milestone));
         };
         let status = Status::from(status);
-        let today = Date::today();
+        let today = self.clock.today();
         let milestone_id = m.id.clone();
         let (_, saved) = self.store.update(&id, |p| {
             let entry = p
@@ -390,7 +396,7 @@ impl<'a> Context<'a> {
                 or_list(text::did_you_mean(c, ids.clone()), ids)
             )));
         }
-        let today = Date::today();
+        let today = self.clock.today();
         let ((), saved) = self.store.update(&id, |p| {
             p.evidence.push(Evidence {
                 date: today,
@@ -477,7 +483,7 @@ impl<'a> Context<'a> {
         match format {
             ExportFormat::Json => write_json(out, &export::json(&profile, &ladder))?,
             ExportFormat::Markdown => {
-                out.write_all(export::markdown(&profile, &ladder, Date::today()).as_bytes())?
+                out.write_all(export::markdown(&profile, &ladder, self.clock.today()).as_bytes())?
             }
         }
         Ok(())

@@ -17,7 +17,7 @@ use super::input::{Edit, TextInput};
 use super::keymap::{self, Action, Scope};
 use super::layout::{self, Areas};
 use super::saver::{Outcome, Request, Saver};
-use crate::date::Date;
+use crate::date::{Date, DateError};
 use crate::error::Failure;
 use crate::ladder::{self, Ladder, PathRequest, RoleIdx};
 use crate::profile::{
@@ -867,7 +867,7 @@ impl App {
             if v.is_empty() {
                 Ok(None)
             } else {
-                v.parse().map(Some)
+                v.parse().map(Some).map_err(|e: DateError| e.to_string())
             }
         };
         Ok(Some(match &form.purpose {
