@@ -2,6 +2,7 @@
 //! Nothing here draws to a terminal.
 
 mod catalog;
+mod expects;
 mod load;
 pub mod locate;
 mod model;
@@ -12,6 +13,7 @@ mod synthetic;
 pub use catalog::{
     BUNDLED, DEFAULT_LADDER_ID, LadderSource, Listing, ResolveError, find_ladders, resolve,
 };
+pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
     LadderError, MAX_FILE_BYTES, MAX_NESTING, Problem, load_file, load_str, parse_problem,
     ron_options,
