@@ -10,7 +10,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::date::{Clock, Date, TODAY_VAR};
-use crate::ladder::{self, Ladder, LadderSource, PathRequest, PlanError};
+use crate::ladder::{
+    self, Catalog, FolderKind, Ladder, LadderSource, PathRequest, PlanError, SHARED_LADDERS_VAR,
+};
 use crate::print;
 use crate::text;
 
@@ -45,7 +47,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct LadderArg {
-    /// A ladder file, or the id of a bundled or user ladder [default: it-leadership]
+    /// A ladder file, or the id of a bundled ladder or one in your or your team's ladder folders [default: it-leadership]
     #[arg(long, value_name = "FILE|ID")]
     pub ladder: Option<String>,
 }
@@ -58,7 +60,7 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// List the bundled ladders and your own (in <data dir>/ladders/)
+    /// List the bundled ladders, your own (in <data dir>/ladders/) and your team's (RUNGS_LADDERS), with where each came from
     Ladders {
         /// Print JSON for scripts
         #[arg(long)]
@@ -349,48 +351,44 @@ fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 fn ladders(data_dir: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-    let listings = ladder::find_ladders(data_dir);
+    let catalog = Catalog::from_env(data_dir);
+    let scan = catalog.scan();
+    for warning in &scan.warnings {
+        warn(warning);
+    }
     if json {
-        let items: Vec<serde_json::Value> = listings
-            .iter()
-            .map(|listing| {
-                let (source, path) = match &listing.source {
-                    LadderSource::Bundled => ("bundled", None),
-                    LadderSource::File(p) => ("file", Some(p.display().to_string())),
-                };
-                match &listing.ladder {
-                    Ok(l) => json!({
-                        "id": l.id(), "name": text::one_line(l.name()), "source": source, "path": path,
-                        "levels": l.levels().len(), "corners": l.corners().len(), "roles": l.roles().len(),
-                        "valid": true, "errors": [],
-                    }),
-                    Err(e) => json!({
-                        "id": null, "name": null, "source": source, "path": path,
-                        "levels": null, "corners": null, "roles": null,
-                        "valid": false, "errors": e.lines(),
-                    }),
-                }
-            })
-            .collect();
+        let items: Vec<serde_json::Value> = scan.listings.iter().map(listing_json).collect();
         serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(());
     }
-    let rows: Vec<[String; 4]> = listings
+    let rows: Vec<[String; 4]> = scan
+        .listings
         .iter()
-        .map(|listing| match &listing.ladder {
-            Ok(l) => [
-                l.id().to_string(),
-                text::one_line(l.name()),
-                format!("{} roles", l.roles().len()),
-                listing.source.describe(),
-            ],
-            Err(e) => [
-                "(invalid)".to_string(),
-                e.lines().first().cloned().unwrap_or_default(),
-                String::new(),
-                listing.source.describe(),
-            ],
+        .map(|listing| {
+            let mut from = listing.source.describe();
+            if !listing.same_id_as.is_empty() {
+                let others: Vec<String> = listing
+                    .same_id_as
+                    .iter()
+                    .map(LadderSource::describe)
+                    .collect();
+                from.push_str(&format!("  ⚠ same id as {}", others.join("; ")));
+            }
+            match &listing.ladder {
+                Ok(l) => [
+                    l.id().to_string(),
+                    text::one_line(l.name()),
+                    format!("{} roles", l.roles().len()),
+                    from,
+                ],
+                Err(e) => [
+                    "(invalid)".to_string(),
+                    e.lines().first().cloned().unwrap_or_default(),
+                    String::new(),
+                    from,
+                ],
+            }
         })
         .collect();
     let widths: Vec<usize> = (0..3)
@@ -412,14 +410,73 @@ fn ladders(data_dir: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<(
         );
         writeln!(out, "{}", line.trim_end())?;
     }
-    if let Some(dir) = data_dir {
+    writeln!(out)?;
+    for folder in catalog.folders() {
+        match folder.kind {
+            FolderKind::DataDir => writeln!(
+                out,
+                "Your own ladders go in {} (`rungs ladder init PATH` starts one).",
+                folder.path.display()
+            )?,
+            FolderKind::Shared => writeln!(
+                out,
+                "A shared folder ({SHARED_LADDERS_VAR}): {}",
+                folder.path.display()
+            )?,
+        }
+    }
+    if !catalog
+        .folders()
+        .iter()
+        .any(|f| f.kind == FolderKind::Shared)
+    {
         writeln!(
             out,
-            "\nYour own ladders go in {}",
-            dir.join("ladders").display()
+            "A team can share ladders from one folder: set {SHARED_LADDERS_VAR} to its path."
         )?;
     }
     Ok(())
+}
+
+/// One ladder for `rungs ladders --json`: the documented keys, then where it came from.
+fn listing_json(listing: &ladder::Listing) -> serde_json::Value {
+    let source = match listing.source {
+        LadderSource::Bundled => "bundled",
+        LadderSource::File(_) | LadderSource::Folder { .. } => "file",
+    };
+    let origin = match &listing.source {
+        LadderSource::Bundled => "bundled",
+        LadderSource::File(_) => "path",
+        LadderSource::Folder { kind, .. } => kind.label(),
+    };
+    let path = listing.source.path().map(|p| p.display().to_string());
+    let same_id_as: Vec<serde_json::Value> = listing
+        .same_id_as
+        .iter()
+        .map(|other| match other.path() {
+            Some(p) => json!(p.display().to_string()),
+            None => json!("bundled"),
+        })
+        .collect();
+    match &listing.ladder {
+        Ok(l) => json!({
+            "id": l.id(), "name": text::one_line(l.name()), "source": source, "path": path,
+            "levels": l.levels().len(), "corners": l.corners().len(), "roles": l.roles().len(),
+            "valid": true, "errors": [],
+            "origin": origin, "same_id_as": same_id_as,
+        }),
+        Err(e) => json!({
+            "id": null, "name": null, "source": source, "path": path,
+            "levels": null, "corners": null, "roles": null,
+            "valid": false, "errors": e.lines(),
+            "origin": origin, "same_id_as": same_id_as,
+        }),
+    }
+}
+
+/// A problem the person should know about that does not stop the command, on stderr.
+pub fn warn(message: &str) {
+    eprintln!("rungs: warning: {}", text::one_line(message));
 }
 
 /// A role id from the command line; an exact title (any case) is accepted too.

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::{ExportFormat, Failure, PlanCommand, ProfileCommand, StatusArg, role_arg};
 use crate::date::Clock;
 use crate::export;
-use crate::ladder::{self, Ladder, LadderSource, PathRequest};
+use crate::ladder::{self, Ladder, PathRequest};
 use crate::profile::{
     self, Evidence, HeldRole, MilestoneProgress, PlanStep, Profile, Status, Store,
 };
@@ -124,14 +124,7 @@ impl<'a> Context<'a> {
         let target = target
             .map(|t| role_arg(&ladder, t, "--target"))
             .transpose()?;
-        // A file ladder is remembered by its absolute path, so the profile works from any folder.
-        let ladder_ref = match source {
-            LadderSource::Bundled => ladder.id().to_string(),
-            LadderSource::File(path) => std::fs::canonicalize(&path)
-                .unwrap_or(path)
-                .display()
-                .to_string(),
-        };
+        let ladder_ref = source.profile_reference(&ladder);
         let mut profile = Profile::new(
             id,
             text::one_line(name.trim()),

@@ -11,7 +11,8 @@ mod plan;
 mod synthetic;
 
 pub use catalog::{
-    BUNDLED, DEFAULT_LADDER_ID, LadderSource, Listing, ResolveError, find_ladders, resolve,
+    BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
+    SHARED_LADDERS_VAR, Scan, find_ladders, resolve,
 };
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{

@@ -190,15 +190,7 @@ impl App {
             None => {
                 let (ladder, source) =
                     ladder::resolve(options.ladder.as_deref(), Some(&options.data_dir))?;
-                ladder_ref = match source {
-                    ladder::LadderSource::Bundled => None,
-                    ladder::LadderSource::File(path) => Some(
-                        std::fs::canonicalize(&path)
-                            .unwrap_or(path)
-                            .display()
-                            .to_string(),
-                    ),
-                };
+                ladder_ref = Some(source.profile_reference(&ladder));
                 (None, ladder)
             }
         };
