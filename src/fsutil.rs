@@ -54,3 +54,109 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
         offset: e.utf8_error().valid_up_to(),
     })
 }
+
+/// What to do with the file a write replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Previous {
+    /// Keep it beside the new one as `<name>.bak`.
+    KeepAsBackup,
+    /// Let the new file replace it outright.
+    Replace,
+}
+
+/// A write that failed: which file, doing what, and why.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: std::path::PathBuf,
+    pub action: &'static str,
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "cannot {} {}: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// `path` with `suffix` added to its file name: `ada.ron` → `ada.ron.bak`.
+pub fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one,
+/// never half of one: a temp file beside it (`<name>.tmp`), flushed to disk, renamed over the
+/// old file, and the folder flushed. Callers that may race must hold a lock around it: the
+/// temp file's name is fixed.
+pub fn write_atomic(path: &Path, bytes: &[u8], previous: Previous) -> Result<(), WriteError> {
+    use std::io::Write;
+    let fail = |path: &Path, action| {
+        let path = path.to_path_buf();
+        move |source| WriteError {
+            path,
+            action,
+            source,
+        }
+    };
+    let temp = with_suffix(path, ".tmp");
+    {
+        let mut file = std::fs::File::create(&temp).map_err(fail(&temp, "create"))?;
+        file.write_all(bytes).map_err(fail(&temp, "write"))?;
+        file.sync_all().map_err(fail(&temp, "flush"))?;
+    }
+    if previous == Previous::KeepAsBackup && path.exists() {
+        // A hard link keeps the old bytes without copying them; some file systems have no
+        // links, and then a copy will do. The backup is a convenience: failing to make it
+        // must not stop the write.
+        let backup = with_suffix(path, ".bak");
+        let _ = std::fs::remove_file(&backup);
+        if std::fs::hard_link(path, &backup).is_err() {
+            let _ = std::fs::copy(path, &backup);
+        }
+    }
+    std::fs::rename(&temp, path).map_err(fail(path, "replace"))?;
+    // Make the rename itself durable; not every platform can open a folder for this.
+    if let Some(dir) = path.parent()
+        && let Ok(dir) = std::fs::File::open(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_atomic_write_replaces_the_file_and_can_keep_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ladder.ron");
+        write_atomic(&path, b"one", Previous::KeepAsBackup).unwrap();
+        assert!(!with_suffix(&path, ".bak").exists());
+        write_atomic(&path, b"two", Previous::KeepAsBackup).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read(with_suffix(&path, ".bak")).unwrap(), b"one");
+        assert!(!with_suffix(&path, ".tmp").exists());
+        let err = write_atomic(
+            &dir.path().join("no/such/dir/x.ron"),
+            b"",
+            Previous::Replace,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("cannot create"), "{err}");
+    }
+}

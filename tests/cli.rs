@@ -467,3 +467,49 @@ fn a_teams_shared_folder_is_listed_with_its_origin_and_clashing_ids_are_reported
     let saved = std::fs::read_to_string(data.path().join("profiles/ada.ron")).unwrap();
     assert!(saved.contains("ladder: \"acme\""), "{saved}");
 }
+
+#[test]
+fn ladder_init_writes_a_template_that_checks_and_never_overwrites_by_surprise() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("company/acme-eng.ron");
+    rungs()
+        .args(["ladder", "init"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "wrote a template ladder \"acme-eng\"",
+        ));
+    rungs()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok — \"Acme eng\""));
+
+    std::fs::write(&path, "my edits").unwrap();
+    rungs()
+        .args(["ladder", "init"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists — pass --force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my edits");
+    rungs()
+        .args([
+            "ladder", "init", "--force", "--id", "acme", "--name", "Acme",
+        ])
+        .arg(&path)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("company/acme-eng.ron.bak")).unwrap(),
+        "my edits"
+    );
+    rungs()
+        .args(["ladder", "init", "--id", "Not An Id"])
+        .arg(dir.path().join("other.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("try \"not-an-id\""));
+}

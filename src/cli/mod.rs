@@ -16,6 +16,7 @@ use crate::ladder::{
 use crate::print;
 use crate::text;
 
+mod authoring;
 mod profile_cmds;
 
 pub use crate::error::Failure;
@@ -132,6 +133,29 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
+    },
+    /// Write your own ladder: `rungs ladder init PATH` starts from a commented template
+    Ladder {
+        #[command(subcommand)]
+        action: LadderCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// Write a commented template ladder to PATH, to edit into your company's ladder
+    Init {
+        /// Where to write it, e.g. acme.ron (folders are created as needed)
+        path: PathBuf,
+        /// The ladder's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The ladder's name [default: from the file name]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing file (the old one is kept as PATH.bak)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -288,6 +312,15 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
         }) => people()?.log(&text, milestone.as_deref(), competency.as_deref(), out),
         Some(Command::Plan { action }) => people()?.plan(action, out),
         Some(Command::Export { format }) => people()?.export(format, out),
+        Some(Command::Ladder {
+            action:
+                LadderCommand::Init {
+                    path,
+                    id,
+                    name,
+                    force,
+                },
+        }) => authoring::init(&path, id.as_deref(), name.as_deref(), force, data_dir, out),
         Some(Command::Path {
             ladder,
             from,

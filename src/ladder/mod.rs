@@ -9,6 +9,7 @@ mod model;
 mod moves;
 mod plan;
 mod synthetic;
+mod template;
 
 pub use catalog::{
     BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
@@ -25,3 +26,4 @@ pub use plan::{
     Advice, MAX_MOVES_IN_ONE_CORNER, MAX_VIA, Path, PathRequest, PlanError, Step, plan,
 };
 pub use synthetic::synthetic_ladder_source;
+pub use template::template;

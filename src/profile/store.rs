@@ -9,7 +9,7 @@
 //! - A file that does not parse is never overwritten: an update reads it first and stops there.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -17,7 +17,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::model::{PROFILE_FORMAT, Profile};
-use crate::fsutil::{self, ReadError};
+use crate::fsutil::{self, Previous, ReadError};
 use crate::ladder;
 use crate::text;
 
@@ -359,31 +359,14 @@ impl Store {
     /// Writes a profile atomically, keeping the previous version as `.bak`. The guard is the
     /// proof that the caller holds this profile's lock.
     pub fn save(&self, profile: &Profile, _lock: &LockGuard) -> Result<(), ProfileError> {
-        let text = to_ron(profile);
         let path = self.path_of(&profile.id);
-        let temp = self.sibling(&profile.id, "ron.tmp");
-        {
-            let mut file = File::create(&temp).map_err(io_error(&temp, "create"))?;
-            file.write_all(text.as_bytes())
-                .map_err(io_error(&temp, "write"))?;
-            file.sync_all().map_err(io_error(&temp, "flush"))?;
-        }
-        if path.exists() {
-            // A hard link keeps the old bytes without copying them; some file systems have no
-            // links, and then a copy will do. The backup is a convenience: failing to make it
-            // must not stop the save.
-            let backup = self.sibling(&profile.id, "ron.bak");
-            let _ = fs::remove_file(&backup);
-            if fs::hard_link(&path, &backup).is_err() {
-                let _ = fs::copy(&path, &backup);
-            }
-        }
-        fs::rename(&temp, &path).map_err(io_error(&path, "replace"))?;
-        // Make the rename itself durable; not every platform can open a folder for this.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        fsutil::write_atomic(&path, to_ron(profile).as_bytes(), Previous::KeepAsBackup).map_err(
+            |e| ProfileError::Io {
+                path: e.path,
+                action: e.action,
+                source: e.source,
+            },
+        )
     }
 }
 
