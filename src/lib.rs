@@ -11,5 +11,6 @@ pub mod fsutil;
 pub mod ladder;
 pub mod print;
 pub mod profile;
+pub mod sheet;
 pub mod text;
 pub mod tui;

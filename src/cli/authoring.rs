@@ -1,5 +1,5 @@
-//! Commands for people who write their own ladder: a template to start from, and (later in
-//! this file) spreadsheets in and out.
+//! Commands for people who write their own ladder: a template to start from, and their
+//! company's spreadsheet in and out.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,6 +7,7 @@ use std::path::Path;
 use super::Failure;
 use crate::fsutil::{self, Previous};
 use crate::ladder::{self, Catalog};
+use crate::sheet::{self, ImportOptions};
 use crate::text;
 
 /// The id and name a new ladder file gets from its file name: `acme-eng.ron` → `acme-eng`,
@@ -81,22 +82,7 @@ pub fn init(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let (default_id, default_name) = id_and_name_from(path);
-    let id = match id {
-        Some(id) if text::is_valid_id(id) => id.to_string(),
-        Some(id) => {
-            let slug = text::slug(id);
-            let hint = if slug.is_empty() {
-                String::new()
-            } else {
-                format!("; try \"{slug}\"")
-            };
-            return Err(Failure::invalid(format!(
-                "--id \"{}\" is not a valid id — ids use only a-z, 0-9 and -{hint}",
-                text::one_line(id)
-            )));
-        }
-        None => default_id,
-    };
+    let id = checked_id(id, default_id)?;
     let name = name.map_or(default_name, |n| text::one_line(n.trim()));
     let template = ladder::template(&id, &name);
     // The template is checked before it is written, so a file we write always passes.
@@ -133,6 +119,175 @@ pub fn init(
         )?;
     }
     Ok(())
+}
+
+/// Reads the sheet to import: a file within the size limit, or standard input for `-`.
+fn read_sheet(file: &Path) -> Result<String, Failure> {
+    let shown = file.display();
+    let result = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), fsutil::MAX_FILE_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(fsutil::ReadError::Io)
+        .and_then(|_| {
+            if bytes.len() as u64 > fsutil::MAX_FILE_BYTES {
+                return Err(fsutil::ReadError::TooLarge(bytes.len() as u64));
+            }
+            String::from_utf8(bytes).map_err(|e| fsutil::ReadError::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            })
+        })
+    } else {
+        fsutil::read_limited(file)
+    };
+    result.map_err(|e| match e {
+        fsutil::ReadError::NotUtf8 { .. } => Failure::invalid(format!(
+            "{shown}: {e} — in the spreadsheet, save it as \"CSV UTF-8\""
+        )),
+        fsutil::ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            Failure::invalid(format!("{shown}: no such file — check the path"))
+        }
+        other => Failure::invalid(format!("{shown}: {other}")),
+    })
+}
+
+/// `rungs import-csv FILE`: a company's spreadsheet becomes a commented ladder file.
+pub fn import_csv(
+    file: &Path,
+    out_path: Option<&Path>,
+    (id, name): (Option<&str>, Option<&str>),
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let previous = out_path.map(|p| prepare_output(p, force)).transpose()?;
+    let sheet = read_sheet(file)?;
+    let (default_id, default_name) = id_and_name_from(if file == Path::new("-") {
+        out_path.unwrap_or(Path::new("imported"))
+    } else {
+        file
+    });
+    let id = checked_id(id, default_id)?;
+    let options = ImportOptions {
+        origin: file.display().to_string(),
+        id,
+        name: name.map_or(default_name, |n| text::one_line(n.trim())),
+    };
+    let imported = sheet::import(&sheet, &options)
+        .map_err(|errors| Failure::invalid(errors.lines().join("\n")))?;
+    for warning in &imported.warnings {
+        super::warn(warning);
+    }
+    let f = &imported.file;
+    let counts = format!(
+        "{}, {}, {}, {}, {}",
+        text::count(f.levels.len(), "level"),
+        text::count(f.corners.len(), "corner"),
+        text::count(f.roles.len(), "role"),
+        text::count(
+            f.levels.iter().map(|l| l.milestones.len()).sum(),
+            "milestone"
+        ),
+        text::count(f.competencies.len(), "competency"),
+    );
+    let header = [
+        format!(
+            "Imported by `rungs import-csv` from {}: {counts}.",
+            file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        ),
+        "Edit it freely, then run `rungs check FILE`; the README documents every field."
+            .to_string(),
+    ];
+    let ron = ladder::to_commented_ron(f, &header);
+    // What we write must pass `rungs check`; a failure here is ours, not the sheet's.
+    ladder::load_str(&ron, &options.origin).map_err(|e| {
+        Failure::runtime(format!(
+            "internal error: the imported ladder does not pass its own check — please report it:\n{e}"
+        ))
+    })?;
+    match (out_path, previous) {
+        (Some(path), Some(previous)) => {
+            write_output(path, &ron, previous)?;
+            writeln!(
+                out,
+                "wrote ladder \"{}\" ({counts}) to {} — `rungs check {}` checks it, `rungs print --ladder {}` draws it",
+                options.id,
+                path.display(),
+                path.display(),
+                path.display()
+            )?;
+        }
+        _ => out.write_all(ron.as_bytes())?,
+    }
+    Ok(())
+}
+
+fn checked_id(given: Option<&str>, default: String) -> Result<String, Failure> {
+    match given {
+        None => Ok(default),
+        Some(id) if text::is_valid_id(id) => Ok(id.to_string()),
+        Some(id) => {
+            let slug = text::slug(id);
+            let hint = if slug.is_empty() {
+                String::new()
+            } else {
+                format!("; try \"{slug}\"")
+            };
+            Err(Failure::invalid(format!(
+                "--id \"{}\" is not a valid id — ids use only a-z, 0-9 and -{hint}",
+                text::one_line(id)
+            )))
+        }
+    }
+}
+
+/// `rungs export-csv`: a ladder as a sheet that `import-csv` reads back into the same ladder.
+pub fn export_csv(
+    spec: Option<&str>,
+    data_dir: Option<&Path>,
+    out_path: Option<&Path>,
+    force: bool,
+    bom: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let previous = out_path.map(|p| prepare_output(p, force)).transpose()?;
+    let (ladder, _) = ladder::resolve(spec, data_dir)?;
+    let sheet = sheet::export(&ladder, bom);
+    for note in &sheet.left_out {
+        super::warn(note);
+    }
+    match (out_path, previous) {
+        (Some(path), Some(previous)) => {
+            write_output(path, &sheet.csv, previous)?;
+            writeln!(
+                out,
+                "wrote ladder \"{}\" to {}; `rungs import-csv {} --id {} --name {}` reads it back",
+                ladder.id(),
+                path.display(),
+                path.display(),
+                ladder.id(),
+                shell_quoted(&text::one_line(ladder.name()))
+            )?;
+        }
+        _ => out.write_all(sheet.csv.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// `s` quoted for a POSIX shell when it needs it, for commands we suggest.
+fn shell_quoted(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 #[cfg(test)]

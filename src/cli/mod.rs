@@ -134,6 +134,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file (see the README for the columns)
+    ImportCsv {
+        /// The CSV file (`-` reads standard input); columns level, corner, role and more, one row per role
+        file: PathBuf,
+        /// Write the ladder here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The ladder's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The ladder's name [default: from the file name]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
+    /// Write a ladder as a spreadsheet (CSV) that import-csv reads back into the same ladder
+    ExportCsv {
+        #[command(flatten)]
+        ladder: LadderArg,
+        /// Write the CSV here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Start with a UTF-8 byte-order mark, so Excel shows accented letters right
+        #[arg(long)]
+        bom: bool,
+    },
     /// Write your own ladder: `rungs ladder init PATH` starts from a commented template
     Ladder {
         #[command(subcommand)]
@@ -312,6 +343,32 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
         }) => people()?.log(&text, milestone.as_deref(), competency.as_deref(), out),
         Some(Command::Plan { action }) => people()?.plan(action, out),
         Some(Command::Export { format }) => people()?.export(format, out),
+        Some(Command::ImportCsv {
+            file,
+            out: out_path,
+            id,
+            name,
+            force,
+        }) => authoring::import_csv(
+            &file,
+            out_path.as_deref(),
+            (id.as_deref(), name.as_deref()),
+            force,
+            out,
+        ),
+        Some(Command::ExportCsv {
+            ladder,
+            out: out_path,
+            force,
+            bom,
+        }) => authoring::export_csv(
+            ladder.ladder.as_deref(),
+            data_dir,
+            out_path.as_deref(),
+            force,
+            bom,
+            out,
+        ),
         Some(Command::Ladder {
             action:
                 LadderCommand::Init {

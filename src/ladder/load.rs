@@ -64,15 +64,12 @@ impl LadderError {
         self.problems
             .iter()
             .map(|p| {
-                let mut line = match p.pos {
-                    Some(pos) => format!("{}:{}:{}: {}", self.origin, pos.line, pos.col, p.message),
-                    None => format!("{}: {}", self.origin, p.message),
-                };
-                if let Some(hint) = &p.hint {
-                    line.push_str(" — ");
-                    line.push_str(hint);
-                }
-                text::one_line(&line)
+                text::located(
+                    &self.origin,
+                    p.pos.map(|pos| (pos.line, pos.col)),
+                    &p.message,
+                    p.hint.as_deref().unwrap_or_default(),
+                )
             })
             .collect()
     }

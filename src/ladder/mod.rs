@@ -10,6 +10,7 @@ mod moves;
 mod plan;
 mod synthetic;
 mod template;
+mod write;
 
 pub use catalog::{
     BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
@@ -27,3 +28,4 @@ pub use plan::{
 };
 pub use synthetic::synthetic_ladder_source;
 pub use template::template;
+pub use write::to_commented_ron;

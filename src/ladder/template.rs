@@ -1,13 +1,14 @@
 //! The commented ladder `rungs ladder init` writes: a small, valid ladder that shows every
 //! field once, so a company can start from it rather than from a blank page.
 
+use super::write::quoted;
+
 /// The template, with `id` and `name` filled in. `id` must already be a valid id; `name` is
 /// escaped here.
 pub fn template(id: &str, name: &str) -> String {
-    let name = ron::to_string(name).unwrap_or_else(|_| "\"My ladder\"".to_string());
     TEMPLATE
-        .replace("{ID}", &format!("\"{id}\""))
-        .replace("{NAME}", &name)
+        .replace("{ID}", &quoted(id))
+        .replace("{NAME}", &quoted(name))
 }
 
 const TEMPLATE: &str = r#"// A career ladder for rungs (format 1). Edit it, then run `rungs check FILE` after each change:
