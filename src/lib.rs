@@ -3,6 +3,7 @@
 //! The library holds everything the binary does, so tests and benchmarks drive the same code.
 
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod dirs;
 pub mod error;

@@ -15,7 +15,11 @@ fn rungs() -> Command {
     let empty = std::env::temp_dir().join("rungs-tests-empty-data-dir");
     cmd.env("RUNGS_DATA_DIR", empty)
         .env_remove("COLUMNS")
-        .env_remove("RUNGS_LADDERS");
+        .env_remove("RUNGS_LADDERS")
+        .env(
+            "RUNGS_CONFIG",
+            std::env::temp_dir().join("rungs-tests-no-config.ron"),
+        );
     cmd
 }
 

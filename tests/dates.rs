@@ -12,6 +12,7 @@ fn run_at(clock: &Clock, args: &[&str]) -> String {
         .expect("the arguments parse");
     let surroundings = Surroundings {
         clock: clock.clone(),
+        ..Surroundings::default()
     };
     let mut out = Vec::new();
     cli::run_in(cli, &surroundings, &mut out).expect("the command succeeds");

@@ -13,7 +13,11 @@ fn rungs() -> Command {
         "RUNGS_DATA_DIR",
         std::env::temp_dir().join("rungs-tests-empty-data-dir"),
     )
-    .env_remove("RUNGS_LADDERS");
+    .env_remove("RUNGS_LADDERS")
+    .env(
+        "RUNGS_CONFIG",
+        std::env::temp_dir().join("rungs-tests-no-config.ron"),
+    );
     cmd
 }
 
