@@ -166,6 +166,13 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Print a completion script for your shell, e.g. `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `rungs man | man -l -`
+    Man,
     /// Your settings: `rungs config path` prints where config.ron is, `rungs config init` writes one
     Config {
         #[command(subcommand)]
@@ -406,6 +413,8 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             bom,
             out,
         ),
+        Some(Command::Completions { shell }) => setup::completions(shell, out),
+        Some(Command::Man) => setup::man(out),
         Some(Command::Config { action }) => {
             let path = surroundings.config_path.as_deref();
             match action {
