@@ -357,7 +357,16 @@ pub const CONFIG_FORMAT: u32 = 1;
 pub fn load(path: &Path) -> (Config, Vec<String>) {
     let origin = path.display().to_string();
     match fsutil::read_limited(path) {
-        Ok(source) => parse(&source, &origin),
+        Ok(source) => {
+            let (config, warnings) = parse(&source, &origin);
+            tracing::debug!(
+                path = %origin,
+                key_overrides = config.keys.len(),
+                warnings = warnings.len(),
+                "read the config"
+            );
+            (config, warnings)
+        }
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             (Config::default(), Vec::new())
         }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod ladder;
+pub mod logging;
 pub mod print;
 pub mod profile;
 pub mod sheet;

@@ -174,8 +174,17 @@ pub fn import_csv(
         id,
         name: name.map_or(default_name, |n| text::one_line(n.trim())),
     };
-    let imported = sheet::import(&sheet, &options)
-        .map_err(|errors| Failure::invalid(errors.lines().join("\n")))?;
+    let started = std::time::Instant::now();
+    let imported = sheet::import(&sheet, &options).map_err(|errors| {
+        tracing::info!(problems = errors.errors.len(), "a sheet was refused");
+        Failure::invalid(errors.lines().join("\n"))
+    })?;
+    tracing::info!(
+        bytes = sheet.len(),
+        roles = imported.file.roles.len(),
+        elapsed_us = started.elapsed().as_micros() as u64,
+        "imported a sheet"
+    );
     for warning in &imported.warnings {
         super::warn(warning);
     }

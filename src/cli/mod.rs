@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Config};
 use crate::date::{Clock, Date, TODAY_VAR};
@@ -22,13 +22,16 @@ mod setup;
 pub use crate::error::Failure;
 pub use ladder_cmds::role_arg;
 
+/// The closing words of `rungs --help`; [`parse`] adds this machine's config and log files.
+const AFTER_HELP: &str = "Run without a command to open the planner (in a terminal). Ladder files: see `rungs check --help` and the README.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "rungs",
     version,
     about = "Plan an IT career: from individual contributor to CIO, up and across the corners of IT.",
     long_about = None,
-    after_help = "Run without a command to open the planner (in a terminal). Ladder files: see `rungs check --help` and the README."
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// Where profiles and your own ladders live [default: the platform's data folder for rungs]
@@ -296,6 +299,43 @@ pub enum StatusArg {
 pub enum ExportFormat {
     Markdown,
     Json,
+}
+
+/// The command line as `rungs --help` shows it on this machine: with the paths of the config
+/// file and of the log. (`rungs man` and completions use [`Cli::command`], free of any
+/// machine's paths.)
+pub fn command_with_paths() -> clap::Command {
+    let path_or = |path: Option<PathBuf>| {
+        path.map_or_else(
+            || "(this platform has no folder for it)".to_string(),
+            |p| p.display().to_string(),
+        )
+    };
+    Cli::command().after_help(format!(
+        "{AFTER_HELP}\n\nConfig: {}\nLog:    {} (written when {}=debug, or another level, is set)",
+        path_or(crate::dirs::config_file()),
+        path_or(crate::logging::log_file()),
+        crate::logging::LOG_VAR,
+    ))
+}
+
+/// Parses the process's arguments (exiting with usage help on a mistake, as clap does), and
+/// names the command run, e.g. `profile new`, for the log.
+pub fn parse() -> (Cli, String) {
+    let matches = command_with_paths().get_matches();
+    let mut name = Vec::new();
+    let mut level = &matches;
+    while let Some((sub, inner)) = level.subcommand() {
+        name.push(sub.to_string());
+        level = inner;
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let name = if name.is_empty() {
+        "(none)".to_string()
+    } else {
+        name.join(" ")
+    };
+    (cli, name)
 }
 
 /// What a run takes from its surroundings besides the command line. The binary reads it from

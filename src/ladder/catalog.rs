@@ -225,6 +225,7 @@ impl Catalog {
 
     /// Every ladder rungs can use, bundled first, each with the others that share its id.
     pub fn scan(&self) -> Scan {
+        let started = std::time::Instant::now();
         let (files, mut warnings) = self.files();
         let mut listings: Vec<Listing> = BUNDLED
             .iter()
@@ -264,6 +265,13 @@ impl Catalog {
             }
             listings[i].same_id_as = others;
         }
+        tracing::debug!(
+            folders = self.folders.len(),
+            ladders = listings.len(),
+            warnings = warnings.len(),
+            elapsed_us = started.elapsed().as_micros() as u64,
+            "scanned the ladder folders"
+        );
         Scan { listings, warnings }
     }
 

@@ -119,6 +119,29 @@ fn too_large(bytes: u64) -> Problem {
 
 /// Parses and validates ladder `source`; `origin` names it in errors.
 pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+    let started = std::time::Instant::now();
+    let loaded = parse_and_validate(source, origin);
+    let elapsed_us = started.elapsed().as_micros() as u64;
+    match &loaded {
+        Ok(ladder) => tracing::debug!(
+            origin,
+            bytes = source.len(),
+            levels = ladder.levels().len(),
+            roles = ladder.roles().len(),
+            elapsed_us,
+            "loaded a ladder"
+        ),
+        Err(e) => tracing::debug!(
+            origin,
+            problems = e.problems.len(),
+            elapsed_us,
+            "a ladder did not load"
+        ),
+    }
+    loaded
+}
+
+fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError> {
     if source.len() as u64 > MAX_FILE_BYTES {
         return Err(LadderError::single(origin, too_large(source.len() as u64)));
     }

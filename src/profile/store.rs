@@ -268,6 +268,17 @@ impl Store {
 
     /// Reads and parses a profile, migrating older formats and refusing newer ones.
     pub fn load(&self, id: &str) -> Result<Profile, ProfileError> {
+        let started = Instant::now();
+        let loaded = self.load_unlogged(id);
+        let elapsed_us = started.elapsed().as_micros() as u64;
+        match &loaded {
+            Ok(_) => tracing::debug!(profile = id, elapsed_us, "loaded a profile"),
+            Err(e) => tracing::debug!(profile = id, error = %e, "a profile did not load"),
+        }
+        loaded
+    }
+
+    fn load_unlogged(&self, id: &str) -> Result<Profile, ProfileError> {
         let path = self.path_of(id);
         let source = fsutil::read_limited(&path).map_err(|e| match e {
             ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound => ProfileError::NotFound {
@@ -359,14 +370,24 @@ impl Store {
     /// Writes a profile atomically, keeping the previous version as `.bak`. The guard is the
     /// proof that the caller holds this profile's lock.
     pub fn save(&self, profile: &Profile, _lock: &LockGuard) -> Result<(), ProfileError> {
+        let started = Instant::now();
         let path = self.path_of(&profile.id);
-        fsutil::write_atomic(&path, to_ron(profile).as_bytes(), Previous::KeepAsBackup).map_err(
-            |e| ProfileError::Io {
+        let text = to_ron(profile);
+        fsutil::write_atomic(&path, text.as_bytes(), Previous::KeepAsBackup).map_err(|e| {
+            tracing::warn!(profile = %profile.id, error = %e, "a profile was not saved");
+            ProfileError::Io {
                 path: e.path,
                 action: e.action,
                 source: e.source,
-            },
-        )
+            }
+        })?;
+        tracing::debug!(
+            profile = %profile.id,
+            bytes = text.len(),
+            elapsed_us = started.elapsed().as_micros() as u64,
+            "saved a profile"
+        );
+        Ok(())
     }
 }
 
