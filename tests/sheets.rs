@@ -369,3 +369,23 @@ fn a_sheet_can_come_from_standard_input() {
             predicate::str::contains("id: \"piped\"").and(predicate::str::contains("Operator")),
         );
 }
+
+#[test]
+fn checking_a_spreadsheet_points_at_import_csv() {
+    rungs()
+        .arg("check")
+        .arg(sheet("company.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "this is a spreadsheet, not a ladder file — turn it into one with `rungs import-csv",
+        ));
+    rungs()
+        .args(["import-csv", "-"])
+        .write_stdin("level,corner,role,stage\nJunior,Ops,Operator,early\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>:2:4: a stage but no milestone",
+        ));
+}

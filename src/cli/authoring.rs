@@ -163,14 +163,19 @@ pub fn import_csv(
 ) -> Result<(), Failure> {
     let previous = out_path.map(|p| prepare_output(p, force)).transpose()?;
     let sheet = read_sheet(file)?;
-    let (default_id, default_name) = id_and_name_from(if file == Path::new("-") {
+    let from_stdin = file == Path::new("-");
+    let (default_id, default_name) = id_and_name_from(if from_stdin {
         out_path.unwrap_or(Path::new("imported"))
     } else {
         file
     });
     let id = checked_id(id, default_id)?;
     let options = ImportOptions {
-        origin: file.display().to_string(),
+        origin: if from_stdin {
+            "<stdin>".to_string()
+        } else {
+            file.display().to_string()
+        },
         id,
         name: name.map_or(default_name, |n| text::one_line(n.trim())),
     };

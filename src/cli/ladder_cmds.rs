@@ -42,6 +42,11 @@ pub(super) fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failur
                 text::count(ladder.corners().len(), "corner"),
                 text::count(ladder.roles().len(), "role")
             )?,
+            Err(_) if is_sheet(file) => lines.push(format!(
+                "{}: this is a spreadsheet, not a ladder file — turn it into one with `rungs import-csv {}`",
+                file.display(),
+                file.display()
+            )),
             Err(e) => lines.extend(e.lines()),
         }
     }
@@ -50,6 +55,13 @@ pub(super) fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failur
     } else {
         Err(Failure::invalid(lines.join("\n")))
     }
+}
+
+/// Whether `file` is named like a spreadsheet export rather than a ladder file.
+fn is_sheet(file: &Path) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["csv", "tsv", "xlsx", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str())
+    })
 }
 
 pub(super) fn ladders(

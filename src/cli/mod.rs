@@ -65,7 +65,10 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// List the bundled ladders, your own (in <data dir>/ladders/) and your team's (RUNGS_LADDERS), with where each came from
+    /// List the ladders you can use and where each came from
+    ///
+    /// The bundled ladders, your own (in <data dir>/ladders/) and your team's (the folders in
+    /// RUNGS_LADDERS). Two ladders with the same id are flagged and warned about.
     Ladders {
         /// Print JSON for scripts
         #[arg(long)]
@@ -138,7 +141,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
-    /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file (see the README for the columns)
+    /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file
+    ///
+    /// Columns: level, corner, role (required), and role_id, level_rank, milestone, stage, kind,
+    /// competency, expectation and more (see the README). Bad rows are reported as
+    /// FILE:row:column, exit 2.
     ImportCsv {
         /// The CSV file (`-` reads standard input); columns level, corner, role and more, one row per role
         file: PathBuf,
@@ -169,19 +176,23 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
-    /// Print a completion script for your shell, e.g. `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`
+    /// Print a completion script for your shell
+    ///
+    /// e.g. `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `rungs man | man -l -`
+    /// Print the manual page (roff)
+    ///
+    /// e.g. `rungs man | man -l -`
     Man,
-    /// Your settings: `rungs config path` prints where config.ron is, `rungs config init` writes one
+    /// Show where your settings file is, or write one to start from
     Config {
         #[command(subcommand)]
         action: ConfigCommand,
     },
-    /// Write your own ladder: `rungs ladder init PATH` starts from a commented template
+    /// Start your own ladder from a commented template: `rungs ladder init PATH`
     Ladder {
         #[command(subcommand)]
         action: LadderCommand,
