@@ -28,7 +28,7 @@ pub const CONFIG_VAR: &str = "RUNGS_CONFIG";
 pub struct Config {
     /// The profile commands use when `--profile` is not given.
     pub default_profile: Option<String>,
-    /// Key bindings to replace, in the order the file gives them.
+    /// Key bindings to replace, one per action named, sorted by action name.
     pub keys: Vec<KeyOverride>,
     pub colors: Palette,
 }
@@ -524,7 +524,6 @@ impl Config {
     pub fn keys_for(&self, action: &str) -> Option<&[KeySpec]> {
         self.keys
             .iter()
-            .rev()
             .find(|o| o.action == action)
             .map(|o| o.keys.as_slice())
     }

@@ -126,4 +126,10 @@ fn the_default_profile_is_used_unless_profile_is_given_and_a_stale_one_is_a_warn
         .stderr(predicate::str::contains(
             "default_profile \"nobody\" cannot be used",
         ));
+    // A command that uses no profile does not care.
+    rungs(dir.path(), &config)
+        .args(["print", "--width", "60"])
+        .assert()
+        .success()
+        .stderr("");
 }

@@ -403,8 +403,12 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             "--ladder before a command applies only to the planner — put it after the command, e.g. `rungs print --ladder FILE`",
         ));
     }
-    let chosen = chosen_profile(cli.profile.as_deref(), surroundings, data_dir);
-    let people = || profile_cmds::Context::open(data_dir, chosen.as_deref(), &surroundings.clock);
+    // Worked out only by commands that use a profile, so a stale default_profile is never
+    // a warning on `rungs print`.
+    let chosen = std::cell::OnceCell::new();
+    let chosen =
+        || chosen.get_or_init(|| chosen_profile(cli.profile.as_deref(), surroundings, data_dir));
+    let people = || profile_cmds::Context::open(data_dir, chosen().as_deref(), &surroundings.clock);
     match cli.command {
         None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
             let data_dir = data_dir.ok_or_else(|| {
@@ -414,7 +418,7 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             })?;
             crate::tui::run(crate::tui::Options {
                 data_dir: data_dir.to_path_buf(),
-                profile: chosen.clone(),
+                profile: chosen().clone(),
                 ladder: cli.ladder.clone(),
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             })
