@@ -1,7 +1,7 @@
 //! From the sheet as read to a ladder file: levels in order, every id unique, each
 //! expectation said once — on the level where its roles agree, on each role otherwise.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::ImportOptions;
 use super::draft::{At, Draft, Placed, slug_of};
@@ -208,7 +208,7 @@ impl Draft {
             let roles: Vec<usize> = (0..self.roles.len())
                 .filter(|&r| self.roles[r].level == level)
                 .collect();
-            let competencies: Vec<usize> = roles
+            let competencies: BTreeSet<usize> = roles
                 .iter()
                 .flat_map(|&r| self.roles[r].expects.keys().copied())
                 .collect();
