@@ -221,6 +221,20 @@ pub fn cells(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
+/// A problem as one printable line: `origin:line:col: message — hint`, the position and the
+/// hint left out when there is none. Every located error of rungs is written this way.
+pub fn located(origin: &str, at: Option<(usize, usize)>, message: &str, hint: &str) -> String {
+    let mut line = match at {
+        Some((line, col)) => format!("{origin}:{line}:{col}: {message}"),
+        None => format!("{origin}: {message}"),
+    };
+    if !hint.is_empty() {
+        line.push_str(" — ");
+        line.push_str(hint);
+    }
+    one_line(&line)
+}
+
 /// "1 level", "2 levels": a count with its noun.
 pub fn count(n: usize, noun: &str) -> String {
     // "entry" → "entries", but "day" → "days".

@@ -26,7 +26,9 @@ fn date(s: &str) -> Date {
 fn rungs(data_dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("rungs").unwrap();
     cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", "2026-11-23");
+        .env("RUNGS_TODAY", "2026-11-23")
+        .env_remove("RUNGS_LADDERS")
+        .env("RUNGS_CONFIG", data_dir.join("no-config.ron"));
     cmd
 }
 

@@ -31,6 +31,7 @@ impl Session {
         cmd.env("RUNGS_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUNGS_TODAY", "2026-11-23");
+        cmd.env("RUNGS_CONFIG", data_dir.join("no-config.ron"));
         let child = pty.slave.spawn_command(cmd).expect("rungs starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();

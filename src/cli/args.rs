@@ -1,14 +1,14 @@
-//! The command line as clap reads it, and the helpers that turn arguments into ladder indexes.
+//! The command line as clap reads it: every command, flag and value.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
-use crate::error::Failure;
-use crate::ladder::Ladder;
 use crate::print;
-use crate::text;
+
+/// The closing words of `rungs --help`; [`parse`] adds this machine's config and log files.
+pub const AFTER_HELP: &str = "Run without a command to open the planner (in a terminal). Ladder files: see `rungs check --help` and the README.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -16,7 +16,7 @@ use crate::text;
     version,
     about = "Plan an IT career: from individual contributor to CIO, up and across the corners of IT.",
     long_about = None,
-    after_help = "Run without a command to open the planner (in a terminal). Ladder files: see `rungs check --help` and the README."
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// Where profiles and your own ladders live [default: the platform's data folder for rungs]
@@ -37,7 +37,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct LadderArg {
-    /// A ladder file, or the id of a bundled or user ladder [default: it-leadership]
+    /// A ladder file, or the id of a bundled ladder or one in your or your team's ladder folders [default: it-leadership]
     #[arg(long, value_name = "FILE|ID")]
     pub ladder: Option<String>,
 }
@@ -50,7 +50,10 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// List the bundled ladders and your own (in <data dir>/ladders/)
+    /// List the ladders you can use and where each came from
+    ///
+    /// The bundled ladders, your own (in <data dir>/ladders/) and your team's (the folders in
+    /// RUNGS_LADDERS). Two ladders with the same id are flagged and warned about.
     Ladders {
         /// Print JSON for scripts
         #[arg(long)]
@@ -122,6 +125,92 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
+    },
+    /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file
+    ///
+    /// Columns: level, corner, role (required), and role_id, level_rank, milestone, stage, kind,
+    /// competency, expectation and more (see the README). Bad rows are reported as
+    /// FILE:row:column, exit 2.
+    ImportCsv {
+        /// The CSV file (`-` reads standard input); columns level, corner, role and more, one row per role
+        file: PathBuf,
+        /// Write the ladder here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The ladder's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The ladder's name [default: from the file name]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
+    /// Write a ladder as a spreadsheet (CSV) that import-csv reads back into the same ladder
+    ExportCsv {
+        #[command(flatten)]
+        ladder: LadderArg,
+        /// Write the CSV here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Start with a UTF-8 byte-order mark, so Excel shows accented letters right
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Print a completion script for your shell
+    ///
+    /// e.g. `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    ///
+    /// e.g. `rungs man | man -l -`
+    Man,
+    /// Show where your settings file is, or write one to start from
+    Config {
+        #[command(subcommand)]
+        action: ConfigCommand,
+    },
+    /// Start your own ladder from a commented template: `rungs ladder init PATH`
+    Ladder {
+        #[command(subcommand)]
+        action: LadderCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file (RUNGS_CONFIG, or config.ron in the platform's config folder)
+    Path,
+    /// Write a commented config with every setting at its default
+    Init {
+        /// Replace an existing config (the old one is kept as config.ron.bak)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// Write a commented template ladder to PATH, to edit into your company's ladder
+    Init {
+        /// Where to write it, e.g. acme.ron (folders are created as needed)
+        path: PathBuf,
+        /// The ladder's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The ladder's name [default: from the file name]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing file (the old one is kept as PATH.bak)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -206,31 +295,4 @@ pub enum StatusArg {
 pub enum ExportFormat {
     Markdown,
     Json,
-}
-
-/// A role id from the command line; an exact title (any case) is accepted too.
-pub fn role_arg(ladder: &Ladder, arg: &str, flag: &str) -> Result<usize, Failure> {
-    ladder
-        .find_role(arg)
-        .ok_or_else(|| Failure::invalid(format!("{flag}: {}", ladder.unknown_role(arg))))
-}
-
-pub fn corner_args(ladder: &Ladder, args: &[String], flag: &str) -> Result<Vec<usize>, Failure> {
-    args.iter()
-        .map(|arg| {
-            ladder.corner_index(arg).ok_or_else(|| {
-                let ids: Vec<&str> = ladder.corners().iter().map(|c| c.id.as_str()).collect();
-                let hint = text::did_you_mean(arg, ids.iter().copied());
-                let hint = if hint.is_empty() {
-                    format!("corners: {}", ids.join(", "))
-                } else {
-                    hint
-                };
-                Failure::invalid(format!(
-                    "{flag}: unknown corner \"{}\" — {hint}",
-                    text::one_line(arg)
-                ))
-            })
-        })
-        .collect()
 }

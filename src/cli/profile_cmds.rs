@@ -8,8 +8,9 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::args::{ExportFormat, PlanCommand, ProfileCommand, StatusArg, role_arg};
-use crate::date::Date;
+use super::args::{ExportFormat, PlanCommand, ProfileCommand, StatusArg};
+use super::ladder_cmds::role_arg;
+use crate::date::Clock;
 use crate::error::Failure;
 use crate::export;
 use crate::ladder::{self, Ladder};
@@ -24,6 +25,7 @@ pub struct Context<'a> {
     data_dir: PathBuf,
     store: Store,
     chosen: Option<&'a str>,
+    clock: &'a Clock,
 }
 
 impl From<StatusArg> for Status {
@@ -37,7 +39,11 @@ impl From<StatusArg> for Status {
 }
 
 impl<'a> Context<'a> {
-    pub fn open(data_dir: Option<&Path>, chosen: Option<&'a str>) -> Result<Context<'a>, Failure> {
+    pub fn open(
+        data_dir: Option<&Path>,
+        chosen: Option<&'a str>,
+        clock: &'a Clock,
+    ) -> Result<Context<'a>, Failure> {
         let data_dir = data_dir.ok_or_else(|| {
             Failure::invalid(
                 "no data folder could be found for this user — pass --data-dir DIR or set RUNGS_DATA_DIR",
@@ -54,6 +60,7 @@ impl<'a> Context<'a> {
             data_dir: data_dir.to_path_buf(),
             store,
             chosen,
+            clock,
         })
     }
 
@@ -131,7 +138,7 @@ impl<'a> Context<'a> {
         let mut profile = Profile::new(
             id,
             text::one_line(name.trim()),
-            source.reference(&ladder),
+            source.profile_reference(&ladder),
             ladder.role(current).id.clone(),
         );
         profile.target_role = target.map(|t| ladder.role(t).id.clone());
@@ -264,7 +271,7 @@ impl<'a> Context<'a> {
         let target = target
             .map(|t| role_arg(&ladder, t, "--target"))
             .transpose()?;
-        let today = Date::today();
+        let today = self.clock.today();
         let (_, saved) = self.store.update(&id, |p| {
             if let Some(role) = role
                 && let Some(change) = rules::set_current_role(p, &ladder.role(role).id, today)
@@ -308,7 +315,7 @@ impl<'a> Context<'a> {
             return Err(unknown_milestone(&ladder, milestone));
         };
         let status = Status::from(status);
-        let today = Date::today();
+        let today = self.clock.today();
         let milestone_id = m.id.clone();
         let (_, saved) = self.store.update(&id, |p| {
             let mut progress =
@@ -366,7 +373,7 @@ impl<'a> Context<'a> {
                 or_list(text::did_you_mean(c, ids.clone()), ids)
             )));
         }
-        let today = Date::today();
+        let today = self.clock.today();
         let ((), saved) = self.store.update(&id, |p| {
             let evidence = Evidence {
                 date: today,
@@ -444,7 +451,7 @@ impl<'a> Context<'a> {
         match format {
             ExportFormat::Json => write_json(out, &export::json(&profile, &ladder))?,
             ExportFormat::Markdown => {
-                out.write_all(export::markdown(&profile, &ladder, Date::today()).as_bytes())?
+                out.write_all(export::markdown(&profile, &ladder, self.clock.today()).as_bytes())?
             }
         }
         Ok(())

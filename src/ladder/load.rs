@@ -1,12 +1,13 @@
 //! Reading a ladder file: size and nesting limits, parsing, and validation that reports every
 //! problem at once, each with the line and column it comes from.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
 use ron::extensions::Extensions;
 
+use super::expects::EXPECTATION_RANGE;
 use super::locate::{Pos, SourceMap};
 use super::model::{LADDER_FORMAT, Ladder, LadderFile};
 use crate::fsutil::{self, ReadError};
@@ -63,15 +64,12 @@ impl LadderError {
         self.problems
             .iter()
             .map(|p| {
-                let mut line = match p.pos {
-                    Some(pos) => format!("{}:{}:{}: {}", self.origin, pos.line, pos.col, p.message),
-                    None => format!("{}: {}", self.origin, p.message),
-                };
-                if let Some(hint) = &p.hint {
-                    line.push_str(" — ");
-                    line.push_str(hint);
-                }
-                text::one_line(&line)
+                text::located(
+                    &self.origin,
+                    p.pos.map(|pos| (pos.line, pos.col)),
+                    &p.message,
+                    p.hint.as_deref().unwrap_or_default(),
+                )
             })
             .collect()
     }
@@ -124,6 +122,29 @@ fn too_large(bytes: u64) -> Problem {
 
 /// Parses and validates ladder `source`; `origin` names it in errors.
 pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+    let started = std::time::Instant::now();
+    let loaded = parse_and_validate(source, origin);
+    let elapsed_us = started.elapsed().as_micros() as u64;
+    match &loaded {
+        Ok(ladder) => tracing::debug!(
+            origin,
+            bytes = source.len(),
+            levels = ladder.levels().len(),
+            roles = ladder.roles().len(),
+            elapsed_us,
+            "loaded a ladder"
+        ),
+        Err(e) => tracing::debug!(
+            origin,
+            problems = e.problems.len(),
+            elapsed_us,
+            "a ladder did not load"
+        ),
+    }
+    loaded
+}
+
+fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError> {
     if source.len() as u64 > MAX_FILE_BYTES {
         return Err(LadderError::single(origin, too_large(source.len() as u64)));
     }
@@ -169,7 +190,8 @@ pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
             Problem::at(
                 None,
                 "internal error: a validated reference did not resolve",
-            ),
+            )
+            .hint("please report this, with the file, as a bug in rungs"),
         )
     })
 }
@@ -214,7 +236,36 @@ pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
         }
         E::ExceededRecursionLimit => "check for unbalanced brackets".to_string(),
         E::Eof => "the file ends early: check for a missing `)` or `]`".to_string(),
-        _ => String::new(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "text goes in double quotes: \"…\"; check for a missing quote".to_string()
+        }
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
+            "write a whole number, e.g. `format: 1`; expectations run from 1 to 5".to_string()
+        }
+        E::ExpectedBoolean => "write `true` or `false`".to_string(),
+        E::ExpectedComma => "separate items and fields with a comma".to_string(),
+        E::ExpectedArray | E::ExpectedArrayEnd => {
+            "a list is written `[item, item]`: check for a missing `[`, `]` or comma".to_string()
+        }
+        E::ExpectedMap | E::ExpectedMapColon | E::ExpectedMapEnd => {
+            "a map is written `{\"key\": value, …}`: check the braces, quotes and colons"
+                .to_string()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
+            "an entry is written `(field: value, …)`: check for a missing `(`, `)` or comma"
+                .to_string()
+        }
+        E::ExpectedIdentifier => "a field name comes before `:`, without quotes".to_string(),
+        E::DuplicateStructField { .. } => "the field is written twice: keep one".to_string(),
+        E::TrailingCharacters => {
+            "something follows the closing `)` of the file: remove it".to_string()
+        }
+        E::InvalidEscape(_) => {
+            "inside quotes write `\\\\` for a backslash and `\\\"` for a quote".to_string()
+        }
+        E::UnclosedBlockComment => "close the comment with `*/`".to_string(),
+        E::UnexpectedChar(_) => "check for a typo or a missing quote just before it".to_string(),
+        _ => "compare it with the file format in the README".to_string(),
     };
     Problem::at(pos, e.code.to_string()).hint(hint)
 }
@@ -390,7 +441,11 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     check_text(problems, top("name"), "ladder name", &file.name);
     check_text(problems, top("summary"), "ladder summary", &file.summary);
     if file.name.trim().is_empty() {
-        problems.push(top("name"), "the ladder has an empty name", "");
+        problems.push(
+            top("name"),
+            "the ladder has an empty name",
+            "give it the name people know it by: `name: \"…\"`",
+        );
     }
     if file.levels.is_empty() {
         problems.push(
@@ -445,41 +500,24 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         let level_at = id_at("levels", 3, &level.id, nth);
         check_text(problems, level_at, "level name", &level.name);
         check_text(problems, level_at, "level summary", &level.summary);
-        for (competency, &expected) in &level.expects {
-            let nth = occurrence(&mut expects_seen, competency);
-            let at = Where::MapKey {
-                section: "levels",
-                depth: 4,
-                value: competency,
-                nth,
-            };
-            if !competency_ids.contains_key(competency.as_str()) {
-                problems.push(
-                    at,
-                    format!(
-                        "level \"{}\" expects unknown competency \"{competency}\"",
-                        level.id
-                    ),
-                    hint_for(competency, competency_ids.keys().copied(), "competencies"),
-                );
-            }
-            if !(1..=5).contains(&expected) {
-                problems.push(
-                    at,
-                    format!(
-                        "level \"{}\" expects \"{competency}\" at {expected}, outside 1..5",
-                        level.id
-                    ),
-                    "use 1 (aware) to 5 (expert)",
-                );
-            }
-        }
+        check_expects(
+            problems,
+            "levels",
+            ("level", &level.id),
+            &level.expects,
+            &competency_ids,
+            &mut expects_seen,
+        );
         for m in &level.milestones {
             let at = id_at("levels", 5, &m.id, occurrence(&mut milestones_seen, &m.id));
             check_text(problems, at, "milestone title", &m.title);
             check_text(problems, at, "milestone summary", &m.summary);
             if m.title.trim().is_empty() {
-                problems.push(at, format!("milestone \"{}\" has an empty title", m.id), "");
+                problems.push(
+                    at,
+                    format!("milestone \"{}\" has an empty title", m.id),
+                    "say what to do or learn: `title: \"…\"`",
+                );
             }
         }
     }
@@ -507,6 +545,7 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     let mut level_has_role = vec![false; file.levels.len()];
     let mut levels_seen: HashMap<&str, usize> = HashMap::new();
     let mut corners_seen: HashMap<&str, usize> = HashMap::new();
+    let mut role_expects_seen: HashMap<&str, usize> = HashMap::new();
     for (role, nth) in with_occurrence(&file.roles, |r| r.id.as_str()) {
         let role_at = id_at("roles", 3, &role.id, nth);
         check_text(problems, role_at, "role title", &role.title);
@@ -515,9 +554,17 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
             problems.push(
                 role_at,
                 format!("role \"{}\" has an empty title", role.id),
-                "",
+                "write the title people know the role by: `title: \"…\"`",
             );
         }
+        check_expects(
+            problems,
+            "roles",
+            ("role", &role.id),
+            &role.expects,
+            &competency_ids,
+            &mut role_expects_seen,
+        );
         let level_nth = occurrence(&mut levels_seen, &role.level);
         match level_ids.get(role.level.as_str()) {
             Some(&level) => level_has_role[level] = true,
@@ -601,6 +648,48 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
                 },
                 format!("bridge from \"{}\" to itself", bridge.from),
                 "remove it",
+            );
+        }
+    }
+}
+
+/// Checks one level's or role's `expects`: known competencies, values within 1..5.
+fn check_expects<'a>(
+    problems: &mut Findings<'a>,
+    section: &'a str,
+    (owner_kind, owner_id): (&str, &str),
+    expects: &'a BTreeMap<String, u8>,
+    competency_ids: &HashMap<&'a str, usize>,
+    seen: &mut HashMap<&'a str, usize>,
+) {
+    for (competency, &expected) in expects {
+        let nth = occurrence(seen, competency);
+        let at = Where::MapKey {
+            section,
+            depth: 4,
+            value: competency,
+            nth,
+        };
+        if !competency_ids.contains_key(competency.as_str()) {
+            let hint = hint_for(competency, competency_ids.keys().copied(), "competencies");
+            let hint = if competency_ids.is_empty() {
+                format!("{hint}: add it to `competencies: [(id: \"{competency}\", name: \"…\")]`")
+            } else {
+                hint
+            };
+            problems.push(
+                at,
+                format!("{owner_kind} \"{owner_id}\" expects unknown competency \"{competency}\""),
+                hint,
+            );
+        }
+        if !EXPECTATION_RANGE.contains(&expected) {
+            problems.push(
+                at,
+                format!(
+                    "{owner_kind} \"{owner_id}\" expects \"{competency}\" at {expected}, outside 1..5"
+                ),
+                "use 1 (awareness), 2 (foundational), 3 (working knowledge), 4 (practitioner) or 5 (expert)",
             );
         }
     }

@@ -3,6 +3,7 @@
 
 mod catalog;
 pub mod diff;
+mod expects;
 mod load;
 pub mod locate;
 mod lookup;
@@ -10,10 +11,14 @@ mod model;
 mod moves;
 mod plan;
 mod synthetic;
+mod template;
+mod write;
 
 pub use catalog::{
-    BUNDLED, DEFAULT_LADDER_ID, LadderSource, Listing, ResolveError, find_ladders, resolve,
+    BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
+    SHARED_LADDERS_VAR, Scan, find_ladders, resolve,
 };
+pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
     LadderError, MAX_FILE_BYTES, MAX_NESTING, Problem, load_file, load_str, parse_problem,
     ron_options,
@@ -24,3 +29,5 @@ pub use plan::{
     Advice, MAX_MOVES_IN_ONE_CORNER, MAX_VIA, Path, PathRequest, PlanError, Step, plan,
 };
 pub use synthetic::synthetic_ladder_source;
+pub use template::template;
+pub use write::to_commented_ron;

@@ -13,10 +13,11 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
 use super::error::ProfileError;
+use crate::fsutil::{self, NewFile, Previous};
 
 /// Holds one profile's write lock until dropped.
 #[derive(Debug)]
@@ -114,100 +115,40 @@ pub(super) fn session(path: &Path) -> Result<Option<SessionLock>, ProfileError> 
     }
 }
 
-/// The file a write to `path` must replace: the target of a symlink, else `path` itself.
-fn real_file(path: &Path) -> Result<PathBuf, ProfileError> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(ProfileError::io(path, "follow the link"))
-        }
-        _ => Ok(path.to_path_buf()),
-    }
-}
-
-/// Writes `text` to the profile at `path` atomically, keeping the old version as `backup`, and
-/// returns the new generation. `lock` proves the caller holds this profile's lock.
+/// Writes `text` to the profile at `path` atomically (see [`fsutil::write_atomic`]), keeping
+/// the old version as `<path>.bak`, and returns the new generation. `lock` proves the caller
+/// holds this profile's lock.
 pub(super) fn write(
     path: &Path,
-    backup: &Path,
     text: &str,
     lock: &mut LockGuard,
 ) -> Result<Generation, ProfileError> {
-    let target = real_file(path)?;
-    let mut temp_name = target.file_name().unwrap_or_default().to_os_string();
-    temp_name.push(".tmp");
-    let temp = target.with_file_name(temp_name);
-    let existing = fs::metadata(&target).ok();
-    write_temp(&temp, text, existing.as_ref())?;
-    if existing.is_some()
-        && let Err(e) = keep_backup(&target, backup)
-    {
-        let _ = fs::remove_file(&temp);
-        return Err(e);
-    }
-    fs::rename(&temp, &target).map_err(ProfileError::io(&target, "replace"))?;
-    // Make the rename itself durable; not every platform can open a folder for this.
-    if let Some(dir) = target.parent()
-        && let Ok(dir) = File::open(dir)
-    {
-        let _ = dir.sync_all();
-    }
+    fsutil::write_atomic(
+        path,
+        text.as_bytes(),
+        Previous::KeepAsBackup,
+        NewFile::Private,
+    )
+    .map_err(|e| {
+        if e.action == fsutil::KEEP_BACKUP {
+            ProfileError::Backup {
+                path: e.path,
+                source: e.source,
+            }
+        } else {
+            ProfileError::Io {
+                path: e.path,
+                action: e.action,
+                source: e.source,
+            }
+        }
+    })?;
     let writes = lock.count_write().map_err(ProfileError::io(
         path,
         "count the write in the lock file of",
     ))?;
     Ok(Generation {
         writes,
-        stamp: stamp(&target),
+        stamp: stamp(path),
     })
-}
-
-fn write_temp(
-    temp: &Path,
-    text: &str,
-    existing: Option<&fs::Metadata>,
-) -> Result<(), ProfileError> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(temp)
-        .map_err(ProfileError::io(temp, "create"))?;
-    if let Some(meta) = existing {
-        // The replaced file's mode carries over, whatever it was (0600 stays 0600).
-        file.set_permissions(meta.permissions())
-            .map_err(ProfileError::io(temp, "set the permissions of"))?;
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            // A temp file left over by a crash may have had another mode.
-            file.set_permissions(fs::Permissions::from_mode(0o600))
-                .map_err(ProfileError::io(temp, "set the permissions of"))?;
-        }
-    }
-    file.write_all(text.as_bytes())
-        .map_err(ProfileError::io(temp, "write"))?;
-    file.sync_all().map_err(ProfileError::io(temp, "flush"))
-}
-
-/// Keeps the current bytes of `target` as `backup`: a hard link where the file system allows,
-/// else a copy. Fails when the backup cannot be made, so the caller saves nothing.
-fn keep_backup(target: &Path, backup: &Path) -> Result<(), ProfileError> {
-    let failed = |source| ProfileError::Backup {
-        path: backup.to_path_buf(),
-        source,
-    };
-    match fs::symlink_metadata(backup) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(failed(io::Error::other("it is a folder")));
-        }
-        Ok(_) => fs::remove_file(backup).map_err(failed)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(failed(e)),
-    }
-    if fs::hard_link(target, backup).is_err() {
-        fs::copy(target, backup).map_err(failed)?;
-    }
-    Ok(())
 }

@@ -159,6 +159,17 @@ impl Store {
 
     /// Reads and parses a profile, migrating older formats and refusing newer ones.
     pub fn load(&self, id: &str) -> Result<Profile, ProfileError> {
+        let started = Instant::now();
+        let loaded = self.load_unlogged(id);
+        let elapsed_us = started.elapsed().as_micros() as u64;
+        match &loaded {
+            Ok(_) => tracing::debug!(profile = id, elapsed_us, "loaded a profile"),
+            Err(e) => tracing::debug!(profile = id, error = %e, "a profile did not load"),
+        }
+        loaded
+    }
+
+    fn load_unlogged(&self, id: &str) -> Result<Profile, ProfileError> {
         let path = self.path_of(id);
         let source = fsutil::read_limited(&path).map_err(|e| match e {
             ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound => ProfileError::NotFound {
@@ -287,13 +298,19 @@ impl Store {
                 profile.id
             )));
         }
+        let started = Instant::now();
         let text = to_ron(profile)?;
-        disk::write(
-            &self.path_of(&profile.id),
-            &self.sibling(&profile.id, "ron.bak"),
-            &text,
-            lock,
-        )
+        let written = disk::write(&self.path_of(&profile.id), &text, lock);
+        match &written {
+            Ok(_) => tracing::debug!(
+                profile = %profile.id,
+                bytes = text.len(),
+                elapsed_us = started.elapsed().as_micros() as u64,
+                "saved a profile"
+            ),
+            Err(e) => tracing::warn!(profile = %profile.id, error = %e, "a profile was not saved"),
+        }
+        written
     }
 }
 

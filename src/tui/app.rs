@@ -65,7 +65,7 @@ impl App {
             None => (None, options.ladder.clone()),
         };
         let (ladder, source) = ladder::resolve(spec.as_deref(), Some(&options.data_dir))?;
-        let reference = source.reference(&ladder);
+        let reference = source.profile_reference(&ladder);
         Ok(App::build(ladder, reference, store, profile, options.color))
     }
 

@@ -35,7 +35,10 @@ impl Values {
         if value.is_empty() {
             Ok(None)
         } else {
-            value.parse().map(Some)
+            value
+                .parse()
+                .map(Some)
+                .map_err(|e: crate::date::DateError| e.to_string())
         }
     }
 }
