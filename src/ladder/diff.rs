@@ -45,18 +45,13 @@ pub fn role_diff(
     is_done: &dyn Fn(&str) -> bool,
 ) -> RoleDiff {
     let (from_level, to_level) = (ladder.role_level(from), ladder.role_level(to));
-    let expects = |level: LevelIdx, competency: &str| {
-        ladder.levels()[level]
-            .expects
-            .get(competency)
-            .copied()
-            .unwrap_or(0)
-    };
+    // Each role's own expectations where it has them, else its level's.
     let raised = ladder
         .competencies()
         .iter()
         .filter_map(|c| {
-            let (before, after) = (expects(from_level, &c.id), expects(to_level, &c.id));
+            let before = ladder.expects_of(from, &c.id).unwrap_or(0);
+            let after = ladder.expects_of(to, &c.id).unwrap_or(0);
             (after > before).then(|| Raised {
                 competency: c.id.clone(),
                 name: c.name.clone(),
