@@ -162,7 +162,8 @@ fn a_lock_guards_only_the_profile_it_was_taken_for() {
     );
     let mut lock = store.lock("a").unwrap();
     let err = store.save(&other, &mut lock).unwrap_err();
-    assert!(matches!(err, ProfileError::Invalid(_)), "{err}");
+    assert!(matches!(err, ProfileError::Internal(_)), "{err}");
+    assert_eq!(err.exit_code(), 1, "a mistake in rungs, not in the input");
     assert!(!store.path_of("b").exists());
 }
 

@@ -208,3 +208,100 @@ fn the_planner_reloads_when_another_program_writes_whatever_the_mouse_does() {
         screen(&app)
     );
 }
+
+#[test]
+fn a_form_edits_the_step_it_was_opened_on_or_nothing() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let store = Store::new(dir.path());
+    keys(&mut app, "2e"); // edit step 1 (analytics-manager)
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, " x");
+    // Meanwhile the shell replaces the plan.
+    rungs(dir.path()).args(["plan", "clear"]).assert().success();
+    rungs(dir.path())
+        .args(["plan", "add", "sysadmin"])
+        .assert()
+        .success();
+    ctrl(&mut app, 's');
+    let plan = store.load(ID).unwrap().plan;
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0].role, "sysadmin");
+    assert!(
+        plan[0].note.is_empty(),
+        "the note did not land on another step"
+    );
+    assert!(
+        screen(&app).contains("changed on disk meanwhile"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn a_milestone_note_never_overwrites_one_written_meanwhile() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let store = Store::new(dir.path());
+    keys(&mut app, "3");
+    press(&mut app, KeyCode::Down); // Conflict resolution, never touched
+    keys(&mut app, "e");
+    keys(&mut app, "planner note");
+    rungs(dir.path())
+        .args([
+            "milestone",
+            "ic-conflict-resolution",
+            "doing",
+            "--note",
+            "shell note",
+        ])
+        .assert()
+        .success();
+    ctrl(&mut app, 's');
+    let saved = store.load(ID).unwrap();
+    assert_eq!(
+        saved.milestones["ic-conflict-resolution"].note,
+        "shell note"
+    );
+    assert!(
+        screen(&app).contains("changed on disk meanwhile"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn undoing_a_removal_the_shell_had_already_made_brings_nothing_back() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let store = Store::new(dir.path());
+    rungs(dir.path()).args(["plan", "clear"]).assert().success();
+    // The planner has not reloaded yet: it still shows the two steps and removes the first.
+    keys(&mut app, "2x");
+    keys(&mut app, "u");
+    assert!(
+        store.load(ID).unwrap().plan.is_empty(),
+        "the step the shell removed stays removed"
+    );
+}
+
+#[test]
+fn a_change_that_changes_nothing_leaves_the_file_and_its_backup_alone() {
+    let (_app, dir) = app_with_profile(120, 40);
+    let store = Store::new(dir.path());
+    rungs(dir.path())
+        .args(["profile", "set", "--target", "cto"])
+        .assert()
+        .success();
+    let backup = dir.path().join("profiles/priya-sharma.ron.bak");
+    let before = std::fs::read_to_string(&backup).unwrap();
+    let generation = store.generation(ID);
+    rungs(dir.path())
+        .args(["profile", "set", "--target", "cto"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), before);
+    assert!(before.contains("target_role: \"cio\""), "{before}");
+    assert_eq!(
+        store.generation(ID),
+        generation,
+        "no write, nothing to notice"
+    );
+}

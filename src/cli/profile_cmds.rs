@@ -461,7 +461,7 @@ impl<'a> Context<'a> {
 /// Applies a rule's change to the profile re-read under the lock. The change was computed
 /// from that same copy, so a conflict means a bug, reported rather than saved.
 fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
-    change.apply(p).map_err(|Conflict { what }| {
+    change.apply(p).map(|_| ()).map_err(|Conflict { what }| {
         ProfileError::Invalid(format!(
             "internal error: {what} changed while it was being changed"
         ))

@@ -96,14 +96,24 @@ impl Change {
         }
     }
 
-    /// Applies every edit to `profile`, or none of them if one conflicts.
-    pub fn apply(&self, profile: &mut Profile) -> Result<(), Conflict> {
+    /// Applies every edit to `profile`, or none of them if one conflicts. Returns what it
+    /// really did: the edits that changed something (removing what is already gone, say, does
+    /// not), so undo never reverses an edit that did not happen.
+    pub fn apply(&self, profile: &mut Profile) -> Result<Change, Conflict> {
         let mut copy = profile.clone();
+        let mut done = Vec::new();
         for edit in &self.edits {
-            edit.apply(&mut copy)?;
+            if edit.apply(&mut copy)? {
+                done.push(edit.clone());
+            }
         }
         *profile = copy;
-        Ok(())
+        Ok(Change::new(done, self.done.clone()))
+    }
+
+    /// Whether the change does nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
     }
 
     /// The change that undoes this one.
@@ -162,7 +172,8 @@ impl Edit {
         }
     }
 
-    fn apply(&self, p: &mut Profile) -> Result<(), Conflict> {
+    /// Applies the edit; says whether it changed anything.
+    fn apply(&self, p: &mut Profile) -> Result<bool, Conflict> {
         let conflict = |what: &str| {
             Err(Conflict {
                 what: what.to_string(),
@@ -174,12 +185,14 @@ impl Edit {
                     return conflict("the current role");
                 }
                 p.current_role = after.clone();
+                Ok(before != after)
             }
             Edit::Target { before, after } => {
                 if p.target_role != *before {
                     return conflict("the target");
                 }
                 p.target_role = after.clone();
+                Ok(before != after)
             }
             Edit::Milestone { id, before, after } => {
                 if p.milestones.get(id) != before.as_ref() {
@@ -193,23 +206,27 @@ impl Edit {
                         p.milestones.remove(id);
                     }
                 }
+                Ok(before != after)
             }
             Edit::Plan { before, after } => {
                 if p.plan != *before {
                     return conflict("the plan");
                 }
                 p.plan = after.clone();
+                Ok(before != after)
             }
             Edit::Insert { item, index } => with_list(p, item, |list, value| {
                 list.insert((*index).min(list.len()), value);
-                Ok(())
-            })?,
+                Ok(true)
+            }),
             Edit::Remove { item, index } => with_list(p, item, |list, value| {
-                if let Some(at) = nearest(list, &value, *index) {
+                // Removed meanwhile: the outcome wanted holds already.
+                let found = nearest(list, &value, *index);
+                if let Some(at) = found {
                     list.remove(at);
                 }
-                Ok(())
-            })?,
+                Ok(found.is_some())
+            }),
             Edit::Shift {
                 item,
                 index,
@@ -217,7 +234,7 @@ impl Edit {
             } => with_list(p, item, |list, value| {
                 let Some(at) = nearest(list, &value, *index) else {
                     // Removed meanwhile: there is nothing left to move.
-                    return Ok(());
+                    return Ok(false);
                 };
                 let other = if *earlier {
                     at.checked_sub(1)
@@ -227,8 +244,8 @@ impl Edit {
                 if let Some(other) = other {
                     list.swap(at, other);
                 }
-                Ok(())
-            })?,
+                Ok(other.is_some())
+            }),
             Edit::Replace {
                 before,
                 after,
@@ -241,11 +258,10 @@ impl Edit {
                         what: format!("that entry of {what}"),
                     })?;
                     list.replace(at, new);
-                    Ok(())
-                })?;
+                    Ok(before != after)
+                })
             }
         }
-        Ok(())
     }
 }
 

@@ -58,6 +58,8 @@ pub enum ProfileError {
     },
     /// A change that makes no sense for this profile (an unknown role, say).
     Invalid(String),
+    /// A mistake in rungs itself, not in anything the person did.
+    Internal(String),
 }
 
 impl ProfileError {
@@ -67,7 +69,8 @@ impl ProfileError {
             ProfileError::Io { .. }
             | ProfileError::LockTimeout { .. }
             | ProfileError::Backup { .. }
-            | ProfileError::Serialize { .. } => 1,
+            | ProfileError::Serialize { .. }
+            | ProfileError::Internal(_) => 1,
             _ => 2,
         }
     }
@@ -145,6 +148,9 @@ impl std::fmt::Display for ProfileError {
                 path.display()
             ),
             ProfileError::Invalid(message) => f.write_str(message),
+            ProfileError::Internal(message) => {
+                write!(f, "internal error: {message} — please report this")
+            }
         }
     }
 }

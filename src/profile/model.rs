@@ -86,6 +86,15 @@ impl Status {
             Status::Done => "done",
         }
     }
+    /// The status after this one in the todo → doing → done → todo cycle.
+    pub fn next(self) -> Status {
+        match self {
+            Status::Todo => Status::Doing,
+            Status::Doing => Status::Done,
+            Status::Done => Status::Todo,
+        }
+    }
+
     pub fn mark(self) -> &'static str {
         match self {
             Status::Todo => "○",

@@ -117,22 +117,22 @@ pub fn remove_step(p: &Profile, index: usize) -> Option<Change> {
     ))
 }
 
-/// Sets the target date and note of step `index`.
-pub fn edit_step(p: &Profile, index: usize, date: Option<Date>, note: String) -> Option<Change> {
-    let before = p.plan.get(index)?;
+/// Sets the target date and note of `seen`, the step as the person saw it at `index`. If the
+/// step changed or went meanwhile, the change conflicts rather than land on another step.
+pub fn edit_step(seen: &PlanStep, index: usize, date: Option<Date>, note: String) -> Change {
     let after = PlanStep {
-        role: before.role.clone(),
+        role: seen.role.clone(),
         target_date: date,
         note,
     };
-    Some(Change::new(
+    Change::new(
         vec![Edit::Replace {
-            before: Item::Step(before.clone()),
+            before: Item::Step(seen.clone()),
             after: Item::Step(after),
             index,
         }],
         "plan saved",
-    ))
+    )
 }
 
 /// A plan made of `roles`, keeping the dates and notes of steps that stay in it.
@@ -220,6 +220,34 @@ pub fn milestone_progress(
             note: String::new(),
         },
     }
+}
+
+/// The evidence note and due date of milestone `id`, over `seen`, its progress as the person saw
+/// it (a milestone never touched is to do, as of today). If the file holds other progress by
+/// then, the change conflicts rather than overwrite it. `None` if nothing changes.
+pub fn note_milestone(
+    id: &str,
+    seen: Option<&MilestoneProgress>,
+    note: String,
+    due: Option<Date>,
+    today: Date,
+) -> Option<Change> {
+    let after = MilestoneProgress {
+        status: seen.map_or(Status::Todo, |e| e.status),
+        changed: seen.map_or(today, |e| e.changed),
+        due,
+        note,
+    };
+    (seen != Some(&after)).then(|| {
+        Change::new(
+            vec![Edit::Milestone {
+                id: id.to_string(),
+                before: seen.cloned(),
+                after: Some(after),
+            }],
+            "milestone saved",
+        )
+    })
 }
 
 /// Sets milestone `id` to `after`.

@@ -207,7 +207,7 @@ impl Store {
         let mut announced = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(LockGuard::new(id, file)),
+                Ok(()) => return Ok(LockGuard::new(&path, file)),
                 Err(fs::TryLockError::WouldBlock) => {
                     if started.elapsed() >= self.lock_wait {
                         return Err(ProfileError::LockTimeout {
@@ -272,8 +272,15 @@ impl Store {
     ) -> Result<(T, Profile, Generation), ProfileError> {
         let mut lock = self.lock(id)?;
         let mut profile = self.load(id)?;
+        let before = profile.clone();
         let result = change(&mut profile)?;
-        let generation = self.save(&profile, &mut lock)?;
+        // A change that changes nothing writes nothing: the backup keeps the real previous
+        // version, and no reader is told of a change that did not happen.
+        let generation = if profile == before {
+            self.generation(id)
+        } else {
+            self.save(&profile, &mut lock)?
+        };
         Ok((result, profile, generation))
     }
 
@@ -291,11 +298,12 @@ impl Store {
         profile: &Profile,
         lock: &mut LockGuard,
     ) -> Result<Generation, ProfileError> {
-        if lock.id() != profile.id {
-            return Err(ProfileError::Invalid(format!(
-                "internal error: the lock of profile \"{}\" cannot guard a save of \"{}\"",
-                lock.id(),
-                profile.id
+        if lock.path() != self.sibling(&profile.id, "lock") {
+            return Err(ProfileError::Internal(format!(
+                "the lock {} cannot guard a save of profile \"{}\" in {}",
+                lock.path().display(),
+                profile.id,
+                self.dir.display()
             )));
         }
         let started = Instant::now();

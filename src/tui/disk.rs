@@ -15,7 +15,7 @@ pub enum Job {
     Save {
         id: String,
         upto: u64,
-        changes: Vec<Change>,
+        changes: Vec<(u64, Change)>,
     },
     /// Reload profile `id` if its generation is no longer `seen`.
     Check { id: String, seen: Generation },
@@ -27,8 +27,9 @@ pub enum Done {
         upto: u64,
         profile: Profile,
         generation: Generation,
-        /// Changes not applied, because the file held something they did not expect.
-        skipped: Vec<Conflict>,
+        /// What each change (by number) really did to the file, or why it could not: the file
+        /// held something it did not expect.
+        results: Vec<(u64, Result<Change, Conflict>)>,
     },
     SaveFailed {
         error: String,
@@ -50,18 +51,18 @@ fn run(store: &Store, job: Job) -> Done {
     match job {
         Job::Save { id, upto, changes } => {
             let result = store.update_tracked(&id, |profile| {
-                let skipped: Vec<Conflict> = changes
+                let results: Vec<(u64, Result<Change, Conflict>)> = changes
                     .iter()
-                    .filter_map(|change| change.apply(profile).err())
+                    .map(|(n, change)| (*n, change.apply(profile)))
                     .collect();
-                Ok::<_, ProfileError>(skipped)
+                Ok::<_, ProfileError>(results)
             });
             match result {
-                Ok((skipped, profile, generation)) => Done::Saved {
+                Ok((results, profile, generation)) => Done::Saved {
                     upto,
                     profile,
                     generation,
-                    skipped,
+                    results,
                 },
                 Err(e) => Done::SaveFailed {
                     error: e.to_string(),

@@ -136,10 +136,13 @@ impl ProfileSync {
         let Some(profile) = &mut self.profile else {
             return Err("no profile is open".to_string());
         };
-        change.apply(profile).map_err(|c| c.to_string())?;
+        let effective = change.apply(profile).map_err(|c| c.to_string())?;
+        if effective.is_empty() {
+            return Err("nothing to change".to_string());
+        }
         let number = self.next;
         self.next += 1;
-        self.undo.push((number, change.inverse()));
+        self.undo.push((number, effective.inverse()));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -160,9 +163,12 @@ impl ProfileSync {
         let Some(profile) = &mut self.profile else {
             return Err("no profile is open".to_string());
         };
-        inverse
+        let effective = inverse
             .apply(profile)
             .map_err(|c| format!("cannot undo: {c}"))?;
+        if effective.is_empty() {
+            return Err("nothing left to undo: that change is gone from the file already".into());
+        }
         self.saying = inverse.done.clone();
         self.pending.push((self.next, inverse));
         self.next += 1;
@@ -182,7 +188,7 @@ impl ProfileSync {
         ) else {
             return;
         };
-        let changes = self.pending.iter().map(|(_, c)| c.clone()).collect();
+        let changes = self.pending.clone();
         self.in_flight = Some(InFlight::Save(upto));
         self.disk.submit(Job::Save { id, upto, changes });
         self.take_outcomes();
@@ -243,12 +249,21 @@ impl ProfileSync {
                 upto,
                 profile,
                 generation,
-                skipped,
+                results,
             } => {
                 self.last_failure = None;
                 self.pending.retain(|(n, _)| *n > upto);
                 self.seen = generation;
-                let mut conflicts = skipped;
+                let mut conflicts = Vec::new();
+                for (n, result) in results {
+                    match result {
+                        Ok(effective) => self.undo_what_was_done(n, effective),
+                        Err(conflict) => {
+                            self.undo_what_was_done(n, Change::new(Vec::new(), ""));
+                            conflicts.push(conflict);
+                        }
+                    }
+                }
                 conflicts.extend(self.rebase(profile));
                 if !conflicts.is_empty() {
                     self.notices.push(Notice::Conflicts(conflicts));
@@ -289,21 +304,36 @@ impl ProfileSync {
         }
     }
 
+    /// Undo for change `n` reverses only `effective`, what the change really did to the file;
+    /// a change that did nothing leaves nothing to undo.
+    fn undo_what_was_done(&mut self, n: u64, effective: Change) {
+        if effective.is_empty() {
+            self.undo.retain(|(m, _)| *m != n);
+        } else if let Some(entry) = self.undo.iter_mut().find(|(m, _)| *m == n) {
+            entry.1 = effective.inverse();
+        }
+    }
+
     /// Takes `fresh` from disk as the copy, with the pending changes applied on top; drops (and
-    /// returns) the ones that no longer fit, and forgets how to undo them.
+    /// returns) the ones that no longer fit, and undo reverses only what the rest still do.
     fn rebase(&mut self, mut fresh: Profile) -> Vec<Conflict> {
         let mut conflicts = Vec::new();
-        let mut dropped = Vec::new();
+        let mut outcomes = Vec::new();
         self.pending
             .retain(|(n, change)| match change.apply(&mut fresh) {
-                Ok(()) => true,
+                Ok(effective) => {
+                    outcomes.push((*n, effective));
+                    true
+                }
                 Err(conflict) => {
                     conflicts.push(conflict);
-                    dropped.push(*n);
+                    outcomes.push((*n, Change::new(Vec::new(), "")));
                     false
                 }
             });
-        self.undo.retain(|(n, _)| !dropped.contains(n));
+        for (n, effective) in outcomes {
+            self.undo_what_was_done(n, effective);
+        }
         self.profile = Some(fresh);
         conflicts
     }

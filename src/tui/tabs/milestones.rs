@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::style::Style;
 
 use crate::ladder::{Ladder, LevelIdx, Stage};
-use crate::profile::{self, MilestoneProgress, Profile, Status, rules};
+use crate::profile::{self, Profile, Status, rules};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
@@ -80,6 +80,7 @@ impl MilestonesTab {
 
     fn evidence_form(ctx: &Ctx, id: String, title: &str) -> Popup {
         let existing = ctx.profile().and_then(|p| p.milestones.get(&id));
+        let seen = existing.cloned();
         let note = existing.map_or(String::new(), |e| e.note.clone());
         let due = existing
             .and_then(|e| e.due)
@@ -92,17 +93,13 @@ impl MilestonesTab {
                 ("Due date (YYYY-MM-DD)", &due, false),
             ],
             Box::new(move |values, ctx| {
-                let Some(p) = ctx.profile() else {
-                    return Ok(None);
-                };
-                let existing = p.milestones.get(&id);
-                let progress = MilestoneProgress {
-                    status: existing.map_or(Status::Todo, |e| e.status),
-                    changed: existing.map_or_else(|| ctx.today(), |e| e.changed),
-                    due: values.date(1)?,
-                    note: values.text(0),
-                };
-                Ok(rules::set_milestone(p, &id, progress))
+                Ok(rules::note_milestone(
+                    &id,
+                    seen.as_ref(),
+                    values.text(0),
+                    values.date(1)?,
+                    ctx.today(),
+                ))
             }),
         ))
     }
@@ -154,11 +151,7 @@ impl Tab for MilestonesTab {
                 let Some(p) = ctx.profile() else {
                     return Outcome::Handled;
                 };
-                let next = match p.status_of(&id) {
-                    Status::Todo => Status::Doing,
-                    Status::Doing => Status::Done,
-                    Status::Done => Status::Todo,
-                };
+                let next = p.status_of(&id).next();
                 let progress = rules::milestone_progress(p.milestones.get(&id), next, ctx.today());
                 let change = rules::set_milestone(p, &id, progress);
                 ctx.change(change);

@@ -79,6 +79,7 @@ impl PlanTab {
         let p = ctx.profile()?;
         let index = self.cursor;
         let step = p.plan.get(index)?;
+        let seen = step.clone();
         let title = format!("Step {}: {}", index + 1, ctx.ladder.title_of(&step.role));
         let date = step.target_date.map(|d| d.to_string()).unwrap_or_default();
         Some(Popup::Form(Form::new(
@@ -87,11 +88,13 @@ impl PlanTab {
                 ("Target date (YYYY-MM-DD)", &date, false),
                 ("Note", &step.note, true),
             ],
-            Box::new(move |values, ctx| {
-                let Some(p) = ctx.profile() else {
-                    return Ok(None);
-                };
-                Ok(rules::edit_step(p, index, values.date(0)?, values.text(1)))
+            Box::new(move |values, _| {
+                Ok(Some(rules::edit_step(
+                    &seen,
+                    index,
+                    values.date(0)?,
+                    values.text(1),
+                )))
             }),
         )))
     }
