@@ -48,15 +48,10 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
     }
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
-            return Err(ReadError::IsFolder);
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge(meta.len()));
-        }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(meta.len()));
     }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let mut bytes = Vec::new();
     // The metadata can lie (a pipe, a growing file), so the read itself is bounded too.
     file.take(MAX_FILE_BYTES + 1)

@@ -17,6 +17,13 @@ fn rungs(data_dir: &Path) -> Command {
     cmd
 }
 
+/// A command that must finish promptly: a FIFO refused "within a second" (two, for a busy CI).
+fn quick(data_dir: &Path) -> Command {
+    let mut cmd = rungs(data_dir);
+    cmd.timeout(Duration::from_secs(2));
+    cmd
+}
+
 fn new_profile(dir: &Path, name: &str) {
     rungs(dir)
         .args(["profile", "new", name, "--role", "sysadmin"])
@@ -116,17 +123,17 @@ fn a_fifo_where_a_file_should_be_is_refused_at_once() {
         .expect("mkfifo runs");
     assert!(status.success());
     // Each of these would block forever opening the FIFO; the timeout turns a hang into a failure.
-    rungs(dir.path())
+    quick(dir.path())
         .args(["profile", "list"])
         .assert()
         .success()
         .stdout(predicate::str::contains("not a regular file"));
-    rungs(dir.path())
+    quick(dir.path())
         .args(["--profile", "zed", "log", "x"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not a regular file"));
-    rungs(dir.path())
+    quick(dir.path())
         .args(["check"])
         .arg(&fifo)
         .assert()

@@ -369,7 +369,7 @@ fn the_help_overlay_scrolls_to_its_last_key_at_80x24_and_lists_every_one() {
     for section in app.key_sections() {
         assert!(seen.contains(section.title), "section {}", section.title);
         for row in section.rows {
-            let line = format!("{:<9} {}", row.keys, row.help);
+            let line = format!("{:<11} {}", row.keys, row.help);
             assert!(seen.contains(&line), "the help never showed {line:?}");
         }
     }

@@ -89,9 +89,10 @@ impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ProfileError::InvalidName { name, why } => {
+                // The reason first: a long name would push it out of a one-line field.
                 write!(
                     f,
-                    "\"{}\" cannot be a profile name: {why}",
+                    "{why}, so it cannot be a profile name: \"{}\"",
                     text::truncate(&text::one_line(name), 60)
                 )
             }

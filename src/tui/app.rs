@@ -109,6 +109,11 @@ impl App {
         app
     }
 
+    /// Puts `text` on the status line.
+    pub fn say(&mut self, text: &str) {
+        self.ctx.say(text);
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -355,6 +360,7 @@ impl App {
             }
         }
         let y = i64::from(screen.header.y);
+        let line = text::truncate(&line, screen.header.width as usize);
         put(buf, screen.header, 0, y, &line, ctx.theme.heading());
         if self.first_run.is_some() {
             return;

@@ -123,6 +123,9 @@ impl Ctx {
                     ));
                 }
                 Notice::Reloaded => self.say("reloaded: the file changed on disk"),
+                Notice::Writable => {
+                    self.say("the other planner closed this profile — your changes are saved again")
+                }
                 Notice::Unreadable(why) => self.complain(format!(
                     "the file changed and cannot be read: {}",
                     text::one_line(&why)

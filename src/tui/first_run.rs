@@ -345,28 +345,36 @@ impl FirstRun {
         if let Step::Name { field, error, .. } = &self.step {
             let body = ctx.body;
             let width = 50.min(body.width.saturating_sub(4));
-            let area = Rect::new(
-                body.x + (body.width - width) / 2,
-                body.y + (body.height / 2).saturating_sub(2),
-                width,
-                5,
-            );
-            clear(buf, area);
-            frame(buf, area, "Your name", theme.heading());
-            let inner = Rect::new(area.x + 2, area.y + 1, area.width.saturating_sub(4), 3);
-            field.draw(buf, Rect::new(inner.x, inner.y, inner.width, 1));
             let (hint, style) = match error {
                 Some(e) => (e.as_str(), theme.error()),
                 None => ("saved as a file named after it; ⏎ to go", theme.muted()),
             };
-            put(
-                buf,
-                inner,
-                i64::from(inner.x),
-                i64::from(inner.y) + 2,
-                hint,
-                style,
+            let hint = text::wrap(&text::one_line(hint), width.saturating_sub(4) as usize, 3);
+            let area = Rect::new(
+                body.x + (body.width - width) / 2,
+                body.y + (body.height / 2).saturating_sub(2),
+                width,
+                text::cells(hint.len() + 4).min(body.height),
             );
+            clear(buf, area);
+            frame(buf, area, "Your name", theme.heading());
+            let inner = Rect::new(
+                area.x + 2,
+                area.y + 1,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
+            field.draw(buf, Rect::new(inner.x, inner.y, inner.width, 1));
+            for (i, line) in hint.iter().enumerate() {
+                put(
+                    buf,
+                    inner,
+                    i64::from(inner.x),
+                    i64::from(inner.y) + 2 + i as i64,
+                    line,
+                    style,
+                );
+            }
         }
     }
 }

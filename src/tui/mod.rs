@@ -108,6 +108,11 @@ fn event_loop(
         app.tick();
         terminal.draw(|frame| app.draw(frame))?;
         if app.should_quit() || stop.load(Ordering::Relaxed) {
+            if app.saving() {
+                // Saving may wait for another writer's lock: say so rather than look frozen.
+                app.say("saving your last changes…");
+                terminal.draw(|frame| app.draw(frame))?;
+            }
             return Ok(());
         }
         if event::poll(IDLE_WAIT)? {

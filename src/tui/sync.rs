@@ -15,6 +15,8 @@ use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
 pub const CHECK_EVERY: Duration = Duration::from_millis(250);
 /// How long after a failed save the planner tries again by itself.
 const RETRY_AFTER: Duration = Duration::from_secs(3);
+/// How often a read-only planner asks whether the other planner has closed.
+const SESSION_RETRY: Duration = Duration::from_secs(2);
 /// How many changes undo remembers.
 const UNDO_DEPTH: usize = 100;
 
@@ -31,6 +33,8 @@ pub enum Notice {
     Reloaded,
     /// The file changed on disk and cannot be read.
     Unreadable(String),
+    /// The other planner closed: changes are saved again.
+    Writable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +59,7 @@ pub struct ProfileSync {
     read_only: Option<String>,
     last_check: Instant,
     last_failure: Option<Instant>,
+    last_session_try: Option<Instant>,
     /// The words for the last change, said once it is saved.
     saying: String,
     notices: Vec<Notice>,
@@ -77,6 +82,7 @@ impl ProfileSync {
             read_only: None,
             last_check: Instant::now(),
             last_failure: None,
+            last_session_try: None,
             saying: String::new(),
             notices: Vec::new(),
         };
@@ -218,15 +224,37 @@ impl ProfileSync {
         if self.in_flight.is_some() {
             return;
         }
-        if !self.pending.is_empty() {
-            if self
-                .last_failure
-                .is_none_or(|failed| now.duration_since(failed) >= RETRY_AFTER)
-            {
-                self.save();
-            }
+        let retry_due = self
+            .last_failure
+            .is_none_or(|failed| now.duration_since(failed) >= RETRY_AFTER);
+        if !self.pending.is_empty() && retry_due {
+            self.save();
         } else if now.duration_since(self.last_check) >= CHECK_EVERY {
+            // Also while a save keeps failing: what others write still shows.
             self.check_now();
+            self.take_the_profile_back(now);
+        }
+    }
+
+    /// A planner opened read-only because another had the profile open becomes writable once
+    /// the other one closes, and says so.
+    fn take_the_profile_back(&mut self, now: Instant) {
+        if self.session.is_some()
+            || self.read_only.is_none()
+            || self
+                .last_session_try
+                .is_some_and(|t| now.duration_since(t) < SESSION_RETRY)
+        {
+            return;
+        }
+        self.last_session_try = Some(now);
+        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+            return;
+        };
+        if let Ok(Some(session)) = self.store.open_session(&id) {
+            self.session = Some(session);
+            self.read_only = None;
+            self.notices.push(Notice::Writable);
         }
     }
 

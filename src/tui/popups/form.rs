@@ -221,9 +221,18 @@ impl Form {
         }
     }
 
+    /// The error, wrapped to the form's width (at most three lines).
+    fn error_lines(&self, screen: Rect) -> Vec<String> {
+        let width = WIDTH.min(screen.width).saturating_sub(4) as usize;
+        self.error
+            .as_deref()
+            .map(|e| text::wrap(&text::one_line(e), width, 3))
+            .unwrap_or_default()
+    }
+
     fn area(&self, screen: Rect) -> Rect {
         let fields: u16 = self.fields.iter().map(|(_, f)| 1 + Self::rows_of(f)).sum();
-        let error = u16::from(self.error.is_some());
+        let error = text::cells(self.error_lines(screen).len());
         centered(screen, WIDTH, fields + error + 2)
     }
 
@@ -252,13 +261,13 @@ impl Form {
             field.draw(buf, room);
             y = y.saturating_add(rows);
         }
-        if let Some(error) = &self.error {
+        for (i, line) in self.error_lines(ctx.screen()).iter().enumerate() {
             put(
                 buf,
                 inner,
                 i64::from(inner.x),
-                i64::from(y),
-                &text::one_line(error),
+                i64::from(y) + i as i64,
+                line,
                 theme.error(),
             );
         }

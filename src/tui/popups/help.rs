@@ -15,7 +15,7 @@ pub fn pager(sections: &[KeySection], theme: Theme) -> Pager {
     for section in sections {
         lines.push((section.title.to_string(), theme.heading()));
         for row in &section.rows {
-            lines.push((format!("  {:<9} {}", row.keys, row.help), Style::default()));
+            lines.push((format!("  {:<11} {}", row.keys, row.help), Style::default()));
         }
     }
     Pager::new("Keys (Esc closes; ↑↓ PgUp PgDn scroll)", lines, WIDTH)

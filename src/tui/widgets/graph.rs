@@ -292,11 +292,13 @@ impl GraphView {
         let (view_w, view_h) = (u32::from(view.width), u32::from(view.height));
         let pitch = grid.pitch();
         let (mut sx, mut sy) = self.scroll;
+        let column_start = spot.x - spot.x % pitch;
         if spot.x < sx {
-            sx = spot.x - spot.x % pitch;
+            sx = column_start;
         } else if spot.x + spot.width.min(view_w) + 1 > sx + view_w {
             let wanted = (spot.x + spot.width.min(view_w) + 1).saturating_sub(view_w);
-            sx = wanted.div_ceil(pitch) * pitch;
+            // Whole columns, but never so far that the box's own start scrolls out.
+            sx = (wanted.div_ceil(pitch) * pitch).min(column_start);
         }
         let top = spot.y.saturating_sub(1);
         if top < sy {
