@@ -197,3 +197,46 @@ sleep 5"#,
     );
     let _ = s.child.kill();
 }
+
+#[test]
+fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = rungs::profile::Profile::new(
+        "ada".into(),
+        "Ada".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    store.create(&profile).unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("[1 Ladder]");
+    // A pointer moving over the planner the whole time: mouse-motion reports, every few ms.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut writer = std::mem::replace(&mut s.writer, Box::new(std::io::sink()));
+    let moving = {
+        let stop = std::sync::Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut column = 10;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                column = if column == 60 { 10 } else { column + 1 };
+                let _ = write!(writer, "\x1b[<35;{column};12M");
+                let _ = writer.flush();
+                std::thread::sleep(Duration::from_millis(4));
+            }
+            writer
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    store
+        .update("ada", |p| {
+            p.name = "Renamed from the shell".into();
+            Ok(())
+        })
+        .unwrap();
+    s.wait_for("Renamed from the shell");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    s.writer = moving.join().unwrap();
+    s.send("q");
+    s.wait_for_exit();
+}
