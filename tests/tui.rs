@@ -237,10 +237,8 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
     let dir = tempfile::tempdir().unwrap();
     Store::new(dir.path()).create(&fixture_profile()).unwrap();
     let options = rungs::tui::Options {
-        data_dir: dir.path().to_path_buf(),
-        profile: None,
-        ladder: None,
         color: false,
+        ..rungs::tui::Options::new(dir.path().to_path_buf())
     };
     let first = App::open(options.clone()).unwrap();
     assert!(first.read_only().is_none());
@@ -394,4 +392,38 @@ fn a_pasted_newline_never_submits_a_form() {
         "{:?}",
         saved.mentors
     );
+}
+
+#[test]
+fn a_key_override_in_the_config_changes_what_the_key_does_and_what_help_shows() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let (config, warnings) = rungs::config::parse(
+        r#"(format: 1, keys: {"set-target": ["T"], "ladder.diff": ["ctrl-d"], "nonsense": ["x"]})"#,
+        "test-config.ron",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let unknown = app.configure(&config, "test-config.ron");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(unknown[0].contains("nonsense"), "{unknown:?}");
+    // The old key no longer sets the target; the new one does.
+    press(&mut app, KeyCode::Down);
+    keys(&mut app, "t");
+    let store = Store::new(dir.path());
+    assert_eq!(
+        store.load("priya-sharma").unwrap().target_role.as_deref(),
+        Some("cio")
+    );
+    keys(&mut app, "T");
+    assert_ne!(
+        store.load("priya-sharma").unwrap().target_role.as_deref(),
+        Some("cio")
+    );
+    keys(&mut app, "?");
+    assert_snapshot!("help_with_overrides_120x40", screen(&app));
+    let help = screen(&app);
+    assert!(
+        help.contains("T           make the selected role your target"),
+        "{help}"
+    );
+    assert!(help.contains("^D          what changes"), "{help}");
 }

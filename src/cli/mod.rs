@@ -137,6 +137,13 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
                 profile: chosen().clone(),
                 ladder: cli.ladder.clone(),
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                config: surroundings.config.clone(),
+                config_origin: surroundings
+                    .config_path
+                    .as_deref()
+                    .map_or_else(|| "config".to_string(), |p| p.display().to_string()),
+                config_warnings: surroundings.config_warnings.clone(),
+                clock: surroundings.clock.clone(),
             })
         }
         None => ladder_cmds::overview(data_dir, out),

@@ -23,6 +23,8 @@ use super::tab::{Outcome, Tab};
 use super::tabs;
 use super::theme::Theme;
 use super::widgets::put;
+use crate::config::Config;
+use crate::date::Clock;
 use crate::error::Failure;
 use crate::ladder::{self, Ladder};
 use crate::profile::{Generation, Profile, ProfileError, Store};
@@ -35,6 +37,29 @@ pub struct Options {
     pub profile: Option<String>,
     pub ladder: Option<String>,
     pub color: bool,
+    /// Key overrides and colours (the defaults when there is no config).
+    pub config: Config,
+    /// Where the config came from, for warnings about it.
+    pub config_origin: String,
+    /// What was wrong with the config, to say on screen too.
+    pub config_warnings: Vec<String>,
+    pub clock: Clock,
+}
+
+impl Options {
+    /// Planner options for `data_dir` with everything else at its default.
+    pub fn new(data_dir: PathBuf) -> Options {
+        Options {
+            data_dir,
+            profile: None,
+            ladder: None,
+            color: true,
+            config: Config::default(),
+            config_origin: "config".to_string(),
+            config_warnings: Vec::new(),
+            clock: Clock::default(),
+        }
+    }
 }
 
 pub struct App {
@@ -66,7 +91,39 @@ impl App {
         };
         let (ladder, source) = ladder::resolve(spec.as_deref(), Some(&options.data_dir))?;
         let reference = source.profile_reference(&ladder);
-        Ok(App::build(ladder, reference, store, profile, options.color))
+        let mut app = App::build(ladder, reference, store, profile, options.color);
+        app.ctx.clock = options.clock;
+        let mut warnings = options.config_warnings;
+        warnings.extend(app.configure(&options.config, &options.config_origin));
+        if let Some(first) = warnings.first() {
+            let more = match warnings.len() {
+                1 => String::new(),
+                n => format!(" (and {} more; run `rungs config path`)", n - 1),
+            };
+            app.ctx.complain(format!("{first}{more}"));
+        }
+        Ok(app)
+    }
+
+    /// Applies a config's key overrides and colours; returns warnings about names it does not
+    /// know (each at its place in `origin`).
+    pub fn configure(&mut self, config: &Config, origin: &str) -> Vec<String> {
+        self.ctx.keymap = Keymap::from_config(config);
+        self.ctx.theme.palette = config.colors;
+        let mut known: Vec<String> = Vec::new();
+        for row in self.key_sections().into_iter().flat_map(|s| s.rows) {
+            if row.name == "global.tabs" || row.name == "global.ctrl-c" {
+                continue;
+            }
+            if let Some((_, id)) = row.name.split_once('.') {
+                known.push(id.to_string());
+            }
+            known.push(row.name);
+        }
+        known.sort();
+        known.dedup();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        config.unknown_actions(&known, origin)
     }
 
     /// An app over a loaded ladder and profile (or the first-run screen when `None`), saving
@@ -93,7 +150,7 @@ impl App {
         store.lock_wait = std::time::Duration::from_millis(300);
         let first = profile.is_none();
         let sync = ProfileSync::new(store, profile);
-        let ctx = Ctx::new(ladder, reference, sync, Theme { color });
+        let ctx = Ctx::new(ladder, reference, sync, Theme::new(color));
         let mut app = App {
             ctx,
             tabs: tabs::all(),
@@ -440,6 +497,7 @@ fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
     everywhere.rows.insert(
         0,
         KeyRow {
+            name: "global.tabs".to_string(),
             keys: digits.join(" "),
             help: "switch tab",
             footer: None,
@@ -465,11 +523,15 @@ mod readme_tests {
         let mut out = String::new();
         for section in key_sections(&Keymap::default(), &tabs::all()) {
             out.push_str(&format!(
-                "**{}**\n\n| key | does |\n|---|---|\n",
+                "**{}**\n\n| key | does | name in `config.ron` |\n|---|---|---|\n",
                 section.title
             ));
             for row in &section.rows {
-                out.push_str(&format!("| `{}` | {} |\n", row.keys, row.help));
+                let name = match row.name.as_str() {
+                    "global.tabs" | "global.ctrl-c" => "—".to_string(),
+                    name => format!("`{name}`"),
+                };
+                out.push_str(&format!("| `{}` | {} | {name} |\n", row.keys, row.help));
             }
             out.push('\n');
         }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::keymap::Keymap;
 use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
-use crate::date::Date;
+use crate::date::{Clock, Date};
 use crate::ladder::{Ladder, Path};
 use crate::profile::{Change, Profile, rules};
 use crate::text;
@@ -37,6 +37,8 @@ pub struct Ctx {
     pub theme: Theme,
     pub keymap: Keymap,
     pub size: (u16, u16),
+    /// Where "today" comes from.
+    pub clock: Clock,
     /// Where the current tab draws, as the app laid the screen out.
     pub body: Rect,
     alternatives: Alternatives,
@@ -52,6 +54,7 @@ impl Ctx {
             theme,
             keymap: Keymap::default(),
             size: (80, 24),
+            clock: Clock::from_env().unwrap_or_default(),
             body: Rect::default(),
             alternatives: Alternatives::default(),
         }
@@ -67,7 +70,7 @@ impl Ctx {
     }
 
     pub fn today(&self) -> Date {
-        Date::today()
+        self.clock.today()
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

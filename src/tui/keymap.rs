@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::config::{Config, KeyName, KeySpec};
+
 /// A key as a binding names it: a character (shift is in the character), Ctrl plus a
 /// character, or a named key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,6 +16,12 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    /// Any key with Ctrl and/or Alt held, as a config may name one (`alt-enter`, `ctrl-up`).
+    With {
+        code: KeyCode,
+        ctrl: bool,
+        alt: bool,
+    },
 }
 
 impl Key {
@@ -34,6 +42,41 @@ impl Key {
                         .modifiers
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             }
+            Key::With { code, ctrl, alt } => {
+                event.code == code
+                    && event.modifiers.contains(KeyModifiers::CONTROL) == ctrl
+                    && event.modifiers.contains(KeyModifiers::ALT) == alt
+            }
+        }
+    }
+
+    /// The key a config names.
+    pub fn from_config(spec: &KeySpec) -> Key {
+        let code = match spec.key {
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::BackTab => KeyCode::BackTab,
+            KeyName::Backspace => KeyCode::Backspace,
+            KeyName::Delete => KeyCode::Delete,
+            KeyName::Insert => KeyCode::Insert,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::F(n) => KeyCode::F(n),
+        };
+        match (code, spec.ctrl, spec.alt) {
+            (KeyCode::Char(c), false, false) => Key::Char(c),
+            // Terminals report Ctrl with the lower-case letter.
+            (KeyCode::Char(c), true, false) => Key::Ctrl(c.to_ascii_lowercase()),
+            (code, false, false) => Key::Code(code),
+            (code, ctrl, alt) => Key::With { code, ctrl, alt },
         }
     }
 
@@ -59,8 +102,15 @@ impl Key {
                 KeyCode::Backspace => "⌫".to_string(),
                 KeyCode::Delete => "Del".to_string(),
                 KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Insert => "Ins".to_string(),
                 other => format!("{other:?}"),
             },
+            Key::With { code, ctrl, alt } => format!(
+                "{}{}{}",
+                if ctrl { "^" } else { "" },
+                if alt { "M-" } else { "" },
+                Key::Code(code).label()
+            ),
         }
     }
 }
@@ -89,6 +139,8 @@ pub struct Binding<A> {
 /// A binding as people see it: the keys in force, what they do, and the footer's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyRow {
+    /// The name a config uses for it: `scope.id` (a plain `id` changes it in every scope).
+    pub name: String,
     pub keys: String,
     pub help: &'static str,
     pub footer: Option<String>,
@@ -117,14 +169,32 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// A keymap with `overrides` ("scope.id" → keys) on top of the defaults.
+    /// A keymap with `overrides` on top of the defaults: a name is `scope.id` for one
+    /// binding, or a plain `id` for that binding in every scope.
     pub fn with_overrides(overrides: HashMap<String, Vec<Key>>) -> Keymap {
         Keymap { overrides }
+    }
+
+    /// The overrides a config gives.
+    pub fn from_config(config: &Config) -> Keymap {
+        Keymap::with_overrides(
+            config
+                .keys
+                .iter()
+                .map(|o| {
+                    (
+                        o.action.clone(),
+                        o.keys.iter().map(Key::from_config).collect(),
+                    )
+                })
+                .collect(),
+        )
     }
 
     fn keys<'a, A>(&'a self, scope: &str, binding: &'a Binding<A>) -> &'a [Key] {
         self.overrides
             .get(&format!("{scope}.{}", binding.id))
+            .or_else(|| self.overrides.get(binding.id))
             .map_or(binding.keys, Vec::as_slice)
     }
 
@@ -158,6 +228,7 @@ impl Keymap {
                     Footer::Group(label, word) => Some(format!("{label} {word}")),
                 };
                 KeyRow {
+                    name: format!("{scope}.{}", b.id),
                     keys,
                     help: b.help,
                     footer,
@@ -238,6 +309,7 @@ pub const GLOBAL: &[Binding<Global>] = &[
 /// The row that says Ctrl-C quits from anywhere; handled before any table is asked.
 pub fn ctrl_c_row() -> KeyRow {
     KeyRow {
+        name: "global.ctrl-c".to_string(),
         keys: Key::Ctrl('c').label(),
         help: "quit at once, from anywhere",
         footer: None,

@@ -666,7 +666,7 @@ mod tests {
                 view.step(direction, &grid, areas.canvas);
             }
             let mut buf = Buffer::empty(body);
-            Graph { ladder: &ladder, grid: &grid, marks: &marks, view: &view, theme: Theme { color: true } }
+            Graph { ladder: &ladder, grid: &grid, marks: &marks, view: &view, theme: Theme::new(true) }
                 .draw(&mut buf, &areas);
 
             let canvas = areas.canvas;
