@@ -151,7 +151,15 @@ fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError>
     if source.trim().is_empty() {
         return Err(LadderError::single(
             origin,
-            Problem::at(None, "the file is empty").hint(
+            // Where the nothing ends: the last line of a file of blank lines.
+            Problem::at(
+                Some(Pos {
+                    line: source.lines().count().max(1),
+                    col: 1,
+                }),
+                "the file is empty",
+            )
+            .hint(
                 "a ladder file starts with `(format: 1, id: \"…\", …)`; see the README for an example",
             ),
         ));
