@@ -6,6 +6,7 @@ mod app;
 mod context;
 mod disk;
 mod first_run;
+mod key_list;
 pub mod keymap;
 mod layout;
 mod popups;
@@ -28,6 +29,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 pub use app::{App, Options};
+pub use key_list::config_warnings;
 pub use keymap::{KeyRow, KeySection};
 
 use crate::error::Failure;
