@@ -214,6 +214,24 @@ fn an_expectation_of_an_unknown_competency_or_out_of_range_is_reported() {
 }
 
 #[test]
+fn a_title_or_name_of_only_invisible_characters_counts_as_empty() {
+    let source = std::fs::read_to_string(fixture("valid-small.ron"))
+        .unwrap()
+        .replace("title: \"Operator\"", "title: \"\u{200b}\"")
+        .replace("name: \"Development\"", "name: \" \\u{feff} \"");
+    let err = load_str(&source, "invisible.ron").expect_err("invisible names are refused");
+    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages.contains(&"role \"operator\" has an empty title"),
+        "{err}"
+    );
+    assert!(
+        messages.contains(&"corner \"dev\" has an empty name"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_empty_ladder_is_reported() {
     let err = problems("empty.ron");
     assert!(

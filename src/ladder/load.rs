@@ -319,13 +319,13 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     );
     check_text(problems, top("name"), "ladder name", &file.name);
     check_text(problems, top("summary"), "ladder summary", &file.summary);
-    if file.name.trim().is_empty() {
-        problems.push(
-            top("name"),
-            "the ladder has an empty name",
-            "give it the name people know it by: `name: \"…\"`",
-        );
-    }
+    require_words(
+        problems,
+        top("name"),
+        "the ladder has an empty name",
+        "give it the name people know it by: `name: \"…\"`",
+        &file.name,
+    );
     if file.levels.is_empty() {
         problems.push(
             top("levels"),
@@ -359,6 +359,13 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         let at = id_at("competencies", 3, &c.id, nth);
         check_text(problems, at, "competency name", &c.name);
         check_text(problems, at, "competency summary", &c.summary);
+        require_words(
+            problems,
+            at,
+            format!("competency \"{}\" has an empty name", c.id),
+            "name what it measures: `name: \"…\"`",
+            &c.name,
+        );
     }
 
     let level_ids = unique_ids(
@@ -379,6 +386,13 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         let level_at = id_at("levels", 3, &level.id, nth);
         check_text(problems, level_at, "level name", &level.name);
         check_text(problems, level_at, "level summary", &level.summary);
+        require_words(
+            problems,
+            level_at,
+            format!("level \"{}\" has an empty name", level.id),
+            "name the rung as people say it: `name: \"…\"`",
+            &level.name,
+        );
         check_expects(
             problems,
             "levels",
@@ -391,13 +405,13 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
             let at = id_at("levels", 5, &m.id, occurrence(&mut milestones_seen, &m.id));
             check_text(problems, at, "milestone title", &m.title);
             check_text(problems, at, "milestone summary", &m.summary);
-            if m.title.trim().is_empty() {
-                problems.push(
-                    at,
-                    format!("milestone \"{}\" has an empty title", m.id),
-                    "say what to do or learn: `title: \"…\"`",
-                );
-            }
+            require_words(
+                problems,
+                at,
+                format!("milestone \"{}\" has an empty title", m.id),
+                "say what to do or learn: `title: \"…\"`",
+                &m.title,
+            );
         }
     }
 
@@ -412,6 +426,13 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         let at = id_at("corners", 3, &c.id, nth);
         check_text(problems, at, "corner name", &c.name);
         check_text(problems, at, "corner summary", &c.summary);
+        require_words(
+            problems,
+            at,
+            format!("corner \"{}\" has an empty name", c.id),
+            "name the part of IT it covers: `name: \"…\"`",
+            &c.name,
+        );
     }
 
     let role_ids = unique_ids(
@@ -429,13 +450,13 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         let role_at = id_at("roles", 3, &role.id, nth);
         check_text(problems, role_at, "role title", &role.title);
         check_text(problems, role_at, "role summary", &role.summary);
-        if role.title.trim().is_empty() {
-            problems.push(
-                role_at,
-                format!("role \"{}\" has an empty title", role.id),
-                "write the title people know the role by: `title: \"…\"`",
-            );
-        }
+        require_words(
+            problems,
+            role_at,
+            format!("role \"{}\" has an empty title", role.id),
+            "write the title people know the role by: `title: \"…\"`",
+            &role.title,
+        );
         check_expects(
             problems,
             "roles",
@@ -645,6 +666,19 @@ fn unique_ids<'a>(
         }
     }
     first
+}
+
+/// A name or title that must say something: blank, or only invisible characters, is refused.
+fn require_words<'a>(
+    problems: &mut Findings<'a>,
+    at: Where<'a>,
+    message: impl Into<String>,
+    hint: &str,
+    value: &str,
+) {
+    if !text::has_content(value) {
+        problems.push(at, message, hint);
+    }
 }
 
 fn check_id<'a>(problems: &mut Findings<'a>, id: &str, at: Where<'a>, kind: &str) {
