@@ -511,8 +511,8 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert_eq!(ada["id"], "ada-lovelace");
     assert_eq!(ada["next_level"], "tech-lead");
     assert_eq!(ada["readiness"]["done"], 2);
-    assert_eq!(ada["readiness"]["total"], 7);
-    assert_eq!(ada["readiness"]["percent"], 28);
+    assert_eq!(ada["readiness"]["total"], 8);
+    assert_eq!(ada["readiness"]["percent"], 25);
 
     let shown = json(rungs(dir.path()).args(["profile", "show", "--json"]));
     let levels = shown["derived"]["readiness"].as_array().unwrap();
@@ -534,7 +534,7 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     let md = String::from_utf8(md).unwrap();
     assert!(md.starts_with("# Career plan — Ada Lovelace"), "{md}");
     assert!(md.contains("## Readiness"));
-    assert!(md.contains("| Tech lead | 2/7 | 28 % |"), "{md}");
+    assert!(md.contains("| Tech lead | 2/8 | 25 % |"), "{md}");
     assert!(
         md.contains("2026-11-23 ✓ Time management — evidence \\| with a pipe"),
         "{md}"

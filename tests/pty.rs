@@ -103,7 +103,8 @@ fn first_run_plan_milestone_quit_and_restart() {
     s.wait_for("which role do you hold now?");
     s.send(ENTER); // the first role, Systems engineer, is current
     s.wait_for("Which role are you aiming for?");
-    for _ in 0..5 {
+    // Up through the infrastructure corner, the IT manager and IT director rows, to the CIO.
+    for _ in 0..6 {
         s.send(UP);
     }
     s.send(ENTER); // the CIO

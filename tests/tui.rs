@@ -238,7 +238,8 @@ fn profile_tab_adds_mentors_and_evidence() {
 fn first_run_creates_a_profile_from_the_graph() {
     let (mut app, dir) = first_run_app(120, 40);
     press(&mut app, KeyCode::Enter); // the selected IC role is current
-    for _ in 0..5 {
+    // Up through the infrastructure corner, the IT manager and IT director rows, to the CIO.
+    for _ in 0..6 {
         press(&mut app, KeyCode::Up);
     }
     press(&mut app, KeyCode::Enter);

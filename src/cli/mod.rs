@@ -274,6 +274,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 to: role_arg(&ladder, &to, "--to")?,
                 avoid: corner_args(&ladder, &avoid, "--avoid")?,
                 via: corner_args(&ladder, &via, "--via")?,
+                held: Vec::new(),
                 count: alternatives as usize,
             };
             path(&ladder, &request, json, out)

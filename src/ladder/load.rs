@@ -488,10 +488,33 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         "corner",
         file.corners.iter().map(|c| c.id.as_str()),
     );
+    let mut near_seen: HashMap<&str, usize> = HashMap::new();
     for (c, nth) in with_occurrence(&file.corners, |c| c.id.as_str()) {
         let at = id_at("corners", 3, &c.id, nth);
         check_text(problems, at, "corner name", &c.name);
         check_text(problems, at, "corner summary", &c.summary);
+        for neighbour in &c.near {
+            let at = Where::Value {
+                section: "corners",
+                depth: 4,
+                key: "near",
+                value: neighbour,
+                nth: occurrence(&mut near_seen, neighbour),
+            };
+            if !corner_ids.contains_key(neighbour.as_str()) {
+                problems.push(
+                    at,
+                    format!("corner \"{}\" is near unknown corner \"{neighbour}\"", c.id),
+                    hint_for(neighbour, corner_ids.keys().copied(), "corners"),
+                );
+            } else if *neighbour == c.id {
+                problems.push(
+                    at,
+                    format!("corner \"{}\" names itself in `near`", c.id),
+                    "list only other corners whose craft carries over",
+                );
+            }
+        }
     }
 
     let role_ids = unique_ids(
@@ -566,6 +589,10 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     }
 
     let mut ends_seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let level_of = |role: &str| {
+        let &r = role_ids.get(role)?;
+        level_ids.get(file.roles[r].level.as_str()).copied()
+    };
     for bridge in &file.bridges {
         for (key, id) in [("from", &bridge.from), ("to", &bridge.to)] {
             let nth = *ends_seen
@@ -586,8 +613,40 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
                 );
             }
         }
+        let from_nth = ends_seen[&("from", bridge.from.as_str())];
+        let from_at = Where::Value {
+            section: "bridges",
+            depth: 3,
+            key: "from",
+            value: &bridge.from,
+            nth: from_nth,
+        };
+        check_text(problems, from_at, "bridge skip_reason", &bridge.skip_reason);
+        if let (Some(from), Some(to)) = (level_of(&bridge.from), level_of(&bridge.to)) {
+            let step = file.rules.max_step_up.max(1) as usize;
+            if to > from + step && bridge.skip_reason.trim().is_empty() {
+                let passed: Vec<&str> = file.levels[from + 1..to]
+                    .iter()
+                    .map(|l| l.id.as_str())
+                    .collect();
+                problems.push(
+                    from_at,
+                    format!(
+                        "bridge from \"{}\" to \"{}\" skips {} ({}) without saying why",
+                        bridge.from,
+                        bridge.to,
+                        if passed.len() == 1 { "a level" } else { "levels" },
+                        passed.join(", ")
+                    ),
+                    format!(
+                        "each level has its own training, so a skip must be explained: add `skip_reason: \"…\"`, or point the bridge at a role at most {} up",
+                        text::count(step, "level")
+                    ),
+                );
+            }
+        }
         if bridge.from == bridge.to {
-            let nth = ends_seen[&("from", bridge.from.as_str())] - 1;
+            let nth = from_nth;
             problems.push(
                 Where::Value {
                     section: "bridges",

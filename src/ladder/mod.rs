@@ -7,6 +7,8 @@ pub mod locate;
 mod model;
 mod moves;
 mod plan;
+mod score;
+mod search;
 mod synthetic;
 
 pub use catalog::{
@@ -21,4 +23,5 @@ pub use moves::MoveKind;
 pub use plan::{
     Advice, MAX_MOVES_IN_ONE_CORNER, MAX_VIA, Path, PathRequest, PlanError, Step, plan,
 };
+pub use score::{Breadth, Score};
 pub use synthetic::synthetic_ladder_source;

@@ -119,11 +119,20 @@ impl Grid {
         }
     }
 
-    /// The role whose box is nearest in `direction`, if any: the nearest row (or column) first,
-    /// then the nearest along it. Left and right stay within the same row of boxes.
+    /// The role whose box is nearest in `direction`, if any. Up and down go to the nearest
+    /// level first (so a cell holding two stacked roles does not pull the selection across
+    /// the screen), then the nearest column, then the nearest row; left and right stay within
+    /// the same row of boxes.
     pub fn neighbour(&self, from: RoleIdx, direction: Direction) -> Option<RoleIdx> {
         let here = *self.spots.get(from)?;
         let (hx, hy) = here.center();
+        let band = |spot: &Spot| {
+            self.bands
+                .iter()
+                .position(|&(y, height)| spot.y >= y && spot.y < y + height)
+                .unwrap_or(0) as i64
+        };
+        let here_band = band(&here);
         self.spots
             .iter()
             .enumerate()
@@ -131,11 +140,12 @@ impl Grid {
             .filter_map(|(r, spot)| {
                 let (x, y) = spot.center();
                 let (dx, dy) = (x - hx, y - hy);
+                let levels = (band(spot) - here_band).abs();
                 let score = match direction {
-                    Direction::Up if spot.y + spot.height <= here.y => (-dy, dx.abs()),
-                    Direction::Down if spot.y >= here.y + here.height => (dy, dx.abs()),
-                    Direction::Left if dx < 0 && spot.overlaps_rows(here) => (dy.abs(), -dx),
-                    Direction::Right if dx > 0 && spot.overlaps_rows(here) => (dy.abs(), dx),
+                    Direction::Up if spot.y + spot.height <= here.y => (levels, dx.abs(), -dy),
+                    Direction::Down if spot.y >= here.y + here.height => (levels, dx.abs(), dy),
+                    Direction::Left if dx < 0 && spot.overlaps_rows(here) => (0, dy.abs(), -dx),
+                    Direction::Right if dx > 0 && spot.overlaps_rows(here) => (0, dy.abs(), dx),
                     _ => return None,
                 };
                 Some((score, r))
@@ -160,9 +170,11 @@ mod tests {
         let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
         let grid = Grid::new(&ladder);
         let cio = grid.spots[ladder.role_index("cio").unwrap()];
+        let digital = grid.spots[ladder.role_index("chief-digital-officer").unwrap()];
         let sysadmin = grid.spots[ladder.role_index("sysadmin").unwrap()];
         assert_eq!(cio.y, 0);
-        assert_eq!(cio.width, grid.width);
+        assert_eq!((cio.x, digital.y), (0, 0), "side by side");
+        assert_eq!(digital.x + digital.width, grid.width);
         assert!(sysadmin.y > cio.y);
         assert_eq!(sysadmin.x, 0);
     }
@@ -183,6 +195,12 @@ mod tests {
         );
         assert_eq!(grid.neighbour(sysadmin, Direction::Left), None);
         assert_eq!(grid.neighbour(sysadmin, Direction::Down), None);
+        let lead_architect = ladder.role_index("lead-architect").unwrap();
+        assert_eq!(
+            id(grid.neighbour(lead_architect, Direction::Down)).as_deref(),
+            Some("enterprise-architect"),
+            "the role stacked below in the same cell"
+        );
         let svp = ladder.role_index("svp-infra").unwrap();
         assert_eq!(
             id(grid.neighbour(svp, Direction::Up)).as_deref(),
