@@ -546,11 +546,12 @@ mod tests {
             "the bridge would save a move, but it skips a level"
         );
         assert!(best.steps.iter().all(|s| s.kind != MoveKind::Skip));
-        assert!(
-            best.corners.len() >= 70,
-            "only {} corners",
-            best.corners.len()
+        assert_eq!(
+            best.corners.len(),
+            80,
+            "80 roles on the path, each in a corner of its own"
         );
+        assert_eq!(best.score.missed_corners, 0, "the score is the path's own");
     }
 
     #[test]

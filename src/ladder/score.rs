@@ -21,7 +21,7 @@ pub struct Score {
     pub missed_corners: u32,
     /// Moves that do not go up and across at once.
     pub not_diagonal: u32,
-    /// Diagonal moves into a corner that is not a neighbour of the one left.
+    /// Diagonal moves out of a corner that has neighbours, into one that is not among them.
     pub distant_diagonals: u32,
 }
 
@@ -111,9 +111,11 @@ impl Ladder {
         let to_corner = self.role_corner(to);
         let new_corner = to_corner.filter(|&c| !has_corner(seen, c));
         let new_business = new_corner.is_some_and(|c| self.corners()[c].business_facing);
+        // Out of a corner with no neighbours every diagonal is distant: counting them would only
+        // repeat `not_diagonal`, and make every longer path look worse to the search.
         let distant = kind == MoveKind::Diagonal
             && match (self.role_corner(from), to_corner) {
-                (Some(a), Some(b)) => !self.are_near(a, b),
+                (Some(a), Some(b)) => !self.near(a).is_empty() && !self.are_near(a, b),
                 _ => false,
             };
         Score {
