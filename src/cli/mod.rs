@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::date::Date;
-use crate::ladder::{self, Ladder, LadderSource, PathRequest, PlanError};
+use crate::ladder::{self, Breadth, Ladder, LadderSource, PathRequest, PlanError};
 use crate::print;
 use crate::text;
 
@@ -470,6 +470,7 @@ fn path(
                         "corner": ladder.corner_id_of(s.to),
                     })).collect::<Vec<_>>(),
                     "corners": p.corners.iter().map(|&c| corner_id(c)).collect::<Vec<_>>(),
+                    "business_facing_corners": crate::export::business_facing_json(&Breadth::of(ladder, &p.corners)),
                     "advice": p.advice.iter().map(|a| a.describe(ladder)).collect::<Vec<_>>(),
                 })
             })
@@ -498,9 +499,13 @@ fn path(
         } else {
             format!("alternative {i}")
         };
+        let business = Breadth::of(ladder, &p.corners)
+            .business_facing_line()
+            .map(|line| format!(" · {line}"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "\nPath {} ({label}): {} · {}",
+            "\nPath {} ({label}): {} · {}{business}",
             i + 1,
             text::count(p.moves(), "move"),
             text::count(p.corners.len(), "corner")

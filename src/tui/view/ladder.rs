@@ -335,7 +335,7 @@ fn draw_details(app: &App, marks: &Marks, buf: &mut Buffer, area: Rect, theme: T
         if marks.target == Some(role) {
             lines.push(("★ your target".to_string(), theme.target()));
         }
-        let r = profile::readiness(p, ladder, level);
+        let r = profile::level_progress(p, ladder, level);
         lines.push((
             if r.total == 0 {
                 "readiness: no milestones".to_string()

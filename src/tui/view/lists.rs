@@ -174,7 +174,7 @@ pub fn milestones(app: &App, buf: &mut Buffer, area: Rect, theme: Theme) {
             }
             continue;
         }
-        let r = profile::readiness(p, ladder, level);
+        let r = profile::level_progress(p, ladder, level);
         lines.push(line(
             format!(
                 "{}  {} {}/{} ({} %)",
