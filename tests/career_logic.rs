@@ -346,3 +346,26 @@ fn the_best_path_has_the_lowest_score_of_all_paths_as_short() {
         );
     }
 }
+
+#[test]
+fn the_readme_lists_every_role_of_the_bundled_ladder_and_its_print() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("## The bundled ladder")
+        .expect("a section on the bundled ladder");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let ladder = bundled();
+    for role in ladder.roles() {
+        assert!(
+            section.contains(&role.title),
+            "the README's ladder section lacks {}",
+            role.title
+        );
+    }
+    let printed = rungs::print::render(&ladder, 120);
+    assert!(
+        readme.contains(&format!("$ rungs print\n{printed}```")),
+        "the README's `rungs print` example is out of date:\n{printed}"
+    );
+}

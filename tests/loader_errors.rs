@@ -285,3 +285,12 @@ fn a_bridge_that_skips_a_level_must_say_why() {
     );
     assert!(p.hint.as_deref().unwrap().contains("skip_reason"), "{err}");
 }
+
+#[test]
+fn a_bridge_from_a_role_to_itself_is_located() {
+    let src = "(format: 1, id: \"t\", name: \"T\",\n levels: [(id: \"l\", name: \"L\")],\n roles: [(id: \"r\", title: \"R\", level: \"l\")],\n bridges: [(from: \"r\", to: \"r\")])";
+    let err = load_str(src, "t.ron").expect_err("a bridge to itself");
+    let p = &err.problems[0];
+    assert_eq!(p.message, "bridge from \"r\" to itself");
+    assert_eq!(p.pos.map(|p| (p.line, p.col)), Some((4, 19)));
+}
