@@ -14,7 +14,7 @@ fn large_profile() -> Profile {
         "it-leadership".into(),
         "sysadmin".into(),
     );
-    let day = Date::from_days_since_epoch(20_000);
+    let day = Date::new(2024, 10, 4).expect("a real date");
     for i in 0..10_000 {
         p.milestones.insert(
             format!("milestone-{i:05}"),
@@ -45,8 +45,8 @@ fn profile_benches(c: &mut Criterion) {
 
     c.bench_function("save large profile (lock, write, fsync, rename)", |b| {
         b.iter(|| {
-            let lock = store.lock("large").unwrap();
-            store.save(black_box(&profile), &lock).unwrap()
+            let mut lock = store.lock("large").unwrap();
+            store.save(black_box(&profile), &mut lock).unwrap()
         })
     });
     c.bench_function("update large profile (lock, re-read, save)", |b| {
@@ -56,7 +56,7 @@ fn profile_benches(c: &mut Criterion) {
         b.iter(|| black_box(store.load("large").unwrap()))
     });
     c.bench_function("serialise large profile", |b| {
-        b.iter(|| black_box(rungs::profile::to_ron(black_box(&profile))))
+        b.iter(|| black_box(rungs::profile::to_ron(black_box(&profile)).unwrap()))
     });
 }
 

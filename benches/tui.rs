@@ -6,11 +6,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
 use rungs::profile::{PlanStep, Profile, Store};
-use rungs::tui::{App, view};
+use rungs::tui::App;
 
 /// An app on `ladder` with a profile at `from`, aiming at `to`, with the best path planned.
 fn app(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
@@ -58,18 +58,36 @@ fn frame_benches(c: &mut Criterion) {
     );
 
     let mut buffer = Buffer::empty(area);
-    c.bench_function("ladder frame 200x60 bundled", |b| {
-        b.iter(|| {
-            buffer.reset();
-            view::render(black_box(&bundled), area, &mut buffer);
-        })
-    });
-    c.bench_function("ladder frame 200x60 100x100 ladder", |b| {
-        b.iter(|| {
-            buffer.reset();
-            view::render(black_box(&big), area, &mut buffer);
-        })
-    });
+    let mut apps = [("bundled", bundled), ("100x100 ladder", big)];
+    for zoom in ["fit", "detailed", "compact"] {
+        for (name, app) in &mut apps {
+            c.bench_function(&format!("ladder frame 200x60 {name} {zoom}"), |b| {
+                b.iter(|| {
+                    buffer.reset();
+                    black_box(&*app).render(area, &mut buffer);
+                })
+            });
+            app.handle(&Event::Key(KeyEvent::new(
+                KeyCode::Char('z'),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+    // A frame whose layout must be worked out again (the terminal was resized): the grid of a
+    // big ladder is cached between frames, this is the cost when it cannot be.
+    let (_, big) = &mut apps[1];
+    let mut wide = false;
+    c.bench_function(
+        "ladder frame 200x60 100x100 ladder fit, after a resize",
+        |b| {
+            b.iter(|| {
+                wide = !wide;
+                big.handle(&Event::Resize(if wide { 201 } else { 200 }, 60));
+                buffer.reset();
+                black_box(&*big).render(area, &mut buffer);
+            })
+        },
+    );
 }
 
 criterion_group! {

@@ -1,97 +1,234 @@
-//! Calendar dates (UTC), written as `YYYY-MM-DD` in every file and output.
+//! Calendar dates, written as `YYYY-MM-DD` in every file and output, and "today" as the person
+//! sees it: the calendar day in their own time zone, not in UTC.
+//!
+//! A [`Date`] can only hold a real day of years 0001 to 9999: its fields are private and every
+//! way in (parsing, [`Date::new`], a clock) checks, so 2026-02-30 cannot exist anywhere.
 
 use std::fmt;
 use std::str::FromStr;
 
+use jiff::Timestamp;
+use jiff::civil;
+use jiff::tz::TimeZone;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The variable that pins "today", for scripts and reproducible tests.
+pub const TODAY_VAR: &str = "RUNGS_TODAY";
+
+/// The first and last years a date may have: four digits in every file, and no year 0000.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// A day of the proleptic Gregorian calendar between 0001-01-01 and 9999-12-31.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
+pub struct Date(civil::Date);
+
+/// Why a text or a triple of numbers is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    /// What was given, as it will be quoted.
+    given: String,
+    why: String,
 }
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a date: {}", self.given, self.why)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl Date {
-    /// Today in UTC; `RUNGS_TODAY=YYYY-MM-DD` pins it, for scripts and reproducible tests.
-    pub fn today() -> Date {
-        if let Some(pinned) = std::env::var("RUNGS_TODAY")
-            .ok()
-            .and_then(|s| s.parse().ok())
-        {
-            return pinned;
+    /// The date `year-month-day`, if that day exists and the year is within [`YEARS`].
+    pub fn new(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
+        let given = format!("{year:04}-{month:02}-{day:02}");
+        let fail = |why: String| DateError {
+            given: given.clone(),
+            why,
+        };
+        if !YEARS.contains(&year) {
+            return Err(fail(format!(
+                "year {year:04} is outside 0001 to 9999 (there is no year 0000)"
+            )));
         }
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days_since_epoch((secs / 86_400) as i64)
+        if !(1..=12).contains(&month) {
+            return Err(fail(format!(
+                "there is no month {month:02}; months run from 01 to 12"
+            )));
+        }
+        // Both fit: the year is at most 9999 and the month at most 12.
+        let first = civil::Date::new(year as i16, month as i8, 1)
+            .map_err(|e| fail(format!("the calendar refused it ({e})")))?;
+        let days = first.days_in_month();
+        if day == 0 || day > days as u32 {
+            return Err(fail(format!(
+                "{} {year} has {days} days",
+                MONTHS[month as usize - 1]
+            )));
+        }
+        Ok(Date(first.with().day(day as i8).build().map_err(|e| {
+            fail(format!("the calendar refused it ({e})"))
+        })?))
     }
 
-    /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-    pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+    pub fn year(self) -> i32 {
+        i32::from(self.0.year())
     }
 
-    /// Days since 1970-01-01, the inverse of [`Date::from_days_since_epoch`].
+    /// 1 to 12.
+    pub fn month(self) -> u8 {
+        self.0.month() as u8
+    }
+
+    /// 1 to 31.
+    pub fn day(self) -> u8 {
+        self.0.day() as u8
+    }
+
+    /// Days since 1970-01-01 (negative before it): differences of these count days between
+    /// dates without any time zone getting in the way.
     pub fn days_since_epoch(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y.rem_euclid(400);
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        const EPOCH: civil::Date = civil::Date::constant(1970, 1, 1);
+        self.0.duration_since(EPOCH).as_secs().div_euclid(86_400)
+    }
+
+    /// The date `days` later (or earlier, when negative), if it is still within [`YEARS`].
+    pub fn plus_days(self, days: i64) -> Option<Date> {
+        let later = self
+            .0
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok()?;
+        YEARS
+            .contains(&i32::from(later.year()))
+            .then_some(Date(later))
+    }
+
+    /// Today by the clock of the environment: [`TODAY_VAR`] if set, else the system clock in
+    /// the system time zone.
+    ///
+    /// The binary checks [`TODAY_VAR`] once at start-up ([`Clock::from_env`]) and stops on an
+    /// invalid value, so by the time anything calls this, the variable is either valid or unset.
+    /// Code that has a [`Clock`] at hand should ask it instead: a test can inject one.
+    pub fn today() -> Date {
+        Clock::from_env().unwrap_or(Clock::System).today()
+    }
+
+    /// The calendar day of instant `now` in time zone `zone`.
+    fn of(now: Timestamp, zone: &TimeZone) -> Date {
+        let day = now.to_zoned_datetime(zone.clone()).date();
+        // Timestamps run from year -9999 to 9999; clamp the (absurd) years before 0001.
+        if YEARS.contains(&i32::from(day.year())) {
+            Date(day)
+        } else {
+            Date(civil::Date::constant(1, 1, 1))
+        }
     }
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
+/// Where "today" comes from. The front ends make one at start-up and ask it; tests inject a
+/// fixed instant and time zone to show that an evening entry is dated that evening's day.
+#[derive(Debug, Clone, Default)]
+pub enum Clock {
+    /// The system clock, in the system time zone (`TZ` or the platform's setting).
+    #[default]
+    System,
+    /// A fixed instant seen from a fixed time zone.
+    Fixed { now: Timestamp, zone: TimeZone },
+    /// A pinned calendar day, whatever the time ([`TODAY_VAR`]).
+    Pinned(Date),
+}
+
+impl Clock {
+    /// The clock the environment asks for: [`TODAY_VAR`] pins the day; unset or empty means the
+    /// system clock. An invalid value is an error, never silently ignored.
+    pub fn from_env() -> Result<Clock, DateError> {
+        Clock::from_pin(std::env::var_os(TODAY_VAR).as_deref())
+    }
+
+    /// The clock for a [`TODAY_VAR`] value (`None` when the variable is unset).
+    pub fn from_pin(value: Option<&std::ffi::OsStr>) -> Result<Clock, DateError> {
+        match value {
+            None => Ok(Clock::System),
+            Some(v) if v.is_empty() => Ok(Clock::System),
+            Some(v) => match v.to_str() {
+                Some(s) => s.parse().map(Clock::Pinned),
+                None => Err(DateError {
+                    given: v.to_string_lossy().into_owned(),
+                    why: "it is not UTF-8 text; write YYYY-MM-DD".to_string(),
+                }),
+            },
+        }
+    }
+
+    /// The calendar day it is now, where the person is.
+    pub fn today(&self) -> Date {
+        match self {
+            Clock::System => Date::of(Timestamp::now(), &TimeZone::system()),
+            Clock::Fixed { now, zone } => Date::of(*now, zone),
+            Clock::Pinned(day) => *day,
+        }
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
 impl FromStr for Date {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Date, String> {
-        let bad = || {
-            format!(
-                "\"{}\" is not a date: write YYYY-MM-DD",
-                crate::text::one_line(s)
-            )
+    type Err = DateError;
+
+    /// Exactly `YYYY-MM-DD` with ASCII digits (surrounding spaces are forgiven): no signs, no
+    /// short or long years, no other separators.
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let trimmed = s.trim();
+        let shape = || DateError {
+            given: crate::text::one_line(s),
+            why: "write YYYY-MM-DD, e.g. 2026-03-09".to_string(),
         };
-        let mut parts = s.trim().splitn(3, '-');
-        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(bad());
+        let bytes = trimmed.as_bytes();
+        let digits_at = |range: std::ops::Range<usize>| {
+            bytes[range.clone()]
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| {
+                    bytes[range]
+                        .iter()
+                        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+                })
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return Err(bad());
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return Err(shape());
         }
-        let year: i32 = y.parse().map_err(|_| bad())?;
-        let month: u8 = m.parse().map_err(|_| bad())?;
-        let day: u8 = d.parse().map_err(|_| bad())?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(bad());
-        }
-        Ok(Date { year, month, day })
+        let (Some(year), Some(month), Some(day)) =
+            (digits_at(0..4), digits_at(5..7), digits_at(8..10))
+        else {
+            return Err(shape());
+        };
+        // Four digits always fit an i32.
+        Date::new(year as i32, month, day)
     }
 }
 
@@ -112,27 +249,109 @@ impl<'de> Deserialize<'de> for Date {
 mod tests {
     use super::*;
 
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
     #[test]
-    fn day_counts_and_dates_convert_both_ways() {
-        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(
-            Date::from_days_since_epoch(20_415).to_string(),
-            "2025-11-23"
-        );
-        for days in [-1000, 0, 59, 60, 11_016, 20_415, 100_000] {
-            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+    fn day_counts_follow_the_calendar() {
+        assert_eq!(date("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(date("2025-11-23").days_since_epoch(), 20_415);
+        assert_eq!(date("1969-12-31").days_since_epoch(), -1);
+        assert_eq!(date("2024-02-28").plus_days(1), Some(date("2024-02-29")));
+        assert_eq!(date("2023-02-28").plus_days(1), Some(date("2023-03-01")));
+        assert_eq!(date("2026-01-01").plus_days(-1), Some(date("2025-12-31")));
+        assert_eq!(date("9999-12-31").plus_days(1), None);
+        assert_eq!(date("0001-01-01").plus_days(-1), None);
+    }
+
+    #[test]
+    fn only_real_days_of_four_digit_years_parse() {
+        assert_eq!(date("2024-02-29").to_string(), "2024-02-29");
+        assert_eq!(date(" 2026-03-09 ").to_string(), "2026-03-09");
+        for bad in [
+            "2023-02-29",
+            "2026-02-30",
+            "2026-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "0000-01-01",
+            "+999-01-01",
+            "-999-01-01",
+            "10000-01-01",
+            "24-1-1",
+            "2024-1-01",
+            "2024/01/01",
+            "２０２４-01-01",
+            "yesterday",
+            "",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad:?} parsed");
         }
     }
 
     #[test]
-    fn only_real_dates_parse() {
+    fn errors_say_what_is_wrong_with_the_date() {
+        let err = |s: &str| s.parse::<Date>().unwrap_err().to_string();
         assert_eq!(
-            "2024-02-29".parse::<Date>().unwrap().to_string(),
-            "2024-02-29"
+            err("2026-02-30"),
+            "\"2026-02-30\" is not a date: February 2026 has 28 days"
         );
-        assert!("2023-02-29".parse::<Date>().is_err());
-        assert!("2024-13-01".parse::<Date>().is_err());
-        assert!("24-1-1".parse::<Date>().is_err());
-        assert!("yesterday".parse::<Date>().is_err());
+        assert!(
+            err("0000-05-01").contains("no year 0000"),
+            "{}",
+            err("0000-05-01")
+        );
+        assert!(err("2026-13-01").contains("no month 13"));
+        assert!(err("garbage").contains("write YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn new_refuses_impossible_days_and_years() {
+        assert!(Date::new(2026, 2, 30).is_err());
+        assert!(Date::new(0, 1, 1).is_err());
+        assert!(Date::new(10_000, 1, 1).is_err());
+        assert!(Date::new(2026, 0, 1).is_err());
+        let d = Date::new(2024, 2, 29).unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
+    }
+
+    #[test]
+    fn dates_round_trip_through_ron_and_bad_ones_are_refused() {
+        let d = date("2026-03-09");
+        let text = ron::to_string(&d).unwrap();
+        assert_eq!(text, "\"2026-03-09\"");
+        assert_eq!(ron::from_str::<Date>(&text).unwrap(), d);
+        assert!(ron::from_str::<Date>("\"2026-02-30\"").is_err());
+    }
+
+    #[test]
+    fn an_evening_entry_in_utc_minus_5_is_dated_that_local_day() {
+        // 23:30 on 9 March in UTC−5 is already 04:30 on 10 March in UTC.
+        let now: Timestamp = "2026-03-10T04:30:00Z".parse().unwrap();
+        let zone = TimeZone::fixed(jiff::tz::offset(-5));
+        let clock = Clock::Fixed { now, zone };
+        assert_eq!(clock.today(), date("2026-03-09"));
+        let utc = Clock::Fixed {
+            now,
+            zone: TimeZone::UTC,
+        };
+        assert_eq!(utc.today(), date("2026-03-10"));
+    }
+
+    #[test]
+    fn a_pinned_today_must_be_a_real_date() {
+        use std::ffi::OsStr;
+        assert!(matches!(Clock::from_pin(None), Ok(Clock::System)));
+        assert!(matches!(
+            Clock::from_pin(Some(OsStr::new(""))),
+            Ok(Clock::System)
+        ));
+        let pinned = Clock::from_pin(Some(OsStr::new("2026-11-23"))).unwrap();
+        assert_eq!(pinned.today(), date("2026-11-23"));
+        for bad in ["2026-02-30", "garbage", "0000-01-01"] {
+            assert!(Clock::from_pin(Some(OsStr::new(bad))).is_err(), "{bad}");
+        }
     }
 }

@@ -97,13 +97,6 @@ fn breadth_of(profile: &Profile, ladder: &Ladder) -> Breadth {
     Breadth::of(ladder, &profile::breadth(profile, ladder))
 }
 
-fn title_of(ladder: &Ladder, role: &str) -> String {
-    ladder.role_index(role).map_or_else(
-        || format!("{} (not in this ladder)", text::one_line(role)),
-        |r| text::one_line(&ladder.role(r).title),
-    )
-}
-
 fn where_of(ladder: &Ladder, role: &str) -> String {
     ladder.role_index(role).map_or_else(String::new, |r| {
         format!(
@@ -161,11 +154,11 @@ pub fn plan_text(profile: &Profile, ladder: &Ladder) -> String {
     let mut out = format!(
         "{}: from {}{}\n",
         profile.id,
-        title_of(ladder, &profile.current_role),
+        ladder.title_of(&profile.current_role),
         profile
             .target_role
             .as_deref()
-            .map(|t| format!(" towards {}", title_of(ladder, t)))
+            .map(|t| format!(" towards {}", ladder.title_of(t)))
             .unwrap_or_default()
     );
     out.push_str(&plan_steps_text(profile, ladder));
@@ -290,11 +283,6 @@ pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
     })
 }
 
-fn gauge(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
-    format!("{}{}", "▓".repeat(filled), "░".repeat(width - filled))
-}
-
 /// `rungs profile show`: everything in the profile, readable in a terminal.
 pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     let mut out = String::new();
@@ -308,14 +296,14 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     let _ = writeln!(
         out,
         "now     ● {}  [{}]",
-        title_of(ladder, &profile.current_role),
+        ladder.title_of(&profile.current_role),
         where_of(ladder, &profile.current_role)
     );
     if let Some(target) = &profile.target_role {
         let _ = writeln!(
             out,
             "target  ★ {}  [{}]",
-            title_of(ladder, target),
+            ladder.title_of(target),
             where_of(ladder, target)
         );
     }
@@ -328,7 +316,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
                 (Some(f), None) => format!("from {f}"),
                 (None, None) => String::new(),
             };
-            let _ = writeln!(out, "  ✓ {}  {span}", title_of(ladder, &held.role));
+            let _ = writeln!(out, "  ✓ {}  {span}", ladder.title_of(&held.role));
         }
     }
     let breadth = breadth_of(profile, ladder);
@@ -355,7 +343,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
             out,
             "\n{} {} {}/{} ({} %)",
             capitalised(&r.label(ladder)),
-            gauge(r.progress.done, r.progress.total, 10),
+            r.gauge(10),
             r.progress.done,
             r.progress.total,
             r.percent()
@@ -376,13 +364,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         let figure = if r.total == 0 {
             "no milestones".to_string()
         } else {
-            format!(
-                "{} {}/{} ({} %)",
-                gauge(r.done, r.total, 10),
-                r.done,
-                r.total,
-                r.percent()
-            )
+            format!("{} {}/{} ({} %)", r.gauge(10), r.done, r.total, r.percent())
         };
         let _ = writeln!(
             out,
@@ -424,9 +406,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         let _ = writeln!(out, "\nEvidence");
         for e in profile.evidence.iter().rev().take(10) {
             let tag = e
-                .milestone
-                .as_deref()
-                .or(e.competency.as_deref())
+                .about()
                 .map(|t| format!("  [{}]", text::one_line(t)))
                 .unwrap_or_default();
             let _ = writeln!(out, "  {}  {}{tag}", e.date, text::one_line(&e.text));
@@ -468,14 +448,14 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
     let _ = writeln!(
         out,
         "- **Now:** {} ({})",
-        cell(&title_of(ladder, &profile.current_role)),
+        cell(&ladder.title_of(&profile.current_role)),
         cell(&where_of(ladder, &profile.current_role))
     );
     if let Some(target) = &profile.target_role {
         let _ = writeln!(
             out,
             "- **Target:** {} ({})",
-            cell(&title_of(ladder, target)),
+            cell(&ladder.title_of(target)),
             cell(&where_of(ladder, target))
         );
     }

@@ -3,13 +3,16 @@
 //! The library holds everything the binary does, so tests and benchmarks drive the same code.
 
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod dirs;
 pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod ladder;
+pub mod logging;
 pub mod print;
 pub mod profile;
+pub mod sheet;
 pub mod text;
 pub mod tui;

@@ -1,25 +1,39 @@
-//! The `rungs` binary: parse the command line, run it, report failures with an exit code.
+//! The `rungs` binary: parse args, start logging, run the command or the planner, report
+//! failures with an exit code.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::Parser;
-use rungs::cli::{self, Cli};
+use rungs::{cli, logging};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let (cli, command) = cli::parse();
+    let level = std::env::var_os(logging::LOG_VAR).map(|v| v.to_string_lossy().into_owned());
+    if let Some(warning) = logging::init(level.as_deref(), logging::log_file().as_deref()) {
+        cli::warn(&warning);
+    }
+    let started = Instant::now();
+    tracing::info!(command, "running");
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result =
         cli::run(cli, &mut out).and_then(|()| out.flush().map_err(rungs::error::Failure::from));
-    match result {
+    let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`rungs print | head`) means the reader has what it wanted.
         Err(failure) if failure.is_closed_pipe() => ExitCode::SUCCESS,
         Err(failure) => {
             drop(out);
+            tracing::warn!(command, code = failure.code, "failed");
             eprintln!("rungs: {}", failure.message.replace('\n', "\nrungs: "));
             ExitCode::from(failure.code)
         }
-    }
+    };
+    tracing::debug!(
+        command,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "finished"
+    );
+    code
 }

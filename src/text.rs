@@ -3,7 +3,8 @@
 //! Every string from a ladder or profile passes through here before it reaches a terminal, so a
 //! title can never carry an escape sequence that moves the cursor or rewrites the screen.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Characters that may not appear in any text a file gives us: C0 controls except tab and
 /// newline, DEL, C1 controls, and the bidi embeddings, overrides and isolates that can make
@@ -56,9 +57,39 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
-/// Display width in terminal columns (CJK and most emoji take two).
+/// Display width in terminal columns (CJK and most emoji take two), measured grapheme by
+/// grapheme exactly as the terminal buffer places them, so what is measured is what is drawn.
 pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    if is_plain_ascii(text) {
+        return text.len();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Printable ASCII only: one column per byte, no grapheme segmentation needed (most titles).
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+fn grapheme_width(g: &str) -> usize {
+    UnicodeWidthStr::width(g)
+}
+
+/// The longest prefix of `text` at most `max` columns wide, and its width.
+fn take_width(text: &str, max: usize) -> (&str, usize) {
+    if is_plain_ascii(text) {
+        let n = text.len().min(max);
+        return (&text[..n], n);
+    }
+    let mut used = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if used + w > max {
+            return (&text[..at], used);
+        }
+        used += w;
+    }
+    (text, used)
 }
 
 /// `text` cut to at most `max` columns, ending in `…` when anything was cut.
@@ -69,17 +100,7 @@ pub fn truncate(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let budget = max - 1;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
+    let mut out = take_width(text, max - 1).0.to_string();
     out.push('…');
     out
 }
@@ -120,14 +141,98 @@ pub fn wrap(text: &str, max: usize, max_lines: usize) -> Vec<String> {
             _ => lines.push(word),
         }
     }
+    end_with_ellipsis(&mut lines, max, max_lines);
+    lines
+}
+
+/// `text` word-wrapped to `max` columns in at most `max_lines` lines, breaking a word too long
+/// for a line with a hyphen rather than cutting it, so every word shows whole when the lines
+/// allow. Only when even that does not fit does the last line end in `…`.
+pub fn wrap_hyphenated(text: &str, max: usize, max_lines: usize) -> Vec<String> {
+    if max == 0 || max_lines == 0 {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let mut rest = word;
+        while !rest.is_empty() {
+            let used = lines.last().map_or(usize::MAX, |l| width(l));
+            let room = if used == usize::MAX {
+                0
+            } else {
+                max.saturating_sub(used + 1)
+            };
+            let rest_width = width(rest);
+            if rest_width <= room {
+                let line = lines.last_mut().expect("room is 0 without a line");
+                line.push(' ');
+                line.push_str(rest);
+                break;
+            }
+            if rest_width <= max {
+                lines.push(rest.to_string());
+                break;
+            }
+            // Too long for any line: break it with a hyphen, on this line if a good part fits.
+            let (on_this_line, room) = if room >= 4 {
+                (true, room)
+            } else {
+                (false, max)
+            };
+            let (head, _) = take_width(rest, room.saturating_sub(1).max(1));
+            if head.is_empty() {
+                // Not even one character (a wide one in a narrow box) fits: say so and move on.
+                lines.push("…".to_string());
+                break;
+            }
+            let piece = if max > 1 {
+                format!("{head}-")
+            } else {
+                head.to_string()
+            };
+            match lines.last_mut() {
+                Some(line) if on_this_line => {
+                    line.push(' ');
+                    line.push_str(&piece);
+                }
+                _ => lines.push(piece),
+            }
+            rest = &rest[head.len()..];
+        }
+    }
+    end_with_ellipsis(&mut lines, max, max_lines);
+    lines
+}
+
+/// Keeps `max_lines` of `lines`, the last ending in `…` when any were left out.
+fn end_with_ellipsis(lines: &mut Vec<String>, max: usize, max_lines: usize) {
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         let last = &mut lines[max_lines - 1];
-        if !last.ends_with('…') {
-            *last = truncate(&format!("{last}…"), max);
+        let kept = last.strip_suffix('-').unwrap_or(last).trim_end();
+        if !kept.ends_with('…') {
+            *last = truncate(&format!("{kept}…"), max);
         }
     }
-    lines
+}
+
+/// `n` as a screen size: lengths that come from a file can exceed what a terminal holds.
+pub fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// A problem as one printable line: `origin:line:col: message — hint`, the position and the
+/// hint left out when there is none. Every located error of rungs is written this way.
+pub fn located(origin: &str, at: Option<(usize, usize)>, message: &str, hint: &str) -> String {
+    let mut line = match at {
+        Some((line, col)) => format!("{origin}:{line}:{col}: {message}"),
+        None => format!("{origin}: {message}"),
+    };
+    if !hint.is_empty() {
+        line.push_str(" — ");
+        line.push_str(hint);
+    }
+    one_line(&line)
 }
 
 /// "1 level", "2 levels": a count with its noun.
@@ -254,6 +359,43 @@ mod tests {
             assert!(width(&line) <= 6, "{line}");
         }
         assert!(wrap("", 5, 2).is_empty());
+    }
+
+    #[test]
+    fn long_words_break_with_a_hyphen_so_every_word_shows() {
+        assert_eq!(
+            wrap_hyphenated("Director of infrastructure & operations", 11, 9),
+            vec!["Director of", "infrastruc-", "ture &", "operations"]
+        );
+        assert_eq!(
+            wrap_hyphenated("SVP infrastructure", 11, 9),
+            vec!["SVP infras-", "tructure"]
+        );
+        assert_eq!(
+            wrap_hyphenated("Director of infrastructure", 11, 2),
+            vec!["Director of", "infrastruc…"]
+        );
+        for line in wrap_hyphenated("工程师经理工程师经理 🚀🚀🚀🚀🚀 ❤️❤️❤️", 5, 20)
+        {
+            assert!(width(&line) <= 5, "{line:?}");
+        }
+        for w in 1..6 {
+            for line in wrap_hyphenated("Transformation 工程师 🚀x", w, 50) {
+                assert!(width(&line) <= w, "{w}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn width_and_cutting_agree_on_emoji_sequences() {
+        // A heart with the emoji variation selector is two columns wide as one grapheme.
+        let heart = "\u{2764}\u{fe0f}";
+        assert_eq!(width(heart), 2);
+        assert_eq!(
+            truncate(&format!("{heart}{heart}{heart}"), 5),
+            format!("{heart}{heart}…")
+        );
+        assert_eq!(width(&fit(&format!("a{heart}b"), 3)), 3);
     }
 
     #[test]

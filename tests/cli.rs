@@ -13,7 +13,13 @@ fn rungs() -> Command {
     let mut cmd = Command::cargo_bin("rungs").unwrap();
     // Never read or write the real user's data folder from a test.
     let empty = std::env::temp_dir().join("rungs-tests-empty-data-dir");
-    cmd.env("RUNGS_DATA_DIR", empty).env_remove("COLUMNS");
+    cmd.env("RUNGS_DATA_DIR", empty)
+        .env_remove("COLUMNS")
+        .env_remove("RUNGS_LADDERS")
+        .env(
+            "RUNGS_CONFIG",
+            std::env::temp_dir().join("rungs-tests-no-config.ron"),
+        );
     cmd
 }
 
@@ -389,4 +395,125 @@ fn a_reader_that_stops_early_is_not_a_failure() {
         output.status.code(),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+#[test]
+fn a_teams_shared_folder_is_listed_with_its_origin_and_clashing_ids_are_reported() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    std::fs::create_dir(data.path().join("ladders")).unwrap();
+    let small = std::fs::read_to_string(fixture("valid-small.ron")).unwrap();
+    std::fs::write(data.path().join("ladders/small.ron"), &small).unwrap();
+    std::fs::write(team.path().join("small-copy.ron"), &small).unwrap();
+    std::fs::write(
+        team.path().join("acme.ron"),
+        small.replace("id: \"small\"", "id: \"acme\""),
+    )
+    .unwrap();
+    let shared = std::env::join_paths([team.path()]).unwrap();
+    let with_team = || {
+        let mut cmd = rungs();
+        cmd.arg("--data-dir")
+            .arg(data.path())
+            .env("RUNGS_LADDERS", &shared);
+        cmd
+    };
+
+    let list = json_of(with_team().args(["ladders", "--json"]));
+    let acme = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "acme")
+        .expect("the shared ladder is listed");
+    assert_eq!(acme["origin"], "RUNGS_LADDERS");
+    assert_eq!(acme["source"], "file");
+    assert_eq!(acme["same_id_as"], serde_json::json!([]));
+    let clashing: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["id"] == "small")
+        .collect();
+    assert_eq!(clashing.len(), 2);
+    assert_eq!(clashing[0]["origin"], "data dir");
+    assert!(
+        clashing[0]["same_id_as"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("small-copy.ron")
+    );
+
+    with_team()
+        .arg("ladders")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("⚠ same id as RUNGS_LADDERS")
+                .and(predicate::str::contains("A shared folder (RUNGS_LADDERS)")),
+        )
+        .stderr(predicate::str::contains(
+            "warning: 2 ladders have the id \"small\"",
+        ));
+    with_team()
+        .args(["print", "--ladder", "small"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"small\" is ambiguous"));
+
+    // A profile on a shared ladder names it by id, so teammates' profiles work anywhere.
+    with_team()
+        .args([
+            "profile", "new", "Ada", "--role", "operator", "--ladder", "acme",
+        ])
+        .assert()
+        .success();
+    let saved = std::fs::read_to_string(data.path().join("profiles/ada.ron")).unwrap();
+    assert!(saved.contains("ladder: \"acme\""), "{saved}");
+}
+
+#[test]
+fn ladder_init_writes_a_template_that_checks_and_never_overwrites_by_surprise() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("company/acme-eng.ron");
+    rungs()
+        .args(["ladder", "init"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "wrote a template ladder \"acme-eng\"",
+        ));
+    rungs()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok — \"Acme eng\""));
+
+    std::fs::write(&path, "my edits").unwrap();
+    rungs()
+        .args(["ladder", "init"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists — pass --force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my edits");
+    rungs()
+        .args([
+            "ladder", "init", "--force", "--id", "acme", "--name", "Acme",
+        ])
+        .arg(&path)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("company/acme-eng.ron.bak")).unwrap(),
+        "my edits"
+    );
+    rungs()
+        .args(["ladder", "init", "--id", "Not An Id"])
+        .arg(dir.path().join("other.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("try \"not-an-id\""));
 }

@@ -294,3 +294,48 @@ fn a_bridge_from_a_role_to_itself_is_located() {
     assert_eq!(p.message, "bridge from \"r\" to itself");
     assert_eq!(p.pos.map(|p| (p.line, p.col)), Some((4, 19)));
 }
+
+#[test]
+fn a_roles_own_expectations_are_checked_like_a_levels() {
+    let err = problems("role-expects.ron");
+    let lines = err.lines();
+    assert_eq!(lines.len(), 2, "{err}");
+    let col = col_of("role-expects.ron", 15, "\"independance\"");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{}:15:{col}:",
+            fixture("role-expects.ron").display()
+        )) && lines[0]
+            .contains("role \"engineering-manager\" expects unknown competency \"independance\"")
+            && lines[0].contains("did you mean: independence?"),
+        "{}",
+        lines[0]
+    );
+    let col = col_of("role-expects.ron", 15, "\"hiring\"");
+    assert!(
+        lines[1].contains(&format!(":15:{col}:"))
+            && lines[1].contains("\"hiring\" at 7, outside 1..5"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn every_problem_in_every_broken_fixture_comes_with_a_hint() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Err(err) = load_file(&path) else { continue };
+        for p in &err.problems {
+            assert!(
+                p.hint.is_some(),
+                "{}: no hint for \"{}\"",
+                path.display(),
+                p.message
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "only {checked} problems checked");
+}

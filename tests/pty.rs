@@ -16,6 +16,10 @@ struct Session {
 
 impl Session {
     fn start(data_dir: &std::path::Path) -> Session {
+        Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_rungs")), data_dir)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, data_dir: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -24,10 +28,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
         cmd.env("RUNGS_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUNGS_TODAY", "2026-11-23");
+        cmd.env("RUNGS_CONFIG", data_dir.join("no-config.ron"));
         let child = pty.slave.spawn_command(cmd).expect("rungs starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -103,8 +107,9 @@ fn first_run_plan_milestone_quit_and_restart() {
     s.wait_for("which role do you hold now?");
     s.send(ENTER); // the first role, Systems engineer, is current
     s.wait_for("Which role are you aiming for?");
-    // Up through the infrastructure corner, the IT manager and IT director rows, to the CIO.
-    for _ in 0..6 {
+    // Up through the infrastructure corner and the enterprise-wide rows between (enterprise
+    // architect, IT manager, IT director) to the CIO.
+    for _ in 0..8 {
         s.send(UP);
     }
     s.send(ENTER); // the CIO
@@ -142,4 +147,98 @@ fn first_run_plan_milestone_quit_and_restart() {
     again.wait_for("✓ Emotional intelligence");
     again.send("q");
     again.wait_for_exit();
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_last_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = rungs::profile::Profile::new(
+        "ada".into(),
+        "Ada".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    Store::new(dir.path()).create(&profile).unwrap();
+    // A shell in the terminal notes its modes, runs the planner, waits for it to end and notes
+    // the modes again.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        r#"stty -g > "$RUNGS_DATA_DIR/before"
+"$RUNGS" < /dev/tty &
+echo $! > "$RUNGS_DATA_DIR/pid"
+wait $!
+stty -g > "$RUNGS_DATA_DIR/after"
+echo "planner ended"
+sleep 5"#,
+    ]);
+    cmd.env("RUNGS", env!("CARGO_BIN_EXE_rungs"));
+    let mut s = Session::spawn(cmd, dir.path());
+    s.wait_for("[1 Ladder]");
+    s.send("3");
+    s.wait_for("[3 Milestones]");
+    s.writer.write_all(b" ").unwrap();
+    s.writer.flush().unwrap();
+    s.wait_for("◐ Emotional intelligence");
+    let pid = std::fs::read_to_string(dir.path().join("pid")).unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_for("planner ended");
+    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+    let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
+    assert_eq!(before, after, "the terminal modes are as they were");
+    let saved = Store::new(dir.path()).load("ada").unwrap();
+    assert_eq!(
+        saved.milestones["ic-emotional-intelligence"].status,
+        Status::Doing,
+        "the change made just before is on disk"
+    );
+    let _ = s.child.kill();
+}
+
+#[test]
+fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = rungs::profile::Profile::new(
+        "ada".into(),
+        "Ada".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    store.create(&profile).unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("[1 Ladder]");
+    // A pointer moving over the planner the whole time: mouse-motion reports, every few ms.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut writer = std::mem::replace(&mut s.writer, Box::new(std::io::sink()));
+    let moving = {
+        let stop = std::sync::Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut column = 10;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                column = if column == 60 { 10 } else { column + 1 };
+                let _ = write!(writer, "\x1b[<35;{column};12M");
+                let _ = writer.flush();
+                std::thread::sleep(Duration::from_millis(4));
+            }
+            writer
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    store
+        .update("ada", |p| {
+            p.name = "Renamed from the shell".into();
+            Ok(())
+        })
+        .unwrap();
+    s.wait_for("Renamed from the shell");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    s.writer = moving.join().unwrap();
+    s.send("q");
+    s.wait_for_exit();
 }

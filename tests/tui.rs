@@ -2,70 +2,16 @@
 
 use std::path::PathBuf;
 
+mod common;
+
+use common::planner::*;
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use rungs::ladder::{BUNDLED, load_str};
+use rungs::ladder::load_str;
 use rungs::profile::{Status, Store};
 use rungs::tui::App;
-use rungs::tui::view;
-
-fn fixture_profile() -> rungs::profile::Profile {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
-    rungs::profile::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap()
-}
-
-/// An app on the bundled ladder with the fixture profile saved in a fresh data dir.
-fn app_with_profile(width: u16, height: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path());
-    let profile = fixture_profile();
-    store.create(&profile).unwrap();
-    let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-    let mut app = App::new(ladder, store, Some(profile), false);
-    app.handle(&Event::Resize(width, height));
-    (app, dir)
-}
-
-fn first_run_app(width: u16, height: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-    let mut app = App::new(ladder, Store::new(dir.path()), None, false);
-    app.handle(&Event::Resize(width, height));
-    (app, dir)
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame)).unwrap();
-    terminal.backend().to_string()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-/// The status of a milestone in the fixture profile as saved on disk.
-fn saved_status(store: &Store, milestone: &str) -> Status {
-    store.load("priya-sharma").unwrap().milestones[milestone].status
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 #[test]
 fn snapshots_of_every_tab_and_the_help_overlay() {
@@ -96,11 +42,10 @@ fn snapshots_of_the_first_run_screen() {
 fn selecting_a_target_auto_planning_toggling_a_milestone_and_undo_are_saved() {
     let (mut app, dir) = app_with_profile(120, 40);
     let store = Store::new(dir.path());
-    // From the current role (Tech lead in development), up to the Manager row and right once.
-    press(&mut app, KeyCode::Up);
-    press(&mut app, KeyCode::Right);
-    let selected = app.ladder.role(app.selected).id.clone();
-    assert_eq!(selected, "analytics-manager");
+    // Found by search: arrows through the enterprise-wide rows depend on the layout.
+    keys(&mut app, "/analytics manager");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(selected_title(&app), "Analytics manager");
     keys(&mut app, "t");
     assert!(
         screen(&app).contains("target ★ Analytics manager"),
@@ -238,8 +183,9 @@ fn profile_tab_adds_mentors_and_evidence() {
 fn first_run_creates_a_profile_from_the_graph() {
     let (mut app, dir) = first_run_app(120, 40);
     press(&mut app, KeyCode::Enter); // the selected IC role is current
-    // Up through the infrastructure corner, the IT manager and IT director rows, to the CIO.
-    for _ in 0..6 {
+    // Up through the infrastructure corner and the enterprise-wide rows between (enterprise
+    // architect, IT manager, IT director) to the CIO.
+    for _ in 0..8 {
         press(&mut app, KeyCode::Up);
     }
     press(&mut app, KeyCode::Enter);
@@ -254,7 +200,6 @@ fn first_run_creates_a_profile_from_the_graph() {
 #[test]
 fn mouse_clicks_select_roles_and_tabs() {
     let (mut app, _dir) = app_with_profile(120, 40);
-    let graph = app.areas().graph;
     let click = |x: u16, y: u16| {
         Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
@@ -264,10 +209,11 @@ fn mouse_clicks_select_roles_and_tabs() {
         })
     };
     // The first box of the second row of boxes (a corner role at the executive level).
-    app.handle(&click(graph.x + 3, graph.y + 4));
-    assert_eq!(app.ladder.role(app.selected).id, "svp-infra");
-    let (_, plan_tab) = app.areas().tabs[1];
-    app.handle(&click(plan_tab.x + 1, plan_tab.y));
+    let (x, y) = position_of(&screen(&app), "SVP infra");
+    app.handle(&click(x, y));
+    assert_eq!(selected_title(&app), "SVP infrastructure & operations");
+    let (x, y) = position_of(&screen(&app), "2 Plan");
+    app.handle(&click(x, y));
     assert!(screen(&app).contains("[2 Plan]"));
 }
 
@@ -282,10 +228,10 @@ fn below_the_minimum_size_it_says_so() {
 fn search_jumps_to_matching_titles() {
     let (mut app, _dir) = app_with_profile(120, 40);
     keys(&mut app, "/chief data");
-    assert_eq!(app.ladder.role(app.selected).id, "cdo");
+    assert_eq!(selected_title(&app), "Chief Data Officer");
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -293,15 +239,13 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
     let dir = tempfile::tempdir().unwrap();
     Store::new(dir.path()).create(&fixture_profile()).unwrap();
     let options = rungs::tui::Options {
-        data_dir: dir.path().to_path_buf(),
-        profile: None,
-        ladder: None,
         color: false,
+        ..rungs::tui::Options::new(dir.path().to_path_buf())
     };
     let first = App::open(options.clone()).unwrap();
-    assert!(first.read_only.is_none());
+    assert!(first.read_only().is_none());
     let mut second = App::open(options.clone()).unwrap();
-    assert!(second.read_only.is_some());
+    assert!(second.read_only().is_some());
     second.handle(&Event::Resize(120, 40));
     assert!(screen(&second).contains("READ-ONLY"), "{}", screen(&second));
     keys(&mut second, "3 ");
@@ -314,7 +258,7 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
     drop(first);
     drop(second);
     assert!(
-        App::open(options).unwrap().read_only.is_none(),
+        App::open(options).unwrap().read_only().is_none(),
         "writable once the others close"
     );
 }
@@ -326,7 +270,7 @@ fn a_change_made_while_another_writer_holds_the_lock_is_kept_and_saved_later() {
     let lock = store.lock("priya-sharma").unwrap();
     keys(&mut app, "3 "); // Emotional intelligence: done → todo, but the file is locked
     assert!(
-        screen(&app).contains("not saved (kept in memory)"),
+        screen(&app).contains("not saved (kept in memory"),
         "{}",
         screen(&app)
     );
@@ -390,7 +334,7 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
     keys(&mut app, "3 j "); // two changes in quick succession
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.saving() && std::time::Instant::now() < deadline {
-        app.poll_saves();
+        app.tick();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert_eq!(
@@ -410,4 +354,78 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
         saved.milestones["ic-conflict-resolution"].status,
         Status::Done
     );
+}
+
+#[test]
+fn the_help_overlay_scrolls_to_its_last_key_at_80x24_and_lists_every_one() {
+    let (mut app, _dir) = app_with_profile(80, 24);
+    keys(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen(&app));
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert_snapshot!("help_80x24_end", screen(&app));
+    for section in app.key_sections() {
+        assert!(seen.contains(section.title), "section {}", section.title);
+        for row in section.rows {
+            let line = format!("{:<11} {}", row.keys, row.help);
+            assert!(seen.contains(&line), "the help never showed {line:?}");
+        }
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(!screen(&app).contains("Keys (Esc closes"));
+}
+
+#[test]
+fn a_pasted_newline_never_submits_a_form() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    keys(&mut app, "5l"); // Mentors
+    keys(&mut app, "a");
+    app.handle(&Event::Paste("Grace\nHopper".into()));
+    assert!(
+        screen(&app).contains("Add a mentor"),
+        "the form is still open"
+    );
+    ctrl(&mut app, 's');
+    let saved = Store::new(dir.path()).load("priya-sharma").unwrap();
+    assert!(
+        saved.mentors.iter().any(|m| m.name == "Grace Hopper"),
+        "{:?}",
+        saved.mentors
+    );
+}
+
+#[test]
+fn a_key_override_in_the_config_changes_what_the_key_does_and_what_help_shows() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let (config, warnings) = rungs::config::parse(
+        r#"(format: 1, keys: {"set-target": ["T"], "ladder.diff": ["ctrl-d"], "nonsense": ["x"]})"#,
+        "test-config.ron",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let unknown = app.configure(&config, "test-config.ron");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(unknown[0].contains("nonsense"), "{unknown:?}");
+    // The old key no longer sets the target; the new one does.
+    press(&mut app, KeyCode::Down);
+    keys(&mut app, "t");
+    let store = Store::new(dir.path());
+    assert_eq!(
+        store.load("priya-sharma").unwrap().target_role.as_deref(),
+        Some("cio")
+    );
+    keys(&mut app, "T");
+    assert_ne!(
+        store.load("priya-sharma").unwrap().target_role.as_deref(),
+        Some("cio")
+    );
+    keys(&mut app, "?");
+    assert_snapshot!("help_with_overrides_120x40", screen(&app));
+    let help = screen(&app);
+    assert!(
+        help.contains("T           make the selected role your target"),
+        "{help}"
+    );
+    assert!(help.contains("^D          what changes"), "{help}");
 }

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use rungs::ladder::{BUNDLED, load_str};
 use rungs::profile::Store;
-use rungs::tui::{App, view};
+use rungs::tui::App;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
     let codes = prop_oneof![
@@ -64,9 +64,10 @@ fn event_strategy() -> impl Strategy<Value = Event> {
 }
 
 fn draw(app: &App) {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (width, height) = app.size();
+    let area = Rect::new(0, 0, width, height);
     let mut buffer = Buffer::empty(area);
-    view::render(app, area, &mut buffer);
+    app.render(area, &mut buffer);
 }
 
 proptest! {
@@ -89,7 +90,7 @@ proptest! {
         for event in &events {
             app.handle(event);
             draw(&app);
-            if app.quit {
+            if app.should_quit() {
                 break;
             }
         }

@@ -3,16 +3,20 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{ExportFormat, Failure, PlanCommand, ProfileCommand, StatusArg, role_arg};
-use crate::date::Date;
+use super::args::{ExportFormat, PlanCommand, ProfileCommand, StatusArg};
+use super::ladder_cmds::role_arg;
+use crate::date::Clock;
+use crate::error::Failure;
 use crate::export;
-use crate::ladder::{self, Ladder, LadderSource, PathRequest};
+use crate::ladder::{self, Ladder};
 use crate::profile::{
-    self, Evidence, HeldRole, MilestoneProgress, PlanStep, Profile, Status, Store,
+    self, Change, Conflict, Evidence, PlanStep, Profile, ProfileError, Status, Store, WaitNotice,
+    rules,
 };
 use crate::text;
 
@@ -21,6 +25,7 @@ pub struct Context<'a> {
     data_dir: PathBuf,
     store: Store,
     chosen: Option<&'a str>,
+    clock: &'a Clock,
 }
 
 impl From<StatusArg> for Status {
@@ -34,16 +39,28 @@ impl From<StatusArg> for Status {
 }
 
 impl<'a> Context<'a> {
-    pub fn open(data_dir: Option<&Path>, chosen: Option<&'a str>) -> Result<Context<'a>, Failure> {
+    pub fn open(
+        data_dir: Option<&Path>,
+        chosen: Option<&'a str>,
+        clock: &'a Clock,
+    ) -> Result<Context<'a>, Failure> {
         let data_dir = data_dir.ok_or_else(|| {
             Failure::invalid(
                 "no data folder could be found for this user — pass --data-dir DIR or set RUNGS_DATA_DIR",
             )
         })?;
+        let mut store = Store::new(data_dir);
+        store.on_wait = Some(WaitNotice(Arc::new(|path: &Path| {
+            eprintln!(
+                "rungs: {} is being changed by another rungs; waiting…",
+                path.display()
+            );
+        })));
         Ok(Context {
             data_dir: data_dir.to_path_buf(),
-            store: Store::new(data_dir),
+            store,
             chosen,
+            clock,
         })
     }
 
@@ -118,18 +135,10 @@ impl<'a> Context<'a> {
         let target = target
             .map(|t| role_arg(&ladder, t, "--target"))
             .transpose()?;
-        // A file ladder is remembered by its absolute path, so the profile works from any folder.
-        let ladder_ref = match source {
-            LadderSource::Bundled => ladder.id().to_string(),
-            LadderSource::File(path) => std::fs::canonicalize(&path)
-                .unwrap_or(path)
-                .display()
-                .to_string(),
-        };
         let mut profile = Profile::new(
             id,
             text::one_line(name.trim()),
-            ladder_ref,
+            source.profile_reference(&ladder),
             ladder.role(current).id.clone(),
         );
         profile.target_role = target.map(|t| ladder.role(t).id.clone());
@@ -206,14 +215,9 @@ impl<'a> Context<'a> {
             Ok((p, ladder)) => {
                 let next = profile::next_level(&p, &ladder);
                 let readiness = profile::readiness(&p, &ladder);
-                let title = |role: &str| {
-                    ladder
-                        .role_index(role)
-                        .map(|r| ladder.role(r).title.clone())
-                };
                 ListRow {
-                    current_title: title(&p.current_role).or_else(|| Some(p.current_role.clone())),
-                    target_title: p.target_role.as_deref().and_then(title),
+                    current_title: Some(ladder.title_of(&p.current_role)),
+                    target_title: p.target_role.as_deref().map(|t| ladder.title_of(t)),
                     next_level: next.map(|l| ladder.levels()[l].id.clone()),
                     readiness_line: readiness
                         .as_ref()
@@ -267,37 +271,24 @@ impl<'a> Context<'a> {
         let target = target
             .map(|t| role_arg(&ladder, t, "--target"))
             .transpose()?;
-        let today = Date::today();
+        let today = self.clock.today();
         let (_, saved) = self.store.update(&id, |p| {
-            if let Some(role) = role {
-                let new_role = ladder.role(role).id.clone();
-                if new_role != p.current_role {
-                    let old = std::mem::replace(&mut p.current_role, new_role.clone());
-                    p.history.push(HeldRole {
-                        role: old,
-                        from: None,
-                        to: Some(today),
-                        note: String::new(),
-                    });
-                    // The move just made is no longer a plan.
-                    if p.plan.first().is_some_and(|s| s.role == new_role) {
-                        p.plan.remove(0);
-                    }
-                }
+            if let Some(role) = role
+                && let Some(change) = rules::set_current_role(p, &ladder.role(role).id, today)
+            {
+                apply(&change, p)?;
             }
-            if let Some(target) = target {
-                p.target_role = Some(ladder.role(target).id.clone());
-            }
-            if no_target {
-                p.target_role = None;
+            let target = match (target, no_target) {
+                (Some(t), _) => Some(Some(ladder.role(t).id.as_str())),
+                (None, true) => Some(None),
+                (None, false) => None,
+            };
+            if let Some(change) = target.and_then(|t| rules::set_target(p, t)) {
+                apply(&change, p)?;
             }
             Ok(())
         })?;
-        let title = |id: &str| {
-            ladder
-                .role_index(id)
-                .map_or_else(|| id.to_string(), |r| text::one_line(&ladder.role(r).title))
-        };
+        let title = |id: &str| ladder.title_of(id);
         writeln!(
             out,
             "{}: now {}{}",
@@ -324,24 +315,16 @@ impl<'a> Context<'a> {
             return Err(unknown_milestone(&ladder, milestone));
         };
         let status = Status::from(status);
-        let today = Date::today();
+        let today = self.clock.today();
         let milestone_id = m.id.clone();
         let (_, saved) = self.store.update(&id, |p| {
-            let entry = p
-                .milestones
-                .entry(milestone_id.clone())
-                .or_insert(MilestoneProgress {
-                    status,
-                    changed: today,
-                    due: None,
-                    note: String::new(),
-                });
-            if entry.status != status {
-                entry.status = status;
-                entry.changed = today;
-            }
+            let mut progress =
+                rules::milestone_progress(p.milestones.get(&milestone_id), status, today);
             if let Some(note) = note {
-                entry.note = text::sanitize(note.trim());
+                progress.note = text::sanitize(note.trim());
+            }
+            if let Some(change) = rules::set_milestone(p, &milestone_id, progress) {
+                apply(&change, p)?;
             }
             Ok(())
         })?;
@@ -400,15 +383,17 @@ impl<'a> Context<'a> {
                 or_list(text::did_you_mean(c, ids.clone()), ids)
             )));
         }
-        let today = Date::today();
+        let today = self.clock.today();
         let ((), saved) = self.store.update(&id, |p| {
-            p.evidence.push(Evidence {
+            let evidence = Evidence {
                 date: today,
                 text: entry.clone(),
                 milestone: milestone.map(str::to_string),
                 competency: competency.map(str::to_string),
-            });
-            Ok(())
+            };
+            let change = rules::add_evidence(p, evidence)
+                .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
+            apply(&change, p)
         })?;
         writeln!(
             out,
@@ -436,45 +421,34 @@ impl<'a> Context<'a> {
             })?,
             PlanCommand::Add { role, date, note } => {
                 let role = role_arg(&ladder, &role, "ROLE")?;
-                let last = profile
-                    .plan
-                    .last()
-                    .map_or(&profile.current_role, |s| &s.role);
-                if ladder.role(role).id == *last {
-                    return Err(Failure::invalid(format!(
-                        "the plan already ends at {} — add the next role after it",
-                        text::one_line(&ladder.role(role).title)
-                    )));
-                }
                 let step = PlanStep {
                     role: ladder.role(role).id.clone(),
                     target_date: date,
                     note: note.map(|n| text::sanitize(n.trim())).unwrap_or_default(),
                 };
+                // Checked here first so a refusal is bad input (exit 2) with nothing locked.
+                rules::append_step(&profile, &ladder, step.clone())
+                    .map_err(|refusal| Failure::invalid(refusal.0))?;
                 self.store.update(&id, |p| {
-                    p.plan.push(step);
-                    Ok(())
+                    let change = rules::append_step(p, &ladder, step)
+                        .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
+                    apply(&change, p)
                 })?
             }
             PlanCommand::Auto { alternative } => {
-                let roles = auto_plan(&profile, &ladder, alternative as usize)?;
+                let alternative = alternative as usize;
+                let paths = rules::paths_to_target(&profile, &ladder, alternative)
+                    .map_err(|refusal| Failure::invalid(refusal.0))?;
+                let Some(path) = paths.get(alternative - 1) else {
+                    return Err(Failure::invalid(format!(
+                        "there are only {} to the target — choose --alternative 1 to {}",
+                        text::count(paths.len(), "distinct path"),
+                        paths.len()
+                    )));
+                };
                 self.store.update(&id, |p| {
-                    // Keep the dates and notes of steps that stay in the plan.
-                    let old = std::mem::take(&mut p.plan);
-                    p.plan = roles
-                        .iter()
-                        .map(|role| {
-                            old.iter()
-                                .find(|s| s.role == *role)
-                                .cloned()
-                                .unwrap_or_else(|| PlanStep {
-                                    role: role.clone(),
-                                    target_date: None,
-                                    note: String::new(),
-                                })
-                        })
-                        .collect();
-                    Ok(())
+                    let change = rules::use_path(p, &ladder, path, String::new());
+                    apply(&change, p)
                 })?
             }
         };
@@ -487,55 +461,21 @@ impl<'a> Context<'a> {
         match format {
             ExportFormat::Json => write_json(out, &export::json(&profile, &ladder))?,
             ExportFormat::Markdown => {
-                out.write_all(export::markdown(&profile, &ladder, Date::today()).as_bytes())?
+                out.write_all(export::markdown(&profile, &ladder, self.clock.today()).as_bytes())?
             }
         }
         Ok(())
     }
 }
 
-/// The role ids of the `alternative`-th planned path from the current role to the target,
-/// without the current role itself.
-fn auto_plan(
-    profile: &Profile,
-    ladder: &Ladder,
-    alternative: usize,
-) -> Result<Vec<String>, Failure> {
-    let Some(target) = profile.target_role.as_deref() else {
-        return Err(Failure::invalid(
-            "no target role to plan towards — set one with `rungs profile set --target ROLE`",
-        ));
-    };
-    let unknown = |id: &str| {
-        Failure::invalid(format!(
-            "the profile's role \"{}\" is not in ladder \"{}\" — set it again with `rungs profile set`",
-            text::one_line(id),
-            ladder.id()
+/// Applies a rule's change to the profile re-read under the lock. The change was computed
+/// from that same copy, so a conflict means a bug, reported rather than saved.
+fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
+    change.apply(p).map(|_| ()).map_err(|Conflict { what }| {
+        ProfileError::Invalid(format!(
+            "internal error: {what} changed while it was being changed"
         ))
-    };
-    let from = ladder
-        .role_index(&profile.current_role)
-        .ok_or_else(|| unknown(&profile.current_role))?;
-    let to = ladder.role_index(target).ok_or_else(|| unknown(target))?;
-    let request = PathRequest {
-        from,
-        to,
-        held: profile::held_corners(profile, ladder),
-        count: alternative,
-        ..PathRequest::default()
-    };
-    let paths = ladder::plan(ladder, &request).map_err(|e| Failure::invalid(e.to_string()))?;
-    let Some(path) = paths.get(alternative - 1) else {
-        return Err(Failure::invalid(format!(
-            "there are only {} to the target — choose --alternative 1 to {}",
-            text::count(paths.len(), "distinct path"),
-            paths.len()
-        )));
-    };
-    Ok(path.roles[1..]
-        .iter()
-        .map(|&r| ladder.role(r).id.clone())
-        .collect())
+    })
 }
 
 fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {

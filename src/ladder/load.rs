@@ -1,46 +1,20 @@
 //! Reading a ladder file: size and nesting limits, parsing, and validation that reports every
 //! problem at once, each with the line and column it comes from.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
 use ron::extensions::Extensions;
 
 use super::locate::{Pos, SourceMap};
-use super::model::{LADDER_FORMAT, Ladder, LadderFile};
+use super::model::{Ladder, LadderFile};
+use super::validate::{Problem, validate};
 use crate::fsutil::{self, ReadError};
 use crate::text;
 
 pub use crate::fsutil::MAX_FILE_BYTES;
 /// Deeper nesting than this is refused before parsing. A valid ladder nests five deep.
 pub const MAX_NESTING: usize = 32;
-
-/// One thing wrong with a ladder file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub pos: Option<Pos>,
-    pub message: String,
-    /// What to do about it, when there is something more specific than "fix it".
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    fn at(pos: Option<Pos>, message: impl Into<String>) -> Problem {
-        Problem {
-            pos,
-            message: message.into(),
-            hint: None,
-        }
-    }
-    fn hint(mut self, hint: impl Into<String>) -> Problem {
-        let hint = hint.into();
-        if !hint.is_empty() {
-            self.hint = Some(hint);
-        }
-        self
-    }
-}
 
 /// A ladder file that could not be used, with everything found wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +37,12 @@ impl LadderError {
         self.problems
             .iter()
             .map(|p| {
-                let mut line = match p.pos {
-                    Some(pos) => format!("{}:{}:{}: {}", self.origin, pos.line, pos.col, p.message),
-                    None => format!("{}: {}", self.origin, p.message),
-                };
-                if let Some(hint) = &p.hint {
-                    line.push_str(" — ");
-                    line.push_str(hint);
-                }
-                text::one_line(&line)
+                text::located(
+                    &self.origin,
+                    p.pos.map(|pos| (pos.line, pos.col)),
+                    &p.message,
+                    p.hint.as_deref().unwrap_or_default(),
+                )
             })
             .collect()
     }
@@ -102,6 +73,9 @@ fn read_limited(path: &Path) -> Result<String, Problem> {
         ReadError::Io(e) => {
             Problem::at(None, format!("cannot open: {e}")).hint("check the path and permissions")
         }
+        other @ ReadError::NotAFile => {
+            Problem::at(None, other.to_string()).hint("name a .ron ladder file")
+        }
         other @ ReadError::NotUtf8 { .. } => {
             Problem::at(None, other.to_string()).hint("save the file as UTF-8")
         }
@@ -121,6 +95,29 @@ fn too_large(bytes: u64) -> Problem {
 
 /// Parses and validates ladder `source`; `origin` names it in errors.
 pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+    let started = std::time::Instant::now();
+    let loaded = parse_and_validate(source, origin);
+    let elapsed_us = started.elapsed().as_micros() as u64;
+    match &loaded {
+        Ok(ladder) => tracing::debug!(
+            origin,
+            bytes = source.len(),
+            levels = ladder.levels().len(),
+            roles = ladder.roles().len(),
+            elapsed_us,
+            "loaded a ladder"
+        ),
+        Err(e) => tracing::debug!(
+            origin,
+            problems = e.problems.len(),
+            elapsed_us,
+            "a ladder did not load"
+        ),
+    }
+    loaded
+}
+
+fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError> {
     if source.len() as u64 > MAX_FILE_BYTES {
         return Err(LadderError::single(origin, too_large(source.len() as u64)));
     }
@@ -166,7 +163,8 @@ pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
             Problem::at(
                 None,
                 "internal error: a validated reference did not resolve",
-            ),
+            )
+            .hint("please report this, with the file, as a bug in rungs"),
         )
     })
 }
@@ -211,7 +209,36 @@ pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
         }
         E::ExceededRecursionLimit => "check for unbalanced brackets".to_string(),
         E::Eof => "the file ends early: check for a missing `)` or `]`".to_string(),
-        _ => String::new(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "text goes in double quotes: \"…\"; check for a missing quote".to_string()
+        }
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
+            "write a whole number, e.g. `format: 1`; expectations run from 1 to 5".to_string()
+        }
+        E::ExpectedBoolean => "write `true` or `false`".to_string(),
+        E::ExpectedComma => "separate items and fields with a comma".to_string(),
+        E::ExpectedArray | E::ExpectedArrayEnd => {
+            "a list is written `[item, item]`: check for a missing `[`, `]` or comma".to_string()
+        }
+        E::ExpectedMap | E::ExpectedMapColon | E::ExpectedMapEnd => {
+            "a map is written `{\"key\": value, …}`: check the braces, quotes and colons"
+                .to_string()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
+            "an entry is written `(field: value, …)`: check for a missing `(`, `)` or comma"
+                .to_string()
+        }
+        E::ExpectedIdentifier => "a field name comes before `:`, without quotes".to_string(),
+        E::DuplicateStructField { .. } => "the field is written twice: keep one".to_string(),
+        E::TrailingCharacters => {
+            "something follows the closing `)` of the file: remove it".to_string()
+        }
+        E::InvalidEscape(_) => {
+            "inside quotes write `\\\\` for a backslash and `\\\"` for a quote".to_string()
+        }
+        E::UnclosedBlockComment => "close the comment with `*/`".to_string(),
+        E::UnexpectedChar(_) => "check for a typo or a missing quote just before it".to_string(),
+        _ => "compare it with the file format in the README".to_string(),
     };
     Problem::at(pos, e.code.to_string()).hint(hint)
 }
@@ -244,518 +271,4 @@ fn forbidden_chars_in_source(source: &str) -> Vec<Problem> {
         }
     }
     problems
-}
-
-/// Where in the source a validation problem is, resolved to a position only once a problem is
-/// found, so validating a large correct file does no position look-ups at all.
-#[derive(Debug, Clone, Copy)]
-enum Where<'a> {
-    /// A top-level field.
-    Section(&'a str),
-    /// The `nth` string `value` written as `key: "value"` at `depth` under `section`.
-    Value {
-        section: &'a str,
-        depth: usize,
-        key: &'a str,
-        value: &'a str,
-        nth: usize,
-    },
-    /// The `nth` map key `value` at `depth` under `section`.
-    MapKey {
-        section: &'a str,
-        depth: usize,
-        value: &'a str,
-        nth: usize,
-    },
-}
-
-impl Where<'_> {
-    fn resolve(&self, map: &SourceMap) -> Option<Pos> {
-        match *self {
-            Where::Section(name) => map.section(name),
-            Where::Value {
-                section,
-                depth,
-                key,
-                value,
-                nth,
-            } => map.value(section, depth, key, value, nth),
-            Where::MapKey {
-                section,
-                depth,
-                value,
-                nth,
-            } => map.map_key(section, depth, value, nth),
-        }
-    }
-}
-
-fn id_at<'a>(section: &'a str, depth: usize, value: &'a str, nth: usize) -> Where<'a> {
-    Where::Value {
-        section,
-        depth,
-        key: "id",
-        value,
-        nth,
-    }
-}
-
-/// A problem found by validation, not yet given its position.
-struct Found<'a> {
-    at: Where<'a>,
-    problem: Problem,
-    /// Where the same thing was first written, for duplicates.
-    first: Option<Where<'a>>,
-}
-
-/// Collects problems during validation.
-#[derive(Default)]
-struct Findings<'a>(Vec<Found<'a>>);
-
-impl<'a> Findings<'a> {
-    fn push(&mut self, at: Where<'a>, message: impl Into<String>, hint: impl Into<String>) {
-        self.0.push(Found {
-            at,
-            problem: Problem::at(None, message).hint(hint),
-            first: None,
-        });
-    }
-
-    fn push_duplicate(&mut self, at: Where<'a>, first: Where<'a>, message: String, hint: String) {
-        self.push(at, message, hint);
-        if let Some(found) = self.0.last_mut() {
-            found.first = Some(first);
-        }
-    }
-}
-
-/// Checks everything serde cannot: references, uniqueness, ids, ranges and escaped text.
-fn validate(file: &LadderFile, map: &SourceMap) -> Vec<Problem> {
-    let mut findings = Findings::default();
-    check_file(file, &mut findings);
-    let mut problems: Vec<Problem> = findings
-        .0
-        .into_iter()
-        .map(|found| {
-            let mut problem = found.problem;
-            if let Some(first) = found.first.and_then(|w| w.resolve(map)) {
-                problem.message =
-                    format!("{} (first defined at line {})", problem.message, first.line);
-            }
-            problem.pos = found.at.resolve(map).or(Some(Pos { line: 1, col: 1 }));
-            problem
-        })
-        .collect();
-    problems.sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
-    problems
-}
-
-fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
-    let top = Where::Section;
-    if file.format != LADDER_FORMAT {
-        if file.format > LADDER_FORMAT {
-            problems.push(
-                top("format"),
-                format!(
-                    "this ladder is written in format {}, newer than format {LADDER_FORMAT} that this version of rungs reads",
-                    file.format
-                ),
-                "upgrade rungs to read it",
-            );
-        } else {
-            problems.push(
-                top("format"),
-                format!("format {} does not exist", file.format),
-                "write `format: 1`",
-            );
-        }
-        return;
-    }
-
-    check_id(
-        problems,
-        &file.id,
-        Where::Value {
-            section: "id",
-            depth: 1,
-            key: "id",
-            value: &file.id,
-            nth: 0,
-        },
-        "ladder",
-    );
-    check_text(problems, top("name"), "ladder name", &file.name);
-    check_text(problems, top("summary"), "ladder summary", &file.summary);
-    if file.name.trim().is_empty() {
-        problems.push(top("name"), "the ladder has an empty name", "");
-    }
-    if file.levels.is_empty() {
-        problems.push(
-            top("levels"),
-            "the ladder has no levels",
-            "add at least one level, lowest first",
-        );
-    }
-    if file.roles.is_empty() {
-        problems.push(
-            top("roles"),
-            "the ladder has no roles",
-            "add at least one role: `(id: \"…\", title: \"…\", level: \"…\")`",
-        );
-    }
-    if file.rules.max_step_up == 0 {
-        problems.push(
-            top("rules"),
-            "rules.max_step_up is 0, so nobody could ever move up",
-            "use 1 (the default) or more",
-        );
-    }
-
-    let competency_ids = unique_ids(
-        problems,
-        "competencies",
-        3,
-        "competency",
-        file.competencies.iter().map(|c| c.id.as_str()),
-    );
-    for (c, nth) in with_occurrence(&file.competencies, |c| c.id.as_str()) {
-        let at = id_at("competencies", 3, &c.id, nth);
-        check_text(problems, at, "competency name", &c.name);
-        check_text(problems, at, "competency summary", &c.summary);
-    }
-
-    let level_ids = unique_ids(
-        problems,
-        "levels",
-        3,
-        "level",
-        file.levels.iter().map(|l| l.id.as_str()),
-    );
-    let milestone_ids = file
-        .levels
-        .iter()
-        .flat_map(|l| l.milestones.iter().map(|m| m.id.as_str()));
-    unique_ids(problems, "levels", 5, "milestone", milestone_ids);
-    let mut expects_seen: HashMap<&str, usize> = HashMap::new();
-    let mut milestones_seen: HashMap<&str, usize> = HashMap::new();
-    for (level, nth) in with_occurrence(&file.levels, |l| l.id.as_str()) {
-        let level_at = id_at("levels", 3, &level.id, nth);
-        check_text(problems, level_at, "level name", &level.name);
-        check_text(problems, level_at, "level summary", &level.summary);
-        for (competency, &expected) in &level.expects {
-            let nth = occurrence(&mut expects_seen, competency);
-            let at = Where::MapKey {
-                section: "levels",
-                depth: 4,
-                value: competency,
-                nth,
-            };
-            if !competency_ids.contains_key(competency.as_str()) {
-                problems.push(
-                    at,
-                    format!(
-                        "level \"{}\" expects unknown competency \"{competency}\"",
-                        level.id
-                    ),
-                    hint_for(competency, competency_ids.keys().copied(), "competencies"),
-                );
-            }
-            if !(1..=5).contains(&expected) {
-                problems.push(
-                    at,
-                    format!(
-                        "level \"{}\" expects \"{competency}\" at {expected}, outside 1..5",
-                        level.id
-                    ),
-                    "use 1 (aware) to 5 (expert)",
-                );
-            }
-        }
-        for m in &level.milestones {
-            let at = id_at("levels", 5, &m.id, occurrence(&mut milestones_seen, &m.id));
-            check_text(problems, at, "milestone title", &m.title);
-            check_text(problems, at, "milestone summary", &m.summary);
-            if m.title.trim().is_empty() {
-                problems.push(at, format!("milestone \"{}\" has an empty title", m.id), "");
-            }
-        }
-    }
-
-    let corner_ids = unique_ids(
-        problems,
-        "corners",
-        3,
-        "corner",
-        file.corners.iter().map(|c| c.id.as_str()),
-    );
-    let mut near_seen: HashMap<&str, usize> = HashMap::new();
-    for (c, nth) in with_occurrence(&file.corners, |c| c.id.as_str()) {
-        let at = id_at("corners", 3, &c.id, nth);
-        check_text(problems, at, "corner name", &c.name);
-        check_text(problems, at, "corner summary", &c.summary);
-        for neighbour in &c.near {
-            let at = Where::Value {
-                section: "corners",
-                depth: 4,
-                key: "near",
-                value: neighbour,
-                nth: occurrence(&mut near_seen, neighbour),
-            };
-            if !corner_ids.contains_key(neighbour.as_str()) {
-                problems.push(
-                    at,
-                    format!("corner \"{}\" is near unknown corner \"{neighbour}\"", c.id),
-                    hint_for(neighbour, corner_ids.keys().copied(), "corners"),
-                );
-            } else if *neighbour == c.id {
-                problems.push(
-                    at,
-                    format!("corner \"{}\" names itself in `near`", c.id),
-                    "list only other corners whose craft carries over",
-                );
-            }
-        }
-    }
-
-    let role_ids = unique_ids(
-        problems,
-        "roles",
-        3,
-        "role",
-        file.roles.iter().map(|r| r.id.as_str()),
-    );
-    let mut level_has_role = vec![false; file.levels.len()];
-    let mut levels_seen: HashMap<&str, usize> = HashMap::new();
-    let mut corners_seen: HashMap<&str, usize> = HashMap::new();
-    for (role, nth) in with_occurrence(&file.roles, |r| r.id.as_str()) {
-        let role_at = id_at("roles", 3, &role.id, nth);
-        check_text(problems, role_at, "role title", &role.title);
-        check_text(problems, role_at, "role summary", &role.summary);
-        if role.title.trim().is_empty() {
-            problems.push(
-                role_at,
-                format!("role \"{}\" has an empty title", role.id),
-                "",
-            );
-        }
-        let level_nth = occurrence(&mut levels_seen, &role.level);
-        match level_ids.get(role.level.as_str()) {
-            Some(&level) => level_has_role[level] = true,
-            None => problems.push(
-                Where::Value {
-                    section: "roles",
-                    depth: 3,
-                    key: "level",
-                    value: &role.level,
-                    nth: level_nth,
-                },
-                format!(
-                    "role \"{}\" is at unknown level \"{}\"",
-                    role.id, role.level
-                ),
-                hint_for(&role.level, level_ids.keys().copied(), "levels"),
-            ),
-        }
-        if let Some(corner) = &role.corner {
-            let corner_nth = occurrence(&mut corners_seen, corner);
-            if !corner_ids.contains_key(corner.as_str()) {
-                problems.push(
-                    Where::Value {
-                        section: "roles",
-                        depth: 3,
-                        key: "corner",
-                        value: corner,
-                        nth: corner_nth,
-                    },
-                    format!("role \"{}\" is in unknown corner \"{corner}\"", role.id),
-                    hint_for(corner, corner_ids.keys().copied(), "corners"),
-                );
-            }
-        }
-    }
-    if !file.roles.is_empty() {
-        for (level, has_role) in file.levels.iter().zip(&level_has_role) {
-            if !has_role {
-                problems.push(
-                    id_at("levels", 3, &level.id, 0),
-                    format!("level \"{}\" has no role", level.id),
-                    format!(
-                        "add a role with `level: \"{}\"`, or remove the level",
-                        level.id
-                    ),
-                );
-            }
-        }
-    }
-
-    let mut ends_seen: HashMap<(&str, &str), usize> = HashMap::new();
-    let level_of = |role: &str| {
-        let &r = role_ids.get(role)?;
-        level_ids.get(file.roles[r].level.as_str()).copied()
-    };
-    for bridge in &file.bridges {
-        for (key, id) in [("from", &bridge.from), ("to", &bridge.to)] {
-            let nth = *ends_seen
-                .entry((key, id.as_str()))
-                .and_modify(|n| *n += 1)
-                .or_default();
-            if !role_ids.contains_key(id.as_str()) {
-                problems.push(
-                    Where::Value {
-                        section: "bridges",
-                        depth: 3,
-                        key,
-                        value: id,
-                        nth,
-                    },
-                    format!("bridge {key} unknown role \"{id}\""),
-                    hint_for(id, role_ids.keys().copied(), "roles"),
-                );
-            }
-        }
-        let from_nth = ends_seen[&("from", bridge.from.as_str())];
-        let from_at = Where::Value {
-            section: "bridges",
-            depth: 3,
-            key: "from",
-            value: &bridge.from,
-            nth: from_nth,
-        };
-        check_text(problems, from_at, "bridge skip_reason", &bridge.skip_reason);
-        if let (Some(from), Some(to)) = (level_of(&bridge.from), level_of(&bridge.to)) {
-            let step = file.rules.max_step_up.max(1) as usize;
-            if to > from + step && bridge.skip_reason.trim().is_empty() {
-                let passed: Vec<&str> = file.levels[from + 1..to]
-                    .iter()
-                    .map(|l| l.id.as_str())
-                    .collect();
-                problems.push(
-                    from_at,
-                    format!(
-                        "bridge from \"{}\" to \"{}\" skips {} ({}) without saying why",
-                        bridge.from,
-                        bridge.to,
-                        if passed.len() == 1 { "a level" } else { "levels" },
-                        passed.join(", ")
-                    ),
-                    format!(
-                        "each level has its own training, so a skip must be explained: add `skip_reason: \"…\"`, or point the bridge at a role at most {} up",
-                        text::count(step, "level")
-                    ),
-                );
-            }
-        }
-        if bridge.from == bridge.to {
-            let nth = from_nth;
-            problems.push(
-                Where::Value {
-                    section: "bridges",
-                    depth: 3,
-                    key: "from",
-                    value: &bridge.from,
-                    nth,
-                },
-                format!("bridge from \"{}\" to itself", bridge.from),
-                "remove it",
-            );
-        }
-    }
-}
-
-/// Counts an occurrence of `id` and returns how many came before it.
-fn occurrence<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str) -> usize {
-    let count = seen.entry(id).or_default();
-    *count += 1;
-    *count - 1
-}
-
-/// Each item with the number of earlier items that share its id: which occurrence in the file it is.
-fn with_occurrence<'a, T>(
-    items: &'a [T],
-    id: impl Fn(&'a T) -> &'a str,
-) -> impl Iterator<Item = (&'a T, usize)> {
-    let mut seen: HashMap<&'a str, usize> = HashMap::new();
-    items.iter().map(move |item| {
-        let nth = occurrence(&mut seen, id(item));
-        (item, nth)
-    })
-}
-
-fn hint_for<'a>(wanted: &str, known: impl Iterator<Item = &'a str>, kind: &str) -> String {
-    let known: Vec<&str> = known.collect();
-    let close = text::did_you_mean(wanted, known.iter().copied());
-    if !close.is_empty() {
-        return close;
-    }
-    let mut sorted = known;
-    sorted.sort_unstable();
-    if sorted.is_empty() {
-        format!("the ladder defines no {kind}")
-    } else if sorted.len() <= 8 {
-        format!("known {kind}: {}", sorted.join(", "))
-    } else {
-        format!(
-            "it must be one of the {} {kind} the ladder defines",
-            sorted.len()
-        )
-    }
-}
-
-/// Checks the ids of one kind for form and uniqueness; returns the map from id to first index.
-fn unique_ids<'a>(
-    problems: &mut Findings<'a>,
-    section: &'a str,
-    depth: usize,
-    kind: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashMap<&'a str, usize> {
-    let mut first: HashMap<&'a str, usize> = HashMap::new();
-    let mut seen: HashMap<&'a str, usize> = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        let nth = occurrence(&mut seen, id);
-        let at = id_at(section, depth, id, nth);
-        check_id(problems, id, at, kind);
-        if first.contains_key(id) {
-            problems.push_duplicate(
-                at,
-                id_at(section, depth, id, 0),
-                format!("duplicate {kind} id \"{id}\""),
-                format!("every {kind} needs its own id"),
-            );
-        } else {
-            first.insert(id, i);
-        }
-    }
-    first
-}
-
-fn check_id<'a>(problems: &mut Findings<'a>, id: &str, at: Where<'a>, kind: &str) {
-    if !text::is_valid_id(id) {
-        let suggestion = text::slug(id);
-        let hint = if suggestion.is_empty() {
-            "ids use only a-z, 0-9 and -".to_string()
-        } else {
-            format!("ids use only a-z, 0-9 and -; try \"{suggestion}\"")
-        };
-        problems.push(
-            at,
-            format!("{kind} id \"{}\" is not a valid id", text::one_line(id)),
-            hint,
-        );
-    }
-}
-
-/// Text that reached a string through an escape (`\u{1b}`) is caught here, after parsing.
-fn check_text<'a>(problems: &mut Findings<'a>, at: Where<'a>, what: &str, value: &str) {
-    if let Some((offset, c)) = text::first_forbidden_char(value) {
-        problems.push(
-            at,
-            format!(
-                "{what} contains {} at character {}",
-                text::describe_char(c),
-                offset + 1
-            ),
-            "remove the escape; text is shown in a terminal and must not carry control codes",
-        );
-    }
 }

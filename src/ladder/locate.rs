@@ -270,6 +270,21 @@ impl SourceMap {
         )
     }
 
+    /// Where the `nth` string `value` written as an item of a list (`["a", "b"]`) at `depth`
+    /// under `section` is.
+    pub fn list_item(&self, section: &str, depth: usize, value: &str, nth: usize) -> Option<Pos> {
+        self.lookup(
+            (
+                Some(section.to_string()),
+                depth,
+                None,
+                false,
+                value.to_string(),
+            ),
+            nth,
+        )
+    }
+
     /// Where the top-level field `name` is written.
     pub fn section(&self, name: &str) -> Option<Pos> {
         self.sections

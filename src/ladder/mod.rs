@@ -2,21 +2,28 @@
 //! Nothing here draws to a terminal.
 
 mod catalog;
+pub mod diff;
+mod expects;
 mod load;
 pub mod locate;
+mod lookup;
 mod model;
 mod moves;
 mod plan;
 mod score;
 mod search;
 mod synthetic;
+mod template;
+mod validate;
+mod write;
 
 pub use catalog::{
-    BUNDLED, DEFAULT_LADDER_ID, LadderSource, Listing, ResolveError, find_ladders, resolve,
+    BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
+    SHARED_LADDERS_VAR, Scan, find_ladders, resolve,
 };
+pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
-    LadderError, MAX_FILE_BYTES, MAX_NESTING, Problem, load_file, load_str, parse_problem,
-    ron_options,
+    LadderError, MAX_FILE_BYTES, MAX_NESTING, load_file, load_str, parse_problem, ron_options,
 };
 pub use model::*;
 pub use moves::MoveKind;
@@ -25,3 +32,6 @@ pub use plan::{
 };
 pub use score::{Breadth, Score};
 pub use synthetic::synthetic_ladder_source;
+pub use template::template;
+pub use validate::Problem;
+pub use write::to_commented_ron;

@@ -35,7 +35,8 @@ pub struct Level {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
-    /// Expected level (1..=5) of each competency at this level.
+    /// Expected level (1..=5) of each competency at this level; a role may override it.
+    /// Ask [`Ladder::expects_of`] for what applies to a role.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub expects: BTreeMap<String, u8>,
     /// Whether people at this level still do the craft themselves (an individual contributor,
@@ -136,6 +137,10 @@ pub struct Role {
     pub corner: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
+    /// Expected level (1..=5) of competencies where this role differs from its level, as
+    /// parallel tracks on one level often do. Ask [`Ladder::expects_of`], never this map alone.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub expects: BTreeMap<String, u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,12 +1,19 @@
-//! A person's profile: model, derived figures, and the store that saves it without loss.
-//! Nothing here draws to a terminal.
+//! A person's profile: model, derived figures, the rules for changing it, and the store that
+//! saves it without loss. Nothing here draws to a terminal.
 
+mod change;
 mod derive;
+mod disk;
+mod error;
 mod model;
 mod readiness;
+pub mod rules;
 mod store;
 
+pub use change::{Change, Conflict, Edit, Item};
 pub use derive::{breadth, held_corners, next_level, plan_path};
+pub use disk::{Generation, LockGuard, SessionLock};
+pub use error::ProfileError;
 pub use model::*;
 pub use readiness::{Counted, Progress, Readiness, level_progress, readiness};
-pub use store::{LOCK_WAIT, LockGuard, ProfileError, Store, parse, profile_id, to_ron};
+pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};

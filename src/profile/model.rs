@@ -86,6 +86,15 @@ impl Status {
             Status::Done => "done",
         }
     }
+    /// The status after this one in the todo → doing → done → todo cycle.
+    pub fn next(self) -> Status {
+        match self {
+            Status::Todo => Status::Doing,
+            Status::Doing => Status::Done,
+            Status::Done => Status::Todo,
+        }
+    }
+
     pub fn mark(self) -> &'static str {
         match self {
             Status::Todo => "○",
@@ -175,6 +184,13 @@ pub struct Action {
     #[serde(default)]
     pub due: Option<Date>,
     pub status: Status,
+}
+
+impl Evidence {
+    /// The milestone or competency the entry is about, if it names one.
+    pub fn about(&self) -> Option<&str> {
+        self.milestone.as_deref().or(self.competency.as_deref())
+    }
 }
 
 impl Profile {

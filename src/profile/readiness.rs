@@ -34,6 +34,15 @@ impl Progress {
             (self.done as f64 / self.total as f64).clamp(0.0, 1.0)
         }
     }
+
+    /// A text gauge `width` cells wide: a filled cell for each whole share done, like the
+    /// percentage (rounded down), so the two never disagree.
+    pub fn gauge(self, width: usize) -> String {
+        let filled = (self.done.min(self.total) * width)
+            .checked_div(self.total)
+            .unwrap_or(0);
+        format!("{}{}", "▓".repeat(filled), "░".repeat(width - filled))
+    }
 }
 
 /// How far a level's own milestones are done. This is progress *at* a level, not readiness
@@ -124,6 +133,10 @@ impl Readiness {
 
     pub fn ratio(&self) -> f64 {
         self.progress.ratio()
+    }
+
+    pub fn gauge(&self, width: usize) -> String {
+        self.progress.gauge(width)
     }
 
     /// "readiness for Manager", or "readiness at the top level" where there is no next level.

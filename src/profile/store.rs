@@ -1,21 +1,21 @@
-//! Where profiles live and how they are written so that nothing is ever lost.
+//! Where profiles live and how they are read and written so that nothing is ever lost: one
+//! writer at a time under a lock, re-read before every change, written atomically with a backup
+//! (see [`super::disk`]), and a file that does not parse is never overwritten.
 //!
-//! - Writes are atomic: a temp file in the same folder, fsync, rename over the old file, fsync
-//!   the folder. The temp file has a fixed name and is only written under the lock, so a crash
-//!   leaves at most one stray temp file, which the next save overwrites.
-//! - The previous version is kept as `<id>.ron.bak`.
-//! - One writer at a time: `<id>.lock` is locked for the length of a read-modify-write, so two
-//!   processes updating one profile both see each other's change.
-//! - A file that does not parse is never overwritten: an update reads it first and stops there.
+//! The store reports; it never prints. A front end that wants to say "waiting for another
+//! writer" gives the store a [`WaitNotice`].
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use super::disk::{self, Generation, LockGuard, SessionLock};
+use super::error::ProfileError;
 use super::model::{PROFILE_FORMAT, Profile};
 use crate::fsutil::{self, ReadError};
 use crate::ladder;
@@ -23,129 +23,6 @@ use crate::text;
 
 /// How long a writer waits for another to finish before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
-
-/// Why a profile could not be read or written.
-#[derive(Debug)]
-pub enum ProfileError {
-    /// A name that cannot become a safe file name.
-    InvalidName {
-        name: String,
-        why: String,
-    },
-    NotFound {
-        id: String,
-        hint: String,
-    },
-    NoProfiles,
-    AlreadyExists {
-        id: String,
-        path: PathBuf,
-    },
-    /// The file does not parse; it is left exactly as it is.
-    Parse {
-        path: PathBuf,
-        line: usize,
-        col: usize,
-        message: String,
-    },
-    NewerFormat {
-        path: PathBuf,
-        format: u32,
-    },
-    Unreadable {
-        path: PathBuf,
-        why: String,
-    },
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        source: io::Error,
-    },
-    LockTimeout {
-        path: PathBuf,
-    },
-    /// A change that makes no sense for this profile (an unknown role, say).
-    Invalid(String),
-}
-
-impl ProfileError {
-    /// 2 for bad input or a file the user must fix, 1 for a failure at run time.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            ProfileError::Io { .. } | ProfileError::LockTimeout { .. } => 1,
-            _ => 2,
-        }
-    }
-}
-
-impl std::fmt::Display for ProfileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProfileError::InvalidName { name, why } => {
-                write!(
-                    f,
-                    "\"{}\" cannot be a profile name: {why}",
-                    text::one_line(name)
-                )
-            }
-            ProfileError::NotFound { id, hint } => {
-                write!(f, "no profile \"{}\"", text::one_line(id))?;
-                if !hint.is_empty() {
-                    write!(f, " — {hint}")?;
-                }
-                Ok(())
-            }
-            ProfileError::NoProfiles => f.write_str(
-                "no profile yet — create one with `rungs profile new \"Your Name\" --role ROLE`",
-            ),
-            ProfileError::AlreadyExists { id, path } => write!(
-                f,
-                "profile \"{id}\" already exists ({}) — pick another name or use `rungs profile set`",
-                path.display()
-            ),
-            ProfileError::Parse {
-                path,
-                line,
-                col,
-                message,
-            } => write!(
-                f,
-                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}.bak) and try again",
-                path.display(),
-                text::one_line(message),
-                path.display()
-            ),
-            ProfileError::NewerFormat { path, format } => write!(
-                f,
-                "{}: written in profile format {format}, newer than format {PROFILE_FORMAT} that this version reads — upgrade rungs; the file was not changed",
-                path.display()
-            ),
-            ProfileError::Unreadable { path, why } => write!(f, "{}: {why}", path.display()),
-            ProfileError::Io {
-                path,
-                action,
-                source,
-            } => write!(f, "cannot {action} {}: {source}", path.display()),
-            ProfileError::LockTimeout { path } => write!(
-                f,
-                "{} is locked by another rungs — try again when it has finished (if none is running, delete the .lock file)",
-                path.display()
-            ),
-            ProfileError::Invalid(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for ProfileError {}
-
-fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> ProfileError {
-    let path = path.to_path_buf();
-    move |source| ProfileError::Io {
-        path,
-        action,
-        source,
-    }
-}
 
 /// The id a profile name is stored under, or why the name cannot be used.
 ///
@@ -166,6 +43,12 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
         return Err(refuse("it contains control characters"));
     }
     let id = text::slug(name);
+    if id.len() > MAX_ID_LEN {
+        return Err(refuse(&format!(
+            "it is too long for a file name ({} characters once made an id; at most {MAX_ID_LEN})",
+            id.len()
+        )));
+    }
     if id.is_empty() {
         return Err(refuse(
             "it needs at least one letter or digit from a-z, 0-9",
@@ -174,10 +57,18 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
     Ok(id)
 }
 
-/// Holds a profile's write lock until dropped.
-#[derive(Debug)]
-pub struct LockGuard {
-    _file: File,
+/// Profile ids longer than this are refused: with the longest suffix (`.ron.bak`) the file
+/// name stays well inside the 255 bytes most file systems allow.
+pub const MAX_ID_LEN: usize = 120;
+
+/// Told which file it waits for when another writer holds a profile's lock.
+#[derive(Clone)]
+pub struct WaitNotice(pub Arc<dyn Fn(&Path) + Send + Sync>);
+
+impl std::fmt::Debug for WaitNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WaitNotice")
+    }
 }
 
 #[derive(Deserialize)]
@@ -189,8 +80,8 @@ struct FormatProbe {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
-    /// Whether to say on stderr that we are waiting for another writer.
-    pub announce_waits: bool,
+    /// Called once per wait when another writer holds the lock.
+    pub on_wait: Option<WaitNotice>,
     /// How long to wait for another writer's lock.
     pub lock_wait: Duration,
 }
@@ -199,7 +90,7 @@ impl Store {
     pub fn new(data_dir: &Path) -> Store {
         Store {
             dir: data_dir.join("profiles"),
-            announce_waits: true,
+            on_wait: None,
             lock_wait: LOCK_WAIT,
         }
     }
@@ -221,7 +112,7 @@ impl Store {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_error(&self.dir, "read the folder")(e)),
+            Err(e) => return Err(ProfileError::io(&self.dir, "read the folder")(e)),
         };
         let mut found: Vec<(SystemTime, String)> = Vec::new();
         for entry in entries.flatten() {
@@ -268,6 +159,17 @@ impl Store {
 
     /// Reads and parses a profile, migrating older formats and refusing newer ones.
     pub fn load(&self, id: &str) -> Result<Profile, ProfileError> {
+        let started = Instant::now();
+        let loaded = self.load_unlogged(id);
+        let elapsed_us = started.elapsed().as_micros() as u64;
+        match &loaded {
+            Ok(_) => tracing::debug!(profile = id, elapsed_us, "loaded a profile"),
+            Err(e) => tracing::debug!(profile = id, error = %e, "a profile did not load"),
+        }
+        loaded
+    }
+
+    fn load_unlogged(&self, id: &str) -> Result<Profile, ProfileError> {
         let path = self.path_of(id);
         let source = fsutil::read_limited(&path).map_err(|e| match e {
             ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound => ProfileError::NotFound {
@@ -290,54 +192,63 @@ impl Store {
         Ok(profile)
     }
 
-    /// Takes the profile's write lock, waiting up to [`LOCK_WAIT`] for another writer.
+    /// Takes the profile's write lock, waiting up to `lock_wait` for another writer.
     pub fn lock(&self, id: &str) -> Result<LockGuard, ProfileError> {
-        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, "create the folder"))?;
+        fs::create_dir_all(&self.dir).map_err(ProfileError::io(&self.dir, "create the folder"))?;
         let path = self.sibling(id, "lock");
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
+            .read(true)
             .write(true)
             .open(&path)
-            .map_err(io_error(&path, "open the lock file"))?;
+            .map_err(ProfileError::io(&path, "open the lock file"))?;
         let started = Instant::now();
         let mut announced = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(LockGuard { _file: file }),
-                Err(std::fs::TryLockError::WouldBlock) => {
+                Ok(()) => return Ok(LockGuard::new(&path, file)),
+                Err(fs::TryLockError::WouldBlock) => {
                     if started.elapsed() >= self.lock_wait {
                         return Err(ProfileError::LockTimeout {
                             path: self.path_of(id),
                         });
                     }
-                    if self.announce_waits && !announced {
-                        eprintln!(
-                            "rungs: {} is being changed by another rungs; waiting…",
-                            self.path_of(id).display()
-                        );
+                    if let Some(notice) = self.on_wait.as_ref().filter(|_| !announced) {
+                        (notice.0)(&self.path_of(id));
                         announced = true;
                     }
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(io_error(&path, "lock")(e));
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(ProfileError::io(&path, "lock")(e));
                 }
             }
         }
     }
 
+    /// Marks the profile open in a planner: `None` if another planner has it open already.
+    pub fn open_session(&self, id: &str) -> Result<Option<SessionLock>, ProfileError> {
+        fs::create_dir_all(&self.dir).map_err(ProfileError::io(&self.dir, "create the folder"))?;
+        disk::session(&self.sibling(id, "session"))
+    }
+
+    /// Which version of the profile is on disk; compare two to know whether it changed.
+    pub fn generation(&self, id: &str) -> Generation {
+        disk::generation(&self.path_of(id), &self.sibling(id, "lock"))
+    }
+
     /// Saves a new profile; refuses to replace an existing one.
     pub fn create(&self, profile: &Profile) -> Result<PathBuf, ProfileError> {
-        let lock = self.lock(&profile.id)?;
+        let mut lock = self.lock(&profile.id)?;
         let path = self.path_of(&profile.id);
-        if path.exists() {
+        if fs::symlink_metadata(&path).is_ok() {
             return Err(ProfileError::AlreadyExists {
                 id: profile.id.clone(),
                 path,
             });
         }
-        self.save(profile, &lock)?;
+        self.save(profile, &mut lock)?;
         Ok(path)
     }
 
@@ -349,41 +260,65 @@ impl Store {
         id: &str,
         change: impl FnOnce(&mut Profile) -> Result<T, ProfileError>,
     ) -> Result<(T, Profile), ProfileError> {
-        let lock = self.lock(id)?;
-        let mut profile = self.load(id)?;
-        let result = change(&mut profile)?;
-        self.save(&profile, &lock)?;
-        Ok((result, profile))
+        self.update_tracked(id, change)
+            .map(|(value, profile, _)| (value, profile))
     }
 
-    /// Writes a profile atomically, keeping the previous version as `.bak`. The guard is the
-    /// proof that the caller holds this profile's lock.
-    pub fn save(&self, profile: &Profile, _lock: &LockGuard) -> Result<(), ProfileError> {
-        let text = to_ron(profile);
-        let path = self.path_of(&profile.id);
-        let temp = self.sibling(&profile.id, "ron.tmp");
-        {
-            let mut file = File::create(&temp).map_err(io_error(&temp, "create"))?;
-            file.write_all(text.as_bytes())
-                .map_err(io_error(&temp, "write"))?;
-            file.sync_all().map_err(io_error(&temp, "flush"))?;
+    /// [`Store::update`], also returning the generation of what it saved, taken under the lock.
+    pub fn update_tracked<T>(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Profile) -> Result<T, ProfileError>,
+    ) -> Result<(T, Profile, Generation), ProfileError> {
+        let mut lock = self.lock(id)?;
+        let mut profile = self.load(id)?;
+        let before = profile.clone();
+        let result = change(&mut profile)?;
+        // A change that changes nothing writes nothing: the backup keeps the real previous
+        // version, and no reader is told of a change that did not happen.
+        let generation = if profile == before {
+            self.generation(id)
+        } else {
+            self.save(&profile, &mut lock)?
+        };
+        Ok((result, profile, generation))
+    }
+
+    /// Reads the profile together with its generation, both under the lock, so the two agree.
+    pub fn load_tracked(&self, id: &str) -> Result<(Profile, Generation), ProfileError> {
+        let _lock = self.lock(id)?;
+        let profile = self.load(id)?;
+        Ok((profile, self.generation(id)))
+    }
+
+    /// Writes a profile atomically, keeping the previous version as `.bak`, and returns its new
+    /// generation. The guard is the proof that the caller holds this profile's lock.
+    pub fn save(
+        &self,
+        profile: &Profile,
+        lock: &mut LockGuard,
+    ) -> Result<Generation, ProfileError> {
+        if lock.path() != self.sibling(&profile.id, "lock") {
+            return Err(ProfileError::Internal(format!(
+                "the lock {} cannot guard a save of profile \"{}\" in {}",
+                lock.path().display(),
+                profile.id,
+                self.dir.display()
+            )));
         }
-        if path.exists() {
-            // A hard link keeps the old bytes without copying them; some file systems have no
-            // links, and then a copy will do. The backup is a convenience: failing to make it
-            // must not stop the save.
-            let backup = self.sibling(&profile.id, "ron.bak");
-            let _ = fs::remove_file(&backup);
-            if fs::hard_link(&path, &backup).is_err() {
-                let _ = fs::copy(&path, &backup);
-            }
+        let started = Instant::now();
+        let text = to_ron(profile)?;
+        let written = disk::write(&self.path_of(&profile.id), &text, lock);
+        match &written {
+            Ok(_) => tracing::debug!(
+                profile = %profile.id,
+                bytes = text.len(),
+                elapsed_us = started.elapsed().as_micros() as u64,
+                "saved a profile"
+            ),
+            Err(e) => tracing::warn!(profile = %profile.id, error = %e, "a profile was not saved"),
         }
-        fs::rename(&temp, &path).map_err(io_error(&path, "replace"))?;
-        // Make the rename itself durable; not every platform can open a folder for this.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        written
     }
 }
 
@@ -440,18 +375,17 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
 }
 
 /// A profile as the pretty, stable RON text that is saved.
-pub fn to_ron(profile: &Profile) -> String {
+pub fn to_ron(profile: &Profile) -> Result<String, ProfileError> {
     let config = PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
         .struct_names(false);
-    match ladder::ron_options().to_string_pretty(profile, config) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        // Serialising plain data to a String has no failure mode; keep a readable fallback
-        // rather than a panic all the same.
-        Err(e) => format!("// could not serialise: {e}\n"),
-    }
+    let mut text = ladder::ron_options()
+        .to_string_pretty(profile, config)
+        .map_err(|e| ProfileError::Serialize {
+            id: profile.id.clone(),
+            why: e.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text)
 }

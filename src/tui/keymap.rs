@@ -1,370 +1,31 @@
-//! Key bindings as data. The same table decides what a key does, fills the footer and lists
-//! every key in the help overlay, so the three can never disagree.
+//! Key bindings as data. Each screen keeps its own table (`Binding<ItsAction>`) beside the code
+//! that acts on it; this module matches keys against a table, names keys for people, and holds
+//! the overrides a person may set, so what a key does, the footer and the help overlay always
+//! agree — overrides included.
+
+use std::collections::HashMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Global,
-    Ladder,
-    Plan,
-    Milestones,
-    Profile,
-}
+use crate::config::{Config, KeyName, KeySpec};
 
-/// Everything a key can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    Help,
-    NextTab,
-    PrevTab,
-    GoTab(usize),
-    Undo,
-    Up,
-    Down,
-    Left,
-    Right,
-    Details,
-    SetCurrent,
-    SetTarget,
-    AddToPlan,
-    AutoPlan,
-    NextAlternative,
-    Diff,
-    Search,
-    MoveStepUp,
-    MoveStepDown,
-    DeleteStep,
-    Edit,
-    CycleStatus,
-    ToggleFilter,
-    Add,
-}
-
-/// One key binding: the keys, what they do, and how the footer and help name them.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    pub scope: Scope,
-    pub keys: &'static [Key],
-    pub action: Action,
-    /// How the keys are written in the footer and help.
-    pub label: &'static str,
-    /// The footer's word for it.
-    pub short: &'static str,
-    pub help: &'static str,
-    /// Whether the footer shows it (help always does).
-    pub in_footer: bool,
-}
-
-/// A key without modifiers other than shift (which the character already carries).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A key as a binding names it: a character (shift is in the character), Ctrl plus a
+/// character, or a named key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    /// Any key with Ctrl and/or Alt held, as a config may name one (`alt-enter`, `ctrl-up`).
+    With {
+        code: KeyCode,
+        ctrl: bool,
+        alt: bool,
+    },
 }
-
-const fn b(
-    scope: Scope,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    short: &'static str,
-    help: &'static str,
-    in_footer: bool,
-) -> Binding {
-    Binding {
-        scope,
-        keys,
-        action,
-        label,
-        short,
-        help,
-        in_footer,
-    }
-}
-
-use Action as A;
-use Key::{Char as C, Code};
-use Scope as S;
-
-pub const BINDINGS: &[Binding] = &[
-    b(
-        S::Ladder,
-        &[
-            Code(KeyCode::Left),
-            Code(KeyCode::Right),
-            Code(KeyCode::Up),
-            Code(KeyCode::Down),
-            C('h'),
-            C('j'),
-            C('k'),
-            C('l'),
-        ],
-        A::Up,
-        "←↓↑→",
-        "move",
-        "move between roles (also h j k l)",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[Code(KeyCode::Enter)],
-        A::Details,
-        "⏎",
-        "details",
-        "show or hide the details of the selected role",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('c')],
-        A::SetCurrent,
-        "c",
-        "current",
-        "make the selected role your current role",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('t')],
-        A::SetTarget,
-        "t",
-        "target",
-        "make the selected role your target",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('a')],
-        A::AddToPlan,
-        "a",
-        "add to plan",
-        "add the selected role to the end of the plan",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('p')],
-        A::AutoPlan,
-        "p",
-        "auto-plan",
-        "plan the best path from current role to target",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('n')],
-        A::NextAlternative,
-        "n",
-        "next path",
-        "next alternative path",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('d')],
-        A::Diff,
-        "d",
-        "diff",
-        "what changes from your current role to the selected one",
-        true,
-    ),
-    b(
-        S::Ladder,
-        &[C('/')],
-        A::Search,
-        "/",
-        "search",
-        "search role titles (⏎ next match, Esc done)",
-        true,
-    ),
-    b(
-        S::Plan,
-        &[Code(KeyCode::Up), Code(KeyCode::Down), C('j'), C('k')],
-        A::Up,
-        "↑↓",
-        "select",
-        "select a step",
-        true,
-    ),
-    b(
-        S::Plan,
-        &[C('K')],
-        A::MoveStepUp,
-        "K",
-        "earlier",
-        "move the step earlier",
-        true,
-    ),
-    b(
-        S::Plan,
-        &[C('J')],
-        A::MoveStepDown,
-        "J",
-        "later",
-        "move the step later",
-        true,
-    ),
-    b(
-        S::Plan,
-        &[C('x')],
-        A::DeleteStep,
-        "x",
-        "delete",
-        "delete the step",
-        true,
-    ),
-    b(
-        S::Plan,
-        &[C('e')],
-        A::Edit,
-        "e",
-        "edit",
-        "edit the step's target date and note",
-        true,
-    ),
-    b(
-        S::Plan,
-        &[C('p')],
-        A::AutoPlan,
-        "p",
-        "re-plan",
-        "re-plan from current role to target",
-        true,
-    ),
-    b(
-        S::Milestones,
-        &[Code(KeyCode::Up), Code(KeyCode::Down), C('j'), C('k')],
-        A::Up,
-        "↑↓",
-        "select",
-        "select a milestone",
-        true,
-    ),
-    b(
-        S::Milestones,
-        &[C(' ')],
-        A::CycleStatus,
-        "space",
-        "status",
-        "todo → doing → done",
-        true,
-    ),
-    b(
-        S::Milestones,
-        &[C('e')],
-        A::Edit,
-        "e",
-        "evidence",
-        "edit the evidence note and due date",
-        true,
-    ),
-    b(
-        S::Milestones,
-        &[C('f')],
-        A::ToggleFilter,
-        "f",
-        "filter",
-        "only my current and next level / all levels",
-        true,
-    ),
-    b(
-        S::Profile,
-        &[Code(KeyCode::Up), Code(KeyCode::Down), C('j'), C('k')],
-        A::Up,
-        "↑↓",
-        "select",
-        "select an entry",
-        true,
-    ),
-    b(
-        S::Profile,
-        &[Code(KeyCode::Left), Code(KeyCode::Right), C('h'), C('l')],
-        A::Left,
-        "←→",
-        "section",
-        "history · mentors · mentees · evidence",
-        true,
-    ),
-    b(
-        S::Profile,
-        &[C('a')],
-        A::Add,
-        "a",
-        "add",
-        "add a past role, mentor, mentee or evidence entry",
-        true,
-    ),
-    b(
-        S::Global,
-        &[C('1'), C('2'), C('3'), C('5')],
-        A::GoTab(0),
-        "1 2 3 5",
-        "tab",
-        "switch tab",
-        false,
-    ),
-    b(
-        S::Global,
-        &[Code(KeyCode::Tab)],
-        A::NextTab,
-        "Tab",
-        "next tab",
-        "next tab",
-        false,
-    ),
-    b(
-        S::Global,
-        &[Code(KeyCode::BackTab)],
-        A::PrevTab,
-        "⇧Tab",
-        "previous tab",
-        "previous tab",
-        false,
-    ),
-    b(
-        S::Global,
-        &[C('u')],
-        A::Undo,
-        "u",
-        "undo",
-        "undo the last change",
-        true,
-    ),
-    b(
-        S::Global,
-        &[C('?')],
-        A::Help,
-        "?",
-        "help",
-        "this help (Esc or ? closes it)",
-        true,
-    ),
-    b(
-        S::Global,
-        &[C('q')],
-        A::Quit,
-        "q",
-        "quit",
-        "quit (Esc first in a popup or a field)",
-        true,
-    ),
-    b(
-        S::Global,
-        &[Key::Ctrl('c')],
-        A::Quit,
-        "^C",
-        "quit",
-        "quit at once, from anywhere",
-        false,
-    ),
-];
 
 impl Key {
-    fn matches(self, event: &KeyEvent) -> bool {
+    pub fn matches(self, event: &KeyEvent) -> bool {
         match self {
             Key::Char(c) => {
                 event.code == KeyCode::Char(c)
@@ -375,109 +36,346 @@ impl Key {
             Key::Ctrl(c) => {
                 event.code == KeyCode::Char(c) && event.modifiers.contains(KeyModifiers::CONTROL)
             }
-            Key::Code(code) => event.code == code,
+            Key::Code(code) => {
+                event.code == code
+                    && !event
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            }
+            Key::With { code, ctrl, alt } => {
+                event.code == code
+                    && event.modifiers.contains(KeyModifiers::CONTROL) == ctrl
+                    && event.modifiers.contains(KeyModifiers::ALT) == alt
+            }
+        }
+    }
+
+    /// The key a config names.
+    pub fn from_config(spec: &KeySpec) -> Key {
+        let code = match spec.key {
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::BackTab => KeyCode::BackTab,
+            KeyName::Backspace => KeyCode::Backspace,
+            KeyName::Delete => KeyCode::Delete,
+            KeyName::Insert => KeyCode::Insert,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::F(n) => KeyCode::F(n),
+        };
+        match (code, spec.ctrl, spec.alt) {
+            (KeyCode::Char(c), false, false) => Key::Char(c),
+            // Terminals report Ctrl with the lower-case letter.
+            (KeyCode::Char(c), true, false) => Key::Ctrl(c.to_ascii_lowercase()),
+            (code, false, false) => Key::Code(code),
+            (code, ctrl, alt) => Key::With { code, ctrl, alt },
+        }
+    }
+
+    /// How the help and footer write the key.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "space".to_string(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("^{}", c.to_ascii_uppercase()),
+            Key::Code(code) => match code {
+                KeyCode::Left => "←".to_string(),
+                KeyCode::Right => "→".to_string(),
+                KeyCode::Up => "↑".to_string(),
+                KeyCode::Down => "↓".to_string(),
+                KeyCode::Enter => "⏎".to_string(),
+                KeyCode::Esc => "Esc".to_string(),
+                KeyCode::Tab => "Tab".to_string(),
+                KeyCode::BackTab => "⇧Tab".to_string(),
+                KeyCode::PageUp => "PgUp".to_string(),
+                KeyCode::PageDown => "PgDn".to_string(),
+                KeyCode::Home => "Home".to_string(),
+                KeyCode::End => "End".to_string(),
+                KeyCode::Backspace => "⌫".to_string(),
+                KeyCode::Delete => "Del".to_string(),
+                KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Insert => "Ins".to_string(),
+                other => format!("{other:?}"),
+            },
+            Key::With { code, ctrl, alt } => format!(
+                "{}{}{}",
+                if ctrl { "^" } else { "" },
+                if alt { "M-" } else { "" },
+                Key::Code(code).label()
+            ),
         }
     }
 }
 
-/// The action a key asks for in `scope` (checked before the global bindings).
-pub fn action_for(scope: Scope, event: &KeyEvent) -> Option<Action> {
-    for binding in BINDINGS
-        .iter()
-        .filter(|b| b.scope == scope)
-        .chain(BINDINGS.iter().filter(|b| b.scope == Scope::Global))
-    {
-        if let Some(key) = binding.keys.iter().find(|k| k.matches(event)) {
-            return Some(refine(binding.action, *key));
-        }
-    }
-    None
+/// How a binding shows in the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Footer {
+    Hidden,
+    /// The keys in force, then this word.
+    Word(&'static str),
+    /// A fixed label and word standing for a group of bindings (the four arrows).
+    Group(&'static str, &'static str),
 }
 
-/// Bindings that share a row (the four arrows, the tab digits) are told apart here.
-fn refine(action: Action, key: Key) -> Action {
-    match (action, key) {
-        (A::Up | A::Left, Code(KeyCode::Down) | C('j')) => A::Down,
-        (A::Up | A::Left, Code(KeyCode::Left) | C('h')) => A::Left,
-        (A::Up | A::Left, Code(KeyCode::Right) | C('l')) => A::Right,
-        (A::Left, Code(KeyCode::Up) | C('k')) => A::Up,
-        (A::GoTab(_), C(d)) => A::GoTab(d.to_digit(10).map_or(1, |d| d as usize)),
-        (action, _) => action,
+/// One binding: its stable id (used by overrides), default keys, what it does and how the help
+/// and footer name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding<A> {
+    pub id: &'static str,
+    pub keys: &'static [Key],
+    pub action: A,
+    pub help: &'static str,
+    pub footer: Footer,
+}
+
+/// A binding as people see it: the keys in force, what they do, and the footer's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRow {
+    /// The name a config uses for it: `scope.id` (a plain `id` changes it in every scope).
+    pub name: String,
+    pub keys: String,
+    pub help: &'static str,
+    pub footer: Option<String>,
+}
+
+/// A titled group of rows, one screen's or one mode's keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySection {
+    pub title: &'static str,
+    pub rows: Vec<KeyRow>,
+}
+
+impl KeySection {
+    /// This section with the rows of `more` after its own.
+    pub fn then(mut self, more: KeySection) -> KeySection {
+        self.rows.extend(more.rows);
+        self
     }
 }
 
-/// The bindings the footer shows for `scope`, then the global ones.
-pub fn footer(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.in_footer && b.scope == scope)
-        .chain(
-            BINDINGS
+/// The keys in force: the defaults of every table, with a person's overrides on top.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    /// Keys by "scope.id", replacing a binding's default keys.
+    overrides: HashMap<String, Vec<Key>>,
+}
+
+impl Keymap {
+    /// A keymap with `overrides` on top of the defaults: a name is `scope.id` for one
+    /// binding, or a plain `id` for that binding in every scope.
+    pub fn with_overrides(overrides: HashMap<String, Vec<Key>>) -> Keymap {
+        Keymap { overrides }
+    }
+
+    /// The overrides a config gives.
+    pub fn from_config(config: &Config) -> Keymap {
+        Keymap::with_overrides(
+            config
+                .keys
                 .iter()
-                .filter(|b| b.in_footer && b.scope == Scope::Global),
+                .map(|o| {
+                    (
+                        o.action.clone(),
+                        o.keys.iter().map(Key::from_config).collect(),
+                    )
+                })
+                .collect(),
         )
+    }
+
+    fn keys<'a, A>(&'a self, scope: &str, binding: &'a Binding<A>) -> &'a [Key] {
+        self.overrides
+            .get(&format!("{scope}.{}", binding.id))
+            .or_else(|| self.overrides.get(binding.id))
+            .map_or(binding.keys, Vec::as_slice)
+    }
+
+    /// The action `event` asks for in `table`, if any.
+    pub fn action<A: Copy>(
+        &self,
+        scope: &str,
+        table: &[Binding<A>],
+        event: &KeyEvent,
+    ) -> Option<A> {
+        table
+            .iter()
+            .find(|b| self.keys(scope, b).iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    }
+
+    /// The rows of `table` for help and footer, with the keys in force.
+    pub fn section<A>(&self, title: &'static str, scope: &str, table: &[Binding<A>]) -> KeySection {
+        let rows = table
+            .iter()
+            .map(|b| {
+                let keys = self
+                    .keys(scope, b)
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let footer = match b.footer {
+                    Footer::Hidden => None,
+                    Footer::Word(word) => Some(format!("{keys} {word}")),
+                    Footer::Group(label, word) => Some(format!("{label} {word}")),
+                };
+                KeyRow {
+                    name: format!("{scope}.{}", b.id),
+                    keys,
+                    help: b.help,
+                    footer,
+                }
+            })
+            .collect();
+        KeySection { title, rows }
+    }
+}
+
+/// A binding with the usual fields, for compact tables.
+pub const fn bind<A>(
+    id: &'static str,
+    keys: &'static [Key],
+    action: A,
+    help: &'static str,
+    footer: Footer,
+) -> Binding<A> {
+    Binding {
+        id,
+        keys,
+        action,
+        help,
+        footer,
+    }
+}
+
+/// What the keys that work everywhere ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Global {
+    Quit,
+    Help,
+    NextTab,
+    PrevTab,
+    Undo,
+}
+
+use Key::{Char as C, Code};
+
+pub const GLOBAL: &[Binding<Global>] = &[
+    bind(
+        "next-tab",
+        &[Code(KeyCode::Tab)],
+        Global::NextTab,
+        "next tab",
+        Footer::Hidden,
+    ),
+    bind(
+        "previous-tab",
+        &[Code(KeyCode::BackTab)],
+        Global::PrevTab,
+        "previous tab",
+        Footer::Hidden,
+    ),
+    bind(
+        "undo",
+        &[C('u')],
+        Global::Undo,
+        "undo the last change",
+        Footer::Word("undo"),
+    ),
+    bind(
+        "help",
+        &[C('?')],
+        Global::Help,
+        "every key (this help)",
+        Footer::Word("help"),
+    ),
+    bind(
+        "quit",
+        &[C('q')],
+        Global::Quit,
+        "quit (Esc first in a popup or a field)",
+        Footer::Word("quit"),
+    ),
+];
+
+/// The row that says Ctrl-C quits from anywhere; handled before any table is asked.
+pub fn ctrl_c_row() -> KeyRow {
+    KeyRow {
+        name: "global.ctrl-c".to_string(),
+        keys: Key::Ctrl('c').label(),
+        help: "quit at once, from anywhere",
+        footer: None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Act {
+        Up,
+        Save,
+    }
+
+    const TABLE: &[Binding<Act>] = &[
+        bind(
+            "up",
+            &[Code(KeyCode::Up), C('k')],
+            Act::Up,
+            "up",
+            Footer::Word("up"),
+        ),
+        bind("save", &[Key::Ctrl('s')], Act::Save, "save", Footer::Hidden),
+    ];
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
     }
 
     #[test]
-    fn arrows_and_vim_keys_map_to_directions() {
+    fn keys_match_with_their_modifiers_only() {
+        let map = Keymap::default();
+        let none = KeyModifiers::NONE;
         assert_eq!(
-            action_for(Scope::Ladder, &key(KeyCode::Char('j'))),
-            Some(A::Down)
+            map.action("t", TABLE, &key(KeyCode::Char('k'), none)),
+            Some(Act::Up)
         );
         assert_eq!(
-            action_for(Scope::Ladder, &key(KeyCode::Left)),
-            Some(A::Left)
+            map.action("t", TABLE, &key(KeyCode::Up, none)),
+            Some(Act::Up)
+        );
+        assert_eq!(map.action("t", TABLE, &key(KeyCode::Char('s'), none)), None);
+        assert_eq!(
+            map.action("t", TABLE, &key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Some(Act::Save)
         );
         assert_eq!(
-            action_for(Scope::Ladder, &key(KeyCode::Char('l'))),
-            Some(A::Right)
-        );
-        assert_eq!(action_for(Scope::Ladder, &key(KeyCode::Up)), Some(A::Up));
-        assert_eq!(
-            action_for(Scope::Profile, &key(KeyCode::Char('h'))),
-            Some(A::Left)
-        );
-        assert_eq!(
-            action_for(Scope::Profile, &key(KeyCode::Char('k'))),
-            Some(A::Up)
+            map.action("t", TABLE, &key(KeyCode::Char('k'), KeyModifiers::CONTROL)),
+            None
         );
     }
 
     #[test]
-    fn scoped_keys_win_over_global_ones_and_tabs_are_numbered() {
+    fn an_override_replaces_the_keys_and_the_help_shows_it() {
+        let map = Keymap::with_overrides(HashMap::from([("t.up".to_string(), vec![C('w')])]));
+        let none = KeyModifiers::NONE;
         assert_eq!(
-            action_for(Scope::Plan, &key(KeyCode::Char('p'))),
-            Some(A::AutoPlan)
+            map.action("t", TABLE, &key(KeyCode::Char('w'), none)),
+            Some(Act::Up)
         );
-        assert_eq!(
-            action_for(Scope::Plan, &key(KeyCode::Char('3'))),
-            Some(A::GoTab(3))
-        );
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Scope::Ladder, &ctrl_c), Some(A::Quit));
-        assert_eq!(
-            action_for(Scope::Ladder, &key(KeyCode::Char('c'))),
-            Some(A::SetCurrent)
-        );
-    }
-}
-
-#[cfg(test)]
-mod readme_tests {
-    #[test]
-    fn the_readme_lists_every_key_binding() {
-        let readme = include_str!("../../README.md");
-        for binding in super::BINDINGS {
-            let row = format!("| `{}` | {} |", binding.label, binding.help);
-            assert!(readme.contains(&row), "README.md lacks the row {row}");
-        }
+        assert_eq!(map.action("t", TABLE, &key(KeyCode::Char('k'), none)), None);
+        let section = map.section("T", "t", TABLE);
+        assert_eq!(section.rows[0].keys, "w");
+        assert_eq!(section.rows[0].footer.as_deref(), Some("w up"));
+        assert_eq!(section.rows[1].keys, "^S");
     }
 }

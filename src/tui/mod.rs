@@ -1,71 +1,123 @@
-//! The interactive planner: terminal set-up and restore, and the event loop.
+//! The interactive planner: terminal set-up and restore, and the event loop. The screens live
+//! below: `app` routes events, `tabs/` and `popups/` hold one room each, `context` is what they
+//! share, `sync` and `disk` keep the profile in step with its file, `widgets/` draw.
 
-pub mod app;
-mod change;
-pub mod grid;
-mod input;
+mod app;
+mod context;
+mod disk;
+mod first_run;
 pub mod keymap;
-pub mod layout;
-mod saver;
-pub mod view;
+mod layout;
+mod popups;
+mod sync;
+mod tab;
+mod tabs;
+mod theme;
+mod widgets;
 
 use std::io::{self, stdout};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 pub use app::{App, Options};
+pub use keymap::{KeyRow, KeySection};
 
 use crate::error::Failure;
 
-/// How often the planner looks for changes another program made to the profile file.
-const RELOAD_EVERY: Duration = Duration::from_millis(1000);
-/// How often the planner looks for the outcome of a save under way.
-const SAVE_POLL: Duration = Duration::from_millis(25);
+/// The longest the loop sleeps waiting for input, so disk work and changes on disk are taken in
+/// promptly even when nothing is typed.
+const IDLE_WAIT: Duration = Duration::from_millis(100);
 
-/// Opens the planner; the terminal is restored however it ends, a panic included.
+/// Opens the planner; the terminal is restored however it ends — quit, error, SIGTERM, SIGHUP or
+/// a panic — and pending changes are saved first.
 pub fn run(options: Options) -> Result<(), Failure> {
-    // Everything that can fail on bad files fails here, before the terminal changes.
     let mut app = App::open(options)?;
+    let stop = stop_on_signals();
     let mut terminal = ratatui::try_init()
         .map_err(|e| Failure::runtime(format!("cannot start the terminal UI: {e}")))?;
-    let previous_hook = std::panic::take_hook();
+    // ratatui's hook restores the terminal and prints; while the planner runs, a panic is only
+    // noted, so pending changes can be saved before the terminal is restored and it is said.
+    let restoring_hook = std::panic::take_hook();
+    let panicked: Arc<Mutex<Option<String>>> = Arc::default();
+    let note = Arc::clone(&panicked);
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        previous_hook(info);
+        if let Ok(mut note) = note.lock() {
+            note.get_or_insert_with(|| info.to_string());
+        }
     }));
-    let _ = execute!(stdout(), EnableMouseCapture);
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     app.save_in_background();
-    let result = event_loop(&mut terminal, &mut app);
-    let flushed = app.flush();
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let ended = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &stop)
+    }));
+    let flushed = panic::catch_unwind(AssertUnwindSafe(|| app.flush()))
+        .unwrap_or_else(|_| Err("saving crashed too".to_string()));
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))?;
-    flushed.map_err(|e| Failure::runtime(format!("your last changes were not saved: {e}")))
+    std::panic::set_hook(restoring_hook);
+    let unsaved = |e: String| Failure::runtime(format!("your last changes were not saved: {e}"));
+    match ended {
+        Err(_) => {
+            let what = panicked
+                .lock()
+                .ok()
+                .and_then(|mut n| n.take())
+                .unwrap_or_else(|| "a panic".to_string());
+            let saved = match flushed {
+                Ok(()) => "your changes were saved".to_string(),
+                Err(e) => format!("your last changes were not saved: {e}"),
+            };
+            Err(Failure::runtime(format!(
+                "the planner crashed ({}); {saved} — please report this",
+                crate::text::one_line(&what)
+            )))
+        }
+        Ok(result) => {
+            result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))?;
+            flushed.map_err(unsaved)
+        }
+    }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// A flag raised by SIGTERM and SIGHUP, which the event loop treats as `q`.
+fn stop_on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the signal still ends the program, just less politely.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    stop
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
-    app.keep_selection_visible();
+    app.handle(&event::Event::Resize(size.width, size.height));
     loop {
-        app.poll_saves();
-        terminal.draw(|frame| view::draw(app, frame))?;
-        if app.quit {
+        app.tick();
+        terminal.draw(|frame| app.draw(frame))?;
+        if app.should_quit() || stop.load(Ordering::Relaxed) {
+            if app.saving() {
+                // Saving may wait for another writer's lock: say so rather than look frozen.
+                app.say("saving your last changes…");
+                terminal.draw(|frame| app.draw(frame))?;
+            }
             return Ok(());
         }
-        // While a save is under way, look back soon for its outcome.
-        let wait = if app.saving() {
-            SAVE_POLL
-        } else {
-            RELOAD_EVERY
-        };
-        if event::poll(wait)? {
+        if event::poll(IDLE_WAIT)? {
             let event = event::read()?;
             app.handle(&event);
-        } else if !app.saving() {
-            app.reload_if_changed();
         }
     }
 }

@@ -1,4 +1,7 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests. Each test binary uses some of them.
+#![allow(dead_code)]
+
+pub mod planner;
 
 /// `path` as a regular expression that matches it literally.
 pub fn regex_escape(path: &str) -> String {

@@ -1,0 +1,298 @@
+//! The command line as clap reads it: every command, flag and value.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::date::Date;
+use crate::print;
+
+/// The closing words of `rungs --help`; [`parse`] adds this machine's config and log files.
+pub const AFTER_HELP: &str = "Run without a command to open the planner (in a terminal). Ladder files: see `rungs check --help` and the README.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rungs",
+    version,
+    about = "Plan an IT career: from individual contributor to CIO, up and across the corners of IT.",
+    long_about = None,
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    /// Where profiles and your own ladders live [default: the platform's data folder for rungs]
+    #[arg(long, global = true, env = "RUNGS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The profile to use, by name or id [default: the only or most recently changed one]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// For the planner: a ladder file or id [default: the profile's ladder, or it-leadership]
+    #[arg(long, value_name = "FILE|ID")]
+    pub ladder: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct LadderArg {
+    /// A ladder file, or the id of a bundled ladder or one in your or your team's ladder folders [default: it-leadership]
+    #[arg(long, value_name = "FILE|ID")]
+    pub ladder: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check ladder files; prints one line per problem with file:line:col (exit 2 if any)
+    Check {
+        /// Ladder files (.ron) to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the ladders you can use and where each came from
+    ///
+    /// The bundled ladders, your own (in <data dir>/ladders/) and your team's (the folders in
+    /// RUNGS_LADDERS). Two ladders with the same id are flagged and warned about.
+    Ladders {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the ladder as a text graph: levels bottom to top, corners left to right
+    Print {
+        #[command(flatten)]
+        ladder: LadderArg,
+        /// Fit the output to this many columns
+        #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u16).range(print::MIN_WIDTH as i64..))]
+        width: u16,
+    },
+    /// Plan a path from one role to another: best first, with alternatives
+    Path {
+        #[command(flatten)]
+        ladder: LadderArg,
+        /// Role id to start from
+        #[arg(long, value_name = "ROLE")]
+        from: String,
+        /// Role id to reach
+        #[arg(long, value_name = "ROLE")]
+        to: String,
+        /// How many distinct paths to show, best first
+        #[arg(long, value_name = "K", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=50))]
+        alternatives: u16,
+        /// A corner id the path must not enter (repeatable)
+        #[arg(long, value_name = "CORNER")]
+        avoid: Vec<String>,
+        /// A corner id the path must pass through (repeatable, up to 4)
+        #[arg(long, value_name = "CORNER")]
+        via: Vec<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create, list, show and change profiles (one per person)
+    Profile {
+        #[command(subcommand)]
+        action: ProfileCommand,
+    },
+    /// Set a milestone's status in the profile: todo, doing or done
+    Milestone {
+        /// Milestone id (see `rungs profile show`)
+        id: String,
+        #[arg(value_enum)]
+        status: StatusArg,
+        /// The evidence note: what was done, where to find it (replaces the old note)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Add a dated entry to the profile's evidence log
+    Log {
+        /// What happened, in a sentence
+        text: String,
+        /// Tie the entry to a milestone id
+        #[arg(long, value_name = "ID")]
+        milestone: Option<String>,
+        /// Tie the entry to a competency id
+        #[arg(long, value_name = "ID")]
+        competency: Option<String>,
+    },
+    /// Show or change the profile's plan of moves
+    Plan {
+        #[command(subcommand)]
+        action: PlanCommand,
+    },
+    /// Export the profile: a Markdown summary for a 1:1, or JSON
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+    /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file
+    ///
+    /// Columns: level, corner, role (required), and role_id, level_rank, milestone, stage, kind,
+    /// competency, expectation and more (see the README). Bad rows are reported as
+    /// FILE:row:column, exit 2.
+    ImportCsv {
+        /// The CSV file (`-` reads standard input); columns level, corner, role and more, one row per role
+        file: PathBuf,
+        /// Write the ladder here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The ladder's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The ladder's name [default: from the file name]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
+    /// Write a ladder as a spreadsheet (CSV) that import-csv reads back into the same ladder
+    ExportCsv {
+        #[command(flatten)]
+        ladder: LadderArg,
+        /// Write the CSV here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Start with a UTF-8 byte-order mark, so Excel shows accented letters right
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Print a completion script for your shell
+    ///
+    /// e.g. `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    ///
+    /// e.g. `rungs man | man -l -`
+    Man,
+    /// Show where your settings file is, or write one to start from
+    Config {
+        #[command(subcommand)]
+        action: ConfigCommand,
+    },
+    /// Start your own ladder from a commented template: `rungs ladder init PATH`
+    Ladder {
+        #[command(subcommand)]
+        action: LadderCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file (RUNGS_CONFIG, or config.ron in the platform's config folder)
+    Path,
+    /// Write a commented config with every setting at its default
+    Init {
+        /// Replace an existing config (the old one is kept as config.ron.bak)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// Write a commented template ladder to PATH, to edit into your company's ladder
+    Init {
+        /// Where to write it, e.g. acme.ron (folders are created as needed)
+        path: PathBuf,
+        /// The ladder's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The ladder's name [default: from the file name]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing file (the old one is kept as PATH.bak)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Create a profile
+    New {
+        /// The person's name, e.g. "Ada Lovelace" (the file is named after its slug)
+        name: String,
+        /// The role they hold now (id or exact title)
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        /// The role they aim for
+        #[arg(long, value_name = "ROLE")]
+        target: Option<String>,
+        #[command(flatten)]
+        ladder: LadderArg,
+    },
+    /// List profiles with their roles and readiness for the next level
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything in a profile, with readiness and breadth
+    Show {
+        /// Profile name or id [default: --profile, or the only or most recent one]
+        name: Option<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the current or target role (a new current role moves the old one to the history)
+    Set {
+        /// Profile name or id [default: --profile, or the only or most recent one]
+        name: Option<String>,
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        #[arg(long, value_name = "ROLE", conflicts_with = "no_target")]
+        target: Option<String>,
+        /// Remove the target role
+        #[arg(long)]
+        no_target: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Fill the plan from the planner: current role to target, best path by default
+    Auto {
+        /// Use the Nth path instead of the best (1 is the best)
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=20))]
+        alternative: u16,
+    },
+    /// Add a role to the end of the plan
+    Add {
+        role: String,
+        /// When you aim to make the move (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        date: Option<Date>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Remove every step from the plan
+    Clear,
+    /// Show the plan with move kinds and the advice it breaks
+    Show {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Todo,
+    Doing,
+    Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}

@@ -1,0 +1,363 @@
+//! A change to a profile, made of small edits that can be applied to a copy of the file re-read
+//! under the lock, so that two writers never silently drop each other's work:
+//!
+//! - edits to lists (the plan, the history, mentors, mentees, evidence) touch one element each,
+//!   found by its value, so an element another writer added or moved meanwhile is kept;
+//! - edits to single values (current role, target, a milestone's progress, a whole re-planned
+//!   plan) carry the value they replace and refuse to apply when the file holds another one: a
+//!   change never overwrites an edit it did not see.
+//!
+//! Every edit has an exact inverse, so undo is a change like any other and is checked the same
+//! way against whatever the file holds by then.
+
+use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile};
+
+/// One element of one of a profile's lists.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Step(PlanStep),
+    History(HeldRole),
+    Mentor(Person),
+    Mentee(Person),
+    Evidence(Evidence),
+}
+
+/// One small edit; see the module documentation for how each one merges.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    CurrentRole {
+        before: String,
+        after: String,
+    },
+    Target {
+        before: Option<String>,
+        after: Option<String>,
+    },
+    Milestone {
+        id: String,
+        before: Option<MilestoneProgress>,
+        after: Option<MilestoneProgress>,
+    },
+    /// The whole plan at once (an auto-plan): applies only over the plan it replaced.
+    Plan {
+        before: Vec<PlanStep>,
+        after: Vec<PlanStep>,
+    },
+    /// Adds an element at `index` (or at the end when the list is shorter by then).
+    Insert {
+        item: Item,
+        index: usize,
+    },
+    /// Removes the element equal to `item` nearest `index`; nothing to do if it is gone already.
+    Remove {
+        item: Item,
+        index: usize,
+    },
+    /// Swaps the element equal to `item` with its neighbour: earlier when `earlier`, else later.
+    Shift {
+        item: Item,
+        index: usize,
+        earlier: bool,
+    },
+    /// Replaces the element equal to `before` nearest `index`.
+    Replace {
+        before: Item,
+        after: Item,
+        index: usize,
+    },
+}
+
+/// A change that could not be applied because the file holds something it did not expect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// What changed meanwhile, in words: "the target", "the plan", "milestone X".
+    pub what: String,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} changed on disk meanwhile", self.what)
+    }
+}
+
+/// A change: edits applied together or not at all, and what to call it once saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub edits: Vec<Edit>,
+    /// The status line's words once it is saved ("plan saved").
+    pub done: String,
+}
+
+impl Change {
+    pub fn new(edits: Vec<Edit>, done: impl Into<String>) -> Change {
+        Change {
+            edits,
+            done: done.into(),
+        }
+    }
+
+    /// Applies every edit to `profile`, or none of them if one conflicts. Returns what it
+    /// really did: the edits that changed something (removing what is already gone, say, does
+    /// not), so undo never reverses an edit that did not happen.
+    pub fn apply(&self, profile: &mut Profile) -> Result<Change, Conflict> {
+        let mut copy = profile.clone();
+        let mut done = Vec::new();
+        for edit in &self.edits {
+            if edit.apply(&mut copy)? {
+                done.push(edit.clone());
+            }
+        }
+        *profile = copy;
+        Ok(Change::new(done, self.done.clone()))
+    }
+
+    /// Whether the change does nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
+        Change {
+            edits: self.edits.iter().rev().map(Edit::inverse).collect(),
+            done: "undone".to_string(),
+        }
+    }
+}
+
+impl Edit {
+    fn inverse(&self) -> Edit {
+        match self.clone() {
+            Edit::CurrentRole { before, after } => Edit::CurrentRole {
+                before: after,
+                after: before,
+            },
+            Edit::Target { before, after } => Edit::Target {
+                before: after,
+                after: before,
+            },
+            Edit::Milestone { id, before, after } => Edit::Milestone {
+                id,
+                before: after,
+                after: before,
+            },
+            Edit::Plan { before, after } => Edit::Plan {
+                before: after,
+                after: before,
+            },
+            Edit::Insert { item, index } => Edit::Remove { item, index },
+            Edit::Remove { item, index } => Edit::Insert { item, index },
+            Edit::Shift {
+                item,
+                index,
+                earlier,
+            } => Edit::Shift {
+                item,
+                index: if earlier {
+                    index.saturating_sub(1)
+                } else {
+                    index + 1
+                },
+                earlier: !earlier,
+            },
+            Edit::Replace {
+                before,
+                after,
+                index,
+            } => Edit::Replace {
+                before: after,
+                after: before,
+                index,
+            },
+        }
+    }
+
+    /// Applies the edit; says whether it changed anything.
+    fn apply(&self, p: &mut Profile) -> Result<bool, Conflict> {
+        let conflict = |what: &str| {
+            Err(Conflict {
+                what: what.to_string(),
+            })
+        };
+        match self {
+            Edit::CurrentRole { before, after } => {
+                if p.current_role != *before {
+                    return conflict("the current role");
+                }
+                p.current_role = after.clone();
+                Ok(before != after)
+            }
+            Edit::Target { before, after } => {
+                if p.target_role != *before {
+                    return conflict("the target");
+                }
+                p.target_role = after.clone();
+                Ok(before != after)
+            }
+            Edit::Milestone { id, before, after } => {
+                if p.milestones.get(id) != before.as_ref() {
+                    return conflict(&format!("milestone {id}"));
+                }
+                match after {
+                    Some(progress) => {
+                        p.milestones.insert(id.clone(), progress.clone());
+                    }
+                    None => {
+                        p.milestones.remove(id);
+                    }
+                }
+                Ok(before != after)
+            }
+            Edit::Plan { before, after } => {
+                if p.plan != *before {
+                    return conflict("the plan");
+                }
+                p.plan = after.clone();
+                Ok(before != after)
+            }
+            Edit::Insert { item, index } => with_list(p, item, |list, value| {
+                list.insert((*index).min(list.len()), value);
+                Ok(true)
+            }),
+            Edit::Remove { item, index } => with_list(p, item, |list, value| {
+                // Removed meanwhile: the outcome wanted holds already.
+                let found = nearest(list, &value, *index);
+                if let Some(at) = found {
+                    list.remove(at);
+                }
+                Ok(found.is_some())
+            }),
+            Edit::Shift {
+                item,
+                index,
+                earlier,
+            } => with_list(p, item, |list, value| {
+                let Some(at) = nearest(list, &value, *index) else {
+                    // Removed meanwhile: there is nothing left to move.
+                    return Ok(false);
+                };
+                let other = if *earlier {
+                    at.checked_sub(1)
+                } else {
+                    Some(at + 1).filter(|&o| o < list.len())
+                };
+                if let Some(other) = other {
+                    list.swap(at, other);
+                }
+                Ok(other.is_some())
+            }),
+            Edit::Replace {
+                before,
+                after,
+                index,
+            } => {
+                let what = before.list_name();
+                let new = after.element();
+                with_list(p, before, |list, old| {
+                    let at = nearest(list, &old, *index).ok_or_else(|| Conflict {
+                        what: format!("that entry of {what}"),
+                    })?;
+                    list.replace(at, new);
+                    Ok(before != after)
+                })
+            }
+        }
+    }
+}
+
+impl Item {
+    fn element(&self) -> Element {
+        match self.clone() {
+            Item::Step(v) => Element::Step(v),
+            Item::History(v) => Element::History(v),
+            Item::Mentor(v) | Item::Mentee(v) => Element::Person(v),
+            Item::Evidence(v) => Element::Evidence(v),
+        }
+    }
+
+    fn list_name(&self) -> &'static str {
+        match self {
+            Item::Step(_) => "the plan",
+            Item::History(_) => "the history",
+            Item::Mentor(_) => "the mentors",
+            Item::Mentee(_) => "the mentees",
+            Item::Evidence(_) => "the evidence log",
+        }
+    }
+}
+
+/// Runs `f` on the list `item` belongs to, with the element itself.
+fn with_list<T>(
+    p: &mut Profile,
+    item: &Item,
+    f: impl FnOnce(&mut dyn ListOf, Element) -> Result<T, Conflict>,
+) -> Result<T, Conflict> {
+    let element = item.element();
+    match item {
+        Item::Step(_) => f(&mut p.plan, element),
+        Item::History(_) => f(&mut p.history, element),
+        Item::Mentor(_) => f(&mut p.mentors, element),
+        Item::Mentee(_) => f(&mut p.mentees, element),
+        Item::Evidence(_) => f(&mut p.evidence, element),
+    }
+}
+
+/// An element of any of the lists, so one piece of code can edit them all.
+#[derive(Debug, Clone, PartialEq)]
+enum Element {
+    Step(PlanStep),
+    History(HeldRole),
+    Person(Person),
+    Evidence(Evidence),
+}
+
+/// A list of one element type, seen through [`Element`].
+trait ListOf {
+    fn len(&self) -> usize;
+    fn matches(&self, at: usize, value: &Element) -> bool;
+    fn insert(&mut self, at: usize, value: Element);
+    fn remove(&mut self, at: usize);
+    fn swap(&mut self, a: usize, b: usize);
+    fn replace(&mut self, at: usize, value: Element);
+}
+
+macro_rules! list_of {
+    ($ty:ty, $variant:ident) => {
+        impl ListOf for Vec<$ty> {
+            fn len(&self) -> usize {
+                Vec::len(self)
+            }
+            fn matches(&self, at: usize, value: &Element) -> bool {
+                matches!(value, Element::$variant(v) if self.get(at) == Some(v))
+            }
+            fn insert(&mut self, at: usize, value: Element) {
+                if let Element::$variant(v) = value {
+                    Vec::insert(self, at, v);
+                }
+            }
+            fn remove(&mut self, at: usize) {
+                Vec::remove(self, at);
+            }
+            fn swap(&mut self, a: usize, b: usize) {
+                <[$ty]>::swap(self, a, b);
+            }
+            fn replace(&mut self, at: usize, value: Element) {
+                if let (Element::$variant(v), Some(slot)) = (value, self.get_mut(at)) {
+                    *slot = v;
+                }
+            }
+        }
+    };
+}
+
+list_of!(PlanStep, Step);
+list_of!(HeldRole, History);
+list_of!(Person, Person);
+list_of!(Evidence, Evidence);
+
+/// The index of the element equal to `value` closest to `hint`, if any.
+fn nearest(list: &dyn ListOf, value: &Element, hint: usize) -> Option<usize> {
+    (0..list.len())
+        .filter(|&i| list.matches(i, value))
+        .min_by_key(|&i| i.abs_diff(hint))
+}

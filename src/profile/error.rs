@@ -1,0 +1,159 @@
+//! Why a profile could not be read or written, in words that say what to do next.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::model::PROFILE_FORMAT;
+use crate::text;
+
+/// Why a profile could not be read or written.
+#[derive(Debug)]
+pub enum ProfileError {
+    /// A name that cannot become a safe file name.
+    InvalidName {
+        name: String,
+        why: String,
+    },
+    NotFound {
+        id: String,
+        hint: String,
+    },
+    NoProfiles,
+    AlreadyExists {
+        id: String,
+        path: PathBuf,
+    },
+    /// The file does not parse; it is left exactly as it is.
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    NewerFormat {
+        path: PathBuf,
+        format: u32,
+    },
+    Unreadable {
+        path: PathBuf,
+        why: String,
+    },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+    /// The previous version could not be kept as a backup, so nothing was saved.
+    Backup {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// The profile could not be turned into text; nothing was written.
+    Serialize {
+        id: String,
+        why: String,
+    },
+    LockTimeout {
+        path: PathBuf,
+    },
+    /// A change that makes no sense for this profile (an unknown role, say).
+    Invalid(String),
+    /// A mistake in rungs itself, not in anything the person did.
+    Internal(String),
+}
+
+impl ProfileError {
+    /// 2 for bad input or a file the user must fix, 1 for a failure at run time.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            ProfileError::Io { .. }
+            | ProfileError::LockTimeout { .. }
+            | ProfileError::Backup { .. }
+            | ProfileError::Serialize { .. }
+            | ProfileError::Internal(_) => 1,
+            _ => 2,
+        }
+    }
+
+    pub(crate) fn io(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> ProfileError {
+        let path = path.to_path_buf();
+        move |source| ProfileError::Io {
+            path,
+            action,
+            source,
+        }
+    }
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfileError::InvalidName { name, why } => {
+                // The reason first: a long name would push it out of a one-line field.
+                write!(
+                    f,
+                    "{why}, so it cannot be a profile name: \"{}\"",
+                    text::truncate(&text::one_line(name), 60)
+                )
+            }
+            ProfileError::NotFound { id, hint } => {
+                write!(f, "no profile \"{}\"", text::one_line(id))?;
+                if !hint.is_empty() {
+                    write!(f, " — {hint}")?;
+                }
+                Ok(())
+            }
+            ProfileError::NoProfiles => f.write_str(
+                "no profile yet — create one with `rungs profile new \"Your Name\" --role ROLE`",
+            ),
+            ProfileError::AlreadyExists { id, path } => write!(
+                f,
+                "profile \"{id}\" already exists ({}) — pick another name or use `rungs profile set`",
+                path.display()
+            ),
+            ProfileError::Parse {
+                path,
+                line,
+                col,
+                message,
+            } => write!(
+                f,
+                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}.bak) and try again",
+                path.display(),
+                text::one_line(message),
+                path.display()
+            ),
+            ProfileError::NewerFormat { path, format } => write!(
+                f,
+                "{}: written in profile format {format}, newer than format {PROFILE_FORMAT} that this version reads — upgrade rungs; the file was not changed",
+                path.display()
+            ),
+            ProfileError::Unreadable { path, why } => write!(f, "{}: {why}", path.display()),
+            ProfileError::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "cannot {action} {}: {source}", path.display()),
+            ProfileError::Backup { path, source } => write!(
+                f,
+                "cannot keep the previous version as {}: {source} — move that out of the way and try again; nothing was saved",
+                path.display()
+            ),
+            ProfileError::Serialize { id, why } => write!(
+                f,
+                "profile \"{id}\" could not be written as text ({why}); nothing was saved"
+            ),
+            ProfileError::LockTimeout { path } => write!(
+                f,
+                "{} is being changed by another rungs that has not finished — try again in a moment",
+                path.display()
+            ),
+            ProfileError::Invalid(message) => f.write_str(message),
+            ProfileError::Internal(message) => {
+                write!(f, "internal error: {message} — please report this")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}

@@ -1,0 +1,423 @@
+//! The rules for changing a profile, once for every front end: each takes the profile as it is
+//! and returns the [`Change`] that carries the rule out, which the caller applies (the CLI under
+//! the store's lock, the planner in memory and again under the lock when it saves).
+
+use crate::date::Date;
+use crate::ladder::{self, Ladder, Path, PathRequest, PlanError};
+use crate::text;
+
+use super::change::{Change, Edit, Item};
+use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, Status};
+
+/// A change a rule refuses, in words for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A new current role: the old one moves to the history (ended today), and a plan that started
+/// with this very move loses that step, since it is no longer a plan. `None` if nothing changes.
+pub fn set_current_role(p: &Profile, role: &str, today: Date) -> Option<Change> {
+    if p.current_role == role {
+        return None;
+    }
+    let mut edits = vec![
+        Edit::CurrentRole {
+            before: p.current_role.clone(),
+            after: role.to_string(),
+        },
+        Edit::Insert {
+            item: Item::History(HeldRole {
+                role: p.current_role.clone(),
+                from: None,
+                to: Some(today),
+                note: String::new(),
+            }),
+            index: p.history.len(),
+        },
+    ];
+    if let Some(first) = p.plan.first().filter(|s| s.role == role) {
+        edits.push(Edit::Remove {
+            item: Item::Step(first.clone()),
+            index: 0,
+        });
+    }
+    Some(Change::new(edits, "current role set"))
+}
+
+/// A new target (or none). `None` if nothing changes.
+pub fn set_target(p: &Profile, target: Option<&str>) -> Option<Change> {
+    if p.target_role.as_deref() == target {
+        return None;
+    }
+    Some(Change::new(
+        vec![Edit::Target {
+            before: p.target_role.clone(),
+            after: target.map(str::to_string),
+        }],
+        if target.is_some() {
+            "target set"
+        } else {
+            "target removed"
+        },
+    ))
+}
+
+/// A step at the end of the plan; refused when the plan already ends at that role.
+pub fn append_step(p: &Profile, ladder: &Ladder, step: PlanStep) -> Result<Change, Refusal> {
+    let last = p.plan.last().map_or(&p.current_role, |s| &s.role);
+    if *last == step.role {
+        return Err(Refusal(format!(
+            "the plan already ends at {} — add the next role after it",
+            ladder.title_of(&step.role)
+        )));
+    }
+    Ok(Change::new(
+        vec![Edit::Insert {
+            item: Item::Step(step),
+            index: p.plan.len(),
+        }],
+        "added to the plan",
+    ))
+}
+
+/// Moves step `index` one place earlier or later; `None` at either end.
+pub fn shift_step(p: &Profile, index: usize, earlier: bool) -> Option<Change> {
+    let step = p.plan.get(index)?;
+    let possible = if earlier {
+        index > 0
+    } else {
+        index + 1 < p.plan.len()
+    };
+    possible.then(|| {
+        Change::new(
+            vec![Edit::Shift {
+                item: Item::Step(step.clone()),
+                index,
+                earlier,
+            }],
+            "plan saved",
+        )
+    })
+}
+
+/// Removes step `index`.
+pub fn remove_step(p: &Profile, index: usize) -> Option<Change> {
+    let step = p.plan.get(index)?;
+    Some(Change::new(
+        vec![Edit::Remove {
+            item: Item::Step(step.clone()),
+            index,
+        }],
+        "step removed",
+    ))
+}
+
+/// Sets the target date and note of `seen`, the step as the person saw it at `index`. If the
+/// step changed or went meanwhile, the change conflicts rather than land on another step.
+pub fn edit_step(seen: &PlanStep, index: usize, date: Option<Date>, note: String) -> Change {
+    let after = PlanStep {
+        role: seen.role.clone(),
+        target_date: date,
+        note,
+    };
+    Change::new(
+        vec![Edit::Replace {
+            before: Item::Step(seen.clone()),
+            after: Item::Step(after),
+            index,
+        }],
+        "plan saved",
+    )
+}
+
+/// A plan made of `roles`, keeping the dates and notes of steps that stay in it.
+pub fn merge_auto_plan(old: &[PlanStep], roles: &[String]) -> Vec<PlanStep> {
+    roles
+        .iter()
+        .map(|role| {
+            old.iter()
+                .find(|s| s.role == *role)
+                .cloned()
+                .unwrap_or_else(|| PlanStep {
+                    role: role.clone(),
+                    target_date: None,
+                    note: String::new(),
+                })
+        })
+        .collect()
+}
+
+/// Replaces the plan with `path` (an auto-plan), merged as [`merge_auto_plan`] says.
+pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String) -> Change {
+    let roles: Vec<String> = path.roles[1..]
+        .iter()
+        .map(|&r| ladder.role(r).id.clone())
+        .collect();
+    Change::new(
+        vec![Edit::Plan {
+            before: p.plan.clone(),
+            after: merge_auto_plan(&p.plan, &roles),
+        }],
+        done,
+    )
+}
+
+/// Up to `count` planned paths from the current role to the target, best first, judged with
+/// the corners the person worked in before.
+pub fn paths_to_target(p: &Profile, ladder: &Ladder, count: usize) -> Result<Vec<Path>, Refusal> {
+    let Some(target) = p.target_role.as_deref() else {
+        return Err(Refusal(
+            "no target role to plan towards — choose one first".to_string(),
+        ));
+    };
+    let unknown = |id: &str| {
+        Refusal(format!(
+            "the profile's role \"{}\" is not in ladder \"{}\" — set it again",
+            text::one_line(id),
+            ladder.id()
+        ))
+    };
+    let from = ladder
+        .role_index(&p.current_role)
+        .ok_or_else(|| unknown(&p.current_role))?;
+    let to = ladder.role_index(target).ok_or_else(|| unknown(target))?;
+    let request = PathRequest {
+        from,
+        to,
+        held: super::held_corners(p, ladder),
+        count,
+        ..PathRequest::default()
+    };
+    ladder::plan(ladder, &request).map_err(|e| match e {
+        PlanError::AlreadyThere => {
+            Refusal("you already hold your target role — choose a new target".to_string())
+        }
+        other => Refusal(other.to_string()),
+    })
+}
+
+/// A milestone's progress after setting its status (dated today when it changes) and,
+/// if given, its note and due date.
+pub fn milestone_progress(
+    existing: Option<&MilestoneProgress>,
+    status: Status,
+    today: Date,
+) -> MilestoneProgress {
+    match existing {
+        Some(e) if e.status == status => e.clone(),
+        Some(e) => MilestoneProgress {
+            status,
+            changed: today,
+            ..e.clone()
+        },
+        None => MilestoneProgress {
+            status,
+            changed: today,
+            due: None,
+            note: String::new(),
+        },
+    }
+}
+
+/// The evidence note and due date of milestone `id`, over `seen`, its progress as the person saw
+/// it (a milestone never touched is to do, as of today). If the file holds other progress by
+/// then, the change conflicts rather than overwrite it. `None` if nothing changes.
+pub fn note_milestone(
+    id: &str,
+    seen: Option<&MilestoneProgress>,
+    note: String,
+    due: Option<Date>,
+    today: Date,
+) -> Option<Change> {
+    let after = MilestoneProgress {
+        status: seen.map_or(Status::Todo, |e| e.status),
+        changed: seen.map_or(today, |e| e.changed),
+        due,
+        note,
+    };
+    (seen != Some(&after)).then(|| {
+        Change::new(
+            vec![Edit::Milestone {
+                id: id.to_string(),
+                before: seen.cloned(),
+                after: Some(after),
+            }],
+            "milestone saved",
+        )
+    })
+}
+
+/// Sets milestone `id` to `after`.
+pub fn set_milestone(p: &Profile, id: &str, after: MilestoneProgress) -> Option<Change> {
+    let before = p.milestones.get(id).cloned();
+    (before.as_ref() != Some(&after)).then(|| {
+        Change::new(
+            vec![Edit::Milestone {
+                id: id.to_string(),
+                before,
+                after: Some(after),
+            }],
+            "milestone saved",
+        )
+    })
+}
+
+/// A past role, placed in date order.
+pub fn add_history(p: &Profile, entry: HeldRole) -> Change {
+    let key = |h: &HeldRole| h.from.or(h.to);
+    let index = p
+        .history
+        .iter()
+        .position(|h| key(h) > key(&entry))
+        .unwrap_or(p.history.len());
+    Change::new(
+        vec![Edit::Insert {
+            item: Item::History(entry),
+            index,
+        }],
+        "history saved",
+    )
+}
+
+/// Who a person is to the profile's owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Mentor,
+    Mentee,
+}
+
+/// A mentor or mentee, at the end of the list; refused without a name.
+pub fn add_person(p: &Profile, relation: Relation, person: Person) -> Result<Change, Refusal> {
+    if person.name.trim().is_empty() {
+        return Err(Refusal("a name, please".to_string()));
+    }
+    let (item, index, done) = match relation {
+        Relation::Mentor => (Item::Mentor(person), p.mentors.len(), "mentor added"),
+        Relation::Mentee => (Item::Mentee(person), p.mentees.len(), "mentee added"),
+    };
+    Ok(Change::new(vec![Edit::Insert { item, index }], done))
+}
+
+/// A dated entry at the end of the evidence log; refused when empty.
+pub fn add_evidence(p: &Profile, entry: Evidence) -> Result<Change, Refusal> {
+    if entry.text.trim().is_empty() {
+        return Err(Refusal("what happened? one sentence will do".to_string()));
+    }
+    Ok(Change::new(
+        vec![Edit::Insert {
+            item: Item::Evidence(entry),
+            index: p.evidence.len(),
+        }],
+        "evidence added",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev".into());
+        for role in ["lead", "manager"] {
+            p.plan.push(PlanStep {
+                role: role.into(),
+                target_date: None,
+                note: String::new(),
+            });
+        }
+        p
+    }
+
+    fn today() -> Date {
+        "2026-11-25".parse().unwrap()
+    }
+
+    #[test]
+    fn a_new_current_role_ends_the_old_one_and_drops_the_step_it_fulfils() {
+        let mut p = profile();
+        let change = set_current_role(&p, "lead", today()).unwrap();
+        change.apply(&mut p).unwrap();
+        assert_eq!(p.current_role, "lead");
+        assert_eq!(p.history.last().unwrap().role, "dev");
+        assert_eq!(p.history.last().unwrap().to, Some(today()));
+        assert_eq!(p.plan.len(), 1, "the move just made is no longer planned");
+        change.inverse().apply(&mut p).unwrap();
+        assert_eq!(p, profile(), "undo restores everything");
+        assert!(set_current_role(&p, "dev", today()).is_none());
+    }
+
+    #[test]
+    fn a_step_moved_in_one_copy_keeps_a_step_added_in_another() {
+        let mine = profile();
+        let mut on_disk = profile();
+        on_disk.plan.push(PlanStep {
+            role: "director".into(),
+            target_date: None,
+            note: String::new(),
+        });
+        shift_step(&mine, 1, true)
+            .unwrap()
+            .apply(&mut on_disk)
+            .unwrap();
+        let roles: Vec<&str> = on_disk.plan.iter().map(|s| s.role.as_str()).collect();
+        assert_eq!(roles, ["manager", "lead", "director"]);
+    }
+
+    #[test]
+    fn a_replaced_value_that_changed_meanwhile_is_a_conflict_and_changes_nothing() {
+        let mine = profile();
+        let mut on_disk = profile();
+        on_disk.target_role = Some("cio".into());
+        let before = on_disk.clone();
+        let change = set_target(&mine, Some("cto")).unwrap();
+        let conflict = change.apply(&mut on_disk).unwrap_err();
+        assert_eq!(conflict.what, "the target");
+        assert_eq!(on_disk, before);
+    }
+
+    #[test]
+    fn undoing_a_move_of_a_step_someone_removed_brings_nothing_back() {
+        let mut mine = profile();
+        let change = shift_step(&mine, 1, true).unwrap();
+        change.apply(&mut mine).unwrap();
+        // Meanwhile the shell removes "lead"; the planner reloads and then undoes.
+        mine.plan.retain(|s| s.role != "lead");
+        change.inverse().apply(&mut mine).unwrap();
+        let roles: Vec<&str> = mine.plan.iter().map(|s| s.role.as_str()).collect();
+        assert_eq!(roles, ["manager"]);
+    }
+
+    #[test]
+    fn an_auto_plan_keeps_the_dates_of_steps_that_stay() {
+        let mut old = profile().plan;
+        old[1].target_date = Some(today());
+        let merged = merge_auto_plan(&old, &["manager".to_string(), "cio".to_string()]);
+        assert_eq!(merged[0].target_date, Some(today()));
+        assert_eq!(merged[1].target_date, None);
+    }
+
+    #[test]
+    fn history_entries_go_in_date_order() {
+        let mut p = profile();
+        for (role, from) in [
+            ("a", "2020-01-01"),
+            ("c", "2024-01-01"),
+            ("b", "2022-01-01"),
+        ] {
+            let entry = HeldRole {
+                role: role.into(),
+                from: Some(from.parse().unwrap()),
+                to: None,
+                note: String::new(),
+            };
+            add_history(&p, entry).apply(&mut p).unwrap();
+        }
+        let roles: Vec<&str> = p.history.iter().map(|h| h.role.as_str()).collect();
+        assert_eq!(roles, ["a", "b", "c"]);
+    }
+}

@@ -1,0 +1,173 @@
+//! What every screen of the planner shares, and the only thing a tab or popup may touch: the
+//! ladder, the profile (through [`ProfileSync`]), the status line, the theme and the keys in
+//! force. Defined below the tabs, so tabs never reach back into the app.
+
+use ratatui::layout::Rect;
+
+use super::keymap::Keymap;
+use super::sync::{Notice, ProfileSync};
+use super::theme::Theme;
+use crate::date::{Clock, Date};
+use crate::ladder::{Ladder, Path};
+use crate::profile::{Change, Profile, rules};
+use crate::text;
+
+/// The message under the body: what just happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The paths an auto-plan found, kept so `n` can step through them.
+#[derive(Debug, Default)]
+struct Alternatives {
+    /// (current role, target) they were planned for.
+    between: (String, Option<String>),
+    paths: Vec<Path>,
+    index: usize,
+}
+
+pub struct Ctx {
+    pub ladder: Ladder,
+    /// How a new profile refers to this ladder: a bundled id or a file's absolute path.
+    pub ladder_ref: String,
+    pub sync: ProfileSync,
+    pub status: Option<StatusLine>,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub size: (u16, u16),
+    /// Where "today" comes from.
+    pub clock: Clock,
+    /// Where the current tab draws, as the app laid the screen out.
+    pub body: Rect,
+    alternatives: Alternatives,
+}
+
+impl Ctx {
+    pub fn new(ladder: Ladder, ladder_ref: String, sync: ProfileSync, theme: Theme) -> Ctx {
+        Ctx {
+            ladder,
+            ladder_ref,
+            sync,
+            status: None,
+            theme,
+            keymap: Keymap::default(),
+            size: (80, 24),
+            clock: Clock::from_env().unwrap_or_default(),
+            body: Rect::default(),
+            alternatives: Alternatives::default(),
+        }
+    }
+
+    pub fn profile(&self) -> Option<&Profile> {
+        self.sync.profile()
+    }
+
+    /// The whole terminal.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    pub fn today(&self) -> Date {
+        self.clock.today()
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn complain(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    /// Makes a change (if there is one) and saves it; the status line says how it went.
+    pub fn change(&mut self, change: Option<Change>) {
+        let Some(change) = change else { return };
+        match self.sync.change(change) {
+            Ok(()) => {
+                self.hear_from_disk();
+            }
+            Err(why) => self.complain(why),
+        }
+    }
+
+    pub fn undo(&mut self) {
+        match self.sync.undo() {
+            Ok(()) => {
+                self.hear_from_disk();
+            }
+            Err(why) => self.complain(why),
+        }
+    }
+
+    /// Puts what the disk reported on the status line; says whether there was anything.
+    pub fn hear_from_disk(&mut self) -> bool {
+        let notices = self.sync.notices();
+        let heard = !notices.is_empty();
+        for notice in notices {
+            match notice {
+                Notice::Saved(words) => self.say(words),
+                Notice::Failed(why) => self.complain(format!(
+                    "not saved (kept in memory, will retry): {}",
+                    text::one_line(&why)
+                )),
+                Notice::Conflicts(conflicts) => {
+                    let what: Vec<String> = conflicts.iter().map(|c| c.what.clone()).collect();
+                    self.complain(format!(
+                        "{} changed on disk meanwhile — kept what is there, reloaded; your change to it was not applied",
+                        text::one_line(&what.join(", "))
+                    ));
+                }
+                Notice::Reloaded => self.say("reloaded: the file changed on disk"),
+                Notice::Writable => {
+                    self.say("the other planner closed this profile — your changes are saved again")
+                }
+                Notice::Unreadable(why) => self.complain(format!(
+                    "the file changed and cannot be read: {}",
+                    text::one_line(&why)
+                )),
+            }
+        }
+        heard
+    }
+
+    /// Plans the best path to the target (or, with `next`, the next of the paths found) and
+    /// puts it in the plan.
+    pub fn auto_plan(&mut self, next: bool) {
+        let Some(p) = self.sync.profile() else { return };
+        let between = (p.current_role.clone(), p.target_role.clone());
+        if next && between == self.alternatives.between && !self.alternatives.paths.is_empty() {
+            self.alternatives.index = (self.alternatives.index + 1) % self.alternatives.paths.len();
+        } else {
+            match rules::paths_to_target(p, &self.ladder, 5) {
+                Ok(paths) => {
+                    self.alternatives = Alternatives {
+                        between,
+                        paths,
+                        index: 0,
+                    }
+                }
+                Err(refusal) => return self.complain(refusal.0),
+            }
+        }
+        let Some(p) = self.sync.profile() else { return };
+        let alternatives = &self.alternatives;
+        let Some(path) = alternatives.paths.get(alternatives.index) else {
+            return;
+        };
+        let words = format!(
+            "path {} of {} planned — n for the next",
+            alternatives.index + 1,
+            alternatives.paths.len()
+        );
+        let change = rules::use_path(p, &self.ladder, path, words);
+        self.change(Some(change));
+    }
+}

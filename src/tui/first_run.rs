@@ -1,0 +1,391 @@
+//! The first-run screen: pick your current role on the graph, then a target (or skip), then
+//! type your name — and the profile exists. No file editing needed.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::context::Ctx;
+use super::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use super::widgets::field::{Edit, TextField};
+use super::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
+use super::widgets::graph_draw::Graph;
+use super::widgets::{clear, frame, put};
+use crate::ladder::RoleIdx;
+use crate::profile::{self, Profile};
+use crate::text;
+
+#[derive(Debug)]
+enum Step {
+    PickCurrent,
+    PickTarget {
+        current: RoleIdx,
+    },
+    Name {
+        current: RoleIdx,
+        target: Option<RoleIdx>,
+        field: Box<TextField>,
+        error: Option<String>,
+    },
+}
+
+#[derive(Debug)]
+pub struct FirstRun {
+    step: Step,
+    graph: GraphView,
+}
+
+/// What the screen made of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Stay,
+    Quit,
+    /// The profile was created and is open.
+    Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Zoom,
+    Choose,
+    Skip,
+    Back,
+    Quit,
+}
+
+use Key::{Char as C, Code};
+
+const CURRENT_KEYS: &[Binding<Action>] = &[
+    bind(
+        "zoom",
+        &[C('z')],
+        Action::Zoom,
+        "zoom: fit everything · detailed boxes · compact lines",
+        Footer::Word("zoom"),
+    ),
+    bind(
+        "choose",
+        &[Code(KeyCode::Enter)],
+        Action::Choose,
+        "the selected role is the one I hold now",
+        Footer::Word("this is my current role"),
+    ),
+    bind(
+        "quit",
+        &[C('q'), Code(KeyCode::Esc)],
+        Action::Quit,
+        "quit without a profile",
+        Footer::Word("quit"),
+    ),
+];
+
+const TARGET_KEYS: &[Binding<Action>] = &[
+    bind(
+        "zoom",
+        &[C('z')],
+        Action::Zoom,
+        "zoom: fit everything · detailed boxes · compact lines",
+        Footer::Word("zoom"),
+    ),
+    bind(
+        "choose",
+        &[Code(KeyCode::Enter)],
+        Action::Choose,
+        "the selected role is the one I aim for",
+        Footer::Word("this is my target"),
+    ),
+    bind(
+        "skip",
+        &[C('s')],
+        Action::Skip,
+        "no target for now",
+        Footer::Word("skip"),
+    ),
+    bind(
+        "back",
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "back to the current role",
+        Footer::Word("back"),
+    ),
+    bind(
+        "quit",
+        &[C('q')],
+        Action::Quit,
+        "quit without a profile",
+        Footer::Word("quit"),
+    ),
+];
+
+const NAME_KEYS: &[Binding<Action>] = &[
+    bind(
+        "create",
+        &[Code(KeyCode::Enter)],
+        Action::Choose,
+        "create my plan under this name",
+        Footer::Word("create my plan"),
+    ),
+    bind(
+        "back",
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "back to the target",
+        Footer::Word("back"),
+    ),
+];
+
+/// Every key of the first-run screen, for help and the README.
+pub fn help(keymap: &Keymap) -> Vec<KeySection> {
+    vec![
+        keymap.section(
+            "First run: your current role",
+            "first-run-current",
+            CURRENT_KEYS,
+        ),
+        keymap.section("First run: your target", "first-run-target", TARGET_KEYS),
+        keymap.section("First run: your name", "first-run-name", NAME_KEYS),
+    ]
+}
+
+impl FirstRun {
+    pub fn new(ctx: &Ctx) -> FirstRun {
+        let mut first = FirstRun {
+            step: Step::PickCurrent,
+            graph: GraphView::default(),
+        };
+        first.refresh(ctx);
+        first
+    }
+
+    fn marks(&self) -> Marks {
+        Marks {
+            current: self.current(),
+            ..Marks::default()
+        }
+    }
+
+    /// The grid and where the graph's parts go, for this frame.
+    fn layout(&self, ctx: &Ctx) -> (std::rc::Rc<super::widgets::grid::Grid>, GraphAreas) {
+        let grid = self.graph.grid(&ctx.ladder, &self.marks(), ctx.body, 0);
+        let areas = GraphAreas::new(ctx.body, 0, &grid);
+        (grid, areas)
+    }
+
+    /// The role chosen as current so far, if any.
+    fn current(&self) -> Option<RoleIdx> {
+        match self.step {
+            Step::PickCurrent => None,
+            Step::PickTarget { current } | Step::Name { current, .. } => Some(current),
+        }
+    }
+
+    pub fn keys(&self, keymap: &Keymap) -> KeySection {
+        let (scope, table) = self.table();
+        let own = keymap.section("First run", scope, table);
+        if matches!(self.step, Step::Name { .. }) {
+            own
+        } else {
+            keymap.section("First run", scope, MOVE_KEYS).then(own)
+        }
+    }
+
+    /// The keys of the step on screen, with the scope their overrides use.
+    fn table(&self) -> (&'static str, &'static [Binding<Action>]) {
+        match self.step {
+            Step::PickCurrent => ("first-run-current", CURRENT_KEYS),
+            Step::PickTarget { .. } => ("first-run-target", TARGET_KEYS),
+            Step::Name { .. } => ("first-run-name", NAME_KEYS),
+        }
+    }
+
+    pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Progress {
+        let (scope, table) = self.table();
+        let action = ctx.keymap.action(scope, table, key);
+        if let Step::Name { field, error, .. } = &mut self.step {
+            match action {
+                Some(Action::Choose) => return self.create(ctx),
+                Some(Action::Back) => {
+                    if let Some(current) = self.current() {
+                        self.step = Step::PickTarget { current };
+                    }
+                }
+                _ => {
+                    if field.handle(key) == Edit::Changed {
+                        *error = None;
+                    }
+                }
+            }
+            return Progress::Stay;
+        }
+        let (grid, areas) = self.layout(ctx);
+        let view = areas.canvas;
+        if let Some(direction) = ctx.keymap.action(scope, MOVE_KEYS, key) {
+            self.graph.step(direction, &grid, view);
+            return Progress::Stay;
+        }
+        match action {
+            Some(Action::Zoom) => {
+                self.graph.zoom();
+                self.refresh(ctx);
+            }
+            Some(Action::Quit) => return Progress::Quit,
+            Some(Action::Choose) => match self.step {
+                Step::PickCurrent => {
+                    self.step = Step::PickTarget {
+                        current: self.graph.selected,
+                    }
+                }
+                Step::PickTarget { current } if self.graph.selected != current => {
+                    self.step = name_step(current, Some(self.graph.selected));
+                }
+                _ => {}
+            },
+            Some(Action::Skip) => {
+                if let Step::PickTarget { current } = self.step {
+                    self.step = name_step(current, None);
+                }
+            }
+            Some(Action::Back) => {
+                if let Step::PickTarget { current } = self.step {
+                    self.graph.select(current, &grid, view);
+                    self.step = Step::PickCurrent;
+                }
+            }
+            None => {}
+        }
+        Progress::Stay
+    }
+
+    pub fn paste(&mut self, pasted: &str) {
+        if let Step::Name { field, .. } = &mut self.step {
+            field.paste(pasted);
+        }
+    }
+
+    pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) {
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left)
+            || matches!(self.step, Step::Name { .. })
+        {
+            return;
+        }
+        let (grid, areas) = self.layout(ctx);
+        if self.graph.wheel(mouse, &grid, areas.canvas) {
+            return;
+        }
+        if let Some(role) = self
+            .graph
+            .role_at(&grid, areas.canvas, mouse.column, mouse.row)
+        {
+            self.graph.select(role, &grid, areas.canvas);
+        }
+    }
+
+    fn create(&mut self, ctx: &mut Ctx) -> Progress {
+        let Step::Name {
+            current,
+            target,
+            field,
+            error,
+        } = &mut self.step
+        else {
+            return Progress::Stay;
+        };
+        let name = field.value();
+        let id = match profile::profile_id(name.trim()) {
+            Ok(id) => id,
+            Err(e) => {
+                *error = Some(e.to_string());
+                return Progress::Stay;
+            }
+        };
+        let mut new = Profile::new(
+            id.clone(),
+            text::one_line(name.trim()),
+            ctx.ladder_ref.clone(),
+            ctx.ladder.role(*current).id.clone(),
+        );
+        new.target_role = target.map(|t| ctx.ladder.role(t).id.clone());
+        match ctx.sync.create(new) {
+            Ok(()) => {
+                ctx.say(format!(
+                    "welcome — your plan is saved as {id}; press ? for every key"
+                ));
+                Progress::Done
+            }
+            Err(why) => {
+                *error = Some(why);
+                Progress::Stay
+            }
+        }
+    }
+
+    pub fn refresh(&mut self, ctx: &Ctx) {
+        let (grid, areas) = self.layout(ctx);
+        self.graph.keep_visible(&grid, areas.canvas);
+    }
+
+    pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let theme = ctx.theme;
+        let title = match self.step {
+            Step::PickCurrent => "Welcome to rungs — which role do you hold now?",
+            Step::PickTarget { .. } => "Which role are you aiming for? (s to skip)",
+            Step::Name { .. } => "Last step: your name",
+        };
+        let (grid, areas) = self.layout(ctx);
+        frame(buf, areas.frame, title, Style::default());
+        Graph {
+            ladder: &ctx.ladder,
+            grid: &grid,
+            marks: &self.marks(),
+            view: &self.graph,
+            theme,
+        }
+        .draw(buf, &areas);
+        if let Step::Name { field, error, .. } = &self.step {
+            let body = ctx.body;
+            let width = 50.min(body.width.saturating_sub(4));
+            let (hint, style) = match error {
+                Some(e) => (e.as_str(), theme.error()),
+                None => ("saved as a file named after it; ⏎ to go", theme.muted()),
+            };
+            let hint = text::wrap(&text::one_line(hint), width.saturating_sub(4) as usize, 3);
+            let area = Rect::new(
+                body.x + (body.width - width) / 2,
+                body.y + (body.height / 2).saturating_sub(2),
+                width,
+                text::cells(hint.len() + 4).min(body.height),
+            );
+            clear(buf, area);
+            frame(buf, area, "Your name", theme.heading());
+            let inner = Rect::new(
+                area.x + 2,
+                area.y + 1,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
+            field.draw(buf, Rect::new(inner.x, inner.y, inner.width, 1));
+            for (i, line) in hint.iter().enumerate() {
+                put(
+                    buf,
+                    inner,
+                    i64::from(inner.x),
+                    i64::from(inner.y) + 2 + i as i64,
+                    line,
+                    style,
+                );
+            }
+        }
+    }
+}
+
+fn name_step(current: RoleIdx, target: Option<RoleIdx>) -> Step {
+    let mut field = TextField::new("", false);
+    field.focus(true);
+    Step::Name {
+        current,
+        target,
+        field: Box::new(field),
+        error: None,
+    }
+}

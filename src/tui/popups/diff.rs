@@ -1,0 +1,27 @@
+//! The role diff popup: what changes from the current role to the selected one, as the domain
+//! works it out.
+
+use ratatui::style::Style;
+
+use crate::ladder::RoleIdx;
+use crate::ladder::diff::role_diff;
+use crate::profile::Status;
+use crate::tui::context::Ctx;
+use crate::tui::widgets::pager::Pager;
+
+const WIDTH: u16 = 70;
+
+/// What changes from the current role to `to`, to read.
+pub fn pager(ctx: &Ctx, to: RoleIdx) -> Pager {
+    let profile = ctx.profile();
+    let from = profile
+        .and_then(|p| ctx.ladder.role_index(&p.current_role))
+        .unwrap_or(to);
+    let is_done = |id: &str| profile.is_some_and(|p| p.status_of(id) == Status::Done);
+    let lines = role_diff(&ctx.ladder, from, to, &is_done)
+        .describe(&ctx.ladder)
+        .into_iter()
+        .map(|line| (line, Style::default()))
+        .collect();
+    Pager::new("What changes (Esc closes)", lines, WIDTH)
+}

@@ -1,0 +1,275 @@
+//! A form: a few labelled fields and what to do with them. The tab that opens a form says, as a
+//! closure, how its values become a change; the form only edits text and reports refusals.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+use crate::date::Date;
+use crate::profile::Change;
+use crate::text;
+use crate::tui::context::Ctx;
+use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::widgets::field::{Edit, TextField};
+use crate::tui::widgets::{centered, clear, frame, padded, put};
+
+/// How many lines a note field shows at most.
+const NOTE_LINES: u16 = 4;
+const WIDTH: u16 = 64;
+
+/// The values typed, for the closure that turns them into a change.
+pub struct Values(Vec<String>);
+
+impl Values {
+    /// Field `i`, trimmed and with control characters replaced.
+    pub fn text(&self, i: usize) -> String {
+        self.0
+            .get(i)
+            .map(|v| text::sanitize(v.trim()))
+            .unwrap_or_default()
+    }
+
+    /// Field `i` as a date, or `None` when empty.
+    pub fn date(&self, i: usize) -> Result<Option<Date>, String> {
+        let value = self.text(i);
+        if value.is_empty() {
+            Ok(None)
+        } else {
+            value
+                .parse()
+                .map(Some)
+                .map_err(|e: crate::date::DateError| e.to_string())
+        }
+    }
+}
+
+/// Whether a popup stays open after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stay {
+    Open,
+    Closed,
+}
+
+/// Turns the values into a change (or none), or says what is wrong with them.
+pub type Submit = Box<dyn Fn(&Values, &Ctx) -> Result<Option<Change>, String>>;
+
+pub struct Form {
+    title: String,
+    fields: Vec<(&'static str, TextField)>,
+    focus: usize,
+    error: Option<String>,
+    submit: Submit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormAction {
+    Next,
+    Previous,
+    Save,
+    Cancel,
+    /// Handled by the field itself, listed so help shows it.
+    Field,
+}
+
+use Key::{Code, Ctrl};
+
+const KEYS: &[Binding<FormAction>] = &[
+    bind(
+        "next-field",
+        &[Code(KeyCode::Tab)],
+        FormAction::Next,
+        "next field",
+        Footer::Word("next field"),
+    ),
+    bind(
+        "previous-field",
+        &[Code(KeyCode::BackTab)],
+        FormAction::Previous,
+        "previous field",
+        Footer::Hidden,
+    ),
+    bind(
+        "enter",
+        &[Code(KeyCode::Enter)],
+        FormAction::Field,
+        "next field, or save on the last (in a note: a new line)",
+        Footer::Word("next/save"),
+    ),
+    bind(
+        "arrows",
+        &[Code(KeyCode::Up), Code(KeyCode::Down)],
+        FormAction::Field,
+        "previous or next field (in a note: lines)",
+        Footer::Hidden,
+    ),
+    bind(
+        "save",
+        &[Ctrl('s')],
+        FormAction::Save,
+        "save",
+        Footer::Word("save"),
+    ),
+    bind(
+        "clear",
+        &[Ctrl('u')],
+        FormAction::Field,
+        "clear to the start of the line",
+        Footer::Hidden,
+    ),
+    bind(
+        "cancel",
+        &[Code(KeyCode::Esc)],
+        FormAction::Cancel,
+        "cancel",
+        Footer::Word("cancel"),
+    ),
+];
+
+pub fn keys(keymap: &Keymap) -> KeySection {
+    keymap.section("In a form", "form", KEYS)
+}
+
+impl Form {
+    /// A form titled `title` with `fields` (label, initial value, whether it is a note).
+    pub fn new(
+        title: impl Into<String>,
+        fields: &[(&'static str, &str, bool)],
+        submit: Submit,
+    ) -> Form {
+        let mut form = Form {
+            title: title.into(),
+            fields: fields
+                .iter()
+                .map(|&(label, value, note)| (label, TextField::new(value, note)))
+                .collect(),
+            focus: 0,
+            error: None,
+            submit,
+        };
+        form.set_focus(0);
+        form
+    }
+
+    fn set_focus(&mut self, focus: usize) {
+        self.focus = focus.min(self.fields.len().saturating_sub(1));
+        for (i, (_, field)) in self.fields.iter_mut().enumerate() {
+            field.focus(i == self.focus);
+        }
+    }
+
+    fn step(&mut self, forward: bool) {
+        let n = self.fields.len().max(1);
+        let next = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+        self.set_focus(next);
+    }
+
+    pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
+        match ctx.keymap.action("form", KEYS, key) {
+            Some(FormAction::Next) => self.step(true),
+            Some(FormAction::Previous) => self.step(false),
+            Some(FormAction::Save) => return self.save(ctx),
+            Some(FormAction::Cancel) => {
+                ctx.say("nothing changed");
+                return Stay::Closed;
+            }
+            Some(FormAction::Field) | None => {
+                let Some((_, field)) = self.fields.get_mut(self.focus) else {
+                    return Stay::Open;
+                };
+                match field.handle(key) {
+                    Edit::Submit if self.focus + 1 < self.fields.len() => self.step(true),
+                    Edit::Submit => return self.save(ctx),
+                    // Up and Down leave a one-line field for its neighbour.
+                    Edit::Ignored if key.code == KeyCode::Up => self.step(false),
+                    Edit::Ignored if key.code == KeyCode::Down => self.step(true),
+                    _ => {}
+                }
+            }
+        }
+        Stay::Open
+    }
+
+    pub fn paste(&mut self, pasted: &str) {
+        if let Some((_, field)) = self.fields.get_mut(self.focus) {
+            field.paste(pasted);
+        }
+    }
+
+    fn save(&mut self, ctx: &mut Ctx) -> Stay {
+        let values = Values(self.fields.iter().map(|(_, f)| f.value()).collect());
+        match (self.submit)(&values, ctx) {
+            Ok(change) => {
+                ctx.change(change);
+                Stay::Closed
+            }
+            Err(message) => {
+                self.error = Some(message);
+                Stay::Open
+            }
+        }
+    }
+
+    fn rows_of(field: &TextField) -> u16 {
+        if field.multiline() {
+            (field.line_count() as u16).clamp(2, NOTE_LINES)
+        } else {
+            1
+        }
+    }
+
+    /// The error, wrapped to the form's width (at most three lines).
+    fn error_lines(&self, screen: Rect) -> Vec<String> {
+        let width = WIDTH.min(screen.width).saturating_sub(4) as usize;
+        self.error
+            .as_deref()
+            .map(|e| text::wrap(&text::one_line(e), width, 3))
+            .unwrap_or_default()
+    }
+
+    fn area(&self, screen: Rect) -> Rect {
+        let fields: u16 = self.fields.iter().map(|(_, f)| 1 + Self::rows_of(f)).sum();
+        let error = text::cells(self.error_lines(screen).len());
+        centered(screen, WIDTH, fields + error + 2)
+    }
+
+    pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let theme = ctx.theme;
+        let area = self.area(ctx.screen());
+        clear(buf, area);
+        frame(buf, area, &self.title, theme.heading());
+        let inner = padded(area);
+        let mut y = inner.y;
+        for (i, (label, field)) in self.fields.iter().enumerate() {
+            let style = if i == self.focus {
+                theme.heading()
+            } else {
+                theme.muted()
+            };
+            put(buf, inner, i64::from(inner.x), i64::from(y), label, style);
+            y = y.saturating_add(1);
+            let rows = Self::rows_of(field);
+            let room = Rect::new(
+                inner.x + 2,
+                y,
+                inner.width.saturating_sub(2),
+                rows.min(inner.bottom().saturating_sub(y)),
+            );
+            field.draw(buf, room);
+            y = y.saturating_add(rows);
+        }
+        for (i, line) in self.error_lines(ctx.screen()).iter().enumerate() {
+            put(
+                buf,
+                inner,
+                i64::from(inner.x),
+                i64::from(y) + i as i64,
+                line,
+                theme.error(),
+            );
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Popups over the current tab: text to read (help, the role diff) and forms to fill in. One
+//! module each; tabs open them, the app routes keys to the one open.
+
+pub mod diff;
+pub mod form;
+pub mod help;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+
+use super::context::Ctx;
+use super::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use super::widgets::pager::{Pager, Scroll};
+use form::Form;
+pub use form::Stay;
+
+pub enum Popup {
+    /// Text to read, scrolled.
+    Read(Pager),
+    Form(Form),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReadAction {
+    Scroll(Scroll),
+    Close,
+}
+
+use Key::{Char as C, Code};
+
+const READ_KEYS: &[Binding<ReadAction>] = &[
+    bind(
+        "scroll-up",
+        &[Code(KeyCode::Up), C('k')],
+        ReadAction::Scroll(Scroll::Up),
+        "scroll up a line",
+        Footer::Group("↑↓ PgUp PgDn", "scroll"),
+    ),
+    bind(
+        "scroll-down",
+        &[Code(KeyCode::Down), C('j')],
+        ReadAction::Scroll(Scroll::Down),
+        "scroll down a line",
+        Footer::Hidden,
+    ),
+    bind(
+        "page-up",
+        &[Code(KeyCode::PageUp)],
+        ReadAction::Scroll(Scroll::PageUp),
+        "scroll up a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "page-down",
+        &[Code(KeyCode::PageDown), C(' ')],
+        ReadAction::Scroll(Scroll::PageDown),
+        "scroll down a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "top",
+        &[Code(KeyCode::Home), C('g')],
+        ReadAction::Scroll(Scroll::Top),
+        "go to the top",
+        Footer::Hidden,
+    ),
+    bind(
+        "bottom",
+        &[Code(KeyCode::End), C('G')],
+        ReadAction::Scroll(Scroll::Bottom),
+        "go to the end",
+        Footer::Hidden,
+    ),
+    bind(
+        "close",
+        &[Code(KeyCode::Esc), C('q'), Code(KeyCode::Enter), C('?')],
+        ReadAction::Close,
+        "close",
+        Footer::Word("close"),
+    ),
+];
+
+/// The keys of a text popup, for help and footer.
+pub fn read_keys(keymap: &Keymap) -> KeySection {
+    keymap.section("Reading help or a diff", "reading", READ_KEYS)
+}
+
+impl Popup {
+    pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
+        match self {
+            Popup::Read(pager) => match ctx.keymap.action("reading", READ_KEYS, key) {
+                Some(ReadAction::Scroll(how)) => {
+                    pager.scroll(how, ctx.screen());
+                    Stay::Open
+                }
+                Some(ReadAction::Close) => Stay::Closed,
+                None => Stay::Open,
+            },
+            Popup::Form(form) => form.key(ctx, key),
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Popup::Form(form) = self {
+            form.paste(text);
+        }
+    }
+
+    pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) {
+        if let Popup::Read(pager) = self {
+            match mouse.kind {
+                MouseEventKind::ScrollUp => pager.scroll(Scroll::Up, ctx.screen()),
+                MouseEventKind::ScrollDown => pager.scroll(Scroll::Down, ctx.screen()),
+                _ => {}
+            }
+        }
+    }
+
+    pub fn keys(&self, keymap: &Keymap) -> KeySection {
+        match self {
+            Popup::Read(_) => read_keys(keymap),
+            Popup::Form(_) => form::keys(keymap),
+        }
+    }
+
+    pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        match self {
+            Popup::Read(pager) => pager.draw(buf, ctx.screen(), ctx.theme),
+            Popup::Form(form) => form.draw(ctx, buf),
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Keeping the planner's copy of the profile and the file in step: pending changes, the save
+//! under way, undo, and noticing what other programs write.
+//!
+//! The copy on screen is always "the file as last read or saved, plus the changes not yet
+//! saved". Whenever a fresh copy arrives from disk (after a save, or because the file changed),
+//! the pending changes are applied to it again; one that no longer fits (the file holds another
+//! value than it replaces) is dropped and reported, never forced over what is there.
+
+use std::time::{Duration, Instant};
+
+use super::disk::{Disk, Done, Job};
+use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
+
+/// How often the planner asks whether the file changed on disk.
+pub const CHECK_EVERY: Duration = Duration::from_millis(250);
+/// How long after a failed save the planner tries again by itself.
+const RETRY_AFTER: Duration = Duration::from_secs(3);
+/// How often a read-only planner asks whether the other planner has closed.
+const SESSION_RETRY: Duration = Duration::from_secs(2);
+/// How many changes undo remembers.
+const UNDO_DEPTH: usize = 100;
+
+/// Something the person should hear about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Saved; the words of the last change.
+    Saved(String),
+    /// Not saved, kept in memory; why.
+    Failed(String),
+    /// Changes dropped because the file changed under them.
+    Conflicts(Vec<Conflict>),
+    /// The file changed on disk and was read again.
+    Reloaded,
+    /// The file changed on disk and cannot be read.
+    Unreadable(String),
+    /// The other planner closed: changes are saved again.
+    Writable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InFlight {
+    Save(u64),
+    Check,
+}
+
+pub struct ProfileSync {
+    store: Store,
+    disk: Disk,
+    profile: Option<Profile>,
+    /// Changes not yet known to be on disk, numbered in the order they were made.
+    pending: Vec<(u64, Change)>,
+    next: u64,
+    in_flight: Option<InFlight>,
+    /// Inverses of the changes made, by the number of the change they undo.
+    undo: Vec<(u64, Change)>,
+    /// The generation of the file the copy is based on.
+    seen: Generation,
+    session: Option<SessionLock>,
+    read_only: Option<String>,
+    last_check: Instant,
+    last_failure: Option<Instant>,
+    last_session_try: Option<Instant>,
+    /// The words for the last change, said once it is saved.
+    saying: String,
+    notices: Vec<Notice>,
+}
+
+impl ProfileSync {
+    /// Keeps `profile` (with the generation it was read at) in step with the file, saving
+    /// inline until [`ProfileSync::save_in_background`] is called.
+    pub fn new(store: Store, profile: Option<(Profile, Generation)>) -> ProfileSync {
+        let mut sync = ProfileSync {
+            disk: Disk::inline(store.clone()),
+            store,
+            profile: None,
+            pending: Vec::new(),
+            next: 0,
+            in_flight: None,
+            undo: Vec::new(),
+            seen: Generation::default(),
+            session: None,
+            read_only: None,
+            last_check: Instant::now(),
+            last_failure: None,
+            last_session_try: None,
+            saying: String::new(),
+            notices: Vec::new(),
+        };
+        if let Some((profile, generation)) = profile {
+            sync.adopt(profile, generation);
+        }
+        sync
+    }
+
+    /// Takes `profile` as the one open, marking it open so a second planner goes read-only.
+    fn adopt(&mut self, profile: Profile, generation: Generation) {
+        match self.store.open_session(&profile.id) {
+            Ok(Some(session)) => self.session = Some(session),
+            Ok(None) => {
+                self.read_only = Some("another rungs has this profile open — read-only".into())
+            }
+            Err(e) => self.read_only = Some(format!("cannot mark the profile open: {e}")),
+        }
+        self.seen = generation;
+        self.profile = Some(profile);
+    }
+
+    pub fn profile(&self) -> Option<&Profile> {
+        self.profile.as_ref()
+    }
+
+    /// Why changes cannot be saved, if they cannot.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Saves a new profile and opens it.
+    pub fn create(&mut self, profile: Profile) -> Result<(), String> {
+        self.store.create(&profile).map_err(|e| e.to_string())?;
+        let generation = self.store.generation(&profile.id);
+        self.adopt(profile, generation);
+        Ok(())
+    }
+
+    /// Saves on a worker thread from now on, so the event loop never waits for the disk.
+    pub fn save_in_background(&mut self) {
+        let mut store = self.store.clone();
+        store.lock_wait = crate::profile::LOCK_WAIT;
+        self.disk = Disk::background(store);
+    }
+
+    /// Whether a save is under way or changes wait to be saved.
+    pub fn saving(&self) -> bool {
+        matches!(self.in_flight, Some(InFlight::Save(_))) || !self.pending.is_empty()
+    }
+
+    /// Makes `change` in memory and saves it.
+    pub fn change(&mut self, change: Change) -> Result<(), String> {
+        if let Some(reason) = &self.read_only {
+            return Err(format!("not changed: {reason}"));
+        }
+        let Some(profile) = &mut self.profile else {
+            return Err("no profile is open".to_string());
+        };
+        let effective = change.apply(profile).map_err(|c| c.to_string())?;
+        if effective.is_empty() {
+            return Err("nothing to change".to_string());
+        }
+        let number = self.next;
+        self.next += 1;
+        self.undo.push((number, effective.inverse()));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.saying = change.done.clone();
+        self.pending.push((number, change));
+        self.save();
+        Ok(())
+    }
+
+    /// Undoes the last change still remembered, checked against the file like any change.
+    pub fn undo(&mut self) -> Result<(), String> {
+        if self.read_only.is_some() {
+            return Err("read-only: nothing to undo".to_string());
+        }
+        let Some((_, inverse)) = self.undo.pop() else {
+            return Err("nothing to undo".to_string());
+        };
+        let Some(profile) = &mut self.profile else {
+            return Err("no profile is open".to_string());
+        };
+        let effective = inverse
+            .apply(profile)
+            .map_err(|c| format!("cannot undo: {c}"))?;
+        if effective.is_empty() {
+            return Err("nothing left to undo: that change is gone from the file already".into());
+        }
+        self.saying = inverse.done.clone();
+        self.pending.push((self.next, inverse));
+        self.next += 1;
+        self.save();
+        Ok(())
+    }
+
+    /// Sends every pending change to the disk, unless a job is under way (its outcome sends
+    /// the rest).
+    fn save(&mut self) {
+        if self.in_flight.is_some() {
+            return;
+        }
+        let (Some(id), Some(&(upto, _))) = (
+            self.profile.as_ref().map(|p| p.id.clone()),
+            self.pending.last(),
+        ) else {
+            return;
+        };
+        let changes = self.pending.clone();
+        self.in_flight = Some(InFlight::Save(upto));
+        self.disk.submit(Job::Save { id, upto, changes });
+        self.take_outcomes();
+    }
+
+    /// Asks the disk whether the file changed, if nothing else is under way.
+    pub fn check_now(&mut self) {
+        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+            return;
+        };
+        if self.in_flight.is_some() {
+            return;
+        }
+        self.last_check = Instant::now();
+        self.in_flight = Some(InFlight::Check);
+        self.disk.submit(Job::Check {
+            id,
+            seen: self.seen,
+        });
+        self.take_outcomes();
+    }
+
+    /// Called on every turn of the event loop: looks for changes on disk every
+    /// [`CHECK_EVERY`], whatever else is happening, and retries a failed save now and then.
+    pub fn tick(&mut self, now: Instant) {
+        self.take_outcomes();
+        if self.in_flight.is_some() {
+            return;
+        }
+        let retry_due = self
+            .last_failure
+            .is_none_or(|failed| now.duration_since(failed) >= RETRY_AFTER);
+        if !self.pending.is_empty() && retry_due {
+            self.save();
+        } else if now.duration_since(self.last_check) >= CHECK_EVERY {
+            // Also while a save keeps failing: what others write still shows.
+            self.check_now();
+            self.take_the_profile_back(now);
+        }
+    }
+
+    /// A planner opened read-only because another had the profile open becomes writable once
+    /// the other one closes, and says so.
+    fn take_the_profile_back(&mut self, now: Instant) {
+        if self.session.is_some()
+            || self.read_only.is_none()
+            || self
+                .last_session_try
+                .is_some_and(|t| now.duration_since(t) < SESSION_RETRY)
+        {
+            return;
+        }
+        self.last_session_try = Some(now);
+        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+            return;
+        };
+        if let Ok(Some(session)) = self.store.open_session(&id) {
+            self.session = Some(session);
+            self.read_only = None;
+            self.notices.push(Notice::Writable);
+        }
+    }
+
+    /// What happened since the last call, for the status line.
+    pub fn notices(&mut self) -> Vec<Notice> {
+        self.take_outcomes();
+        std::mem::take(&mut self.notices)
+    }
+
+    fn take_outcomes(&mut self) {
+        while let Some(done) = self.disk.poll() {
+            self.finish(done);
+        }
+    }
+
+    fn finish(&mut self, done: Done) {
+        self.in_flight = None;
+        match done {
+            Done::Saved {
+                upto,
+                profile,
+                generation,
+                results,
+            } => {
+                self.last_failure = None;
+                self.pending.retain(|(n, _)| *n > upto);
+                self.seen = generation;
+                let mut conflicts = Vec::new();
+                for (n, result) in results {
+                    match result {
+                        Ok(effective) => self.undo_what_was_done(n, effective),
+                        Err(conflict) => {
+                            self.undo_what_was_done(n, Change::new(Vec::new(), ""));
+                            conflicts.push(conflict);
+                        }
+                    }
+                }
+                conflicts.extend(self.rebase(profile));
+                if !conflicts.is_empty() {
+                    self.notices.push(Notice::Conflicts(conflicts));
+                } else if self.pending.is_empty() {
+                    self.notices.push(Notice::Saved(self.saying.clone()));
+                }
+                self.save();
+            }
+            Done::SaveFailed { error } => {
+                self.last_failure = Some(Instant::now());
+                self.notices.push(Notice::Failed(error));
+            }
+            Done::Unchanged => self.save(),
+            Done::Changed {
+                profile,
+                generation,
+            } => {
+                self.seen = generation;
+                let conflicts = self.rebase(profile);
+                self.notices.push(Notice::Reloaded);
+                if !conflicts.is_empty() {
+                    self.notices.push(Notice::Conflicts(conflicts));
+                }
+                self.save();
+            }
+            Done::Unreadable { error, generation } => {
+                self.seen = generation;
+                self.notices.push(Notice::Unreadable(error));
+                self.save();
+            }
+            Done::WorkerGone => {
+                // Keep working: do the disk work on this thread from now on.
+                let mut store = self.store.clone();
+                store.lock_wait = Duration::from_millis(300);
+                self.disk = Disk::inline(store);
+                self.save();
+            }
+        }
+    }
+
+    /// Undo for change `n` reverses only `effective`, what the change really did to the file;
+    /// a change that did nothing leaves nothing to undo.
+    fn undo_what_was_done(&mut self, n: u64, effective: Change) {
+        if effective.is_empty() {
+            self.undo.retain(|(m, _)| *m != n);
+        } else if let Some(entry) = self.undo.iter_mut().find(|(m, _)| *m == n) {
+            entry.1 = effective.inverse();
+        }
+    }
+
+    /// Takes `fresh` from disk as the copy, with the pending changes applied on top; drops (and
+    /// returns) the ones that no longer fit, and undo reverses only what the rest still do.
+    fn rebase(&mut self, mut fresh: Profile) -> Vec<Conflict> {
+        let mut conflicts = Vec::new();
+        let mut outcomes = Vec::new();
+        self.pending
+            .retain(|(n, change)| match change.apply(&mut fresh) {
+                Ok(effective) => {
+                    outcomes.push((*n, effective));
+                    true
+                }
+                Err(conflict) => {
+                    conflicts.push(conflict);
+                    outcomes.push((*n, Change::new(Vec::new(), "")));
+                    false
+                }
+            });
+        for (n, effective) in outcomes {
+            self.undo_what_was_done(n, effective);
+        }
+        self.profile = Some(fresh);
+        conflicts
+    }
+
+    /// Saves whatever is still pending before the planner closes; says why if it cannot.
+    pub fn flush(&mut self) -> Result<(), String> {
+        if self.in_flight.is_some() && self.disk.is_background() {
+            if let Some(done) = self.disk.wait() {
+                self.finish(done);
+            }
+            // A check's outcome may have sent a save; wait for that one too.
+            if matches!(self.in_flight, Some(InFlight::Save(_)))
+                && let Some(done) = self.disk.wait()
+            {
+                self.finish(done);
+            }
+        }
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut store = self.store.clone();
+        store.lock_wait = crate::profile::LOCK_WAIT;
+        self.disk = Disk::inline(store);
+        self.in_flight = None;
+        self.save();
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        Err(self
+            .notices
+            .iter()
+            .rev()
+            .find_map(|n| match n {
+                Notice::Failed(why) => Some(why.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "changes could not be saved".to_string()))
+    }
+}

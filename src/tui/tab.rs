@@ -1,0 +1,42 @@
+//! What a tab is: the interface every tab module implements, and what it makes of an event.
+//! Kept apart from the list of tabs so each tab depends on this and the list on each tab, never
+//! the other way round.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+
+use super::context::Ctx;
+use super::keymap::{KeySection, Keymap};
+use super::popups::Popup;
+
+/// What a tab made of an event.
+pub enum Outcome {
+    /// Not a key of this tab: the app tries the keys that work everywhere.
+    Ignored,
+    Handled,
+    /// The tab wants a popup over everything.
+    Open(Popup),
+}
+
+pub trait Tab {
+    fn name(&self) -> &'static str;
+    /// The digit that opens the tab.
+    fn digit(&self) -> char;
+    /// The keys of the tab as it is now, for the footer.
+    fn keys(&self, keymap: &Keymap) -> KeySection;
+    /// Every key the tab has, in each of its modes, for the help overlay.
+    fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
+        vec![self.keys(keymap)]
+    }
+    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome;
+    fn paste(&mut self, _ctx: &mut Ctx, _text: &str) -> Outcome {
+        Outcome::Ignored
+    }
+    fn mouse(&mut self, _ctx: &mut Ctx, _mouse: &MouseEvent) -> Outcome {
+        Outcome::Ignored
+    }
+    /// Draws the tab into `ctx.body`.
+    fn draw(&self, ctx: &Ctx, buf: &mut Buffer);
+    /// The profile was opened or reloaded, or the screen resized: keep cursors in range.
+    fn refresh(&mut self, _ctx: &Ctx) {}
+}

@@ -1,0 +1,537 @@
+//! Tab 1, the Ladder: the graph of roles, a details pane for the selected one, search, and the
+//! keys that set the current role, the target and the plan from the graph.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use std::rc::Rc;
+
+use crate::ladder::RoleIdx;
+use crate::profile::{self, PlanStep, Status, rules};
+use crate::text;
+use crate::tui::context::Ctx;
+use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::popups::{Popup, diff};
+use crate::tui::tab::{Outcome, Tab};
+use crate::tui::widgets::field::{Edit, TextField};
+use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
+use crate::tui::widgets::graph_draw::Graph;
+use crate::tui::widgets::grid::Grid;
+use crate::tui::widgets::list;
+use crate::tui::widgets::pager::{Scroll, Scrolled, wrap_lines};
+use crate::tui::widgets::{frame, padded, put};
+
+/// The details pane's width, when it shows.
+const DETAILS_WIDTH: u16 = 40;
+/// Title columns the graph keeps per corner before the details pane shows by itself.
+const ROOMY_COLUMN: usize = 14;
+
+#[derive(Debug, Default)]
+pub struct LadderTab {
+    graph: GraphView,
+    /// Whether the details pane shows; `None` until toggled: shown when there is room for it
+    /// beside every corner of the graph.
+    details: Option<bool>,
+    details_position: Scrolled,
+    search: Option<TextField>,
+    /// Whether the selection has been put on the current role yet.
+    placed: bool,
+}
+
+/// The graph as it is laid out for this frame.
+struct Layout {
+    grid: Rc<Grid>,
+    areas: GraphAreas,
+    marks: Marks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Details,
+    Zoom,
+    DetailsScroll(Scroll),
+    SetCurrent,
+    SetTarget,
+    AddToPlan,
+    AutoPlan,
+    NextAlternative,
+    Diff,
+    Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SearchAction {
+    Next,
+    Done,
+}
+
+use Key::{Char as C, Code};
+
+const KEYS: &[Binding<Action>] = &[
+    bind(
+        "details",
+        &[Code(KeyCode::Enter)],
+        Action::Details,
+        "show or hide the details of the selected role",
+        Footer::Word("details"),
+    ),
+    bind(
+        "zoom",
+        &[C('z')],
+        Action::Zoom,
+        "zoom: fit everything · detailed boxes · compact lines",
+        Footer::Word("zoom"),
+    ),
+    bind(
+        "details-page-up",
+        &[Code(KeyCode::PageUp)],
+        Action::DetailsScroll(Scroll::PageUp),
+        "scroll the details up a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "details-page-down",
+        &[Code(KeyCode::PageDown)],
+        Action::DetailsScroll(Scroll::PageDown),
+        "scroll the details down a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "details-top",
+        &[Code(KeyCode::Home)],
+        Action::DetailsScroll(Scroll::Top),
+        "the top of the details",
+        Footer::Hidden,
+    ),
+    bind(
+        "details-end",
+        &[Code(KeyCode::End)],
+        Action::DetailsScroll(Scroll::Bottom),
+        "the end of the details",
+        Footer::Hidden,
+    ),
+    bind(
+        "set-current",
+        &[C('c')],
+        Action::SetCurrent,
+        "make the selected role your current role",
+        Footer::Word("current"),
+    ),
+    bind(
+        "set-target",
+        &[C('t')],
+        Action::SetTarget,
+        "make the selected role your target",
+        Footer::Word("target"),
+    ),
+    bind(
+        "add-to-plan",
+        &[C('a')],
+        Action::AddToPlan,
+        "add the selected role to the end of the plan",
+        Footer::Word("add to plan"),
+    ),
+    bind(
+        "auto-plan",
+        &[C('p')],
+        Action::AutoPlan,
+        "plan the best path from current role to target",
+        Footer::Word("auto-plan"),
+    ),
+    bind(
+        "next-path",
+        &[C('n')],
+        Action::NextAlternative,
+        "next alternative path",
+        Footer::Word("next path"),
+    ),
+    bind(
+        "diff",
+        &[C('d')],
+        Action::Diff,
+        "what changes from your current role to the selected one",
+        Footer::Word("diff"),
+    ),
+    bind(
+        "search",
+        &[C('/')],
+        Action::Search,
+        "search role titles",
+        Footer::Word("search"),
+    ),
+];
+
+const SEARCH_KEYS: &[Binding<SearchAction>] = &[
+    bind(
+        "next-match",
+        &[Code(KeyCode::Enter)],
+        SearchAction::Next,
+        "next role whose title matches",
+        Footer::Word("next match"),
+    ),
+    bind(
+        "done",
+        &[Code(KeyCode::Esc)],
+        SearchAction::Done,
+        "stop searching",
+        Footer::Word("done"),
+    ),
+];
+
+impl LadderTab {
+    fn details_width(&self, ctx: &Ctx) -> u16 {
+        let shown = self.details.unwrap_or_else(|| {
+            let roomy = ctx.ladder.corners().len().max(1) * (ROOMY_COLUMN + 2) + 3;
+            usize::from(ctx.body.width) >= roomy + usize::from(DETAILS_WIDTH)
+        });
+        if shown { DETAILS_WIDTH } else { 0 }
+    }
+
+    fn layout(&self, ctx: &Ctx) -> Layout {
+        let marks = Marks::of(ctx.profile(), &ctx.ladder);
+        let details = self.details_width(ctx);
+        let grid = self.graph.grid(&ctx.ladder, &marks, ctx.body, details);
+        let areas = GraphAreas::new(ctx.body, details, &grid);
+        Layout { grid, areas, marks }
+    }
+
+    fn select(&mut self, ctx: &Ctx, role: RoleIdx) {
+        let layout = self.layout(ctx);
+        self.graph.select(role, &layout.grid, layout.areas.canvas);
+        self.details_position = Scrolled::default();
+    }
+
+    fn act(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let selected = self.graph.selected;
+        let role_id = ctx.ladder.role(selected).id.clone();
+        match action {
+            Action::Details => {
+                self.details = Some(self.details_width(ctx) == 0);
+                self.refresh(ctx);
+            }
+            Action::Zoom => {
+                self.graph.zoom();
+                self.refresh(ctx);
+                ctx.say(format!("zoom: {}", self.graph.zoom.name()));
+            }
+            Action::DetailsScroll(how) => {
+                let layout = self.layout(ctx);
+                if let Some(pane) = layout.areas.details {
+                    let lines = self.details_lines(ctx, &layout.marks, pane);
+                    let page = padded(pane).height as usize;
+                    self.details_position.scroll(how, lines.len(), page);
+                }
+            }
+            Action::Search => self.search = Some(TextField::new("", false)),
+            Action::Diff => return Outcome::Open(Popup::Read(diff::pager(ctx, selected))),
+            Action::SetCurrent => {
+                let Some(p) = ctx.profile() else {
+                    return Outcome::Handled;
+                };
+                match rules::set_current_role(p, &role_id, ctx.today()) {
+                    Some(change) => ctx.change(Some(change)),
+                    None => ctx.say("that is already your current role"),
+                }
+            }
+            Action::SetTarget => {
+                let change = ctx
+                    .profile()
+                    .and_then(|p| rules::set_target(p, Some(&role_id)));
+                match change {
+                    Some(change) => ctx.change(Some(change)),
+                    None => ctx.say("that is already your target"),
+                }
+            }
+            Action::AddToPlan => {
+                let Some(p) = ctx.profile() else {
+                    return Outcome::Handled;
+                };
+                let step = PlanStep {
+                    role: role_id,
+                    target_date: None,
+                    note: String::new(),
+                };
+                match rules::append_step(p, &ctx.ladder, step) {
+                    Ok(change) => ctx.change(Some(change)),
+                    Err(refusal) => ctx.complain(refusal.0),
+                }
+            }
+            Action::AutoPlan => ctx.auto_plan(false),
+            Action::NextAlternative => ctx.auto_plan(true),
+        }
+        Outcome::Handled
+    }
+
+    fn search_key(&mut self, ctx: &mut Ctx, key: &KeyEvent) {
+        let Some(mut field) = self.search.take() else {
+            return;
+        };
+        match ctx.keymap.action("search", SEARCH_KEYS, key) {
+            Some(SearchAction::Done) => {
+                ctx.say("search closed");
+                return;
+            }
+            Some(SearchAction::Next) => self.find(ctx, &field.value(), true),
+            None => {
+                if field.handle(key) == Edit::Changed {
+                    self.find(ctx, &field.value(), false);
+                }
+            }
+        }
+        self.search = Some(field);
+    }
+
+    /// Selects the next role whose title contains `wanted`, from the selected one on.
+    fn find(&mut self, ctx: &mut Ctx, wanted: &str, skip_current: bool) {
+        let wanted = wanted.trim().to_lowercase();
+        if wanted.is_empty() {
+            return;
+        }
+        let count = ctx.ladder.roles().len();
+        let start = self.graph.selected + usize::from(skip_current);
+        let found = (0..count)
+            .map(|i| (start + i) % count)
+            .find(|&r| ctx.ladder.role(r).title.to_lowercase().contains(&wanted));
+        match found {
+            Some(r) => {
+                self.select(ctx, r);
+                ctx.status = None;
+            }
+            None => ctx.complain(format!(
+                "no role title contains \"{}\"",
+                text::one_line(&wanted)
+            )),
+        }
+    }
+
+    /// The details of the selected role, wrapped to the pane in `area`.
+    fn details_lines(&self, ctx: &Ctx, marks: &Marks, area: Rect) -> Vec<(String, Style)> {
+        let (ladder, theme) = (&ctx.ladder, ctx.theme);
+        let role = self.graph.selected;
+        let inner = padded(area);
+        let level = ladder.role_level(role);
+        let mut lines: Vec<(String, Style)> = vec![(
+            format!(
+                "{} · {}",
+                text::one_line(&ladder.levels()[level].name),
+                text::one_line(ladder.corner_name_of(role))
+            ),
+            Style::default(),
+        )];
+        if let Some(p) = ctx.profile() {
+            if marks.current == Some(role) {
+                lines.push(("● you are here".to_string(), theme.current()));
+            } else if let Some((step, kind)) = marks.step_to(role) {
+                lines.push((
+                    format!(
+                        "step {} of your plan  {} {}",
+                        step_number(step),
+                        kind.arrow(),
+                        kind.name()
+                    ),
+                    theme.path(),
+                ));
+            } else if let Some(current) = marks.current {
+                let kind = ladder.move_kind(current, role);
+                lines.push((
+                    format!("from here: {} {}", kind.arrow(), kind.name()),
+                    theme.muted(),
+                ));
+            }
+            if marks.target == Some(role) {
+                lines.push(("★ your target".to_string(), theme.target()));
+            }
+            let r = profile::level_progress(p, ladder, level);
+            lines.push((
+                if r.total == 0 {
+                    "readiness: no milestones".to_string()
+                } else {
+                    format!(
+                        "readiness {} {} % ({} of {})",
+                        r.gauge(10),
+                        r.percent(),
+                        r.done,
+                        r.total
+                    )
+                },
+                Style::default(),
+            ));
+            for m in &ladder.levels()[level].milestones {
+                let status = p.status_of(&m.id);
+                let style = if status == Status::Done {
+                    theme.muted()
+                } else {
+                    Style::default()
+                };
+                lines.push((
+                    format!("{} {}", status.mark(), text::one_line(&m.title)),
+                    style,
+                ));
+            }
+            let breadth = profile::breadth(p, ladder).len();
+            lines.push((
+                format!("breadth: {} on your path", text::count(breadth, "corner")),
+                theme.muted(),
+            ));
+        } else {
+            for m in &ladder.levels()[level].milestones {
+                lines.push((format!("○ {}", text::one_line(&m.title)), Style::default()));
+            }
+        }
+        if !ladder.role(role).summary.is_empty() {
+            lines.push((String::new(), Style::default()));
+            lines.push((text::one_line(&ladder.role(role).summary), theme.muted()));
+        }
+        wrap_lines(&lines, inner.width as usize)
+    }
+}
+
+impl Tab for LadderTab {
+    fn name(&self) -> &'static str {
+        "Ladder"
+    }
+
+    fn digit(&self) -> char {
+        '1'
+    }
+
+    fn keys(&self, keymap: &Keymap) -> KeySection {
+        if self.search.is_some() {
+            keymap.section("Searching", "search", SEARCH_KEYS)
+        } else {
+            keymap
+                .section("Ladder", "ladder", MOVE_KEYS)
+                .then(keymap.section("Ladder", "ladder", KEYS))
+        }
+    }
+
+    fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
+        vec![
+            keymap
+                .section("Ladder", "ladder", MOVE_KEYS)
+                .then(keymap.section("Ladder", "ladder", KEYS)),
+            keymap.section("Searching (after /)", "search", SEARCH_KEYS),
+        ]
+    }
+
+    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        if self.search.is_some() {
+            self.search_key(ctx, key);
+            return Outcome::Handled;
+        }
+        if let Some(direction) = ctx.keymap.action("ladder", MOVE_KEYS, key) {
+            let layout = self.layout(ctx);
+            let before = self.graph.selected;
+            self.graph
+                .step(direction, &layout.grid, layout.areas.canvas);
+            if self.graph.selected != before {
+                self.details_position = Scrolled::default();
+            }
+            return Outcome::Handled;
+        }
+        match ctx.keymap.action("ladder", KEYS, key) {
+            Some(action) => self.act(ctx, action),
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn paste(&mut self, ctx: &mut Ctx, pasted: &str) -> Outcome {
+        let Some(field) = &mut self.search else {
+            return Outcome::Ignored;
+        };
+        if field.paste(pasted) == Edit::Changed {
+            let wanted = field.value();
+            self.find(ctx, &wanted, false);
+        }
+        Outcome::Handled
+    }
+
+    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        let layout = self.layout(ctx);
+        let at = (mouse.column, mouse.row).into();
+        if let Some(pane) = layout.areas.details
+            && pane.contains(at)
+        {
+            if let Some(step) = list::wheel(mouse) {
+                let how = if step == list::Step::Up {
+                    Scroll::Up
+                } else {
+                    Scroll::Down
+                };
+                let lines = self.details_lines(ctx, &layout.marks, pane);
+                self.details_position
+                    .scroll(how, lines.len(), padded(pane).height as usize);
+            }
+            return Outcome::Handled;
+        }
+        let canvas = layout.areas.canvas;
+        if self.graph.wheel(mouse, &layout.grid, canvas) {
+            return Outcome::Handled;
+        }
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+            return Outcome::Ignored;
+        }
+        if let Some(role) = self
+            .graph
+            .role_at(&layout.grid, canvas, mouse.column, mouse.row)
+        {
+            self.select(ctx, role);
+        }
+        Outcome::Handled
+    }
+
+    fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let Layout { grid, areas, marks } = self.layout(ctx);
+        let title = format!("Ladder · {}", self.graph.zoom.name());
+        frame(buf, areas.frame, &title, Style::default());
+        Graph {
+            ladder: &ctx.ladder,
+            grid: &grid,
+            marks: &marks,
+            view: &self.graph,
+            theme: ctx.theme,
+        }
+        .draw(buf, &areas);
+        if let Some(details) = areas.details {
+            frame(
+                buf,
+                details,
+                &ctx.ladder.role(self.graph.selected).title,
+                ctx.theme.heading(),
+            );
+            let lines = self.details_lines(ctx, &marks, details);
+            self.details_position.draw(buf, details, &lines, ctx.theme);
+        }
+        if let Some(field) = &self.search {
+            // The search field takes the legend's row while it is open.
+            let row = areas.legend;
+            crate::tui::widgets::clear(buf, row);
+            put(
+                buf,
+                row,
+                i64::from(row.x),
+                i64::from(row.y),
+                "/ ",
+                ctx.theme.heading(),
+            );
+            field.draw(
+                buf,
+                Rect::new(row.x + 2, row.y, row.width.saturating_sub(2), 1),
+            );
+        }
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        if !self.placed
+            && let Some(current) = ctx
+                .profile()
+                .and_then(|p| ctx.ladder.role_index(&p.current_role))
+        {
+            self.graph.selected = current;
+            self.placed = true;
+        }
+        let layout = self.layout(ctx);
+        self.graph.keep_visible(&layout.grid, layout.areas.canvas);
+    }
+}

@@ -1,0 +1,247 @@
+//! Tab 2, the Plan: the planned moves with their kinds, dates and notes, the advice the plan
+//! breaks, and keys to reorder, remove, edit and re-plan.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::style::Style;
+
+use crate::profile::{self, rules};
+use crate::text;
+use crate::tui::context::Ctx;
+use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::popups::Popup;
+use crate::tui::popups::form::Form;
+use crate::tui::tab::{Outcome, Tab};
+use crate::tui::widgets::graph::step_number;
+use crate::tui::widgets::list::{self, Line};
+use crate::tui::widgets::{frame, padded};
+
+#[derive(Debug, Default)]
+pub struct PlanTab {
+    cursor: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Earlier,
+    Later,
+    Delete,
+    Edit,
+    Replan,
+}
+
+use Key::Char as C;
+
+const KEYS: &[Binding<Action>] = &[
+    bind(
+        "earlier",
+        &[C('K')],
+        Action::Earlier,
+        "move the step earlier",
+        Footer::Word("earlier"),
+    ),
+    bind(
+        "later",
+        &[C('J')],
+        Action::Later,
+        "move the step later",
+        Footer::Word("later"),
+    ),
+    bind(
+        "delete",
+        &[C('x')],
+        Action::Delete,
+        "delete the step",
+        Footer::Word("delete"),
+    ),
+    bind(
+        "edit",
+        &[C('e')],
+        Action::Edit,
+        "edit the step's target date and note",
+        Footer::Word("edit"),
+    ),
+    bind(
+        "re-plan",
+        &[C('p')],
+        Action::Replan,
+        "re-plan from current role to target",
+        Footer::Word("re-plan"),
+    ),
+];
+
+impl PlanTab {
+    fn steps(ctx: &Ctx) -> usize {
+        ctx.profile().map_or(0, |p| p.plan.len())
+    }
+
+    fn edit_form(&self, ctx: &Ctx) -> Option<Popup> {
+        let p = ctx.profile()?;
+        let index = self.cursor;
+        let step = p.plan.get(index)?;
+        let seen = step.clone();
+        let title = format!("Step {}: {}", index + 1, ctx.ladder.title_of(&step.role));
+        let date = step.target_date.map(|d| d.to_string()).unwrap_or_default();
+        Some(Popup::Form(Form::new(
+            title,
+            &[
+                ("Target date (YYYY-MM-DD)", &date, false),
+                ("Note", &step.note, true),
+            ],
+            Box::new(move |values, _| {
+                Ok(Some(rules::edit_step(
+                    &seen,
+                    index,
+                    values.date(0)?,
+                    values.text(1),
+                )))
+            }),
+        )))
+    }
+}
+
+impl Tab for PlanTab {
+    fn name(&self) -> &'static str {
+        "Plan"
+    }
+
+    fn digit(&self) -> char {
+        '2'
+    }
+
+    fn keys(&self, keymap: &Keymap) -> KeySection {
+        keymap
+            .section("Plan", "plan", list::CURSOR_KEYS)
+            .then(keymap.section("Plan", "plan", KEYS))
+    }
+
+    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        if let Some(step) = ctx.keymap.action("plan", list::CURSOR_KEYS, key) {
+            self.cursor = list::step(self.cursor, Self::steps(ctx), step, list::page(ctx.body));
+            return Outcome::Handled;
+        }
+        let Some(action) = ctx.keymap.action("plan", KEYS, key) else {
+            return Outcome::Ignored;
+        };
+        let i = self.cursor.min(Self::steps(ctx).saturating_sub(1));
+        match action {
+            Action::Replan => ctx.auto_plan(false),
+            Action::Earlier | Action::Later => {
+                let earlier = action == Action::Earlier;
+                let change = ctx.profile().and_then(|p| rules::shift_step(p, i, earlier));
+                if change.is_some() {
+                    self.cursor = if earlier { i - 1 } else { i + 1 };
+                }
+                ctx.change(change);
+            }
+            Action::Delete => {
+                let change = ctx.profile().and_then(|p| rules::remove_step(p, i));
+                ctx.change(change);
+                self.refresh(ctx);
+            }
+            Action::Edit => {
+                if let Some(form) = self.edit_form(ctx) {
+                    return Outcome::Open(form);
+                }
+            }
+        }
+        Outcome::Handled
+    }
+
+    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        let Some(step) = list::wheel(mouse) else {
+            return Outcome::Ignored;
+        };
+        self.cursor = list::step(self.cursor, Self::steps(ctx), step, 1);
+        Outcome::Handled
+    }
+
+    fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let (ladder, theme) = (&ctx.ladder, ctx.theme);
+        frame(buf, ctx.body, "Plan", Style::default());
+        let Some(p) = ctx.profile() else { return };
+        let mut lines = vec![Line::new(
+            format!(
+                "from ● {}{}",
+                ladder.title_of(&p.current_role),
+                p.target_role
+                    .as_deref()
+                    .map(|t| format!("   towards ★ {}", ladder.title_of(t)))
+                    .unwrap_or_default()
+            ),
+            theme.heading(),
+        )];
+        let path = profile::plan_path(p, ladder).0;
+        if p.plan.is_empty() {
+            lines.push(Line::new("", Style::default()));
+            lines.push(Line::new(
+                "No moves planned yet. Press p to plan the best path to your target,",
+                theme.muted(),
+            ));
+            lines.push(Line::new(
+                "or pick roles on the Ladder tab and press a.",
+                theme.muted(),
+            ));
+        }
+        let cursor = self.cursor.min(p.plan.len().saturating_sub(1));
+        // Steps naming roles the ladder lacks are left out of the path, so count only known ones.
+        let mut known = 0;
+        for (i, step) in p.plan.iter().enumerate() {
+            let role = ladder.role_index(&step.role);
+            let kind = match (role, &path) {
+                (Some(_), Some(path)) => {
+                    known += 1;
+                    path.steps.get(known - 1).map_or_else(
+                        || "?".to_string(),
+                        |s| format!("{} {:<8}", s.kind.arrow(), s.kind.name()),
+                    )
+                }
+                _ => "?".to_string(),
+            };
+            let corner = role
+                .map(|r| text::one_line(ladder.corner_name_of(r)))
+                .unwrap_or_default();
+            let mut text = format!(
+                "{} {kind}  {}  [{corner}]",
+                step_number(i + 1),
+                ladder.title_of(&step.role)
+            );
+            if let Some(date) = step.target_date {
+                text.push_str(&format!("  by {date}"));
+            }
+            if !step.note.is_empty() {
+                text.push_str(&format!("  — {}", text::one_line(&step.note)));
+            }
+            lines.push(Line::new(text, Style::default()).at_cursor(i == cursor));
+        }
+        let breadth = profile::breadth(p, ladder).len();
+        lines.push(Line::new("", Style::default()));
+        lines.push(Line::new(
+            format!(
+                "{} · breadth {}",
+                text::count(p.plan.len(), "move"),
+                text::count(breadth, "corner")
+            ),
+            theme.muted(),
+        ));
+        if let Some(path) = &path {
+            for advice in &path.advice {
+                lines.push(Line::new(
+                    format!("⚠ {}", advice.describe(ladder)),
+                    theme.warning(),
+                ));
+            }
+            if path.advice.is_empty() && !p.plan.is_empty() {
+                lines.push(Line::new(
+                    "every move goes up, and no corner holds you too long",
+                    theme.muted(),
+                ));
+            }
+        }
+        list::draw(buf, padded(ctx.body), &lines, theme);
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        self.cursor = self.cursor.min(Self::steps(ctx).saturating_sub(1));
+    }
+}

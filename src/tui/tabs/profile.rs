@@ -1,0 +1,329 @@
+//! Tab 5, Profile: the role history, mentors, mentees and the evidence log, each a section with
+//! its own list, and a key to add to the one shown.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use ratatui::style::Style;
+
+use crate::profile::rules::{self, Relation};
+use crate::profile::{self, Evidence, HeldRole, Person, Profile};
+use crate::text;
+use crate::tui::context::Ctx;
+use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::popups::Popup;
+use crate::tui::popups::form::Form;
+use crate::tui::tab::{Outcome, Tab};
+use crate::tui::widgets::list::{self, Line};
+use crate::tui::widgets::{frame, padded};
+
+/// The sections of the tab, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Section {
+    #[default]
+    History,
+    Mentors,
+    Mentees,
+    Evidence,
+}
+
+impl Section {
+    const ALL: [Section; 4] = [
+        Section::History,
+        Section::Mentors,
+        Section::Mentees,
+        Section::Evidence,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Section::History => "History",
+            Section::Mentors => "Mentors",
+            Section::Mentees => "Mentees",
+            Section::Evidence => "Evidence",
+        }
+    }
+
+    fn len(self, p: &Profile) -> usize {
+        match self {
+            Section::History => p.history.len(),
+            Section::Mentors => p.mentors.len(),
+            Section::Mentees => p.mentees.len(),
+            Section::Evidence => p.evidence.len(),
+        }
+    }
+
+    fn next(self, by: isize) -> Section {
+        let here = Section::ALL.iter().position(|&s| s == self).unwrap_or(0) as isize;
+        let n = Section::ALL.len() as isize;
+        Section::ALL[(here + by).rem_euclid(n) as usize]
+    }
+
+    /// What an empty section says, and how to fill it.
+    fn empty_hint(self) -> &'static str {
+        match self {
+            Section::History => {
+                "no past roles yet — a adds one; corners you held count toward breadth"
+            }
+            Section::Mentors => {
+                "no mentors yet — a adds one; being mentored is part of every level"
+            }
+            Section::Mentees => {
+                "no mentees yet — a adds one; mentoring grows leaders and successors"
+            }
+            Section::Evidence => {
+                "no evidence yet — a adds a win; `rungs log TEXT` adds one from the shell"
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ProfileTab {
+    section: Section,
+    cursor: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    PreviousSection,
+    NextSection,
+    Add,
+}
+
+use Key::{Char as C, Code};
+
+const KEYS: &[Binding<Action>] = &[
+    bind(
+        "previous-section",
+        &[Code(KeyCode::Left), C('h')],
+        Action::PreviousSection,
+        "previous section: history · mentors · mentees · evidence",
+        Footer::Group("←→", "section"),
+    ),
+    bind(
+        "next-section",
+        &[Code(KeyCode::Right), C('l')],
+        Action::NextSection,
+        "next section",
+        Footer::Hidden,
+    ),
+    bind(
+        "add",
+        &[C('a')],
+        Action::Add,
+        "add a past role, mentor, mentee or evidence entry",
+        Footer::Word("add"),
+    ),
+];
+
+fn person_form(title: &str, relation: Relation) -> Popup {
+    Popup::Form(Form::new(
+        title,
+        &[("Name", "", false), ("Note", "", true)],
+        Box::new(move |values, ctx| {
+            let Some(p) = ctx.profile() else {
+                return Ok(None);
+            };
+            let person = Person {
+                name: text::one_line(&values.text(0)),
+                note: values.text(1),
+            };
+            rules::add_person(p, relation, person)
+                .map(Some)
+                .map_err(|r| r.0)
+        }),
+    ))
+}
+
+impl ProfileTab {
+    fn add_form(&self) -> Popup {
+        match self.section {
+            Section::History => Popup::Form(Form::new(
+                "Add a past role",
+                &[
+                    ("Role id or title", "", false),
+                    ("From (YYYY-MM-DD, optional)", "", false),
+                    ("To (YYYY-MM-DD, optional)", "", false),
+                    ("Note", "", true),
+                ],
+                Box::new(|values, ctx| {
+                    let Some(p) = ctx.profile() else {
+                        return Ok(None);
+                    };
+                    let wanted = values.text(0);
+                    let role = ctx
+                        .ladder
+                        .find_role(&wanted)
+                        .ok_or_else(|| ctx.ladder.unknown_role(&wanted))?;
+                    let entry = HeldRole {
+                        role: ctx.ladder.role(role).id.clone(),
+                        from: values.date(1)?,
+                        to: values.date(2)?,
+                        note: values.text(3),
+                    };
+                    Ok(Some(rules::add_history(p, entry)))
+                }),
+            )),
+            Section::Mentors => person_form("Add a mentor", Relation::Mentor),
+            Section::Mentees => person_form("Add a mentee", Relation::Mentee),
+            Section::Evidence => Popup::Form(Form::new(
+                "Add evidence",
+                &[("What happened", "", true)],
+                Box::new(|values, ctx| {
+                    let Some(p) = ctx.profile() else {
+                        return Ok(None);
+                    };
+                    let entry = Evidence {
+                        date: ctx.today(),
+                        text: values.text(0),
+                        milestone: None,
+                        competency: None,
+                    };
+                    rules::add_evidence(p, entry).map(Some).map_err(|r| r.0)
+                }),
+            )),
+        }
+    }
+
+    fn entries(&self, ctx: &Ctx, p: &Profile) -> Vec<String> {
+        let person =
+            |m: &Person| format!("{}  {}", text::one_line(&m.name), text::one_line(&m.note));
+        match self.section {
+            Section::History => p
+                .history
+                .iter()
+                .map(|h| {
+                    let span = match (h.from, h.to) {
+                        (Some(f), Some(t)) => format!("{f} – {t}"),
+                        (None, Some(t)) => format!("until {t}"),
+                        (Some(f), None) => format!("from {f}"),
+                        (None, None) => String::new(),
+                    };
+                    format!(
+                        "✓ {}  {span}  {}",
+                        ctx.ladder.title_of(&h.role),
+                        text::one_line(&h.note)
+                    )
+                })
+                .collect(),
+            Section::Mentors => p.mentors.iter().map(person).collect(),
+            Section::Mentees => p.mentees.iter().map(person).collect(),
+            Section::Evidence => p
+                .evidence
+                .iter()
+                .map(|e| {
+                    let tag = e
+                        .about()
+                        .map(|t| format!("  [{}]", text::one_line(t)))
+                        .unwrap_or_default();
+                    format!("{}  {}{tag}", e.date, text::one_line(&e.text))
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Tab for ProfileTab {
+    fn name(&self) -> &'static str {
+        "Profile"
+    }
+
+    fn digit(&self) -> char {
+        '5'
+    }
+
+    fn keys(&self, keymap: &Keymap) -> KeySection {
+        keymap
+            .section("Profile", "profile", list::CURSOR_KEYS)
+            .then(keymap.section("Profile", "profile", KEYS))
+    }
+
+    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        let rows = ctx.profile().map_or(0, |p| self.section.len(p));
+        if let Some(step) = ctx.keymap.action("profile", list::CURSOR_KEYS, key) {
+            self.cursor = list::step(self.cursor, rows, step, list::page(ctx.body));
+            return Outcome::Handled;
+        }
+        let Some(action) = ctx.keymap.action("profile", KEYS, key) else {
+            return Outcome::Ignored;
+        };
+        match action {
+            Action::PreviousSection | Action::NextSection => {
+                let by = if action == Action::NextSection { 1 } else { -1 };
+                self.section = self.section.next(by);
+                self.cursor = 0;
+            }
+            Action::Add => return Outcome::Open(self.add_form()),
+        }
+        Outcome::Handled
+    }
+
+    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        let Some(step) = list::wheel(mouse) else {
+            return Outcome::Ignored;
+        };
+        let rows = ctx.profile().map_or(0, |p| self.section.len(p));
+        self.cursor = list::step(self.cursor, rows, step, 1);
+        Outcome::Handled
+    }
+
+    fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let (ladder, theme) = (&ctx.ladder, ctx.theme);
+        frame(buf, ctx.body, "Profile", Style::default());
+        let Some(p) = ctx.profile() else { return };
+        let breadth: Vec<String> = profile::breadth(p, ladder)
+            .iter()
+            .map(|&c| text::one_line(&ladder.corners()[c].name))
+            .collect();
+        let sections: Vec<String> = Section::ALL
+            .iter()
+            .map(|&s| {
+                let count = s.len(p);
+                if s == self.section {
+                    format!("[{} {count}]", s.name())
+                } else {
+                    format!(" {} {count} ", s.name())
+                }
+            })
+            .collect();
+        let mut lines = vec![
+            Line::new(
+                format!(
+                    "{} ({}) · {}",
+                    text::one_line(&p.name),
+                    p.id,
+                    text::one_line(ladder.name())
+                ),
+                theme.heading(),
+            ),
+            Line::new(
+                format!(
+                    "breadth: {} — {}",
+                    text::count(breadth.len(), "corner"),
+                    breadth.join(", ")
+                ),
+                theme.muted(),
+            ),
+            Line::new("", Style::default()),
+            Line::new(sections.join("  "), theme.heading()),
+        ];
+        let entries = self.entries(ctx, p);
+        if entries.is_empty() {
+            lines.push(Line::new(
+                format!("  {}", self.section.empty_hint()),
+                theme.muted(),
+            ));
+        }
+        for (i, entry) in entries.into_iter().enumerate() {
+            lines.push(
+                Line::new(format!("  {entry}"), Style::default()).at_cursor(i == self.cursor),
+            );
+        }
+        list::draw(buf, padded(ctx.body), &lines, theme);
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        let rows = ctx.profile().map_or(0, |p| self.section.len(p));
+        self.cursor = self.cursor.min(rows.saturating_sub(1));
+    }
+}

@@ -1,0 +1,343 @@
+//! The ladder graph's state and geometry: where its parts go on screen, which role is selected,
+//! what shows, and the marks on each role. Used by the Ladder tab and the first-run screen,
+//! which each keep their own [`GraphView`]. Drawing is in `graph_draw`.
+
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::grid::{Direction, Grid, Labels, Zoom};
+use crate::ladder::{Ladder, MoveKind, RoleIdx};
+use crate::profile::{self, Profile};
+use crate::text;
+use crate::tui::keymap::{Binding, Footer, Key, bind};
+
+/// Where the parts of a graph go inside the body of a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphAreas {
+    /// The framed box around corner names, canvas and legend.
+    pub frame: Rect,
+    /// The corner names, above the canvas; they stay while the canvas scrolls up and down.
+    pub header: Rect,
+    /// Where roles are drawn, scrolled.
+    pub canvas: Rect,
+    pub legend: Rect,
+    pub details: Option<Rect>,
+}
+
+impl GraphAreas {
+    /// The areas for a graph in `body`, with a details pane `details` columns wide (0: none),
+    /// and the size the grid may fill.
+    fn inside(body: Rect, details: u16) -> (Rect, Rect, Option<Rect>) {
+        let details = details.min(body.width / 2);
+        let frame = Rect::new(body.x, body.y, body.width - details, body.height);
+        let pane =
+            (details > 0).then(|| Rect::new(body.x + frame.width, body.y, details, body.height));
+        let inner = Rect::new(
+            frame.x.saturating_add(1),
+            frame.y.saturating_add(1),
+            frame.width.saturating_sub(2),
+            frame.height.saturating_sub(3),
+        );
+        (frame, inner, pane)
+    }
+
+    /// The size the grid has to fill in `body`: corner names and canvas, not the legend.
+    pub fn grid_size(body: Rect, details: u16) -> (u32, u32) {
+        let (_, inner, _) = GraphAreas::inside(body, details);
+        (u32::from(inner.width), u32::from(inner.height))
+    }
+
+    pub fn new(body: Rect, details: u16, grid: &Grid) -> GraphAreas {
+        let (frame, inner, pane) = GraphAreas::inside(body, details);
+        let header = text::cells(grid.header_lines as usize).min(inner.height);
+        GraphAreas {
+            frame,
+            header: Rect::new(inner.x, inner.y, inner.width, header),
+            canvas: Rect::new(
+                inner.x,
+                inner.y + header,
+                inner.width,
+                inner.height - header,
+            ),
+            legend: Rect::new(inner.x, inner.y + inner.height, inner.width, 1),
+            details: pane,
+        }
+    }
+}
+
+use Key::{Char as C, Code};
+
+/// The keys that move the selection on a graph, wherever one is shown.
+pub const MOVE_KEYS: &[Binding<Direction>] = &[
+    bind(
+        "up",
+        &[Code(KeyCode::Up), C('k')],
+        Direction::Up,
+        "up a level",
+        Footer::Group("←↓↑→", "move"),
+    ),
+    bind(
+        "down",
+        &[Code(KeyCode::Down), C('j')],
+        Direction::Down,
+        "down a level",
+        Footer::Hidden,
+    ),
+    bind(
+        "left",
+        &[Code(KeyCode::Left), C('h')],
+        Direction::Left,
+        "the role to the left",
+        Footer::Hidden,
+    ),
+    bind(
+        "right",
+        &[Code(KeyCode::Right), C('l')],
+        Direction::Right,
+        "the role to the right",
+        Footer::Hidden,
+    ),
+];
+
+/// What the graph marks on each role, worked out once per frame.
+#[derive(Debug, Default, Hash)]
+pub struct Marks {
+    pub current: Option<RoleIdx>,
+    pub target: Option<RoleIdx>,
+    pub held: Vec<RoleIdx>,
+    /// (role, step number from 1, move kind) of the plan.
+    pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+}
+
+impl Marks {
+    pub fn of(profile: Option<&Profile>, ladder: &Ladder) -> Marks {
+        let Some(p) = profile else {
+            return Marks::default();
+        };
+        Marks {
+            current: ladder.role_index(&p.current_role),
+            target: p.target_role.as_deref().and_then(|t| ladder.role_index(t)),
+            held: p
+                .history
+                .iter()
+                .filter_map(|h| ladder.role_index(&h.role))
+                .collect(),
+            steps: profile::plan_path(p, ladder)
+                .0
+                .map(|path| {
+                    path.steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (s.to, i + 1, s.kind))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// ●★✓①↗: what a role's box says before its title.
+    pub fn prefix(&self, role: RoleIdx) -> String {
+        let mut prefix = String::new();
+        if self.current == Some(role) {
+            prefix.push('●');
+        }
+        if self.target == Some(role) {
+            prefix.push('★');
+        }
+        if self.held.contains(&role) {
+            prefix.push('✓');
+        }
+        for &(r, step, kind) in &self.steps {
+            if r == role {
+                prefix.push_str(&step_number(step));
+                prefix.push_str(kind.arrow());
+            }
+        }
+        prefix
+    }
+
+    pub fn on_path(&self, role: RoleIdx) -> bool {
+        self.steps.iter().any(|&(r, _, _)| r == role)
+    }
+
+    /// The step of the plan that reaches `role`, if one does.
+    pub fn step_to(&self, role: RoleIdx) -> Option<(usize, MoveKind)> {
+        self.steps
+            .iter()
+            .find(|(r, _, _)| *r == role)
+            .map(|&(_, step, kind)| (step, kind))
+    }
+
+    fn signature(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// A role's text as its box shows it: marks, then the title.
+pub struct Marked<'a> {
+    pub ladder: &'a Ladder,
+    pub marks: &'a Marks,
+}
+
+impl Labels for Marked<'_> {
+    fn label(&self, role: RoleIdx) -> String {
+        let title = text::one_line(&self.ladder.role(role).title);
+        let prefix = self.marks.prefix(role);
+        if prefix.is_empty() {
+            title
+        } else {
+            format!("{prefix} {title}")
+        }
+    }
+}
+
+/// Columns left blank before a canvas narrower than its view, so it sits in the middle.
+pub fn margin(grid: &Grid, view: Rect) -> u16 {
+    text::cells((u32::from(view.width).saturating_sub(grid.width) / 2) as usize)
+}
+
+/// ① to ⑳, then #21 and up.
+pub fn step_number(step: usize) -> String {
+    match step {
+        1..=20 => char::from_u32(0x2460 + step as u32 - 1)
+            .map_or_else(|| format!("#{step}"), String::from),
+        _ => format!("#{step}"),
+    }
+}
+
+/// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
+type GridKey = (Zoom, u32, u32, u64);
+
+/// What one screen's graph looks like now: zoom, selection, scroll, and the grid worked out for
+/// the last size and marks it was asked about (a big ladder's grid takes a while to work out,
+/// and most frames ask the same question again).
+#[derive(Debug, Default)]
+pub struct GraphView {
+    pub zoom: Zoom,
+    pub selected: RoleIdx,
+    /// Top-left corner of the visible part of the canvas.
+    pub scroll: (u32, u32),
+    cache: RefCell<Option<(GridKey, Rc<Grid>)>>,
+}
+
+impl GraphView {
+    /// The grid for `ladder` in `body` (with a details pane `details` wide) and these marks.
+    pub fn grid(&self, ladder: &Ladder, marks: &Marks, body: Rect, details: u16) -> Rc<Grid> {
+        let (width, height) = GraphAreas::grid_size(body, details);
+        let key = (self.zoom, width, height, marks.signature());
+        if let Some((cached, grid)) = self.cache.borrow().as_ref()
+            && *cached == key
+        {
+            return Rc::clone(grid);
+        }
+        let grid = Rc::new(Grid::new(
+            ladder,
+            self.zoom,
+            width,
+            height,
+            &Marked { ladder, marks },
+        ));
+        *self.cache.borrow_mut() = Some((key, Rc::clone(&grid)));
+        grid
+    }
+
+    pub fn select(&mut self, role: RoleIdx, grid: &Grid, view: Rect) {
+        if role < grid.spots.len() {
+            self.selected = role;
+            self.keep_visible(grid, view);
+        }
+    }
+
+    pub fn step(&mut self, direction: Direction, grid: &Grid, view: Rect) {
+        if let Some(next) = grid.neighbour(self.selected, direction) {
+            self.select(next, grid, view);
+        }
+    }
+
+    /// The role under screen point (x, y) of `view`, if any.
+    pub fn role_at(&self, grid: &Grid, view: Rect, x: u16, y: u16) -> Option<RoleIdx> {
+        let left = view.x + margin(grid, view);
+        if !view.contains((x, y).into()) || x < left {
+            return None;
+        }
+        grid.role_at(
+            u32::from(x - left) + self.scroll.0,
+            u32::from(y - view.y) + self.scroll.1,
+        )
+    }
+
+    /// The largest scroll that still shows canvas at the view's edge.
+    fn max_scroll(grid: &Grid, view: Rect) -> (u32, u32) {
+        let pitch = grid.pitch();
+        let x = grid
+            .width
+            .saturating_sub(u32::from(view.width))
+            .div_ceil(pitch)
+            * pitch;
+        (x, grid.height.saturating_sub(u32::from(view.height)))
+    }
+
+    /// Scrolls the canvas so the selected box (and the heading above it) is inside `view`.
+    pub fn keep_visible(&mut self, grid: &Grid, view: Rect) {
+        let Some(spot) = grid.spots.get(self.selected).copied() else {
+            return;
+        };
+        let (view_w, view_h) = (u32::from(view.width), u32::from(view.height));
+        let pitch = grid.pitch();
+        let (mut sx, mut sy) = self.scroll;
+        let column_start = spot.x - spot.x % pitch;
+        if spot.x < sx {
+            sx = column_start;
+        } else if spot.x + spot.width.min(view_w) + 1 > sx + view_w {
+            let wanted = (spot.x + spot.width.min(view_w) + 1).saturating_sub(view_w);
+            // Whole columns, but never so far that the box's own start scrolls out.
+            sx = (wanted.div_ceil(pitch) * pitch).min(column_start);
+        }
+        let top = spot.y.saturating_sub(1);
+        if top < sy {
+            sy = top;
+        } else if spot.bottom() > sy + view_h {
+            sy = spot.bottom().saturating_sub(view_h);
+            // Start the view at a heading or rule rather than halfway through a row.
+            if let Some(rule) = grid.rules.iter().find(|r| r.y >= sy && r.y <= top) {
+                sy = rule.y;
+            }
+        }
+        let (max_x, max_y) = GraphView::max_scroll(grid, view);
+        self.scroll = (sx.min(max_x), sy.min(max_y));
+    }
+
+    /// Scrolls by the mouse wheel: up and down, or sideways a column with Shift (or a sideways
+    /// wheel). Says whether it was a wheel event.
+    pub fn wheel(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> bool {
+        let sideways = mouse.modifiers.contains(KeyModifiers::SHIFT);
+        let (dx, dy): (i64, i64) = match (mouse.kind, sideways) {
+            (MouseEventKind::ScrollUp, false) => (0, -3),
+            (MouseEventKind::ScrollDown, false) => (0, 3),
+            (MouseEventKind::ScrollUp, true) | (MouseEventKind::ScrollLeft, _) => (-1, 0),
+            (MouseEventKind::ScrollDown, true) | (MouseEventKind::ScrollRight, _) => (1, 0),
+            _ => return false,
+        };
+        let (max_x, max_y) = GraphView::max_scroll(grid, view);
+        let pitch = i64::from(grid.pitch());
+        let clamp = |v: i64, max: u32| v.clamp(0, i64::from(max)) as u32;
+        self.scroll = (
+            clamp(i64::from(self.scroll.0) + dx * pitch, max_x),
+            clamp(i64::from(self.scroll.1) + dy, max_y),
+        );
+        true
+    }
+
+    /// Cycles the zoom, keeping the selection in sight.
+    pub fn zoom(&mut self) {
+        self.zoom = self.zoom.next();
+        self.scroll = (0, 0);
+    }
+}

@@ -1,0 +1,719 @@
+//! Drawing the ladder graph: corner names (which stay while scrolling up and down), level
+//! names (which stay while scrolling sideways), the roles in the zoom's style, the plan's
+//! connectors, the legend, and how much lies off screen. Only what is visible is drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::graph::{GraphAreas, GraphView, Marked, Marks, margin};
+use super::grid::{Grid, Labels, Rule, Spot, Zoom};
+use super::{glyph, hline, put};
+use crate::ladder::{Ladder, RoleIdx};
+use crate::text;
+use crate::tui::theme::Theme;
+
+/// The legend under the graph.
+pub const LEGEND: &str =
+    "● you are here  ★ target  ✓ held  ①② plan  ↑ vertical  → lateral  ↗ diagonal";
+
+/// Everything the graph needs to draw itself.
+pub struct Graph<'a> {
+    pub ladder: &'a Ladder,
+    pub grid: &'a Grid,
+    pub marks: &'a Marks,
+    pub view: &'a GraphView,
+    pub theme: Theme,
+}
+
+/// A canvas position as a screen position inside `area`.
+struct Canvas {
+    area: Rect,
+    sx: i64,
+    sy: i64,
+}
+
+impl Canvas {
+    fn x(&self, x: u32) -> i64 {
+        i64::from(self.area.x) + i64::from(x) - self.sx
+    }
+    fn y(&self, y: u32) -> i64 {
+        i64::from(self.area.y) + i64::from(y) - self.sy
+    }
+    fn shows_rows(&self, top: u32, bottom: u32) -> bool {
+        i64::from(bottom) > self.sy && i64::from(top) < self.sy + i64::from(self.area.height)
+    }
+    fn shows_columns(&self, left: u32, right: u32) -> bool {
+        i64::from(right) > self.sx && i64::from(left) < self.sx + i64::from(self.area.width)
+    }
+}
+
+impl Graph<'_> {
+    pub fn draw(&self, buf: &mut Buffer, areas: &GraphAreas) {
+        // A canvas narrower than the view sits in the middle of it.
+        let margin = i64::from(margin(self.grid, areas.canvas));
+        let canvas = Canvas {
+            area: areas.canvas,
+            sx: i64::from(self.view.scroll.0) - margin,
+            sy: i64::from(self.view.scroll.1),
+        };
+        if areas.canvas.width > 0 && areas.canvas.height > 0 {
+            self.draw_rules(buf, &canvas);
+            self.draw_roles(buf, &canvas);
+            let connectors = self.draw_connectors(buf, &canvas);
+            self.draw_level_names(buf, &canvas, &connectors);
+        }
+        self.draw_header(buf, areas.header, &canvas);
+        self.draw_legend(buf, areas.legend, &canvas);
+    }
+
+    fn spot(&self, role: RoleIdx) -> Spot {
+        self.grid.spots[role]
+    }
+
+    /// The column separators of the fit zoom that show, as canvas x positions.
+    fn separators<'b>(&'b self, canvas: &'b Canvas) -> impl Iterator<Item = u32> + 'b {
+        self.grid
+            .columns
+            .iter()
+            .map(|&(x, _)| x - 1)
+            .chain(self.grid.columns.last().map(|&(x, w)| x + w))
+            .filter(|&x| canvas.shows_columns(x, x + 1))
+    }
+
+    /// The row of roles covering canvas row `y`, if one does.
+    fn row_at(&self, y: u32) -> Option<&super::grid::Row> {
+        let rows = &self.grid.rows;
+        let i = rows.partition_point(|r| r.y + r.height <= y);
+        rows.get(i).filter(|r| r.y <= y)
+    }
+
+    fn draw_rules(&self, buf: &mut Buffer, canvas: &Canvas) {
+        if self.grid.zoom != Zoom::Fit {
+            return;
+        }
+        let style = self.theme.muted();
+        let right = self.grid.width.saturating_sub(1);
+        let first_rule = self.grid.rules.first().map_or(0, |r| r.y);
+        // Whether a vertical line runs through canvas point (x, y): the corner names above
+        // the first rule have one at every separator, a spanning row only at its ends.
+        let vertical = |x: u32, y: u32| {
+            y < first_rule
+                || self
+                    .row_at(y)
+                    .is_some_and(|row| !row.spans || x == 0 || x == right)
+        };
+        let start = canvas.sx.max(0) as u32;
+        let end = (start + u32::from(canvas.area.width)).min(self.grid.width);
+        for &Rule { y, .. } in &self.grid.rules {
+            if !canvas.shows_rows(y, y + 1) || end <= start {
+                continue;
+            }
+            let len = (end - start) as usize;
+            hline(
+                buf,
+                canvas.area,
+                canvas.x(start),
+                canvas.y(y),
+                len,
+                "─",
+                style,
+            );
+            for x in self.separators(canvas) {
+                let up = y == 0 || vertical(x, y - 1);
+                let down = y + 1 < self.grid.height && vertical(x, y + 1);
+                let junction = match (x == 0, x == right, up, down) {
+                    (true, _, true, true) => "├",
+                    (true, _, false, true) => "┌",
+                    (true, _, true, false) => "└",
+                    (_, true, true, true) => "┤",
+                    (_, true, false, true) => "┐",
+                    (_, true, true, false) => "┘",
+                    (_, _, true, true) => "┼",
+                    (_, _, true, false) => "┴",
+                    (_, _, false, true) => "┬",
+                    _ => "─",
+                };
+                self::glyph(buf, canvas.area, canvas.x(x), canvas.y(y), junction, style);
+            }
+        }
+    }
+
+    fn style_of(&self, role: RoleIdx) -> Style {
+        let (marks, theme) = (self.marks, self.theme);
+        if marks.current == Some(role) {
+            theme.current()
+        } else if marks.target == Some(role) {
+            theme.target()
+        } else if marks.on_path(role) {
+            theme.path()
+        } else {
+            Style::default()
+        }
+    }
+
+    fn draw_roles(&self, buf: &mut Buffer, canvas: &Canvas) {
+        let labels = Marked {
+            ladder: self.ladder,
+            marks: self.marks,
+        };
+        // Cells holding a role, by (row, column x), so the empty ones can be marked.
+        let mut occupied = Vec::new();
+        for role in 0..self.grid.spots.len() {
+            let spot = self.spot(role);
+            if !canvas.shows_rows(spot.y, spot.bottom())
+                || !canvas.shows_columns(spot.x, spot.right())
+            {
+                continue;
+            }
+            occupied.push((spot.y, spot.x));
+            let label = labels.label(role);
+            match self.grid.zoom {
+                Zoom::Fit => self.draw_cell(buf, canvas, role, spot, &label),
+                Zoom::Detailed => self.draw_box(buf, canvas, role, spot, &label),
+                Zoom::Compact => self.draw_line(buf, canvas, role, spot, &label),
+            }
+        }
+        if self.grid.zoom == Zoom::Fit {
+            occupied.sort_unstable();
+            self.draw_empty_cells(buf, canvas, &occupied);
+        }
+    }
+
+    /// The part of a spot that shows, for centring a title in a row wider than the view.
+    fn shown(spot: Spot, canvas: &Canvas) -> (i64, usize) {
+        let left = canvas.x(spot.x).max(i64::from(canvas.area.x));
+        let right = canvas.x(spot.right()).min(i64::from(canvas.area.right()));
+        (left, (right - left).max(0) as usize)
+    }
+
+    /// A text area of `width` at (`x`, `y`): lines centred up and down, each centred across if
+    /// `centre`; with `fill` the whole area is painted, so a selection shows as a block.
+    #[allow(clippy::too_many_arguments)]
+    fn text_block(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        (x, y): (i64, i64),
+        (width, height): (usize, u32),
+        lines: &[String],
+        (centre, fill): (bool, bool),
+        style: Style,
+    ) {
+        let top = (height as usize).saturating_sub(lines.len()) / 2;
+        for row in 0..height as usize {
+            let line = row
+                .checked_sub(top)
+                .and_then(|i| lines.get(i))
+                .map_or("", String::as_str);
+            if line.is_empty() && !fill {
+                continue;
+            }
+            let y = y + row as i64;
+            if centre {
+                put(buf, area, x, y, &text::center(line, width), style);
+            } else if fill {
+                put(buf, area, x, y, &text::fit(line, width), style);
+            } else {
+                put(buf, area, x, y, line, style);
+            }
+        }
+    }
+
+    fn draw_cell(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
+        let style = self.style_of(role);
+        let selected = role == self.view.selected;
+        let spans = self.ladder.role_corner(role).is_none();
+        let fill = if selected {
+            style.add_modifier(Modifier::REVERSED)
+        } else {
+            style
+        };
+        let (x, width) = if spans {
+            let (left, shown) = Graph::shown(spot, canvas);
+            (left + 1, shown.saturating_sub(1))
+        } else {
+            (canvas.x(spot.x) + 1, spot.width.saturating_sub(1) as usize)
+        };
+        let lines = text::wrap_hyphenated(label, width, spot.height as usize);
+        self.text_block(
+            buf,
+            canvas.area,
+            (x, canvas.y(spot.y)),
+            (width, spot.height),
+            &lines,
+            (spans, selected),
+            fill,
+        );
+        // The pad column before the text belongs to the cell: reverse it too when selected.
+        if selected {
+            for row in 0..spot.height {
+                put(buf, canvas.area, x - 1, canvas.y(spot.y + row), " ", fill);
+            }
+        }
+        let border = self.theme.muted();
+        for row in 0..spot.height {
+            let y = canvas.y(spot.y + row);
+            glyph(buf, canvas.area, canvas.x(spot.x) - 1, y, "│", border);
+            glyph(buf, canvas.area, canvas.x(spot.right()), y, "│", border);
+        }
+    }
+
+    /// A `·` in each fit cell with no role, so the table reads as one.
+    fn draw_empty_cells(&self, buf: &mut Buffer, canvas: &Canvas, occupied: &[(u32, u32)]) {
+        let border = self.theme.muted();
+        for row in self.grid.rows.iter().filter(|r| !r.spans) {
+            if !canvas.shows_rows(row.y, row.y + row.height) {
+                continue;
+            }
+            for &(x, w) in &self.grid.columns {
+                if !canvas.shows_columns(x, x + w) || occupied.binary_search(&(row.y, x)).is_ok() {
+                    continue;
+                }
+                for line in 0..row.height {
+                    let y = canvas.y(row.y + line);
+                    let dot = if line == (row.height - 1) / 2 {
+                        "·"
+                    } else {
+                        " "
+                    };
+                    glyph(buf, canvas.area, canvas.x(x) + 1, y, dot, border);
+                    glyph(buf, canvas.area, canvas.x(x) - 1, y, "│", border);
+                    glyph(buf, canvas.area, canvas.x(x + w), y, "│", border);
+                }
+            }
+        }
+    }
+
+    fn draw_box(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
+        let style = self.style_of(role);
+        let selected = role == self.view.selected;
+        let border = if selected {
+            style.add_modifier(Modifier::BOLD)
+        } else {
+            style
+        };
+        let inner = spot.width.saturating_sub(2) as usize;
+        let (x, y) = (canvas.x(spot.x), canvas.y(spot.y));
+        let area = canvas.area;
+        let bottom = y + i64::from(spot.height) - 1;
+        let right = x + 1 + inner as i64;
+        hline(buf, area, x + 1, y, inner, "─", border);
+        hline(buf, area, x + 1, bottom, inner, "─", border);
+        for (gx, gy, corner) in [
+            (x, y, "┌"),
+            (right, y, "┐"),
+            (x, bottom, "└"),
+            (right, bottom, "┘"),
+        ] {
+            glyph(buf, area, gx, gy, corner, border);
+        }
+        let rows = spot.height.saturating_sub(2);
+        for row in 0..rows {
+            put(buf, area, x, y + 1 + i64::from(row), "│", border);
+            put(
+                buf,
+                area,
+                x + 1 + inner as i64,
+                y + 1 + i64::from(row),
+                "│",
+                border,
+            );
+        }
+        let spans = self.ladder.role_corner(role).is_none();
+        let (text_x, width) = if spans {
+            let (left, shown) = Graph::shown(spot, canvas);
+            let left = left.max(x + 1);
+            let right = (left + shown as i64).min(x + 1 + inner as i64);
+            (left, (right - left).max(0) as usize)
+        } else {
+            (x + 1, inner)
+        };
+        let lines = text::wrap_hyphenated(label, width, rows as usize);
+        let fill = if selected {
+            style.add_modifier(Modifier::REVERSED)
+        } else {
+            style
+        };
+        self.text_block(
+            buf,
+            area,
+            (text_x, y + 1),
+            (width, rows),
+            &lines,
+            (spans, selected),
+            fill,
+        );
+    }
+
+    fn draw_line(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
+        let mut style = self.style_of(role);
+        if role == self.view.selected {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        let spans = self.ladder.role_corner(role).is_none();
+        let (x, width) = if spans {
+            Graph::shown(spot, canvas)
+        } else {
+            (canvas.x(spot.x), spot.width as usize)
+        };
+        let shown = if spans {
+            text::center(label, width)
+        } else {
+            text::fit(label, width)
+        };
+        put(buf, canvas.area, x, canvas.y(spot.y), &shown, style);
+    }
+
+    /// Lines between consecutive planned roles, drawn in the row between them: `╔══╝` when
+    /// the path goes up and right, `╚══╗` up and left, `║` straight up. Moves whose roles do not
+    /// face each other across one row keep just their step numbers.
+    /// Returns where each connector went, (screen row, leftmost, rightmost column).
+    fn draw_connectors(&self, buf: &mut Buffer, canvas: &Canvas) -> Vec<(i64, i64, i64)> {
+        let style = self.theme.path();
+        let mut drawn = Vec::new();
+        let Some(mut from) = self.marks.current else {
+            return drawn;
+        };
+        for &(to, _, _) in &self.marks.steps {
+            let (a, b) = (self.spot(from), self.spot(to));
+            from = to;
+            if b.bottom() + 1 != a.y {
+                continue;
+            }
+            let y = canvas.y(a.y - 1);
+            let middle = |s: Spot, other: Spot| {
+                // A spanning role's connector meets the other end's column.
+                let centre = s.x + s.width / 2;
+                if s.width > other.width * 2 {
+                    other.x + other.width / 2
+                } else {
+                    centre
+                }
+            };
+            let (a_mid, b_mid) = (canvas.x(middle(a, b)), canvas.x(middle(b, a)));
+            let (left, right) = (a_mid.min(b_mid), a_mid.max(b_mid));
+            drawn.push((y, left, right));
+            if left == right {
+                put(buf, canvas.area, a_mid, y, "║", style);
+                continue;
+            }
+            let run = "═".repeat((right - left - 1) as usize);
+            let (start, end) = if a_mid < b_mid {
+                ("╔", "╝")
+            } else {
+                ("╚", "╗")
+            };
+            put(
+                buf,
+                canvas.area,
+                left,
+                y,
+                &format!("{start}{run}{end}"),
+                style,
+            );
+        }
+        drawn
+    }
+
+    /// Each level's name on its heading row, at the left edge of the view whatever the scroll,
+    /// or just right of a connector that starts there, so neither hides the other.
+    fn draw_level_names(&self, buf: &mut Buffer, canvas: &Canvas, connectors: &[(i64, i64, i64)]) {
+        let max = (canvas.area.width as usize).saturating_sub(4).min(24);
+        for rule in &self.grid.rules {
+            let Some(level) = rule.level else { continue };
+            if !canvas.shows_rows(rule.y, rule.y + 1) {
+                continue;
+            }
+            let name = format!(
+                " {} ",
+                text::truncate(&text::one_line(&self.ladder.levels()[level].name), max)
+            );
+            let y = canvas.y(rule.y);
+            let width = text::width(&name) as i64;
+            let mut spans: Vec<(i64, i64)> = connectors
+                .iter()
+                .filter(|c| c.0 == y)
+                .map(|c| (c.1, c.2))
+                .collect();
+            spans.sort_unstable();
+            let mut x = canvas.x(0).max(i64::from(canvas.area.x)) + 1;
+            for (left, right) in spans {
+                if x + width > left && x <= right {
+                    x = right + 1;
+                }
+            }
+            put(buf, canvas.area, x, y, &name, self.theme.heading());
+        }
+    }
+
+    fn draw_header(&self, buf: &mut Buffer, header: Rect, canvas: &Canvas) {
+        if header.height == 0 {
+            return;
+        }
+        let fit = self.grid.zoom == Zoom::Fit;
+        let muted = self.theme.muted();
+        for (corner, &(x, w)) in self.grid.columns.iter().enumerate() {
+            if !canvas.shows_columns(x, x + w) {
+                continue;
+            }
+            let (text_x, width) = if fit {
+                (canvas.x(x) + 1, w.saturating_sub(1) as usize)
+            } else {
+                (canvas.x(x), w as usize)
+            };
+            let name = text::one_line(&self.ladder.corners()[corner].name);
+            let lines = text::wrap_hyphenated(&name, width, header.height as usize);
+            for row in 0..header.height {
+                let line = lines.get(row as usize).map_or("", String::as_str);
+                let y = i64::from(header.y + row);
+                put(
+                    buf,
+                    header,
+                    text_x,
+                    y,
+                    &text::fit(line, width),
+                    self.theme.heading(),
+                );
+                if fit {
+                    glyph(buf, header, canvas.x(x) - 1, y, "│", muted);
+                    glyph(buf, header, canvas.x(x + w), y, "│", muted);
+                }
+            }
+        }
+    }
+
+    /// The legend, and how many corners (and levels) lie off screen on each side.
+    fn draw_legend(&self, buf: &mut Buffer, legend: Rect, canvas: &Canvas) {
+        let (sx, sy) = (canvas.sx, canvas.sy);
+        let view_right = sx + i64::from(canvas.area.width);
+        let left = self
+            .grid
+            .columns
+            .iter()
+            .filter(|&&(x, _)| i64::from(x) < sx)
+            .count();
+        let right = self
+            .grid
+            .columns
+            .iter()
+            .filter(|&&(x, w)| i64::from(x + w) > view_right)
+            .count();
+        let view_bottom = sy + i64::from(canvas.area.height);
+        let above = self
+            .grid
+            .rules
+            .iter()
+            .filter(|r| r.level.is_some() && i64::from(r.y) < sy)
+            .count();
+        let below = self
+            .grid
+            .rules
+            .iter()
+            .filter(|r| r.level.is_some() && i64::from(r.y) >= view_bottom)
+            .count();
+        let mut counts = Vec::new();
+        if left + right > 0 {
+            counts.push(format!("◀ {left} more · {right} more ▶"));
+        }
+        if above + below > 0 {
+            counts.push(format!("▲ {above} · {below} ▼ levels"));
+        }
+        let counts = counts.join("  ");
+        let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);
+        put(
+            buf,
+            legend,
+            i64::from(legend.x),
+            i64::from(legend.y),
+            &text::truncate(LEGEND, room),
+            self.theme.muted(),
+        );
+        if !counts.is_empty() {
+            let x = i64::from(legend.right()) - text::width(&counts) as i64;
+            put(
+                buf,
+                legend,
+                x,
+                i64::from(legend.y),
+                &counts,
+                self.theme.warning(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::ladder::load_str;
+    use crate::tui::widgets::grid::Direction;
+
+    /// Words of every width and kind: CJK, emoji (with variation selectors and joiners),
+    /// combining accents, long words that must break.
+    const WORDS: &[&str] = &[
+        "Lead",
+        "of",
+        "&",
+        "Infrastructure",
+        "工程师",
+        "经理",
+        "🚀",
+        "❤️",
+        "👩‍💻",
+        "é",
+        "Café",
+        "Transformation",
+        "x",
+        "Überverantwortlicher",
+        "データ",
+        "🇫🇷",
+        "ab",
+    ];
+
+    fn title(picks: &[usize]) -> String {
+        picks
+            .iter()
+            .map(|&i| WORDS[i % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A ladder of `levels` × `corners`, a role in each cell where `filled` says so (at least one
+    /// per level), a second role stacked in some cells, and enterprise-wide roles on some levels.
+    fn ladder(levels: usize, corners: usize, seed: &[usize]) -> Ladder {
+        let pick = |i: usize| seed[i % seed.len()];
+        let mut s = String::from("(format: 1, id: \"gen\", name: \"Gen\", levels: [");
+        for l in 0..levels {
+            s.push_str(&format!(
+                "(id: \"l{l}\", name: \"{}\"),",
+                title(&[pick(l), l])
+            ));
+        }
+        s.push_str("], corners: [");
+        for c in 0..corners {
+            s.push_str(&format!(
+                "(id: \"c{c}\", name: \"{}\"),",
+                title(&[pick(c + 3), c + 1])
+            ));
+        }
+        s.push_str("], roles: [");
+        for l in 0..levels {
+            for c in 0..corners {
+                let n = pick(l * 31 + c);
+                if n % 4 != 0 || c == 0 {
+                    let t = title(&[n, n / 3, n / 7, l + c]);
+                    s.push_str(&format!(
+                        "(id: \"r{l}-{c}\", title: \"{t}\", level: \"l{l}\", corner: \"c{c}\"),"
+                    ));
+                }
+                if n % 9 == 1 {
+                    s.push_str(&format!(
+                        "(id: \"s{l}-{c}\", title: \"{}\", level: \"l{l}\", corner: \"c{c}\"),",
+                        title(&[n + 2])
+                    ));
+                }
+            }
+            if pick(l + 7) % 3 == 0 || l + 1 == levels {
+                s.push_str(&format!(
+                    "(id: \"e{l}\", title: \"{}\", level: \"l{l}\"),",
+                    title(&[pick(l), 3, 4])
+                ));
+            }
+        }
+        s.push_str("])");
+        load_str(&s, "generated").unwrap()
+    }
+
+    fn symbol(buf: &Buffer, x: i64, y: i64) -> Option<&str> {
+        let (x, y) = (u16::try_from(x).ok()?, u16::try_from(y).ok()?);
+        buf.cell((x, y)).map(|c| c.symbol())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(160))]
+        #[test]
+        fn no_title_ever_overruns_a_border(
+            levels in 1usize..=40,
+            corners in 1usize..=12,
+            seed in prop::collection::vec(0usize..1000, 1..20),
+            width in 12u16..230,
+            height in 8u16..70,
+            zoom in 0usize..3,
+            moves in prop::collection::vec(0usize..4, 0..12),
+        ) {
+            let ladder = ladder(levels, corners, &seed);
+            let roles = ladder.roles().len();
+            let marks = Marks {
+                current: Some(0),
+                target: Some(roles - 1),
+                held: vec![roles / 2],
+                steps: vec![(roles / 3, 1, crate::ladder::MoveKind::Diagonal), (roles - 1, 2, crate::ladder::MoveKind::Vertical)],
+            };
+            let mut view = GraphView::default();
+            for _ in 0..zoom {
+                view.zoom();
+            }
+            let body = Rect::new(0, 0, width, height);
+            let grid = view.grid(&ladder, &marks, body, 0);
+            let areas = GraphAreas::new(body, 0, &grid);
+            for &m in &moves {
+                let direction = [Direction::Up, Direction::Down, Direction::Left, Direction::Right][m];
+                view.step(direction, &grid, areas.canvas);
+            }
+            let mut buf = Buffer::empty(body);
+            Graph { ladder: &ladder, grid: &grid, marks: &marks, view: &view, theme: Theme::new(true) }
+                .draw(&mut buf, &areas);
+
+            let canvas = areas.canvas;
+            let sx = i64::from(view.scroll.0) - i64::from(margin(&grid, canvas));
+            let sy = i64::from(view.scroll.1);
+            let inside = |x: i64, y: i64| {
+                x >= i64::from(canvas.x) && x < i64::from(canvas.right())
+                    && y >= i64::from(canvas.y) && y < i64::from(canvas.bottom())
+            };
+            for (role, spot) in grid.spots.iter().enumerate() {
+                let x0 = i64::from(canvas.x) + i64::from(spot.x) - sx;
+                let y0 = i64::from(canvas.y) + i64::from(spot.y) - sy;
+                let (right, bottom) = (x0 + i64::from(spot.width), y0 + i64::from(spot.height));
+                let expect = |x: i64, y: i64, wanted: &[&str]| {
+                    if inside(x, y) {
+                        let got = symbol(&buf, x, y).unwrap_or("?");
+                        prop_assert!(wanted.contains(&got), "role {role} {:?} at ({x},{y}): {got:?} not one of {wanted:?}", ladder.role(role).title);
+                    }
+                    Ok(())
+                };
+                match grid.zoom {
+                    Zoom::Fit => {
+                        for y in y0..bottom {
+                            expect(x0 - 1, y, &["│"])?;
+                            expect(right, y, &["│"])?;
+                        }
+                    }
+                    Zoom::Detailed => {
+                        expect(x0, y0, &["┌"])?;
+                        expect(right - 1, y0, &["┐"])?;
+                        expect(x0, bottom - 1, &["└"])?;
+                        expect(right - 1, bottom - 1, &["┘"])?;
+                        for y in y0 + 1..bottom - 1 {
+                            expect(x0, y, &["│"])?;
+                            expect(right - 1, y, &["│"])?;
+                        }
+                    }
+                    Zoom::Compact => {
+                        if ladder.role_corner(role).is_some() {
+                            expect(right, y0, &[" "])?;
+                        }
+                    }
+                }
+            }
+            for cell in buf.content() {
+                prop_assert!(!cell.symbol().chars().any(|c| c.is_control()));
+            }
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! Where each role sits on the ladder canvas, worked out from the ladder, the zoom and the space
+//! the graph has: levels top (highest) to bottom, corners left to right, enterprise-wide roles
+//! spanning their row. Drawing, arrow keys, the mouse and scrolling all read the same answer.
+//!
+//! Every level starts with a heading row (a rule in the *fit* zoom, a blank row otherwise) that
+//! carries the level's name and, between two levels, the plan's connectors.
+
+use crate::ladder::{Ladder, RoleIdx};
+use crate::text;
+
+/// How much of the ladder shows at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Zoom {
+    /// Everything on screen if at all legible: a table whose cells share the width and whose
+    /// rows share the height, titles wrapped whole.
+    #[default]
+    Fit,
+    /// Boxes of a comfortable size with two-line titles; the graph scrolls.
+    Detailed,
+    /// One line per role, no borders: for very large ladders.
+    Compact,
+}
+
+impl Zoom {
+    pub fn next(self) -> Zoom {
+        match self {
+            Zoom::Fit => Zoom::Detailed,
+            Zoom::Detailed => Zoom::Compact,
+            Zoom::Compact => Zoom::Fit,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Zoom::Fit => "fit",
+            Zoom::Detailed => "detailed",
+            Zoom::Compact => "compact",
+        }
+    }
+}
+
+/// The narrowest title column the fit zoom accepts before it lets the graph scroll sideways:
+/// narrower, hardly a word of a title would be legible.
+const FIT_MIN_TEXT: u32 = 10;
+/// The fewest lines a fit row gets before the graph scrolls up and down instead.
+const FIT_MIN_LINES: u32 = 2;
+/// The widest title column the fit zoom makes, however much room there is.
+const FIT_MAX_TEXT: u32 = 28;
+/// Spare rows make a fit row at most this many lines tall.
+const FIT_MAX_LINES: u32 = 6;
+const DETAILED_BOX: u32 = 22;
+const DETAILED_HEIGHT: u32 = 4;
+const COMPACT_CELL: u32 = 20;
+/// Corner names wrap onto at most this many header lines, or two when rows are scarce.
+const HEADER_LINES: u32 = 3;
+/// Below this many rows for the graph, corner names get only two lines.
+const ROOMY_HEIGHT: u32 = 30;
+
+/// A rectangle on the canvas (not the screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Spot {
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Spot {
+    fn center(self) -> (i64, i64) {
+        (
+            i64::from(self.x) + i64::from(self.width) / 2,
+            i64::from(self.y) + i64::from(self.height) / 2,
+        )
+    }
+    fn overlaps_rows(self, other: Spot) -> bool {
+        self.y < other.y + other.height && other.y < self.y + self.height
+    }
+    pub fn contains(self, x: u32, y: u32) -> bool {
+        x >= self.x && x < self.x + self.width && y >= self.y && y < self.y + self.height
+    }
+    pub fn right(self) -> u32 {
+        self.x + self.width
+    }
+    pub fn bottom(self) -> u32 {
+        self.y + self.height
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// A row of roles: one spanning the width (enterprise-wide roles), or one cell per corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub y: u32,
+    pub height: u32,
+    pub spans: bool,
+}
+
+/// A heading or rule row: above each level (with its name), and in the fit zoom between the
+/// rows of one level too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub y: u32,
+    pub level: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub zoom: Zoom,
+    /// One spot per role, by role index: the box in the detailed zoom, the text area of the
+    /// cell otherwise.
+    pub spots: Vec<Spot>,
+    /// Each corner's column (x, width), by corner index.
+    pub columns: Vec<(u32, u32)>,
+    pub rows: Vec<Row>,
+    pub rules: Vec<Rule>,
+    /// How many lines the corner names take above the canvas.
+    pub header_lines: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// What the grid needs to know of each role to size it: the text its box will show.
+pub trait Labels {
+    fn label(&self, role: RoleIdx) -> String;
+}
+
+impl Grid {
+    /// The grid for `ladder` at `zoom` in a view `width` × `height` (the graph's whole inside,
+    /// corner names included).
+    pub fn new(ladder: &Ladder, zoom: Zoom, width: u32, height: u32, labels: &dyn Labels) -> Grid {
+        let corners = ladder.corners().len().max(1) as u32;
+        // Column geometry: `cell` is a column's width, `pitch` the distance between two.
+        let (cell, pitch, origin) = match zoom {
+            Zoom::Fit => {
+                // `│ text │ text │`: a separator before each column and one at the end.
+                let text = (width.saturating_sub(1) / corners)
+                    .saturating_sub(2)
+                    .clamp(FIT_MIN_TEXT, FIT_MAX_TEXT);
+                (text + 1, text + 2, 1)
+            }
+            Zoom::Detailed => (DETAILED_BOX, DETAILED_BOX + 1, 0),
+            Zoom::Compact => (COMPACT_CELL - 1, COMPACT_CELL, 0),
+        };
+        let columns: Vec<(u32, u32)> = (0..ladder.corners().len() as u32)
+            .map(|c| (origin + c * pitch, cell))
+            .collect();
+        let span_width = corners * pitch - (pitch - cell);
+        let most = if height >= ROOMY_HEIGHT {
+            HEADER_LINES
+        } else {
+            HEADER_LINES - 1
+        };
+        let header_lines = header_lines(ladder, cell, most);
+        let canvas_height = height.saturating_sub(header_lines);
+
+        // Rows top to bottom: per level, a heading, then enterprise-wide roles, then corner roles
+        // (several rows where a corner holds more than one role at the level).
+        struct Planned {
+            level: usize,
+            spans: bool,
+            roles: Vec<RoleIdx>,
+        }
+        let mut planned: Vec<Planned> = Vec::new();
+        for level in (0..ladder.levels().len()).rev() {
+            let roles = ladder.roles_at_level(level);
+            let enterprise: Vec<RoleIdx> = roles
+                .iter()
+                .copied()
+                .filter(|&r| ladder.role_corner(r).is_none())
+                .collect();
+            if !enterprise.is_empty() {
+                planned.push(Planned {
+                    level,
+                    spans: true,
+                    roles: enterprise,
+                });
+            }
+            let mut stacks: Vec<Vec<RoleIdx>> = Vec::new();
+            let mut depth = vec![0usize; ladder.corners().len()];
+            for &r in roles {
+                if let Some(c) = ladder.role_corner(r) {
+                    if stacks.len() <= depth[c] {
+                        stacks.push(Vec::new());
+                    }
+                    stacks[depth[c]].push(r);
+                    depth[c] += 1;
+                }
+            }
+            for stack in stacks {
+                planned.push(Planned {
+                    level,
+                    spans: false,
+                    roles: stack,
+                });
+            }
+        }
+
+        // Where each role of a row goes across, and its text width.
+        let place = |row: &Planned, r: RoleIdx, i: usize| -> (u32, u32) {
+            if row.spans {
+                let count = row.roles.len() as u32;
+                let each = ((span_width + (pitch - cell)) / count).saturating_sub(pitch - cell);
+                (origin + i as u32 * (each + pitch - cell), each.max(1))
+            } else {
+                let c = ladder.role_corner(r).unwrap_or(0) as u32;
+                (origin + c * pitch, cell)
+            }
+        };
+        // How many title lines each row gets.
+        let lines: Vec<u32> = match zoom {
+            Zoom::Detailed => vec![DETAILED_HEIGHT; planned.len()],
+            Zoom::Compact => vec![1; planned.len()],
+            Zoom::Fit => {
+                let needed: Vec<u32> = planned
+                    .iter()
+                    .map(|row| {
+                        row.roles
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &r)| {
+                                let (_, w) = place(row, r, i);
+                                let text_width = w.saturating_sub(1).max(1) as usize;
+                                text::wrap_hyphenated(&labels.label(r), text_width, usize::MAX)
+                                    .len() as u32
+                            })
+                            .max()
+                            .unwrap_or(1)
+                            .max(1)
+                    })
+                    .collect();
+                // A rule above each row and one at the very bottom.
+                let rules = planned.len() as u32 + 1;
+                share_lines(&needed, canvas_height.saturating_sub(rules))
+            }
+        };
+
+        let mut spots = vec![Spot::default(); ladder.roles().len()];
+        let mut rows = Vec::new();
+        let mut rules = Vec::new();
+        let mut y = 0;
+        let mut previous_level = None;
+        for (row, &height) in planned.iter().zip(&lines) {
+            let new_level = previous_level != Some(row.level);
+            if new_level || zoom == Zoom::Fit {
+                rules.push(Rule {
+                    y,
+                    level: new_level.then_some(row.level),
+                });
+                y += 1;
+            }
+            previous_level = Some(row.level);
+            for (i, &r) in row.roles.iter().enumerate() {
+                let (x, w) = place(row, r, i);
+                spots[r] = Spot {
+                    x,
+                    y,
+                    width: w,
+                    height,
+                };
+            }
+            rows.push(Row {
+                y,
+                height,
+                spans: row.spans,
+            });
+            y += height;
+        }
+        if zoom == Zoom::Fit && !planned.is_empty() {
+            rules.push(Rule { y, level: None });
+            y += 1;
+        }
+        Grid {
+            zoom,
+            spots,
+            columns,
+            rows,
+            rules,
+            header_lines,
+            width: origin + span_width + u32::from(zoom == Zoom::Fit),
+            height: y,
+        }
+    }
+
+    /// The role whose box is nearest in `direction`, if any: the nearest row (or column) first,
+    /// then the nearest along it. Left and right stay within the same row of boxes.
+    pub fn neighbour(&self, from: RoleIdx, direction: Direction) -> Option<RoleIdx> {
+        let here = *self.spots.get(from)?;
+        let (hx, hy) = here.center();
+        self.spots
+            .iter()
+            .enumerate()
+            .filter(|&(r, _)| r != from)
+            .filter_map(|(r, spot)| {
+                let (x, y) = spot.center();
+                let (dx, dy) = (x - hx, y - hy);
+                let score = match direction {
+                    Direction::Up if spot.bottom() <= here.y => (-dy, dx.abs()),
+                    Direction::Down if spot.y >= here.bottom() => (dy, dx.abs()),
+                    Direction::Left if dx < 0 && spot.overlaps_rows(here) => (dy.abs(), -dx),
+                    Direction::Right if dx > 0 && spot.overlaps_rows(here) => (dy.abs(), dx),
+                    _ => return None,
+                };
+                Some((score, r))
+            })
+            .min()
+            .map(|(_, r)| r)
+    }
+
+    /// The role whose box covers canvas point (x, y).
+    pub fn role_at(&self, x: u32, y: u32) -> Option<RoleIdx> {
+        self.spots.iter().position(|s| s.contains(x, y))
+    }
+
+    /// The distance between two columns: horizontal scrolling moves by whole columns.
+    pub fn pitch(&self) -> u32 {
+        match self.columns.as_slice() {
+            [(a, _), (b, _), ..] => b - a,
+            [(_, w)] => w + 1,
+            [] => 1,
+        }
+    }
+}
+
+/// How many lines the corner names need at this cell width, at most `most`.
+fn header_lines(ladder: &Ladder, cell: u32, most: u32) -> u32 {
+    let width = cell.saturating_sub(1).max(1) as usize;
+    ladder
+        .corners()
+        .iter()
+        .map(|c| text::wrap_hyphenated(&text::one_line(&c.name), width, usize::MAX).len() as u32)
+        .max()
+        .unwrap_or(0)
+        .min(most)
+}
+
+/// Lines for rows needing `needed`, in `room` lines: everything when it fits, spare lines
+/// shared out so rows grow rather than leave blank space; otherwise the tallest rows give way
+/// first, down to two lines each (below that the graph scrolls up and down instead).
+fn share_lines(needed: &[u32], room: u32) -> Vec<u32> {
+    if needed.is_empty() {
+        return Vec::new();
+    }
+    let total: u32 = needed.iter().sum();
+    let mut lines: Vec<u32> = if total <= room {
+        needed.to_vec()
+    } else {
+        // The largest cap that fits, but never so low that titles stop being legible.
+        let fits = |cap: u32| needed.iter().map(|&n| n.min(cap)).sum::<u32>() <= room;
+        let most = needed.iter().copied().max().unwrap_or(1);
+        let cap = (1..=most)
+            .rev()
+            .find(|&c| fits(c))
+            .unwrap_or(1)
+            .max(FIT_MIN_LINES);
+        needed.iter().map(|&n| n.min(cap)).collect()
+    };
+    // One line at a time: first to rows still short of what they need, then to the shortest
+    // rows, so heights even out.
+    let mut spare = room.saturating_sub(lines.iter().sum());
+    while spare > 0 {
+        let short = (0..lines.len())
+            .filter(|&i| lines[i] < needed[i])
+            .max_by_key(|&i| (needed[i] - lines[i], std::cmp::Reverse(i)));
+        // Then every row in turn, so all grow alike.
+        let grow = short.or_else(|| {
+            let extra = |i: usize| lines[i] - needed[i].min(lines[i]);
+            (0..lines.len())
+                .filter(|&i| lines[i] < FIT_MAX_LINES.max(needed[i]))
+                .min_by_key(|&i| (extra(i), i))
+        });
+        let Some(i) = grow else { break };
+        lines[i] += 1;
+        spare -= 1;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{BUNDLED, load_str};
+
+    struct Titles<'a>(&'a Ladder);
+    impl Labels for Titles<'_> {
+        fn label(&self, role: RoleIdx) -> String {
+            self.0.role(role).title.clone()
+        }
+    }
+
+    fn bundled() -> Ladder {
+        load_str(BUNDLED[0].1, "bundled").unwrap()
+    }
+
+    #[test]
+    fn the_top_level_comes_first_and_enterprise_roles_span_the_row() {
+        let ladder = bundled();
+        for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
+            let grid = Grid::new(&ladder, zoom, 118, 33, &Titles(&ladder));
+            let cio = grid.spots[ladder.role_index("cio").unwrap()];
+            let digital = grid.spots[ladder.role_index("chief-digital-officer").unwrap()];
+            let sysadmin = grid.spots[ladder.role_index("sysadmin").unwrap()];
+            assert!(sysadmin.y > cio.y, "{zoom:?}");
+            // The two enterprise-wide executives share their row, side by side.
+            assert_eq!((cio.x, digital.y), (grid.columns[0].0, cio.y), "{zoom:?}");
+            let last_column = grid.columns.last().unwrap();
+            assert_eq!(digital.right(), last_column.0 + last_column.1, "{zoom:?}");
+        }
+    }
+
+    #[test]
+    fn the_fit_zoom_shares_the_width_and_the_height() {
+        let ladder = bundled();
+        let grid = Grid::new(&ladder, Zoom::Fit, 118, 33, &Titles(&ladder));
+        assert!(grid.width <= 118, "every corner fits: {}", grid.width);
+        assert!(grid.height + grid.header_lines <= 33, "{}", grid.height);
+        let taller = Grid::new(&ladder, Zoom::Fit, 118, 50, &Titles(&ladder));
+        let row = |g: &Grid| g.spots[ladder.role_index("director-infra").unwrap()].height;
+        assert!(row(&taller) > row(&grid), "spare rows make boxes taller");
+        assert!(taller.height + taller.header_lines <= 50);
+    }
+
+    #[test]
+    fn arrows_move_to_the_nearest_box_in_that_direction() {
+        let ladder = bundled();
+        let grid = Grid::new(&ladder, Zoom::Detailed, 200, 60, &Titles(&ladder));
+        let id = |r: Option<RoleIdx>| r.map(|r| ladder.role(r).id.clone());
+        let sysadmin = ladder.role_index("sysadmin").unwrap();
+        assert_eq!(
+            id(grid.neighbour(sysadmin, Direction::Up)).as_deref(),
+            Some("infra-lead")
+        );
+        assert_eq!(
+            id(grid.neighbour(sysadmin, Direction::Right)).as_deref(),
+            Some("developer")
+        );
+        assert_eq!(grid.neighbour(sysadmin, Direction::Left), None);
+        assert_eq!(grid.neighbour(sysadmin, Direction::Down), None);
+        let svp = ladder.role_index("svp-infra").unwrap();
+        assert_eq!(
+            id(grid.neighbour(svp, Direction::Up)).as_deref(),
+            Some("cio")
+        );
+    }
+
+    #[test]
+    fn lines_are_shared_out_or_given_up_evenly() {
+        assert_eq!(share_lines(&[1, 3, 2], 6), vec![1, 3, 2]);
+        assert_eq!(
+            share_lines(&[1, 3, 2], 9),
+            vec![2, 4, 3],
+            "every row grows alike"
+        );
+        assert_eq!(share_lines(&[1, 4, 4], 7), vec![1, 3, 3]);
+        assert_eq!(
+            share_lines(&[1, 4, 4], 8),
+            vec![1, 4, 3],
+            "the spare line goes where needed"
+        );
+        assert_eq!(
+            share_lines(&[4, 4], 1),
+            vec![2, 2],
+            "then the graph scrolls"
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! A list of lines with a cursor, scrolled so the cursor always shows, and the keys that move
+//! the cursor — the same in every list.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::put;
+use crate::text;
+use crate::tui::keymap::{Binding, Footer, Key, bind};
+use crate::tui::theme::Theme;
+
+/// Where a cursor key moves the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+}
+
+use Key::{Char as C, Code};
+
+pub const CURSOR_KEYS: &[Binding<Step>] = &[
+    bind(
+        "up",
+        &[Code(KeyCode::Up), C('k')],
+        Step::Up,
+        "select the line above",
+        Footer::Group("↑↓", "select"),
+    ),
+    bind(
+        "down",
+        &[Code(KeyCode::Down), C('j')],
+        Step::Down,
+        "select the line below",
+        Footer::Hidden,
+    ),
+    bind(
+        "page-up",
+        &[Code(KeyCode::PageUp)],
+        Step::PageUp,
+        "up a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "page-down",
+        &[Code(KeyCode::PageDown)],
+        Step::PageDown,
+        "down a page",
+        Footer::Hidden,
+    ),
+    bind(
+        "first",
+        &[Code(KeyCode::Home), C('g')],
+        Step::First,
+        "the first line",
+        Footer::Hidden,
+    ),
+    bind(
+        "last",
+        &[Code(KeyCode::End), C('G')],
+        Step::Last,
+        "the last line",
+        Footer::Hidden,
+    ),
+];
+
+/// The cursor after `step` in a list of `len` lines, `page` of which show at a time.
+pub fn step(cursor: usize, len: usize, step: Step, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    let page = page.max(1);
+    let cursor = cursor.min(last);
+    match step {
+        Step::Up => cursor.saturating_sub(1),
+        Step::Down => (cursor + 1).min(last),
+        Step::PageUp => cursor.saturating_sub(page),
+        Step::PageDown => (cursor + page).min(last),
+        Step::First => 0,
+        Step::Last => last,
+    }
+}
+
+/// How many lines of a list show in a framed `body` (a page, for PgUp and PgDn).
+pub fn page(body: Rect) -> usize {
+    usize::from(body.height.saturating_sub(3))
+}
+
+/// What the mouse wheel does to a list's cursor.
+pub fn wheel(mouse: &MouseEvent) -> Option<Step> {
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Step::Up),
+        MouseEventKind::ScrollDown => Some(Step::Down),
+        _ => None,
+    }
+}
+
+/// One line of a list: its text, style, and whether the cursor is on it.
+pub struct Line {
+    pub text: String,
+    pub style: Style,
+    pub cursor: bool,
+}
+
+impl Line {
+    pub fn new(text: impl Into<String>, style: Style) -> Line {
+        Line {
+            text: text.into(),
+            style,
+            cursor: false,
+        }
+    }
+
+    pub fn at_cursor(mut self, cursor: bool) -> Line {
+        self.cursor = cursor;
+        self
+    }
+}
+
+/// Draws `lines` inside `area`, scrolled so the cursor line shows.
+pub fn draw(buf: &mut Buffer, area: Rect, lines: &[Line], theme: Theme) {
+    let height = area.height as usize;
+    if height == 0 {
+        return;
+    }
+    let cursor = lines.iter().position(|l| l.cursor).unwrap_or(0);
+    let first = if cursor < height {
+        0
+    } else {
+        (cursor + 1 - height).min(lines.len().saturating_sub(height))
+    };
+    for (row, l) in lines.iter().skip(first).take(height).enumerate() {
+        let style = if l.cursor {
+            l.style.patch(theme.selected())
+        } else {
+            l.style
+        };
+        put(
+            buf,
+            area,
+            i64::from(area.x),
+            i64::from(area.y) + row as i64,
+            &text::fit(&l.text, area.width as usize),
+            style,
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Pure drawing pieces every screen uses. Nothing here knows about tabs, the app or the domain
+//! beyond what it is handed.
+
+pub mod field;
+pub mod graph;
+pub mod graph_draw;
+pub mod grid;
+pub mod list;
+pub mod pager;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text;
+
+/// Writes `s` at screen column `x` (which may lie left of `area`) on row `y`, clipped to `area`.
+pub fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    if y < i64::from(area.y) || y >= i64::from(area.bottom()) || area.width == 0 {
+        return;
+    }
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Plain ASCII, most of what is drawn: a cell per byte, no segmentation needed.
+        let start = (i64::from(area.x) - x).max(0) as usize;
+        for (i, b) in s.bytes().enumerate().skip(start) {
+            let column = x + i as i64;
+            if column >= i64::from(area.right()) {
+                break;
+            }
+            if let Some(cell) = buf.cell_mut((column as u16, y as u16)) {
+                cell.set_char(char::from(b)).set_style(style);
+            }
+        }
+        return;
+    }
+    let mut x = x;
+    let mut s = s;
+    // Skip whole characters that fall left of the area.
+    while x < i64::from(area.x) {
+        let Some(g) = s.graphemes(true).next() else {
+            return;
+        };
+        x += text::width(g) as i64;
+        s = &s[g.len()..];
+    }
+    if x >= i64::from(area.right()) {
+        return;
+    }
+    let room = (i64::from(area.right()) - x) as usize;
+    buf.set_stringn(x as u16, y as u16, s, room, style);
+}
+
+/// Sets the one-column `symbol` (a border or line glyph) at (`x`, `y`) if it lies in `area`:
+/// the cheap way to draw the many single glyphs of a table.
+pub fn glyph(buf: &mut Buffer, area: Rect, x: i64, y: i64, symbol: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    if x < i64::from(area.x)
+        || y < i64::from(area.y)
+        || x >= i64::from(area.right())
+        || y >= i64::from(area.bottom())
+    {
+        return;
+    }
+    if let Some(cell) = buf.cell_mut((x as u16, y as u16)) {
+        cell.set_symbol(symbol).set_style(style);
+    }
+}
+
+/// A horizontal run of `len` copies of the one-column `symbol` from (`x`, `y`), clipped to `area`.
+pub fn hline(buf: &mut Buffer, area: Rect, x: i64, y: i64, len: usize, symbol: &str, style: Style) {
+    let start = x.max(i64::from(area.x));
+    let end = (x + len as i64).min(i64::from(area.right()));
+    for column in start..end {
+        glyph(buf, area, column, y, symbol, style);
+    }
+}
+
+/// The inside of a frame, with a column of padding on each side.
+pub fn padded(area: Rect) -> Rect {
+    Rect::new(
+        area.x.saturating_add(2),
+        area.y.saturating_add(1),
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// Styled lines from the top of `area`, each cut to its width; lines past the bottom are left out.
+pub fn text_lines(buf: &mut Buffer, area: Rect, lines: &[(String, Style)]) {
+    for (i, (line, style)) in lines.iter().enumerate().take(area.height as usize) {
+        put(
+            buf,
+            area,
+            i64::from(area.x),
+            i64::from(area.y) + i as i64,
+            &text::truncate(line, area.width as usize),
+            *style,
+        );
+    }
+}
+
+/// Fills a rectangle with spaces, so a popup hides what is under it.
+pub fn clear(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+            }
+        }
+    }
+}
+
+/// A frame with a title.
+pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let inner_width = (area.width - 2) as usize;
+    let (x, y) = (i64::from(area.x), i64::from(area.y));
+    let bottom = i64::from(area.bottom()) - 1;
+    let title = text::truncate(
+        &format!(" {} ", text::one_line(title)),
+        inner_width.saturating_sub(1),
+    );
+    let right = i64::from(area.right()) - 1;
+    hline(buf, area, x + 1, y, inner_width, "─", style);
+    glyph(buf, area, x, y, "┌", style);
+    glyph(buf, area, right, y, "┐", style);
+    put(buf, area, x + 2, y, &title, style);
+    for row in y + 1..bottom {
+        glyph(buf, area, x, row, "│", style);
+        glyph(buf, area, right, row, "│", style);
+    }
+    hline(buf, area, x + 1, bottom, inner_width, "─", style);
+    glyph(buf, area, x, bottom, "└", style);
+    glyph(buf, area, right, bottom, "┘", style);
+}
+
+/// A rectangle of at most `width` × `height` centred in `screen`.
+pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}

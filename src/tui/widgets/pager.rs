@@ -1,0 +1,153 @@
+//! Text too long for its box: wrapped, scrolled, with a position indicator on the frame. The
+//! [`Scrolled`] piece serves any framed pane (the ladder's details); [`Pager`] is the same in a
+//! centred popup, for help, the role diff and anything else read rather than edited.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{clear, frame, padded, put};
+use crate::text;
+use crate::tui::theme::Theme;
+
+/// How far a scroll key moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+/// Lines wrapped to `width`, each wrapped entry indented under its first line.
+pub fn wrap_lines(lines: &[(String, Style)], width: usize) -> Vec<(String, Style)> {
+    let mut out = Vec::new();
+    for (line, style) in lines {
+        if text::width(line) <= width {
+            out.push((line.clone(), *style));
+            continue;
+        }
+        // Keep leading spaces (indentation) on the first line of each wrapped entry.
+        let indent = line.len() - line.trim_start().len();
+        let body = text::wrap_hyphenated(line, width.saturating_sub(indent).max(1), usize::MAX);
+        if body.is_empty() {
+            out.push((String::new(), *style));
+        }
+        for (i, part) in body.into_iter().enumerate() {
+            let pad = if i == 0 { indent } else { indent + 2 };
+            let pad = pad.min(width / 2);
+            out.push((
+                text::truncate(&format!("{}{part}", " ".repeat(pad)), width),
+                *style,
+            ));
+        }
+    }
+    out
+}
+
+/// A scroll position over wrapped text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scrolled {
+    /// The first wrapped line shown.
+    pub offset: usize,
+}
+
+impl Scrolled {
+    /// Moves by `how` over `lines` lines of which `page` show.
+    pub fn scroll(&mut self, how: Scroll, lines: usize, page: usize) {
+        let last = lines.saturating_sub(page);
+        let page = page.max(1);
+        self.offset = match how {
+            Scroll::Up => self.offset.saturating_sub(1),
+            Scroll::Down => self.offset + 1,
+            Scroll::PageUp => self.offset.saturating_sub(page),
+            Scroll::PageDown => self.offset + page,
+            Scroll::Top => 0,
+            Scroll::Bottom => last,
+        }
+        .min(last);
+    }
+
+    /// Draws the wrapped `lines` from the offset inside `frame_area`'s padded inside, and the
+    /// position on its bottom border when not everything shows.
+    pub fn draw(
+        &self,
+        buf: &mut Buffer,
+        frame_area: Rect,
+        lines: &[(String, Style)],
+        theme: Theme,
+    ) {
+        let inner = padded(frame_area);
+        let page = inner.height as usize;
+        let last = lines.len().saturating_sub(page);
+        let offset = self.offset.min(last);
+        let shown = &lines[offset.min(lines.len())..];
+        super::text_lines(buf, inner, &shown[..page.min(shown.len())]);
+        if last > 0 {
+            let shown_to = (offset + page).min(lines.len());
+            let mark = format!(
+                " {}{}–{} of {}{} ",
+                if offset > 0 { "▲ " } else { "" },
+                offset + 1,
+                shown_to,
+                lines.len(),
+                if shown_to < lines.len() { " ▼" } else { "" }
+            );
+            let x = i64::from(frame_area.right()) - 2 - text::width(&mark) as i64;
+            put(
+                buf,
+                frame_area,
+                x.max(i64::from(frame_area.x) + 1),
+                i64::from(frame_area.bottom()) - 1,
+                &mark,
+                theme.muted(),
+            );
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pager {
+    pub title: String,
+    lines: Vec<(String, Style)>,
+    position: Scrolled,
+    /// The width the box would like, before the screen limits it.
+    width: u16,
+}
+
+impl Pager {
+    pub fn new(title: impl Into<String>, lines: Vec<(String, Style)>, width: u16) -> Pager {
+        Pager {
+            title: title.into(),
+            lines,
+            position: Scrolled::default(),
+            width,
+        }
+    }
+
+    /// Where the box goes on `screen`, and the text wrapped to fit it.
+    fn layout(&self, screen: Rect) -> (Rect, Vec<(String, Style)>) {
+        let width = self.width.min(screen.width);
+        let lines = wrap_lines(&self.lines, width.saturating_sub(4).max(1) as usize);
+        let height = text::cells(lines.len()).saturating_add(2);
+        (super::centered(screen, width, height), lines)
+    }
+
+    pub fn scroll(&mut self, how: Scroll, screen: Rect) {
+        let (area, lines) = self.layout(screen);
+        self.position
+            .scroll(how, lines.len(), padded(area).height as usize);
+    }
+
+    pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
+        let (area, lines) = self.layout(screen);
+        if area.width < 4 || area.height < 3 {
+            return;
+        }
+        clear(buf, area);
+        frame(buf, area, &self.title, theme.heading());
+        self.position.draw(buf, area, &lines, theme);
+    }
+}

@@ -1,0 +1,214 @@
+//! The ladder graph sized from the terminal: every corner and every word of every title at
+//! 120×40, off-screen counts when not all fit, each zoom at four sizes, and popups that scroll
+//! to their last line.
+
+mod common;
+
+use common::planner::*;
+use insta::assert_snapshot;
+use ratatui::crossterm::event::{Event, KeyCode};
+use rungs::ladder::{BUNDLED, Ladder, load_str};
+use rungs::profile::{Profile, Store};
+use rungs::tui::App;
+
+fn bundled() -> Ladder {
+    load_str(BUNDLED[0].1, "bundled").unwrap()
+}
+
+/// The screen as rows of cells (a wide character's second cell is empty).
+fn cells(app: &App) -> Vec<Vec<String>> {
+    let (width, height) = app.size();
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| {
+                    buffer
+                        .cell((x, y))
+                        .map_or(String::new(), |c| c.symbol().to_string())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether `word` shows on the screen: whole on one row, or broken with a hyphen at the end of
+/// one row and carried on at the same column of the next.
+fn shows(rows: &[Vec<String>], word: &str) -> bool {
+    let text: Vec<String> = rows.iter().map(|r| r.concat()).collect();
+    if text.iter().any(|t| t.contains(word)) {
+        return true;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    // The carried-on part starts a line of the same cell: at or left of where the first part
+    // started, after a space or a border.
+    let starts_line = |row: &[String], x: usize| x == 0 || matches!(row[x - 1].as_str(), " " | "│");
+    for split in 1..chars.len() {
+        let head: String = chars[..split].iter().collect::<String>() + "-";
+        let tail: String = chars[split..].iter().collect();
+        for (y, row) in rows.iter().enumerate().take(rows.len().saturating_sub(1)) {
+            for x in 0..row.len() {
+                if !row[x..].concat().starts_with(&head) {
+                    continue;
+                }
+                let next = &rows[y + 1];
+                let carried = (x.saturating_sub(24)..=x.min(next.len() - 1))
+                    .any(|t| starts_line(next, t) && next[t..].concat().starts_with(&tail));
+                if carried {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn every_word_shows(app: &App, ladder: &Ladder) {
+    let rows = cells(app);
+    let screen: String = rows.iter().map(|r| r.concat() + "\n").collect();
+    for corner in ladder.corners() {
+        for word in corner.name.split_whitespace() {
+            assert!(
+                shows(&rows, word),
+                "corner {:?}: {word:?} missing\n{screen}",
+                corner.name
+            );
+        }
+    }
+    for role in ladder.roles() {
+        for word in role.title.split_whitespace() {
+            assert!(
+                shows(&rows, word),
+                "role {:?}: {word:?} missing\n{screen}",
+                role.title
+            );
+        }
+    }
+}
+
+#[test]
+fn at_120x40_every_corner_and_every_word_of_every_title_shows() {
+    let (app, _dir) = app_with_profile(120, 40);
+    every_word_shows(&app, &bundled());
+}
+
+#[test]
+fn at_120x40_the_first_run_screen_shows_them_all_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(bundled(), Store::new(dir.path()), None, false);
+    app.handle(&Event::Resize(120, 40));
+    every_word_shows(&app, &bundled());
+}
+
+#[test]
+fn at_80x24_at_least_four_corners_show_and_the_rest_are_counted() {
+    let (app, _dir) = app_with_profile(80, 24);
+    let shown = screen(&app);
+    let ladder = bundled();
+    let visible = ladder
+        .corners()
+        .iter()
+        .filter(|c| {
+            let first = c.name.split_whitespace().next().unwrap();
+            shown.contains(&first[..first.len().min(7)])
+        })
+        .count();
+    assert!(visible >= 4, "{visible} corners show\n{shown}");
+    let hidden = ladder.corners().len() - visible.min(ladder.corners().len());
+    assert!(
+        shown.contains(&format!("{hidden} more ▶")) || shown.contains("more ▶"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn snapshots_of_each_zoom_at_four_sizes() {
+    for (width, height) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
+        let (mut app, _dir) = app_with_profile(width, height);
+        for zoom in ["fit", "detailed", "compact"] {
+            assert!(screen(&app).contains(&format!("Ladder · {zoom}")));
+            assert_snapshot!(format!("ladder_{zoom}_{width}x{height}"), screen(&app));
+            keys(&mut app, "z");
+        }
+    }
+}
+
+#[test]
+fn the_selection_stays_in_view_at_every_zoom_and_clicks_select() {
+    let (mut app, _dir) = app_with_profile(80, 24);
+    for _ in 0..3 {
+        for key in [
+            KeyCode::Up,
+            KeyCode::Up,
+            KeyCode::Right,
+            KeyCode::Right,
+            KeyCode::Right,
+        ] {
+            press(&mut app, key);
+        }
+        let title = selected_title(&app);
+        assert!(!title.is_empty(), "the selection shows\n{}", screen(&app));
+        // Clicking a role selects it, whatever the zoom: the first title on screen whose first
+        // word is long and unique enough to find.
+        let shown = screen(&app);
+        let below: String = shown.lines().skip(6).collect::<Vec<_>>().join("\n");
+        let ladder = bundled();
+        let word = ladder
+            .roles()
+            .iter()
+            .filter_map(|r| r.title.split_whitespace().find(|w| w.len() >= 8))
+            .find(|w| below.matches(w).count() == 1)
+            .expect("some title shows whole");
+        let (x, y) = position_of(&below, word);
+        app.handle(&Event::Mouse(ratatui::crossterm::event::MouseEvent {
+            kind: ratatui::crossterm::event::MouseEventKind::Down(
+                ratatui::crossterm::event::MouseButton::Left,
+            ),
+            column: x + 1,
+            row: y + 6,
+            modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+        }));
+        let chosen = selected_title(&app);
+        assert!(
+            chosen.contains(&word[..5]),
+            "clicked {word:?}, selected {chosen:?}\n{shown}"
+        );
+        keys(&mut app, "z");
+    }
+}
+
+#[test]
+fn the_what_changes_popup_scrolls_from_the_lowest_role_to_the_top_one_to_its_last_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = Profile::new(
+        "ada".into(),
+        "Ada".into(),
+        "it-leadership".into(),
+        "data-analyst".into(),
+    );
+    store.create(&profile).unwrap();
+    let ladder = bundled();
+    let mut app = App::new(ladder.clone(), store, Some(profile), false);
+    app.handle(&Event::Resize(120, 40));
+    keys(&mut app, "/chief information officer");
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "d");
+    let from = ladder.role_index("data-analyst").unwrap();
+    let to = ladder.role_index("cio").unwrap();
+    let lines = rungs::ladder::diff::role_diff(&ladder, from, to, &|_| false).describe(&ladder);
+    let last = lines.last().unwrap().trim();
+    assert!(!screen(&app).contains(last), "too long to show at once");
+    for _ in 0..lines.len() {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let shown = screen(&app);
+    assert!(shown.contains(last), "{last:?} after scrolling\n{shown}");
+    assert!(
+        shown.contains(&format!("of {}", lines.len())) || shown.contains(" of "),
+        "{shown}"
+    );
+}

@@ -1,0 +1,194 @@
+//! The store's edges, each found by trying it: symlinked profiles, file modes, a backup that
+//! cannot be made, FIFOs where files should be, names too long for the file system, and a lock
+//! used for the wrong profile.
+
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use rungs::profile::{Profile, ProfileError, Store};
+
+fn rungs(data_dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("rungs").unwrap();
+    cmd.env("RUNGS_DATA_DIR", data_dir)
+        .env("RUNGS_TODAY", "2026-11-25")
+        .timeout(Duration::from_secs(20));
+    cmd
+}
+
+/// A command that must finish promptly: a FIFO refused "within a second" (two, for a busy CI).
+fn quick(data_dir: &Path) -> Command {
+    let mut cmd = rungs(data_dir);
+    cmd.timeout(Duration::from_secs(2));
+    cmd
+}
+
+fn new_profile(dir: &Path, name: &str) {
+    rungs(dir)
+        .args(["profile", "new", name, "--role", "sysadmin"])
+        .assert()
+        .success();
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn new_profiles_are_private_and_a_files_mode_is_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    new_profile(dir.path(), "Ada");
+    let path = dir.path().join("profiles/ada.ron");
+    assert_eq!(mode(&path), 0o600, "readable by the owner only");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    rungs(dir.path())
+        .args(["log", "kept its mode"])
+        .assert()
+        .success();
+    assert_eq!(mode(&path), 0o640, "an existing mode is kept");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    rungs(dir.path())
+        .args(["log", "still private"])
+        .assert()
+        .success();
+    assert_eq!(mode(&path), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_profile_stays_a_link_and_its_target_is_updated() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    new_profile(dir.path(), "Ada");
+    let link = dir.path().join("profiles/ada.ron");
+    let real = elsewhere.path().join("ada.ron");
+    std::fs::rename(&link, &real).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    rungs(dir.path())
+        .args(["log", "through the link"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(text.contains("through the link"), "{text}");
+    assert_eq!(mode(&real), 0o600);
+    let leftovers: Vec<_> = std::fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers,
+        ["ada.ron"],
+        "no temp file left beside the target"
+    );
+}
+
+#[test]
+fn a_backup_that_cannot_be_made_is_reported_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    new_profile(dir.path(), "Ada");
+    let path = dir.path().join("profiles/ada.ron");
+    std::fs::create_dir(dir.path().join("profiles/ada.ron.bak")).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    rungs(dir.path())
+        .args(["log", "needs a backup"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ada.ron.bak"))
+        .stderr(predicate::str::contains("nothing was saved"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_where_a_file_should_be_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    new_profile(dir.path(), "Ada");
+    let fifo = dir.path().join("profiles/zed.ron");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    // Each of these would block forever opening the FIFO; the timeout turns a hang into a failure.
+    quick(dir.path())
+        .args(["profile", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("not a regular file"));
+    quick(dir.path())
+        .args(["--profile", "zed", "log", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular file"));
+    quick(dir.path())
+        .args(["check"])
+        .arg(&fifo)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular file"));
+}
+
+#[test]
+fn a_name_too_long_for_the_file_system_exits_2_and_leaves_no_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a".repeat(10_000);
+    rungs(dir.path())
+        .args(["profile", "new", &name, "--role", "sysadmin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("too long"));
+    let profiles = dir.path().join("profiles");
+    let left: Vec<_> = std::fs::read_dir(&profiles)
+        .map(|entries| entries.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "nothing left behind: {left:?}");
+}
+
+#[test]
+fn a_lock_guards_only_the_profile_it_was_taken_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let other = Profile::new(
+        "b".into(),
+        "B".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    let mut lock = store.lock("a").unwrap();
+    let err = store.save(&other, &mut lock).unwrap_err();
+    assert!(matches!(err, ProfileError::Internal(_)), "{err}");
+    assert_eq!(err.exit_code(), 1, "a mistake in rungs, not in the input");
+    assert!(!store.path_of("b").exists());
+}
+
+#[test]
+fn no_message_asks_anyone_to_delete_a_lock_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::new(dir.path());
+    store.lock_wait = Duration::from_millis(50);
+    let profile = Profile::new(
+        "a".into(),
+        "A".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    store.create(&profile).unwrap();
+    let _held = store.lock("a").unwrap();
+    let err = store.update("a", |_| Ok(())).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("try again"), "{message}");
+    assert!(!message.contains("delete"), "{message}");
+}
