@@ -16,9 +16,21 @@ fn main() -> ExitCode {
     let started = Instant::now();
     tracing::info!(command, "running");
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result =
-        cli::run(cli, &mut out).and_then(|()| out.flush().map_err(rungs::error::Failure::from));
+    // Everything on stdout passes the gate; buffered before it, so the sanitiser sees big chunks.
+    let mut out = io::BufWriter::new(cli::Gate::new(stdout.lock()));
+    let result = cli::run(cli, &mut out)
+        .and_then(|()| out.flush().map_err(rungs::error::Failure::from))
+        .map_err(|mut failure| {
+            if failure.io_kind.is_some() && !failure.is_closed_pipe() {
+                // Only writing the output failed: the command did its work (a change is
+                // saved). A script that retries on failure must not do it twice.
+                failure.message = format!(
+                    "the command was carried out (any change is saved), but its output could not be written ({}) — do not run it again",
+                    failure.message.trim_start_matches("cannot write output: ")
+                );
+            }
+            failure
+        });
     let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`rungs print | head`) means the reader has what it wanted.
@@ -26,7 +38,7 @@ fn main() -> ExitCode {
         Err(failure) => {
             drop(out);
             tracing::warn!(command, code = failure.code, "failed");
-            eprintln!("rungs: {}", failure.message.replace('\n', "\nrungs: "));
+            eprint!("{}", cli::failure_text(&failure.message));
             ExitCode::from(failure.code)
         }
     };

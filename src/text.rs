@@ -57,6 +57,35 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// Invisible format characters: zero-width spaces and joiners, word joiners, line and
+/// paragraph separators, the byte-order mark. Harmless in a title, but a script reading JSON
+/// should see them, so JSON carries them escaped.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// JSON text with every character a terminal could act on, and every invisible one, escaped as
+/// `\uXXXX`. Such characters can only stand inside JSON strings, where the escape means the
+/// same character, so the data is unchanged for any JSON reader.
+pub fn json_escaped(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_forbidden_char(c) || is_invisible(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `text` says anything: some character that is neither space nor a control.
+pub fn has_content(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && !is_forbidden_char(c) && !is_invisible(c))
+}
+
 /// Display width in terminal columns (CJK and most emoji take two), measured grapheme by
 /// grapheme exactly as the terminal buffer places them, so what is measured is what is drawn.
 pub fn width(text: &str) -> usize {

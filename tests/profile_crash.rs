@@ -1,7 +1,9 @@
 //! A process killed at any moment while saving leaves the profile parseable, old or new.
 //!
 //! The test re-runs its own executable as a helper that saves in a loop (the `save_loop` test,
-//! ignored in normal runs), kills it after a random delay, and checks the file each time.
+//! ignored in normal runs), waits until it has saved once (so the kill lands in the middle of
+//! its saving, however slow the machine), kills it after a further random delay, and checks the
+//! file each time.
 //! `RUNGS_KILL_ROUNDS` raises the number of kills for a longer run.
 
 use std::path::Path;
@@ -74,7 +76,6 @@ fn killing_a_saving_process_never_leaves_a_broken_profile() {
         .unwrap();
     let me = std::env::current_exe().unwrap();
     let mut random = Lcg(0x5eed);
-    let mut saves_seen = std::collections::HashSet::new();
     for round in 0..rounds {
         let mut child = Command::new(&me)
             .args(["--exact", "save_loop", "--ignored", "--test-threads=1"])
@@ -83,22 +84,29 @@ fn killing_a_saving_process_never_leaves_a_broken_profile() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(2_000 + random.next() % 25_000));
+        let mark = format!("pid {} ", child.id());
+        let started = std::time::Instant::now();
+        while !store
+            .load("victim")
+            .is_ok_and(|p| p.evidence.iter().any(|e| e.text.starts_with(&mark)))
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "round {round}: the helper never saved"
+            );
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        std::thread::sleep(Duration::from_micros(random.next() % 15_000));
         child.kill().unwrap();
         child.wait().unwrap();
 
         let profile = store
             .load("victim")
             .unwrap_or_else(|e| panic!("round {round}: the profile no longer loads: {e}"));
-        if let Some(last) = profile.evidence.last() {
-            saves_seen.insert(
-                last.text
-                    .split(" round")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
-            );
-        }
+        assert!(
+            !profile.evidence.is_empty(),
+            "round {round}: saves were lost"
+        );
         let temps: Vec<_> = std::fs::read_dir(store.dir())
             .unwrap()
             .flatten()
@@ -110,10 +118,4 @@ fn killing_a_saving_process_never_leaves_a_broken_profile() {
             temps.len()
         );
     }
-    // Most helpers must have been killed while saving, not before their first save.
-    assert!(
-        saves_seen.len() > rounds / 2,
-        "only {} of {rounds} helpers saved before being killed",
-        saves_seen.len()
-    );
 }

@@ -1,11 +1,11 @@
 //! The commands that read ladders without a profile: the overview, check, ladders and path.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::output::warn;
+use super::output::{warn, write_json};
 use crate::error::Failure;
 use crate::ladder::{
     self, Breadth, Catalog, FolderKind, Ladder, LadderSource, PathRequest, PlanError,
@@ -78,8 +78,7 @@ pub(super) fn ladders(
     }
     if json {
         let items: Vec<serde_json::Value> = scan.listings.iter().map(listing_json).collect();
-        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
-        writeln!(out)?;
+        write_json(out, &items)?;
         return Ok(());
     }
     let rows: Vec<[String; 4]> = scan
@@ -260,8 +259,7 @@ pub(super) fn path(
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
-        writeln!(out)?;
+        write_json(out, &items)?;
         return Ok(());
     }
     writeln!(

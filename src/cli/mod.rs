@@ -12,6 +12,7 @@ use crate::config::{self, Config};
 use crate::date::{Clock, TODAY_VAR};
 use crate::ladder::{self, PathRequest};
 use crate::print;
+use crate::text;
 
 mod args;
 mod authoring;
@@ -26,7 +27,7 @@ pub use args::{
     ProfileCommand, StatusArg,
 };
 pub use ladder_cmds::role_arg;
-pub use output::{note, warn};
+pub use output::{Gate, failure_text, note, warn, write_json};
 
 /// The command line as `rungs --help` shows it on this machine: with the paths of the config
 /// file and of the log. (`rungs man` and completions use [`Cli::command`], free of any
@@ -49,20 +50,36 @@ pub fn command_with_paths() -> clap::Command {
 /// Parses the process's arguments (exiting with usage help on a mistake, as clap does), and
 /// names the command run, e.g. `profile new`, for the log.
 pub fn parse() -> (Cli, String) {
-    let matches = command_with_paths().get_matches();
+    let matches = command_with_paths()
+        .try_get_matches()
+        .unwrap_or_else(|e| exit_with(&e));
     let mut name = Vec::new();
     let mut level = &matches;
     while let Some((sub, inner)) = level.subcommand() {
         name.push(sub.to_string());
         level = inner;
     }
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(&e));
     let name = if name.is_empty() {
         "(none)".to_string()
     } else {
         name.join(" ")
     };
     (cli, name)
+}
+
+/// Ends the process as clap would for `error` (help and version on stdout with exit 0, usage
+/// errors on stderr with exit 2), but in plain text through the sanitiser: clap would echo a
+/// bad argument raw, escape sequences and all.
+fn exit_with(error: &clap::Error) -> ! {
+    let rendered = error.render().to_string();
+    if error.use_stderr() {
+        eprint!("{}", text::sanitize(&rendered));
+        std::process::exit(2);
+    }
+    print!("{}", text::sanitize(&rendered));
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    std::process::exit(0);
 }
 
 /// What a run takes from its surroundings besides the command line. The binary reads it from
@@ -114,6 +131,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Result<(), Failure> {
     let data_dir = crate::dirs::data_dir(cli.data_dir.as_deref());
     let data_dir = data_dir.as_deref();
+    if let Some(dir) = data_dir
+        && dir.exists()
+        && !dir.is_dir()
+    {
+        return Err(Failure::invalid(format!(
+            "the data folder {} is a file, not a folder — pass --data-dir (or set RUNGS_DATA_DIR to) the folder rungs keeps profiles in",
+            dir.display()
+        )));
+    }
     if cli.ladder.is_some() && cli.command.is_some() {
         return Err(Failure::invalid(
             "--ladder before a command applies only to the planner — put it after the command, e.g. `rungs print --ladder FILE`",

@@ -1,15 +1,15 @@
 //! The commands that read or change a profile. Every change goes through
 //! [`Store::update`], which locks, re-reads, applies and saves atomically.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::args::{ExportFormat, PlanCommand, ProfileCommand, StatusArg};
 use super::ladder_cmds::role_arg;
+use super::output::{note, write_json};
 use crate::date::Clock;
 use crate::error::Failure;
 use crate::export;
@@ -51,10 +51,10 @@ impl<'a> Context<'a> {
         })?;
         let mut store = Store::new(data_dir);
         store.on_wait = Some(WaitNotice(Arc::new(|path: &Path| {
-            eprintln!(
-                "rungs: {} is being changed by another rungs; waiting…",
+            note(&format!(
+                "{} is being changed by another rungs; waiting…",
                 path.display()
-            );
+            ));
         })));
         Ok(Context {
             data_dir: data_dir.to_path_buf(),
@@ -70,7 +70,7 @@ impl<'a> Context<'a> {
     }
 
     fn ladder_of(&self, profile: &Profile) -> Result<Ladder, Failure> {
-        ladder::resolve(Some(&profile.ladder), Some(&self.data_dir))
+        ladder::resolve_for_profile(&profile.ladder, self.store.dir(), Some(&self.data_dir))
             .map(|(ladder, _)| ladder)
             .map_err(|e| {
                 Failure::invalid(format!(
@@ -161,9 +161,7 @@ impl<'a> Context<'a> {
             .map(|id| self.list_row(id))
             .collect();
         if json {
-            serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
-            writeln!(out)?;
-            return Ok(());
+            return write_json(out, &rows);
         }
         if rows.is_empty() {
             writeln!(
@@ -361,12 +359,12 @@ impl<'a> Context<'a> {
         competency: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let entry = text::sanitize(entry.trim());
-        if entry.is_empty() {
+        if !text::has_content(entry) {
             return Err(Failure::invalid(
-                "nothing to log — give the text of the entry",
+                "nothing to log — give the text of the entry (control characters do not count)",
             ));
         }
+        let entry = text::sanitize(entry.trim());
         let (id, _, ladder) = self.load(None)?;
         if let Some(m) = milestone
             && ladder.milestone(m).is_none()
@@ -523,10 +521,4 @@ struct ListRow {
     target_title: Option<String>,
     #[serde(skip)]
     readiness_line: Option<String>,
-}
-
-fn write_json(out: &mut dyn Write, value: &Value) -> Result<(), Failure> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
 }

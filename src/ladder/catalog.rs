@@ -403,6 +403,24 @@ pub fn resolve(
     Catalog::from_env(data_dir).resolve(spec)
 }
 
+/// Loads the ladder a profile names: a ladder id, or a path. A relative path is taken from the
+/// folder the profile file is in (`profiles_dir`), never from wherever the command happens to
+/// run, so the profile means the same ladder from every folder.
+pub fn resolve_for_profile(
+    reference: &str,
+    profiles_dir: &Path,
+    data_dir: Option<&Path>,
+) -> Result<(Ladder, LadderSource), ResolveError> {
+    let looks_like_path = reference.contains('/')
+        || reference.contains(std::path::MAIN_SEPARATOR)
+        || reference.ends_with(".ron");
+    if looks_like_path && Path::new(reference).is_relative() {
+        let anchored = profiles_dir.join(reference);
+        return resolve(Some(&anchored.to_string_lossy()), data_dir);
+    }
+    resolve(Some(reference), data_dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,7 @@ mod write;
 
 pub use catalog::{
     BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
-    SHARED_LADDERS_VAR, Scan, find_ladders, resolve,
+    SHARED_LADDERS_VAR, Scan, find_ladders, resolve, resolve_for_profile,
 };
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{

@@ -293,7 +293,7 @@ pub enum Relation {
 
 /// A mentor or mentee, at the end of the list; refused without a name.
 pub fn add_person(p: &Profile, relation: Relation, person: Person) -> Result<Change, Refusal> {
-    if person.name.trim().is_empty() {
+    if !text::has_content(&person.name) {
         return Err(Refusal("a name, please".to_string()));
     }
     let (item, index, done) = match relation {
@@ -305,7 +305,7 @@ pub fn add_person(p: &Profile, relation: Relation, person: Person) -> Result<Cha
 
 /// A dated entry at the end of the evidence log; refused when empty.
 pub fn add_evidence(p: &Profile, entry: Evidence) -> Result<Change, Refusal> {
-    if entry.text.trim().is_empty() {
+    if !text::has_content(&entry.text) {
         return Err(Refusal("what happened? one sentence will do".to_string()));
     }
     Ok(Change::new(

@@ -89,7 +89,13 @@ impl App {
             }
             None => (None, options.ladder.clone()),
         };
-        let (ladder, source) = ladder::resolve(spec.as_deref(), Some(&options.data_dir))?;
+        let (ladder, source) = match (&spec, &chosen) {
+            // A profile's own ladder: a relative path is taken from the profiles folder.
+            (Some(spec), Some(_)) if options.ladder.is_none() => {
+                ladder::resolve_for_profile(spec, store.dir(), Some(&options.data_dir))?
+            }
+            _ => ladder::resolve(spec.as_deref(), Some(&options.data_dir))?,
+        };
         let reference = source.profile_reference(&ladder);
         let mut app = App::build(ladder, reference, store, profile, options.color);
         app.ctx.clock = options.clock;

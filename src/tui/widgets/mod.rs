@@ -36,6 +36,18 @@ pub fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) 
         }
         return;
     }
+    // The last line of defence: text reaching the screen never carries a control character,
+    // whatever a file or a paste held (files are cleaned when read; this catches the rest).
+    let cleaned;
+    let s = if s
+        .chars()
+        .any(|c| text::is_forbidden_char(c) || c == '\n' || c == '\t')
+    {
+        cleaned = text::one_line(s);
+        cleaned.as_str()
+    } else {
+        s
+    };
     let mut x = x;
     let mut s = s;
     // Skip whole characters that fall left of the area.

@@ -1,0 +1,155 @@
+//! Nothing from a file, a path or an argument reaches the terminal raw: every command, run with
+//! hostile values in every field, file name, path and argument, prints no control character, no
+//! C1 code and no bidirectional override on stdout or stderr.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// An escape sequence to clear the screen, an OSC 52 clipboard write, a C1 CSI, a bidi
+/// override, a bell and a DEL — everything a terminal might act on.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{9b}31m\u{202e}evil\u{7f}";
+
+/// The same, written as RON escapes (the loader refuses raw control characters in files).
+fn ron_escaped(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
+}
+
+fn check(label: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<String> = text
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(bad.is_empty(), "{label} printed {bad:?}:\n{text}");
+}
+
+fn run(data_dir: &Path, args: &[&str]) {
+    let output = Command::cargo_bin("rungs")
+        .unwrap()
+        .env("RUNGS_DATA_DIR", data_dir)
+        .env("RUNGS_TODAY", "2026-11-25")
+        .env("RUNGS_LADDERS", data_dir.join(format!("team{HOSTILE}")))
+        .env_remove("RUNGS_CONFIG")
+        .args(args)
+        .output()
+        .unwrap();
+    let label = format!("rungs {}", args.join(" "));
+    check(&format!("{label} (stdout)"), &output.stdout);
+    check(&format!("{label} (stderr)"), &output.stderr);
+}
+
+/// A profile whose every text field holds the hostile text (escaped in the file, as a hand
+/// edit or another tool might write it), pointing at roles that do not exist.
+fn hostile_profile(h: &str) -> String {
+    format!(
+        r#"(
+    format: 1,
+    id: "eve",
+    name: "Eve {h}",
+    ladder: "it-leadership",
+    current_role: "sysadmin{h}",
+    target_role: Some("cio{h}"),
+    history: [(role: "dev{h}", note: "{h}")],
+    plan: [(role: "cto", note: "{h}"), (role: "x{h}")],
+    milestones: {{"ic-emotional-intelligence": (status: Done, changed: "2026-01-01", note: "{h}"), "nope{h}": (status: Doing, changed: "2026-01-01")}},
+    evidence: [(date: "2026-11-01", text: "{h}", milestone: Some("m{h}"))],
+    mentors: [(name: "{h}", note: "{h}")],
+    mentees: [(name: "{h}")],
+)
+"#
+    )
+}
+
+#[test]
+fn no_command_lets_a_control_character_through() {
+    let dir = tempfile::tempdir().unwrap();
+    // A data folder whose own path is hostile.
+    let data = dir.path().join(format!("data{HOSTILE}"));
+    std::fs::create_dir_all(data.join("profiles")).unwrap();
+    std::fs::create_dir_all(data.join("ladders")).unwrap();
+    let h = ron_escaped(HOSTILE);
+    std::fs::write(data.join("profiles/eve.ron"), hostile_profile(&h)).unwrap();
+    // A ladder file whose name and content are hostile, and a broken one.
+    let ladder = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders/valid-small.ron"),
+    )
+    .unwrap()
+    .replace("name: \"Small\"", &format!("name: \"Small {h}\""));
+    let ladder_file = data.join(format!("ladders/small{HOSTILE}.ron"));
+    std::fs::write(&ladder_file, &ladder).unwrap();
+    std::fs::write(
+        data.join(format!("ladders/broken{HOSTILE}.ron")),
+        format!("(format: 1, id: \"b{h}\", name: \"{h}\", levels: [], roles: [(id: \"{h}\")])"),
+    )
+    .unwrap();
+    // A spreadsheet with hostile cells, and a raw escape in the file itself.
+    let sheet = dir.path().join(format!("sheet{HOSTILE}.csv"));
+    std::fs::write(
+        &sheet,
+        format!("level,corner,role,stage\nJunior{HOSTILE},Ops,Operator{HOSTILE},Bogus{HOSTILE}\n"),
+    )
+    .unwrap();
+    let ladder_arg = ladder_file.to_string_lossy().into_owned();
+    let sheet_arg = sheet.to_string_lossy().into_owned();
+    let entry = format!("ok {HOSTILE}");
+    let runs: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["ladders"],
+        vec!["ladders", "--json"],
+        vec!["check", &ladder_arg],
+        vec!["check", &sheet_arg],
+        vec!["print", "--ladder", &ladder_arg],
+        vec!["print", "--ladder", HOSTILE],
+        vec!["path", "--from", HOSTILE, "--to", "cio"],
+        vec![
+            "path", "--from", "sysadmin", "--to", "cio", "--avoid", HOSTILE,
+        ],
+        vec!["path", "--from", "sysadmin", "--to", "cio", "--json"],
+        vec!["profile", "list"],
+        vec!["profile", "list", "--json"],
+        vec!["profile", "show"],
+        vec!["profile", "show", "--json"],
+        vec!["profile", "show", HOSTILE],
+        vec!["profile", "set", "--target", "cto"],
+        vec!["profile", "set", "--target", HOSTILE],
+        vec!["profile", "new", HOSTILE, "--role", "sysadmin"],
+        vec!["plan", "show"],
+        vec!["plan", "show", "--json"],
+        vec!["plan", "add", HOSTILE],
+        vec!["milestone", HOSTILE, "done"],
+        vec![
+            "milestone",
+            "ic-conflict-resolution",
+            "done",
+            "--note",
+            HOSTILE,
+        ],
+        vec!["log", HOSTILE],
+        vec!["log", &entry, "--milestone", HOSTILE],
+        vec!["export", "--format", "markdown"],
+        vec!["export", "--format", "json"],
+        vec!["import-csv", &sheet_arg],
+        vec!["export-csv", "--ladder", &ladder_arg],
+        vec!["config", "path"],
+        vec![HOSTILE],
+        vec!["milestone", "x", HOSTILE],
+        vec!["--profile", HOSTILE, "profile", "show"],
+    ];
+    for args in &runs {
+        run(&data, args);
+    }
+}
