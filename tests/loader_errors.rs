@@ -171,7 +171,7 @@ fn an_expectation_of_an_unknown_competency_or_out_of_range_is_reported() {
 fn an_empty_ladder_is_reported() {
     let err = problems("empty.ron");
     assert!(
-        err.to_string().contains("empty.ron: the file is empty"),
+        err.to_string().contains("empty.ron:1:1: the file is empty"),
         "{err}"
     );
     let err = problems("no-levels.ron");

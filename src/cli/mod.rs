@@ -222,7 +222,7 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
         Some(Command::Config { action }) => {
             let path = surroundings.config_path.as_deref();
             match action {
-                ConfigCommand::Path => setup::config_path(path, out),
+                ConfigCommand::Path => setup::config_path(path, &surroundings.config, out),
                 ConfigCommand::Init { force } => setup::config_init(path, force, out),
             }
         }

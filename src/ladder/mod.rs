@@ -10,6 +10,8 @@ mod lookup;
 mod model;
 mod moves;
 mod plan;
+mod problem;
+mod ron_text;
 mod score;
 mod search;
 mod synthetic;
@@ -30,8 +32,8 @@ pub use moves::MoveKind;
 pub use plan::{
     Advice, MAX_MOVES_IN_ONE_CORNER, MAX_VIA, Path, PathRequest, PlanError, Step, plan,
 };
+pub use problem::Problem;
 pub use score::{Breadth, Score};
 pub use synthetic::synthetic_ladder_source;
 pub use template::template;
-pub use validate::Problem;
 pub use write::to_commented_ron;

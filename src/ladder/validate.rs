@@ -7,33 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::expects::EXPECTATION_RANGE;
 use super::locate::{Pos, SourceMap};
 use super::model::{LADDER_FORMAT, LadderFile};
+use super::problem::Problem;
 use crate::text;
-
-/// One thing wrong with a ladder file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub pos: Option<Pos>,
-    pub message: String,
-    /// What to do about it, when there is something more specific than "fix it".
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    pub(super) fn at(pos: Option<Pos>, message: impl Into<String>) -> Problem {
-        Problem {
-            pos,
-            message: message.into(),
-            hint: None,
-        }
-    }
-    pub(super) fn hint(mut self, hint: impl Into<String>) -> Problem {
-        let hint = hint.into();
-        if !hint.is_empty() {
-            self.hint = Some(hint);
-        }
-        self
-    }
-}
 
 /// Where in the source a validation problem is, resolved to a position only once a problem is
 /// found, so validating a large correct file does no position look-ups at all.
