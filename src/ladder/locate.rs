@@ -321,20 +321,63 @@ fn read_string(cur: &mut Cursor) -> String {
     while let Some(c) = cur.next() {
         match c {
             '"' => break,
+            // Escapes are decoded as RON decodes them, so a value the validator names (an id
+            // written with `\u{1b}`, say) is found where it was written.
             '\\' => match cur.next() {
                 Some('n') => value.push('\n'),
+                Some('r') => value.push('\r'),
                 Some('t') => value.push('\t'),
-                Some(other) => {
-                    // Other escapes (\u{..}, \x..) are kept as written; ids never use them.
-                    value.push('\\');
-                    value.push(other);
-                }
+                Some('0') => value.push('\0'),
+                Some('u') => value.extend(read_unicode_escape(cur)),
+                Some('x') => value.extend(read_byte_escapes(cur)),
+                Some(other) => value.push(other),
                 None => break,
             },
             c => value.push(c),
         }
     }
     value
+}
+
+/// The `{1b}` of `\u{1b}`; `None` when it is malformed (the parser reports that).
+fn read_unicode_escape(cur: &mut Cursor) -> Option<char> {
+    if cur.peek() != Some('{') {
+        return None;
+    }
+    cur.next();
+    let mut code = 0u32;
+    for _ in 0..6 {
+        match cur.peek() {
+            Some('}') => break,
+            Some(c) => {
+                code = code * 16 + c.to_digit(16)?;
+                cur.next();
+            }
+            None => return None,
+        }
+    }
+    if cur.next() != Some('}') {
+        return None;
+    }
+    char::from_u32(code)
+}
+
+/// `\xHH`, continued by up to three more `\xHH` when they spell one UTF-8 character.
+fn read_byte_escapes(cur: &mut Cursor) -> Option<char> {
+    let mut bytes = Vec::with_capacity(4);
+    loop {
+        let high = cur.next()?.to_digit(16)?;
+        let low = cur.next()?.to_digit(16)?;
+        bytes.push((high * 16 + low) as u8);
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            return text.chars().next();
+        }
+        if bytes.len() == 4 || !cur.rest().starts_with("\\x") {
+            return None;
+        }
+        cur.next();
+        cur.next();
+    }
 }
 
 fn is_raw_or_byte_string_start(rest: &str) -> bool {

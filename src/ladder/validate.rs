@@ -334,8 +334,14 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         }
     }
     if !file.roles.is_empty() {
-        for (level, has_role) in file.levels.iter().zip(&level_has_role) {
-            if !has_role {
+        // A repeated level id is reported as a duplicate; only its first entry can hold roles.
+        let first_entries = file
+            .levels
+            .iter()
+            .enumerate()
+            .filter(|(i, level)| level_ids.get(level.id.as_str()) == Some(i));
+        for (i, level) in first_entries {
+            if !level_has_role[i] {
                 problems.push(
                     id_at("levels", 3, &level.id, 0),
                     format!("level \"{}\" has no role", level.id),
