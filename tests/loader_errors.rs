@@ -307,6 +307,50 @@ fn all_problems_are_reported_at_once() {
 }
 
 #[test]
+fn a_neighbour_that_is_not_a_corner_points_at_the_near_value() {
+    let err = problems("unknown-near.ron");
+    assert_eq!(err.problems.len(), 2, "{err}");
+    let unknown = &err.problems[0];
+    let pos = unknown.pos.unwrap();
+    assert_eq!(
+        (pos.line, pos.col),
+        (12, col_of("unknown-near.ron", 12, "\"secuirty\""))
+    );
+    assert!(
+        unknown.message.contains("unknown corner \"secuirty\""),
+        "{err}"
+    );
+    assert_eq!(
+        unknown.hint.as_deref(),
+        Some("known corners: data, dev, ops")
+    );
+    let itself = &err.problems[1];
+    assert_eq!(
+        itself.pos.map(|p| (p.line, p.col)),
+        Some((13, col_of("unknown-near.ron", 13, "[\"data\"") + 1))
+    );
+    assert!(itself.message.contains("names itself"), "{err}");
+}
+
+#[test]
+fn a_bridge_that_skips_a_level_must_say_why() {
+    let err = problems("unexplained-skip.ron");
+    assert_eq!(err.problems.len(), 1, "only the unexplained skip: {err}");
+    let p = &err.problems[0];
+    let pos = p.pos.unwrap();
+    assert_eq!(
+        (pos.line, pos.col),
+        (19, col_of("unexplained-skip.ron", 19, "\"operator\""))
+    );
+    assert!(
+        p.message.contains("skips a level (senior)"),
+        "{}",
+        p.message
+    );
+    assert!(p.hint.as_deref().unwrap().contains("skip_reason"), "{err}");
+}
+
+#[test]
 fn a_roles_own_expectations_are_checked_like_a_levels() {
     let err = problems("role-expects.ron");
     let lines = err.lines();

@@ -107,7 +107,9 @@ fn first_run_plan_milestone_quit_and_restart() {
     s.wait_for("which role do you hold now?");
     s.send(ENTER); // the first role, Systems engineer, is current
     s.wait_for("Which role are you aiming for?");
-    for _ in 0..5 {
+    // Up through the infrastructure corner and the enterprise-wide rows between (enterprise
+    // architect, IT manager, IT director) to the CIO.
+    for _ in 0..8 {
         s.send(UP);
     }
     s.send(ENTER); // the CIO

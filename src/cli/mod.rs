@@ -250,6 +250,7 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
                 to: ladder_cmds::role_arg(&ladder, &to, "--to")?,
                 avoid: ladder_cmds::corner_args(&ladder, &avoid, "--avoid")?,
                 via: ladder_cmds::corner_args(&ladder, &via, "--via")?,
+                held: Vec::new(),
                 count: alternatives as usize,
             };
             ladder_cmds::path(&ladder, &request, json, out)

@@ -89,6 +89,9 @@ impl SourceMap {
         let mut pending_ident: Option<(String, Pos)> = None;
         let mut pending_literal: Option<usize> = None;
         let mut current_key: Option<String> = None;
+        // For each open bracket, the key it is the value of: the items of `near: ["a", "b"]`
+        // are found under the key `near`.
+        let mut open: Vec<(char, Option<String>)> = Vec::new();
 
         while let Some(c) = cur.peek() {
             let start = cur.pos;
@@ -113,12 +116,16 @@ impl SourceMap {
                 '"' => {
                     cur.next();
                     let value = read_string(&mut cur);
+                    let list_key = match open.last() {
+                        Some(('[', key)) => key.clone(),
+                        _ => None,
+                    };
                     map.literals.push(StringLiteral {
                         value,
                         pos: start,
                         depth,
                         section: section.clone(),
-                        key: current_key.take(),
+                        key: current_key.take().or(list_key),
                         is_map_key: false,
                     });
                     pending_literal = Some(map.literals.len() - 1);
@@ -145,6 +152,7 @@ impl SourceMap {
                 '(' | '[' | '{' => {
                     cur.next();
                     depth += 1;
+                    open.push((c, current_key.clone()));
                     if depth > max_depth {
                         return Err(TooDeep {
                             pos: start,
@@ -158,6 +166,7 @@ impl SourceMap {
                 ')' | ']' | '}' => {
                     cur.next();
                     depth = depth.saturating_sub(1);
+                    open.pop();
                     pending_ident = None;
                     pending_literal = None;
                     current_key = None;
@@ -454,6 +463,20 @@ mod tests {
             Some(Pos { line: 4, col: 42 })
         );
         assert_eq!(map.section("roles"), Some(Pos { line: 8, col: 5 }));
+    }
+
+    #[test]
+    fn items_of_a_list_are_found_under_the_list_key() {
+        let src = "(\n    corners: [(id: \"a\", near: [\"b\", \"c\"])],\n)";
+        let map = SourceMap::scan(src, 32).unwrap();
+        assert_eq!(
+            map.value("corners", 4, "near", "c", 0),
+            Some(Pos { line: 2, col: 37 })
+        );
+        assert_eq!(
+            map.value("corners", 3, "id", "a", 0),
+            Some(Pos { line: 2, col: 20 })
+        );
     }
 
     #[test]

@@ -12,8 +12,11 @@ mod moves;
 mod plan;
 mod problem;
 mod ron_text;
+mod score;
+mod search;
 mod synthetic;
 mod template;
+mod validate;
 mod write;
 
 pub use catalog::{
@@ -30,6 +33,7 @@ pub use plan::{
     Advice, MAX_MOVES_IN_ONE_CORNER, MAX_VIA, Path, PathRequest, PlanError, Step, plan,
 };
 pub use problem::Problem;
+pub use score::{Breadth, Score};
 pub use synthetic::synthetic_ladder_source;
 pub use template::template;
 pub use write::to_commented_ron;

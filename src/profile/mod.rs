@@ -6,12 +6,14 @@ mod derive;
 mod disk;
 mod error;
 mod model;
+mod readiness;
 pub mod rules;
 mod store;
 
 pub use change::{Change, Conflict, Edit, Item};
-pub use derive::{Readiness, breadth, next_level, plan_path, readiness};
+pub use derive::{breadth, held_corners, next_level, plan_path};
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
 pub use model::*;
+pub use readiness::{Counted, Progress, Readiness, level_progress, readiness};
 pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};
