@@ -250,6 +250,32 @@ pub fn note_milestone(
     })
 }
 
+/// Accepts `due` as the due date of milestone `id` (a learning-path suggestion), keeping its
+/// status and note; a milestone never touched becomes to do, as of today. `None` if it is
+/// due then already.
+pub fn accept_due(p: &Profile, id: &str, due: Date, today: Date) -> Option<Change> {
+    let before = p.milestones.get(id).cloned();
+    let after = MilestoneProgress {
+        due: Some(due),
+        ..before.clone().unwrap_or(MilestoneProgress {
+            status: Status::Todo,
+            changed: today,
+            due: None,
+            note: String::new(),
+        })
+    };
+    (before.as_ref() != Some(&after)).then(|| {
+        Change::new(
+            vec![Edit::Milestone {
+                id: id.to_string(),
+                before,
+                after: Some(after),
+            }],
+            format!("due {due}"),
+        )
+    })
+}
+
 /// Sets milestone `id` to `after`.
 pub fn set_milestone(p: &Profile, id: &str, after: MilestoneProgress) -> Option<Change> {
     let before = p.milestones.get(id).cloned();
