@@ -248,6 +248,15 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// A plan step's number as the graph, exports and lists mark it: ① to ⑳, then #21 and up.
+pub fn step_number(step: usize) -> String {
+    match step {
+        1..=20 => char::from_u32(0x2460 + step as u32 - 1)
+            .map_or_else(|| format!("#{step}"), String::from),
+        _ => format!("#{step}"),
+    }
+}
+
 /// Whether `id` is a valid identifier: one or more of `[a-z0-9-]`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()

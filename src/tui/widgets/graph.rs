@@ -203,14 +203,7 @@ pub fn margin(grid: &Grid, view: Rect) -> u16 {
     text::cells((u32::from(view.width).saturating_sub(grid.width) / 2) as usize)
 }
 
-/// ① to ⑳, then #21 and up.
-pub fn step_number(step: usize) -> String {
-    match step {
-        1..=20 => char::from_u32(0x2460 + step as u32 - 1)
-            .map_or_else(|| format!("#{step}"), String::from),
-        _ => format!("#{step}"),
-    }
-}
+pub use crate::text::step_number;
 
 /// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
 type GridKey = (Zoom, u32, u32, u64);

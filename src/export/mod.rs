@@ -1,5 +1,12 @@
 //! A profile rendered for people and scripts: the `show` text, JSON, the plan, and the Markdown
-//! summary to paste after a 1:1. All text from files passes through the sanitiser.
+//! summary to paste after a 1:1; the exports people open elsewhere (Graphviz, SVG, iCalendar)
+//! are in their own modules, chosen through [`Format`]. All text from files passes through the
+//! sanitiser, then each format's own escaping.
+
+mod dot;
+mod formats;
+mod ics;
+mod svg;
 
 use std::fmt::Write;
 
@@ -9,6 +16,8 @@ use crate::date::Date;
 use crate::ladder::{Ladder, LevelIdx, Stage};
 use crate::profile::{self, Profile, Status};
 use crate::text;
+
+pub use formats::{EXPORTS_FOLDER, ExportInput, Format, render, write_to_exports};
 
 /// How far back "done recently" reaches in the Markdown summary.
 pub const RECENT_DAYS: i64 = 90;

@@ -1,0 +1,235 @@
+//! The export formats, what each one is made from, and where the planner's exports go.
+
+use std::path::{Path, PathBuf};
+
+use crate::date::{Clock, Date};
+use crate::fsutil::{self, NewFile, Previous, WriteError};
+use crate::ladder::{Ladder, MoveKind, RoleIdx};
+use crate::profile::{self, Profile};
+use crate::text;
+
+/// The folder in the data dir the planner writes exports into.
+pub const EXPORTS_FOLDER: &str = "exports";
+
+/// A format a profile can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A 1:1 summary to paste into a document or chat.
+    Markdown,
+    /// Everything, for scripts.
+    Json,
+    /// Graphviz source of the ladder with the plan.
+    Dot,
+    /// The ladder with the plan as a picture any browser opens.
+    Svg,
+    /// Due dates and planned moves for a calendar (RFC 5545).
+    Ics,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Json,
+        Format::Dot,
+        Format::Svg,
+        Format::Ics,
+    ];
+
+    /// The name the command line uses (`--format svg`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Ics => "ics",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Ics => "ics",
+        }
+    }
+
+    /// What to do with the file once written, for the person.
+    pub fn how_to_open(self) -> &'static str {
+        match self {
+            Format::Markdown => "paste it into your 1:1 notes",
+            Format::Json => "read it with a script",
+            Format::Dot => "render it with `dot -Tpng FILE -o plan.png`",
+            Format::Svg => "open it in a browser",
+            Format::Ics => "import it into your calendar",
+        }
+    }
+}
+
+/// Everything an export is made from. The front ends build it once; later features (coaching
+/// sessions, private notes on request) add fields here rather than arguments everywhere.
+#[derive(Debug, Clone)]
+pub struct ExportInput<'a> {
+    pub profile: &'a Profile,
+    pub ladder: &'a Ladder,
+    /// The day the export is made, in the person's time zone.
+    pub today: Date,
+    /// The moment it is made, in UTC (`20261125T093000Z`): an iCalendar DTSTAMP.
+    pub stamp: String,
+}
+
+/// A profile's export in `format`.
+pub fn render(format: Format, input: &ExportInput) -> String {
+    match format {
+        Format::Markdown => super::markdown(input.profile, input.ladder, input.today),
+        Format::Json => {
+            // Private notes stay out of every export; they move to their own file with coaching,
+            // and come back only on an explicit request.
+            let mut shared = input.profile.clone();
+            for session in &mut shared.sessions {
+                session.private_notes.clear();
+            }
+            let value = super::json(&shared, input.ladder);
+            let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+            out.push('\n');
+            out
+        }
+        Format::Dot => super::dot::render(input),
+        Format::Svg => super::svg::render(input),
+        Format::Ics => super::ics::render(input),
+    }
+}
+
+/// The name the planner gives an export: the profile's id, the day and the format's extension.
+pub fn file_name(profile: &Profile, format: Format, today: Date) -> String {
+    format!("{}-{today}.{}", profile.id, format.extension())
+}
+
+/// Writes `contents` as `<data dir>/exports/<profile>-<day>.<ext>` (replacing an export of the
+/// same day), readable by its owner only, and returns where.
+pub fn write_to_exports(
+    data_dir: &Path,
+    profile: &Profile,
+    format: Format,
+    today: Date,
+    contents: &str,
+) -> Result<PathBuf, WriteError> {
+    let folder = data_dir.join(EXPORTS_FOLDER);
+    std::fs::create_dir_all(&folder).map_err(|source| WriteError {
+        path: folder.clone(),
+        action: "create the folder",
+        source,
+    })?;
+    let path = folder.join(file_name(profile, format, today));
+    fsutil::write_atomic(
+        &path,
+        contents.as_bytes(),
+        Previous::Replace,
+        NewFile::Private,
+    )?;
+    Ok(path)
+}
+
+impl<'a> ExportInput<'a> {
+    /// The input for `profile` on `ladder` as of `clock`'s now.
+    pub fn new(profile: &'a Profile, ladder: &'a Ladder, clock: &Clock) -> Self {
+        ExportInput {
+            profile,
+            ladder,
+            today: clock.today(),
+            stamp: clock.utc_stamp(),
+        }
+    }
+}
+
+/// What the pictures mark on each role: you are here, the target, roles held, the plan's steps.
+#[derive(Debug, Default)]
+pub(super) struct PlanMarks {
+    pub current: Option<RoleIdx>,
+    pub target: Option<RoleIdx>,
+    pub held: Vec<RoleIdx>,
+    /// (role reached, step number from 1, move kind), in plan order.
+    pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+}
+
+impl PlanMarks {
+    pub fn of(profile: &Profile, ladder: &Ladder) -> PlanMarks {
+        PlanMarks {
+            current: ladder.role_index(&profile.current_role),
+            target: profile
+                .target_role
+                .as_deref()
+                .and_then(|t| ladder.role_index(t)),
+            held: profile
+                .history
+                .iter()
+                .filter_map(|h| ladder.role_index(&h.role))
+                .collect(),
+            steps: profile::plan_path(profile, ladder)
+                .0
+                .map(|path| {
+                    path.steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (s.to, i + 1, s.kind))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// ● ★ ✓ ① before a role's title.
+    pub fn prefix(&self, role: RoleIdx) -> String {
+        let mut marks = String::new();
+        if self.current == Some(role) {
+            marks.push('●');
+        }
+        if self.target == Some(role) {
+            marks.push('★');
+        }
+        if self.held.contains(&role) {
+            marks.push('✓');
+        }
+        for &(r, step, _) in &self.steps {
+            if r == role {
+                marks.push_str(&text::step_number(step));
+            }
+        }
+        marks
+    }
+
+    pub fn on_plan(&self, role: RoleIdx) -> bool {
+        self.steps.iter().any(|&(r, _, _)| r == role)
+    }
+
+    /// The roles of the plan in order, the current role first.
+    pub fn route(&self) -> Vec<RoleIdx> {
+        self.current
+            .into_iter()
+            .chain(self.steps.iter().map(|&(r, _, _)| r))
+            .collect()
+    }
+}
+
+/// A role's label: its marks, then its title, on one line.
+pub(super) fn label(ladder: &Ladder, marks: &PlanMarks, role: RoleIdx) -> String {
+    let title = text::one_line(&ladder.role(role).title);
+    let prefix = marks.prefix(role);
+    if prefix.is_empty() {
+        title
+    } else {
+        format!("{prefix} {title}")
+    }
+}
+
+/// The heading of a picture: "IT leadership — Ada Lovelace's plan, 2026-11-25".
+pub(super) fn heading(input: &ExportInput) -> String {
+    format!(
+        "{} — {}'s plan, {}",
+        text::one_line(input.ladder.name()),
+        text::one_line(&input.profile.name),
+        input.today
+    )
+}
