@@ -104,7 +104,7 @@ pub fn render(input: &ExportInput) -> String {
         );
     }
     for level in 0..ladder.levels().len() {
-        let _ = write!(out, "    {{ rank=same; {};", level_node(level));
+        let _ = write!(out, "    subgraph {{ rank=same; {};", level_node(level));
         for &role in ladder.roles_at_level(level) {
             let _ = write!(out, " {};", role_node(ladder, role));
         }

@@ -1,4 +1,5 @@
-//! The export formats, what each one is made from, and where the planner's exports go.
+//! The export formats, what each one is made from, where the planner's exports go, and what
+//! the pictures mark on each role.
 
 use std::path::{Path, PathBuf};
 
@@ -80,40 +81,16 @@ pub struct ExportInput<'a> {
     pub stamp: String,
 }
 
-/// A profile's export in `format`.
-pub fn render(format: Format, input: &ExportInput) -> String {
-    match format {
-        Format::Markdown => super::markdown(input.profile, input.ladder, input.today),
-        Format::Json => {
-            // Private notes stay out of every export; they move to their own file with coaching,
-            // and come back only on an explicit request.
-            let mut shared = input.profile.clone();
-            for session in &mut shared.sessions {
-                session.private_notes.clear();
-            }
-            let value = super::json(&shared, input.ladder);
-            let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
-            out.push('\n');
-            out
-        }
-        Format::Dot => super::dot::render(input),
-        Format::Svg => super::svg::render(input),
-        Format::Ics => super::ics::render(input),
-    }
-}
-
 /// The name the planner gives an export: the profile's id, the day and the format's extension.
 pub fn file_name(profile: &Profile, format: Format, today: Date) -> String {
     format!("{}-{today}.{}", profile.id, format.extension())
 }
 
-/// Writes `contents` as `<data dir>/exports/<profile>-<day>.<ext>` (replacing an export of the
-/// same day), readable by its owner only, and returns where.
+/// Writes `contents` as `<data dir>/exports/<name>` (replacing an earlier export of that name,
+/// see [`file_name`]), readable by its owner only, and returns where.
 pub fn write_to_exports(
     data_dir: &Path,
-    profile: &Profile,
-    format: Format,
-    today: Date,
+    name: &str,
     contents: &str,
 ) -> Result<PathBuf, WriteError> {
     let folder = data_dir.join(EXPORTS_FOLDER);
@@ -122,7 +99,8 @@ pub fn write_to_exports(
         action: "create the folder",
         source,
     })?;
-    let path = folder.join(file_name(profile, format, today));
+    // The name is ours (a profile id, a date, an extension), never a path someone typed.
+    let path = folder.join(Path::new(name).file_name().unwrap_or_default());
     fsutil::write_atomic(
         &path,
         contents.as_bytes(),

@@ -2,24 +2,82 @@
 //! as to-dos (VTODO), plan steps with a target date as all-day events (VEVENT). Every item has a
 //! UID made from what it is — the profile, the milestone, the step's role — never from when it
 //! was exported, so importing a newer export updates the items instead of adding copies.
-//! The `icalendar` crate writes the lines: CRLF endings, folding at 75 octets, TEXT escaping.
+//!
+//! Written here rather than with a calendar crate: the one we tried (icalendar 0.17) folds
+//! continuation lines to 76 octets, and the rules are few — CRLF line ends, lines folded at
+//! 75 octets on a character boundary, TEXT values with `\`, `;` and `,` escaped.
 
-use icalendar::{Calendar, Component, Event, Property, Todo};
+use std::fmt::Write;
 
 use super::formats::{ExportInput, PlanMarks};
 use crate::date::Date;
 use crate::profile::{Profile, Status};
 use crate::text;
 
-/// `date` as an iCalendar DATE: `20261215`.
-fn ics_date(date: Date) -> String {
-    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+/// The most octets a line may hold, line break excluded.
+const LINE_OCTETS: usize = 75;
+
+/// A calendar being written, line by line.
+#[derive(Default)]
+struct Calendar {
+    out: String,
 }
 
-fn date_property(key: &str, date: Date) -> Property {
-    Property::new(key, ics_date(date))
-        .add_parameter("VALUE", "DATE")
-        .done()
+impl Calendar {
+    /// Adds one content line, folded: a line longer than 75 octets continues on lines that
+    /// start with a space, cut between characters, never inside one.
+    fn line(&mut self, content: &str) {
+        let mut rest = content;
+        let mut room = LINE_OCTETS;
+        while rest.len() > room {
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.out.push_str(&rest[..cut]);
+            self.out.push_str("\r\n ");
+            rest = &rest[cut..];
+            // The leading space counts.
+            room = LINE_OCTETS - 1;
+        }
+        self.out.push_str(rest);
+        self.out.push_str("\r\n");
+    }
+
+    /// A TEXT property: one line, with `\`, `;` and `,` escaped.
+    fn text(&mut self, name: &str, value: &str) {
+        let mut line = format!("{name}:");
+        for c in text::one_line(value).chars() {
+            match c {
+                '\\' => line.push_str("\\\\"),
+                ';' => line.push_str("\\;"),
+                ',' => line.push_str("\\,"),
+                _ => line.push(c),
+            }
+        }
+        self.line(&line);
+    }
+
+    /// A DATE property: `DUE;VALUE=DATE:20261215`.
+    fn date(&mut self, name: &str, date: Date) {
+        let mut line = format!("{name};VALUE=DATE:");
+        let _ = write!(
+            line,
+            "{:04}{:02}{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        );
+        self.line(&line);
+    }
+
+    /// Opens a component with what every one carries: UID, DTSTAMP, SUMMARY.
+    fn begin(&mut self, kind: &str, uid: &str, stamp: &str, summary: &str) {
+        self.line(&format!("BEGIN:{kind}"));
+        self.text("UID", uid);
+        self.line(&format!("DTSTAMP:{stamp}"));
+        self.text("SUMMARY", summary);
+    }
 }
 
 /// A stable UID: `<profile>.<what>.<key>@rungs`.
@@ -35,31 +93,22 @@ fn status(status: Status) -> &'static str {
     }
 }
 
-/// The properties every item starts with.
-fn stamped<C: Component>(item: &mut C, uid: String, stamp: &str, summary: &str) {
-    item.add_property("UID", uid);
-    item.add_property("DTSTAMP", stamp);
-    item.add_property("SUMMARY", text::one_line(summary));
-}
-
 pub fn render(input: &ExportInput) -> String {
     let (profile, ladder) = (input.profile, input.ladder);
-    let mut calendar = Calendar::empty();
-    calendar.append_property(Property::new("VERSION", "2.0"));
-    calendar.append_property(Property::new(
-        "PRODID",
-        format!("-//rungs//rungs {}//EN", env!("CARGO_PKG_VERSION")),
+    let stamp = input.stamp.as_str();
+    let mut cal = Calendar::default();
+    cal.line("BEGIN:VCALENDAR");
+    cal.line("VERSION:2.0");
+    cal.line(&format!(
+        "PRODID:-//rungs//rungs {}//EN",
+        env!("CARGO_PKG_VERSION")
     ));
-    calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    calendar.append_property(Property::new("METHOD", "PUBLISH"));
-    calendar.append_property(Property::new(
-        "X-WR-CALNAME",
-        format!("Career plan — {}", text::one_line(&profile.name)),
-    ));
+    cal.line("CALSCALE:GREGORIAN");
+    cal.line("METHOD:PUBLISH");
+    cal.text("X-WR-CALNAME", &format!("Career plan — {}", profile.name));
 
     for (id, progress) in &profile.milestones {
         let Some(due) = progress.due else { continue };
-        let mut todo = Todo::new();
         let (title, mut description) = match ladder.milestone(id) {
             Some((level, m)) => (
                 m.title.clone(),
@@ -76,43 +125,32 @@ pub fn render(input: &ExportInput) -> String {
             ),
         };
         if !progress.note.is_empty() {
-            description.push_str(&format!(" Evidence: {}", text::one_line(&progress.note)));
+            description.push_str(&format!(" Evidence: {}", progress.note));
         }
-        stamped(
-            &mut todo,
-            uid(profile, "milestone", id),
-            &input.stamp,
-            &title,
-        );
-        todo.append_property(date_property("DUE", due));
-        todo.add_property("STATUS", status(progress.status));
+        cal.begin("VTODO", &uid(profile, "milestone", id), stamp, &title);
+        cal.date("DUE", due);
+        cal.line(&format!("STATUS:{}", status(progress.status)));
         if progress.status == Status::Done {
-            todo.add_property("PERCENT-COMPLETE", "100");
+            cal.line("PERCENT-COMPLETE:100");
         }
-        todo.add_property("DESCRIPTION", description);
-        calendar.push(todo.done());
+        cal.text("DESCRIPTION", &description);
+        cal.line("END:VTODO");
     }
 
     for session in &profile.sessions {
         for (n, action) in session.actions.iter().enumerate() {
-            let mut todo = Todo::new();
             let key = format!("{}.{}", session.date, n + 1);
-            stamped(
-                &mut todo,
-                uid(profile, "action", &key),
-                &input.stamp,
-                &action.text,
-            );
+            cal.begin("VTODO", &uid(profile, "action", &key), stamp, &action.text);
             if let Some(due) = action.due {
-                todo.append_property(date_property("DUE", due));
+                cal.date("DUE", due);
             }
-            todo.add_property("STATUS", status(action.status));
+            cal.line(&format!("STATUS:{}", status(action.status)));
             let mut description = format!("Action item from the 1:1 on {}.", session.date);
             if !action.owner.is_empty() {
-                description.push_str(&format!(" Owner: {}.", text::one_line(&action.owner)));
+                description.push_str(&format!(" Owner: {}.", action.owner));
             }
-            todo.add_property("DESCRIPTION", description);
-            calendar.push(todo.done());
+            cal.text("DESCRIPTION", &description);
+            cal.line("END:VTODO");
         }
     }
 
@@ -135,16 +173,11 @@ pub fn render(input: &ExportInput) -> String {
             format!("{}.{}", step.role, times + 1)
         };
         let title = text::one_line(&ladder.role(role).title);
-        let mut event = Event::new();
-        stamped(
-            &mut event,
-            uid(profile, "step", &key),
-            &input.stamp,
-            &format!("Move {}: {title}", text::step_number(number)),
-        );
-        event.append_property(date_property("DTSTART", date));
-        event.append_property(date_property("DTEND", date.plus_days(1).unwrap_or(date)));
-        event.add_property("TRANSP", "TRANSPARENT");
+        let summary = format!("Move {}: {title}", text::step_number(number));
+        cal.begin("VEVENT", &uid(profile, "step", &key), stamp, &summary);
+        cal.date("DTSTART", date);
+        cal.date("DTEND", date.plus_days(1).unwrap_or(date));
+        cal.line("TRANSP:TRANSPARENT");
         let mut description = format!(
             "Step {number} of the career plan: {} {} move to {title} ({}, {}).",
             kind.arrow(),
@@ -153,10 +186,40 @@ pub fn render(input: &ExportInput) -> String {
             text::one_line(&ladder.levels()[ladder.role_level(role)].name)
         );
         if !step.note.is_empty() {
-            description.push_str(&format!(" Note: {}", text::one_line(&step.note)));
+            description.push_str(&format!(" Note: {}", step.note));
         }
-        event.add_property("DESCRIPTION", description);
-        calendar.push(event.done());
+        cal.text("DESCRIPTION", &description);
+        cal.line("END:VEVENT");
     }
-    calendar.to_string()
+    cal.line("END:VCALENDAR");
+    cal.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_between_characters() {
+        let mut cal = Calendar::default();
+        let summary = "é".repeat(60);
+        cal.text("SUMMARY", &summary);
+        let lines: Vec<&str> = cal.out.split_terminator("\r\n").collect();
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.len() <= LINE_OCTETS), "{lines:?}");
+        assert!(lines[1..].iter().all(|l| l.starts_with(' ')));
+        let unfolded: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| if i == 0 { *l } else { &l[1..] })
+            .collect();
+        assert_eq!(unfolded, format!("SUMMARY:{summary}"));
+    }
+
+    #[test]
+    fn text_escapes_backslash_semicolon_and_comma_and_joins_lines() {
+        let mut cal = Calendar::default();
+        cal.text("SUMMARY", "a\\b;c,d\nnext");
+        assert_eq!(cal.out, "SUMMARY:a\\\\b\\;c\\,d next\r\n");
+    }
 }

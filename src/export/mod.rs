@@ -17,7 +17,7 @@ use crate::ladder::{Ladder, LevelIdx, Stage};
 use crate::profile::{self, Profile, Status};
 use crate::text;
 
-pub use formats::{EXPORTS_FOLDER, ExportInput, Format, render, write_to_exports};
+pub use formats::{EXPORTS_FOLDER, ExportInput, Format, file_name, write_to_exports};
 
 /// How far back "done recently" reaches in the Markdown summary.
 pub const RECENT_DAYS: i64 = 90;
@@ -468,5 +468,27 @@ fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, level: 
                 m.kind.label()
             );
         }
+    }
+}
+
+/// A profile's export in `format`.
+pub fn render(format: Format, input: &ExportInput) -> String {
+    match format {
+        Format::Markdown => markdown(input.profile, input.ladder, input.today),
+        Format::Json => {
+            // Private notes stay out of every export; they move to their own file with coaching,
+            // and come back only on an explicit request.
+            let mut shared = input.profile.clone();
+            for session in &mut shared.sessions {
+                session.private_notes.clear();
+            }
+            let value = json(&shared, input.ladder);
+            let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+            out.push('\n');
+            out
+        }
+        Format::Dot => dot::render(input),
+        Format::Svg => svg::render(input),
+        Format::Ics => ics::render(input),
     }
 }

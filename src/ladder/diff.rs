@@ -79,15 +79,7 @@ pub fn role_diff(
         })
         .collect();
     let levels: Vec<LevelIdx> = (from_level + 1..=to_level).collect();
-    let milestones = levels
-        .iter()
-        .filter_map(|&level| {
-            let def = &ladder.levels()[level];
-            let (done, open): (Vec<usize>, Vec<usize>) =
-                (0..def.milestones.len()).partition(|&i| is_done(&def.milestones[i].id));
-            (!def.milestones.is_empty()).then_some(LevelMilestones { level, open, done })
-        })
-        .collect();
+    let milestones = milestones_climbed(ladder, from, to, is_done);
     let (from_corner, to_corner) = (ladder.role_corner(from), ladder.role_corner(to));
     let request = PathRequest {
         from,
@@ -115,6 +107,25 @@ pub fn role_diff(
         milestones,
         path,
     }
+}
+
+/// The milestones of the levels a move from `from` to `to` climbs, lowest level first: what
+/// becomes due on the way. The levels both roles already share (the lower role's and below)
+/// add nothing, so a move across or down brings none.
+pub fn milestones_climbed(
+    ladder: &Ladder,
+    from: RoleIdx,
+    to: RoleIdx,
+    is_done: &dyn Fn(&str) -> bool,
+) -> Vec<LevelMilestones> {
+    (ladder.role_level(from) + 1..=ladder.role_level(to))
+        .filter_map(|level| {
+            let def = &ladder.levels()[level];
+            let (done, open): (Vec<usize>, Vec<usize>) =
+                (0..def.milestones.len()).partition(|&i| is_done(&def.milestones[i].id));
+            (!def.milestones.is_empty()).then_some(LevelMilestones { level, open, done })
+        })
+        .collect()
 }
 
 /// A corner's name, or "enterprise-wide".

@@ -10,7 +10,7 @@
 //! date the person set wins. With no plan, the next level up stands in for the first step.
 
 use crate::date::Date;
-use crate::ladder::diff::role_diff;
+use crate::ladder::diff::milestones_climbed;
 use crate::ladder::{Ladder, LevelIdx, RoleIdx};
 
 use super::gaps::{competency_gaps, trains};
@@ -96,11 +96,11 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
         .into_iter()
         .enumerate()
     {
-        let diff = role_diff(ladder, m.from, m.to, &is_done);
+        let climbed = milestones_climbed(ladder, m.from, m.to, &is_done);
         let step_level = ladder.role_level(m.to);
         // (level, index): the step's own level first, then the levels it skips, lowest first.
         let mut wanted: Vec<(LevelIdx, usize)> = Vec::new();
-        let mut levels: Vec<&_> = diff.milestones.iter().collect();
+        let mut levels: Vec<&_> = climbed.iter().collect();
         levels.sort_by_key(|l| (l.level != step_level, l.level));
         for level in levels {
             wanted.extend(level.open.iter().map(|&i| (level.level, i)));
