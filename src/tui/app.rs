@@ -166,6 +166,12 @@ impl App {
         app
     }
 
+    /// Takes "today" from `clock` from now on (tests pin a day).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.ctx.clock = clock;
+        self.refresh_tabs();
+    }
+
     /// Puts `text` on the status line.
     pub fn say(&mut self, text: &str) {
         self.ctx.say(text);
@@ -315,6 +321,13 @@ impl App {
             Global::Undo => {
                 self.ctx.undo();
                 self.refresh_tabs();
+            }
+            Global::Export => {
+                if self.ctx.profile().is_some() {
+                    self.popup = Some(Popup::Export(popups::export::ExportMenu::default()));
+                } else {
+                    self.ctx.complain("no profile to export yet");
+                }
             }
         }
     }
@@ -510,6 +523,7 @@ fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
     }
     sections.push(popups::form::keys(keymap));
     sections.push(popups::read_keys(keymap));
+    sections.push(popups::export::keys(keymap));
     sections.extend(first_run::help(keymap));
     sections
 }

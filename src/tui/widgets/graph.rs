@@ -112,6 +112,8 @@ pub struct Marks {
     pub held: Vec<RoleIdx>,
     /// (role, step number from 1, move kind) of the plan.
     pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+    /// Roles marked for comparison, in the order marked (◆1 ◆2 ◆3).
+    pub compare: Vec<RoleIdx>,
 }
 
 impl Marks {
@@ -137,10 +139,17 @@ impl Marks {
                         .collect()
                 })
                 .unwrap_or_default(),
+            compare: Vec::new(),
         }
     }
 
-    /// ●★✓①↗: what a role's box says before its title.
+    /// These marks with `roles` marked for comparison.
+    pub fn with_compare(mut self, roles: &[RoleIdx]) -> Marks {
+        self.compare = roles.to_vec();
+        self
+    }
+
+    /// ●★✓①↗◆1: what a role's box says before its title.
     pub fn prefix(&self, role: RoleIdx) -> String {
         let mut prefix = String::new();
         if self.current == Some(role) {
@@ -157,6 +166,10 @@ impl Marks {
                 prefix.push_str(&step_number(step));
                 prefix.push_str(kind.arrow());
             }
+        }
+        if let Some(i) = self.compare.iter().position(|&r| r == role) {
+            prefix.push('◆');
+            prefix.push_str(&(i + 1).to_string());
         }
         prefix
     }

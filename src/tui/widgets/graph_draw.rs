@@ -521,12 +521,18 @@ impl Graph<'_> {
         }
         let counts = counts.join("  ");
         let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);
+        let words = if self.marks.compare.is_empty() {
+            LEGEND.to_string()
+        } else {
+            // The marks people just made come first, so they show on a narrow screen too.
+            format!("◆ compare  {LEGEND}")
+        };
         put(
             buf,
             legend,
             i64::from(legend.x),
             i64::from(legend.y),
-            &text::truncate(LEGEND, room),
+            &text::truncate(&words, room),
             self.theme.muted(),
         );
         if !counts.is_empty() {
@@ -653,6 +659,7 @@ mod tests {
                 target: Some(roles - 1),
                 held: vec![roles / 2],
                 steps: vec![(roles / 3, 1, crate::ladder::MoveKind::Diagonal), (roles - 1, 2, crate::ladder::MoveKind::Vertical)],
+                compare: vec![roles / 4, roles - 1],
             };
             let mut view = GraphView::default();
             for _ in 0..zoom {
