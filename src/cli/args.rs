@@ -121,7 +121,7 @@ pub enum Command {
         #[command(subcommand)]
         action: PlanCommand,
     },
-    /// What changes from one role to another: levels, corner, best path, expectations, milestones
+    /// What changes from one role to another (the planner's d)
     ///
     /// The same diff as `d` in the planner. With a profile (--profile, or the only or most recent
     /// one), its ladder is used and the milestones it has done are left out; --ladder diffs the
@@ -137,7 +137,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Compare up to three target roles side by side from the profile's current role
+    /// Compare up to three target roles side by side
     Compare {
         /// Target roles (ids or exact titles), one to three
         #[arg(required = true, num_args = 1..=3, value_name = "ROLE")]
@@ -146,7 +146,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The milestones to do next, in order, with suggested due dates; accept them to set the dates
+    /// The milestones to do next, with due dates to accept
     LearningPath {
         /// Print JSON for scripts
         #[arg(long)]
@@ -158,7 +158,7 @@ pub enum Command {
         #[arg(long)]
         accept_all: bool,
     },
-    /// Export the profile: a 1:1 summary, JSON, a picture of the plan (dot, svg) or a calendar (ics)
+    /// Export the profile: markdown, json, dot, svg or ics
     ///
     /// markdown: paste into 1:1 notes · json: for scripts · dot: Graphviz source (`dot -Tpng`) ·
     /// svg: opens in any browser · ics: import into a calendar (re-importing updates the items).

@@ -53,6 +53,15 @@ fn xml(s: &str) -> String {
     out
 }
 
+/// A coordinate as written: whole pixels, which read well and write fast.
+struct Px(f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.round() as i64)
+    }
+}
+
 fn px(columns: usize) -> f64 {
     columns as f64 * CELL
 }
@@ -201,10 +210,17 @@ impl<'a> Picture<'a> {
         lines as f64 * LINE + 2.0 * PAD
     }
 
-    /// The places of every role, and the top of each level's row (most senior first), down to
-    /// the bottom of the picture's rows.
-    fn places(&self, top: f64) -> (Vec<Place>, Vec<(usize, f64, f64)>) {
-        let mut places = vec![Place::default(); self.ladder.roles().len()];
+    /// How many columns of text a level's name gets.
+    fn level_columns(&self) -> usize {
+        (((self.level_width - PAD) / CELL) as usize).max(1)
+    }
+
+    /// Where every role goes with its lines of text, and the top and bottom of each level's
+    /// row, most senior first.
+    fn layout(&self, top: f64) -> Layout {
+        let roles = self.ladder.roles().len();
+        let mut places = vec![Place::default(); roles];
+        let mut lines: Vec<Vec<String>> = vec![Vec::new(); roles];
         let mut rows = Vec::new();
         let (left, right) = self.span();
         let mut y = top;
@@ -213,7 +229,8 @@ impl<'a> Picture<'a> {
             y += GAP;
             for &role in &self.enterprise[level] {
                 let w = right - left - GAP;
-                let h = Picture::box_height(self.lines_of(role, w).len());
+                lines[role] = self.lines_of(role, w);
+                let h = Picture::box_height(lines[role].len());
                 places[role] = Place {
                     x: left + GAP / 2.0,
                     y,
@@ -222,29 +239,23 @@ impl<'a> Picture<'a> {
                 };
                 y += h + GAP;
             }
+            let mut tallest_box = 0;
+            for (&(_, width), cell) in self.columns.iter().zip(&self.cells[level]) {
+                for &role in cell {
+                    lines[role] = self.lines_of(role, width - GAP);
+                    tallest_box = tallest_box.max(lines[role].len());
+                }
+            }
             // One height for every corner box of the level, so a row reads as a row.
-            let h = self
-                .columns
-                .iter()
-                .zip(&self.cells[level])
-                .flat_map(|(&(_, width), cell)| {
-                    cell.iter()
-                        .map(move |&role| self.lines_of(role, width - GAP).len())
-                })
-                .max()
-                .map_or(0.0, Picture::box_height);
+            let h = Picture::box_height(tallest_box);
             let mut tallest: f64 = 0.0;
-            for (c, &(x, width)) in self.columns.iter().enumerate() {
-                let Some(cell) = self.cells[level].get(c) else {
-                    continue;
-                };
+            for (&(x, width), cell) in self.columns.iter().zip(&self.cells[level]) {
                 let mut cell_y = y;
                 for &role in cell {
-                    let w = width - GAP;
                     places[role] = Place {
                         x: x + GAP / 2.0,
                         y: cell_y,
-                        w,
+                        w: width - GAP,
                         h,
                     };
                     cell_y += h + GAP;
@@ -252,23 +263,37 @@ impl<'a> Picture<'a> {
                 tallest = tallest.max(cell_y - y);
             }
             y += tallest;
-            let name_lines = wrap(&self.ladder.levels()[level].name, 1).len();
-            y = y.max(row_top + Picture::box_height(name_lines) + GAP);
+            let name = wrap(&self.ladder.levels()[level].name, self.level_columns());
+            y = y.max(row_top + GAP + name.len() as f64 * LINE + PAD);
             rows.push((level, row_top, y));
         }
-        (places, rows)
+        Layout {
+            places,
+            lines,
+            rows,
+        }
     }
 }
 
-/// A `<text>` of `lines` from `top`, one `<tspan>` a line, with `class` if any.
+/// Where everything goes.
+struct Layout {
+    places: Vec<Place>,
+    /// Each role's title, wrapped to its box.
+    lines: Vec<Vec<String>>,
+    /// (level, top, bottom) of each level's row, most senior first.
+    rows: Vec<(usize, f64, f64)>,
+}
+
 fn text_lines(out: &mut String, class: Option<&str>, x: f64, top: f64, lines: &[String]) {
     let class = class.map(|c| format!(" class=\"{c}\"")).unwrap_or_default();
-    let _ = write!(out, "<text{class} x=\"{x:.1}\" y=\"{top:.1}\">");
+    let _ = write!(out, "<text{class} x=\"{}\" y=\"{}\">", Px(x), Px(top));
     for (i, line) in lines.iter().enumerate() {
         let y = top + (i as f64 + 1.0) * LINE - 3.5;
         let _ = write!(
             out,
-            "<tspan x=\"{x:.1}\" y=\"{y:.1}\">{}</tspan>",
+            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+            Px(x),
+            Px(y),
             xml(line)
         );
     }
@@ -289,7 +314,11 @@ pub fn render(input: &ExportInput) -> String {
     let title_height = 2.0 * LINE + 2.0 * PAD + 8.0;
     let header_top = MARGIN + title_height;
     let rows_top = header_top + header_lines as f64 * LINE + PAD;
-    let (places, rows) = picture.places(rows_top);
+    let Layout {
+        places,
+        lines,
+        rows,
+    } = picture.layout(rows_top);
     let bottom = rows.last().map_or(rows_top, |r| r.2);
     let width = right + MARGIN;
     let height = bottom + 2.0 * LINE + MARGIN;
@@ -329,9 +358,8 @@ pub fn render(input: &ExportInput) -> String {
             out,
             "<line class=\"rule\" x1=\"{MARGIN:.1}\" y1=\"{top:.1}\" x2=\"{right:.1}\" y2=\"{top:.1}\"/>"
         );
-        let columns = ((picture.level_width - PAD) / CELL) as usize;
-        let lines = wrap(&ladder.levels()[level].name, columns.max(1));
-        text_lines(&mut out, Some("level"), MARGIN, top + GAP, &lines);
+        let name = wrap(&ladder.levels()[level].name, picture.level_columns());
+        text_lines(&mut out, Some("level"), MARGIN, top + GAP, &name);
         out.push('\n');
     }
     let _ = writeln!(
@@ -345,7 +373,7 @@ pub fn render(input: &ExportInput) -> String {
         }
     }
     for (role, place) in places.iter().enumerate() {
-        role_box(&mut out, &picture, role, *place);
+        role_box(&mut out, &picture, role, *place, &lines[role]);
     }
     for pair in picture.marks.route().windows(2) {
         arrow(&mut out, "route", places[pair[0]], places[pair[1]], true);
@@ -359,7 +387,7 @@ pub fn render(input: &ExportInput) -> String {
     out
 }
 
-fn role_box(out: &mut String, picture: &Picture, role: RoleIdx, place: Place) {
+fn role_box(out: &mut String, picture: &Picture, role: RoleIdx, place: Place, lines: &[String]) {
     let marks = &picture.marks;
     let mut class = String::from("role");
     if marks.held.contains(&role) {
@@ -377,17 +405,16 @@ fn role_box(out: &mut String, picture: &Picture, role: RoleIdx, place: Place) {
     let def = picture.ladder.role(role);
     let _ = write!(
         out,
-        "<g class=\"{class}\" id=\"role-{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\"/>",
+        "<g class=\"{class}\" id=\"role-{}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>",
         xml(&def.id),
         xml(&def.title),
-        place.x,
-        place.y,
-        place.w,
-        place.h
+        Px(place.x),
+        Px(place.y),
+        Px(place.w),
+        Px(place.h)
     );
-    let lines = picture.lines_of(role, place.w);
     let (cx, cy) = place.centre();
-    text_lines(out, None, cx, cy - lines.len() as f64 * LINE / 2.0, &lines);
+    text_lines(out, None, cx, cy - lines.len() as f64 * LINE / 2.0, lines);
     out.push_str("</g>\n");
 }
 
@@ -407,11 +434,11 @@ fn arrow(out: &mut String, class: &str, from: Place, to: Place, head: bool) {
     };
     let _ = writeln!(
         out,
-        "<line class=\"{class}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"{marker}/>",
-        x1 + dx * start,
-        y1 + dy * start,
-        x1 + dx * end,
-        y1 + dy * end
+        "<line class=\"{class}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{marker}/>",
+        Px(x1 + dx * start),
+        Px(y1 + dy * start),
+        Px(x1 + dx * end),
+        Px(y1 + dy * end)
     );
 }
 
