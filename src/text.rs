@@ -216,6 +216,36 @@ fn end_with_ellipsis(lines: &mut Vec<String>, max: usize, max_lines: usize) {
     }
 }
 
+/// One row of a table as lines of text: `label` in a column `label_width` wide, then each cell
+/// (a list of lines) word-wrapped to `column` columns, `spacing` apart; as many lines as the
+/// tallest cell needs, trailing spaces trimmed.
+pub fn table_row(
+    label: &str,
+    cells: &[Vec<String>],
+    (label_width, column, spacing): (usize, usize, usize),
+) -> Vec<String> {
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .map(|lines| {
+            lines
+                .iter()
+                .flat_map(|l| wrap_hyphenated(l, column, usize::MAX))
+                .collect()
+        })
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    (0..height)
+        .map(|i| {
+            let mut line = fit(if i == 0 { label } else { "" }, label_width);
+            for cell in &wrapped {
+                line.push_str(&fit(cell.get(i).map_or("", String::as_str), column));
+                line.extend(std::iter::repeat_n(' ', spacing));
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
 /// `n` as a screen size: lengths that come from a file can exceed what a terminal holds.
 pub fn cells(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)

@@ -181,13 +181,7 @@ pub(super) fn compare(
             .collect();
         return write_json(out, &Value::Array(items));
     }
-    writeln!(
-        out,
-        "{} · from {}  ({})\n",
-        text::one_line(&profile.name),
-        ladder.title_of(&profile.current_role),
-        today
-    )?;
+    writeln!(out, "{} · {today}\n", whose(&profile, &ladder))?;
     let (headers, rows) = profile::compare_table(&ladder, &compared);
     let width = std::env::var("COLUMNS")
         .ok()
@@ -200,23 +194,8 @@ pub(super) fn compare(
         vec![("", headers.iter().map(|h| vec![h.clone()]).collect())];
     table.extend(rows.iter().map(|r| (r.label, r.cells.clone())));
     for (i, (label, cells)) in table.iter().enumerate() {
-        let wrapped: Vec<Vec<String>> = cells
-            .iter()
-            .map(|lines| {
-                lines
-                    .iter()
-                    .flat_map(|l| text::wrap_hyphenated(l, column, usize::MAX))
-                    .collect()
-            })
-            .collect();
-        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        for row in 0..height {
-            let mut line = text::fit(if row == 0 { label } else { "" }, label_width);
-            for cell in &wrapped {
-                line.push_str(&text::fit(cell.get(row).map_or("", String::as_str), column));
-                line.push_str("  ");
-            }
-            writeln!(out, "{}", line.trim_end())?;
+        for line in text::table_row(label, cells, (label_width, column, 2)) {
+            writeln!(out, "{line}")?;
         }
         if i == 0 {
             writeln!(
@@ -227,6 +206,20 @@ pub(super) fn compare(
         }
     }
     Ok(())
+}
+
+/// "Priya Sharma, from Tech lead towards Chief Information Officer".
+fn whose(profile: &Profile, ladder: &Ladder) -> String {
+    let towards = profile
+        .target_role
+        .as_deref()
+        .map(|t| format!(" towards {}", ladder.title_of(t)))
+        .unwrap_or_default();
+    format!(
+        "{}, from {}{towards}",
+        text::one_line(&profile.name),
+        ladder.title_of(&profile.current_role)
+    )
 }
 
 fn comparison_json(ladder: &Ladder, c: &Comparison) -> Value {
@@ -274,17 +267,7 @@ pub(super) fn learning_path(
             &json!({"profile": profile.id, "today": today.to_string(), "items": items}),
         );
     }
-    writeln!(
-        out,
-        "Learning path for {} — from {}{}",
-        text::one_line(&profile.name),
-        ladder.title_of(&profile.current_role),
-        profile
-            .target_role
-            .as_deref()
-            .map(|t| format!(" towards {}", ladder.title_of(t)))
-            .unwrap_or_default()
-    )?;
+    writeln!(out, "Learning path · {}", whose(&profile, &ladder))?;
     if path.is_empty() {
         writeln!(
             out,

@@ -5,8 +5,9 @@
 
 use std::fmt::Write;
 
-use super::formats::{ExportInput, PlanMarks, heading, label};
+use super::formats::{ExportInput, heading, label};
 use crate::ladder::{Ladder, RoleIdx};
+use crate::profile::PlanMarks;
 use crate::text;
 
 /// The plan's colour, and the outline of the current role and the target.

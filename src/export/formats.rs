@@ -1,12 +1,12 @@
-//! The export formats, what each one is made from, where the planner's exports go, and what
-//! the pictures mark on each role.
+//! The export formats, what each one is made from, where the planner's exports go, and how
+//! the pictures label each role.
 
 use std::path::{Path, PathBuf};
 
 use crate::date::{Clock, Date};
 use crate::fsutil::{self, NewFile, Previous, WriteError};
-use crate::ladder::{Ladder, MoveKind, RoleIdx};
-use crate::profile::{self, Profile};
+use crate::ladder::{Ladder, RoleIdx};
+use crate::profile::{PlanMarks, Profile};
 use crate::text;
 
 /// The folder in the data dir the planner writes exports into.
@@ -122,79 +122,30 @@ impl<'a> ExportInput<'a> {
     }
 }
 
-/// What the pictures mark on each role: you are here, the target, roles held, the plan's steps.
-#[derive(Debug, Default)]
-pub(super) struct PlanMarks {
-    pub current: Option<RoleIdx>,
-    pub target: Option<RoleIdx>,
-    pub held: Vec<RoleIdx>,
-    /// (role reached, step number from 1, move kind), in plan order.
-    pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+/// ● ★ ✓ ① before a role's title in a picture.
+fn prefix(marks: &PlanMarks, role: RoleIdx) -> String {
+    let mut prefix = String::new();
+    if marks.current == Some(role) {
+        prefix.push('●');
+    }
+    if marks.target == Some(role) {
+        prefix.push('★');
+    }
+    if marks.held.contains(&role) {
+        prefix.push('✓');
+    }
+    for &(r, step, _) in &marks.steps {
+        if r == role {
+            prefix.push_str(&text::step_number(step));
+        }
+    }
+    prefix
 }
 
-impl PlanMarks {
-    pub fn of(profile: &Profile, ladder: &Ladder) -> PlanMarks {
-        PlanMarks {
-            current: ladder.role_index(&profile.current_role),
-            target: profile
-                .target_role
-                .as_deref()
-                .and_then(|t| ladder.role_index(t)),
-            held: profile
-                .history
-                .iter()
-                .filter_map(|h| ladder.role_index(&h.role))
-                .collect(),
-            steps: profile::plan_path(profile, ladder)
-                .0
-                .map(|path| {
-                    path.steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (s.to, i + 1, s.kind))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        }
-    }
-
-    /// ● ★ ✓ ① before a role's title.
-    pub fn prefix(&self, role: RoleIdx) -> String {
-        let mut marks = String::new();
-        if self.current == Some(role) {
-            marks.push('●');
-        }
-        if self.target == Some(role) {
-            marks.push('★');
-        }
-        if self.held.contains(&role) {
-            marks.push('✓');
-        }
-        for &(r, step, _) in &self.steps {
-            if r == role {
-                marks.push_str(&text::step_number(step));
-            }
-        }
-        marks
-    }
-
-    pub fn on_plan(&self, role: RoleIdx) -> bool {
-        self.steps.iter().any(|&(r, _, _)| r == role)
-    }
-
-    /// The roles of the plan in order, the current role first.
-    pub fn route(&self) -> Vec<RoleIdx> {
-        self.current
-            .into_iter()
-            .chain(self.steps.iter().map(|&(r, _, _)| r))
-            .collect()
-    }
-}
-
-/// A role's label: its marks, then its title, on one line.
+/// A role's label in a picture: its marks, then its title, on one line.
 pub(super) fn label(ladder: &Ladder, marks: &PlanMarks, role: RoleIdx) -> String {
     let title = text::one_line(&ladder.role(role).title);
-    let prefix = marks.prefix(role);
+    let prefix = prefix(marks, role);
     if prefix.is_empty() {
         title
     } else {

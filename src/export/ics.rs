@@ -9,9 +9,9 @@
 
 use std::fmt::Write;
 
-use super::formats::{ExportInput, PlanMarks};
+use super::formats::ExportInput;
 use crate::date::Date;
-use crate::profile::{Profile, Status};
+use crate::profile::{PlanMarks, Profile, Status};
 use crate::text;
 
 /// The most octets a line may hold, line break excluded.

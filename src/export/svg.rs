@@ -6,8 +6,9 @@
 
 use std::fmt::Write;
 
-use super::formats::{ExportInput, PlanMarks, heading, label};
+use super::formats::{ExportInput, heading, label};
 use crate::ladder::{Ladder, RoleIdx};
+use crate::profile::PlanMarks;
 use crate::text;
 
 /// Pixels per terminal column of text at the font size used: generous, so text stays inside.

@@ -254,25 +254,16 @@ pub fn note_milestone(
 /// status and note; a milestone never touched becomes to do, as of today. `None` if it is
 /// due then already.
 pub fn accept_due(p: &Profile, id: &str, due: Date, today: Date) -> Option<Change> {
-    let before = p.milestones.get(id).cloned();
     let after = MilestoneProgress {
         due: Some(due),
-        ..before.clone().unwrap_or(MilestoneProgress {
-            status: Status::Todo,
-            changed: today,
-            due: None,
-            note: String::new(),
-        })
+        ..p.milestones
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| milestone_progress(None, Status::Todo, today))
     };
-    (before.as_ref() != Some(&after)).then(|| {
-        Change::new(
-            vec![Edit::Milestone {
-                id: id.to_string(),
-                before,
-                after: Some(after),
-            }],
-            format!("due {due}"),
-        )
+    set_milestone(p, id, after).map(|change| Change {
+        done: format!("due {due}"),
+        ..change
     })
 }
 

@@ -90,7 +90,7 @@ impl CompareView {
     }
 }
 
-/// One row of the table as screen lines: the label, then each cell wrapped to its column.
+/// One row of the table as screen lines, in `style`.
 fn table_lines(
     out: &mut Vec<(String, Style)>,
     label: &str,
@@ -98,22 +98,6 @@ fn table_lines(
     (label_width, column): (usize, usize),
     style: Style,
 ) {
-    let wrapped: Vec<Vec<String>> = cells
-        .iter()
-        .map(|lines| {
-            lines
-                .iter()
-                .flat_map(|l| text::wrap_hyphenated(l, column, usize::MAX))
-                .collect()
-        })
-        .collect();
-    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    for i in 0..height {
-        let mut line = text::fit(if i == 0 { label } else { "" }, label_width);
-        for cell in &wrapped {
-            line.push_str(&text::fit(cell.get(i).map_or("", String::as_str), column));
-            line.push_str(&" ".repeat(SPACING));
-        }
-        out.push((line.trim_end().to_string(), style));
-    }
+    let lines = text::table_row(label, cells, (label_width, column, SPACING));
+    out.extend(lines.into_iter().map(|line| (line, style)));
 }

@@ -371,9 +371,9 @@ impl LadderTab {
             Style::default(),
         )];
         if let Some(p) = ctx.profile() {
-            if marks.current == Some(role) {
+            if marks.plan.current == Some(role) {
                 lines.push(("● you are here".to_string(), theme.current()));
-            } else if let Some((step, kind)) = marks.step_to(role) {
+            } else if let Some((step, kind)) = marks.plan.step_to(role) {
                 lines.push((
                     format!(
                         "step {} of your plan  {} {}",
@@ -383,14 +383,14 @@ impl LadderTab {
                     ),
                     theme.path(),
                 ));
-            } else if let Some(current) = marks.current {
+            } else if let Some(current) = marks.plan.current {
                 let kind = ladder.move_kind(current, role);
                 lines.push((
                     format!("from here: {} {}", kind.arrow(), kind.name()),
                     theme.muted(),
                 ));
             }
-            if marks.target == Some(role) {
+            if marks.plan.target == Some(role) {
                 lines.push(("★ your target".to_string(), theme.target()));
             }
             if let Some(i) = marks.compare.iter().position(|&r| r == role) {

@@ -38,21 +38,25 @@ enum Action {
 
 use Key::Char as C;
 
+const STATUS: Binding<Action> = bind(
+    "status",
+    &[C(' ')],
+    Action::CycleStatus,
+    "todo → doing → done",
+    Footer::Word("status"),
+);
+
+const EDIT: Binding<Action> = bind(
+    "edit",
+    &[C('e')],
+    Action::Edit,
+    "edit the evidence note and due date",
+    Footer::Word("evidence"),
+);
+
 const KEYS: &[Binding<Action>] = &[
-    bind(
-        "status",
-        &[C(' ')],
-        Action::CycleStatus,
-        "todo → doing → done",
-        Footer::Word("status"),
-    ),
-    bind(
-        "edit",
-        &[C('e')],
-        Action::Edit,
-        "edit the evidence note and due date",
-        Footer::Word("evidence"),
-    ),
+    STATUS,
+    EDIT,
     bind(
         "filter",
         &[C('f')],
@@ -78,20 +82,8 @@ const LEARNING_KEYS: &[Binding<Action>] = &[
         "accept the suggested due date of the selected milestone",
         Footer::Word("accept date"),
     ),
-    bind(
-        "status",
-        &[C(' ')],
-        Action::CycleStatus,
-        "todo → doing → done",
-        Footer::Word("status"),
-    ),
-    bind(
-        "edit",
-        &[C('e')],
-        Action::Edit,
-        "edit the evidence note and due date",
-        Footer::Word("evidence"),
-    ),
+    STATUS,
+    EDIT,
     bind(
         "view",
         &[C('v')],

@@ -11,8 +11,8 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKin
 use ratatui::layout::Rect;
 
 use super::grid::{Direction, Grid, Labels, Zoom};
-use crate::ladder::{Ladder, MoveKind, RoleIdx};
-use crate::profile::{self, Profile};
+use crate::ladder::{Ladder, RoleIdx};
+use crate::profile::{PlanMarks, Profile};
 use crate::text;
 use crate::tui::keymap::{Binding, Footer, Key, bind};
 
@@ -104,41 +104,19 @@ pub const MOVE_KEYS: &[Binding<Direction>] = &[
     ),
 ];
 
-/// What the graph marks on each role, worked out once per frame.
+/// What the graph marks on each role, worked out once per frame: the plan's marks, as the
+/// exported pictures have them too, and the roles marked for comparison.
 #[derive(Debug, Default, Hash)]
 pub struct Marks {
-    pub current: Option<RoleIdx>,
-    pub target: Option<RoleIdx>,
-    pub held: Vec<RoleIdx>,
-    /// (role, step number from 1, move kind) of the plan.
-    pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+    pub plan: PlanMarks,
     /// Roles marked for comparison, in the order marked (◆1 ◆2 ◆3).
     pub compare: Vec<RoleIdx>,
 }
 
 impl Marks {
     pub fn of(profile: Option<&Profile>, ladder: &Ladder) -> Marks {
-        let Some(p) = profile else {
-            return Marks::default();
-        };
         Marks {
-            current: ladder.role_index(&p.current_role),
-            target: p.target_role.as_deref().and_then(|t| ladder.role_index(t)),
-            held: p
-                .history
-                .iter()
-                .filter_map(|h| ladder.role_index(&h.role))
-                .collect(),
-            steps: profile::plan_path(p, ladder)
-                .0
-                .map(|path| {
-                    path.steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (s.to, i + 1, s.kind))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            plan: profile.map_or_else(PlanMarks::default, |p| PlanMarks::of(p, ladder)),
             compare: Vec::new(),
         }
     }
@@ -151,17 +129,18 @@ impl Marks {
 
     /// ●★✓①↗◆1: what a role's box says before its title.
     pub fn prefix(&self, role: RoleIdx) -> String {
+        let plan = &self.plan;
         let mut prefix = String::new();
-        if self.current == Some(role) {
+        if plan.current == Some(role) {
             prefix.push('●');
         }
-        if self.target == Some(role) {
+        if plan.target == Some(role) {
             prefix.push('★');
         }
-        if self.held.contains(&role) {
+        if plan.held.contains(&role) {
             prefix.push('✓');
         }
-        for &(r, step, kind) in &self.steps {
+        for &(r, step, kind) in &plan.steps {
             if r == role {
                 prefix.push_str(&step_number(step));
                 prefix.push_str(kind.arrow());
@@ -172,18 +151,6 @@ impl Marks {
             prefix.push_str(&(i + 1).to_string());
         }
         prefix
-    }
-
-    pub fn on_path(&self, role: RoleIdx) -> bool {
-        self.steps.iter().any(|&(r, _, _)| r == role)
-    }
-
-    /// The step of the plan that reaches `role`, if one does.
-    pub fn step_to(&self, role: RoleIdx) -> Option<(usize, MoveKind)> {
-        self.steps
-            .iter()
-            .find(|(r, _, _)| *r == role)
-            .map(|&(_, step, kind)| (step, kind))
     }
 
     fn signature(&self) -> u64 {
