@@ -252,6 +252,13 @@ pub(super) fn learning_path(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let (id, profile, ladder) = people.load(None)?;
+    if ladder.role_index(&profile.current_role).is_none() {
+        return Err(Failure::invalid(format!(
+            "{id}: the current role \"{}\" is not in ladder \"{}\" — set it with `rungs profile set --role ROLE`",
+            text::one_line(&profile.current_role),
+            ladder.id()
+        )));
+    }
     let today = people.clock().today();
     let path = profile::learning_path(&profile, &ladder, today);
     if accept_all || !accept.is_empty() {
