@@ -597,12 +597,28 @@ fn export_writes_to_out_and_replaces_it_only_when_forced() {
 }
 
 #[test]
-fn markdown_and_json_exports_keep_working_and_json_leaves_private_notes_out() {
+fn markdown_lists_the_next_learning_items_and_json_leaves_private_notes_out() {
     let dir = with_fixture();
     let markdown = stdout(rungs(dir.path()).args(["export"]));
     assert!(
         markdown.starts_with("# Career plan — Priya Sharma"),
         "{markdown}"
+    );
+    let next = markdown
+        .split("## Next on the learning path\n\n")
+        .nth(1)
+        .expect("the learning path's next items");
+    let items: Vec<&str> = next.lines().take_while(|l| l.starts_with("- ")).collect();
+    assert_eq!(items.len(), 5, "{next}");
+    assert!(
+        items[0].starts_with("- 2026-12-20 ○ IT management certification"),
+        "{next}"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|l| l.contains("Delegation") && !l.contains("suggested")),
+        "the person's own date is not called a suggestion: {next}"
     );
     let exported = json(rungs(dir.path()).args(["export", "--format", "json"]));
     assert_eq!(exported["profile"]["id"], "priya-sharma");

@@ -428,6 +428,8 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         open_milestones(&mut out, profile, ladder, next);
     }
 
+    learning_next(&mut out, profile, ladder, today);
+
     let recent_evidence: Vec<_> = profile
         .evidence
         .iter()
@@ -440,6 +442,35 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         }
     }
     out
+}
+
+/// How many learning-path items the 1:1 summary lists.
+pub const LEARNING_NEXT: usize = 5;
+
+/// The next items of the learning path, with their due dates.
+fn learning_next(out: &mut String, profile: &Profile, ladder: &Ladder, today: Date) {
+    let path = profile::learning_path(profile, ladder, today);
+    if path.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Next on the learning path\n");
+    for item in path.iter().take(LEARNING_NEXT) {
+        let m = &ladder.levels()[item.level].milestones[item.index];
+        let _ = writeln!(
+            out,
+            "- {} {} {} ({}, {}){}",
+            item.due,
+            item.status.mark(),
+            cell(&m.title),
+            cell(&ladder.levels()[item.level].name),
+            m.kind.label(),
+            if item.due_set {
+                ""
+            } else {
+                " — suggested date"
+            }
+        );
+    }
 }
 
 fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, level: LevelIdx) {
