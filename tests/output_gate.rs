@@ -25,7 +25,9 @@ fn ron_escaped(s: &str) -> String {
 
 fn check(label: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
+    // A CRLF line end is a line end; only a lone CR can overwrite a line.
     let bad: Vec<String> = text
+        .replace("\r\n", "\n")
         .chars()
         .filter(|&c| {
             (c.is_control() && c != '\n' && c != '\t')

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::args::{ExportFormat, PlanCommand, ProfileCommand, StatusArg};
+use super::args::{PlanCommand, ProfileCommand, StatusArg};
 use super::ladder_cmds::role_arg;
 use super::output::{note, write_json};
 use crate::date::Clock;
@@ -83,7 +83,7 @@ impl<'a> Context<'a> {
 
     /// Loads the chosen profile and its ladder, for a change; the change itself re-reads it
     /// under the lock, so this copy only serves to check arguments.
-    fn load(&self, name: Option<&str>) -> Result<(String, Profile, Ladder), Failure> {
+    pub(super) fn load(&self, name: Option<&str>) -> Result<(String, Profile, Ladder), Failure> {
         let id = self.id(name)?;
         let profile = self.store.load(&id)?;
         let ladder = self.ladder_of(&profile)?;
@@ -454,21 +454,18 @@ impl<'a> Context<'a> {
         Ok(())
     }
 
-    pub fn export(&self, format: ExportFormat, out: &mut dyn Write) -> Result<(), Failure> {
-        let (_, profile, ladder) = self.load(None)?;
-        match format {
-            ExportFormat::Json => write_json(out, &export::json(&profile, &ladder))?,
-            ExportFormat::Markdown => {
-                out.write_all(export::markdown(&profile, &ladder, self.clock.today()).as_bytes())?
-            }
-        }
-        Ok(())
+    pub(super) fn clock(&self) -> &Clock {
+        self.clock
+    }
+
+    pub(super) fn store(&self) -> &Store {
+        &self.store
     }
 }
 
 /// Applies a rule's change to the profile re-read under the lock. The change was computed
 /// from that same copy, so a conflict means a bug, reported rather than saved.
-fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
+pub(super) fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
     change.apply(p).map(|_| ()).map_err(|Conflict { what }| {
         ProfileError::Invalid(format!(
             "internal error: {what} changed while it was being changed"
@@ -476,7 +473,7 @@ fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
     })
 }
 
-fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
+pub(super) fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
     let ids: Vec<&str> = ladder
         .levels()
         .iter()

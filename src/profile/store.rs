@@ -99,6 +99,11 @@ impl Store {
         &self.dir
     }
 
+    /// The data folder the profiles folder sits in.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(&self.dir)
+    }
+
     pub fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.ron"))
     }

@@ -18,7 +18,7 @@ use super::first_run::{FirstRun, Progress};
 use super::key_list;
 use super::keymap::{self, Global, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
-use super::popups::{Popup, Stay, help};
+use super::popups::{self, Popup, Stay, help};
 use super::sync::ProfileSync;
 use super::tab::{Outcome, Tab};
 use super::tabs;
@@ -158,6 +158,12 @@ impl App {
             app.first_run = Some(FirstRun::new(&app.ctx));
         }
         app
+    }
+
+    /// Takes "today" from `clock` from now on (tests pin a day).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.ctx.clock = clock;
+        self.refresh_tabs();
     }
 
     /// Puts `text` on the status line.
@@ -309,6 +315,13 @@ impl App {
             Global::Undo => {
                 self.ctx.undo();
                 self.refresh_tabs();
+            }
+            Global::Export => {
+                if self.ctx.profile().is_some() {
+                    self.popup = Some(Popup::Export(popups::export::ExportMenu::default()));
+                } else {
+                    self.ctx.complain("no profile to export yet");
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ use super::keymap::Keymap;
 use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
 use crate::date::{Clock, Date};
+use crate::export::{self, ExportInput, Format};
 use crate::ladder::{Ladder, Path};
 use crate::profile::{Change, Profile, rules};
 use crate::text;
@@ -133,9 +134,31 @@ impl Ctx {
                     "the file changed and cannot be read: {}",
                     text::one_line(&why)
                 )),
+                Notice::Exported(format, path) => self.say(format!(
+                    "exported to {} — {}",
+                    path.display(),
+                    format.how_to_open()
+                )),
+                Notice::ExportFailed(why) => {
+                    self.complain(format!("export not written: {}", text::one_line(&why)))
+                }
             }
         }
         heard
+    }
+
+    /// Exports the profile in `format` into the data dir's exports folder, on the disk's
+    /// thread; the status line says where once it is written.
+    pub fn export(&mut self, format: Format) {
+        let Some(profile) = self.sync.profile() else {
+            return self.complain("no profile to export yet");
+        };
+        let input = ExportInput::new(profile, &self.ladder, &self.clock);
+        let contents = export::render(format, &input);
+        let name = export::file_name(profile, format, input.today);
+        self.say(format!("exporting {}…", format.name()));
+        self.sync.export(format, name, contents);
+        self.hear_from_disk();
     }
 
     /// Plans the best path to the target (or, with `next`, the next of the paths found) and

@@ -7,6 +7,9 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
+use std::path::PathBuf;
+
+use crate::export::{self, Format};
 use crate::profile::{Change, Conflict, Generation, Profile, ProfileError, Store};
 
 /// Work for the disk.
@@ -19,6 +22,12 @@ pub enum Job {
     },
     /// Reload profile `id` if its generation is no longer `seen`.
     Check { id: String, seen: Generation },
+    /// Write an export into the data dir's exports folder as `name`.
+    Export {
+        format: Format,
+        name: String,
+        contents: String,
+    },
 }
 
 /// What became of a job.
@@ -45,6 +54,11 @@ pub enum Done {
     },
     /// The worker thread is gone; the work it had is lost and must be redone inline.
     WorkerGone,
+    /// An export was written (where), or why not.
+    Exported {
+        format: Format,
+        result: Result<PathBuf, String>,
+    },
 }
 
 fn run(store: &Store, job: Job) -> Done {
@@ -69,6 +83,15 @@ fn run(store: &Store, job: Job) -> Done {
                 },
             }
         }
+        Job::Export {
+            format,
+            name,
+            contents,
+        } => Done::Exported {
+            format,
+            result: export::write_to_exports(store.data_dir(), &name, &contents)
+                .map_err(|e| e.to_string()),
+        },
         Job::Check { id, seen } => {
             let now = store.generation(&id);
             if now == seen {

@@ -264,6 +264,7 @@ pub enum Global {
     NextTab,
     PrevTab,
     Undo,
+    Export,
 }
 
 use Key::{Char as C, Code};
@@ -289,6 +290,13 @@ pub const GLOBAL: &[Binding<Global>] = &[
         Global::Undo,
         "undo the last change",
         Footer::Word("undo"),
+    ),
+    bind(
+        "export",
+        &[C('X')],
+        Global::Export,
+        "export the plan: Markdown, JSON, DOT, SVG or iCalendar",
+        Footer::Hidden,
     ),
     bind(
         "help",

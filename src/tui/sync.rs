@@ -6,9 +6,11 @@
 //! the pending changes are applied to it again; one that no longer fits (the file holds another
 //! value than it replaces) is dropped and reported, never forced over what is there.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::disk::{Disk, Done, Job};
+use crate::export::Format;
 use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
 
 /// How often the planner asks whether the file changed on disk.
@@ -35,6 +37,10 @@ pub enum Notice {
     Unreadable(String),
     /// The other planner closed: changes are saved again.
     Writable,
+    /// An export was written, here.
+    Exported(Format, PathBuf),
+    /// An export could not be written; why.
+    ExportFailed(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,7 +276,25 @@ impl ProfileSync {
         }
     }
 
+    /// Writes an export on the disk's thread; the outcome comes back as a notice.
+    pub fn export(&mut self, format: Format, name: String, contents: String) {
+        self.disk.submit(Job::Export {
+            format,
+            name,
+            contents,
+        });
+        self.take_outcomes();
+    }
+
     fn finish(&mut self, done: Done) {
+        // An export runs beside the profile's own jobs and leaves them as they are.
+        if let Done::Exported { format, result } = done {
+            self.notices.push(match result {
+                Ok(path) => Notice::Exported(format, path),
+                Err(why) => Notice::ExportFailed(why),
+            });
+            return;
+        }
         self.in_flight = None;
         match done {
             Done::Saved {
@@ -322,6 +346,7 @@ impl ProfileSync {
                 self.notices.push(Notice::Unreadable(error));
                 self.save();
             }
+            Done::Exported { .. } => {}
             Done::WorkerGone => {
                 // Keep working: do the disk work on this thread from now on.
                 let mut store = self.store.clone();
