@@ -17,7 +17,7 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use super::error::ProfileError;
-use crate::fsutil::{self, NewFile, Previous};
+use crate::fsutil::{self, NewFile, Previous, SaveSteps};
 
 /// Holds one profile's write lock until dropped.
 #[derive(Debug)]
@@ -120,11 +120,13 @@ pub(super) fn session(path: &Path) -> Result<Option<SessionLock>, ProfileError> 
 /// the old version as `<path>.bak`, and returns the new generation. `lock` proves the caller
 /// holds this profile's lock.
 pub(super) fn write(
+    steps: &dyn SaveSteps,
     path: &Path,
     text: &str,
     lock: &mut LockGuard,
 ) -> Result<Generation, ProfileError> {
-    fsutil::write_atomic(
+    fsutil::write_atomic_with(
+        steps,
         path,
         text.as_bytes(),
         Previous::KeepAsBackup,
@@ -137,7 +139,8 @@ pub(super) fn write(
                 source: e.source,
             }
         } else {
-            ProfileError::Io {
+            ProfileError::NotSaved {
+                profile: path.to_path_buf(),
                 path: e.path,
                 action: e.action,
                 source: e.source,

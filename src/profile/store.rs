@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::disk::{self, Generation, LockGuard, SessionLock};
 use super::error::ProfileError;
 use super::model::{PROFILE_FORMAT, Profile};
-use crate::fsutil::{self, ReadError};
+use crate::fsutil::{self, ReadError, RealDisk, SaveSteps};
 use crate::ladder;
 use crate::text;
 
@@ -84,6 +84,8 @@ pub struct Store {
     pub on_wait: Option<WaitNotice>,
     /// How long to wait for another writer's lock.
     pub lock_wait: Duration,
+    /// How files are written: the real disk, or in tests one that fails on purpose.
+    steps: Arc<dyn SaveSteps>,
 }
 
 impl Store {
@@ -92,7 +94,14 @@ impl Store {
             dir: data_dir.join("profiles"),
             on_wait: None,
             lock_wait: LOCK_WAIT,
+            steps: Arc::new(RealDisk),
         }
+    }
+
+    /// The same store, writing through `steps` (tests make a chosen step fail).
+    pub fn with_steps(mut self, steps: Arc<dyn SaveSteps>) -> Store {
+        self.steps = steps;
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -313,7 +322,7 @@ impl Store {
         }
         let started = Instant::now();
         let text = to_ron(profile)?;
-        let written = disk::write(&self.path_of(&profile.id), &text, lock);
+        let written = disk::write(&*self.steps, &self.path_of(&profile.id), &text, lock);
         match &written {
             Ok(_) => tracing::debug!(
                 profile = %profile.id,

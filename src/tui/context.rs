@@ -117,7 +117,7 @@ impl Ctx {
                 Notice::Saved(words) => self.say(words),
                 Notice::Failed(why) => self.complain(format!(
                     "not saved (kept in memory, will retry): {}",
-                    text::one_line(&why)
+                    text::one_line(why.strip_prefix("not saved: ").unwrap_or(&why))
                 )),
                 Notice::Conflicts(conflicts) => {
                     let what: Vec<String> = conflicts.iter().map(|c| c.what.clone()).collect();
