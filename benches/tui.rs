@@ -31,7 +31,7 @@ fn app(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
     profile.plan = path.roles[1..]
         .iter()
         .map(|&r| PlanStep {
-            role: ladder.role(r).id.clone(),
+            role: ladder.role(r).id.to_string(),
             target_date: None,
             note: String::new(),
         })

@@ -53,7 +53,8 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
         return Err(ReadError::TooLarge(meta.len()));
     }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata so a large file is read without the doublings of a growing buffer.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // The metadata can lie (a pipe, a growing file), so the read itself is bounded too.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -358,7 +358,7 @@ fn the_readme_lists_every_role_of_the_bundled_ladder_and_its_print() {
     let ladder = bundled();
     for role in ladder.roles() {
         assert!(
-            section.contains(&role.title),
+            section.contains(role.title.as_str()),
             "the README's ladder section lacks {}",
             role.title
         );

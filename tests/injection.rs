@@ -120,10 +120,10 @@ fn ladder_with(file: &LadderFile, s: &str, ids: bool) -> LadderFile {
         corner.summary = s.to_string();
     }
     for role in &mut file.roles {
-        role.title = s.to_string();
+        role.title = s.into();
         role.summary = s.to_string();
         if ids {
-            role.id = s.to_string();
+            role.id = s.into();
         }
     }
     for competency in &mut file.competencies {

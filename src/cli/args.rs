@@ -228,6 +228,25 @@ pub enum Command {
         #[command(subcommand)]
         action: LadderCommand,
     },
+    /// Tools for developing rungs itself (hidden from --help)
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        action: DevCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Print a synthetic ladder of LEVELS levels by CORNERS corners, for benchmarks and scale tests
+    ///
+    /// e.g. `rungs dev gen-ladder 300 300 > big.ron && rungs check big.ron`
+    GenLadder {
+        #[arg(value_parser = clap::value_parser!(u16).range(1..=1000))]
+        levels: u16,
+        #[arg(value_parser = clap::value_parser!(u16).range(1..=1000))]
+        corners: u16,
+    },
 }
 
 #[derive(Debug, Subcommand)]

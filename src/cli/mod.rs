@@ -24,8 +24,8 @@ mod share_cmds;
 
 pub use crate::error::Failure;
 pub use args::{
-    AFTER_HELP, Cli, Command, ConfigCommand, ExportFormat, LadderArg, LadderCommand, PlanCommand,
-    ProfileCommand, StatusArg,
+    AFTER_HELP, Cli, Command, ConfigCommand, DevCommand, ExportFormat, LadderArg, LadderCommand,
+    PlanCommand, ProfileCommand, StatusArg,
 };
 pub use ladder_cmds::role_arg;
 pub use output::{Gate, failure_text, note, warn, write_json};
@@ -260,6 +260,13 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
                     force,
                 },
         }) => authoring::init(&path, id.as_deref(), name.as_deref(), force, data_dir, out),
+        Some(Command::Dev {
+            action: DevCommand::GenLadder { levels, corners },
+        }) => {
+            let source = ladder::synthetic_ladder_source(levels.into(), corners.into());
+            out.write_all(source.as_bytes())?;
+            Ok(out.flush()?)
+        }
         Some(Command::Path {
             ladder,
             from,

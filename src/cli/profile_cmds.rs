@@ -139,9 +139,9 @@ impl<'a> Context<'a> {
             id,
             text::one_line(name.trim()),
             source.profile_reference(&ladder),
-            ladder.role(current).id.clone(),
+            ladder.role(current).id.to_string(),
         );
-        profile.target_role = target.map(|t| ladder.role(t).id.clone());
+        profile.target_role = target.map(|t| ladder.role(t).id.to_string());
         let path = self.store.create(&profile)?;
         writeln!(
             out,
@@ -420,7 +420,7 @@ impl<'a> Context<'a> {
             PlanCommand::Add { role, date, note } => {
                 let role = role_arg(&ladder, &role, "ROLE")?;
                 let step = PlanStep {
-                    role: ladder.role(role).id.clone(),
+                    role: ladder.role(role).id.to_string(),
                     target_date: date,
                     note: note.map(|n| text::sanitize(n.trim())).unwrap_or_default(),
                 };

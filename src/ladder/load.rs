@@ -61,7 +61,13 @@ impl std::error::Error for LadderError {}
 pub fn load_file(path: &Path) -> Result<Ladder, LadderError> {
     let origin = path.display().to_string();
     let source = read_limited(path).map_err(|problem| LadderError::single(&origin, problem))?;
-    load_str(&source, &origin)
+    load_logged(source.len(), &origin, || {
+        let file = parse_and_validate(&source, &origin)?;
+        // The text is no longer needed: freeing it before the indexes are built keeps a large
+        // ladder's peak memory near the size of the ladder itself.
+        drop(source);
+        index(file, &origin)
+    })
 }
 
 /// Reads a ladder file within the size limit, as a problem on failure.
@@ -96,13 +102,23 @@ fn too_large(bytes: u64) -> Problem {
 
 /// Parses and validates ladder `source`; `origin` names it in errors.
 pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+    load_logged(source.len(), origin, || {
+        index(parse_and_validate(source, origin)?, origin)
+    })
+}
+
+fn load_logged(
+    bytes: usize,
+    origin: &str,
+    load: impl FnOnce() -> Result<Ladder, LadderError>,
+) -> Result<Ladder, LadderError> {
     let started = std::time::Instant::now();
-    let loaded = parse_and_validate(source, origin);
+    let loaded = load();
     let elapsed_us = started.elapsed().as_micros() as u64;
     match &loaded {
         Ok(ladder) => tracing::debug!(
             origin,
-            bytes = source.len(),
+            bytes,
             levels = ladder.levels().len(),
             roles = ladder.roles().len(),
             elapsed_us,
@@ -118,7 +134,7 @@ pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
     loaded
 }
 
-fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+fn parse_and_validate(source: &str, origin: &str) -> Result<LadderFile, LadderError> {
     if source.len() as u64 > MAX_FILE_BYTES {
         return Err(LadderError::single(origin, too_large(source.len() as u64)));
     }
@@ -146,7 +162,7 @@ fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError>
             problems: raw_problems,
         });
     }
-    let map = SourceMap::scan(source, MAX_NESTING).map_err(|deep| {
+    SourceMap::check_depth(source, MAX_NESTING).map_err(|deep| {
         LadderError::single(
             origin,
             Problem::at(
@@ -159,13 +175,17 @@ fn parse_and_validate(source: &str, origin: &str) -> Result<Ladder, LadderError>
     let file: LadderFile = ron_options()
         .from_str(source)
         .map_err(|e| LadderError::single(origin, parse_problem(&e)))?;
-    let problems = validate(&file, &map);
+    let problems = validate(&file, source);
     if !problems.is_empty() {
         return Err(LadderError {
             origin: origin.to_string(),
             problems,
         });
     }
+    Ok(file)
+}
+
+fn index(file: LadderFile, origin: &str) -> Result<Ladder, LadderError> {
     Ladder::index(file).ok_or_else(|| {
         LadderError::single(
             origin,

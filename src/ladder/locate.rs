@@ -76,6 +76,16 @@ impl Cursor<'_> {
 impl SourceMap {
     /// Scans `source`, refusing nesting deeper than `max_depth`.
     pub fn scan(source: &str, max_depth: usize) -> Result<SourceMap, TooDeep> {
+        Self::walk(source, max_depth, true)
+    }
+
+    /// Only measures the nesting of `source`: what the parser needs before it recurses. Keeping
+    /// no literals lets a large correct file load without a map many times its size.
+    pub fn check_depth(source: &str, max_depth: usize) -> Result<(), TooDeep> {
+        Self::walk(source, max_depth, false).map(|_| ())
+    }
+
+    fn walk(source: &str, max_depth: usize, record: bool) -> Result<SourceMap, TooDeep> {
         let mut map = SourceMap::default();
         let mut cur = Cursor {
             source,
@@ -116,6 +126,9 @@ impl SourceMap {
                 '"' => {
                     cur.next();
                     let value = read_string(&mut cur);
+                    if !record {
+                        continue;
+                    }
                     let list_key = match open.last() {
                         Some(('[', key)) => key.clone(),
                         _ => None,

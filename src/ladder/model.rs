@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// The ladder file format this version reads and writes.
@@ -129,12 +130,14 @@ pub struct Corner {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
-    pub id: String,
-    pub title: String,
-    pub level: String,
+    // Inline strings: a company ladder can hold tens of thousands of roles, and their ids,
+    // titles and references are short, so each stays in the role instead of on the heap.
+    pub id: CompactString,
+    pub title: CompactString,
+    pub level: CompactString,
     /// `None` for an enterprise-wide role such as the CIO.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub corner: Option<String>,
+    pub corner: Option<CompactString>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Expected level (1..=5) of competencies where this role differs from its level, as
@@ -210,7 +213,7 @@ pub struct Ladder {
     bridges_from: Vec<Vec<RoleIdx>>,
     level_by_id: HashMap<String, LevelIdx>,
     corner_by_id: HashMap<String, CornerIdx>,
-    role_by_id: HashMap<String, RoleIdx>,
+    role_by_id: HashMap<CompactString, RoleIdx>,
     milestone_by_id: HashMap<String, (LevelIdx, usize)>,
 }
 
@@ -231,7 +234,7 @@ impl Ladder {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        let role_by_id: HashMap<String, RoleIdx> = file
+        let role_by_id: HashMap<CompactString, RoleIdx> = file
             .roles
             .iter()
             .enumerate()
@@ -247,9 +250,9 @@ impl Ladder {
         let mut role_corner = Vec::with_capacity(file.roles.len());
         let mut roles_by_level = vec![Vec::new(); file.levels.len()];
         for (i, role) in file.roles.iter().enumerate() {
-            let level = *level_by_id.get(&role.level)?;
+            let level = *level_by_id.get(role.level.as_str())?;
             let corner = match &role.corner {
-                Some(c) => Some(*corner_by_id.get(c)?),
+                Some(c) => Some(*corner_by_id.get(c.as_str())?),
                 None => None,
             };
             role_level.push(level);
@@ -270,8 +273,8 @@ impl Ladder {
         let level_hands_on = hands_on_levels(&file.levels);
         let mut bridges_from = vec![Vec::new(); file.roles.len()];
         for bridge in &file.bridges {
-            let from = *role_by_id.get(&bridge.from)?;
-            let to = *role_by_id.get(&bridge.to)?;
+            let from = *role_by_id.get(bridge.from.as_str())?;
+            let to = *role_by_id.get(bridge.to.as_str())?;
             if !bridges_from[from].contains(&to) {
                 bridges_from[from].push(to);
             }

@@ -408,7 +408,7 @@ mod tests {
     fn ids(ladder: &Ladder, path: &Path) -> Vec<String> {
         path.roles
             .iter()
-            .map(|&r| ladder.role(r).id.clone())
+            .map(|&r| ladder.role(r).id.to_string())
             .collect()
     }
 

@@ -94,9 +94,16 @@ impl<'a> Findings<'a> {
 }
 
 /// Checks everything serde cannot: references, uniqueness, ids, ranges and escaped text.
-pub(super) fn validate(file: &LadderFile, map: &SourceMap) -> Vec<Problem> {
+/// `source` is scanned for positions only when there is a problem to place.
+pub(super) fn validate(file: &LadderFile, source: &str) -> Vec<Problem> {
     let mut findings = Findings::default();
     check_file(file, &mut findings);
+    if findings.0.is_empty() {
+        return Vec::new();
+    }
+    // The depth was measured before parsing, so the scan cannot refuse it.
+    let map = SourceMap::scan(source, usize::MAX).unwrap_or_default();
+    let map = &map;
     let mut problems: Vec<Problem> = findings
         .0
         .into_iter()
@@ -186,7 +193,7 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         "competency",
         file.competencies.iter().map(|c| c.id.as_str()),
     );
-    for (c, nth) in with_occurrence(&file.competencies, |c| c.id.as_str()) {
+    for (c, nth) in with_occurrence(&file.competencies, &competency_ids, |c| c.id.as_str()) {
         let at = id_at("competencies", 3, &c.id, nth);
         check_text(problems, at, "competency name", &c.name);
         check_text(problems, at, "competency summary", &c.summary);
@@ -213,7 +220,7 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     unique_ids(problems, "levels", 5, "milestone", milestone_ids);
     let mut expects_seen: HashMap<&str, usize> = HashMap::new();
     let mut milestones_seen: HashMap<&str, usize> = HashMap::new();
-    for (level, nth) in with_occurrence(&file.levels, |l| l.id.as_str()) {
+    for (level, nth) in with_occurrence(&file.levels, &level_ids, |l| l.id.as_str()) {
         let level_at = id_at("levels", 3, &level.id, nth);
         check_text(problems, level_at, "level name", &level.name);
         check_text(problems, level_at, "level summary", &level.summary);
@@ -254,7 +261,7 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         file.corners.iter().map(|c| c.id.as_str()),
     );
     let mut near_seen: HashMap<&str, usize> = HashMap::new();
-    for (c, nth) in with_occurrence(&file.corners, |c| c.id.as_str()) {
+    for (c, nth) in with_occurrence(&file.corners, &corner_ids, |c| c.id.as_str()) {
         let at = id_at("corners", 3, &c.id, nth);
         check_text(problems, at, "corner name", &c.name);
         check_text(problems, at, "corner summary", &c.summary);
@@ -300,7 +307,7 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     let mut levels_seen: HashMap<&str, usize> = HashMap::new();
     let mut corners_seen: HashMap<&str, usize> = HashMap::new();
     let mut role_expects_seen: HashMap<&str, usize> = HashMap::new();
-    for (role, nth) in with_occurrence(&file.roles, |r| r.id.as_str()) {
+    for (role, nth) in with_occurrence(&file.roles, &role_ids, |r| r.id.as_str()) {
         let role_at = id_at("roles", 3, &role.id, nth);
         check_text(problems, role_at, "role title", &role.title);
         check_text(problems, role_at, "role summary", &role.summary);
@@ -498,14 +505,22 @@ fn occurrence<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str) -> usize {
     *count - 1
 }
 
-/// Each item with the number of earlier items that share its id: which occurrence in the file it is.
+/// Each item with the number of earlier items that share its id: which occurrence in the file it
+/// is. `first` (from [`unique_ids`]) already knows each id's first item, so only the repeats
+/// are counted: a large ladder without duplicates needs no second map.
 fn with_occurrence<'a, T>(
     items: &'a [T],
+    first: &HashMap<&'a str, usize>,
     id: impl Fn(&'a T) -> &'a str,
 ) -> impl Iterator<Item = (&'a T, usize)> {
-    let mut seen: HashMap<&'a str, usize> = HashMap::new();
-    items.iter().map(move |item| {
-        let nth = occurrence(&mut seen, id(item));
+    let mut repeats: HashMap<&'a str, usize> = HashMap::new();
+    items.iter().enumerate().map(move |(i, item)| {
+        let id = id(item);
+        let nth = if first.get(id) == Some(&i) {
+            0
+        } else {
+            1 + occurrence(&mut repeats, id)
+        };
         (item, nth)
     })
 }
@@ -539,12 +554,17 @@ fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
 ) -> HashMap<&'a str, usize> {
     let mut first: HashMap<&'a str, usize> = HashMap::new();
-    let mut seen: HashMap<&'a str, usize> = HashMap::new();
+    let mut repeats: HashMap<&'a str, usize> = HashMap::new();
     for (i, id) in ids.enumerate() {
-        let nth = occurrence(&mut seen, id);
+        let repeated = first.contains_key(id);
+        let nth = if repeated {
+            1 + occurrence(&mut repeats, id)
+        } else {
+            0
+        };
         let at = id_at(section, depth, id, nth);
         check_id(problems, id, at, kind);
-        if first.contains_key(id) {
+        if repeated {
             problems.push_duplicate(
                 at,
                 id_at(section, depth, id, 0),

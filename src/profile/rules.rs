@@ -156,7 +156,7 @@ pub fn merge_auto_plan(old: &[PlanStep], roles: &[String]) -> Vec<PlanStep> {
 pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String) -> Change {
     let roles: Vec<String> = path.roles[1..]
         .iter()
-        .map(|&r| ladder.role(r).id.clone())
+        .map(|&r| ladder.role(r).id.to_string())
         .collect();
     Change::new(
         vec![Edit::Plan {

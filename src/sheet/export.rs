@@ -42,8 +42,8 @@ fn level_cells(ladder: &Ladder, level: LevelIdx, with_summary: bool) -> Vec<(Col
 fn role_cells(ladder: &Ladder, role: RoleIdx) -> Vec<(Column, String)> {
     let r = ladder.role(role);
     let mut cells = vec![
-        (Column::RoleId, r.id.clone()),
-        (Column::Role, r.title.clone()),
+        (Column::RoleId, r.id.to_string()),
+        (Column::Role, r.title.to_string()),
     ];
     if let Some(c) = ladder.role_corner(role) {
         let corner = &ladder.corners()[c];

@@ -306,9 +306,9 @@ impl FirstRun {
             id.clone(),
             text::one_line(name.trim()),
             ctx.ladder_ref.clone(),
-            ctx.ladder.role(*current).id.clone(),
+            ctx.ladder.role(*current).id.to_string(),
         );
-        new.target_role = target.map(|t| ctx.ladder.role(t).id.clone());
+        new.target_role = target.map(|t| ctx.ladder.role(t).id.to_string());
         match ctx.sync.create(new) {
             Ok(()) => {
                 ctx.say(format!(

@@ -118,10 +118,10 @@ impl Draft {
                 (
                     position[&r.level],
                     Role {
-                        id: role_ids[i].clone(),
-                        title: r.title.clone(),
-                        level: level_ids[r.level].clone(),
-                        corner: r.corner.map(|c| corner_ids[c].clone()),
+                        id: role_ids[i].as_str().into(),
+                        title: r.title.as_str().into(),
+                        level: level_ids[r.level].as_str().into(),
+                        corner: r.corner.map(|c| corner_ids[c].as_str().into()),
                         summary: text_of(&r.summary),
                         expects: expects_of(&r.expects),
                     },

@@ -224,7 +224,7 @@ impl LadderTab {
 
     fn act(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
         let selected = self.graph.selected;
-        let role_id = ctx.ladder.role(selected).id.clone();
+        let role_id = ctx.ladder.role(selected).id.to_string();
         match action {
             Action::Details => {
                 self.details = Some(self.details_width(ctx) == 0);

@@ -156,7 +156,7 @@ impl ProfileTab {
                         .find_role(&wanted)
                         .ok_or_else(|| ctx.ladder.unknown_role(&wanted))?;
                     let entry = HeldRole {
-                        role: ctx.ladder.role(role).id.clone(),
+                        role: ctx.ladder.role(role).id.to_string(),
                         from: values.date(1)?,
                         to: values.date(2)?,
                         note: values.text(3),

@@ -390,7 +390,7 @@ mod tests {
     struct Titles<'a>(&'a Ladder);
     impl Labels for Titles<'_> {
         fn label(&self, role: RoleIdx) -> String {
-            self.0.role(role).title.clone()
+            self.0.role(role).title.to_string()
         }
     }
 
