@@ -4,61 +4,16 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rungs::date::{Clock, Date};
+use rungs::date::Clock;
 use rungs::export::{self, ExportInput, Format};
 use rungs::ladder::{load_str, synthetic_ladder_source};
-use rungs::profile::{Action, MilestoneProgress, PlanStep, Profile, Session, Status};
 
-fn planned_profile() -> Profile {
-    let mut p = Profile::new(
-        "bench".into(),
-        "Bench Person".into(),
-        "synthetic".into(),
-        "r0-0".into(),
-    );
-    let day = Date::new(2026, 11, 25).expect("a real date");
-    // Twenty diagonal moves, one level up and one corner across each, dated a quarter apart.
-    for i in 1..=20 {
-        p.plan.push(PlanStep {
-            role: format!("r{i}-{i}"),
-            target_date: day.plus_days(90 * i),
-            note: format!("step {i}, with a note"),
-        });
-    }
-    p.target_role = Some("r20-20".into());
-    for level in 0..60 {
-        for m in 0..3 {
-            p.milestones.insert(
-                format!("l{level}-m{m}"),
-                MilestoneProgress {
-                    status: [Status::Todo, Status::Doing, Status::Done][m],
-                    changed: day,
-                    due: day.plus_days(level as i64 * 10),
-                    note: format!("evidence for level {level}"),
-                },
-            );
-        }
-    }
-    p.sessions.push(Session {
-        date: day,
-        notes: "shared notes".into(),
-        private_notes: "private notes".into(),
-        actions: (0..10)
-            .map(|i| Action {
-                text: format!("action item {i}"),
-                owner: "Bench".into(),
-                due: day.plus_days(i),
-                status: Status::Todo,
-            })
-            .collect(),
-    });
-    p
-}
+mod common;
 
 fn export_benches(c: &mut Criterion) {
     let ladder = load_str(&synthetic_ladder_source(100, 100), "synthetic").unwrap();
-    let profile = planned_profile();
-    let clock = Clock::Pinned(Date::new(2026, 11, 25).expect("a real date"));
+    let profile = common::planned_profile(100);
+    let clock = Clock::Pinned(common::day());
     let input = ExportInput::new(&profile, &ladder, &clock);
     for format in Format::ALL {
         c.bench_function(

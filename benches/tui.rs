@@ -8,38 +8,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
-use rungs::profile::{PlanStep, Profile, Store};
-use rungs::tui::App;
+use rungs::ladder::{BUNDLED, load_str, synthetic_ladder_source};
 
-/// An app on `ladder` with a profile at `from`, aiming at `to`, with the best path planned.
-fn app(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
-    let mut profile = Profile::new(
-        "bench".into(),
-        "Bench".into(),
-        ladder.id().into(),
-        from.into(),
-    );
-    profile.target_role = Some(to.into());
-    let request = PathRequest {
-        from: ladder.role_index(from).unwrap(),
-        to: ladder.role_index(to).unwrap(),
-        count: 1,
-        ..PathRequest::default()
-    };
-    let path = &plan(&ladder, &request).unwrap()[0];
-    profile.plan = path.roles[1..]
-        .iter()
-        .map(|&r| PlanStep {
-            role: ladder.role(r).id.to_string(),
-            target_date: None,
-            note: String::new(),
-        })
-        .collect();
-    let mut app = App::new(ladder, Store::new(dir), Some(profile), true);
-    app.handle(&Event::Resize(200, 60));
-    app
-}
+mod common;
+use common::planner as app;
 
 fn frame_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::load::{LadderError, load_file, load_str, ron_options};
+use super::load::{LadderError, load_bundled, load_file, ron_options};
 use super::model::Ladder;
 use crate::fsutil;
 use crate::text;
@@ -128,7 +128,7 @@ fn bundled(id: &str) -> Option<Result<Ladder, LadderError>> {
     BUNDLED
         .iter()
         .find(|(bundled_id, _)| *bundled_id == id)
-        .map(|(id, src)| load_str(src, &format!("<bundled:{id}>")))
+        .map(|(id, src)| load_bundled(src, &format!("<bundled:{id}>")))
 }
 
 /// Just enough of a ladder file to learn its id without validating it all.

@@ -107,6 +107,27 @@ pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
     })
 }
 
+/// Loads a ladder compiled into the binary. Its text cannot change after the build and the
+/// test `bundled_ladders_pass_every_check` holds it to every check `load_str` makes, so a
+/// release build only parses and indexes it: start-up is most of what `rungs print` costs.
+/// Debug builds (and so every test) still check it in full.
+pub(crate) fn load_bundled(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+    if cfg!(debug_assertions) {
+        load_str(source, origin)
+    } else {
+        load_trusted(source, origin)
+    }
+}
+
+fn load_trusted(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+    load_logged(source.len(), origin, || {
+        let file: LadderFile = ron_options()
+            .from_str(source)
+            .map_err(|e| LadderError::single(origin, parse_problem(&e)))?;
+        index(file, origin)
+    })
+}
+
 fn load_logged(
     bytes: usize,
     origin: &str,
@@ -196,4 +217,22 @@ fn index(file: LadderFile, origin: &str) -> Result<Ladder, LadderError> {
             .hint("please report this, with the file, as a bug in rungs"),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::BUNDLED;
+
+    #[test]
+    fn bundled_ladders_pass_every_check() {
+        // A release build loads these without checking them (`load_bundled`): this test is
+        // what keeps that safe.
+        for (id, source) in BUNDLED {
+            let checked = load_str(source, id)
+                .unwrap_or_else(|e| panic!("bundled ladder {id}:\n{}", e.lines().join("\n")));
+            let trusted = load_trusted(source, id).unwrap();
+            assert_eq!(trusted.file(), checked.file(), "{id}");
+        }
+    }
 }

@@ -1,0 +1,91 @@
+//! What several benchmarks start from: a planned profile on a synthetic ladder, and a planner
+//! opened on it. Each bench target is its own crate, so they share this module by path.
+#![allow(dead_code)] // each bench uses its own part of it
+
+use ratatui::crossterm::event::Event;
+use rungs::date::Date;
+use rungs::ladder::{Ladder, PathRequest, plan};
+use rungs::profile::{Action, MilestoneProgress, PlanStep, Profile, Session, Status, Store};
+use rungs::tui::App;
+
+pub fn day() -> Date {
+    Date::new(2026, 11, 25).expect("a real date")
+}
+
+/// A profile on the synthetic ladder of `levels` levels: up to twenty diagonal moves (one level
+/// up and one corner across each) dated a quarter apart, progress on the milestones of up to 60
+/// levels, and a coaching session with ten action items.
+pub fn planned_profile(levels: usize) -> Profile {
+    let mut p = Profile::new(
+        "bench".into(),
+        "Bench Person".into(),
+        "synthetic".into(),
+        "r0-0".into(),
+    );
+    let steps = (levels - 1).min(20);
+    for i in 1..=steps {
+        p.plan.push(PlanStep {
+            role: format!("r{i}-{i}"),
+            target_date: day().plus_days(90 * i as i64),
+            note: format!("step {i}, with a note"),
+        });
+    }
+    p.target_role = Some(format!("r{steps}-{steps}"));
+    for level in 0..levels.min(60) {
+        for m in 0..3 {
+            p.milestones.insert(
+                format!("l{level}-m{m}"),
+                MilestoneProgress {
+                    status: [Status::Todo, Status::Doing, Status::Done][m],
+                    changed: day(),
+                    due: day().plus_days(level as i64 * 10),
+                    note: format!("evidence for level {level}"),
+                },
+            );
+        }
+    }
+    p.sessions.push(Session {
+        date: day(),
+        notes: "shared notes".into(),
+        private_notes: "private notes".into(),
+        actions: (0..10)
+            .map(|i| Action {
+                text: format!("action item {i}"),
+                owner: "Bench".into(),
+                due: day().plus_days(i),
+                status: Status::Todo,
+            })
+            .collect(),
+    });
+    p
+}
+
+/// The planner on `ladder` with a profile at `from`, aiming at `to`, the best path planned,
+/// in a 200×60 terminal.
+pub fn planner(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
+    let mut profile = Profile::new(
+        "bench".into(),
+        "Bench".into(),
+        ladder.id().into(),
+        from.into(),
+    );
+    profile.target_role = Some(to.into());
+    let request = PathRequest {
+        from: ladder.role_index(from).unwrap(),
+        to: ladder.role_index(to).unwrap(),
+        count: 1,
+        ..PathRequest::default()
+    };
+    let path = &plan(&ladder, &request).unwrap()[0];
+    profile.plan = path.roles[1..]
+        .iter()
+        .map(|&r| PlanStep {
+            role: ladder.role(r).id.to_string(),
+            target_date: None,
+            note: String::new(),
+        })
+        .collect();
+    let mut app = App::new(ladder, Store::new(dir), Some(profile), true);
+    app.handle(&Event::Resize(200, 60));
+    app
+}

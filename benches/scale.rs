@@ -1,0 +1,87 @@
+//! How cost grows with the ladder: the same operations on synthetic ladders of 10 × 10,
+//! 100 × 100 and 300 × 300 (101, 10,001 and 90,001 roles), so the README can say how each
+//! scales. Whole-process figures (peak memory of `rungs check`, `rungs path` end to end, start-up)
+//! are measured by `benches/startup.sh`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use rungs::date::Clock;
+use rungs::export::{self, ExportInput, Format};
+use rungs::ladder::{Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
+use rungs::profile::Store;
+
+mod common;
+
+const SIZES: [usize; 3] = [10, 100, 300];
+
+fn request(ladder: &Ladder, from: &str, to: &str, count: usize) -> PathRequest {
+    PathRequest {
+        from: ladder.role_index(from).expect("start role"),
+        to: ladder.role_index(to).expect("target role"),
+        count,
+        ..PathRequest::default()
+    }
+}
+
+fn scale_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    for n in SIZES {
+        let size = format!("{n}x{n}");
+        let source = synthetic_ladder_source(n, n);
+        let ladder = load_str(&source, "synthetic").unwrap();
+        let mut group = c.benchmark_group("scale");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(2));
+        group.warm_up_time(Duration::from_millis(500));
+
+        group.bench_function(BenchmarkId::new("load+validate", &size), |b| {
+            b.iter(|| load_str(black_box(&source), "synthetic").unwrap())
+        });
+        let corner_to_corner = request(&ladder, "r0-0", &format!("r{}-{}", n - 1, n - 1), 1);
+        group.bench_function(BenchmarkId::new("best path", &size), |b| {
+            b.iter(|| plan(&ladder, black_box(&corner_to_corner)).unwrap())
+        });
+        let five = request(&ladder, "r0-0", "chief", 5);
+        group.bench_function(BenchmarkId::new("five alternatives", &size), |b| {
+            b.iter(|| plan(&ladder, black_box(&five)).unwrap())
+        });
+
+        let profile = common::planned_profile(n);
+        let folder = dir.path().join(&size);
+        let store = Store::new(&folder);
+        store.create(&profile).unwrap();
+        group.bench_function(BenchmarkId::new("profile save", &size), |b| {
+            b.iter(|| {
+                let mut lock = store.lock(&profile.id).unwrap();
+                store.save(black_box(&profile), &mut lock).unwrap()
+            })
+        });
+
+        let clock = Clock::Pinned(common::day());
+        let input = ExportInput::new(&profile, &ladder, &clock);
+        for format in Format::ALL {
+            let name = format!("export {}", format.name());
+            group.bench_function(BenchmarkId::new(name, &size), |b| {
+                b.iter(|| black_box(export::render(format, black_box(&input))))
+            });
+        }
+
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buffer = Buffer::empty(area);
+        let app = common::planner(ladder.clone(), "r0-0", "chief", dir.path());
+        group.bench_function(BenchmarkId::new("ladder frame 200x60", &size), |b| {
+            b.iter(|| {
+                buffer.reset();
+                black_box(&app).render(area, &mut buffer);
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, scale_benches);
+criterion_main!(benches);
