@@ -5,16 +5,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
+use rungs::ladder::{BUNDLED, load_str, plan, synthetic_ladder_source};
 
-fn request(ladder: &Ladder, from: &str, to: &str, count: usize) -> PathRequest {
-    PathRequest {
-        from: ladder.role_index(from).expect("start role"),
-        to: ladder.role_index(to).expect("target role"),
-        count,
-        ..PathRequest::default()
-    }
-}
+mod common;
+use common::request;
 
 fn ladder_benches(c: &mut Criterion) {
     let bundled_src = BUNDLED[0].1;

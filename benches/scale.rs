@@ -11,21 +11,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use rungs::date::Clock;
 use rungs::export::{self, ExportInput, Format};
-use rungs::ladder::{Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
+use rungs::ladder::{load_str, plan, synthetic_ladder_source};
 use rungs::profile::Store;
 
 mod common;
 
 const SIZES: [usize; 3] = [10, 100, 300];
-
-fn request(ladder: &Ladder, from: &str, to: &str, count: usize) -> PathRequest {
-    PathRequest {
-        from: ladder.role_index(from).expect("start role"),
-        to: ladder.role_index(to).expect("target role"),
-        count,
-        ..PathRequest::default()
-    }
-}
 
 fn scale_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -41,11 +32,12 @@ fn scale_benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("load+validate", &size), |b| {
             b.iter(|| load_str(black_box(&source), "synthetic").unwrap())
         });
-        let corner_to_corner = request(&ladder, "r0-0", &format!("r{}-{}", n - 1, n - 1), 1);
+        let corner_to_corner =
+            common::request(&ladder, "r0-0", &format!("r{}-{}", n - 1, n - 1), 1);
         group.bench_function(BenchmarkId::new("best path", &size), |b| {
             b.iter(|| plan(&ladder, black_box(&corner_to_corner)).unwrap())
         });
-        let five = request(&ladder, "r0-0", "chief", 5);
+        let five = common::request(&ladder, "r0-0", "chief", 5);
         group.bench_function(BenchmarkId::new("five alternatives", &size), |b| {
             b.iter(|| plan(&ladder, black_box(&five)).unwrap())
         });

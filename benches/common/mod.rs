@@ -60,6 +60,16 @@ pub fn planned_profile(levels: usize) -> Profile {
     p
 }
 
+/// A request for `count` paths between two roles given by id.
+pub fn request(ladder: &Ladder, from: &str, to: &str, count: usize) -> PathRequest {
+    PathRequest {
+        from: ladder.role_index(from).expect("start role"),
+        to: ladder.role_index(to).expect("target role"),
+        count,
+        ..PathRequest::default()
+    }
+}
+
 /// The planner on `ladder` with a profile at `from`, aiming at `to`, the best path planned,
 /// in a 200×60 terminal.
 pub fn planner(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> App {
@@ -70,13 +80,7 @@ pub fn planner(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> A
         from.into(),
     );
     profile.target_role = Some(to.into());
-    let request = PathRequest {
-        from: ladder.role_index(from).unwrap(),
-        to: ladder.role_index(to).unwrap(),
-        count: 1,
-        ..PathRequest::default()
-    };
-    let path = &plan(&ladder, &request).unwrap()[0];
+    let path = &plan(&ladder, &request(&ladder, from, to, 1)).unwrap()[0];
     profile.plan = path.roles[1..]
         .iter()
         .map(|&r| PlanStep {
