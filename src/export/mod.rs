@@ -56,7 +56,7 @@ impl ReadinessJson {
             done: r.progress.done,
             total: r.progress.total,
             percent: r.percent(),
-            for_level: r.next_level.map(level_id),
+            for_level: r.for_level.map(level_id),
             held_level: level_id(r.held_level),
             counts: r.counts(ladder),
             levels: r
@@ -81,11 +81,9 @@ impl ReadinessJson {
 /// "readiness for Manager: 3/9 (33 %) — counts the Tech lead milestones (3 of 8 done), …"
 pub fn readiness_line(r: &Readiness, ladder: &Ladder) -> String {
     format!(
-        "{}: {}/{} ({} %) — counts {}",
+        "{}: {} — counts {}",
         r.label(ladder),
-        r.progress.done,
-        r.progress.total,
-        r.percent(),
+        r.progress.fraction(),
         r.counts(ladder)
     )
 }
@@ -350,12 +348,10 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     if let Some(r) = profile::readiness(profile, ladder) {
         let _ = writeln!(
             out,
-            "\n{} {} {}/{} ({} %)",
+            "\n{} {} {}",
             capitalised(&r.label(ladder)),
             r.gauge(10),
-            r.progress.done,
-            r.progress.total,
-            r.percent()
+            r.progress.fraction()
         );
         let _ = writeln!(out, "  counts {}", r.counts(ladder));
     }
@@ -373,7 +369,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         let figure = if r.total == 0 {
             "no milestones".to_string()
         } else {
-            format!("{} {}/{} ({} %)", r.gauge(10), r.done, r.total, r.percent())
+            format!("{} {}", r.gauge(10), r.fraction())
         };
         let _ = writeln!(
             out,
@@ -611,7 +607,7 @@ fn learning_next(out: &mut String, profile: &Profile, ladder: &Ladder, today: Da
 
 /// The milestones readiness counts that are not done yet, by level and stage.
 fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, r: &Readiness) {
-    let heading = match r.next_level {
+    let heading = match r.for_level {
         Some(next) => format!(
             "Open for {} (what readiness counts)",
             cell(&ladder.levels()[next].name)
