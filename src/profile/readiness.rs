@@ -201,8 +201,9 @@ impl Readiness {
         }
     }
 
-    /// What it counts, in words: "the Tech lead milestones (3 of 8 done), and 2 still open
-    /// from Individual contributor"; further up, "the Tech lead and Manager milestones (…)".
+    /// What it counts, in words: "the Tech lead milestones (3 of 8 done), and 2 from
+    /// Individual contributor still open"; further up, "the Tech lead and Manager milestones
+    /// (…)"; "no milestones: the Junior level lists none" where there is nothing to count.
     pub fn counts(&self, ladder: &Ladder) -> String {
         let name = |level: LevelIdx| text::one_line(&ladder.levels()[level].name);
         let whole: Vec<&Counted> = self.counted.iter().filter(|c| !c.open_only).collect();
@@ -214,8 +215,8 @@ impl Readiness {
         let mut phrase = if with_milestones.is_empty() {
             let names: Vec<String> = whole.iter().map(|c| name(c.level)).collect();
             match names.as_slice() {
-                [one] => format!("the {one} level has no milestones"),
-                _ => format!("the {} levels have no milestones", join_and(&names)),
+                [one] => format!("no milestones: the {one} level lists none"),
+                _ => format!("no milestones: the {} levels list none", join_and(&names)),
             }
         } else {
             let (done, total) = whole
@@ -434,7 +435,10 @@ mod tests {
         .unwrap();
         let r = readiness(&person("r", &[]), &minimal).unwrap();
         assert_eq!((r.progress.total, r.percent()), (0, 0));
-        assert_eq!(r.counts(&minimal), "the Only level has no milestones");
+        assert_eq!(
+            r.counts(&minimal),
+            "no milestones: the Only level lists none"
+        );
         assert_eq!(readiness(&person("gone", &[]), &minimal), None);
     }
 }
