@@ -85,3 +85,50 @@ fn the_details_pane_shows_readiness_for_the_selected_role_and_what_it_counts() {
         );
     }
 }
+
+#[test]
+fn the_milestones_gauge_says_what_it_counts_and_marks_each_milestone_it_counts() {
+    let ladder = bundled();
+    let person = fixture_profile();
+    let r = profile::readiness(&person, &ladder).unwrap();
+    let (mut app, _dir) = app_with_profile(120, 40);
+    keys(&mut app, "3");
+    let shown = screen(&app);
+    let gauge = format!(
+        "{} {} {} — ▸ marks what it counts",
+        r.label(&ladder),
+        r.gauge(10),
+        r.progress.fraction()
+    );
+    assert!(shown.contains(&gauge), "{gauge:?}\n{shown}");
+    assert!(
+        shown.contains(&format!("counts {}", r.counts(&ladder))),
+        "{shown}"
+    );
+    // Each level's own figure is its progress, never called readiness.
+    assert!(shown.contains("Tech lead  progress "), "{shown}");
+    assert_eq!(shown.matches("readiness").count(), 1, "{shown}");
+    let mut checked = 0;
+    for (level, def) in ladder.levels().iter().enumerate() {
+        for (i, m) in def.milestones.iter().enumerate() {
+            let status = person.status_of(&m.id).mark();
+            let Some(line) = shown
+                .lines()
+                .find(|l| l.contains(&format!("{status} {}  (", m.title)))
+            else {
+                continue;
+            };
+            let marked = line.contains(&format!("▸ {status} {}", m.title));
+            assert_eq!(
+                marked,
+                r.counts_milestone(level, i),
+                "{:?} on {line}",
+                m.title
+            );
+            checked += 1;
+        }
+    }
+    // Done and open Individual-contributor training, the tech-lead training, and some of the
+    // manager's, which does not count yet.
+    assert!(checked >= 20, "{checked} milestones on screen\n{shown}");
+}
