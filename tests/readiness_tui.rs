@@ -132,3 +132,59 @@ fn the_milestones_gauge_says_what_it_counts_and_marks_each_milestone_it_counts()
     // manager's, which does not count yet.
     assert!(checked >= 20, "{checked} milestones on screen\n{shown}");
 }
+
+#[test]
+fn the_plan_gives_each_step_its_readiness_and_the_target_its_own_with_what_they_count() {
+    let ladder = bundled();
+    let person = fixture_profile();
+    let (mut app, _dir) = app_with_profile(120, 40);
+    keys(&mut app, "2");
+    let shown = screen(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(!person.plan.is_empty(), "the fixture has a plan");
+    for step in &person.plan {
+        let role = ladder.role_index(&step.role).unwrap();
+        let r = profile::readiness_for(&person, &ladder, ladder.role_level(role)).unwrap();
+        let at = lines
+            .iter()
+            .position(|l| l.contains(&ladder.role(role).title))
+            .unwrap_or_else(|| panic!("{} listed\n{shown}", step.role));
+        let expected = format!(
+            "readiness {} — {}",
+            r.progress.fraction(),
+            r.summary(&ladder)
+        );
+        assert!(
+            lines[at + 1].contains(&expected),
+            "{expected:?} under {}\n{shown}",
+            step.role
+        );
+    }
+    let breadth = profile::breadth(&person, &ladder);
+    assert!(
+        shown.contains(&breadth.business_facing_line().unwrap()),
+        "{shown}"
+    );
+    // Wrapped lines read whole once joined.
+    let joined = shown
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '"' || c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let next = profile::readiness(&person, &ladder).unwrap();
+    assert!(
+        joined.contains(&rungs::export::readiness_line(&next, &ladder)),
+        "{joined}"
+    );
+    let target = ladder
+        .role_index(person.target_role.as_deref().unwrap())
+        .unwrap();
+    let far = profile::readiness_for(&person, &ladder, ladder.role_level(target)).unwrap();
+    assert!(
+        joined.contains(&format!(
+            "★ {}",
+            rungs::export::readiness_line(&far, &ladder)
+        )),
+        "{joined}"
+    );
+}

@@ -99,11 +99,6 @@ pub fn business_facing_json(breadth: &Breadth) -> Value {
     json!({"visited": breadth.business_facing, "total": breadth.business_facing_total})
 }
 
-/// The profile's breadth: history, current role and plan.
-fn breadth_of(profile: &Profile, ladder: &Ladder) -> Breadth {
-    Breadth::of(ladder, &profile::breadth(profile, ladder))
-}
-
 fn where_of(ladder: &Ladder, role: &str) -> String {
     ladder.role_index(role).map_or_else(String::new, |r| {
         format!(
@@ -201,7 +196,7 @@ fn plan_steps_text(profile: &Profile, ladder: &Ladder) -> String {
         }
         let _ = writeln!(out, "{line}");
     }
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     let mut summary = format!(
         "  {} · breadth {}",
         text::count(rows.len(), "move"),
@@ -245,7 +240,7 @@ pub fn plan_json(profile: &Profile, ladder: &Ladder) -> Value {
             .iter()
             .map(|id| format!("\"{id}\" is not a role of this ladder")),
     );
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     json!({
         "from": profile.current_role,
         "target": profile.target_role,
@@ -275,7 +270,7 @@ fn level_progress_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
 /// Everything in the profile plus what is derived from it, for scripts.
 pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
     let stored = serde_json::to_value(profile).unwrap_or(Value::Null);
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     json!({
         "profile": stored,
         "derived": {
@@ -326,7 +321,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
             let _ = writeln!(out, "  ✓ {}  {span}", ladder.title_of(&held.role));
         }
     }
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     let corners: Vec<String> = breadth
         .corners
         .iter()
@@ -464,7 +459,7 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
             cell(&where_of(ladder, target))
         );
     }
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     let business = breadth
         .business_facing_line()
         .map(|line| format!("; {line}"))

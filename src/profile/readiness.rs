@@ -241,6 +241,39 @@ impl Readiness {
         phrase
     }
 
+    /// What it counts, short enough for a line of its own: "the Tech lead milestones", "the
+    /// Tech lead and Manager milestones", "the Tech lead to Director/VP milestones", with
+    /// ", and 6 earlier still open" when earlier training counts too.
+    pub fn summary(&self, ladder: &Ladder) -> String {
+        let name = |level: LevelIdx| text::one_line(&ladder.levels()[level].name);
+        let whole: Vec<LevelIdx> = self
+            .counted
+            .iter()
+            .filter(|c| !c.open_only)
+            .map(|c| c.level)
+            .collect();
+        let mut phrase = if self.progress.total == 0 {
+            "no milestones".to_string()
+        } else {
+            match whole.as_slice() {
+                [] => "earlier milestones".to_string(),
+                [one] => format!("the {} milestones", name(*one)),
+                [first, last] => format!("the {} and {} milestones", name(*first), name(*last)),
+                [first, .., last] => format!("the {} to {} milestones", name(*first), name(*last)),
+            }
+        };
+        let earlier: usize = self
+            .counted
+            .iter()
+            .filter(|c| c.open_only)
+            .map(|c| c.milestones.len())
+            .sum();
+        if earlier > 0 {
+            phrase.push_str(&format!(", and {earlier} earlier still open"));
+        }
+        phrase
+    }
+
     /// Whether it counts milestone `index` of `level`.
     pub fn counts_milestone(&self, level: LevelIdx, index: usize) -> bool {
         self.counted
@@ -362,6 +395,10 @@ mod tests {
                 "the Tech lead milestones (1 of {tl} done), and {open_ic} from Individual contributor still open"
             )
         );
+        assert_eq!(
+            r.summary(&ladder),
+            format!("the Tech lead milestones, and {open_ic} earlier still open")
+        );
     }
 
     #[test]
@@ -403,6 +440,12 @@ mod tests {
                 "the Tech lead and Manager milestones (2 of {} done)",
                 tl.len() + mgr.len()
             )
+        );
+        assert_eq!(r.summary(&ladder), "the Tech lead and Manager milestones");
+        let executive = readiness_for(&tech_lead, &ladder, level("executive")).unwrap();
+        assert_eq!(
+            executive.summary(&ladder),
+            "the Tech lead to Director/VP milestones"
         );
         assert!(r.counts_milestone(level("manager"), 0));
         assert!(!r.counts_milestone(level("director"), 0));

@@ -437,11 +437,17 @@ impl LadderTab {
                     style,
                 ));
             }
-            let breadth = profile::breadth(p, ladder).len();
+            let breadth = profile::breadth(p, ladder);
             lines.push((
-                format!("breadth: {} on your path", text::count(breadth, "corner")),
+                format!(
+                    "breadth: {} on your path",
+                    text::count(breadth.corners.len(), "corner")
+                ),
                 theme.muted(),
             ));
+            if let Some(business) = breadth.business_facing_line() {
+                lines.push((business, theme.muted()));
+            }
         } else {
             for m in &ladder.levels()[level].milestones {
                 lines.push((format!("○ {}", text::one_line(&m.title)), Style::default()));
