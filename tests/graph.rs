@@ -203,18 +203,8 @@ fn the_selection_stays_in_view_at_every_zoom_and_clicks_select() {
 
 #[test]
 fn the_what_changes_popup_scrolls_from_the_lowest_role_to_the_top_one_to_its_last_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path());
-    let profile = Profile::new(
-        "ada".into(),
-        "Ada".into(),
-        "it-leadership".into(),
-        "data-analyst".into(),
-    );
-    store.create(&profile).unwrap();
     let ladder = bundled();
-    let mut app = App::new(ladder.clone(), store, Some(profile), false);
-    app.handle(&Event::Resize(120, 40));
+    let (mut app, _dir) = app_on(ladder.clone(), "data-analyst", 120, 40);
     keys(&mut app, "/chief information officer");
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "d");
@@ -254,4 +244,114 @@ fn the_mouse_wheel_scrolls_the_first_run_graph() {
     }
     assert_ne!(screen(&app), before, "the graph moved");
     assert!(screen(&app).contains("Executive"), "{}", screen(&app));
+}
+
+/// The planner on `ladder` with a new profile whose current role is `current`.
+fn app_on(ladder: Ladder, current: &str, width: u16, height: u16) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = Profile::new(
+        "sam".into(),
+        "Sam".into(),
+        ladder.id().into(),
+        current.into(),
+    );
+    store.create(&profile).unwrap();
+    let mut app = App::new(ladder, store, Some(profile), false);
+    app.handle(&Event::Resize(width, height));
+    (app, dir)
+}
+
+/// The planner on the company-shaped fixture ladder (enterprise-wide rows between levels, two
+/// roles in one cell), its current role the Operations engineer.
+fn company_app(width: u16, height: u16) -> (App, tempfile::TempDir) {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ladders/company-stacked.ron");
+    app_on(
+        rungs::ladder::load_file(&path).unwrap(),
+        "ops-engineer",
+        width,
+        height,
+    )
+}
+
+/// Presses each arrow and checks the role each one selected: its title as the graph shows it,
+/// whole, or cut short with "…" where the cell is too small (the fit zoom at 80×24).
+fn walk(app: &mut App, arrows: &[KeyCode], titles: &[&str], context: &str) {
+    assert_eq!(arrows.len(), titles.len());
+    let mut shown = Vec::new();
+    for (&key, &title) in arrows.iter().zip(titles) {
+        press(app, key);
+        shown.push(selected_title(app));
+        let last = shown.last().unwrap();
+        let fits = last == title
+            || last
+                .strip_suffix('…')
+                .is_some_and(|start| !start.is_empty() && title.starts_with(start));
+        assert!(fits, "{context}: {shown:?}, expected {titles:?}");
+    }
+}
+
+#[test]
+fn arrows_keep_their_column_through_an_enterprise_wide_row_at_every_zoom() {
+    use KeyCode::{Down, Up};
+    for (width, height) in [(80, 24), (120, 40)] {
+        let (mut app, _dir) = app_with_profile(width, height);
+        let (mut company, _company_dir) = company_app(width, height);
+        for zoom in ["fit", "detailed", "compact"] {
+            keys(&mut app, "/systems engineer");
+            press(&mut app, KeyCode::Esc);
+            walk(
+                &mut app,
+                &[Up, Up, Up, Down, Down],
+                &[
+                    "Infrastructure lead",
+                    "Enterprise architect",
+                    "Infrastructure manager",
+                    "Enterprise architect",
+                    "Infrastructure lead",
+                ],
+                &format!("{zoom} at {width}x{height}"),
+            );
+            keys(&mut company, "/operations engineer");
+            press(&mut company, KeyCode::Esc);
+            walk(
+                &mut company,
+                &[Up, Up, Up, Up, Down, Down],
+                &[
+                    "Operations lead",
+                    "Operations manager",
+                    "IT manager",
+                    "Operations director",
+                    "IT manager",
+                    "Operations manager",
+                ],
+                &format!("{zoom} at {width}x{height}"),
+            );
+            keys(&mut app, "z");
+            keys(&mut company, "z");
+        }
+    }
+}
+
+#[test]
+fn up_from_beside_a_shared_cell_goes_to_the_level_above_in_the_same_column() {
+    use KeyCode::{Down, Up};
+    let (mut app, _dir) = company_app(80, 24);
+    for zoom in ["fit", "detailed", "compact"] {
+        keys(&mut app, "/data engineer");
+        press(&mut app, KeyCode::Esc);
+        // The Development and Security cells of the lead level hold two roles each; the lower
+        // ones are not the level above for the Data engineer.
+        walk(&mut app, &[Up, Down], &["Data lead", "Data engineer"], zoom);
+        keys(&mut app, "/development lead");
+        press(&mut app, KeyCode::Esc);
+        walk(
+            &mut app,
+            &[Down, Up, Up],
+            &["Staff engineer", "Development lead", "Development manager"],
+            zoom,
+        );
+        keys(&mut app, "z");
+    }
 }

@@ -317,7 +317,9 @@ fn a_level_without_milestones_says_so_in_its_place() {
     let junior = shown
         .find("Junior  no milestones")
         .expect("the empty level is listed");
-    let senior = shown.find("Senior").expect("the next level is listed");
+    let senior = shown
+        .find("Senior  progress")
+        .expect("the next level is listed");
     assert!(junior < senior, "levels stay in order:\n{shown}");
     keys(&mut app, " "); // the only milestone, on the senior level
     assert_eq!(

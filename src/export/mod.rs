@@ -56,7 +56,7 @@ impl ReadinessJson {
             done: r.progress.done,
             total: r.progress.total,
             percent: r.percent(),
-            for_level: r.next_level.map(level_id),
+            for_level: r.for_level.map(level_id),
             held_level: level_id(r.held_level),
             counts: r.counts(ladder),
             levels: r
@@ -81,11 +81,9 @@ impl ReadinessJson {
 /// "readiness for Manager: 3/9 (33 %) — counts the Tech lead milestones (3 of 8 done), …"
 pub fn readiness_line(r: &Readiness, ladder: &Ladder) -> String {
     format!(
-        "{}: {}/{} ({} %) — counts {}",
+        "{}: {} — counts {}",
         r.label(ladder),
-        r.progress.done,
-        r.progress.total,
-        r.percent(),
+        r.progress.fraction(),
         r.counts(ladder)
     )
 }
@@ -99,11 +97,6 @@ fn readiness_value(profile: &Profile, ladder: &Ladder) -> Value {
 /// `{"visited": 3, "total": 6}`: the business-facing corners among `breadth`, of the ladder's.
 pub fn business_facing_json(breadth: &Breadth) -> Value {
     json!({"visited": breadth.business_facing, "total": breadth.business_facing_total})
-}
-
-/// The profile's breadth: history, current role and plan.
-fn breadth_of(profile: &Profile, ladder: &Ladder) -> Breadth {
-    Breadth::of(ladder, &profile::breadth(profile, ladder))
 }
 
 fn where_of(ladder: &Ladder, role: &str) -> String {
@@ -203,7 +196,7 @@ fn plan_steps_text(profile: &Profile, ladder: &Ladder) -> String {
         }
         let _ = writeln!(out, "{line}");
     }
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     let mut summary = format!(
         "  {} · breadth {}",
         text::count(rows.len(), "move"),
@@ -247,7 +240,7 @@ pub fn plan_json(profile: &Profile, ladder: &Ladder) -> Value {
             .iter()
             .map(|id| format!("\"{id}\" is not a role of this ladder")),
     );
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     json!({
         "from": profile.current_role,
         "target": profile.target_role,
@@ -277,7 +270,7 @@ fn level_progress_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
 /// Everything in the profile plus what is derived from it, for scripts.
 pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
     let stored = serde_json::to_value(profile).unwrap_or(Value::Null);
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     json!({
         "profile": stored,
         "derived": {
@@ -328,7 +321,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
             let _ = writeln!(out, "  ✓ {}  {span}", ladder.title_of(&held.role));
         }
     }
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     let corners: Vec<String> = breadth
         .corners
         .iter()
@@ -350,12 +343,10 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     if let Some(r) = profile::readiness(profile, ladder) {
         let _ = writeln!(
             out,
-            "\n{} {} {}/{} ({} %)",
+            "\n{} {} {}",
             capitalised(&r.label(ladder)),
             r.gauge(10),
-            r.progress.done,
-            r.progress.total,
-            r.percent()
+            r.progress.fraction()
         );
         let _ = writeln!(out, "  counts {}", r.counts(ladder));
     }
@@ -373,7 +364,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         let figure = if r.total == 0 {
             "no milestones".to_string()
         } else {
-            format!("{} {}/{} ({} %)", r.gauge(10), r.done, r.total, r.percent())
+            format!("{} {}", r.gauge(10), r.fraction())
         };
         let _ = writeln!(
             out,
@@ -468,7 +459,7 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
             cell(&where_of(ladder, target))
         );
     }
-    let breadth = breadth_of(profile, ladder);
+    let breadth = profile::breadth(profile, ladder);
     let business = breadth
         .business_facing_line()
         .map(|line| format!("; {line}"))
@@ -611,7 +602,7 @@ fn learning_next(out: &mut String, profile: &Profile, ladder: &Ladder, today: Da
 
 /// The milestones readiness counts that are not done yet, by level and stage.
 fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, r: &Readiness) {
-    let heading = match r.next_level {
+    let heading = match r.for_level {
         Some(next) => format!(
             "Open for {} (what readiness counts)",
             cell(&ladder.levels()[next].name)

@@ -1,6 +1,6 @@
 //! Figures derived from a profile and its ladder, never stored.
 
-use crate::ladder::{CornerIdx, Ladder, LevelIdx, Path, RoleIdx};
+use crate::ladder::{Breadth, CornerIdx, Ladder, LevelIdx, Path, RoleIdx};
 
 use super::model::Profile;
 
@@ -27,8 +27,9 @@ pub fn held_corners(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
     corners
 }
 
-/// Distinct corners in the role history, the current role and the plan, in that order.
-pub fn breadth(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
+/// Breadth: the distinct corners in the role history, the current role and the plan, in that
+/// order, and how many of them face the business.
+pub fn breadth(profile: &Profile, ladder: &Ladder) -> Breadth {
     let roles = profile
         .history
         .iter()
@@ -43,7 +44,7 @@ pub fn breadth(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
             corners.push(c);
         }
     }
-    corners
+    Breadth::of(ladder, &corners)
 }
 
 /// The plan as a path from the current role (judged with the person's history), and the ids it

@@ -24,6 +24,6 @@ pub use gaps::{Gap, competency_gaps, latest_rating, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
 pub use model::*;
-pub use readiness::{Counted, Progress, Readiness, level_progress, readiness};
+pub use readiness::{Counted, Progress, Readiness, level_progress, readiness, readiness_for};
 pub use schedule::{DAYS_PER_MOVE, StepDate, step_dates};
 pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};

@@ -1,4 +1,5 @@
-//! Readiness for the next level, and progress within a level: the two figures people confuse.
+//! Readiness for the next level (or one further up), and progress within a level: the two
+//! figures people confuse.
 //!
 //! Training happens at the level where it is listed (seed 002: preparatory training while a
 //! tech lead, developmental once a new manager), so readiness for the next level is made of the
@@ -35,6 +36,11 @@ impl Progress {
         }
     }
 
+    /// "3/9 (33 %)".
+    pub fn fraction(self) -> String {
+        format!("{}/{} ({} %)", self.done, self.total, self.percent())
+    }
+
     /// A text gauge `width` cells wide: a filled cell for each whole share done, like the
     /// percentage (rounded down), so the two never disagree.
     pub fn gauge(self, width: usize) -> String {
@@ -69,34 +75,80 @@ pub struct Counted {
     pub open_only: bool,
 }
 
-/// Readiness for the next level, with what it counts.
+/// Readiness for a level above the one held, with what it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Readiness {
     /// The level of the current role.
     pub held_level: LevelIdx,
     /// The level it prepares for; `None` at the top of the ladder, where it measures the top
     /// level's own training.
-    pub next_level: Option<LevelIdx>,
+    pub for_level: Option<LevelIdx>,
     pub progress: Progress,
-    /// The held level first, then earlier levels with milestones still open, lowest first.
+    /// The levels whose milestones all count — the level held and any between it and
+    /// `for_level` — lowest first, then earlier levels with milestones still open, lowest
+    /// first.
     pub counted: Vec<Counted>,
 }
 
 /// Readiness for the next level: the share of the milestones of the level held, and of
-/// earlier levels' milestones still open, that are done. `None` if the current role is not in
-/// the ladder.
+/// earlier levels' milestones still open, that are done. At the top of the ladder, the top
+/// level's own training. `None` if the current role is not in the ladder.
 pub fn readiness(profile: &Profile, ladder: &Ladder) -> Option<Readiness> {
     let held_level = ladder.role_level(ladder.role_index(&profile.current_role)?);
+    let next = held_level + 1;
+    if next < ladder.levels().len() {
+        readiness_for(profile, ladder, next)
+    } else {
+        Some(counting(
+            profile,
+            ladder,
+            held_level,
+            held_level..=held_level,
+            None,
+        ))
+    }
+}
+
+/// Readiness for a role at `level`, further up than the next level if need be: training
+/// happens at the level where it is listed, so a move two levels up counts the milestones of
+/// the level held and of the level between, plus earlier levels' still open. `None` if the
+/// current role is not in the ladder or `level` is not above the level it holds — a move
+/// across or down asks for no new training.
+pub fn readiness_for(profile: &Profile, ladder: &Ladder, level: LevelIdx) -> Option<Readiness> {
+    let held_level = ladder.role_level(ladder.role_index(&profile.current_role)?);
+    (held_level < level && level < ladder.levels().len()).then(|| {
+        counting(
+            profile,
+            ladder,
+            held_level,
+            held_level..=level - 1,
+            Some(level),
+        )
+    })
+}
+
+/// Readiness counting every milestone of `whole` levels and the open ones of levels below.
+fn counting(
+    profile: &Profile,
+    ladder: &Ladder,
+    held_level: LevelIdx,
+    whole: std::ops::RangeInclusive<LevelIdx>,
+    for_level: Option<LevelIdx>,
+) -> Readiness {
     let done = |id: &str| profile.status_of(id) == Status::Done;
-    let mut counted = Vec::new();
-    let held = &ladder.levels()[held_level].milestones;
-    counted.push(Counted {
-        level: held_level,
-        milestones: (0..held.len()).collect(),
-        done: held.iter().filter(|m| done(&m.id)).count(),
-        open_only: false,
-    });
-    for level in 0..held_level {
+    let below = 0..*whole.start();
+    let mut counted: Vec<Counted> = whole
+        .map(|level| {
+            let milestones = &ladder.levels()[level].milestones;
+            Counted {
+                level,
+                milestones: (0..milestones.len()).collect(),
+                done: milestones.iter().filter(|m| done(&m.id)).count(),
+                open_only: false,
+            }
+        })
+        .collect();
+    for level in below {
         let open: Vec<usize> = ladder.levels()[level]
             .milestones
             .iter()
@@ -117,13 +169,12 @@ pub fn readiness(profile: &Profile, ladder: &Ladder) -> Option<Readiness> {
         done: counted.iter().map(|c| c.done).sum(),
         total: counted.iter().map(|c| c.milestones.len()).sum(),
     };
-    let next_level = (held_level + 1 < ladder.levels().len()).then_some(held_level + 1);
-    Some(Readiness {
+    Readiness {
         held_level,
-        next_level,
+        for_level,
         progress,
         counted,
-    })
+    }
 }
 
 impl Readiness {
@@ -141,27 +192,40 @@ impl Readiness {
 
     /// "readiness for Manager", or "readiness at the top level" where there is no next level.
     pub fn label(&self, ladder: &Ladder) -> String {
-        match self.next_level {
-            Some(next) => format!(
+        match self.for_level {
+            Some(level) => format!(
                 "readiness for {}",
-                text::one_line(&ladder.levels()[next].name)
+                text::one_line(&ladder.levels()[level].name)
             ),
             None => "readiness at the top level".to_string(),
         }
     }
 
-    /// What it counts, in words: "the Tech lead milestones (3 of 8 done), and 2 still open
-    /// from Individual contributor".
+    /// What it counts, in words: "the Tech lead milestones (3 of 8 done), and 2 from
+    /// Individual contributor still open"; further up, "the Tech lead and Manager milestones
+    /// (…)"; "no milestones: the Junior level lists none" where there is nothing to count.
     pub fn counts(&self, ladder: &Ladder) -> String {
         let name = |level: LevelIdx| text::one_line(&ladder.levels()[level].name);
-        let mut phrase = match self.counted.first() {
-            Some(held) if !held.milestones.is_empty() => format!(
-                "the {} milestones ({} of {} done)",
-                name(held.level),
-                held.done,
-                held.milestones.len()
-            ),
-            _ => format!("the {} level has no milestones", name(self.held_level)),
+        let whole: Vec<&Counted> = self.counted.iter().filter(|c| !c.open_only).collect();
+        let with_milestones: Vec<String> = whole
+            .iter()
+            .filter(|c| !c.milestones.is_empty())
+            .map(|c| name(c.level))
+            .collect();
+        let mut phrase = if with_milestones.is_empty() {
+            let names: Vec<String> = whole.iter().map(|c| name(c.level)).collect();
+            match names.as_slice() {
+                [one] => format!("no milestones: the {one} level lists none"),
+                _ => format!("no milestones: the {} levels list none", join_and(&names)),
+            }
+        } else {
+            let (done, total) = whole
+                .iter()
+                .fold((0, 0), |(d, t), c| (d + c.done, t + c.milestones.len()));
+            format!(
+                "the {} milestones ({done} of {total} done)",
+                join_and(&with_milestones)
+            )
         };
         let earlier: Vec<String> = self
             .counted
@@ -175,6 +239,46 @@ impl Readiness {
             phrase.push_str(" still open");
         }
         phrase
+    }
+
+    /// What it counts, short enough for a line of its own: "the Tech lead milestones", "the
+    /// Tech lead and Manager milestones", "the Tech lead to Director/VP milestones", with
+    /// ", and 6 earlier still open" when earlier training counts too.
+    pub fn summary(&self, ladder: &Ladder) -> String {
+        let name = |level: LevelIdx| text::one_line(&ladder.levels()[level].name);
+        let whole: Vec<LevelIdx> = self
+            .counted
+            .iter()
+            .filter(|c| !c.open_only)
+            .map(|c| c.level)
+            .collect();
+        let mut phrase = if self.progress.total == 0 {
+            "no milestones".to_string()
+        } else {
+            match whole.as_slice() {
+                [] => "earlier milestones".to_string(),
+                [one] => format!("the {} milestones", name(*one)),
+                [first, last] => format!("the {} and {} milestones", name(*first), name(*last)),
+                [first, .., last] => format!("the {} to {} milestones", name(*first), name(*last)),
+            }
+        };
+        let earlier: usize = self
+            .counted
+            .iter()
+            .filter(|c| c.open_only)
+            .map(|c| c.milestones.len())
+            .sum();
+        if earlier > 0 {
+            phrase.push_str(&format!(", and {earlier} earlier still open"));
+        }
+        phrase
+    }
+
+    /// Whether it counts milestone `index` of `level`.
+    pub fn counts_milestone(&self, level: LevelIdx, index: usize) -> bool {
+        self.counted
+            .iter()
+            .any(|c| c.level == level && c.milestones.contains(&index))
     }
 
     /// The ids of the milestones counted, in the order of [`Readiness::counted`].
@@ -245,7 +349,7 @@ mod tests {
         let r = readiness(&person("dev-lead", &done), &ladder).unwrap();
         assert_eq!(ladder.levels()[r.held_level].id, "tech-lead");
         assert_eq!(
-            r.next_level.map(|l| ladder.levels()[l].id.as_str()),
+            r.for_level.map(|l| ladder.levels()[l].id.as_str()),
             Some("manager")
         );
         assert_eq!(
@@ -291,13 +395,79 @@ mod tests {
                 "the Tech lead milestones (1 of {tl} done), and {open_ic} from Individual contributor still open"
             )
         );
+        assert_eq!(
+            r.summary(&ladder),
+            format!("the Tech lead milestones, and {open_ic} earlier still open")
+        );
+    }
+
+    #[test]
+    fn readiness_two_levels_up_counts_the_level_held_and_the_one_between() {
+        let ladder = bundled();
+        let level = |id: &str| ladder.levels().iter().position(|l| l.id == id).unwrap();
+        let ids = |id: &str| -> Vec<&str> {
+            ladder.levels()[level(id)]
+                .milestones
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect()
+        };
+        let mut done = ids("ic");
+        done.extend([
+            "tl-delegation",
+            "mgr-vendor-management",
+            "dir-it-governance",
+        ]);
+        for id in &done {
+            assert!(ladder.milestone(id).is_some(), "{id} is in the ladder");
+        }
+        let tech_lead = person("dev-lead", &done);
+        let r = readiness_for(&tech_lead, &ladder, level("director")).unwrap();
+        let (tl, mgr) = (ids("tech-lead"), ids("manager"));
+        assert_eq!(
+            r.progress,
+            Progress {
+                done: 2,
+                total: tl.len() + mgr.len()
+            },
+            "the director milestone is training for a director, not for becoming one"
+        );
+        assert_eq!(r.milestone_ids(&ladder), [tl.clone(), mgr.clone()].concat());
+        assert_eq!(r.label(&ladder), "readiness for Director/VP");
+        assert_eq!(
+            r.counts(&ladder),
+            format!(
+                "the Tech lead and Manager milestones (2 of {} done)",
+                tl.len() + mgr.len()
+            )
+        );
+        assert_eq!(r.summary(&ladder), "the Tech lead and Manager milestones");
+        let executive = readiness_for(&tech_lead, &ladder, level("executive")).unwrap();
+        assert_eq!(
+            executive.summary(&ladder),
+            "the Tech lead to Director/VP milestones"
+        );
+        assert!(r.counts_milestone(level("manager"), 0));
+        assert!(!r.counts_milestone(level("director"), 0));
+        // The next level is the readiness everyone else shows.
+        assert_eq!(
+            readiness_for(&tech_lead, &ladder, level("manager")),
+            readiness(&tech_lead, &ladder)
+        );
+        // Across or down there is nothing to be ready for.
+        assert_eq!(readiness_for(&tech_lead, &ladder, level("tech-lead")), None);
+        assert_eq!(readiness_for(&tech_lead, &ladder, level("ic")), None);
+        assert_eq!(
+            readiness_for(&tech_lead, &ladder, ladder.levels().len()),
+            None
+        );
     }
 
     #[test]
     fn at_the_top_it_measures_the_top_level_and_a_level_without_milestones_is_zero() {
         let ladder = bundled();
         let r = readiness(&person("cio", &[]), &ladder).unwrap();
-        assert_eq!(r.next_level, None);
+        assert_eq!(r.for_level, None);
         assert_eq!(r.label(&ladder), "readiness at the top level");
 
         let minimal = load_str(
@@ -308,7 +478,10 @@ mod tests {
         .unwrap();
         let r = readiness(&person("r", &[]), &minimal).unwrap();
         assert_eq!((r.progress.total, r.percent()), (0, 0));
-        assert_eq!(r.counts(&minimal), "the Only level has no milestones");
+        assert_eq!(
+            r.counts(&minimal),
+            "no milestones: the Only level lists none"
+        );
         assert_eq!(readiness(&person("gone", &[]), &minimal), None);
     }
 }

@@ -57,6 +57,8 @@ pub fn selected_title(app: &App) -> String {
         let line: String = (0..width)
             .filter_map(|x| buffer.cell((x, y)))
             .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+            // A plan connector may run up behind the selected title.
+            .filter(|c| !"║╫╬╔╗╚╝═╥╨".contains(c.symbol()))
             .map(|c| c.symbol().to_string())
             .collect();
         let line = line.trim().to_string();

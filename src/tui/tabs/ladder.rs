@@ -399,20 +399,31 @@ impl LadderTab {
                     theme.muted(),
                 ));
             }
-            let r = profile::level_progress(p, ladder, level);
+            // Above your level, readiness for it; at your level, for the next one, which its
+            // training counts toward; below, none.
+            let held = marks.plan.current.map(|r| ladder.role_level(r));
+            let readiness = match held {
+                Some(held) if held < level => profile::readiness_for(p, ladder, level),
+                Some(held) if held == level => profile::readiness(p, ladder),
+                _ => None,
+            };
+            if let Some(r) = readiness {
+                lines.push((r.label(ladder), Style::default()));
+                lines.push((
+                    format!("{} {}", r.gauge(10), r.progress.fraction()),
+                    Style::default(),
+                ));
+                lines.push((format!("counts {}", r.counts(ladder)), theme.muted()));
+            }
+            let level_name = text::one_line(&ladder.levels()[level].name);
+            let progress = profile::level_progress(p, ladder, level);
             lines.push((
-                if r.total == 0 {
-                    "readiness: no milestones".to_string()
+                if progress.total == 0 {
+                    format!("progress at {level_name}: no milestones")
                 } else {
-                    format!(
-                        "readiness {} {} % ({} of {})",
-                        r.gauge(10),
-                        r.percent(),
-                        r.done,
-                        r.total
-                    )
+                    format!("progress at {level_name} {}", progress.fraction())
                 },
-                Style::default(),
+                theme.heading(),
             ));
             for m in &ladder.levels()[level].milestones {
                 let status = p.status_of(&m.id);
@@ -426,11 +437,17 @@ impl LadderTab {
                     style,
                 ));
             }
-            let breadth = profile::breadth(p, ladder).len();
+            let breadth = profile::breadth(p, ladder);
             lines.push((
-                format!("breadth: {} on your path", text::count(breadth, "corner")),
+                format!(
+                    "breadth: {} on your path",
+                    text::count(breadth.corners.len(), "corner")
+                ),
                 theme.muted(),
             ));
+            if let Some(business) = breadth.business_facing_line() {
+                lines.push((business, theme.muted()));
+            }
         } else {
             for m in &ladder.levels()[level].milestones {
                 lines.push((format!("○ {}", text::one_line(&m.title)), Style::default()));

@@ -274,6 +274,23 @@ impl Tab for MilestonesTab {
         let rows = self.rows(ladder, Some(p));
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
         let mut lines = Vec::new();
+        let readiness = profile::readiness(p, ladder);
+        if let Some(r) = &readiness {
+            lines.push(Line::new(
+                format!(
+                    "{} {} {} — ▸ marks what it counts",
+                    r.label(ladder),
+                    r.gauge(10),
+                    r.progress.fraction()
+                ),
+                theme.heading(),
+            ));
+            let width = usize::from(padded(ctx.body).width);
+            let counts = format!("counts {}", r.counts(ladder));
+            for part in text::wrap(&counts, width.max(1), usize::MAX) {
+                lines.push(Line::new(part, theme.muted()));
+            }
+        }
         let mut row = 0;
         for (level, def) in ladder.levels().iter().enumerate() {
             if !rows.iter().any(|&(l, _)| l == level) {
@@ -286,15 +303,13 @@ impl Tab for MilestonesTab {
                 }
                 continue;
             }
-            let r = profile::level_progress(p, ladder, level);
+            let progress = profile::level_progress(p, ladder, level);
             lines.push(Line::new(
                 format!(
-                    "{}  {} {}/{} ({} %)",
+                    "{}  progress {} {}",
                     text::one_line(&def.name),
-                    r.gauge(10),
-                    r.done,
-                    r.total,
-                    r.percent()
+                    progress.gauge(10),
+                    progress.fraction()
                 ),
                 theme.heading(),
             ));
@@ -309,8 +324,12 @@ impl Tab for MilestonesTab {
                 }
                 let progress = p.milestones.get(&m.id);
                 let status = progress.map_or(Status::Todo, |x| x.status);
+                let counted = readiness
+                    .as_ref()
+                    .is_some_and(|r| r.counts_milestone(level, i));
                 let mut text = format!(
-                    "    {} {}  ({})",
+                    "  {} {} {}  ({})",
+                    if counted { "▸" } else { " " },
                     status.mark(),
                     text::one_line(&m.title),
                     m.kind.label()

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::style::Style;
 
+use crate::export;
 use crate::profile::{self, rules};
 use crate::text;
 use crate::tui::context::Ctx;
@@ -213,17 +214,53 @@ impl Tab for PlanTab {
                 text.push_str(&format!("  — {}", text::one_line(&step.note)));
             }
             lines.push(Line::new(text, Style::default()).at_cursor(i == cursor));
+            if let Some(role) = role {
+                let readiness = profile::readiness_for(p, ladder, ladder.role_level(role))
+                    .map_or_else(
+                        || "no new training: not above your level".to_string(),
+                        |r| {
+                            format!(
+                                "readiness {} — {}",
+                                r.progress.fraction(),
+                                r.summary(ladder)
+                            )
+                        },
+                    );
+                lines.push(Line::new(format!("  {readiness}"), theme.muted()));
+            }
         }
-        let breadth = profile::breadth(p, ladder).len();
+        let breadth = profile::breadth(p, ladder);
         lines.push(Line::new("", Style::default()));
-        lines.push(Line::new(
-            format!(
-                "{} · breadth {}",
-                text::count(p.plan.len(), "move"),
-                text::count(breadth, "corner")
-            ),
-            theme.muted(),
-        ));
+        let mut summary = format!(
+            "{} · breadth {}",
+            text::count(p.plan.len(), "move"),
+            text::count(breadth.corners.len(), "corner")
+        );
+        if let Some(business) = breadth.business_facing_line() {
+            summary.push_str(&format!(" · {business}"));
+        }
+        lines.push(Line::new(summary, theme.muted()));
+        let width = usize::from(padded(ctx.body).width).max(1);
+        let mut wrapped = |line: String, style: Style| {
+            for part in text::wrap(&line, width, usize::MAX) {
+                lines.push(Line::new(part, style));
+            }
+        };
+        let next = profile::readiness(p, ladder);
+        if let Some(r) = &next {
+            wrapped(export::readiness_line(r, ladder), Style::default());
+        }
+        // The target's readiness too, when it lies further up than the next level.
+        let target = p.target_role.as_deref().and_then(|t| ladder.role_index(t));
+        if let Some(r) = target
+            .and_then(|t| profile::readiness_for(p, ladder, ladder.role_level(t)))
+            .filter(|r| next.as_ref().is_none_or(|n| n.for_level != r.for_level))
+        {
+            wrapped(
+                format!("★ {}", export::readiness_line(&r, ladder)),
+                theme.target(),
+            );
+        }
         if let Some(path) = &path {
             for advice in &path.advice {
                 lines.push(Line::new(

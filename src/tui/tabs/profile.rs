@@ -272,6 +272,7 @@ impl Tab for ProfileTab {
         frame(buf, ctx.body, "Profile", Style::default());
         let Some(p) = ctx.profile() else { return };
         let breadth: Vec<String> = profile::breadth(p, ladder)
+            .corners
             .iter()
             .map(|&c| text::one_line(&ladder.corners()[c].name))
             .collect();

@@ -197,6 +197,9 @@ pub struct GraphView {
     pub selected: RoleIdx,
     /// Top-left corner of the visible part of the canvas.
     pub scroll: (u32, u32),
+    /// The corner column the selection came from when arrows took it into a role spanning its
+    /// row, so the next arrow up or down leaves it in that column rather than mid-grid.
+    came_from: Option<usize>,
     cache: RefCell<Option<(GridKey, Rc<Grid>)>>,
 }
 
@@ -224,14 +227,26 @@ impl GraphView {
     pub fn select(&mut self, role: RoleIdx, grid: &Grid, view: Rect) {
         if role < grid.spots.len() {
             self.selected = role;
+            self.came_from = None;
             self.keep_visible(grid, view);
         }
     }
 
+    /// Moves the selection by an arrow key. Passing up or down through an enterprise-wide row
+    /// remembers the column it was entered from.
     pub fn step(&mut self, direction: Direction, grid: &Grid, view: Rect) {
-        if let Some(next) = grid.neighbour(self.selected, direction) {
-            self.select(next, grid, view);
-        }
+        let from = self.selected;
+        let Some(next) = grid.neighbour(from, direction, self.came_from) else {
+            return;
+        };
+        let vertical = matches!(direction, Direction::Up | Direction::Down);
+        let came_from = match grid.places.get(from) {
+            _ if !vertical || !grid.spans(next) => None,
+            Some(place) if place.column.is_some() => place.column,
+            _ => self.came_from,
+        };
+        self.select(next, grid, view);
+        self.came_from = came_from;
     }
 
     /// The role under screen point (x, y) of `view`, if any.

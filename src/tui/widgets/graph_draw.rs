@@ -27,20 +27,20 @@ pub struct Graph<'a> {
 }
 
 /// A canvas position as a screen position inside `area`.
-struct Canvas {
-    area: Rect,
-    sx: i64,
-    sy: i64,
+pub(super) struct Canvas {
+    pub area: Rect,
+    pub sx: i64,
+    pub sy: i64,
 }
 
 impl Canvas {
-    fn x(&self, x: u32) -> i64 {
+    pub fn x(&self, x: u32) -> i64 {
         i64::from(self.area.x) + i64::from(x) - self.sx
     }
-    fn y(&self, y: u32) -> i64 {
+    pub fn y(&self, y: u32) -> i64 {
         i64::from(self.area.y) + i64::from(y) - self.sy
     }
-    fn shows_rows(&self, top: u32, bottom: u32) -> bool {
+    pub fn shows_rows(&self, top: u32, bottom: u32) -> bool {
         i64::from(bottom) > self.sy && i64::from(top) < self.sy + i64::from(self.area.height)
     }
     fn shows_columns(&self, left: u32, right: u32) -> bool {
@@ -81,13 +81,6 @@ impl Graph<'_> {
             .filter(|&x| canvas.shows_columns(x, x + 1))
     }
 
-    /// The row of roles covering canvas row `y`, if one does.
-    fn row_at(&self, y: u32) -> Option<&super::grid::Row> {
-        let rows = &self.grid.rows;
-        let i = rows.partition_point(|r| r.y + r.height <= y);
-        rows.get(i).filter(|r| r.y <= y)
-    }
-
     fn draw_rules(&self, buf: &mut Buffer, canvas: &Canvas) {
         if self.grid.zoom != Zoom::Fit {
             return;
@@ -100,6 +93,7 @@ impl Graph<'_> {
         let vertical = |x: u32, y: u32| {
             y < first_rule
                 || self
+                    .grid
                     .row_at(y)
                     .is_some_and(|row| !row.spans || x == 0 || x == right)
         };
@@ -363,57 +357,6 @@ impl Graph<'_> {
             text::fit(label, width)
         };
         put(buf, canvas.area, x, canvas.y(spot.y), &shown, style);
-    }
-
-    /// Lines between consecutive planned roles, drawn in the row between them: `╔══╝` when
-    /// the path goes up and right, `╚══╗` up and left, `║` straight up. Moves whose roles do not
-    /// face each other across one row keep just their step numbers.
-    /// Returns where each connector went, (screen row, leftmost, rightmost column).
-    fn draw_connectors(&self, buf: &mut Buffer, canvas: &Canvas) -> Vec<(i64, i64, i64)> {
-        let style = self.theme.path();
-        let mut drawn = Vec::new();
-        let Some(mut from) = self.marks.plan.current else {
-            return drawn;
-        };
-        for &(to, _, _) in &self.marks.plan.steps {
-            let (a, b) = (self.spot(from), self.spot(to));
-            from = to;
-            if b.bottom() + 1 != a.y {
-                continue;
-            }
-            let y = canvas.y(a.y - 1);
-            let middle = |s: Spot, other: Spot| {
-                // A spanning role's connector meets the other end's column.
-                let centre = s.x + s.width / 2;
-                if s.width > other.width * 2 {
-                    other.x + other.width / 2
-                } else {
-                    centre
-                }
-            };
-            let (a_mid, b_mid) = (canvas.x(middle(a, b)), canvas.x(middle(b, a)));
-            let (left, right) = (a_mid.min(b_mid), a_mid.max(b_mid));
-            drawn.push((y, left, right));
-            if left == right {
-                put(buf, canvas.area, a_mid, y, "║", style);
-                continue;
-            }
-            let run = "═".repeat((right - left - 1) as usize);
-            let (start, end) = if a_mid < b_mid {
-                ("╔", "╝")
-            } else {
-                ("╚", "╗")
-            };
-            put(
-                buf,
-                canvas.area,
-                left,
-                y,
-                &format!("{start}{run}{end}"),
-                style,
-            );
-        }
-        drawn
     }
 
     /// Each level's name on its heading row, at the left edge of the view whatever the scroll,

@@ -95,11 +95,23 @@ pub enum Direction {
 }
 
 /// A row of roles: one spanning the width (enterprise-wide roles), or one cell per corner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub y: u32,
     pub height: u32,
     pub spans: bool,
+    pub level: usize,
+    /// The roles in the row, left to right.
+    pub roles: Vec<RoleIdx>,
+}
+
+/// Where a role sits among the rows and columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    /// Index into [`Grid::rows`].
+    pub row: usize,
+    /// The corner column, or `None` for a role spanning its row.
+    pub column: Option<usize>,
 }
 
 /// A heading or rule row: above each level (with its name), and in the fit zoom between the
@@ -116,6 +128,8 @@ pub struct Grid {
     /// One spot per role, by role index: the box in the detailed zoom, the text area of the
     /// cell otherwise.
     pub spots: Vec<Spot>,
+    /// One place per role, by role index.
+    pub places: Vec<Place>,
     /// Each corner's column (x, width), by corner index.
     pub columns: Vec<(u32, u32)>,
     pub rows: Vec<Row>,
@@ -242,6 +256,7 @@ impl Grid {
         };
 
         let mut spots = vec![Spot::default(); ladder.roles().len()];
+        let mut places = vec![Place::default(); ladder.roles().len()];
         let mut rows = Vec::new();
         let mut rules = Vec::new();
         let mut y = 0;
@@ -264,11 +279,21 @@ impl Grid {
                     width: w,
                     height,
                 };
+                places[r] = Place {
+                    row: rows.len(),
+                    column: if row.spans {
+                        None
+                    } else {
+                        ladder.role_corner(r)
+                    },
+                };
             }
             rows.push(Row {
                 y,
                 height,
                 spans: row.spans,
+                level: row.level,
+                roles: row.roles.clone(),
             });
             y += height;
         }
@@ -279,6 +304,7 @@ impl Grid {
         Grid {
             zoom,
             spots,
+            places,
             columns,
             rows,
             rules,
@@ -288,29 +314,112 @@ impl Grid {
         }
     }
 
-    /// The role whose box is nearest in `direction`, if any: the nearest row (or column) first,
-    /// then the nearest along it. Left and right stay within the same row of boxes.
-    pub fn neighbour(&self, from: RoleIdx, direction: Direction) -> Option<RoleIdx> {
+    /// The role a move in `direction` selects, if any. Left and right stay within the same row
+    /// of boxes, nearest first. Up and down go to the nearest band of rows in that direction —
+    /// a level's corner roles, or its enterprise-wide roles — then the nearest column, then the
+    /// nearest row; within the band it starts in, only straight up or down (a role stacked in
+    /// the same cell), so a second role in a neighbouring cell is never taken for the level
+    /// above. `column` is where a move leaving a role that spans its row starts across: the
+    /// column it was entered from, so passing through an enterprise-wide row keeps the column.
+    pub fn neighbour(
+        &self,
+        from: RoleIdx,
+        direction: Direction,
+        column: Option<usize>,
+    ) -> Option<RoleIdx> {
         let here = *self.spots.get(from)?;
         let (hx, hy) = here.center();
+        let bands = self.bands();
+        let band = |r: RoleIdx| self.places.get(r).map_or(0, |p| bands[p.row]);
+        let spans = self.places.get(from).is_some_and(|p| p.column.is_none());
+        let x = match column.and_then(|c| self.columns.get(c)) {
+            Some(&(cx, w)) if spans => i64::from(cx) + i64::from(w) / 2,
+            _ => hx,
+        };
         self.spots
             .iter()
             .enumerate()
             .filter(|&(r, _)| r != from)
             .filter_map(|(r, spot)| {
-                let (x, y) = spot.center();
-                let (dx, dy) = (x - hx, y - hy);
+                let (cx, cy) = spot.center();
+                let (dx, dy) = (cx - hx, cy - hy);
                 let score = match direction {
-                    Direction::Up if spot.bottom() <= here.y => (-dy, dx.abs()),
-                    Direction::Down if spot.y >= here.bottom() => (dy, dx.abs()),
-                    Direction::Left if dx < 0 && spot.overlaps_rows(here) => (dy.abs(), -dx),
-                    Direction::Right if dx > 0 && spot.overlaps_rows(here) => (dy.abs(), dx),
+                    Direction::Up | Direction::Down => {
+                        let beyond = if direction == Direction::Up {
+                            spot.bottom() <= here.y
+                        } else {
+                            spot.y >= here.bottom()
+                        };
+                        let bands = band(r).abs_diff(band(from)) as i64;
+                        let gap = (i64::from(spot.x) - x)
+                            .max(x - (i64::from(spot.right()) - 1))
+                            .max(0);
+                        if !beyond || (bands == 0 && gap > 0) {
+                            return None;
+                        }
+                        (bands, gap, dy.abs(), (cx - x).abs())
+                    }
+                    Direction::Left if dx < 0 && spot.overlaps_rows(here) => (dy.abs(), -dx, 0, 0),
+                    Direction::Right if dx > 0 && spot.overlaps_rows(here) => (dy.abs(), dx, 0, 0),
                     _ => return None,
                 };
                 Some((score, r))
             })
             .min()
             .map(|(_, r)| r)
+    }
+
+    /// Each row's band, top to bottom: a new band starts wherever the level changes or a row
+    /// of enterprise-wide roles meets a row of corner roles.
+    fn bands(&self) -> Vec<usize> {
+        let mut bands = Vec::with_capacity(self.rows.len());
+        let mut band = 0;
+        for (i, row) in self.rows.iter().enumerate() {
+            if let Some(before) = i.checked_sub(1).map(|b| &self.rows[b])
+                && (before.level != row.level || before.spans != row.spans)
+            {
+                band += 1;
+            }
+            bands.push(band);
+        }
+        bands
+    }
+
+    /// Whether canvas row `y` is a heading or rule row rather than a row of roles.
+    pub fn is_rule(&self, y: u32) -> bool {
+        self.rules.binary_search_by_key(&y, |r| r.y).is_ok()
+    }
+
+    /// The row of roles covering canvas row `y`, if one does.
+    pub fn row_at(&self, y: u32) -> Option<&Row> {
+        let i = self.rows.partition_point(|r| r.y + r.height <= y);
+        self.rows.get(i).filter(|r| r.y <= y)
+    }
+
+    /// The corner column covering canvas column `x`, if one does (not the gaps between).
+    fn column_at(&self, x: u32) -> Option<usize> {
+        let i = self.columns.partition_point(|&(cx, w)| cx + w <= x);
+        self.columns.get(i).filter(|&&(cx, _)| cx <= x).map(|_| i)
+    }
+
+    /// Whether a line may run up through canvas point (x, y): on a heading or rule row, in a
+    /// row of enterprise-wide roles (behind the title), or in a corner's cell that no role of
+    /// the row holds — never in the gap between two cells, where it would run into a title.
+    pub fn passable(&self, x: u32, y: u32) -> bool {
+        match self.row_at(y) {
+            None => true,
+            Some(row) if row.spans => true,
+            Some(row) => self.column_at(x).is_some_and(|c| {
+                !row.roles
+                    .iter()
+                    .any(|&r| self.places.get(r).is_some_and(|p| p.column == Some(c)))
+            }),
+        }
+    }
+
+    /// Whether the role spans its row (an enterprise-wide role).
+    pub fn spans(&self, role: RoleIdx) -> bool {
+        self.places.get(role).is_some_and(|p| p.column.is_none())
     }
 
     /// The role whose box covers canvas point (x, y).
@@ -433,20 +542,53 @@ mod tests {
         let id = |r: Option<RoleIdx>| r.map(|r| ladder.role(r).id.clone());
         let sysadmin = ladder.role_index("sysadmin").unwrap();
         assert_eq!(
-            id(grid.neighbour(sysadmin, Direction::Up)).as_deref(),
+            id(grid.neighbour(sysadmin, Direction::Up, None)).as_deref(),
             Some("infra-lead")
         );
         assert_eq!(
-            id(grid.neighbour(sysadmin, Direction::Right)).as_deref(),
+            id(grid.neighbour(sysadmin, Direction::Right, None)).as_deref(),
             Some("developer")
         );
-        assert_eq!(grid.neighbour(sysadmin, Direction::Left), None);
-        assert_eq!(grid.neighbour(sysadmin, Direction::Down), None);
+        assert_eq!(grid.neighbour(sysadmin, Direction::Left, None), None);
+        assert_eq!(grid.neighbour(sysadmin, Direction::Down, None), None);
         let svp = ladder.role_index("svp-infra").unwrap();
         assert_eq!(
-            id(grid.neighbour(svp, Direction::Up)).as_deref(),
+            id(grid.neighbour(svp, Direction::Up, None)).as_deref(),
             Some("cio")
         );
+    }
+
+    #[test]
+    fn up_and_down_rank_the_level_first_then_the_column() {
+        let source = include_str!("../../../tests/fixtures/ladders/company-stacked.ron");
+        let ladder = load_str(source, "company-stacked").unwrap();
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        let id = |r: Option<RoleIdx>| r.map(|r| ladder.role(r).id.clone());
+        for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
+            let grid = Grid::new(&ladder, zoom, 118, 33, &Titles(&ladder));
+            // (from, key, column entered from, selected)
+            let moves = [
+                // A second role in the Development and Security cells sits lower than the
+                // others of its level; it is not the level above for the Data engineer.
+                ("data-engineer", Direction::Up, None, "data-lead"),
+                ("ops-engineer", Direction::Up, None, "ops-lead"),
+                ("data-lead", Direction::Down, None, "data-engineer"),
+                // Within a cell, straight down and up again.
+                ("dev-lead", Direction::Down, None, "staff-engineer"),
+                ("staff-engineer", Direction::Up, None, "dev-lead"),
+                // Through the IT manager's row, the column it was entered from.
+                ("ops-manager", Direction::Up, None, "it-manager"),
+                ("it-manager", Direction::Up, Some(0), "ops-director"),
+                ("it-manager", Direction::Down, Some(3), "sec-manager"),
+            ];
+            for (from, direction, column, to) in moves {
+                assert_eq!(
+                    id(grid.neighbour(role(from), direction, column)).as_deref(),
+                    Some(to),
+                    "{zoom:?}: {direction:?} from {from} (entered from column {column:?})"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod field;
 pub mod graph;
 pub mod graph_draw;
+mod graph_links;
 pub mod grid;
 pub mod list;
 pub mod pager;
