@@ -98,7 +98,7 @@ pub(super) fn ladders(
                 Ok(l) => [
                     l.id().to_string(),
                     text::one_line(l.name()),
-                    format!("{} roles", l.roles().len()),
+                    text::count(l.roles().len(), "role"),
                     from,
                 ],
                 Err(e) => [
