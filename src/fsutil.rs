@@ -67,9 +67,12 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
 
 /// What to do with the file a write replaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Previous {
+pub enum Previous<'a> {
     /// Keep it beside the new one as `<name>.bak`; if that cannot be done, write nothing.
     KeepAsBackup,
+    /// Keep it at this path instead (for files whose backups must match a pattern of their
+    /// own, such as private notes); if that cannot be done, write nothing.
+    KeepAt(&'a Path),
     /// Let the new file replace it outright.
     Replace,
 }
@@ -150,9 +153,13 @@ pub fn write_atomic(
     let temp = with_suffix(&target, ".tmp");
     let existing = std::fs::metadata(&target).ok();
     write_temp(&temp, bytes, existing.as_ref(), new_file)?;
-    if previous == Previous::KeepAsBackup
-        && existing.is_some()
-        && let Err(e) = keep_backup(&target, &with_suffix(path, ".bak"))
+    let backup = match previous {
+        Previous::KeepAsBackup => Some(with_suffix(path, ".bak")),
+        Previous::KeepAt(backup) => Some(backup.to_path_buf()),
+        Previous::Replace => None,
+    };
+    if let Some(backup) = backup.filter(|_| existing.is_some())
+        && let Err(e) = keep_backup(&target, &backup)
     {
         let _ = std::fs::remove_file(&temp);
         return Err(e);

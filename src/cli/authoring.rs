@@ -35,7 +35,7 @@ fn id_and_name_from(path: &Path) -> (String, String) {
 
 /// The checks before writing a file the person asked for: no silent overwrite, a folder to put
 /// it in. Returns what to do with an existing file.
-pub(super) fn prepare_output(path: &Path, force: bool) -> Result<Previous, Failure> {
+pub(super) fn prepare_output(path: &Path, force: bool) -> Result<Previous<'static>, Failure> {
     if path.is_dir() {
         return Err(Failure::invalid(format!(
             "{} is a folder — name a file inside it, e.g. {}",

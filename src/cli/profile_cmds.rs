@@ -22,10 +22,10 @@ use crate::text;
 
 /// What a profile command needs: the data folder, the store and the `--profile` choice.
 pub struct Context<'a> {
-    data_dir: PathBuf,
-    store: Store,
+    pub(super) data_dir: PathBuf,
+    pub(super) store: Store,
     chosen: Option<&'a str>,
-    clock: &'a Clock,
+    pub(super) clock: &'a Clock,
 }
 
 impl From<StatusArg> for Status {
@@ -69,7 +69,7 @@ impl<'a> Context<'a> {
         Ok(self.store.resolve(name.or(self.chosen))?)
     }
 
-    fn ladder_of(&self, profile: &Profile) -> Result<Ladder, Failure> {
+    pub(super) fn ladder_of(&self, profile: &Profile) -> Result<Ladder, Failure> {
         ladder::resolve_for_profile(&profile.ladder, self.store.dir(), Some(&self.data_dir))
             .map(|(ladder, _)| ladder)
             .map_err(|e| {
@@ -83,7 +83,7 @@ impl<'a> Context<'a> {
 
     /// Loads the chosen profile and its ladder, for a change; the change itself re-reads it
     /// under the lock, so this copy only serves to check arguments.
-    fn load(&self, name: Option<&str>) -> Result<(String, Profile, Ladder), Failure> {
+    pub(super) fn load(&self, name: Option<&str>) -> Result<(String, Profile, Ladder), Failure> {
         let id = self.id(name)?;
         let profile = self.store.load(&id)?;
         let ladder = self.ladder_of(&profile)?;
@@ -281,7 +281,7 @@ impl<'a> Context<'a> {
                 (None, true) => Some(None),
                 (None, false) => None,
             };
-            if let Some(change) = target.and_then(|t| rules::set_target(p, t)) {
+            if let Some(change) = target.and_then(|t| rules::set_target(p, t, today)) {
                 apply(&change, p)?;
             }
             Ok(())
@@ -394,6 +394,7 @@ impl<'a> Context<'a> {
 
     pub fn plan(&self, action: PlanCommand, out: &mut dyn Write) -> Result<(), Failure> {
         let (id, profile, ladder) = self.load(None)?;
+        let today = self.clock.today();
         let saved = match action {
             PlanCommand::Show { json } => {
                 if json {
@@ -403,10 +404,13 @@ impl<'a> Context<'a> {
                 }
                 return Ok(());
             }
-            PlanCommand::Clear => self.store.update(&id, |p| {
-                p.plan.clear();
-                Ok(())
-            })?,
+            PlanCommand::Clear => {
+                self.store
+                    .update(&id, |p| match rules::clear_plan(p, today) {
+                        Some(change) => apply(&change, p),
+                        None => Ok(()),
+                    })?
+            }
             PlanCommand::Add { role, date, note } => {
                 let role = role_arg(&ladder, &role, "ROLE")?;
                 let step = PlanStep {
@@ -415,10 +419,10 @@ impl<'a> Context<'a> {
                     note: note.map(|n| text::sanitize(n.trim())).unwrap_or_default(),
                 };
                 // Checked here first so a refusal is bad input (exit 2) with nothing locked.
-                rules::append_step(&profile, &ladder, step.clone())
+                rules::append_step(&profile, &ladder, step.clone(), today)
                     .map_err(|refusal| Failure::invalid(refusal.0))?;
                 self.store.update(&id, |p| {
-                    let change = rules::append_step(p, &ladder, step)
+                    let change = rules::append_step(p, &ladder, step, today)
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
                     apply(&change, p)
                 })?
@@ -435,7 +439,7 @@ impl<'a> Context<'a> {
                     )));
                 };
                 self.store.update(&id, |p| {
-                    let change = rules::use_path(p, &ladder, path, String::new());
+                    let change = rules::use_path(p, &ladder, path, String::new(), today);
                     apply(&change, p)
                 })?
             }
@@ -458,7 +462,7 @@ impl<'a> Context<'a> {
 
 /// Applies a rule's change to the profile re-read under the lock. The change was computed
 /// from that same copy, so a conflict means a bug, reported rather than saved.
-fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
+pub(super) fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError> {
     change.apply(p).map(|_| ()).map_err(|Conflict { what }| {
         ProfileError::Invalid(format!(
             "internal error: {what} changed while it was being changed"
@@ -485,7 +489,7 @@ fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
     ))
 }
 
-fn or_list<'a>(suggestion: String, all: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn or_list<'a>(suggestion: String, all: impl Iterator<Item = &'a str>) -> String {
     if suggestion.is_empty() {
         format!("known: {}", all.collect::<Vec<_>>().join(", "))
     } else {

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::model::PROFILE_FORMAT;
+use super::model::{PRIVATE_FORMAT, PRIVATE_SUFFIX, PROFILE_FORMAT};
 use crate::text;
 
 /// Why a profile could not be read or written.
@@ -118,9 +118,14 @@ impl std::fmt::Display for ProfileError {
                 message,
             } => write!(
                 f,
-                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}.bak) and try again",
+                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}) and try again",
                 path.display(),
                 text::one_line(message),
+                backup_of(path).display()
+            ),
+            ProfileError::NewerFormat { path, format } if is_private(path) => write!(
+                f,
+                "{}: written in private-notes format {format}, newer than format {PRIVATE_FORMAT} that this version reads — upgrade rungs; the file was not changed",
                 path.display()
             ),
             ProfileError::NewerFormat { path, format } => write!(
@@ -157,3 +162,17 @@ impl std::fmt::Display for ProfileError {
 }
 
 impl std::error::Error for ProfileError {}
+
+fn is_private(path: &Path) -> bool {
+    path.to_string_lossy().ends_with(PRIVATE_SUFFIX)
+}
+
+/// Where the previous version of the file at `path` is kept: `<id>.ron.bak` for a profile,
+/// `<id>.bak.private.ron` for private notes (so it matches the private files' pattern too).
+fn backup_of(path: &Path) -> PathBuf {
+    let name = path.to_string_lossy();
+    match name.strip_suffix(PRIVATE_SUFFIX) {
+        Some(stem) => PathBuf::from(format!("{stem}.bak{PRIVATE_SUFFIX}")),
+        None => PathBuf::from(format!("{name}.bak")),
+    }
+}

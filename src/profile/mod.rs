@@ -1,15 +1,26 @@
 //! A person's profile: model, derived figures, the rules for changing it, and the store that
 //! saves it without loss. Nothing here draws to a terminal.
 
+pub mod agenda;
 mod change;
+mod coaching;
+pub mod competence;
 mod derive;
 mod disk;
 mod error;
+pub mod glance;
+mod kinds;
+mod migrate;
 mod model;
+pub mod private;
+pub mod roster;
 pub mod rules;
 mod store;
 
 pub use change::{Change, Conflict, Edit, Item};
+pub use coaching::{
+    Action, AgendaItem, Moved, Owner, PlanChange, PlanEvent, Session, TalkingPoint, Topic,
+};
 pub use derive::{Readiness, breadth, next_level, plan_path, readiness};
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;

@@ -264,6 +264,7 @@ pub enum Global {
     NextTab,
     PrevTab,
     Undo,
+    ShareSafe,
 }
 
 use Key::{Char as C, Code};
@@ -289,6 +290,13 @@ pub const GLOBAL: &[Binding<Global>] = &[
         Global::Undo,
         "undo the last change",
         Footer::Word("undo"),
+    ),
+    bind(
+        "share-safe",
+        &[C('s')],
+        Global::ShareSafe,
+        "share-safe: hide private notes while the screen is shared",
+        Footer::Word("share-safe"),
     ),
     bind(
         "help",

@@ -39,4 +39,9 @@ pub trait Tab {
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer);
     /// The profile was opened or reloaded, or the screen resized: keep cursors in range.
     fn refresh(&mut self, _ctx: &Ctx) {}
+    /// The tab comes into view.
+    fn enter(&mut self, _ctx: &mut Ctx) {}
+    /// The tab goes out of view, or the planner is about to quit: anything typed and not yet
+    /// made a change must become one now.
+    fn leave(&mut self, _ctx: &mut Ctx) {}
 }

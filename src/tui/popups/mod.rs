@@ -1,6 +1,7 @@
 //! Popups over the current tab: text to read (help, the role diff) and forms to fill in. One
 //! module each; tabs open them, the app routes keys to the one open.
 
+pub mod coaching;
 pub mod diff;
 pub mod form;
 pub mod help;
