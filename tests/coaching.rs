@@ -542,3 +542,120 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
     keys(&mut app, "s");
     assert!(screen(&app).contains(MARKER), "{}", screen(&app));
 }
+
+#[test]
+fn every_view_of_tab_4_draws_at_every_size_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    let sizes: Vec<(u16, u16)> = (1..=130)
+        .step_by(4)
+        .flat_map(|w| (1..=45).step_by(3).map(move |h| (w, h)))
+        .collect();
+    let sweep = |app: &mut App| {
+        for &(w, h) in &sizes {
+            app.handle(&ratatui::crossterm::event::Event::Resize(w, h));
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            let mut buf = ratatui::buffer::Buffer::empty(area);
+            app.render(area, &mut buf);
+        }
+        app.handle(&ratatui::crossterm::event::Event::Resize(120, 40));
+    };
+    keys(&mut app, "4");
+    sweep(&mut app);
+    keys(&mut app, "/pri");
+    sweep(&mut app);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    sweep(&mut app);
+    keys(&mut app, "n");
+    sweep(&mut app);
+    keys(&mut app, "le");
+    keys(
+        &mut app,
+        "a note long enough to wrap in a narrow pane, 工程师 🚀 and all",
+    );
+    sweep(&mut app);
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "c");
+    sweep(&mut app);
+    keys(&mut app, "5hhh");
+    sweep(&mut app);
+}
+
+#[test]
+fn unknown_numbers_competencies_and_ratings_exit_2_saying_what_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::new(dir.path())
+        .create(&person("Ada Lovelace", "sysadmin"))
+        .unwrap();
+    let fails = |args: &[&str], says: &[&str]| {
+        let out = rungs_cmd(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for words in says {
+            assert!(err.contains(words), "{args:?} said {err}");
+        }
+        assert!(out.stdout.is_empty(), "{args:?}");
+    };
+    fails(
+        &["action", "done", "1"],
+        &["no action item 1", "no action items yet"],
+    );
+    rungs_cmd(dir.path())
+        .args([
+            "action",
+            "add",
+            "Read the board papers",
+            "--due",
+            "2026-12-01",
+        ])
+        .assert()
+        .success();
+    fails(&["action", "done", "3"], &["no action item 3", "1 to 1"]);
+    fails(&["action", "done", "0"], &["no action item 0"]);
+    fails(
+        &["rate", "leadrship", "meeting", "--by", "self"],
+        &["unknown competency \"leadrship\"", "leadership"],
+    );
+    fails(
+        &["rate", "leadership", "great", "--by", "self"],
+        &["great", "working-towards"],
+    );
+    fails(
+        &["rate", "leadership", "meeting", "--by", "boss"],
+        &["boss", "manager"],
+    );
+    fails(&["agenda", "add", "  "], &["nothing to add"]);
+    rungs_cmd(dir.path())
+        .args(["action", "done", "1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("done (0 still open)"));
+    rungs_cmd(dir.path())
+        .args([
+            "rate",
+            "leadership",
+            "working-towards",
+            "--by",
+            "self",
+            "--note",
+            "getting there",
+        ])
+        .assert()
+        .success();
+    let out = rungs_cmd(dir.path())
+        .args(["ratings", "--json"])
+        .output()
+        .unwrap();
+    let ratings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let leadership = ratings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "leadership")
+        .unwrap();
+    assert_eq!(leadership["self"]["level"], "working-towards");
+    assert_eq!(leadership["self"]["note"], "getting there");
+    assert_eq!(leadership["manager"], serde_json::Value::Null);
+}

@@ -623,12 +623,12 @@ impl SessionView {
             Notes::Private => "Private notes · only on this machine",
         };
         let editing = self.editing.as_ref().filter(|e| e.which == which);
-        let title = if editing.is_some() {
-            format!("{title} · writing, Esc when done")
-        } else {
-            title.to_string()
+        let title = match (which, editing.is_some()) {
+            (Notes::Shared, true) => "Notes · writing, Esc saves",
+            (Notes::Private, true) => "Private notes · writing, Esc saves",
+            _ => title,
         };
-        frame(buf, area, &title, style);
+        frame(buf, area, title, style);
         let inner = padded(area);
         if let Some(editing) = editing {
             editing.field.draw(buf, inner);
