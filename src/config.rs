@@ -341,12 +341,30 @@ struct ConfigFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct ColorsFile {
-    current: Option<String>,
-    target: Option<String>,
-    path: Option<String>,
-    muted: Option<String>,
-    warning: Option<String>,
-    error: Option<String>,
+    current: Option<ColorText>,
+    target: Option<ColorText>,
+    path: Option<ColorText>,
+    muted: Option<ColorText>,
+    warning: Option<ColorText>,
+    error: Option<ColorText>,
+}
+
+/// A colour as written: a word or `"#rrggbb"` in quotes, or a bare number from the 256-colour
+/// table (`muted: 8`), which is as natural to write as `"8"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ColorText {
+    Text(String),
+    Number(i64),
+}
+
+impl ColorText {
+    fn into_text(self) -> String {
+        match self {
+            ColorText::Text(text) => text,
+            ColorText::Number(n) => n.to_string(),
+        }
+    }
 }
 
 /// The config format this version reads.
@@ -438,19 +456,31 @@ pub fn parse(source: &str, origin: &str) -> (Config, Vec<String>) {
     for (action, keys) in file.keys {
         let at = map.map_key("keys", 2, &action, 0);
         let mut specs = Vec::new();
+        let mut bad = 0;
         for key in keys {
             let nth = seen_keys.entry(key.clone()).or_default();
             let key_at = map.list_item("keys", 3, &key, *nth).or(at);
             *nth += 1;
             match key.parse::<KeySpec>() {
                 Ok(spec) => specs.push(spec),
-                Err(why) => warn_at(
-                    &mut warnings,
-                    key_at,
-                    &why,
-                    &format!("\"{action}\" keeps its other keys"),
-                ),
+                Err(why) => {
+                    bad += 1;
+                    warn_at(
+                        &mut warnings,
+                        key_at,
+                        &why,
+                        &format!("\"{action}\" keeps its other keys"),
+                    )
+                }
             }
+        }
+        // Only mistakes: the action keeps its default keys rather than losing them all. (An
+        // empty list, written on purpose, is how a key is taken away.)
+        if bad > 0 && specs.is_empty() {
+            if let Some(last) = warnings.last_mut() {
+                *last = last.replace("keeps its other keys", "keeps its default keys");
+            }
+            continue;
         }
         config.keys.push(KeyOverride {
             action,
@@ -468,7 +498,9 @@ pub fn parse(source: &str, origin: &str) -> (Config, Vec<String>) {
         ("warning", colors.warning, &mut config.colors.warning),
         ("error", colors.error, &mut config.colors.error),
     ] {
-        let Some(value) = value else { continue };
+        let Some(value) = value.map(ColorText::into_text) else {
+            continue;
+        };
         match value.parse::<Color>() {
             Ok(color) => *slot = color,
             Err(why) => warn_at(
@@ -503,7 +535,7 @@ impl Config {
             .map(|o| {
                 let close = text::did_you_mean(&o.action, known.iter().copied());
                 let hint = if close.is_empty() {
-                    format!("actions: {}", known.join(", "))
+                    "the names are in the last column of the README's key tables".to_string()
                 } else {
                     close
                 };
@@ -588,6 +620,16 @@ mod tests {
         assert_eq!(config.colors.target, Color::Rgb(0xff, 0x88, 0));
         assert_eq!(config.colors.muted, Color::Named(NamedColor::DarkGray));
         assert_eq!(config.colors.path, Color::Indexed(33));
+        let (bare, warnings) = parse("(colors: (muted: 8), keys: {\"quit\": [\"ctrl-qq\"]})", "c");
+        assert_eq!(bare.colors.muted, Color::Indexed(8), "{warnings:?}");
+        assert!(
+            bare.keys.is_empty(),
+            "a key that cannot be pressed leaves quit its defaults"
+        );
+        assert!(
+            warnings[0].contains("keeps its default keys"),
+            "{warnings:?}"
+        );
         assert_eq!(config.colors.current, Palette::default().current);
         for color in ["default", "dark-gray", "#ff8800", "33"] {
             assert_eq!(color.parse::<Color>().unwrap().to_string(), color);

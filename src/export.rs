@@ -3,15 +3,99 @@
 
 use std::fmt::Write;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::date::Date;
-use crate::ladder::{Ladder, LevelIdx, Stage};
-use crate::profile::{self, Profile, Status};
+use crate::ladder::{Breadth, Ladder, Stage};
+use crate::profile::{self, Profile, Readiness, Status};
 use crate::text;
 
 /// How far back "done recently" reaches in the Markdown summary.
 pub const RECENT_DAYS: i64 = 90;
+
+/// Readiness for the next level as scripts see it, wherever it appears.
+#[derive(Debug, Serialize)]
+pub struct ReadinessJson {
+    pub done: usize,
+    pub total: usize,
+    pub percent: u8,
+    /// The level it prepares for; `None` at the top of the ladder.
+    pub for_level: Option<String>,
+    pub held_level: String,
+    /// What it counts, in words.
+    pub counts: String,
+    /// What it counts, level by level.
+    pub levels: Vec<CountedJson>,
+    /// The ids of the milestones it counts.
+    pub milestones: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountedJson {
+    pub level: String,
+    pub done: usize,
+    pub counted: usize,
+    /// An earlier level, of which only the milestones still open count.
+    pub open_only: bool,
+}
+
+impl ReadinessJson {
+    pub fn new(r: &Readiness, ladder: &Ladder) -> ReadinessJson {
+        let level_id = |l: usize| ladder.levels()[l].id.clone();
+        ReadinessJson {
+            done: r.progress.done,
+            total: r.progress.total,
+            percent: r.percent(),
+            for_level: r.next_level.map(level_id),
+            held_level: level_id(r.held_level),
+            counts: r.counts(ladder),
+            levels: r
+                .counted
+                .iter()
+                .map(|c| CountedJson {
+                    level: level_id(c.level),
+                    done: c.done,
+                    counted: c.milestones.len(),
+                    open_only: c.open_only,
+                })
+                .collect(),
+            milestones: r
+                .milestone_ids(ladder)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// "readiness for Manager: 3/9 (33 %) — counts the Tech lead milestones (3 of 8 done), …"
+pub fn readiness_line(r: &Readiness, ladder: &Ladder) -> String {
+    format!(
+        "{}: {}/{} ({} %) — counts {}",
+        r.label(ladder),
+        r.progress.done,
+        r.progress.total,
+        r.percent(),
+        r.counts(ladder)
+    )
+}
+
+fn readiness_value(profile: &Profile, ladder: &Ladder) -> Value {
+    profile::readiness(profile, ladder)
+        .map(|r| serde_json::to_value(ReadinessJson::new(&r, ladder)).unwrap_or(Value::Null))
+        .unwrap_or(Value::Null)
+}
+
+/// `{"visited": 3, "total": 6}`: the business-facing corners among `breadth`, of the ladder's.
+pub fn business_facing_json(breadth: &Breadth) -> Value {
+    json!({"visited": breadth.business_facing, "total": breadth.business_facing_total})
+}
+
+/// The profile's breadth: history, current role and plan.
+fn breadth_of(profile: &Profile, ladder: &Ladder) -> Breadth {
+    Breadth::of(ladder, &profile::breadth(profile, ladder))
+}
 
 fn where_of(ladder: &Ladder, role: &str) -> String {
     ladder.role_index(role).map_or_else(String::new, |r| {
@@ -64,13 +148,11 @@ fn plan_rows(profile: &Profile, ladder: &Ladder) -> (Vec<PlanRow>, Vec<String>) 
     (rows, advice)
 }
 
-/// The plan as text: numbered steps with move kinds, then the advice it breaks.
+/// The plan as text: numbered steps with move kinds, then the advice it breaks and the
+/// readiness for the next move.
 pub fn plan_text(profile: &Profile, ladder: &Ladder) -> String {
-    let mut out = String::new();
-    let (rows, advice) = plan_rows(profile, ladder);
-    let _ = writeln!(
-        out,
-        "{}: from {}{}",
+    let mut out = format!(
+        "{}: from {}{}\n",
         profile.id,
         ladder.title_of(&profile.current_role),
         profile
@@ -79,6 +161,17 @@ pub fn plan_text(profile: &Profile, ladder: &Ladder) -> String {
             .map(|t| format!(" towards {}", ladder.title_of(t)))
             .unwrap_or_default()
     );
+    out.push_str(&plan_steps_text(profile, ladder));
+    if let Some(r) = profile::readiness(profile, ladder) {
+        let _ = writeln!(out, "  {}", readiness_line(&r, ladder));
+    }
+    out
+}
+
+/// The plan's steps, breadth and advice, indented.
+fn plan_steps_text(profile: &Profile, ladder: &Ladder) -> String {
+    let mut out = String::new();
+    let (rows, advice) = plan_rows(profile, ladder);
     if rows.is_empty() {
         let _ = writeln!(
             out,
@@ -101,13 +194,16 @@ pub fn plan_text(profile: &Profile, ladder: &Ladder) -> String {
         }
         let _ = writeln!(out, "{line}");
     }
-    let breadth = profile::breadth(profile, ladder);
-    let _ = writeln!(
-        out,
+    let breadth = breadth_of(profile, ladder);
+    let mut summary = format!(
         "  {} · breadth {}",
         text::count(rows.len(), "move"),
-        text::count(breadth.len(), "corner")
+        text::count(breadth.corners.len(), "corner")
     );
+    if let Some(line) = breadth.business_facing_line() {
+        let _ = write!(summary, " · {line}");
+    }
+    let _ = writeln!(out, "{summary}");
     for a in advice {
         let _ = writeln!(out, "  ⚠ {a}");
     }
@@ -142,19 +238,24 @@ pub fn plan_json(profile: &Profile, ladder: &Ladder) -> Value {
             .iter()
             .map(|id| format!("\"{id}\" is not a role of this ladder")),
     );
+    let breadth = breadth_of(profile, ladder);
     json!({
         "from": profile.current_role,
         "target": profile.target_role,
         "steps": steps,
-        "corners": profile::breadth(profile, ladder).iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
+        "corners": breadth.corners.iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
+        "business_facing_corners": business_facing_json(&breadth),
         "advice": advice,
+        "readiness": readiness_value(profile, ladder),
     })
 }
 
-fn readiness_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
+/// Each level's own progress (kept under the key `readiness` for scripts written before
+/// readiness for the next level had its own key).
+fn level_progress_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
     (0..ladder.levels().len())
         .map(|level| {
-            let r = profile::readiness(profile, ladder, level);
+            let r = profile::level_progress(profile, ladder, level);
             json!({
                 "level": ladder.levels()[level].id,
                 "name": text::one_line(&ladder.levels()[level].name),
@@ -167,13 +268,16 @@ fn readiness_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
 /// Everything in the profile plus what is derived from it, for scripts.
 pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
     let stored = serde_json::to_value(profile).unwrap_or(Value::Null);
+    let breadth = breadth_of(profile, ladder);
     json!({
         "profile": stored,
         "derived": {
             "ladder": ladder.id(),
             "next_level": profile::next_level(profile, ladder).map(|l| ladder.levels()[l].id.clone()),
-            "readiness": readiness_json(profile, ladder),
-            "breadth": profile::breadth(profile, ladder).iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
+            "readiness": level_progress_json(profile, ladder),
+            "next_level_readiness": readiness_value(profile, ladder),
+            "breadth": breadth.corners.iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
+            "business_facing_corners": business_facing_json(&breadth),
             "plan": plan_json(profile, ladder),
         }
     })
@@ -215,24 +319,39 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
             let _ = writeln!(out, "  ✓ {}  {span}", ladder.title_of(&held.role));
         }
     }
-    let breadth = profile::breadth(profile, ladder);
+    let breadth = breadth_of(profile, ladder);
     let corners: Vec<String> = breadth
+        .corners
         .iter()
         .map(|&c| text::one_line(&ladder.corners()[c].name))
         .collect();
     let _ = writeln!(
         out,
         "\nBreadth: {} — {}",
-        text::count(breadth.len(), "corner"),
+        text::count(breadth.corners.len(), "corner"),
         corners.join(", ")
     );
-
-    let _ = writeln!(out, "\nPlan");
-    for line in plan_text(profile, ladder).lines().skip(1) {
-        let _ = writeln!(out, "{line}");
+    if let Some(line) = breadth.business_facing_line() {
+        let _ = writeln!(out, "  {line}");
     }
 
-    let _ = writeln!(out, "\nReadiness");
+    let _ = writeln!(out, "\nPlan");
+    out.push_str(&plan_steps_text(profile, ladder));
+
+    if let Some(r) = profile::readiness(profile, ladder) {
+        let _ = writeln!(
+            out,
+            "\n{} {} {}/{} ({} %)",
+            capitalised(&r.label(ladder)),
+            r.gauge(10),
+            r.progress.done,
+            r.progress.total,
+            r.percent()
+        );
+        let _ = writeln!(out, "  counts {}", r.counts(ladder));
+    }
+
+    let _ = writeln!(out, "\nProgress by level (each level's own milestones)");
     let name_width = ladder
         .levels()
         .iter()
@@ -241,7 +360,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         .unwrap_or(0)
         .min(24);
     for (level_idx, level) in ladder.levels().iter().enumerate() {
-        let r = profile::readiness(profile, ladder, level_idx);
+        let r = profile::level_progress(profile, ladder, level_idx);
         let figure = if r.total == 0 {
             "no milestones".to_string()
         } else {
@@ -340,11 +459,15 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
             cell(&where_of(ladder, target))
         );
     }
-    let breadth = profile::breadth(profile, ladder);
+    let breadth = breadth_of(profile, ladder);
+    let business = breadth
+        .business_facing_line()
+        .map(|line| format!("; {line}"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "- **Breadth:** {} across history and plan",
-        text::count(breadth.len(), "corner")
+        "- **Breadth:** {} across history and plan{business}",
+        text::count(breadth.corners.len(), "corner")
     );
 
     let _ = writeln!(out, "\n## Plan\n");
@@ -371,11 +494,24 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         let _ = writeln!(out, "\n> ⚠ {}", cell(a));
     }
 
+    let readiness = profile::readiness(profile, ladder);
     let _ = writeln!(out, "\n## Readiness\n");
-    let _ = writeln!(out, "| level | done | readiness |");
+    if let Some(r) = &readiness {
+        let _ = writeln!(
+            out,
+            "**{}: {} %** ({} of {}) — counts {}.",
+            capitalised(&r.label(ladder)),
+            r.percent(),
+            r.progress.done,
+            r.progress.total,
+            cell(&r.counts(ladder))
+        );
+    }
+    let _ = writeln!(out, "\n### Progress by level\n");
+    let _ = writeln!(out, "| level | done | progress |");
     let _ = writeln!(out, "|---|---|---|");
     for level in 0..ladder.levels().len() {
-        let r = profile::readiness(profile, ladder, level);
+        let r = profile::level_progress(profile, ladder, level);
         let figure = if r.total == 0 {
             "no milestones".to_string()
         } else {
@@ -415,8 +551,8 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         let _ = writeln!(out, "- {date} ✓ {title}{note}");
     }
 
-    if let Some(next) = profile::next_level(profile, ladder) {
-        open_milestones(&mut out, profile, ladder, next);
+    if let Some(r) = &readiness {
+        open_milestones(&mut out, profile, ladder, r);
     }
 
     let recent_evidence: Vec<_> = profile
@@ -433,31 +569,53 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
     out
 }
 
-fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, level: LevelIdx) {
-    let _ = writeln!(
-        out,
-        "\n## Open for {} (next level)\n",
-        cell(&ladder.levels()[level].name)
-    );
-    let open: Vec<_> = ladder.levels()[level]
-        .milestones
-        .iter()
-        .filter(|m| profile.status_of(&m.id) != Status::Done)
-        .collect();
-    if open.is_empty() {
+/// The milestones readiness counts that are not done yet, by level and stage.
+fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, r: &Readiness) {
+    let heading = match r.next_level {
+        Some(next) => format!(
+            "Open for {} (what readiness counts)",
+            cell(&ladder.levels()[next].name)
+        ),
+        None => "Open at the top level (what readiness counts)".to_string(),
+    };
+    let _ = writeln!(out, "\n## {heading}\n");
+    if r.progress.done == r.progress.total {
         let _ = writeln!(out, "All done.");
     }
-    for stage in Stage::ALL {
-        for m in open.iter().filter(|m| m.stage == stage) {
-            let status = profile.status_of(&m.id);
-            let _ = writeln!(
-                out,
-                "- {} {} ({}, {})",
-                status.mark(),
-                cell(&m.title),
-                m.stage.label(),
-                m.kind.label()
-            );
+    for counted in &r.counted {
+        let level = &ladder.levels()[counted.level];
+        let open: Vec<_> = counted
+            .milestones
+            .iter()
+            .map(|&i| &level.milestones[i])
+            .filter(|m| profile.status_of(&m.id) != Status::Done)
+            .collect();
+        if open.is_empty() {
+            continue;
         }
+        let _ = writeln!(out, "**{}**\n", cell(&level.name));
+        for stage in Stage::ALL {
+            for m in open.iter().filter(|m| m.stage == stage) {
+                let status = profile.status_of(&m.id);
+                let _ = writeln!(
+                    out,
+                    "- {} {} ({}, {})",
+                    status.mark(),
+                    cell(&m.title),
+                    m.stage.label(),
+                    m.kind.label()
+                );
+            }
+        }
+        let _ = writeln!(out);
     }
+}
+
+/// The first letter in upper case, for a label that starts a sentence.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

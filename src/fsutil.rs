@@ -38,7 +38,7 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`] as UTF-8 text.
+/// Reads a file of at most [`MAX_FILE_BYTES`] as UTF-8 text, without a leading byte-order mark.
 pub fn read_limited(path: &Path) -> Result<String, ReadError> {
     // Opening a FIFO blocks until a writer appears, so look before opening.
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
@@ -60,9 +60,14 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+    let mut text = String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
-    })
+    })?;
+    // Notepad and Excel start UTF-8 files with a byte-order mark; it is not part of the text.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// What to do with the file a write replaces.

@@ -11,7 +11,8 @@ pub const MIN_WIDTH: usize = 20;
 const MIN_CELL: usize = 8;
 /// Level names wrap within this many columns rather than widen every row.
 const MAX_LABEL: usize = 14;
-/// A role title wraps over at most this many lines of its cell.
+/// A role title wraps over at most this many lines of its cell (per role, when a cell holds
+/// several).
 const CELL_LINES: usize = 3;
 
 /// Renders `ladder` within `width` columns; every line is at most `width` columns wide.
@@ -103,19 +104,22 @@ pub fn render(ladder: &Ladder, width: usize) -> String {
                     push_line(&mut out, &row);
                 }
             }
-            let cells: Vec<String> = band
+            let cells: Vec<(String, usize)> = band
                 .iter()
-                .map(|&c| cell_text(ladder, level, Some(c)))
+                .map(|&c| {
+                    let roles = roles_in_cell(ladder, level, Some(c)).count();
+                    (cell_text(ladder, level, Some(c)), roles)
+                })
                 .collect();
-            let has_cells = cells.iter().any(|c| !c.is_empty());
+            let has_cells = cells.iter().any(|(c, _)| !c.is_empty());
             if has_cells || (!label.is_empty() && !band.is_empty()) {
                 let wrapped: Vec<Vec<String>> = cells
                     .iter()
-                    .map(|c| {
+                    .map(|(c, roles)| {
                         if c.is_empty() {
                             vec!["·".to_string()]
                         } else {
-                            text::wrap(c, grid.cell_width, CELL_LINES)
+                            text::wrap(c, grid.cell_width, CELL_LINES * roles)
                         }
                     })
                     .collect();
@@ -139,7 +143,12 @@ pub fn render(ladder: &Ladder, width: usize) -> String {
                 .map(|r| text::one_line(&ladder.role(r).title))
                 .unwrap_or_default()
         };
-        let line = format!("bridge: {} ⇒ {}", title(&bridge.from), title(&bridge.to));
+        let mut line = format!("bridge: {} ⇒ {}", title(&bridge.from), title(&bridge.to));
+        if !bridge.skip_reason.trim().is_empty() {
+            line.push_str(" (skips a level: ");
+            line.push_str(&text::one_line(bridge.skip_reason.trim()));
+            line.push(')');
+        }
         push_line(&mut out, &text::truncate(&line, width));
     }
     out
@@ -192,13 +201,23 @@ impl Grid {
     }
 }
 
-/// The titles of the roles at `level` in `corner` (or enterprise-wide for `None`), joined.
-fn cell_text(ladder: &Ladder, level: LevelIdx, corner: Option<usize>) -> String {
-    let titles: Vec<String> = ladder
+/// The roles at `level` in `corner` (or enterprise-wide for `None`).
+fn roles_in_cell(
+    ladder: &Ladder,
+    level: LevelIdx,
+    corner: Option<usize>,
+) -> impl Iterator<Item = usize> + '_ {
+    ladder
         .roles_at_level(level)
         .iter()
-        .filter(|&&r| ladder.role_corner(r) == corner)
-        .map(|&r| text::one_line(&ladder.role(r).title))
+        .copied()
+        .filter(move |&r| ladder.role_corner(r) == corner)
+}
+
+/// The titles of the roles at `level` in `corner` (or enterprise-wide for `None`), joined.
+fn cell_text(ladder: &Ladder, level: LevelIdx, corner: Option<usize>) -> String {
+    let titles: Vec<String> = roles_in_cell(ladder, level, corner)
+        .map(|r| text::one_line(&ladder.role(r).title))
         .collect();
     titles.join(" / ")
 }

@@ -192,8 +192,10 @@ pub fn wrap_hyphenated(text: &str, max: usize, max_lines: usize) -> Vec<String> 
                 max.saturating_sub(used + 1)
             };
             let rest_width = width(rest);
-            if rest_width <= room {
-                let line = lines.last_mut().expect("room is 0 without a line");
+            // A zero-width word fits even "no room"; it joins a line only if there is one.
+            if rest_width <= room
+                && let Some(line) = lines.last_mut()
+            {
                 line.push(' ');
                 line.push_str(rest);
                 break;
@@ -353,6 +355,12 @@ mod tests {
         assert!(!is_forbidden_char('\t'));
         assert!(!is_forbidden_char('\n'));
         assert!(!is_forbidden_char('é'));
+    }
+
+    #[test]
+    fn a_word_of_zero_width_characters_wraps_without_a_line_before_it() {
+        assert_eq!(wrap_hyphenated("\u{200b}", 10, 2), vec!["\u{200b}"]);
+        assert_eq!(wrap_hyphenated("\u{200b} ab", 10, 2), vec!["\u{200b} ab"]);
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn check_rejects_each_broken_fixture_with_exit_2_and_a_position() {
         .arg(fixture("empty.ron"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("empty.ron: the file is empty"));
+        .stderr(predicate::str::contains("empty.ron:1:1: the file is empty"));
 }
 
 #[test]

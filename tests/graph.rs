@@ -117,10 +117,31 @@ fn at_80x24_at_least_four_corners_show_and_the_rest_are_counted() {
         })
         .count();
     assert!(visible >= 4, "{visible} corners show\n{shown}");
-    let hidden = ladder.corners().len() - visible.min(ladder.corners().len());
+    // "◀ L more · R more ▶": the corners not (wholly) in view on each side.
+    let counts = shown
+        .lines()
+        .find(|l| l.contains("more ▶"))
+        .unwrap_or_else(|| panic!("no off-screen count\n{shown}"));
+    let number = |text: &str| -> usize {
+        text.trim()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{text:?} in {counts:?}"))
+    };
+    let right_end = counts.find(" more ▶").unwrap();
+    let right = number(&counts[..right_end]);
+    let left = counts
+        .find(" more ·")
+        .filter(|&at| at < right_end)
+        .map_or(0, |at| number(&counts[..at]));
+    let total = ladder.corners().len();
+    assert!(right >= 1, "{counts}");
+    // A corner cut at the edge counts as off screen but its name may still show in part.
     assert!(
-        shown.contains(&format!("{hidden} more ▶")) || shown.contains("more ▶"),
-        "{shown}"
+        (total - visible..=total - visible + 1).contains(&(left + right)),
+        "{left} + {right} off screen, {visible} of {total} showing\n{shown}"
     );
 }
 
@@ -211,4 +232,26 @@ fn the_what_changes_popup_scrolls_from_the_lowest_role_to_the_top_one_to_its_las
         shown.contains(&format!("of {}", lines.len())) || shown.contains(" of "),
         "{shown}"
     );
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_first_run_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(bundled(), Store::new(dir.path()), None, false);
+    app.handle(&Event::Resize(80, 24));
+    let before = screen(&app);
+    let wheel = |kind| {
+        Event::Mouse(ratatui::crossterm::event::MouseEvent {
+            kind,
+            column: 40,
+            row: 12,
+            modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+        })
+    };
+    // The first run starts at the lowest level (the usual current role), so look up.
+    for _ in 0..5 {
+        app.handle(&wheel(ratatui::crossterm::event::MouseEventKind::ScrollUp));
+    }
+    assert_ne!(screen(&app), before, "the graph moved");
+    assert!(screen(&app).contains("Executive"), "{}", screen(&app));
 }

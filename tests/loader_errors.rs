@@ -139,6 +139,52 @@ fn a_bridge_to_an_unknown_role_is_reported() {
 }
 
 #[test]
+fn a_bridge_from_a_role_to_itself_points_at_that_bridge() {
+    let (line, col, msg) = first("self-bridge.ron");
+    assert_eq!(
+        (line, col),
+        (24, col_of("self-bridge.ron", 24, "\"operator\""))
+    );
+    assert!(msg.contains("bridge from \"operator\" to itself"), "{msg}");
+}
+
+#[test]
+fn a_duplicate_level_id_is_one_problem_not_also_an_empty_level() {
+    let err = problems("duplicate-level.ron");
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.message.starts_with("duplicate level id \"junior\"")),
+        "{err}"
+    );
+    assert!(
+        !err.problems
+            .iter()
+            .any(|p| p.message.contains("has no role")),
+        "a repeated level is not also a level without roles: {err}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.ron");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(fixture("minimal.ron")).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let ladder = load_file(&path).expect("a ladder saved by Notepad with a BOM loads");
+    assert_eq!(ladder.id(), "minimal");
+}
+
+#[test]
+fn an_unknown_field_lists_each_known_field_once() {
+    let (_, _, msg) = first("misspelt-field.ron");
+    for field in ["`id`", "`name`", "`summary`", "`business_facing`"] {
+        assert_eq!(msg.matches(field).count(), 1, "{field} in {msg}");
+    }
+}
+
+#[test]
 fn a_level_without_roles_is_reported() {
     let err = problems("level-without-role.ron");
     assert!(
@@ -168,10 +214,28 @@ fn an_expectation_of_an_unknown_competency_or_out_of_range_is_reported() {
 }
 
 #[test]
+fn a_title_or_name_of_only_invisible_characters_counts_as_empty() {
+    let source = std::fs::read_to_string(fixture("valid-small.ron"))
+        .unwrap()
+        .replace("title: \"Operator\"", "title: \"\u{200b}\"")
+        .replace("name: \"Development\"", "name: \" \\u{feff} \"");
+    let err = load_str(&source, "invisible.ron").expect_err("invisible names are refused");
+    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages.contains(&"role \"operator\" has an empty title"),
+        "{err}"
+    );
+    assert!(
+        messages.contains(&"corner \"dev\" has an empty name"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_empty_ladder_is_reported() {
     let err = problems("empty.ron");
     assert!(
-        err.to_string().contains("empty.ron: the file is empty"),
+        err.to_string().contains("empty.ron:1:1: the file is empty"),
         "{err}"
     );
     let err = problems("no-levels.ron");
@@ -240,6 +304,50 @@ fn all_problems_are_reported_at_once() {
     for line in err.lines() {
         assert!(line.starts_with("many.ron:"), "{line}");
     }
+}
+
+#[test]
+fn a_neighbour_that_is_not_a_corner_points_at_the_near_value() {
+    let err = problems("unknown-near.ron");
+    assert_eq!(err.problems.len(), 2, "{err}");
+    let unknown = &err.problems[0];
+    let pos = unknown.pos.unwrap();
+    assert_eq!(
+        (pos.line, pos.col),
+        (12, col_of("unknown-near.ron", 12, "\"secuirty\""))
+    );
+    assert!(
+        unknown.message.contains("unknown corner \"secuirty\""),
+        "{err}"
+    );
+    assert_eq!(
+        unknown.hint.as_deref(),
+        Some("known corners: data, dev, ops")
+    );
+    let itself = &err.problems[1];
+    assert_eq!(
+        itself.pos.map(|p| (p.line, p.col)),
+        Some((13, col_of("unknown-near.ron", 13, "[\"data\"") + 1))
+    );
+    assert!(itself.message.contains("names itself"), "{err}");
+}
+
+#[test]
+fn a_bridge_that_skips_a_level_must_say_why() {
+    let err = problems("unexplained-skip.ron");
+    assert_eq!(err.problems.len(), 1, "only the unexplained skip: {err}");
+    let p = &err.problems[0];
+    let pos = p.pos.unwrap();
+    assert_eq!(
+        (pos.line, pos.col),
+        (19, col_of("unexplained-skip.ron", 19, "\"operator\""))
+    );
+    assert!(
+        p.message.contains("skips a level (senior)"),
+        "{}",
+        p.message
+    );
+    assert!(p.hint.as_deref().unwrap().contains("skip_reason"), "{err}");
 }
 
 #[test]

@@ -532,16 +532,23 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
         ])
         .assert()
         .success();
-    for m in ["tl-time-management", "tl-delegation"] {
+    for m in [
+        "ic-emotional-intelligence",
+        "ic-conflict-resolution",
+        "tl-time-management",
+        "tl-delegation",
+    ] {
         rungs(dir.path())
             .args(["milestone", m, "done", "--note", "evidence | with a pipe"])
             .assert()
             .success();
     }
-    rungs(dir.path())
-        .args(["milestone", "tl-goal-setting", "doing"])
-        .assert()
-        .success();
+    for m in ["tl-goal-setting", "ic-difficult-conversations"] {
+        rungs(dir.path())
+            .args(["milestone", m, "doing"])
+            .assert()
+            .success();
+    }
     rungs(dir.path())
         .args(["milestone", "tl-goal-setng", "done"])
         .assert()
@@ -560,14 +567,19 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     let ada = &list[0];
     assert_eq!(ada["id"], "ada-lovelace");
     assert_eq!(ada["next_level"], "tech-lead");
+    // An individual contributor's readiness for tech lead is their own level's training.
     assert_eq!(ada["readiness"]["done"], 2);
     assert_eq!(ada["readiness"]["total"], 7);
     assert_eq!(ada["readiness"]["percent"], 28);
+    assert_eq!(ada["readiness"]["for_level"], "tech-lead");
+    assert_eq!(ada["readiness"]["held_level"], "ic");
 
     let shown = json(rungs(dir.path()).args(["profile", "show", "--json"]));
     let levels = shown["derived"]["readiness"].as_array().unwrap();
-    assert_eq!(levels.len(), 5);
+    assert_eq!(levels.len(), 5, "each level's own progress, as before");
     assert_eq!(levels[1]["done"], 2);
+    assert_eq!(shown["derived"]["next_level_readiness"]["done"], 2);
+    assert_eq!(shown["derived"]["business_facing_corners"]["total"], 6);
     assert_eq!(
         shown["profile"]["milestones"]["tl-goal-setting"]["status"],
         "Doing"
@@ -584,14 +596,29 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     let md = String::from_utf8(md).unwrap();
     assert!(md.starts_with("# Career plan — Ada Lovelace"), "{md}");
     assert!(md.contains("## Readiness"));
-    assert!(md.contains("| Tech lead | 2/7 | 28 % |"), "{md}");
+    assert!(
+        md.contains("**Readiness for Tech lead: 28 %** (2 of 7) — counts the Individual contributor milestones (2 of 7 done)."),
+        "{md}"
+    );
+    assert!(md.contains("| level | done | progress |"), "{md}");
+    assert!(md.contains("| Tech lead | 2/8 | 25 % |"), "{md}");
     assert!(
         md.contains("2026-11-23 ✓ Time management — evidence \\| with a pipe"),
         "{md}"
     );
-    assert!(md.contains("## Open for Tech lead (next level)"));
-    assert!(md.contains("◐ Goal setting"), "{md}");
-    assert!(!md.contains("○ Delegation"), "done milestones are not open");
+    let open = &md[md
+        .find("## Open for Tech lead (what readiness counts)")
+        .expect(&md)..];
+    assert!(open.contains("◐ Difficult conversations"), "{md}");
+    assert!(open.contains("○ Own your education"), "{md}");
+    assert!(
+        !open.contains("Goal setting"),
+        "tech-lead training counts once Ada is a tech lead"
+    );
+    assert!(
+        !open.contains("Emotional intelligence"),
+        "done milestones are not open"
+    );
     let exported = json(rungs(dir.path()).args(["export", "--format", "json"]));
     assert_eq!(exported["profile"]["id"], "ada-lovelace");
 }
@@ -693,4 +720,81 @@ fn a_private_file_that_does_not_parse_stops_every_write_and_is_left_alone() {
         .code(2)
         .stderr(predicate::str::contains("ada.private.ron:"));
     assert_eq!(std::fs::read_to_string(&private).unwrap(), broken);
+}
+
+#[test]
+fn a_tech_leads_readiness_for_manager_counts_the_tech_lead_milestones() {
+    let dir = tempfile::tempdir().unwrap();
+    rungs(dir.path())
+        .args(["profile", "new", "Priya", "--role", "dev-lead"])
+        .assert()
+        .success();
+    for m in ["tl-delegation", "tl-goal-setting", "mgr-vendor-management"] {
+        rungs(dir.path())
+            .args(["milestone", m, "done"])
+            .assert()
+            .success();
+    }
+    // Every individual-contributor milestone but one is done: that one is still owed.
+    let ladder = rungs::ladder::load_str(rungs::ladder::BUNDLED[0].1, "bundled").unwrap();
+    for m in ladder.levels()[0].milestones.iter().skip(1) {
+        rungs(dir.path())
+            .args(["milestone", &m.id, "done"])
+            .assert()
+            .success();
+    }
+    let tl: Vec<&str> = ladder.levels()[1]
+        .milestones
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    let list = json(rungs(dir.path()).args(["profile", "list", "--json"]));
+    let r = &list[0]["readiness"];
+    assert_eq!(r["for_level"], "manager");
+    assert_eq!(r["held_level"], "tech-lead");
+    assert_eq!(
+        r["done"], 2,
+        "the manager milestone done does not count yet"
+    );
+    assert_eq!(r["total"], tl.len() + 1);
+    let counted: Vec<&str> = r["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert_eq!(&counted[..tl.len()], &tl[..]);
+    assert_eq!(counted[tl.len()], "ic-emotional-intelligence");
+    assert_eq!(r["levels"][1]["open_only"], true);
+
+    let shown = rungs(dir.path())
+        .args(["profile", "show"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let shown = String::from_utf8(shown).unwrap();
+    assert!(
+        shown.contains(&format!(
+            "counts the Tech lead milestones (2 of {} done), and 1 from Individual contributor still open",
+            tl.len()
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("Progress by level"), "{shown}");
+
+    rungs(dir.path())
+        .args(["milestone", "mgr-innovation", "doing"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("readiness for Manager: 2/"))
+        .stdout(predicate::str::contains(
+            "Innovation is Manager training: it counts toward readiness once you hold a role at that level",
+        ));
+    rungs(dir.path())
+        .args(["plan", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("readiness for Manager: 2/"));
 }

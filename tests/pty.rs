@@ -107,7 +107,9 @@ fn first_run_plan_milestone_quit_and_restart() {
     s.wait_for("which role do you hold now?");
     s.send(ENTER); // the first role, Systems engineer, is current
     s.wait_for("Which role are you aiming for?");
-    for _ in 0..5 {
+    // Up through the infrastructure corner and the enterprise-wide rows between (enterprise
+    // architect, IT manager, IT director) to the CIO.
+    for _ in 0..8 {
         s.send(UP);
     }
     s.send(ENTER); // the CIO
@@ -239,6 +241,101 @@ fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
     s.writer = moving.join().unwrap();
     s.send("q");
     s.wait_for_exit();
+}
+
+/// Closing the terminal window (the pty's master side goes away) ends the planner as `q` does:
+/// the last change is on disk, and the profile is free for the next planner. Once, a planner
+/// whose terminal had closed spun forever inside the terminal library, holding the profile.
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_ends_the_planner_and_frees_the_profile() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = rungs::profile::Profile::new(
+        "ada".into(),
+        "Ada".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    store.create(&profile).unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
+    cmd.env("RUNGS_DATA_DIR", dir.path());
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    // Drain the planner's output (a full pty would block it) until told to stop; it stops at
+    // its next read, so the last master handle can then be closed.
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let draining = {
+        let stop = std::sync::Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while !stop.load(Ordering::Relaxed) {
+                if matches!(reader.read(&mut buf), Ok(0) | Err(_)) {
+                    break;
+                }
+            }
+        })
+    };
+    let mut writer = pty.master.take_writer().unwrap();
+    let milestone = |store: &Store| {
+        store.load("ada").ok().and_then(|p| {
+            p.milestones
+                .get("ic-emotional-intelligence")
+                .map(|m| m.status)
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while milestone(&store) != Some(Status::Doing) {
+        assert!(
+            Instant::now() < deadline,
+            "the planner never saved the change"
+        );
+        writer.write_all(b"3 ").unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        // Pressed twice (before the planner was ready, or once too often)? Put it back.
+        if milestone(&store) == Some(Status::Done) {
+            writer.write_all(b"  ").unwrap();
+            writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    writer.write_all(b"?").unwrap(); // a redraw wakes the drain so it can stop
+    writer.flush().unwrap();
+    draining.join().unwrap();
+    drop(writer);
+    drop(pty.master);
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the planner kept running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        milestone(&store),
+        Some(Status::Doing),
+        "the change is on disk"
+    );
+    assert!(
+        store.open_session("ada").unwrap().is_some(),
+        "the profile is free for the next planner"
+    );
 }
 
 const ESC: &str = "\x1b";

@@ -321,6 +321,11 @@ fn malformed_sheets_exit_2_with_row_and_column() {
         ),
         ("unknown-stage.csv", "3:5", "unknown stage \"Prelim\""),
         ("duplicate-role.csv", "4:3", "duplicate role \"engineer\""),
+        (
+            "unclosed-quote.csv",
+            "2:3",
+            "this quoted cell is never closed",
+        ),
     ] {
         let path = sheet(name);
         rungs()

@@ -241,6 +241,11 @@ pub fn import_csv(
 }
 
 fn checked_id(given: Option<&str>, default: String) -> Result<String, Failure> {
+    if let Some(id) = given.filter(|id| ladder::BUNDLED.iter().any(|(b, _)| b == id)) {
+        return Err(Failure::invalid(format!(
+            "--id \"{id}\" is the id of a ladder that comes with rungs — give yours its own, e.g. \"{id}-acme\""
+        )));
+    }
     match given {
         None => Ok(default),
         Some(id) if text::is_valid_id(id) => Ok(id.to_string()),
@@ -256,6 +261,15 @@ fn checked_id(given: Option<&str>, default: String) -> Result<String, Failure> {
                 text::one_line(id)
             )))
         }
+    }
+}
+
+/// An id for a copy: a bundled ladder's id belongs to it, so its copy gets another.
+fn own_id(id: &str) -> String {
+    if ladder::BUNDLED.iter().any(|(b, _)| *b == id) {
+        format!("{id}-copy")
+    } else {
+        id.to_string()
     }
 }
 
@@ -283,7 +297,7 @@ pub fn export_csv(
                 ladder.id(),
                 path.display(),
                 path.display(),
-                ladder.id(),
+                own_id(ladder.id()),
                 shell_quoted(&text::one_line(ladder.name()))
             )?;
         }

@@ -8,7 +8,8 @@ use serde_json::json;
 use super::output::{warn, write_json};
 use crate::error::Failure;
 use crate::ladder::{
-    self, Catalog, FolderKind, Ladder, LadderSource, PathRequest, PlanError, SHARED_LADDERS_VAR,
+    self, Breadth, Catalog, FolderKind, Ladder, LadderSource, PathRequest, PlanError,
+    SHARED_LADDERS_VAR,
 };
 use crate::print;
 use crate::text;
@@ -253,6 +254,7 @@ pub(super) fn path(
                         "corner": ladder.corner_id_of(s.to),
                     })).collect::<Vec<_>>(),
                     "corners": p.corners.iter().map(|&c| corner_id(c)).collect::<Vec<_>>(),
+                    "business_facing_corners": crate::export::business_facing_json(&Breadth::of(ladder, &p.corners)),
                     "advice": p.advice.iter().map(|a| a.describe(ladder)).collect::<Vec<_>>(),
                 })
             })
@@ -280,9 +282,13 @@ pub(super) fn path(
         } else {
             format!("alternative {i}")
         };
+        let business = Breadth::of(ladder, &p.corners)
+            .business_facing_line()
+            .map(|line| format!(" · {line}"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "\nPath {} ({label}): {} · {}",
+            "\nPath {} ({label}): {} · {}{business}",
             i + 1,
             text::count(p.moves(), "move"),
             text::count(p.corners.len(), "corner")

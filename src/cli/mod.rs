@@ -243,7 +243,7 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
         Some(Command::Config { action }) => {
             let path = surroundings.config_path.as_deref();
             match action {
-                ConfigCommand::Path => setup::config_path(path, out),
+                ConfigCommand::Path => setup::config_path(path, &surroundings.config, out),
                 ConfigCommand::Init { force } => setup::config_init(path, force, out),
             }
         }
@@ -271,6 +271,7 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
                 to: ladder_cmds::role_arg(&ladder, &to, "--to")?,
                 avoid: ladder_cmds::corner_args(&ladder, &avoid, "--avoid")?,
                 via: ladder_cmds::corner_args(&ladder, &via, "--via")?,
+                held: Vec::new(),
                 count: alternatives as usize,
             };
             ladder_cmds::path(&ladder, &request, json, out)

@@ -180,16 +180,11 @@ impl<'a> Context<'a> {
                 )?;
                 continue;
             }
-            let readiness = match (&row.readiness, &row.next_level_name) {
-                (Some(r), Some(level)) => format!(
-                    "{} {}/{} ({} %)",
-                    text::one_line(level),
-                    r.done,
-                    r.total,
-                    r.percent
-                ),
-                _ => String::new(),
-            };
+            let readiness = row
+                .readiness_line
+                .as_deref()
+                .map(|line| format!("  · {line}"))
+                .unwrap_or_default();
             let target = row
                 .target_title
                 .as_deref()
@@ -197,7 +192,7 @@ impl<'a> Context<'a> {
                 .unwrap_or_default();
             writeln!(
                 out,
-                "{}  {}  [{}]  {}{target}  · next: {readiness}",
+                "{}  {}  [{}]  {}{target}{readiness}",
                 row.id,
                 text::one_line(row.name.as_deref().unwrap_or_default()),
                 text::one_line(row.ladder.as_deref().unwrap_or_default()),
@@ -217,12 +212,17 @@ impl<'a> Context<'a> {
         match loaded {
             Ok((p, ladder)) => {
                 let next = profile::next_level(&p, &ladder);
+                let readiness = profile::readiness(&p, &ladder);
                 ListRow {
                     current_title: Some(ladder.title_of(&p.current_role)),
                     target_title: p.target_role.as_deref().map(|t| ladder.title_of(t)),
                     next_level: next.map(|l| ladder.levels()[l].id.clone()),
-                    next_level_name: next.map(|l| ladder.levels()[l].name.clone()),
-                    readiness: next.map(|l| profile::readiness(&p, &ladder, l).into()),
+                    readiness_line: readiness
+                        .as_ref()
+                        .map(|r| export::readiness_line(r, &ladder)),
+                    readiness: readiness
+                        .as_ref()
+                        .map(|r| export::ReadinessJson::new(r, &ladder)),
                     id,
                     name: Some(p.name),
                     ladder: Some(p.ladder),
@@ -326,19 +326,29 @@ impl<'a> Context<'a> {
             }
             Ok(())
         })?;
-        let r = profile::readiness(&saved, &ladder, level);
+        let progress = profile::level_progress(&saved, &ladder, level);
         writeln!(
             out,
-            "{}: {} {} → {} · {} {}/{} done ({} %)",
+            "{}: {} {} → {} · {} milestones {}/{} done",
             saved.id,
             status.mark(),
             text::one_line(&m.title),
             status.name(),
             text::one_line(&ladder.levels()[level].name),
-            r.done,
-            r.total,
-            r.percent()
+            progress.done,
+            progress.total,
         )?;
+        if let Some(r) = profile::readiness(&saved, &ladder) {
+            writeln!(out, "  {}", export::readiness_line(&r, &ladder))?;
+            if level > r.held_level {
+                writeln!(
+                    out,
+                    "  {} is {} training: it counts toward readiness once you hold a role at that level",
+                    text::one_line(&m.title),
+                    text::one_line(&ladder.levels()[level].name)
+                )?;
+            }
+        }
         Ok(())
     }
 
@@ -506,7 +516,7 @@ struct ListRow {
     current_role: Option<String>,
     target_role: Option<String>,
     next_level: Option<String>,
-    readiness: Option<ReadinessRow>,
+    readiness: Option<export::ReadinessJson>,
     path: String,
     error: Option<String>,
     #[serde(skip)]
@@ -514,22 +524,5 @@ struct ListRow {
     #[serde(skip)]
     target_title: Option<String>,
     #[serde(skip)]
-    next_level_name: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct ReadinessRow {
-    done: usize,
-    total: usize,
-    percent: u8,
-}
-
-impl From<profile::Readiness> for ReadinessRow {
-    fn from(r: profile::Readiness) -> Self {
-        ReadinessRow {
-            done: r.done,
-            total: r.total,
-            percent: r.percent(),
-        }
-    }
+    readiness_line: Option<String>,
 }

@@ -11,13 +11,21 @@ use crate::config;
 use crate::error::Failure;
 
 /// `rungs config path`: the file rungs reads its settings from, whether or not it exists.
-pub fn config_path(path: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn config_path(
+    path: Option<&Path>,
+    config: &config::Config,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let path = path.ok_or_else(no_config_folder)?;
     writeln!(out, "{}", path.display())?;
     if !path.exists() {
         super::output::note(
             "it does not exist yet — `rungs config init` writes one with every setting",
         );
+    }
+    // What only the planner would notice: key names it does not know, keys bound twice.
+    for warning in crate::tui::config_warnings(config, &path.display().to_string()) {
+        super::output::warn(&warning);
     }
     Ok(())
 }

@@ -317,6 +317,14 @@ impl Catalog {
                 None => {}
             }
         }
+        // A bundled ladder's id belongs to it: a file that copies the id (an exported and
+        // re-imported bundled ladder, say) is listed and warned about, never in the way.
+        if let Some(at) = found
+            .iter()
+            .position(|(_, source)| *source == LadderSource::Bundled)
+        {
+            return Ok(found.swap_remove(at));
+        }
         if found.len() > 1 {
             return Err(ResolveError::Ambiguous {
                 id: spec.to_string(),
@@ -504,10 +512,17 @@ mod tests {
             &SMALL.replace("\"small\"", &format!("\"{DEFAULT_LADDER_ID}\"")),
         )]);
         let catalog = Catalog::new(None, Some(team.path().as_os_str()));
-        let err = catalog.resolve(None).unwrap_err().to_string();
+        let (ladder, source) = catalog.resolve(None).unwrap();
+        assert_eq!(
+            source,
+            LadderSource::Bundled,
+            "the bundled ladder keeps its id"
+        );
+        assert_ne!(ladder.name(), "Small");
+        let scan = catalog.scan();
         assert!(
-            err.contains("ambiguous") && err.contains("bundled"),
-            "{err}"
+            scan.listings.iter().any(|l| !l.same_id_as.is_empty()),
+            "the copy is still flagged in the listing"
         );
     }
 

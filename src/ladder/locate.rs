@@ -89,6 +89,9 @@ impl SourceMap {
         let mut pending_ident: Option<(String, Pos)> = None;
         let mut pending_literal: Option<usize> = None;
         let mut current_key: Option<String> = None;
+        // For each open bracket, the key it is the value of: the items of `near: ["a", "b"]`
+        // are found under the key `near`.
+        let mut open: Vec<(char, Option<String>)> = Vec::new();
 
         while let Some(c) = cur.peek() {
             let start = cur.pos;
@@ -113,12 +116,16 @@ impl SourceMap {
                 '"' => {
                     cur.next();
                     let value = read_string(&mut cur);
+                    let list_key = match open.last() {
+                        Some(('[', key)) => key.clone(),
+                        _ => None,
+                    };
                     map.literals.push(StringLiteral {
                         value,
                         pos: start,
                         depth,
                         section: section.clone(),
-                        key: current_key.take(),
+                        key: current_key.take().or(list_key),
                         is_map_key: false,
                     });
                     pending_literal = Some(map.literals.len() - 1);
@@ -145,6 +152,7 @@ impl SourceMap {
                 '(' | '[' | '{' => {
                     cur.next();
                     depth += 1;
+                    open.push((c, current_key.clone()));
                     if depth > max_depth {
                         return Err(TooDeep {
                             pos: start,
@@ -158,6 +166,7 @@ impl SourceMap {
                 ')' | ']' | '}' => {
                     cur.next();
                     depth = depth.saturating_sub(1);
+                    open.pop();
                     pending_ident = None;
                     pending_literal = None;
                     current_key = None;
@@ -312,20 +321,63 @@ fn read_string(cur: &mut Cursor) -> String {
     while let Some(c) = cur.next() {
         match c {
             '"' => break,
+            // Escapes are decoded as RON decodes them, so a value the validator names (an id
+            // written with `\u{1b}`, say) is found where it was written.
             '\\' => match cur.next() {
                 Some('n') => value.push('\n'),
+                Some('r') => value.push('\r'),
                 Some('t') => value.push('\t'),
-                Some(other) => {
-                    // Other escapes (\u{..}, \x..) are kept as written; ids never use them.
-                    value.push('\\');
-                    value.push(other);
-                }
+                Some('0') => value.push('\0'),
+                Some('u') => value.extend(read_unicode_escape(cur)),
+                Some('x') => value.extend(read_byte_escapes(cur)),
+                Some(other) => value.push(other),
                 None => break,
             },
             c => value.push(c),
         }
     }
     value
+}
+
+/// The `{1b}` of `\u{1b}`; `None` when it is malformed (the parser reports that).
+fn read_unicode_escape(cur: &mut Cursor) -> Option<char> {
+    if cur.peek() != Some('{') {
+        return None;
+    }
+    cur.next();
+    let mut code = 0u32;
+    for _ in 0..6 {
+        match cur.peek() {
+            Some('}') => break,
+            Some(c) => {
+                code = code * 16 + c.to_digit(16)?;
+                cur.next();
+            }
+            None => return None,
+        }
+    }
+    if cur.next() != Some('}') {
+        return None;
+    }
+    char::from_u32(code)
+}
+
+/// `\xHH`, continued by up to three more `\xHH` when they spell one UTF-8 character.
+fn read_byte_escapes(cur: &mut Cursor) -> Option<char> {
+    let mut bytes = Vec::with_capacity(4);
+    loop {
+        let high = cur.next()?.to_digit(16)?;
+        let low = cur.next()?.to_digit(16)?;
+        bytes.push((high * 16 + low) as u8);
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            return text.chars().next();
+        }
+        if bytes.len() == 4 || !cur.rest().starts_with("\\x") {
+            return None;
+        }
+        cur.next();
+        cur.next();
+    }
 }
 
 fn is_raw_or_byte_string_start(rest: &str) -> bool {
@@ -411,6 +463,20 @@ mod tests {
             Some(Pos { line: 4, col: 42 })
         );
         assert_eq!(map.section("roles"), Some(Pos { line: 8, col: 5 }));
+    }
+
+    #[test]
+    fn items_of_a_list_are_found_under_the_list_key() {
+        let src = "(\n    corners: [(id: \"a\", near: [\"b\", \"c\"])],\n)";
+        let map = SourceMap::scan(src, 32).unwrap();
+        assert_eq!(
+            map.value("corners", 4, "near", "c", 0),
+            Some(Pos { line: 2, col: 37 })
+        );
+        assert_eq!(
+            map.value("corners", 3, "id", "a", 0),
+            Some(Pos { line: 2, col: 20 })
+        );
     }
 
     #[test]

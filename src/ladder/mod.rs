@@ -10,8 +10,13 @@ mod lookup;
 mod model;
 mod moves;
 mod plan;
+mod problem;
+mod ron_text;
+mod score;
+mod search;
 mod synthetic;
 mod template;
+mod validate;
 mod write;
 
 pub use catalog::{
@@ -20,14 +25,15 @@ pub use catalog::{
 };
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
-    LadderError, MAX_FILE_BYTES, MAX_NESTING, Problem, load_file, load_str, parse_problem,
-    ron_options,
+    LadderError, MAX_FILE_BYTES, MAX_NESTING, load_file, load_str, parse_problem, ron_options,
 };
 pub use model::*;
 pub use moves::MoveKind;
 pub use plan::{
     Advice, MAX_MOVES_IN_ONE_CORNER, MAX_VIA, Path, PathRequest, PlanError, Step, plan,
 };
+pub use problem::Problem;
+pub use score::{Breadth, Score};
 pub use synthetic::synthetic_ladder_source;
 pub use template::template;
 pub use write::to_commented_ron;

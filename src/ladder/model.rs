@@ -39,6 +39,10 @@ pub struct Level {
     /// Ask [`Ladder::expects_of`] for what applies to a role.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub expects: BTreeMap<String, u8>,
+    /// Whether people at this level still do the craft themselves (an individual contributor,
+    /// a tech lead). Omitted, it is derived: see [`Ladder::is_hands_on`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hands_on: Option<bool>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
 }
@@ -116,6 +120,10 @@ pub struct Corner {
     pub summary: String,
     #[serde(default)]
     pub business_facing: bool,
+    /// Neighbouring corners, whose craft carries over: the planner prefers moves into them, and
+    /// a hands-on role in one of them counts as tied to this corner. Read both ways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub near: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,6 +148,10 @@ pub struct Role {
 pub struct Bridge {
     pub from: String,
     pub to: String,
+    /// Why people may climb more levels than the rules allow along this bridge. Required when
+    /// the bridge skips a level, so a skip is always a decision the ladder's author explains.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub skip_reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,6 +203,9 @@ pub struct Ladder {
     file: LadderFile,
     role_level: Vec<LevelIdx>,
     role_corner: Vec<Option<CornerIdx>>,
+    level_hands_on: Vec<bool>,
+    /// Each corner's neighbours, both the ones it names and the ones naming it.
+    near: Vec<Vec<CornerIdx>>,
     roles_by_level: Vec<Vec<RoleIdx>>,
     bridges_from: Vec<Vec<RoleIdx>>,
     level_by_id: HashMap<String, LevelIdx>,
@@ -241,6 +256,18 @@ impl Ladder {
             role_corner.push(corner);
             roles_by_level[level].push(i);
         }
+        let mut near = vec![Vec::new(); file.corners.len()];
+        for (c, corner) in file.corners.iter().enumerate() {
+            for id in &corner.near {
+                let other = *corner_by_id.get(id)?;
+                for (a, b) in [(c, other), (other, c)] {
+                    if a != b && !near[a].contains(&b) {
+                        near[a].push(b);
+                    }
+                }
+            }
+        }
+        let level_hands_on = hands_on_levels(&file.levels);
         let mut bridges_from = vec![Vec::new(); file.roles.len()];
         for bridge in &file.bridges {
             let from = *role_by_id.get(&bridge.from)?;
@@ -253,6 +280,8 @@ impl Ladder {
             file,
             role_level,
             role_corner,
+            level_hands_on,
+            near,
             roles_by_level,
             bridges_from,
             level_by_id,
@@ -326,4 +355,61 @@ impl Ladder {
         self.role_corner(role)
             .map(|c| self.file.corners[c].id.as_str())
     }
+
+    /// The corners next to `corner`: named in its `near` or naming it in theirs.
+    pub fn near(&self, corner: CornerIdx) -> &[CornerIdx] {
+        &self.near[corner]
+    }
+
+    pub fn are_near(&self, a: CornerIdx, b: CornerIdx) -> bool {
+        self.near[a].contains(&b)
+    }
+
+    /// Whether people at `level` still practise the craft themselves, so leading there means
+    /// leading work one must know how to do. A level says so with `hands_on`; one that does not
+    /// is hands-on when its training is all preliminary or preparatory (what seed 002 places
+    /// before anyone manages people), or, without milestones, when it is in the lower half of
+    /// the ladder.
+    pub fn is_hands_on(&self, level: LevelIdx) -> bool {
+        self.level_hands_on[level]
+    }
+
+    /// How many corners the ladder marks `business_facing`.
+    pub fn business_facing_corners(&self) -> usize {
+        self.file
+            .corners
+            .iter()
+            .filter(|c| c.business_facing)
+            .count()
+    }
+
+    /// The bridge from one role to another, if the ladder has one.
+    pub fn bridge(&self, from: RoleIdx, to: RoleIdx) -> Option<&Bridge> {
+        let (from, to) = (&self.file.roles[from].id, &self.file.roles[to].id);
+        self.file
+            .bridges
+            .iter()
+            .find(|b| b.from == *from && b.to == *to)
+    }
+}
+
+/// Which levels are hands-on, for [`Ladder::is_hands_on`].
+fn hands_on_levels(levels: &[Level]) -> Vec<bool> {
+    let lower_half = levels.len() / 2;
+    levels
+        .iter()
+        .enumerate()
+        .map(|(i, level)| {
+            level.hands_on.unwrap_or_else(|| {
+                if level.milestones.is_empty() {
+                    i < lower_half
+                } else {
+                    level
+                        .milestones
+                        .iter()
+                        .all(|m| m.stage <= Stage::Preparatory)
+                }
+            })
+        })
+        .collect()
 }

@@ -2,19 +2,20 @@
 
 use serde::Serialize;
 
-use super::model::{Ladder, RoleIdx};
+use super::model::{Ladder, LevelIdx, RoleIdx};
 
 /// The kind of a move, always derived from the two roles and never stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MoveKind {
-    /// Up within the rules' step, in the same corner (or into or out of an enterprise-wide role).
+    /// Up within the rules' step in the same corner; into an enterprise-wide role from a role
+    /// at its level or below (CTO → CIO); out of one into a higher level.
     Vertical,
     /// Same level, another corner.
     Lateral,
     /// Up and into another corner at once: the move the advice recommends.
     Diagonal,
-    /// To a lower level.
+    /// To a lower level, or from an enterprise-wide role into a corner of its level (CIO → CTO).
     Down,
     /// Up by more levels than the rules' `max_step_up`.
     Skip,
@@ -47,6 +48,7 @@ impl Ladder {
     pub fn move_kind(&self, from: RoleIdx, to: RoleIdx) -> MoveKind {
         let from_level = self.role_level(from);
         let to_level = self.role_level(to);
+        let (from_corner, to_corner) = (self.role_corner(from), self.role_corner(to));
         if to_level < from_level {
             return MoveKind::Down;
         }
@@ -54,12 +56,31 @@ impl Ladder {
         if climb > self.rules().max_step_up as usize {
             return MoveKind::Skip;
         }
-        let (from_corner, to_corner) = (self.role_corner(from), self.role_corner(to));
+        if climb == 0 {
+            // Widening from one corner to all of IT at the same level is a promotion, and
+            // narrowing back is the reverse.
+            return match (from_corner, to_corner) {
+                (Some(_), None) => MoveKind::Vertical,
+                (None, Some(_)) => MoveKind::Down,
+                _ => MoveKind::Lateral,
+            };
+        }
         let enterprise_wide = from_corner.is_none() || to_corner.is_none();
-        match (climb, enterprise_wide || from_corner == to_corner) {
-            (0, _) => MoveKind::Lateral,
-            (_, true) => MoveKind::Vertical,
-            (_, false) => MoveKind::Diagonal,
+        if enterprise_wide || from_corner == to_corner {
+            MoveKind::Vertical
+        } else {
+            MoveKind::Diagonal
+        }
+    }
+
+    /// The levels a move passes over: those between the two roles' levels when it climbs more
+    /// than one (empty for any other move).
+    pub fn levels_passed(&self, from: RoleIdx, to: RoleIdx) -> std::ops::Range<LevelIdx> {
+        let (from_level, to_level) = (self.role_level(from), self.role_level(to));
+        if to_level > from_level + 1 {
+            from_level + 1..to_level
+        } else {
+            0..0
         }
     }
 
@@ -95,9 +116,11 @@ mod tests {
             (id: "a2", title: "A2", level: "l2", corner: "a"),
             (id: "b2", title: "B2", level: "l2", corner: "b"),
             (id: "a3", title: "A3", level: "l3", corner: "a"),
+            (id: "b3-wide", title: "Wide B3", level: "l3"),
+            (id: "c3-wide", title: "Wide C3", level: "l3"),
             (id: "chief", title: "Chief", level: "top"),
         ],
-        bridges: [(from: "a1", to: "a3")],
+        bridges: [(from: "a1", to: "a3", skip_reason: "a test of skips")],
         rules: (allow_down: false),
     )"#;
 
@@ -124,6 +147,26 @@ mod tests {
             kind("a3", "chief"),
             MoveKind::Vertical,
             "into an enterprise-wide role"
+        );
+    }
+
+    #[test]
+    fn into_the_enterprise_wide_role_of_the_same_level_is_a_step_up() {
+        let ladder = load_str(LADDER, "t").unwrap();
+        let kind = |a, b| {
+            let (f, t) = ids(&ladder, a, b);
+            ladder.move_kind(f, t)
+        };
+        assert_eq!(kind("a3", "b3-wide"), MoveKind::Vertical, "CTO → CIO");
+        assert_eq!(kind("b3-wide", "a3"), MoveKind::Down, "CIO → CTO");
+        assert_eq!(kind("b3-wide", "c3-wide"), MoveKind::Lateral);
+        assert_eq!(kind("a2", "b3-wide"), MoveKind::Vertical);
+        assert!(
+            !ladder.is_allowed(
+                ladder.role_index("b3-wide").unwrap(),
+                ladder.role_index("a3").unwrap()
+            ),
+            "allow_down: false forbids narrowing into a corner too"
         );
     }
 

@@ -1,19 +1,19 @@
-//! Path planning: the best way from one role to another, and ranked alternatives.
+//! Path planning: the best way from one role to another, ranked alternatives, and the advice a
+//! path goes against.
 //!
-//! "Best" is lexicographic: fewer moves, then more distinct corners, then more diagonal moves,
-//! then less advice broken. The search is A* over roles (times which `via` corners have been
-//! passed) with a cost of (moves, moves that enter no new corner, moves that are not diagonal):
-//! all non-negative, so a lower bound on moves alone is an admissible estimate. "New corner" is
-//! judged against the path that reached a role (a bit set per search state). On small ladders
-//! the search is exhaustive and exact; on huge ones it stops refining after a work budget once
-//! it holds a path with the fewest moves. Alternatives come from Yen's algorithm with Lawler's refinement, ranked exactly.
+//! "Best" is the lowest [`Score`], compared field by field: no skipped level, fewest moves, no
+//! hands-on lead of a craft with no tie to the person's history, the most new business-facing
+//! corners, the most new corners, the most diagonal moves, and diagonals into neighbouring
+//! corners. The search lives in `search.rs`; alternatives come from Yen's algorithm with
+//! Lawler's refinement, ranked exactly by the same score.
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
-use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
+use super::model::{CornerIdx, Ladder, RoleIdx};
 use super::moves::MoveKind;
+use super::score::{Score, add_corner, corner_words, has_corner};
+use super::search::{REFINE_BUDGET, SPUR_REFINE_BUDGET, Search};
 
 /// At most this many `via` corners, since each doubles the search space.
 pub const MAX_VIA: usize = 4;
@@ -29,6 +29,9 @@ pub struct PathRequest {
     pub avoid: Vec<CornerIdx>,
     /// Corners the path must pass through.
     pub via: Vec<CornerIdx>,
+    /// Corners the person worked in before the starting role: they count toward breadth and
+    /// tie the person to a craft (see [`Ladder::leads_unpractised_craft`]).
+    pub held: Vec<CornerIdx>,
     /// How many paths to return at most, best first; 0 is treated as 1.
     pub count: usize,
 }
@@ -54,9 +57,28 @@ pub enum Advice {
     },
     /// Step `step` goes down a level.
     StepDown { step: usize },
+    /// Step `step` climbs past one or more levels, from role `from` to role `to`.
+    Skip {
+        step: usize,
+        from: RoleIdx,
+        to: RoleIdx,
+    },
+    /// Step `step` leads hands-on work in `corner`, a craft with no tie to the person's history.
+    UnpractisedCraft { step: usize, corner: CornerIdx },
 }
 
 impl Advice {
+    /// The step the advice is about (the first, for a run of steps).
+    pub fn step(&self) -> usize {
+        match *self {
+            Advice::LateralWithoutStepUp { step }
+            | Advice::StepDown { step }
+            | Advice::Skip { step, .. }
+            | Advice::UnpractisedCraft { step, .. } => step,
+            Advice::TooLongInOneCorner { first, .. } => first,
+        }
+    }
+
     pub fn describe(&self, ladder: &Ladder) -> String {
         match *self {
             Advice::LateralWithoutStepUp { step } => format!(
@@ -77,6 +99,36 @@ impl Advice {
                 "step {}: a move down — worth it only for a corner you could not enter otherwise",
                 step + 1
             ),
+            Advice::Skip { step, from, to } => {
+                let passed: Vec<&str> = ladder
+                    .levels_passed(from, to)
+                    .map(|l| ladder.levels()[l].name.as_str())
+                    .collect();
+                let passed = passed.join(" and ");
+                let why = match ladder.bridge(from, to) {
+                    Some(bridge) if !bridge.skip_reason.trim().is_empty() => format!(
+                        "this ladder allows it because {}; catch up on the training of {passed} (readiness counts it)",
+                        bridge.skip_reason.trim().trim_end_matches('.')
+                    ),
+                    _ => format!(
+                        "this ladder's rules allow at most {} a move — plan a step through {passed}",
+                        if ladder.rules().max_step_up == 1 {
+                            "one level".to_string()
+                        } else {
+                            format!("{} levels", ladder.rules().max_step_up)
+                        }
+                    ),
+                };
+                format!(
+                    "step {}: skips {passed} and the training it carries — {why}",
+                    step + 1
+                )
+            }
+            Advice::UnpractisedCraft { step, corner } => format!(
+                "step {}: leading a craft you have not practised — {} is new to you and not next to a corner you have worked in; practise it first, or lead in a neighbouring corner",
+                step + 1,
+                ladder.corners()[corner].name
+            ),
         }
     }
 }
@@ -90,11 +142,20 @@ pub struct Path {
     /// Distinct corners in the order they are first visited, the start's included.
     pub corners: Vec<CornerIdx>,
     pub advice: Vec<Advice>,
+    /// How the planner judges the path; lower is better.
+    pub score: Score,
 }
 
 impl Path {
-    /// Derives steps, corners and advice for a sequence of roles.
+    /// Derives steps, corners, advice and score for a sequence of roles, for a person with no
+    /// earlier corners than the first role's.
     pub fn from_roles(ladder: &Ladder, roles: Vec<RoleIdx>) -> Path {
+        Path::with_history(ladder, roles, &[])
+    }
+
+    /// The same for a person who worked in the corners `held` before the first role: they count
+    /// as corners seen and as ties to a craft.
+    pub fn with_history(ladder: &Ladder, roles: Vec<RoleIdx>, held: &[CornerIdx]) -> Path {
         let steps: Vec<Step> = roles
             .windows(2)
             .map(|w| Step {
@@ -111,12 +172,33 @@ impl Path {
                 corners.push(c);
             }
         }
-        let advice = advice_for(ladder, &steps);
+        let mut seen = vec![0u64; corner_words(ladder)];
+        for &c in held {
+            add_corner(&mut seen, c);
+        }
+        if let Some(c) = roles.first().and_then(|&r| ladder.role_corner(r)) {
+            add_corner(&mut seen, c);
+        }
+        let mut score = Score::default();
+        let mut crafts = Vec::new();
+        for (i, step) in steps.iter().enumerate() {
+            score = score.plus(ladder.step_score(step.from, step.to, step.kind, &seen));
+            if let Some(c) = ladder.role_corner(step.to) {
+                if ladder.leads_unpractised_craft(step.from, step.to, |x| has_corner(&seen, x)) {
+                    crafts.push(Advice::UnpractisedCraft { step: i, corner: c });
+                }
+                add_corner(&mut seen, c);
+            }
+        }
+        let mut advice = advice_for(ladder, &steps);
+        advice.extend(crafts);
+        advice.sort_by_key(Advice::step);
         Path {
             roles,
             steps,
             corners,
             advice,
+            score,
         }
     }
 
@@ -124,22 +206,9 @@ impl Path {
         self.steps.len()
     }
 
-    fn diagonals(&self) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| s.kind == MoveKind::Diagonal)
-            .count()
-    }
-
-    /// Lower is better.
-    fn rank_key(&self) -> (usize, Reverse<usize>, Reverse<usize>, usize, &[RoleIdx]) {
-        (
-            self.moves(),
-            Reverse(self.corners.len()),
-            Reverse(self.diagonals()),
-            self.advice.len(),
-            &self.roles,
-        )
+    /// Lower is better; the roles break ties so the order is stable.
+    fn rank_key(&self) -> (Score, &[RoleIdx]) {
+        (self.score, &self.roles)
     }
 }
 
@@ -149,7 +218,12 @@ fn advice_for(ladder: &Ladder, steps: &[Step]) -> Vec<Advice> {
         match step.kind {
             MoveKind::Lateral => advice.push(Advice::LateralWithoutStepUp { step: i }),
             MoveKind::Down => advice.push(Advice::StepDown { step: i }),
-            _ => {}
+            MoveKind::Skip => advice.push(Advice::Skip {
+                step: i,
+                from: step.from,
+                to: step.to,
+            }),
+            MoveKind::Vertical | MoveKind::Diagonal => {}
         }
     }
     let mut i = 0;
@@ -171,10 +245,6 @@ fn advice_for(ladder: &Ladder, steps: &[Step]) -> Vec<Advice> {
         }
         i += run.max(1);
     }
-    advice.sort_by_key(|a| match *a {
-        Advice::LateralWithoutStepUp { step } | Advice::StepDown { step } => step,
-        Advice::TooLongInOneCorner { first, .. } => first,
-    });
     advice
 }
 
@@ -219,7 +289,7 @@ pub fn plan(ladder: &Ladder, request: &PathRequest) -> Result<Vec<Path>, PlanErr
     if via.len() > MAX_VIA {
         return Err(PlanError::TooManyViaCorners);
     }
-    let search = Search::new(ladder, request.to, &request.avoid, &via);
+    let search = Search::new(ladder, request.to, &request.avoid, &via, &request.held);
     let Some(best) = search.run(&[request.from], &[], REFINE_BUDGET) else {
         return Err(PlanError::Unreachable(explain_unreachable(
             ladder, request, &via,
@@ -227,7 +297,8 @@ pub fn plan(ladder: &Ladder, request: &PathRequest) -> Result<Vec<Path>, PlanErr
     };
     let wanted = request.count.max(1);
     // Each accepted path with the index where it left the path it was derived from.
-    let mut accepted: Vec<(Path, usize)> = vec![(Path::from_roles(ladder, best), 0)];
+    let path = |roles| Path::with_history(ladder, roles, &request.held);
+    let mut accepted: Vec<(Path, usize)> = vec![(path(best), 0)];
     let mut seen: HashSet<Vec<RoleIdx>> = HashSet::new();
     seen.insert(accepted[0].0.roles.clone());
     let mut candidates: Vec<(Path, usize)> = Vec::new();
@@ -250,7 +321,7 @@ pub fn plan(ladder: &Ladder, request: &PathRequest) -> Result<Vec<Path>, PlanErr
                 let mut roles = root[..spur_at].to_vec();
                 roles.extend(tail);
                 if seen.insert(roles.clone()) {
-                    candidates.push((Path::from_roles(ladder, roles), spur_at));
+                    candidates.push((path(roles), spur_at));
                 }
             }
         }
@@ -270,7 +341,7 @@ fn explain_unreachable(ladder: &Ladder, request: &PathRequest, via: &[CornerIdx]
     let from_level = ladder.role_level(request.from);
     let to_level = ladder.role_level(request.to);
     let relaxed = |avoid: &[CornerIdx], via: &[CornerIdx]| {
-        let search = Search::new(ladder, request.to, avoid, via);
+        let search = Search::new(ladder, request.to, avoid, via, &request.held);
         search.run(&[request.from], &[], REFINE_BUDGET).is_some()
     };
     if !request.avoid.is_empty() && relaxed(&[], via) {
@@ -301,328 +372,21 @@ fn explain_unreachable(ladder: &Ladder, request: &PathRequest, via: &[CornerIdx]
     "no sequence of allowed moves leads there under this ladder's rules and bridges".to_string()
 }
 
-/// For each level, the fewest moves to `target` in the graph of levels that the rules and
-/// bridges connect (`u32::MAX` where none leads there).
-fn level_distances(ladder: &Ladder, target: LevelIdx) -> Vec<u32> {
-    let levels = ladder.levels().len();
-    let step = ladder.rules().max_step_up as usize;
-    let allow_down = ladder.rules().allow_down;
-    // Predecessors of each level: the levels one move can come from.
-    let mut bridge_sources: Vec<Vec<LevelIdx>> = vec![Vec::new(); levels];
-    for bridge in &ladder.file().bridges {
-        if let (Some(from), Some(to)) = (
-            ladder.role_index(&bridge.from),
-            ladder.role_index(&bridge.to),
-        ) {
-            bridge_sources[ladder.role_level(to)].push(ladder.role_level(from));
-        }
-    }
-    let mut distance = vec![u32::MAX; levels];
-    distance[target] = 0;
-    let mut queue = std::collections::VecDeque::from([target]);
-    while let Some(level) = queue.pop_front() {
-        let next = distance[level] + 1;
-        let from_below = level.saturating_sub(step)..level;
-        let from_above = if allow_down {
-            level + 1..levels
-        } else {
-            level..level
-        };
-        for source in from_below
-            .chain(from_above)
-            .chain(bridge_sources[level].iter().copied())
-        {
-            if distance[source] == u32::MAX {
-                distance[source] = next;
-                queue.push_back(source);
-            }
-        }
-    }
-    distance
-}
-
-/// A lexicographic path cost: moves, then moves into no new corner, then non-diagonal moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Cost(u32, u32, u32);
-
-impl Cost {
-    const ZERO: Cost = Cost(0, 0, 0);
-    const UNREACHED: Cost = Cost(u32::MAX, u32::MAX, u32::MAX);
-    fn plus(self, other: Cost) -> Cost {
-        Cost(
-            self.0.saturating_add(other.0),
-            self.1.saturating_add(other.1),
-            self.2.saturating_add(other.2),
-        )
-    }
-}
-
-/// Relaxed moves a best-path search may spend improving breadth once it has a shortest path.
-/// Far more than any real ladder needs, so those are searched exhaustively.
-const REFINE_BUDGET: usize = 50_000;
-/// The same for each spur search of the alternatives, which are many.
-const SPUR_REFINE_BUDGET: usize = 4_000;
-
-/// Moves from a role that are expanded only if the search ever gets that far.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Deferred {
-    /// The role itself: expand the moves that keep to the best estimate.
-    Now,
-    /// Every role at this level (laterals, or climbs that go nowhere useful).
-    Level(LevelIdx),
-    /// Every role at a lower level.
-    Below,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-struct Entry {
-    estimate: Cost,
-    cost: Cost,
-    state: usize,
-    deferred: Deferred,
-}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        // BinaryHeap is a max-heap: the smallest estimate first, and among equals the deeper
-        // state first, which walks straight to the target instead of widening the frontier.
-        other
-            .estimate
-            .cmp(&self.estimate)
-            .then_with(|| self.cost.0.cmp(&other.cost.0))
-            .then_with(|| other.state.cmp(&self.state))
-            .then_with(|| other.deferred.cmp(&self.deferred))
-    }
-}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-struct Search<'a> {
-    ladder: &'a Ladder,
-    target: RoleIdx,
-    via: &'a [CornerIdx],
-    avoided_role: Vec<bool>,
-    masks: usize,
-    /// The fewest moves from each level to the target's level, counting levels only: a lower
-    /// bound on the moves from any role there, which keeps A* on a straight course.
-    moves_to_target_level: Vec<u32>,
-}
-
-impl<'a> Search<'a> {
-    fn new(
-        ladder: &'a Ladder,
-        target: RoleIdx,
-        avoid: &[CornerIdx],
-        via: &'a [CornerIdx],
-    ) -> Search<'a> {
-        let avoided_role = (0..ladder.roles().len())
-            .map(|r| ladder.role_corner(r).is_some_and(|c| avoid.contains(&c)))
-            .collect();
-        Search {
-            ladder,
-            target,
-            via,
-            avoided_role,
-            masks: 1 << via.len(),
-            moves_to_target_level: level_distances(ladder, ladder.role_level(target)),
-        }
-    }
-
-    fn mask_of(&self, role: RoleIdx) -> usize {
-        match self.ladder.role_corner(role) {
-            Some(c) => self.via.iter().position(|&v| v == c).map_or(0, |i| 1 << i),
-            None => 0,
-        }
-    }
-
-    /// Words in one state's set of corners seen.
-    fn corner_words(&self) -> usize {
-        self.ladder.corners().len().div_ceil(64).max(1)
-    }
-
-    /// A lower bound on the cost from a role at `level` to the target: its moves only, since
-    /// the other terms can be zero.
-    fn estimate_from(&self, level: LevelIdx) -> Cost {
-        Cost(self.moves_to_target_level[level], 0, 0)
-    }
-
-    fn step_cost(&self, from: RoleIdx, to: RoleIdx, corners_seen: &[u64]) -> Cost {
-        let new_corner = self
-            .ladder
-            .role_corner(to)
-            .is_some_and(|c| corners_seen[c / 64] & (1 << (c % 64)) == 0);
-        let diagonal = self.ladder.move_kind(from, to) == MoveKind::Diagonal;
-        Cost(1, u32::from(!new_corner), u32::from(!diagonal))
-    }
-
-    /// The roles from the search's start to `state`, following `parent` links.
-    fn path_to(&self, parent: &[usize], state: usize) -> Vec<RoleIdx> {
-        let mut roles = vec![state / self.masks];
-        let mut at = state;
-        while parent[at] != usize::MAX {
-            at = parent[at];
-            roles.push(at / self.masks);
-        }
-        roles.reverse();
-        roles
-    }
-
-    /// The cheapest way to the target continuing `root` (a path whose last role is the start),
-    /// never re-entering a role of `root` nor moving first to one of `banned_first`.
-    fn run(
-        &self,
-        root: &[RoleIdx],
-        banned_first: &[RoleIdx],
-        budget: usize,
-    ) -> Option<Vec<RoleIdx>> {
-        let ladder = self.ladder;
-        let (&start, earlier) = root.split_last()?;
-        let start_mask = root.iter().fold(0, |m, &r| m | self.mask_of(r));
-        let full_mask = self.masks - 1;
-        let states = ladder.roles().len() * self.masks;
-        let mut best = vec![Cost::UNREACHED; states];
-        let mut parent = vec![usize::MAX; states];
-        let words = self.corner_words();
-        let mut corners_seen = vec![0u64; states * words];
-        let mut blocked = self.avoided_role.clone();
-        for &r in earlier {
-            blocked[r] = true;
-        }
-        blocked[start] = false;
-        let start_state = start * self.masks + start_mask;
-        best[start_state] = Cost::ZERO;
-        for &r in root {
-            if let Some(c) = ladder.role_corner(r) {
-                corners_seen[start_state * words + c / 64] |= 1 << (c % 64);
-            }
-        }
-        let mut heap = BinaryHeap::new();
-        heap.push(Entry {
-            estimate: self.estimate_from(ladder.role_level(start)),
-            cost: Cost::ZERO,
-            state: start_state,
-            deferred: Deferred::Now,
-        });
-        let top_level = ladder.levels().len() - 1;
-        let max_step = ladder.rules().max_step_up as usize;
-        let mut neighbours: Vec<RoleIdx> = Vec::new();
-        let goal = self.target * self.masks + full_mask;
-        let mut work_since_found = 0usize;
-
-        while let Some(entry) = heap.pop() {
-            let state = entry.state;
-            if best[goal] != Cost::UNREACHED
-                && (entry.estimate >= best[goal] || work_since_found > budget)
-            {
-                // Nothing left can beat the path held, or refining it has cost enough.
-                return Some(self.path_to(&parent, goal));
-            }
-            if entry.cost != best[state] {
-                continue;
-            }
-            let (role, mask) = (state / self.masks, state % self.masks);
-            let level = ladder.role_level(role);
-            neighbours.clear();
-            match entry.deferred {
-                Deferred::Level(other) => {
-                    neighbours.extend_from_slice(ladder.roles_at_level(other))
-                }
-                Deferred::Below => {
-                    for lower in 0..level {
-                        neighbours.extend_from_slice(ladder.roles_at_level(lower));
-                    }
-                }
-                Deferred::Now => {
-                    neighbours.extend_from_slice(ladder.bridges_from(role));
-                    // A level whose estimate is worse than this entry's cannot be on a best
-                    // path unless the search runs out of better ones: expand it only then.
-                    let defer =
-                        |deferred: Deferred, nearest: LevelIdx, heap: &mut BinaryHeap<Entry>| {
-                            let estimate = entry
-                                .cost
-                                .plus(Cost(1, 0, 0))
-                                .plus(self.estimate_from(nearest));
-                            if estimate.0 == u32::MAX {
-                                return false;
-                            }
-                            if estimate.0 > entry.estimate.0 || deferred == Deferred::Below {
-                                heap.push(Entry {
-                                    estimate,
-                                    cost: entry.cost,
-                                    state,
-                                    deferred,
-                                });
-                                return true;
-                            }
-                            false
-                        };
-                    for other in level..=(level + max_step).min(top_level) {
-                        if !defer(Deferred::Level(other), other, &mut heap)
-                            && self.moves_to_target_level[other] != u32::MAX
-                        {
-                            neighbours.extend_from_slice(ladder.roles_at_level(other));
-                        }
-                    }
-                    if ladder.rules().allow_down && level > 0 {
-                        let nearest = (0..level)
-                            .min_by_key(|&l| self.moves_to_target_level[l])
-                            .unwrap_or(0);
-                        defer(Deferred::Below, nearest, &mut heap);
-                    }
-                }
-            }
-            if best[goal] != Cost::UNREACHED {
-                work_since_found += neighbours.len() + 1;
-            }
-            for &next in &neighbours {
-                if next == role || blocked[next] {
-                    continue;
-                }
-                if state == start_state && banned_first.contains(&next) {
-                    continue;
-                }
-                let next_level = ladder.role_level(next);
-                if self.moves_to_target_level[next_level] == u32::MAX {
-                    continue;
-                }
-                let next_state = next * self.masks + (mask | self.mask_of(next));
-                let seen = &corners_seen[state * words..(state + 1) * words];
-                let cost = entry.cost.plus(self.step_cost(role, next, seen));
-                if cost < best[next_state] {
-                    best[next_state] = cost;
-                    parent[next_state] = state;
-                    corners_seen
-                        .copy_within(state * words..(state + 1) * words, next_state * words);
-                    if let Some(c) = ladder.role_corner(next) {
-                        corners_seen[next_state * words + c / 64] |= 1 << (c % 64);
-                    }
-                    heap.push(Entry {
-                        estimate: cost.plus(self.estimate_from(next_level)),
-                        cost,
-                        state: next_state,
-                        deferred: Deferred::Now,
-                    });
-                }
-            }
-        }
-        (best[goal] != Cost::UNREACHED).then(|| self.path_to(&parent, goal))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ladder::load_str;
 
+    /// A three-corner ladder whose second level is not hands-on, so that breadth alone decides.
     fn ladder(rules: &str) -> Ladder {
+        ladder_with(rules, false)
+    }
+
+    fn ladder_with(rules: &str, hands_on: bool) -> Ladder {
         let src = format!(
             r#"(
             format: 1, id: "t", name: "T",
-            levels: [(id: "l1", name: "One"), (id: "l2", name: "Two"), (id: "l3", name: "Three"), (id: "top", name: "Top")],
+            levels: [(id: "l1", name: "One"), (id: "l2", name: "Two", hands_on: {hands_on}), (id: "l3", name: "Three"), (id: "top", name: "Top")],
             corners: [(id: "a", name: "A"), (id: "b", name: "B"), (id: "c", name: "C")],
             roles: [
                 (id: "a1", title: "A1", level: "l1", corner: "a"),
@@ -776,12 +540,150 @@ mod tests {
         let mut req = request(&ladder, "r0-0", "r79-79");
         req.count = 1;
         let best = &plan(&ladder, &req).unwrap()[0];
-        assert_eq!(best.moves(), 78, "the bridge saves one move");
-        assert!(
-            best.corners.len() >= 70,
-            "only {} corners",
-            best.corners.len()
+        assert_eq!(
+            best.moves(),
+            79,
+            "the bridge would save a move, but it skips a level"
         );
+        assert!(best.steps.iter().all(|s| s.kind != MoveKind::Skip));
+        assert_eq!(
+            best.corners.len(),
+            80,
+            "80 roles on the path, each in a corner of its own"
+        );
+        assert_eq!(best.score.missed_corners, 0, "the score is the path's own");
+    }
+
+    #[test]
+    fn a_skip_is_never_preferred_but_is_explained_when_it_is_the_only_way() {
+        let src = r#"(
+            format: 1, id: "t", name: "T",
+            levels: [(id: "l1", name: "One"), (id: "l2", name: "Two"), (id: "l3", name: "Three")],
+            corners: [(id: "a", name: "A"), (id: "b", name: "B")],
+            roles: [
+                (id: "a1", title: "A1", level: "l1", corner: "a"),
+                (id: "a2", title: "A2", level: "l2", corner: "a"),
+                (id: "b3", title: "B3", level: "l3", corner: "b"),
+                (id: "lone", title: "Lone", level: "l1", corner: "b"),
+            ],
+            bridges: [(from: "a1", to: "b3", skip_reason: "small shops promote this way.")],
+            rules: (allow_down: false),
+        )"#;
+        let ladder = load_str(src, "t").unwrap();
+        let mut req = request(&ladder, "a1", "b3");
+        req.count = 5;
+        let paths = plan(&ladder, &req).unwrap();
+        assert_eq!(
+            ids(&ladder, &paths[0]),
+            vec!["a1", "a2", "b3"],
+            "longer, but no skip"
+        );
+        let skip = paths.last().unwrap();
+        assert_eq!(
+            ids(&ladder, skip),
+            vec!["a1", "b3"],
+            "the skip ranks below even a longer route with a lateral move"
+        );
+        let advice: Vec<String> = skip.advice.iter().map(|a| a.describe(&ladder)).collect();
+        assert_eq!(
+            advice,
+            vec![
+                "step 1: skips Two and the training it carries — this ladder allows it because small shops promote this way; catch up on the training of Two (readiness counts it)"
+            ]
+        );
+        // A plan the person wrote themselves may skip without a bridge: it is flagged too.
+        let manual = Path::from_roles(
+            &ladder,
+            vec![
+                ladder.role_index("lone").unwrap(),
+                ladder.role_index("b3").unwrap(),
+            ],
+        );
+        assert!(
+            manual.advice[0]
+                .describe(&ladder)
+                .contains("allow at most one level a move — plan a step through Two"),
+            "{:?}",
+            manual.advice
+        );
+    }
+
+    #[test]
+    fn the_planner_leads_only_crafts_it_has_a_tie_to() {
+        let ladder = ladder_with("", true);
+        let best = &plan(&ladder, &request(&ladder, "a1", "chief")).unwrap()[0];
+        assert_eq!(
+            ids(&ladder, best),
+            vec!["a1", "a2", "b3", "chief"],
+            "up in its own corner while the level is hands-on, then across"
+        );
+        assert!(best.advice.is_empty(), "{:?}", best.advice);
+
+        let history = PathRequest {
+            held: vec![ladder.corner_index("c").unwrap()],
+            ..request(&ladder, "a1", "chief")
+        };
+        let best = &plan(&ladder, &history).unwrap()[0];
+        assert_eq!(
+            ids(&ladder, best),
+            vec!["a1", "c2", "b3", "chief"],
+            "a corner held before counts as a tie"
+        );
+
+        let direct = Path::from_roles(&ladder, vec![0, ladder.role_index("b2").unwrap()]);
+        assert_eq!(
+            direct.advice,
+            vec![Advice::UnpractisedCraft { step: 0, corner: 1 }]
+        );
+        assert!(
+            direct.advice[0]
+                .describe(&ladder)
+                .contains("leading a craft you have not practised — B is new to you")
+        );
+    }
+
+    #[test]
+    fn diagonals_into_a_neighbouring_corner_come_first() {
+        let src = r#"(
+            format: 1, id: "t", name: "T",
+            levels: [(id: "l1", name: "One", hands_on: false), (id: "l2", name: "Two")],
+            corners: [(id: "a", name: "A", near: ["c"]), (id: "b", name: "B"), (id: "c", name: "C")],
+            roles: [
+                (id: "a1", title: "A1", level: "l1", corner: "a"),
+                (id: "b2", title: "B2", level: "l2", corner: "b"),
+                (id: "c2", title: "C2", level: "l2", corner: "c"),
+                (id: "top", title: "Top", level: "l2"),
+            ],
+        )"#;
+        let ladder = load_str(src, "t").unwrap();
+        let mut req = request(&ladder, "a1", "top");
+        req.count = 3;
+        let paths = plan(&ladder, &req).unwrap();
+        assert_eq!(ids(&ladder, &paths[0]), vec!["a1", "top"]);
+        assert_eq!(
+            ids(&ladder, &paths[1]),
+            vec!["a1", "c2", "top"],
+            "C is next to A"
+        );
+        assert_eq!(ids(&ladder, &paths[2]), vec!["a1", "b2", "top"]);
+    }
+
+    #[test]
+    fn business_facing_corners_count_first_for_breadth() {
+        let src = r#"(
+            format: 1, id: "t", name: "T",
+            levels: [(id: "l1", name: "One"), (id: "l2", name: "Two", hands_on: false), (id: "l3", name: "Three")],
+            corners: [(id: "a", name: "A"), (id: "b", name: "B"), (id: "c", name: "C", business_facing: true)],
+            roles: [
+                (id: "a1", title: "A1", level: "l1", corner: "a"),
+                (id: "b2", title: "B2", level: "l2", corner: "b"),
+                (id: "c2", title: "C2", level: "l2", corner: "c"),
+                (id: "top", title: "Top", level: "l3"),
+            ],
+        )"#;
+        let ladder = load_str(src, "t").unwrap();
+        let best = &plan(&ladder, &request(&ladder, "a1", "top")).unwrap()[0];
+        assert_eq!(ids(&ladder, best), vec!["a1", "c2", "top"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 /// The source of a valid ladder with `levels` levels and `corners` corners, one role per cell,
-/// an enterprise-wide role at the top, three milestones per level and a bridge or two.
+/// an enterprise-wide role at the top, three milestones per level and a bridge that skips a level.
 pub fn synthetic_ladder_source(levels: usize, corners: usize) -> String {
     let levels = levels.max(1);
     let mut s = String::from(
@@ -42,7 +42,10 @@ pub fn synthetic_ladder_source(levels: usize, corners: usize) -> String {
     );
     s.push_str("    ],\n");
     if levels >= 3 && corners >= 1 {
-        let _ = writeln!(s, "    bridges: [(from: \"r0-0\", to: \"r2-0\")],");
+        let _ = writeln!(
+            s,
+            "    bridges: [(from: \"r0-0\", to: \"r2-0\", skip_reason: \"A test of skips\")],"
+        );
     }
     s.push_str(")\n");
     s

@@ -44,6 +44,10 @@ const TEMPLATE: &str = r#"// A career ladder for rungs (format 1). Edit it, then
         (
             id: "senior",
             name: "Senior",
+            // Optional: whether people here still do the craft themselves. Left out, a level is
+            // hands-on when its milestones are all Preliminary or Preparatory. The planner warns
+            // before it has someone lead hands-on work in a corner they have no tie to.
+            hands_on: true,
             expects: {"delivery": 3, "collaboration": 3},
             milestones: [
                 (id: "senior-delegation", title: "Delegation", stage: Preparatory, kind: Practice),
@@ -68,7 +72,8 @@ const TEMPLATE: &str = r#"// A career ladder for rungs (format 1). Edit it, then
     // Corners: the areas (or tracks) of the organisation, shown left to right.
     corners: [
         (id: "engineering", name: "Engineering", summary: "Builds the products.", business_facing: false),
-        (id: "operations", name: "Operations", business_facing: true),   // business_facing: optional, false by default
+        (id: "operations", name: "Operations", business_facing: true,   // business_facing: optional, false by default
+         near: ["engineering"]),   // optional: corners whose craft carries over; read both ways
     ],
 
     // Roles: one level each, and a corner unless the role spans the whole organisation.
@@ -85,8 +90,12 @@ const TEMPLATE: &str = r#"// A career ladder for rungs (format 1). Edit it, then
          summary: "Enterprise-wide: no corner."),
     ],
 
-    // Optional: extra moves allowed even though they skip a level.
-    bridges: [(from: "senior-engineer", to: "operations-manager")],
+    // Optional: extra moves the rules would not allow. One that climbs past a level must say
+    // why in `skip_reason`; the planner flags it and prefers any route through the level.
+    bridges: [
+        (from: "engineer", to: "tech-lead",
+         skip_reason: "our smallest teams promote their strongest engineer straight to lead"),
+    ],
 
     // Optional; these are the defaults. max_step_up: how many levels one move may climb
     // without a bridge. allow_down: whether moving to a lower level is allowed.
@@ -124,6 +133,9 @@ mod tests {
             "roles:",
             "corner:",
             "bridges:",
+            "skip_reason:",
+            "near:",
+            "hands_on:",
             "rules:",
             "max_step_up:",
             "allow_down:",

@@ -69,6 +69,9 @@ pub fn to_commented_ron(file: &LadderFile, header: &[String]) -> String {
         if !level.summary.is_empty() {
             let _ = writeln!(out, "            summary: {},", quoted(&level.summary));
         }
+        if let Some(hands_on) = level.hands_on {
+            let _ = writeln!(out, "            hands_on: {hands_on},");
+        }
         if !level.expects.is_empty() {
             out.push_str("            expects: {\n");
             for (competency, n) in &level.expects {
@@ -106,6 +109,10 @@ pub fn to_commented_ron(file: &LadderFile, header: &[String]) -> String {
         named_entry(&mut out, &c.id, &c.name, &c.summary);
         if c.business_facing {
             out.push_str(", business_facing: true");
+        }
+        if !c.near.is_empty() {
+            let near: Vec<String> = c.near.iter().map(|n| quoted(n)).collect();
+            let _ = write!(out, ", near: [{}]", near.join(", "));
         }
         out.push_str("),\n");
     }
@@ -145,12 +152,16 @@ pub fn to_commented_ron(file: &LadderFile, header: &[String]) -> String {
     if !file.bridges.is_empty() {
         out.push_str("    bridges: [\n");
         for b in &file.bridges {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "        (from: {}, to: {}),",
+                "        (from: {}, to: {}",
                 quoted(&b.from),
                 quoted(&b.to)
             );
+            if !b.skip_reason.is_empty() {
+                let _ = write!(out, ", skip_reason: {}", quoted(&b.skip_reason));
+            }
+            out.push_str("),\n");
         }
         out.push_str("    ],\n");
     }

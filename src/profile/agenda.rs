@@ -11,8 +11,9 @@ use crate::text;
 
 use super::coaching::{AgendaItem, Moved, PlanEvent, Topic};
 use super::competence;
-use super::derive::{plan_path, readiness};
+use super::derive::plan_path;
 use super::model::{Profile, Rater, Status};
+use super::readiness::readiness;
 
 /// Milestones due within this many days (or overdue) go on the agenda.
 pub const DUE_SOON_DAYS: i64 = 14;
@@ -159,15 +160,13 @@ fn next_step(profile: &Profile, ladder: &Ladder) -> Option<AgendaItem> {
     if let Some(date) = step.target_date {
         words.push_str(&format!(", by {date}"));
     }
-    if let Some(role) = role {
-        let level = ladder.role_level(role);
-        let r = readiness(profile, ladder, level);
+    if let Some(r) = readiness(profile, ladder) {
         words.push_str(&format!(
-            " — readiness for {} {} % ({} of {})",
-            text::one_line(&ladder.levels()[level].name),
+            " — {} {} % ({} of {})",
+            r.label(ladder),
             r.percent(),
-            r.done,
-            r.total
+            r.progress.done,
+            r.progress.total
         ));
     }
     Some(item(Topic::NextStep(step.role.clone()), words))

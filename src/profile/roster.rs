@@ -14,10 +14,10 @@ use crate::date::Date;
 use crate::ladder::{self, Ladder};
 use crate::text;
 
-use super::derive::{Readiness, next_level, readiness};
 use super::disk::Generation;
 use super::glance::{self, Cache, Glance};
 use super::model::Profile;
+use super::readiness::{Progress, readiness};
 use super::store::Store;
 
 /// One person on the roster.
@@ -27,9 +27,10 @@ pub struct Entry {
     pub name: String,
     pub current_title: String,
     pub target_title: Option<String>,
-    /// The next level's name and the person's readiness for it.
+    /// The next level's name (none at the top of the ladder) and the person's readiness for
+    /// it (at the top: the top level's own training).
     pub next_level: Option<String>,
-    pub readiness: Option<Readiness>,
+    pub readiness: Option<Progress>,
     /// Milestones past their due date and not done.
     pub overdue: usize,
     pub open_actions: usize,
@@ -102,14 +103,17 @@ pub fn entry(profile: &Profile, ladder: &Ladder, today: Date) -> Entry {
 /// The roster line of profile `id` from its glance.
 pub fn entry_of(id: &str, glance: &Glance, ladder: &Ladder, today: Date) -> Entry {
     let skeleton = glance.skeleton(id);
-    let next = next_level(&skeleton, ladder);
+    let ready = readiness(&skeleton, ladder);
     Entry {
         id: id.to_string(),
         name: text::one_line(&glance.name),
         current_title: ladder.title_of(&glance.current_role),
         target_title: glance.target_role.as_deref().map(|t| ladder.title_of(t)),
-        next_level: next.map(|l| text::one_line(&ladder.levels()[l].name)),
-        readiness: next.map(|l| readiness(&skeleton, ladder, l)),
+        next_level: ready
+            .as_ref()
+            .and_then(|r| r.next_level)
+            .map(|l| text::one_line(&ladder.levels()[l].name)),
+        readiness: ready.map(|r| r.progress),
         overdue: glance.overdue(today),
         open_actions: glance.open_actions,
         their_topics: glance.their_topics,

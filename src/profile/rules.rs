@@ -207,7 +207,8 @@ pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String, today: 
     Change::new(with_log(p, today, edit, PlanEvent::Replanned(roles)), done)
 }
 
-/// Up to `count` planned paths from the current role to the target, best first.
+/// Up to `count` planned paths from the current role to the target, best first, judged with
+/// the corners the person worked in before.
 pub fn paths_to_target(p: &Profile, ladder: &Ladder, count: usize) -> Result<Vec<Path>, Refusal> {
     let Some(target) = p.target_role.as_deref() else {
         return Err(Refusal(
@@ -228,6 +229,7 @@ pub fn paths_to_target(p: &Profile, ladder: &Ladder, count: usize) -> Result<Vec
     let request = PathRequest {
         from,
         to,
+        held: super::held_corners(p, ladder),
         count,
         ..PathRequest::default()
     };

@@ -11,7 +11,7 @@ use crate::ladder::{Ladder, LevelIdx, RoleIdx, Rules};
 #[derive(Debug, Clone)]
 pub struct ExportedSheet {
     pub csv: String,
-    /// What was left out (bridges, rules), one sentence each.
+    /// What was left out (bridges, neighbouring corners, hands_on, rules), one sentence each.
     pub left_out: Vec<String>,
 }
 
@@ -147,6 +147,29 @@ pub fn export(ladder: &Ladder, bom: bool) -> ExportedSheet {
         left_out.push(format!(
             "a sheet has no place for bridges; add them to the imported file again: {}",
             list.join(", ")
+        ));
+    }
+    let near: Vec<String> = ladder
+        .corners()
+        .iter()
+        .filter(|c| !c.near.is_empty())
+        .map(|c| format!("{} near [{}]", c.id, c.near.join(", ")))
+        .collect();
+    if !near.is_empty() {
+        left_out.push(format!(
+            "a sheet has no place for neighbouring corners; add `near` to these corners of the imported file again: {}",
+            near.join("; ")
+        ));
+    }
+    let hands_on: Vec<String> = ladder
+        .levels()
+        .iter()
+        .filter_map(|l| l.hands_on.map(|h| format!("{}: {h}", l.id)))
+        .collect();
+    if !hands_on.is_empty() {
+        left_out.push(format!(
+            "a sheet has no place for hands_on; add it to these levels of the imported file again (or rely on the default): {}",
+            hands_on.join(", ")
         ));
     }
     if *ladder.rules() != Rules::default() {

@@ -14,10 +14,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::context::Ctx;
-use super::first_run::{self, FirstRun, Progress};
-use super::keymap::{self, Global, KeyRow, KeySection, Keymap};
+use super::first_run::{FirstRun, Progress};
+use super::key_list;
+use super::keymap::{self, Global, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
-use super::popups::{self, Popup, Stay, help};
+use super::popups::{Popup, Stay, help};
 use super::sync::ProfileSync;
 use super::tab::{Outcome, Tab};
 use super::tabs;
@@ -120,20 +121,7 @@ impl App {
     pub fn configure(&mut self, config: &Config, origin: &str) -> Vec<String> {
         self.ctx.keymap = Keymap::from_config(config);
         self.ctx.theme.palette = config.colors;
-        let mut known: Vec<String> = Vec::new();
-        for row in self.key_sections().into_iter().flat_map(|s| s.rows) {
-            if row.name == "global.tabs" || row.name == "global.ctrl-c" {
-                continue;
-            }
-            if let Some((_, id)) = row.name.split_once('.') {
-                known.push(id.to_string());
-            }
-            known.push(row.name);
-        }
-        known.sort();
-        known.dedup();
-        let known: Vec<&str> = known.iter().map(String::as_str).collect();
-        config.unknown_actions(&known, origin)
+        key_list::config_warnings(config, origin)
     }
 
     /// An app over a loaded ladder and profile (or the first-run screen when `None`), saving
@@ -304,7 +292,7 @@ impl App {
 
     /// Every key of every screen, as the help overlay lists them (the keys in force).
     pub fn key_sections(&self) -> Vec<KeySection> {
-        key_sections(&self.ctx.keymap, &self.tabs)
+        key_list::key_sections(&self.ctx.keymap, &self.tabs)
     }
 
     pub fn handle(&mut self, event: &Event) {
@@ -569,79 +557,6 @@ impl App {
             i64::from(screen.footer.y),
             &footer,
             theme.muted(),
-        );
-    }
-}
-
-/// Every key of every screen: the ones that work everywhere, each tab's, then forms, reading
-/// and the first run.
-fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
-    let mut everywhere = keymap.section("Everywhere", "global", keymap::GLOBAL);
-    let digits: Vec<String> = tabs.iter().map(|t| t.digit().to_string()).collect();
-    everywhere.rows.insert(
-        0,
-        KeyRow {
-            name: "global.tabs".to_string(),
-            keys: digits.join(" "),
-            help: "switch tab",
-            footer: None,
-        },
-    );
-    everywhere.rows.push(keymap::ctrl_c_row());
-    let mut sections = vec![everywhere];
-    for tab in tabs {
-        sections.extend(tab.help(keymap));
-    }
-    sections.push(popups::form::keys(keymap));
-    sections.push(popups::read_keys(keymap));
-    sections.extend(first_run::help(keymap));
-    sections
-}
-
-#[cfg(test)]
-mod readme_tests {
-    use super::*;
-
-    /// The README's key tables, as the key map makes them.
-    fn tables() -> String {
-        let mut out = String::new();
-        for section in key_sections(&Keymap::default(), &tabs::all()) {
-            out.push_str(&format!(
-                "**{}**\n\n| key | does | name in `config.ron` |\n|---|---|---|\n",
-                section.title
-            ));
-            for row in &section.rows {
-                let name = match row.name.as_str() {
-                    "global.tabs" | "global.ctrl-c" => "—".to_string(),
-                    name => format!("`{name}`"),
-                };
-                out.push_str(&format!("| `{}` | {} | {name} |\n", row.keys, row.help));
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    #[test]
-    fn the_readme_lists_every_key_binding() {
-        const START: &str =
-            "<!-- keys: made by the key map; RUNGS_UPDATE_README=1 cargo test rewrites them -->\n";
-        const END: &str = "<!-- end of keys -->";
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-        let readme = std::fs::read_to_string(path).unwrap();
-        let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) else {
-            panic!("README.md lacks the key table markers");
-        };
-        let wanted = tables();
-        let shown = &readme[a + START.len()..b];
-        if shown != wanted && std::env::var_os("RUNGS_UPDATE_README").is_some() {
-            let updated = format!("{}{wanted}{}", &readme[..a + START.len()], &readme[b..]);
-            std::fs::write(path, updated).unwrap();
-            return;
-        }
-        assert_eq!(
-            shown, wanted,
-            "README.md's key tables differ from the key map; run RUNGS_UPDATE_README=1 cargo test"
         );
     }
 }

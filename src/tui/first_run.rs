@@ -264,13 +264,13 @@ impl FirstRun {
     }
 
     pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) {
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left)
-            || matches!(self.step, Step::Name { .. })
-        {
+        if matches!(self.step, Step::Name { .. }) {
             return;
         }
         let (grid, areas) = self.layout(ctx);
-        if self.graph.wheel(mouse, &grid, areas.canvas) {
+        if self.graph.wheel(mouse, &grid, areas.canvas)
+            || mouse.kind != MouseEventKind::Down(MouseButton::Left)
+        {
             return;
         }
         if let Some(role) = self
@@ -333,7 +333,8 @@ impl FirstRun {
             Step::Name { .. } => "Last step: your name",
         };
         let (grid, areas) = self.layout(ctx);
-        frame(buf, areas.frame, title, Style::default());
+        let title = format!("{title} · {} (z)", self.graph.zoom.name());
+        frame(buf, areas.frame, &title, Style::default());
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,

@@ -6,6 +6,7 @@ mod app;
 mod context;
 mod disk;
 mod first_run;
+mod key_list;
 pub mod keymap;
 mod layout;
 mod popups;
@@ -18,6 +19,7 @@ mod widgets;
 use std::io::{self, stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -27,6 +29,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 pub use app::{App, Options};
+pub use key_list::config_warnings;
 pub use keymap::{KeyRow, KeySection};
 
 use crate::error::Failure;
@@ -97,6 +100,32 @@ fn stop_on_signals() -> Arc<AtomicBool> {
     stop
 }
 
+/// What the input thread hands the event loop.
+enum Input {
+    Event(event::Event),
+    /// The terminal can no longer be read (its window closed): end as if asked to.
+    Gone,
+}
+
+/// Reads the terminal on a thread of its own, so the event loop always gets round to signals,
+/// saves and changes on disk — even if reading a terminal that has gone away never returns.
+fn read_input() -> Receiver<Input> {
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(event) => Input::Event(event),
+                Err(_) => Input::Gone,
+            };
+            let gone = matches!(input, Input::Gone);
+            if send.send(input).is_err() || gone {
+                break;
+            }
+        }
+    });
+    receive
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -104,6 +133,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.handle(&event::Event::Resize(size.width, size.height));
+    let input = read_input();
     loop {
         app.tick();
         terminal.draw(|frame| app.draw(frame))?;
@@ -115,9 +145,10 @@ fn event_loop(
             }
             return Ok(());
         }
-        if event::poll(IDLE_WAIT)? {
-            let event = event::read()?;
-            app.handle(&event);
+        match input.recv_timeout(IDLE_WAIT) {
+            Ok(Input::Event(event)) => app.handle(&event),
+            Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) => {}
         }
     }
 }

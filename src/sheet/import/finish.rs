@@ -90,6 +90,7 @@ impl Draft {
                     name: level.name.clone(),
                     summary: text_of(&level.summary),
                     expects: expects_of(&level.expects),
+                    hands_on: None,
                     milestones: self
                         .milestones
                         .iter()
@@ -144,6 +145,7 @@ impl Draft {
                     name: c.name.clone(),
                     summary: text_of(&c.summary),
                     business_facing: c.business_facing.is_some_and(|(b, _)| b),
+                    near: Vec::new(),
                 })
                 .collect(),
             roles: roles.into_iter().map(|(_, r)| r).collect(),

@@ -37,6 +37,46 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| *d)
 }
 
+/// Where a quoted cell opens that no quote closes, if one does (row and column from 1). A quote
+/// opens a quoted cell only at the start of a cell; inside one, `""` is a quote character.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<At> {
+    let delimiter = char::from(delimiter);
+    let (mut row, mut cell) = (1, 1);
+    let mut open: Option<At> = None;
+    let mut at_cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if open.is_some() {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => open = None,
+                '\n' => row += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if at_cell_start => {
+                open = Some(At { row, col: cell });
+                at_cell_start = false;
+            }
+            '\n' => {
+                row += 1;
+                cell = 1;
+                at_cell_start = true;
+            }
+            c if c == delimiter => {
+                cell += 1;
+                at_cell_start = true;
+            }
+            _ => at_cell_start = false,
+        }
+    }
+    open
+}
+
 /// Reads a sheet into a ladder file, or says everything that is wrong with it.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, SheetErrors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -53,10 +93,21 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, SheetErro
         origin: options.origin.clone(),
         errors: draft.notes.errors,
     };
+    let delimiter = sniff_delimiter(text);
+    // The csv crate reads a quote that is never closed as a cell running to the end of the
+    // file, silently: find it first and say where it opened.
+    if let Some(at) = unclosed_quote(text, delimiter) {
+        draft.notes.error(
+            at,
+            "this quoted cell is never closed, so everything after it would be read into it",
+            "add the closing \" (a quote inside a quoted cell is written \"\")",
+        );
+        return Err(fail(draft));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
     let mut lines = LineCounter::new(text);

@@ -342,7 +342,7 @@ impl LadderTab {
             if marks.target == Some(role) {
                 lines.push(("★ your target".to_string(), theme.target()));
             }
-            let r = profile::readiness(p, ladder, level);
+            let r = profile::level_progress(p, ladder, level);
             lines.push((
                 if r.total == 0 {
                     "readiness: no milestones".to_string()

@@ -193,7 +193,7 @@ impl Tab for MilestonesTab {
                 }
                 continue;
             }
-            let r = profile::readiness(p, ladder, level);
+            let r = profile::level_progress(p, ladder, level);
             lines.push(Line::new(
                 format!(
                     "{}  {} {}/{} ({} %)",

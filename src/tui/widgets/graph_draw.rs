@@ -513,11 +513,27 @@ impl Graph<'_> {
             .filter(|r| r.level.is_some() && i64::from(r.y) >= view_bottom)
             .count();
         let mut counts = Vec::new();
-        if left + right > 0 {
-            counts.push(format!("◀ {left} more · {right} more ▶"));
+        // Only the sides where something is hidden: "◀ 2 more · 3 more ▶", "3 more ▶".
+        let side = |n: usize, text: String| (n > 0).then_some(text);
+        let across: Vec<String> = [
+            side(left, format!("◀ {left} more")),
+            side(right, format!("{right} more ▶")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !across.is_empty() {
+            counts.push(across.join(" · "));
         }
-        if above + below > 0 {
-            counts.push(format!("▲ {above} · {below} ▼ levels"));
+        let up_down: Vec<String> = [
+            side(above, format!("▲ {above}")),
+            side(below, format!("{below} ▼")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !up_down.is_empty() {
+            counts.push(format!("{} levels", up_down.join(" · ")));
         }
         let counts = counts.join("  ");
         let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);

@@ -404,10 +404,13 @@ mod tests {
         for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
             let grid = Grid::new(&ladder, zoom, 118, 33, &Titles(&ladder));
             let cio = grid.spots[ladder.role_index("cio").unwrap()];
+            let digital = grid.spots[ladder.role_index("chief-digital-officer").unwrap()];
             let sysadmin = grid.spots[ladder.role_index("sysadmin").unwrap()];
             assert!(sysadmin.y > cio.y, "{zoom:?}");
+            // The two enterprise-wide executives share their row, side by side.
+            assert_eq!((cio.x, digital.y), (grid.columns[0].0, cio.y), "{zoom:?}");
             let last_column = grid.columns.last().unwrap();
-            assert_eq!(cio.right(), last_column.0 + last_column.1, "{zoom:?}");
+            assert_eq!(digital.right(), last_column.0 + last_column.1, "{zoom:?}");
         }
     }
 

@@ -1,0 +1,178 @@
+//! Every key of the planner in one list: for the help overlay, the README's key tables, and for
+//! checking a person's key overrides (names the planner does not know, keys bound twice).
+
+use std::collections::BTreeMap;
+
+use super::first_run;
+use super::keymap::{self, KeyRow, KeySection, Keymap};
+use super::popups;
+use super::tab::Tab;
+use super::tabs;
+use crate::config::Config;
+
+/// Every key of every screen: the ones that work everywhere, each tab's, then forms, reading
+/// and the first run.
+pub fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
+    let mut everywhere = keymap.section("Everywhere", "global", keymap::GLOBAL);
+    let digits: Vec<String> = tabs.iter().map(|t| t.digit().to_string()).collect();
+    everywhere.rows.insert(
+        0,
+        KeyRow {
+            name: "global.tabs".to_string(),
+            keys: digits.join(" "),
+            help: "switch tab",
+            footer: None,
+        },
+    );
+    everywhere.rows.push(keymap::ctrl_c_row());
+    let mut sections = vec![everywhere];
+    for tab in tabs {
+        sections.extend(tab.help(keymap));
+    }
+    sections.push(popups::form::keys(keymap));
+    sections.push(popups::read_keys(keymap));
+    sections.extend(first_run::help(keymap));
+    sections
+}
+
+/// What is wrong with a config's keys: names the planner does not know, and keys the
+/// overrides bind to two things at once on one screen (the screen's own binding wins then).
+pub fn config_warnings(config: &Config, origin: &str) -> Vec<String> {
+    let keymap = Keymap::from_config(config);
+    let tabs = tabs::all();
+    let mut known: Vec<String> = Vec::new();
+    for row in key_sections(&keymap, &tabs)
+        .into_iter()
+        .flat_map(|s| s.rows)
+    {
+        if is_fixed(&row) {
+            continue;
+        }
+        if let Some((_, id)) = row.name.split_once('.') {
+            known.push(id.to_string());
+        }
+        known.push(row.name);
+    }
+    known.sort();
+    known.dedup();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut warnings = config.unknown_actions(&known, origin);
+    let overridden = |row: &KeyRow| {
+        config.keys.iter().any(|o| {
+            o.action == row.name
+                || row
+                    .name
+                    .split_once('.')
+                    .is_some_and(|(_, id)| o.action == id)
+        })
+    };
+    for (screen, rows) in screens(&keymap, &tabs) {
+        let mut by_key: BTreeMap<String, Vec<&KeyRow>> = BTreeMap::new();
+        for row in rows.iter().filter(|r| !is_fixed(r)) {
+            for key in row.keys.split(' ').filter(|k| !k.is_empty()) {
+                by_key.entry(key.to_string()).or_default().push(row);
+            }
+        }
+        for (key, rows) in by_key {
+            if rows.len() > 1 && rows.iter().any(|r| overridden(r)) {
+                let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+                warnings.push(format!(
+                    "{origin}: key {key} does two things on {screen}: {} — the first wins; give one of them another key",
+                    names.join(" and ")
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+/// The tab digits and Ctrl-C cannot be changed.
+fn is_fixed(row: &KeyRow) -> bool {
+    row.name == "global.tabs" || row.name == "global.ctrl-c"
+}
+
+/// The keys in force on each screen, in the order they are tried: a tab's own, then the global
+/// ones; a popup's or the first run's alone.
+fn screens(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<(String, Vec<KeyRow>)> {
+    let global = keymap.section("Everywhere", "global", keymap::GLOBAL).rows;
+    let mut screens: Vec<(String, Vec<KeyRow>)> = tabs
+        .iter()
+        .map(|tab| {
+            let mut rows = tab.keys(keymap).rows;
+            rows.extend(global.iter().cloned());
+            (format!("the {} tab", tab.name()), rows)
+        })
+        .collect();
+    screens.push(("a form".to_string(), popups::form::keys(keymap).rows));
+    screens.push(("a text popup".to_string(), popups::read_keys(keymap).rows));
+    for section in first_run::help(keymap) {
+        screens.push((section.title.to_lowercase(), section.rows));
+    }
+    screens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_keys_never_clash_and_an_override_that_does_is_reported() {
+        assert!(config_warnings(&Config::default(), "c").is_empty());
+        let (config, _) = crate::config::parse(r#"(keys: {"zoom": ["q"]})"#, "c");
+        let warnings = config_warnings(&config, "c");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("key q") && w.contains("ladder.zoom")),
+            "{warnings:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod readme_tests {
+    use super::*;
+
+    /// The README's key tables, as the key map makes them.
+    fn tables() -> String {
+        let mut out = String::new();
+        for section in key_sections(&Keymap::default(), &tabs::all()) {
+            out.push_str(&format!(
+                "**{}**\n\n| key | does | name in `config.ron` |\n|---|---|---|\n",
+                section.title
+            ));
+            for row in &section.rows {
+                let name = match row.name.as_str() {
+                    "global.tabs" | "global.ctrl-c" => "—".to_string(),
+                    name => format!("`{name}`"),
+                };
+                out.push_str(&format!("| `{}` | {} | {name} |\n", row.keys, row.help));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn the_readme_lists_every_key_binding() {
+        const START: &str =
+            "<!-- keys: made by the key map; RUNGS_UPDATE_README=1 cargo test rewrites them -->\n";
+        const END: &str = "<!-- end of keys -->";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) else {
+            panic!("README.md lacks the key table markers");
+        };
+        let wanted = tables();
+        let shown = &readme[a + START.len()..b];
+        if shown != wanted && std::env::var_os("RUNGS_UPDATE_README").is_some() {
+            let updated = format!("{}{wanted}{}", &readme[..a + START.len()], &readme[b..]);
+            std::fs::write(path, updated).unwrap();
+            return;
+        }
+        assert_eq!(
+            shown, wanted,
+            "README.md's key tables differ from the key map; run RUNGS_UPDATE_README=1 cargo test"
+        );
+    }
+}

