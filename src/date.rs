@@ -183,6 +183,21 @@ impl Clock {
             Clock::Pinned(day) => *day,
         }
     }
+
+    /// The moment it is now in UTC, in the basic form calendars stamp files with
+    /// (`20261125T093000Z`). A pinned day gives that day's midnight, so a pinned run writes the
+    /// same bytes every time.
+    pub fn utc_stamp(&self) -> String {
+        let now = match self {
+            Clock::System => Timestamp::now(),
+            Clock::Fixed { now, .. } => *now,
+            Clock::Pinned(day) => day
+                .0
+                .to_zoned_datetime(TimeZone::UTC)
+                .map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp()),
+        };
+        now.strftime("%Y%m%dT%H%M%SZ").to_string()
+    }
 }
 
 impl fmt::Display for Date {
@@ -338,6 +353,15 @@ mod tests {
             zone: TimeZone::UTC,
         };
         assert_eq!(utc.today(), date("2026-03-10"));
+    }
+
+    #[test]
+    fn a_stamp_is_utc_whatever_the_zone_and_a_pinned_day_is_its_midnight() {
+        let now: Timestamp = "2026-03-10T04:30:07Z".parse().unwrap();
+        let zone = TimeZone::fixed(jiff::tz::offset(-5));
+        assert_eq!(Clock::Fixed { now, zone }.utc_stamp(), "20260310T043007Z");
+        let pinned = Clock::Pinned(date("2026-11-25"));
+        assert_eq!(pinned.utc_stamp(), "20261125T000000Z");
     }
 
     #[test]

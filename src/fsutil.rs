@@ -1,6 +1,7 @@
 //! Reading user files safely: a size limit before and during the read, UTF-8 checked.
 
-use std::io::{self, Read};
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 /// Files larger than this are refused before they are read into memory.
@@ -143,12 +144,59 @@ fn real_file(path: &Path) -> Result<std::path::PathBuf, WriteError> {
     }
 }
 
+/// The file-system steps of [`write_atomic`], one method each, so that a test can make any
+/// one of them fail (a full disk, a refused permission, a rename that does not happen). Every
+/// method does the real thing unless a test overrides it.
+pub trait SaveSteps: Send + Sync + std::fmt::Debug {
+    fn create(&self, path: &Path, options: &OpenOptions) -> io::Result<File> {
+        options.open(path)
+    }
+    fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)
+    }
+    fn sync_file(&self, file: &File) -> io::Result<()> {
+        file.sync_all()
+    }
+    /// Keeps `target`'s bytes as `backup` (which does not exist): a hard link where the file
+    /// system allows, else a copy.
+    fn keep_backup(&self, target: &Path, backup: &Path) -> io::Result<()> {
+        if std::fs::hard_link(target, backup).is_err() {
+            std::fs::copy(target, backup)?;
+        }
+        Ok(())
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        File::open(dir)?.sync_all()
+    }
+}
+
+/// The file system as it is.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealDisk;
+
+impl SaveSteps for RealDisk {}
+
 /// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one,
 /// never half of one: a temp file beside the real file (`<name>.tmp`), flushed to disk,
 /// renamed over it, and the folder flushed. A symlink stays a symlink; the replaced file's mode
-/// is kept. With [`Previous::KeepAsBackup`] the old bytes stay as `<path>.bak`, or nothing is
-/// written. Callers that may race must hold a lock around it: the temp file's name is fixed.
+/// is kept. With [`Previous::KeepAsBackup`] the old bytes stay as `<path>.bak` (with
+/// [`Previous::KeepAt`], where it says), or nothing is written. Callers that may race must hold a lock around it: the temp file's name is fixed.
 pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    previous: Previous,
+    new_file: NewFile,
+) -> Result<(), WriteError> {
+    write_atomic_with(&RealDisk, path, bytes, previous, new_file)
+}
+
+/// [`write_atomic`] through the given steps. When any step before the rename fails, the old
+/// file is untouched and the temp file is removed.
+pub fn write_atomic_with(
+    steps: &dyn SaveSteps,
     path: &Path,
     bytes: &[u8],
     previous: Previous,
@@ -157,41 +205,50 @@ pub fn write_atomic(
     let target = real_file(path)?;
     let temp = with_suffix(&target, ".tmp");
     let existing = std::fs::metadata(&target).ok();
-    write_temp(&temp, bytes, existing.as_ref(), new_file)?;
     let backup = match previous {
         Previous::KeepAsBackup => Some(with_suffix(path, ".bak")),
         Previous::KeepAt(backup) => Some(backup.to_path_buf()),
         Previous::Replace => None,
     };
-    if let Some(backup) = backup.filter(|_| existing.is_some())
-        && let Err(e) = keep_backup(&target, &backup)
-    {
+    let replaced = write_temp(steps, &temp, bytes, existing.as_ref(), new_file)
+        .and_then(|()| match backup.filter(|_| existing.is_some()) {
+            Some(backup) => keep_backup(steps, &target, &backup),
+            None => Ok(()),
+        })
+        .and_then(|()| {
+            steps
+                .rename(&temp, &target)
+                .map_err(failed(&target, "replace"))
+        });
+    if let Err(e) = replaced {
         let _ = std::fs::remove_file(&temp);
         return Err(e);
     }
-    std::fs::rename(&temp, &target).map_err(failed(&target, "replace"))?;
-    // Make the rename itself durable; not every platform can open a folder for this.
+    // Makes the rename itself durable. Past the rename every reader sees the new file, so a
+    // failure here is no failure to save (a retry would make the change twice); it is logged.
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
-    if let Ok(dir) = std::fs::File::open(dir.unwrap_or(Path::new("."))) {
-        let _ = dir.sync_all();
+    if let Err(e) = steps.sync_dir(dir.unwrap_or(Path::new("."))) {
+        tracing::warn!(path = %target.display(), error = %e, "saved, but the folder could not be flushed to disk");
     }
     Ok(())
 }
 
 fn write_temp(
+    steps: &dyn SaveSteps,
     temp: &Path,
     bytes: &[u8],
     existing: Option<&std::fs::Metadata>,
     new_file: NewFile,
 ) -> Result<(), WriteError> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
+    let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     if new_file == NewFile::Private {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     }
-    let mut file = options.open(temp).map_err(failed(temp, "create"))?;
+    let mut file = steps
+        .create(temp, &options)
+        .map_err(failed(temp, "create"))?;
     if let Some(meta) = existing {
         // The replaced file's mode carries over, whatever it was (0600 stays 0600).
         file.set_permissions(meta.permissions())
@@ -205,22 +262,33 @@ fn write_temp(
                 .map_err(failed(temp, "set the permissions of"))?;
         }
     }
-    file.write_all(bytes).map_err(failed(temp, "write"))?;
-    file.sync_all().map_err(failed(temp, "flush"))
+    steps
+        .write(&mut file, bytes)
+        .map_err(failed(temp, "write"))?;
+    steps.sync_file(&file).map_err(failed(temp, "flush"))
 }
 
-/// Keeps the current bytes of `target` as `backup`: a hard link where the file system allows,
-/// else a copy.
-fn keep_backup(target: &Path, backup: &Path) -> Result<(), WriteError> {
+/// Keeps the current bytes of `target` as `backup`, replacing an older backup only once the
+/// new one exists: it is made beside it (`<backup>.tmp`) and renamed over it.
+fn keep_backup(steps: &dyn SaveSteps, target: &Path, backup: &Path) -> Result<(), WriteError> {
     let fail = failed(backup, KEEP_BACKUP);
-    match std::fs::symlink_metadata(backup) {
-        Ok(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
-        Ok(_) => std::fs::remove_file(backup).map_err(failed(backup, KEEP_BACKUP))?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(fail(e)),
+    if std::fs::symlink_metadata(backup).is_ok_and(|meta| meta.is_dir()) {
+        return Err(fail(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "it is a folder",
+        )));
     }
-    if std::fs::hard_link(target, backup).is_err() {
-        std::fs::copy(target, backup).map_err(fail)?;
+    let fresh = with_suffix(backup, ".tmp");
+    match std::fs::remove_file(&fresh) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(fail(e)),
+        _ => {}
+    }
+    let made = steps
+        .keep_backup(target, &fresh)
+        .and_then(|()| steps.rename(&fresh, backup));
+    if let Err(e) = made {
+        let _ = std::fs::remove_file(&fresh);
+        return Err(fail(e));
     }
     Ok(())
 }

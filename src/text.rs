@@ -50,11 +50,21 @@ pub fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// `text` with forbidden characters replaced; newlines kept. Used for multi-line notes.
+/// `text` with forbidden characters replaced; newlines kept, and a carriage return only as the
+/// first half of a CRLF line end (iCalendar needs them; a lone one could hide a line's start
+/// by writing over it). Used for multi-line notes and everything printed.
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if is_forbidden_char(c) { '\u{fffd}' } else { c })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\r' && chars.peek() == Some(&'\n');
+        out.push(if is_forbidden_char(c) && !line_end {
+            '\u{fffd}'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// Invisible format characters: zero-width spaces and joiners, word joiners, line and
@@ -247,6 +257,36 @@ fn end_with_ellipsis(lines: &mut Vec<String>, max: usize, max_lines: usize) {
     }
 }
 
+/// One row of a table as lines of text: `label` in a column `label_width` wide, then each cell
+/// (a list of lines) word-wrapped to `column` columns, `spacing` apart; as many lines as the
+/// tallest cell needs, trailing spaces trimmed.
+pub fn table_row(
+    label: &str,
+    cells: &[Vec<String>],
+    (label_width, column, spacing): (usize, usize, usize),
+) -> Vec<String> {
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .map(|lines| {
+            lines
+                .iter()
+                .flat_map(|l| wrap_hyphenated(l, column, usize::MAX))
+                .collect()
+        })
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    (0..height)
+        .map(|i| {
+            let mut line = fit(if i == 0 { label } else { "" }, label_width);
+            for cell in &wrapped {
+                line.push_str(&fit(cell.get(i).map_or("", String::as_str), column));
+                line.extend(std::iter::repeat_n(' ', spacing));
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
 /// `n` as a screen size: lengths that come from a file can exceed what a terminal holds.
 pub fn cells(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
@@ -276,6 +316,15 @@ pub fn count(n: usize, noun: &str) -> String {
         (1, _) => format!("1 {noun}"),
         (_, Some(stem)) => format!("{n} {stem}ies"),
         _ => format!("{n} {noun}s"),
+    }
+}
+
+/// A plan step's number as the graph, exports and lists mark it: ① to ⑳, then #21 and up.
+pub fn step_number(step: usize) -> String {
+    match step {
+        1..=20 => char::from_u32(0x2460 + step as u32 - 1)
+            .map_or_else(|| format!("#{step}"), String::from),
+        _ => format!("#{step}"),
     }
 }
 
@@ -361,6 +410,11 @@ mod tests {
     fn a_word_of_zero_width_characters_wraps_without_a_line_before_it() {
         assert_eq!(wrap_hyphenated("\u{200b}", 10, 2), vec!["\u{200b}"]);
         assert_eq!(wrap_hyphenated("\u{200b} ab", 10, 2), vec!["\u{200b} ab"]);
+    }
+
+    #[test]
+    fn sanitize_keeps_a_crlf_line_end_but_not_a_lone_carriage_return() {
+        assert_eq!(sanitize("a\r\nb\rc\r"), "a\r\nb\u{fffd}c\u{fffd}");
     }
 
     #[test]

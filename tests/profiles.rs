@@ -609,6 +609,8 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     let open = &md[md
         .find("## Open for Tech lead (what readiness counts)")
         .expect(&md)..];
+    // Up to the next section (the learning path, which looks further ahead).
+    let open = &open[..open[3..].find("\n## ").map_or(open.len(), |end| end + 3)];
     assert!(open.contains("◐ Difficult conversations"), "{md}");
     assert!(open.contains("○ Own your education"), "{md}");
     assert!(

@@ -107,7 +107,8 @@ fn a_backup_that_cannot_be_made_is_reported_and_nothing_is_saved() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("ada.ron.bak"))
-        .stderr(predicate::str::contains("nothing was saved"));
+        .stderr(predicate::str::contains("not saved"))
+        .stderr(predicate::str::contains("move that folder out of the way"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 

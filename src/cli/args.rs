@@ -172,10 +172,56 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the profile: a Markdown summary for a 1:1, or JSON
+    /// What changes from one role to another (the planner's d)
+    ///
+    /// The same diff as `d` in the planner. With a profile (--profile, or the only or most recent
+    /// one), its ladder is used and the milestones it has done are left out; --ladder diffs the
+    /// ladder alone.
+    Diff {
+        #[command(flatten)]
+        ladder: LadderArg,
+        /// The role to start from (id or exact title)
+        from: String,
+        /// The role to reach
+        to: String,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare up to three target roles side by side
+    Compare {
+        /// Target roles (ids or exact titles), one to three
+        #[arg(required = true, num_args = 1..=3, value_name = "ROLE")]
+        roles: Vec<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// The milestones to do next, with due dates to accept
+    LearningPath {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+        /// Set a milestone's due date to the one suggested (repeatable)
+        #[arg(long, value_name = "ID", conflicts_with = "accept_all")]
+        accept: Vec<String>,
+        /// Set every suggested due date
+        #[arg(long)]
+        accept_all: bool,
+    },
+    /// Export the profile: markdown, json, dot, svg or ics
+    ///
+    /// markdown: paste into 1:1 notes · json: for scripts · dot: Graphviz source (`dot -Tpng`) ·
+    /// svg: opens in any browser · ics: import into a calendar (re-importing updates the items).
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
+        /// Write the export here instead of to standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file (the old one is kept as PATH.bak)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file
     ///
@@ -440,4 +486,7 @@ pub enum StatusArg {
 pub enum ExportFormat {
     Markdown,
     Json,
+    Dot,
+    Svg,
+    Ics,
 }

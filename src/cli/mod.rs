@@ -21,6 +21,7 @@ mod ladder_cmds;
 mod output;
 mod profile_cmds;
 mod setup;
+mod share_cmds;
 
 pub use crate::error::Failure;
 pub use args::{
@@ -197,7 +198,6 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             competency,
         }) => people()?.log(&text, milestone.as_deref(), competency.as_deref(), out),
         Some(Command::Plan { action }) => people()?.plan(action, out),
-        Some(Command::Export { format }) => people()?.export(format, out),
         Some(Command::Session { action }) => people()?.session(action, out),
         Some(Command::Agenda { action, json }) => people()?.agenda(action, json, out),
         Some(Command::Action { action }) => people()?.action(action, out),
@@ -212,6 +212,31 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             profile_cmds::Context::open(data_dir, None, &surroundings.clock)?
                 .roster(sort, json, out)
         }
+        Some(Command::Diff {
+            ladder,
+            from,
+            to,
+            json,
+        }) => share_cmds::diff(
+            ladder.ladder.as_deref(),
+            (&from, &to),
+            json,
+            (data_dir, chosen().as_deref(), &surroundings.clock),
+            out,
+        ),
+        Some(Command::Compare { roles, json }) => {
+            share_cmds::compare(&people()?, &roles, json, out)
+        }
+        Some(Command::LearningPath {
+            json,
+            accept,
+            accept_all,
+        }) => share_cmds::learning_path(&people()?, json, &accept, accept_all, out),
+        Some(Command::Export {
+            format,
+            out: path,
+            force,
+        }) => share_cmds::export(&people()?, format, path.as_deref(), force, out),
         Some(Command::ImportCsv {
             file,
             out: out_path,

@@ -58,8 +58,10 @@ impl<W: Write> Gate<W> {
         loop {
             match std::str::from_utf8(&self.held[start..]) {
                 Ok(rest) => {
-                    clean.push_str(&text::sanitize(rest));
-                    start = self.held.len();
+                    // A carriage return at the end may be half of a CRLF the next write ends.
+                    let hold = usize::from(!final_chunk && rest.ends_with('\r'));
+                    clean.push_str(&text::sanitize(&rest[..rest.len() - hold]));
+                    start = self.held.len() - hold;
                     break;
                 }
                 Err(e) => {
@@ -119,15 +121,19 @@ mod tests {
     #[test]
     fn nothing_a_terminal_acts_on_passes_the_gate_even_split_across_writes() {
         let mut gate = Gate::new(Vec::new());
-        let hostile = "ok \u{1b}]52;c;aGk=\u{7} \u{202e}drow\u{9b}2J é 工 👩‍💻\n";
+        let hostile = "ok \u{1b}]52;c;aGk=\u{7} \u{202e}drow\u{9b}2J é 工 👩‍💻\r\nhid\rden\n";
         for byte in hostile.as_bytes() {
             gate.write_all(&[*byte]).unwrap();
         }
         gate.write_all(&[0xff, b'\n']).unwrap();
         let out = String::from_utf8(gate.into_inner().unwrap()).unwrap();
-        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        let lone_cr = out.replace("\r\n", "\n");
+        assert!(
+            !lone_cr.chars().any(|c| c.is_control() && c != '\n'),
+            "{out:?}"
+        );
         assert!(!out.contains('\u{202e}'));
-        assert!(out.contains("é 工 👩‍💻"), "{out:?}");
+        assert!(out.contains("é 工 👩‍💻\r\nhid\u{fffd}den"), "{out:?}");
         assert!(out.ends_with("\u{fffd}\n"), "{out:?}");
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::args::{ExportFormat, PlanCommand, ProfileCommand, StatusArg};
+use super::args::{PlanCommand, ProfileCommand, StatusArg};
 use super::ladder_cmds::role_arg;
 use super::output::{note, write_json};
 use crate::date::Clock;
@@ -458,15 +458,12 @@ impl<'a> Context<'a> {
         Ok(())
     }
 
-    pub fn export(&self, format: ExportFormat, out: &mut dyn Write) -> Result<(), Failure> {
-        let (_, profile, ladder) = self.load(None)?;
-        match format {
-            ExportFormat::Json => write_json(out, &export::json(&profile, &ladder))?,
-            ExportFormat::Markdown => {
-                out.write_all(export::markdown(&profile, &ladder, self.clock.today()).as_bytes())?
-            }
-        }
-        Ok(())
+    pub(super) fn clock(&self) -> &Clock {
+        self.clock
+    }
+
+    pub(super) fn store(&self) -> &Store {
+        &self.store
     }
 }
 
@@ -480,7 +477,7 @@ pub(super) fn apply(change: &Change, p: &mut Profile) -> Result<(), ProfileError
     })
 }
 
-fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
+pub(super) fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
     let ids: Vec<&str> = ladder
         .levels()
         .iter()

@@ -1,9 +1,11 @@
-//! What changes between two roles: the move, a new corner, the competency expectations that
-//! rise and the milestones of the levels climbed — and only that. One function, so every front
-//! end that shows a role diff shows the same one.
+//! What changes between two roles: the move and the best path there, the levels climbed, the
+//! corner left and entered, the competency expectations that rise and the milestones of the
+//! levels climbed — and only that. One function, so every front end that shows a role diff (the
+//! planner's `d`, `rungs diff`) shows the same one.
 
-use super::model::{Ladder, LevelIdx, RoleIdx};
+use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
 use super::moves::MoveKind;
+use super::plan::{Path, PathRequest, PlanError, plan};
 use crate::text;
 
 /// A competency expected at a higher level on arrival than before.
@@ -15,29 +17,45 @@ pub struct Raised {
     pub to: u8,
 }
 
-/// The milestones a level adds on the way, not yet done.
+/// The milestones a level climbed adds: those still open and those the person has done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelMilestones {
     pub level: LevelIdx,
-    /// Indexes into the level's milestones.
-    pub milestones: Vec<usize>,
+    /// Indexes into the level's milestones, not done yet: these become due.
+    pub open: Vec<usize>,
+    /// Indexes of the ones already done, left out of what becomes due.
+    pub done: Vec<usize>,
+}
+
+/// The corner a move leaves and the one it enters; `None` is an enterprise-wide role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CornerChange {
+    pub from: Option<CornerIdx>,
+    pub to: Option<CornerIdx>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleDiff {
     pub from: RoleIdx,
     pub to: RoleIdx,
+    /// The kind of the move straight from one role to the other.
     pub kind: MoveKind,
     /// Whether one move may make it, by the rules or a bridge.
     pub allowed: bool,
-    /// The corner entered, when it is another one.
-    pub new_corner: bool,
+    /// Levels climbed, lowest first: empty for a move across or down.
+    pub levels: Vec<LevelIdx>,
+    /// The corner change, when the roles are in different corners.
+    pub corner: Option<CornerChange>,
     pub raised: Vec<Raised>,
+    /// Per level climbed that has milestones, lowest first. The levels both roles already share
+    /// (the lower role's and below) add nothing.
     pub milestones: Vec<LevelMilestones>,
+    /// The best path from one role to the other, or why there is none.
+    pub path: Result<Path, PlanError>,
 }
 
 /// The diff from `from` to `to`; `is_done` says which milestones the person has done already,
-/// so they are left out.
+/// so they are counted apart from what becomes due.
 pub fn role_diff(
     ladder: &Ladder,
     from: RoleIdx,
@@ -60,30 +78,120 @@ pub fn role_diff(
             })
         })
         .collect();
-    let milestones = (from_level + 1..=to_level)
-        .filter_map(|level| {
-            let def = &ladder.levels()[level];
-            let open: Vec<usize> = (0..def.milestones.len())
-                .filter(|&i| !is_done(&def.milestones[i].id))
-                .collect();
-            (!open.is_empty()).then_some(LevelMilestones {
-                level,
-                milestones: open,
-            })
-        })
-        .collect();
+    let levels: Vec<LevelIdx> = (from_level + 1..=to_level).collect();
+    let milestones = milestones_climbed(ladder, from, to, is_done);
+    let (from_corner, to_corner) = (ladder.role_corner(from), ladder.role_corner(to));
+    let request = PathRequest {
+        from,
+        to,
+        count: 1,
+        ..PathRequest::default()
+    };
+    let path = plan(ladder, &request).and_then(|paths| {
+        paths
+            .into_iter()
+            .next()
+            .ok_or_else(|| PlanError::Unreachable("no path was found".to_string()))
+    });
     RoleDiff {
         from,
         to,
         kind: ladder.move_kind(from, to),
         allowed: ladder.is_allowed(from, to),
-        new_corner: ladder.role_corner(from) != ladder.role_corner(to),
+        levels,
+        corner: (from_corner != to_corner).then_some(CornerChange {
+            from: from_corner,
+            to: to_corner,
+        }),
         raised,
         milestones,
+        path,
     }
 }
 
+/// The milestones of the levels a move from `from` to `to` climbs, lowest level first: what
+/// becomes due on the way. The levels both roles already share (the lower role's and below)
+/// add nothing, so a move across or down brings none.
+pub fn milestones_climbed(
+    ladder: &Ladder,
+    from: RoleIdx,
+    to: RoleIdx,
+    is_done: &dyn Fn(&str) -> bool,
+) -> Vec<LevelMilestones> {
+    (ladder.role_level(from) + 1..=ladder.role_level(to))
+        .filter_map(|level| {
+            let def = &ladder.levels()[level];
+            let (done, open): (Vec<usize>, Vec<usize>) =
+                (0..def.milestones.len()).partition(|&i| is_done(&def.milestones[i].id));
+            (!def.milestones.is_empty()).then_some(LevelMilestones { level, open, done })
+        })
+        .collect()
+}
+
+/// A corner's name, or "enterprise-wide".
+pub fn corner_name(ladder: &Ladder, corner: Option<CornerIdx>) -> String {
+    corner.map_or_else(
+        || "enterprise-wide".to_string(),
+        |c| text::one_line(&ladder.corners()[c].name),
+    )
+}
+
 impl RoleDiff {
+    /// How many milestones become due: those of the levels climbed not done yet.
+    pub fn due_count(&self) -> usize {
+        self.milestones.iter().map(|l| l.open.len()).sum()
+    }
+
+    /// The kinds of the moves on the best path, in order; empty when there is none.
+    pub fn path_kinds(&self) -> Vec<MoveKind> {
+        self.path
+            .as_ref()
+            .map(|p| p.steps.iter().map(|s| s.kind).collect())
+            .unwrap_or_default()
+    }
+
+    /// The level change in words: "Tech lead → Manager (1 up)".
+    fn levels_line(&self, ladder: &Ladder) -> String {
+        let name = |l: LevelIdx| text::one_line(&ladder.levels()[l].name);
+        let (from, to) = (ladder.role_level(self.from), ladder.role_level(self.to));
+        match to.cmp(&from) {
+            std::cmp::Ordering::Equal => format!("levels: same level ({})", name(to)),
+            std::cmp::Ordering::Greater => {
+                format!("levels: {} → {} ({} up)", name(from), name(to), to - from)
+            }
+            std::cmp::Ordering::Less => {
+                format!("levels: {} → {} ({} down)", name(from), name(to), from - to)
+            }
+        }
+    }
+
+    /// The best path in words: "best path: 2 moves — ↑ vertical, ↗ diagonal".
+    fn path_line(&self, ladder: &Ladder) -> String {
+        match &self.path {
+            Ok(path) => {
+                let kinds: Vec<String> = path
+                    .steps
+                    .iter()
+                    .map(|s| format!("{} {}", s.kind.arrow(), s.kind.name()))
+                    .collect();
+                let via: Vec<String> = path.roles[1..path.roles.len().saturating_sub(1)]
+                    .iter()
+                    .map(|&r| text::one_line(&ladder.role(r).title))
+                    .collect();
+                let mut line = format!(
+                    "best path: {} — {}",
+                    text::count(path.moves(), "move"),
+                    kinds.join(", ")
+                );
+                if !via.is_empty() {
+                    line.push_str(&format!(" (via {})", via.join(", ")));
+                }
+                line
+            }
+            Err(e) => format!("best path: none — {e}"),
+        }
+    }
+
     /// The diff in plain lines, the same wherever it is shown.
     pub fn describe(&self, ladder: &Ladder) -> Vec<String> {
         let title = |r: RoleIdx| text::one_line(&ladder.role(r).title);
@@ -105,13 +213,20 @@ impl RoleDiff {
                     " (not allowed in one step)"
                 }
             ),
+            self.levels_line(ladder),
         ];
-        if self.new_corner {
-            lines.push(format!(
-                "new corner: {}",
-                text::one_line(ladder.corner_name_of(self.to))
-            ));
+        match self.corner {
+            Some(change) => lines.push(format!(
+                "corner: {} → {}",
+                corner_name(ladder, change.from),
+                corner_name(ladder, change.to)
+            )),
+            None => lines.push(format!(
+                "corner: same ({})",
+                corner_name(ladder, ladder.role_corner(self.to))
+            )),
         }
+        lines.push(self.path_line(ladder));
         for r in &self.raised {
             lines.push(format!(
                 "expects more {}: {} → {}",
@@ -122,8 +237,17 @@ impl RoleDiff {
         }
         for level in &self.milestones {
             let def = &ladder.levels()[level.level];
-            lines.push(format!("new at {}:", text::one_line(&def.name)));
-            for &i in &level.milestones {
+            let done = if level.done.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} of {} done already)",
+                    level.done.len(),
+                    def.milestones.len()
+                )
+            };
+            lines.push(format!("new at {}{done}:", text::one_line(&def.name)));
+            for &i in &level.open {
                 let m = &def.milestones[i];
                 lines.push(format!(
                     "  ○ {} ({})",
@@ -132,9 +256,81 @@ impl RoleDiff {
                 ));
             }
         }
-        if self.raised.is_empty() && self.milestones.is_empty() && !self.new_corner {
+        if self.raised.is_empty() && self.due_count() == 0 && self.corner.is_none() {
             lines.push("nothing new to learn for this move".to_string());
         }
         lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{BUNDLED, load_str};
+
+    fn bundled() -> Ladder {
+        load_str(BUNDLED[0].1, "bundled").unwrap()
+    }
+
+    #[test]
+    fn a_climb_of_two_levels_brings_both_levels_milestones_and_nothing_shared() {
+        let ladder = bundled();
+        let from = ladder.role_index("developer").unwrap();
+        let to = ladder.role_index("analytics-manager").unwrap();
+        let diff = role_diff(&ladder, from, to, &|id| id == "tl-delegation");
+        let ids: Vec<&str> = diff
+            .levels
+            .iter()
+            .map(|&l| ladder.levels()[l].id.as_str())
+            .collect();
+        assert_eq!(ids, ["tech-lead", "manager"]);
+        let due: Vec<&str> = diff
+            .milestones
+            .iter()
+            .flat_map(|l| {
+                l.open
+                    .iter()
+                    .map(|&i| ladder.levels()[l.level].milestones[i].id.as_str())
+            })
+            .collect();
+        assert!(
+            due.iter()
+                .all(|id| id.starts_with("tl-") || id.starts_with("mgr-"))
+        );
+        assert!(!due.contains(&"tl-delegation"), "done already");
+        assert!(
+            !due.iter().any(|id| id.starts_with("ic-")),
+            "shared by both"
+        );
+        assert_eq!(diff.milestones[0].done.len(), 1);
+        let change = diff.corner.unwrap();
+        assert_eq!(change.from, ladder.corner_index("dev"));
+        assert_eq!(change.to, ladder.corner_index("data"));
+        assert_eq!(diff.path_kinds().len(), 2, "two levels take two moves");
+        assert!(
+            diff.raised
+                .iter()
+                .any(|r| r.competency == "leadership" && r.from == 1 && r.to == 3),
+            "{:?}",
+            diff.raised
+        );
+    }
+
+    #[test]
+    fn a_move_across_or_down_adds_no_milestones_or_expectations() {
+        let ladder = bundled();
+        let manager = ladder.role_index("engineering-manager").unwrap();
+        let across = ladder.role_index("analytics-manager").unwrap();
+        let down = ladder.role_index("developer").unwrap();
+        let lateral = role_diff(&ladder, manager, across, &|_| false);
+        assert!(lateral.levels.is_empty() && lateral.milestones.is_empty());
+        assert_eq!(lateral.path_kinds(), [MoveKind::Lateral]);
+        let lower = role_diff(&ladder, manager, down, &|_| false);
+        assert!(lower.raised.is_empty() && lower.milestones.is_empty());
+        assert!(
+            lower.describe(&ladder)[2].contains("down"),
+            "{:?}",
+            lower.describe(&ladder)
+        );
     }
 }

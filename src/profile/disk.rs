@@ -19,7 +19,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use super::error::ProfileError;
-use crate::fsutil::{self, NewFile, Previous};
+use crate::fsutil::{self, NewFile, Previous, SaveSteps};
 
 /// Holds one profile's write lock until dropped.
 #[derive(Debug)]
@@ -126,25 +126,29 @@ pub(super) fn session(path: &Path) -> Result<Option<SessionLock>, ProfileError> 
 /// as `previous` says, and counts the write in the lock file. `lock` proves the caller holds the
 /// profile's lock; the caller reads the new generation under it.
 pub(super) fn write(
+    steps: &dyn SaveSteps,
     path: &Path,
     text: &str,
     previous: Previous,
     lock: &mut LockGuard,
 ) -> Result<(), ProfileError> {
-    fsutil::write_atomic(path, text.as_bytes(), previous, NewFile::Private).map_err(|e| {
-        if e.action == fsutil::KEEP_BACKUP {
-            ProfileError::Backup {
-                path: e.path,
-                source: e.source,
+    fsutil::write_atomic_with(steps, path, text.as_bytes(), previous, NewFile::Private).map_err(
+        |e| {
+            if e.action == fsutil::KEEP_BACKUP {
+                ProfileError::Backup {
+                    path: e.path,
+                    source: e.source,
+                }
+            } else {
+                ProfileError::NotSaved {
+                    profile: path.to_path_buf(),
+                    path: e.path,
+                    action: e.action,
+                    source: e.source,
+                }
             }
-        } else {
-            ProfileError::Io {
-                path: e.path,
-                action: e.action,
-                source: e.source,
-            }
-        }
-    })?;
+        },
+    )?;
     // The file is saved by now: a count that cannot be kept must not turn it into a failure
     // (a retry would apply the change twice). Readers still notice by the file's own stamp.
     if let Err(e) = lock.count_write() {

@@ -43,6 +43,15 @@ pub enum ProfileError {
         action: &'static str,
         source: io::Error,
     },
+    /// A step of saving failed before the new file replaced the old one, which is unchanged.
+    NotSaved {
+        /// The profile file that was to be written.
+        profile: PathBuf,
+        /// The file the step was working on (the temp file, or the profile itself).
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
     /// The previous version could not be kept as a backup, so nothing was saved.
     Backup {
         path: PathBuf,
@@ -67,6 +76,7 @@ impl ProfileError {
     pub fn exit_code(&self) -> u8 {
         match self {
             ProfileError::Io { .. }
+            | ProfileError::NotSaved { .. }
             | ProfileError::LockTimeout { .. }
             | ProfileError::Backup { .. }
             | ProfileError::Serialize { .. }
@@ -138,11 +148,31 @@ impl std::fmt::Display for ProfileError {
                 path,
                 action,
                 source,
-            } => write!(f, "cannot {action} {}: {source}", path.display()),
+            } => {
+                write!(f, "cannot {action} {}: {source}", path.display())?;
+                if *action == "create the folder" {
+                    write!(f, " — {}", advice(source.kind(), &path.join("profile")))?;
+                }
+                Ok(())
+            }
+            ProfileError::NotSaved {
+                profile,
+                path,
+                action,
+                source,
+            } => write!(
+                f,
+                // The cause and the remedy first: a status line may show only the start.
+                "not saved: {source} — {} (could not {action} {}; {} is as it was)",
+                advice(source.kind(), profile),
+                path.display(),
+                profile.display()
+            ),
             ProfileError::Backup { path, source } => write!(
                 f,
-                "cannot keep the previous version as {}: {source} — move that out of the way and try again; nothing was saved",
-                path.display()
+                "not saved: cannot keep the previous version as {}: {source} — {}",
+                path.display(),
+                advice(source.kind(), path)
             ),
             ProfileError::Serialize { id, why } => write!(
                 f,
@@ -174,5 +204,25 @@ fn backup_of(path: &Path) -> PathBuf {
     match name.strip_suffix(PRIVATE_SUFFIX) {
         Some(stem) => PathBuf::from(format!("{stem}.bak{PRIVATE_SUFFIX}")),
         None => PathBuf::from(format!("{name}.bak")),
+    }
+}
+
+/// What the person can do about a failed save, by its cause.
+fn advice(kind: io::ErrorKind, profile: &Path) -> String {
+    let folder = profile.parent().unwrap_or(Path::new(".")).display();
+    match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "free some disk space and try again".to_string()
+        }
+        io::ErrorKind::PermissionDenied => format!("check that you may write in {folder}"),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => {
+            "check the path, or pass --data-dir (or set RUNGS_DATA_DIR) to a folder you can write"
+                .to_string()
+        }
+        io::ErrorKind::IsADirectory => "move that folder out of the way and try again".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => {
+            format!("{folder} is on a read-only disk; point --data-dir elsewhere")
+        }
+        _ => "try again; if it keeps failing, check the disk".to_string(),
     }
 }

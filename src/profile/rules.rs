@@ -292,6 +292,23 @@ pub fn note_milestone(
     })
 }
 
+/// Accepts `due` as the due date of milestone `id` (a learning-path suggestion), keeping its
+/// status and note; a milestone never touched becomes to do, as of today. `None` if it is
+/// due then already.
+pub fn accept_due(p: &Profile, id: &str, due: Date, today: Date) -> Option<Change> {
+    let after = MilestoneProgress {
+        due: Some(due),
+        ..p.milestones
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| milestone_progress(None, Status::Todo, today))
+    };
+    set_milestone(p, id, after).map(|change| Change {
+        done: format!("due {due}"),
+        ..change
+    })
+}
+
 /// Sets milestone `id` to `after`.
 pub fn set_milestone(p: &Profile, id: &str, after: MilestoneProgress) -> Option<Change> {
     let before = p.milestones.get(id).cloned();

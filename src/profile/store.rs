@@ -19,7 +19,7 @@ use super::error::ProfileError;
 use super::migrate::{self, ProfileV1};
 use super::model::{PROFILE_FORMAT, Profile};
 use super::private::{self, PRIVATE_SUFFIX};
-use crate::fsutil::{self, Previous, ReadError};
+use crate::fsutil::{self, Previous, ReadError, RealDisk, SaveSteps};
 use crate::ladder;
 use crate::text;
 
@@ -86,6 +86,8 @@ pub struct Store {
     pub on_wait: Option<WaitNotice>,
     /// How long to wait for another writer's lock.
     pub lock_wait: Duration,
+    /// How files are written: the real disk, or in tests one that fails on purpose.
+    steps: Arc<dyn SaveSteps>,
 }
 
 impl Store {
@@ -94,11 +96,23 @@ impl Store {
             dir: data_dir.join("profiles"),
             on_wait: None,
             lock_wait: LOCK_WAIT,
+            steps: Arc::new(RealDisk),
         }
+    }
+
+    /// The same store, writing through `steps` (tests make a chosen step fail).
+    pub fn with_steps(mut self, steps: Arc<dyn SaveSteps>) -> Store {
+        self.steps = steps;
+        self
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The data folder the profiles folder sits in.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(&self.dir)
     }
 
     pub fn path_of(&self, id: &str) -> PathBuf {
@@ -370,6 +384,7 @@ impl Store {
             let text = private::to_ron(&profile.id, &profile.private_notes)?;
             let backup = self.private_backup_of(&profile.id);
             disk::write(
+                &*self.steps,
                 &self.private_path_of(&profile.id),
                 &text,
                 Previous::KeepAt(&backup),
@@ -378,6 +393,7 @@ impl Store {
         }
         let text = to_ron(profile)?;
         let written = disk::write(
+            &*self.steps,
             &self.path_of(&profile.id),
             &text,
             Previous::KeepAsBackup,

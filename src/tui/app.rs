@@ -18,7 +18,7 @@ use super::first_run::{FirstRun, Progress};
 use super::key_list;
 use super::keymap::{self, Global, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
-use super::popups::{Popup, Stay, help};
+use super::popups::{self, Popup, Stay, help};
 use super::sync::ProfileSync;
 use super::tab::{Outcome, Tab};
 use super::tabs;
@@ -164,6 +164,12 @@ impl App {
         app
     }
 
+    /// Takes "today" from `clock` from now on (tests pin a day).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.ctx.clock = clock;
+        self.refresh_tabs();
+    }
+
     /// Puts `text` on the status line.
     pub fn say(&mut self, text: &str) {
         self.ctx.say(text);
@@ -187,12 +193,6 @@ impl App {
     pub fn save_in_background(&mut self) {
         self.ctx.sync.save_in_background();
         self.ctx.read_roster_in_background();
-    }
-
-    /// Where "today" comes from from now on (tests pin a day).
-    pub fn set_clock(&mut self, clock: Clock) {
-        self.ctx.clock = clock;
-        self.refresh_tabs();
     }
 
     /// Whether share-safe mode is on (private notes hidden everywhere).
@@ -370,6 +370,13 @@ impl App {
                 } else {
                     "share-safe off: private notes show again"
                 });
+            }
+            Global::Export => {
+                if self.ctx.profile().is_some() {
+                    self.popup = Some(Popup::Export(popups::export::ExportMenu::default()));
+                } else {
+                    self.ctx.complain("no profile to export yet");
+                }
             }
         }
     }

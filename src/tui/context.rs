@@ -9,6 +9,7 @@ use super::keymap::Keymap;
 use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
 use crate::date::{Clock, Date};
+use crate::export::{self, ExportInput, Format};
 use crate::ladder::{Ladder, Path};
 use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
@@ -188,7 +189,7 @@ impl Ctx {
                 Notice::Saved(words) => self.say(words),
                 Notice::Failed(why) => self.complain(format!(
                     "not saved (kept in memory, will retry): {}",
-                    text::one_line(&why)
+                    text::one_line(why.strip_prefix("not saved: ").unwrap_or(&why))
                 )),
                 Notice::Conflicts(conflicts) => {
                     let what: Vec<String> = conflicts.iter().map(|c| c.what.clone()).collect();
@@ -219,9 +220,31 @@ impl Ctx {
                 Notice::NotOpened(why) => {
                     self.complain(format!("not opened: {}", text::one_line(&why)))
                 }
+                Notice::Exported(format, path) => self.say(format!(
+                    "exported to {} — {}",
+                    path.display(),
+                    format.how_to_open()
+                )),
+                Notice::ExportFailed(why) => {
+                    self.complain(format!("export not written: {}", text::one_line(&why)))
+                }
             }
         }
         heard
+    }
+
+    /// Exports the profile in `format` into the data dir's exports folder, on the disk's
+    /// thread; the status line says where once it is written.
+    pub fn export(&mut self, format: Format) {
+        let Some(profile) = self.sync.profile() else {
+            return self.complain("no profile to export yet");
+        };
+        let input = ExportInput::new(profile, &self.ladder, &self.clock);
+        let contents = export::render(format, &input);
+        let name = export::file_name(profile, format, input.today);
+        self.say(format!("exporting {}…", format.name()));
+        self.sync.export(format, name, contents);
+        self.hear_from_disk();
     }
 
     /// Plans the best path to the target (or, with `next`, the next of the paths found) and

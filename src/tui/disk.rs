@@ -10,6 +10,7 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
 use crate::date::Date;
+use crate::export::{self, Format};
 use crate::ladder::{self, Ladder};
 use crate::profile::roster::{self, Row, Sort};
 use crate::profile::{Change, Conflict, Generation, Profile, ProfileError, Store};
@@ -26,6 +27,12 @@ pub enum Job {
     Check { id: String, seen: Generation },
     /// Read profile `id` and its ladder, to open it instead of the one open now.
     Open { id: String },
+    /// Write an export into the data dir's exports folder as `name`.
+    Export {
+        format: Format,
+        name: String,
+        contents: String,
+    },
 }
 
 /// What became of a job.
@@ -62,6 +69,11 @@ pub enum Done {
     },
     /// The worker thread is gone; the work it had is lost and must be redone inline.
     WorkerGone,
+    /// An export was written (where), or why not.
+    Exported {
+        format: Format,
+        result: Result<PathBuf, String>,
+    },
 }
 
 fn run(store: &Store, job: Job) -> Done {
@@ -86,6 +98,15 @@ fn run(store: &Store, job: Job) -> Done {
                 },
             }
         }
+        Job::Export {
+            format,
+            name,
+            contents,
+        } => Done::Exported {
+            format,
+            result: export::write_to_exports(store.data_dir(), &name, &contents)
+                .map_err(|e| e.to_string()),
+        },
         Job::Check { id, seen } => {
             let now = store.generation(&id);
             if now == seen {
@@ -111,8 +132,8 @@ fn run(store: &Store, job: Job) -> Done {
                     };
                 }
             };
-            let data_dir = store.dir().parent().map(PathBuf::from);
-            match ladder::resolve_for_profile(&profile.ladder, store.dir(), data_dir.as_deref()) {
+            match ladder::resolve_for_profile(&profile.ladder, store.dir(), Some(store.data_dir()))
+            {
                 Ok((ladder, _)) => Done::Opened {
                     profile: Box::new(profile),
                     generation,
@@ -261,8 +282,7 @@ impl RosterReader {
 }
 
 fn read_roster(store: &Store, today: Date) -> Vec<Row> {
-    let data_dir = store.dir().parent().map(PathBuf::from).unwrap_or_default();
-    roster::load(store, &data_dir, today, Sort::default())
+    roster::load(store, store.data_dir(), today, Sort::default())
 }
 
 fn spawn_read(store: Store, today: Date) -> Receiver<Vec<Row>> {

@@ -13,7 +13,7 @@ use super::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
 use super::widgets::graph_draw::Graph;
 use super::widgets::{clear, frame, put};
 use crate::ladder::RoleIdx;
-use crate::profile::{self, Profile};
+use crate::profile::{self, PlanMarks, Profile};
 use crate::text;
 
 #[derive(Debug)]
@@ -160,7 +160,10 @@ impl FirstRun {
 
     fn marks(&self) -> Marks {
         Marks {
-            current: self.current(),
+            plan: PlanMarks {
+                current: self.current(),
+                ..PlanMarks::default()
+            },
             ..Marks::default()
         }
     }

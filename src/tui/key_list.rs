@@ -31,6 +31,7 @@ pub fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
     }
     sections.push(popups::form::keys(keymap));
     sections.push(popups::read_keys(keymap));
+    sections.push(popups::export::keys(keymap));
     sections.extend(first_run::help(keymap));
     sections
 }
@@ -105,6 +106,10 @@ fn screens(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<(String, Vec<KeyRow>)>
         .collect();
     screens.push(("a form".to_string(), popups::form::keys(keymap).rows));
     screens.push(("a text popup".to_string(), popups::read_keys(keymap).rows));
+    screens.push((
+        "the export menu".to_string(),
+        popups::export::keys(keymap).rows,
+    ));
     for section in first_run::help(keymap) {
         screens.push((section.title.to_lowercase(), section.rows));
     }

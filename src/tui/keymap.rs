@@ -265,6 +265,7 @@ pub enum Global {
     PrevTab,
     Undo,
     ShareSafe,
+    Export,
 }
 
 use Key::{Char as C, Code};
@@ -297,6 +298,13 @@ pub const GLOBAL: &[Binding<Global>] = &[
         Global::ShareSafe,
         "share-safe: hide private notes while the screen is shared",
         Footer::Word("share-safe"),
+    ),
+    bind(
+        "export",
+        &[C('X')],
+        Global::Export,
+        "export the plan: Markdown, JSON, DOT, SVG or iCalendar",
+        Footer::Hidden,
     ),
     bind(
         "help",

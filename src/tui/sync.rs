@@ -6,9 +6,11 @@
 //! the pending changes are applied to it again; one that no longer fits (the file holds another
 //! value than it replaces) is dropped and reported, never forced over what is there.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::disk::{Disk, Done, Job};
+use crate::export::Format;
 use crate::ladder::Ladder;
 use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
 
@@ -40,6 +42,10 @@ pub enum Notice {
     Opened(String),
     /// The profile asked for could not be opened; why.
     NotOpened(String),
+    /// An export was written, here.
+    Exported(Format, PathBuf),
+    /// An export could not be written; why.
+    ExportFailed(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,7 +360,25 @@ impl ProfileSync {
         }
     }
 
+    /// Writes an export on the disk's thread; the outcome comes back as a notice.
+    pub fn export(&mut self, format: Format, name: String, contents: String) {
+        self.disk.submit(Job::Export {
+            format,
+            name,
+            contents,
+        });
+        self.take_outcomes();
+    }
+
     fn finish(&mut self, done: Done) {
+        // An export runs beside the profile's own jobs and leaves them as they are.
+        if let Done::Exported { format, result } = done {
+            self.notices.push(match result {
+                Ok(path) => Notice::Exported(format, path),
+                Err(why) => Notice::ExportFailed(why),
+            });
+            return;
+        }
         self.in_flight = None;
         self.finish_job(done);
         if self.opening.is_some() {
@@ -426,6 +450,7 @@ impl ProfileSync {
                 self.opening = None;
                 self.notices.push(Notice::NotOpened(error));
             }
+            Done::Exported { .. } => {}
             Done::WorkerGone => {
                 // Keep working: do the disk work on this thread from now on.
                 let mut store = self.store.clone();

@@ -1,8 +1,11 @@
-//! Popups over the current tab: text to read (help, the role diff) and forms to fill in. One
-//! module each; tabs open them, the app routes keys to the one open.
+//! Popups over the current tab: text to read (help, the role diff), the compare view, the
+//! export menu and forms to fill in. One module each; tabs open them, the app routes keys to
+//! the one open.
 
 pub mod coaching;
+pub mod compare;
 pub mod diff;
+pub mod export;
 pub mod form;
 pub mod help;
 
@@ -18,6 +21,9 @@ pub use form::Stay;
 pub enum Popup {
     /// Text to read, scrolled.
     Read(Pager),
+    /// Targets side by side, scrolled like text.
+    Compare(compare::CompareView),
+    Export(export::ExportMenu),
     Form(Form),
 }
 
@@ -83,7 +89,7 @@ const READ_KEYS: &[Binding<ReadAction>] = &[
 
 /// The keys of a text popup, for help and footer.
 pub fn read_keys(keymap: &Keymap) -> KeySection {
-    keymap.section("Reading help or a diff", "reading", READ_KEYS)
+    keymap.section("Reading help, a diff or a comparison", "reading", READ_KEYS)
 }
 
 impl Popup {
@@ -97,6 +103,15 @@ impl Popup {
                 Some(ReadAction::Close) => Stay::Closed,
                 None => Stay::Open,
             },
+            Popup::Compare(view) => match ctx.keymap.action("reading", READ_KEYS, key) {
+                Some(ReadAction::Scroll(how)) => {
+                    view.scroll(how, ctx.screen(), ctx.theme);
+                    Stay::Open
+                }
+                Some(ReadAction::Close) => Stay::Closed,
+                None => Stay::Open,
+            },
+            Popup::Export(menu) => menu.key(ctx, key),
             Popup::Form(form) => form.key(ctx, key),
         }
     }
@@ -108,18 +123,22 @@ impl Popup {
     }
 
     pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) {
-        if let Popup::Read(pager) = self {
-            match mouse.kind {
-                MouseEventKind::ScrollUp => pager.scroll(Scroll::Up, ctx.screen()),
-                MouseEventKind::ScrollDown => pager.scroll(Scroll::Down, ctx.screen()),
-                _ => {}
-            }
+        let how = match mouse.kind {
+            MouseEventKind::ScrollUp => Scroll::Up,
+            MouseEventKind::ScrollDown => Scroll::Down,
+            _ => return,
+        };
+        match self {
+            Popup::Read(pager) => pager.scroll(how, ctx.screen()),
+            Popup::Compare(view) => view.scroll(how, ctx.screen(), ctx.theme),
+            Popup::Export(_) | Popup::Form(_) => {}
         }
     }
 
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
         match self {
-            Popup::Read(_) => read_keys(keymap),
+            Popup::Read(_) | Popup::Compare(_) => read_keys(keymap),
+            Popup::Export(_) => export::keys(keymap),
             Popup::Form(_) => form::keys(keymap),
         }
     }
@@ -127,6 +146,8 @@ impl Popup {
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         match self {
             Popup::Read(pager) => pager.draw(buf, ctx.screen(), ctx.theme),
+            Popup::Compare(view) => view.draw(buf, ctx.screen(), ctx.theme),
+            Popup::Export(menu) => menu.draw(ctx, buf),
             Popup::Form(form) => form.draw(ctx, buf),
         }
     }

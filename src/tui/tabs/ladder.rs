@@ -1,5 +1,6 @@
-//! Tab 1, the Ladder: the graph of roles, a details pane for the selected one, search, and the
-//! keys that set the current role, the target and the plan from the graph.
+//! Tab 1, the Ladder: the graph of roles, a details pane for the selected one, search, the
+//! keys that set the current role, the target and the plan from the graph, and up to three
+//! roles marked to compare side by side.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -8,10 +9,11 @@ use ratatui::style::Style;
 use std::rc::Rc;
 
 use crate::ladder::RoleIdx;
-use crate::profile::{self, PlanStep, Status, rules};
+use crate::profile::{self, MAX_TARGETS, PlanStep, Status, rules};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::popups::compare::CompareView;
 use crate::tui::popups::{Popup, diff};
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::field::{Edit, TextField};
@@ -37,6 +39,8 @@ pub struct LadderTab {
     search: Option<TextField>,
     /// Whether the selection has been put on the current role yet.
     placed: bool,
+    /// Roles marked for comparison, in the order marked.
+    compare: Vec<RoleIdx>,
 }
 
 /// The graph as it is laid out for this frame.
@@ -57,6 +61,8 @@ enum Action {
     AutoPlan,
     NextAlternative,
     Diff,
+    Mark,
+    Compare,
     Search,
 }
 
@@ -154,6 +160,20 @@ const KEYS: &[Binding<Action>] = &[
         Footer::Word("diff"),
     ),
     bind(
+        "mark",
+        &[C('m')],
+        Action::Mark,
+        "mark or unmark the selected role to compare (up to three)",
+        Footer::Word("mark"),
+    ),
+    bind(
+        "compare",
+        &[C('C')],
+        Action::Compare,
+        "compare the marked roles side by side",
+        Footer::Word("compare"),
+    ),
+    bind(
         "search",
         &[C('/')],
         Action::Search,
@@ -189,7 +209,7 @@ impl LadderTab {
     }
 
     fn layout(&self, ctx: &Ctx) -> Layout {
-        let marks = Marks::of(ctx.profile(), &ctx.ladder);
+        let marks = Marks::of(ctx.profile(), &ctx.ladder).with_compare(&self.compare);
         let details = self.details_width(ctx);
         let grid = self.graph.grid(&ctx.ladder, &marks, ctx.body, details);
         let areas = GraphAreas::new(ctx.body, details, &grid);
@@ -225,6 +245,17 @@ impl LadderTab {
             }
             Action::Search => self.search = Some(TextField::new("", false)),
             Action::Diff => return Outcome::Open(Popup::Read(diff::pager(ctx, selected))),
+            Action::Mark => self.mark(ctx, selected),
+            Action::Compare => {
+                if self.compare.is_empty() {
+                    ctx.complain("mark up to three roles with m first; C then compares them");
+                    return Outcome::Handled;
+                }
+                match CompareView::open(ctx, &self.compare) {
+                    Ok(view) => return Outcome::Open(Popup::Compare(view)),
+                    Err(why) => ctx.complain(why),
+                }
+            }
             Action::SetCurrent => {
                 let Some(p) = ctx.profile() else {
                     return Outcome::Handled;
@@ -261,6 +292,26 @@ impl LadderTab {
             Action::NextAlternative => ctx.auto_plan(true),
         }
         Outcome::Handled
+    }
+
+    /// Marks `role` for comparison, or unmarks it if it is marked.
+    fn mark(&mut self, ctx: &mut Ctx, role: RoleIdx) {
+        let title = text::one_line(&ctx.ladder.role(role).title);
+        if let Some(i) = self.compare.iter().position(|&r| r == role) {
+            self.compare.remove(i);
+            ctx.say(format!("{title} unmarked"));
+        } else if self.compare.len() >= MAX_TARGETS {
+            ctx.complain(format!(
+                "{MAX_TARGETS} roles are marked already — m on a marked one unmarks it"
+            ));
+        } else {
+            self.compare.push(role);
+            ctx.say(format!(
+                "{title} marked ◆{} — C compares the marked roles",
+                self.compare.len()
+            ));
+        }
+        self.refresh(ctx);
     }
 
     fn search_key(&mut self, ctx: &mut Ctx, key: &KeyEvent) {
@@ -320,9 +371,9 @@ impl LadderTab {
             Style::default(),
         )];
         if let Some(p) = ctx.profile() {
-            if marks.current == Some(role) {
+            if marks.plan.current == Some(role) {
                 lines.push(("● you are here".to_string(), theme.current()));
-            } else if let Some((step, kind)) = marks.step_to(role) {
+            } else if let Some((step, kind)) = marks.plan.step_to(role) {
                 lines.push((
                     format!(
                         "step {} of your plan  {} {}",
@@ -332,15 +383,21 @@ impl LadderTab {
                     ),
                     theme.path(),
                 ));
-            } else if let Some(current) = marks.current {
+            } else if let Some(current) = marks.plan.current {
                 let kind = ladder.move_kind(current, role);
                 lines.push((
                     format!("from here: {} {}", kind.arrow(), kind.name()),
                     theme.muted(),
                 ));
             }
-            if marks.target == Some(role) {
+            if marks.plan.target == Some(role) {
                 lines.push(("★ your target".to_string(), theme.target()));
+            }
+            if let Some(i) = marks.compare.iter().position(|&r| r == role) {
+                lines.push((
+                    format!("◆{} marked to compare — C compares", i + 1),
+                    theme.muted(),
+                ));
             }
             let r = profile::level_progress(p, ladder, level);
             lines.push((

@@ -1,12 +1,14 @@
 //! Tab 3, Milestones: every level's training, grouped by stage, with a gauge per level; keys to
-//! move a milestone through todo → doing → done and to note the evidence and a due date.
+//! move a milestone through todo → doing → done and to note the evidence and a due date. A
+//! second view shows the learning path — what to do next, with due dates — where a suggested
+//! date can be accepted.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::style::Style;
 
 use crate::ladder::{Ladder, LevelIdx, Stage};
-use crate::profile::{self, Profile, Status, rules};
+use crate::profile::{self, LearningItem, Profile, Status, rules};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
@@ -21,6 +23,8 @@ pub struct MilestonesTab {
     cursor: usize,
     /// Only the current and the next level.
     near_only: bool,
+    /// The learning path instead of every level.
+    learning: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,25 +32,31 @@ enum Action {
     CycleStatus,
     Edit,
     ToggleFilter,
+    ToggleView,
+    Accept,
 }
 
 use Key::Char as C;
 
+const STATUS: Binding<Action> = bind(
+    "status",
+    &[C(' ')],
+    Action::CycleStatus,
+    "todo → doing → done",
+    Footer::Word("status"),
+);
+
+const EDIT: Binding<Action> = bind(
+    "edit",
+    &[C('e')],
+    Action::Edit,
+    "edit the evidence note and due date",
+    Footer::Word("evidence"),
+);
+
 const KEYS: &[Binding<Action>] = &[
-    bind(
-        "status",
-        &[C(' ')],
-        Action::CycleStatus,
-        "todo → doing → done",
-        Footer::Word("status"),
-    ),
-    bind(
-        "edit",
-        &[C('e')],
-        Action::Edit,
-        "edit the evidence note and due date",
-        Footer::Word("evidence"),
-    ),
+    STATUS,
+    EDIT,
     bind(
         "filter",
         &[C('f')],
@@ -54,10 +64,54 @@ const KEYS: &[Binding<Action>] = &[
         "only my current and next level / all levels",
         Footer::Word("filter"),
     ),
+    bind(
+        "view",
+        &[C('v')],
+        Action::ToggleView,
+        "every level / the learning path",
+        Footer::Word("learn"),
+    ),
+];
+
+/// The keys of the learning-path view.
+const LEARNING_KEYS: &[Binding<Action>] = &[
+    bind(
+        "accept",
+        &[C('a')],
+        Action::Accept,
+        "accept the suggested due date of the selected milestone",
+        Footer::Word("accept date"),
+    ),
+    STATUS,
+    EDIT,
+    bind(
+        "view",
+        &[C('v')],
+        Action::ToggleView,
+        "back to every level",
+        Footer::Word("levels"),
+    ),
 ];
 
 impl MilestonesTab {
-    /// The milestones the tab lists, in order: (level, index within the level).
+    fn table(&self) -> (&'static str, &'static [Binding<Action>]) {
+        if self.learning {
+            ("learning", LEARNING_KEYS)
+        } else {
+            ("milestones", KEYS)
+        }
+    }
+
+    /// The milestones the tab lists in the view it shows, in order: (level, index in the level).
+    fn shown(&self, ctx: &Ctx) -> Vec<(LevelIdx, usize)> {
+        if self.learning {
+            learning(ctx).iter().map(|i| (i.level, i.index)).collect()
+        } else {
+            self.rows(&ctx.ladder, ctx.profile())
+        }
+    }
+
+    /// The milestones the tab lists by level, in order: (level, index within the level).
     fn rows(&self, ladder: &Ladder, profile: Option<&Profile>) -> Vec<(LevelIdx, usize)> {
         let current = profile
             .and_then(|p| ladder.role_index(&p.current_role))
@@ -115,18 +169,29 @@ impl Tab for MilestonesTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
+        let (scope, table) = self.table();
         keymap
-            .section("Milestones", "milestones", list::CURSOR_KEYS)
-            .then(keymap.section("Milestones", "milestones", KEYS))
+            .section("Milestones", scope, list::CURSOR_KEYS)
+            .then(keymap.section("Milestones", scope, table))
+    }
+
+    fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
+        vec![
+            keymap
+                .section("Milestones", "milestones", list::CURSOR_KEYS)
+                .then(keymap.section("Milestones", "milestones", KEYS)),
+            keymap.section("Learning path (after v)", "learning", LEARNING_KEYS),
+        ]
     }
 
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        let rows = self.rows(&ctx.ladder, ctx.profile());
-        if let Some(step) = ctx.keymap.action("milestones", list::CURSOR_KEYS, key) {
+        let (scope, table) = self.table();
+        let rows = self.shown(ctx);
+        if let Some(step) = ctx.keymap.action(scope, list::CURSOR_KEYS, key) {
             self.cursor = list::step(self.cursor, rows.len(), step, list::page(ctx.body));
             return Outcome::Handled;
         }
-        let Some(action) = ctx.keymap.action("milestones", KEYS, key) else {
+        let Some(action) = ctx.keymap.action(scope, table, key) else {
             return Outcome::Ignored;
         };
         match action {
@@ -138,6 +203,27 @@ impl Tab for MilestonesTab {
                 } else {
                     "showing every level"
                 });
+            }
+            Action::ToggleView => {
+                self.learning = !self.learning;
+                self.cursor = 0;
+                ctx.say(if self.learning {
+                    "the learning path: what to do next — a accepts a suggested due date"
+                } else {
+                    "every level's milestones"
+                });
+            }
+            Action::Accept => {
+                let Some(item) = learning(ctx).into_iter().nth(self.cursor) else {
+                    return Outcome::Handled;
+                };
+                let change = ctx
+                    .profile()
+                    .and_then(|p| rules::accept_due(p, &item.milestone, item.due, ctx.today()));
+                match change {
+                    Some(change) => ctx.change(Some(change)),
+                    None => ctx.say(format!("due {} already", item.due)),
+                }
             }
             Action::CycleStatus | Action::Edit => {
                 let Some(&(level, i)) = rows.get(self.cursor) else {
@@ -155,6 +241,10 @@ impl Tab for MilestonesTab {
                 let progress = rules::milestone_progress(p.milestones.get(&id), next, ctx.today());
                 let change = rules::set_milestone(p, &id, progress);
                 ctx.change(change);
+                if self.learning {
+                    // Done leaves the path; keep the cursor on a line that is there.
+                    self.refresh(ctx);
+                }
             }
         }
         Outcome::Handled
@@ -164,12 +254,15 @@ impl Tab for MilestonesTab {
         let Some(step) = list::wheel(mouse) else {
             return Outcome::Ignored;
         };
-        let rows = self.rows(&ctx.ladder, ctx.profile()).len();
+        let rows = self.shown(ctx).len();
         self.cursor = list::step(self.cursor, rows, step, 1);
         Outcome::Handled
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        if self.learning {
+            return self.draw_learning(ctx, buf);
+        }
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
         let title = if self.near_only {
             "Milestones · current and next level"
@@ -246,7 +339,72 @@ impl Tab for MilestonesTab {
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        let rows = self.rows(&ctx.ladder, ctx.profile()).len();
+        let rows = self.shown(ctx).len();
         self.cursor = self.cursor.min(rows.saturating_sub(1));
+    }
+}
+
+/// The learning path of the profile open, as the domain works it out.
+fn learning(ctx: &Ctx) -> Vec<LearningItem> {
+    ctx.profile()
+        .map(|p| profile::learning_path(p, &ctx.ladder, ctx.today()))
+        .unwrap_or_default()
+}
+
+impl MilestonesTab {
+    /// The learning path: one line per milestone, soonest due first, with the step it is for.
+    fn draw_learning(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let (ladder, theme) = (&ctx.ladder, ctx.theme);
+        frame(
+            buf,
+            ctx.body,
+            "Milestones · learning path",
+            Style::default(),
+        );
+        let Some(p) = ctx.profile() else { return };
+        let items = learning(ctx);
+        let cursor = self.cursor.min(items.len().saturating_sub(1));
+        let mut lines = vec![Line::new(
+            "due         milestone — ✎ your own date, the rest suggested",
+            theme.muted(),
+        )];
+        let mut step = None;
+        for (row, item) in items.iter().enumerate() {
+            if item.step != step || row == 0 {
+                step = item.step;
+                let heading = match item.step.and_then(|i| p.plan.get(i).map(|s| (i, s))) {
+                    Some((i, s)) => format!(
+                        "for {} {}",
+                        text::step_number(i + 1),
+                        ladder.title_of(&s.role)
+                    ),
+                    None => "for the next level (nothing planned yet)".to_string(),
+                };
+                lines.push(Line::new(heading, theme.heading()));
+            }
+            let m = &ladder.levels()[item.level].milestones[item.index];
+            let line = format!(
+                "{} {} {} {}  ({} · {})",
+                item.due,
+                if item.due_set { "✎" } else { " " },
+                item.status.mark(),
+                text::one_line(&m.title),
+                text::one_line(&ladder.levels()[item.level].name),
+                m.kind.label()
+            );
+            let style = if item.due < ctx.today() {
+                theme.warning()
+            } else {
+                Style::default()
+            };
+            lines.push(Line::new(line, style).at_cursor(row == cursor));
+        }
+        if items.is_empty() {
+            lines.push(Line::new(
+                "nothing left to learn on this plan — every milestone on the way is done",
+                theme.muted(),
+            ));
+        }
+        list::draw(buf, padded(ctx.body), &lines, theme);
     }
 }

@@ -11,8 +11,8 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKin
 use ratatui::layout::Rect;
 
 use super::grid::{Direction, Grid, Labels, Zoom};
-use crate::ladder::{Ladder, MoveKind, RoleIdx};
-use crate::profile::{self, Profile};
+use crate::ladder::{Ladder, RoleIdx};
+use crate::profile::{PlanMarks, Profile};
 use crate::text;
 use crate::tui::keymap::{Binding, Footer, Key, bind};
 
@@ -104,73 +104,53 @@ pub const MOVE_KEYS: &[Binding<Direction>] = &[
     ),
 ];
 
-/// What the graph marks on each role, worked out once per frame.
+/// What the graph marks on each role, worked out once per frame: the plan's marks, as the
+/// exported pictures have them too, and the roles marked for comparison.
 #[derive(Debug, Default, Hash)]
 pub struct Marks {
-    pub current: Option<RoleIdx>,
-    pub target: Option<RoleIdx>,
-    pub held: Vec<RoleIdx>,
-    /// (role, step number from 1, move kind) of the plan.
-    pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+    pub plan: PlanMarks,
+    /// Roles marked for comparison, in the order marked (◆1 ◆2 ◆3).
+    pub compare: Vec<RoleIdx>,
 }
 
 impl Marks {
     pub fn of(profile: Option<&Profile>, ladder: &Ladder) -> Marks {
-        let Some(p) = profile else {
-            return Marks::default();
-        };
         Marks {
-            current: ladder.role_index(&p.current_role),
-            target: p.target_role.as_deref().and_then(|t| ladder.role_index(t)),
-            held: p
-                .history
-                .iter()
-                .filter_map(|h| ladder.role_index(&h.role))
-                .collect(),
-            steps: profile::plan_path(p, ladder)
-                .0
-                .map(|path| {
-                    path.steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (s.to, i + 1, s.kind))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            plan: profile.map_or_else(PlanMarks::default, |p| PlanMarks::of(p, ladder)),
+            compare: Vec::new(),
         }
     }
 
-    /// ●★✓①↗: what a role's box says before its title.
+    /// These marks with `roles` marked for comparison.
+    pub fn with_compare(mut self, roles: &[RoleIdx]) -> Marks {
+        self.compare = roles.to_vec();
+        self
+    }
+
+    /// ●★✓①↗◆1: what a role's box says before its title.
     pub fn prefix(&self, role: RoleIdx) -> String {
+        let plan = &self.plan;
         let mut prefix = String::new();
-        if self.current == Some(role) {
+        if plan.current == Some(role) {
             prefix.push('●');
         }
-        if self.target == Some(role) {
+        if plan.target == Some(role) {
             prefix.push('★');
         }
-        if self.held.contains(&role) {
+        if plan.held.contains(&role) {
             prefix.push('✓');
         }
-        for &(r, step, kind) in &self.steps {
+        for &(r, step, kind) in &plan.steps {
             if r == role {
                 prefix.push_str(&step_number(step));
                 prefix.push_str(kind.arrow());
             }
         }
+        if let Some(i) = self.compare.iter().position(|&r| r == role) {
+            prefix.push('◆');
+            prefix.push_str(&(i + 1).to_string());
+        }
         prefix
-    }
-
-    pub fn on_path(&self, role: RoleIdx) -> bool {
-        self.steps.iter().any(|&(r, _, _)| r == role)
-    }
-
-    /// The step of the plan that reaches `role`, if one does.
-    pub fn step_to(&self, role: RoleIdx) -> Option<(usize, MoveKind)> {
-        self.steps
-            .iter()
-            .find(|(r, _, _)| *r == role)
-            .map(|&(_, step, kind)| (step, kind))
     }
 
     fn signature(&self) -> u64 {
@@ -203,14 +183,7 @@ pub fn margin(grid: &Grid, view: Rect) -> u16 {
     text::cells((u32::from(view.width).saturating_sub(grid.width) / 2) as usize)
 }
 
-/// ① to ⑳, then #21 and up.
-pub fn step_number(step: usize) -> String {
-    match step {
-        1..=20 => char::from_u32(0x2460 + step as u32 - 1)
-            .map_or_else(|| format!("#{step}"), String::from),
-        _ => format!("#{step}"),
-    }
-}
+pub use crate::text::step_number;
 
 /// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
 type GridKey = (Zoom, u32, u32, u64);

@@ -141,11 +141,11 @@ impl Graph<'_> {
 
     fn style_of(&self, role: RoleIdx) -> Style {
         let (marks, theme) = (self.marks, self.theme);
-        if marks.current == Some(role) {
+        if marks.plan.current == Some(role) {
             theme.current()
-        } else if marks.target == Some(role) {
+        } else if marks.plan.target == Some(role) {
             theme.target()
-        } else if marks.on_path(role) {
+        } else if marks.plan.on_plan(role) {
             theme.path()
         } else {
             Style::default()
@@ -372,10 +372,10 @@ impl Graph<'_> {
     fn draw_connectors(&self, buf: &mut Buffer, canvas: &Canvas) -> Vec<(i64, i64, i64)> {
         let style = self.theme.path();
         let mut drawn = Vec::new();
-        let Some(mut from) = self.marks.current else {
+        let Some(mut from) = self.marks.plan.current else {
             return drawn;
         };
-        for &(to, _, _) in &self.marks.steps {
+        for &(to, _, _) in &self.marks.plan.steps {
             let (a, b) = (self.spot(from), self.spot(to));
             from = to;
             if b.bottom() + 1 != a.y {
@@ -537,12 +537,18 @@ impl Graph<'_> {
         }
         let counts = counts.join("  ");
         let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);
+        let words = if self.marks.compare.is_empty() {
+            LEGEND.to_string()
+        } else {
+            // The marks people just made come first, so they show on a narrow screen too.
+            format!("◆ compare  {LEGEND}")
+        };
         put(
             buf,
             legend,
             i64::from(legend.x),
             i64::from(legend.y),
-            &text::truncate(LEGEND, room),
+            &text::truncate(&words, room),
             self.theme.muted(),
         );
         if !counts.is_empty() {
@@ -665,10 +671,13 @@ mod tests {
             let ladder = ladder(levels, corners, &seed);
             let roles = ladder.roles().len();
             let marks = Marks {
-                current: Some(0),
-                target: Some(roles - 1),
-                held: vec![roles / 2],
-                steps: vec![(roles / 3, 1, crate::ladder::MoveKind::Diagonal), (roles - 1, 2, crate::ladder::MoveKind::Vertical)],
+                plan: crate::profile::PlanMarks {
+                    current: Some(0),
+                    target: Some(roles - 1),
+                    held: vec![roles / 2],
+                    steps: vec![(roles / 3, 1, crate::ladder::MoveKind::Diagonal), (roles - 1, 2, crate::ladder::MoveKind::Vertical)],
+                },
+                compare: vec![roles / 4, roles - 1],
             };
             let mut view = GraphView::default();
             for _ in 0..zoom {

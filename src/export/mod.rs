@@ -1,5 +1,12 @@
 //! A profile rendered for people and scripts: the `show` text, JSON, the plan, and the Markdown
-//! summary to paste after a 1:1. All text from files passes through the sanitiser.
+//! summary to paste after a 1:1; the exports people open elsewhere (Graphviz, SVG, iCalendar)
+//! are in their own modules, chosen through [`Format`]. All text from files passes through the
+//! sanitiser, then each format's own escaping.
+
+mod dot;
+mod formats;
+mod ics;
+mod svg;
 
 use std::fmt::Write;
 
@@ -10,6 +17,8 @@ use crate::date::Date;
 use crate::ladder::{Breadth, Ladder, Stage};
 use crate::profile::{self, Profile, Readiness, Status};
 use crate::text;
+
+pub use formats::{EXPORTS_FOLDER, ExportInput, Format, file_name, write_to_exports};
 
 /// How far back "done recently" reaches in the Markdown summary.
 pub const RECENT_DAYS: i64 = 90;
@@ -555,6 +564,8 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         open_milestones(&mut out, profile, ladder, r);
     }
 
+    learning_next(&mut out, profile, ladder, today);
+
     let recent_evidence: Vec<_> = profile
         .evidence
         .iter()
@@ -567,6 +578,35 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         }
     }
     out
+}
+
+/// How many learning-path items the 1:1 summary lists.
+pub const LEARNING_NEXT: usize = 5;
+
+/// The next items of the learning path, with their due dates.
+fn learning_next(out: &mut String, profile: &Profile, ladder: &Ladder, today: Date) {
+    let path = profile::learning_path(profile, ladder, today);
+    if path.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Next on the learning path\n");
+    for item in path.iter().take(LEARNING_NEXT) {
+        let m = &ladder.levels()[item.level].milestones[item.index];
+        let _ = writeln!(
+            out,
+            "- {} {} {} ({}, {}){}",
+            item.due,
+            item.status.mark(),
+            cell(&m.title),
+            cell(&ladder.levels()[item.level].name),
+            m.kind.label(),
+            if item.due_set {
+                ""
+            } else {
+                " — suggested date"
+            }
+        );
+    }
 }
 
 /// The milestones readiness counts that are not done yet, by level and stage.
@@ -618,4 +658,24 @@ fn capitalised(s: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// A profile's export in `format`.
+pub fn render(format: Format, input: &ExportInput) -> String {
+    match format {
+        Format::Markdown => markdown(input.profile, input.ladder, input.today),
+        Format::Json => {
+            // Private notes are no field of the profile's serialised form (the store keeps them
+            // in their own file), so none reach this export.
+            let value = json(input.profile, input.ladder);
+            // Escaped as on stdout: the file may well be shown with `cat`.
+            let mut out =
+                text::json_escaped(&serde_json::to_string_pretty(&value).unwrap_or_default());
+            out.push('\n');
+            out
+        }
+        Format::Dot => dot::render(input),
+        Format::Svg => svg::render(input),
+        Format::Ics => ics::render(input),
+    }
 }

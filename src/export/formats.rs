@@ -1,0 +1,164 @@
+//! The export formats, what each one is made from, where the planner's exports go, and how
+//! the pictures label each role.
+
+use std::path::{Path, PathBuf};
+
+use crate::date::{Clock, Date};
+use crate::fsutil::{self, NewFile, Previous, WriteError};
+use crate::ladder::{Ladder, RoleIdx};
+use crate::profile::{PlanMarks, Profile};
+use crate::text;
+
+/// The folder in the data dir the planner writes exports into.
+pub const EXPORTS_FOLDER: &str = "exports";
+
+/// A format a profile can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A 1:1 summary to paste into a document or chat.
+    Markdown,
+    /// Everything, for scripts.
+    Json,
+    /// Graphviz source of the ladder with the plan.
+    Dot,
+    /// The ladder with the plan as a picture any browser opens.
+    Svg,
+    /// Due dates and planned moves for a calendar (RFC 5545).
+    Ics,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Json,
+        Format::Dot,
+        Format::Svg,
+        Format::Ics,
+    ];
+
+    /// The name the command line uses (`--format svg`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Ics => "ics",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Ics => "ics",
+        }
+    }
+
+    /// What to do with the file once written, for the person.
+    pub fn how_to_open(self) -> &'static str {
+        match self {
+            Format::Markdown => "paste it into your 1:1 notes",
+            Format::Json => "read it with a script",
+            Format::Dot => "render it with `dot -Tpng FILE -o plan.png`",
+            Format::Svg => "open it in a browser",
+            Format::Ics => "import it into your calendar",
+        }
+    }
+}
+
+/// Everything an export is made from. The front ends build it once; later features (coaching
+/// sessions, private notes on request) add fields here rather than arguments everywhere.
+#[derive(Debug, Clone)]
+pub struct ExportInput<'a> {
+    pub profile: &'a Profile,
+    pub ladder: &'a Ladder,
+    /// The day the export is made, in the person's time zone.
+    pub today: Date,
+    /// The moment it is made, in UTC (`20261125T093000Z`): an iCalendar DTSTAMP.
+    pub stamp: String,
+}
+
+/// The name the planner gives an export: the profile's id, the day and the format's extension.
+pub fn file_name(profile: &Profile, format: Format, today: Date) -> String {
+    format!("{}-{today}.{}", profile.id, format.extension())
+}
+
+/// Writes `contents` as `<data dir>/exports/<name>` (replacing an earlier export of that name,
+/// see [`file_name`]), readable by its owner only, and returns where.
+pub fn write_to_exports(
+    data_dir: &Path,
+    name: &str,
+    contents: &str,
+) -> Result<PathBuf, WriteError> {
+    let folder = data_dir.join(EXPORTS_FOLDER);
+    std::fs::create_dir_all(&folder).map_err(|source| WriteError {
+        path: folder.clone(),
+        action: "create the folder",
+        source,
+    })?;
+    // The name is ours (a profile id, a date, an extension), never a path someone typed.
+    let path = folder.join(Path::new(name).file_name().unwrap_or_default());
+    fsutil::write_atomic(
+        &path,
+        contents.as_bytes(),
+        Previous::Replace,
+        NewFile::Private,
+    )?;
+    Ok(path)
+}
+
+impl<'a> ExportInput<'a> {
+    /// The input for `profile` on `ladder` as of `clock`'s now.
+    pub fn new(profile: &'a Profile, ladder: &'a Ladder, clock: &Clock) -> Self {
+        ExportInput {
+            profile,
+            ladder,
+            today: clock.today(),
+            stamp: clock.utc_stamp(),
+        }
+    }
+}
+
+/// ● ★ ✓ ① before a role's title in a picture.
+fn prefix(marks: &PlanMarks, role: RoleIdx) -> String {
+    let mut prefix = String::new();
+    if marks.current == Some(role) {
+        prefix.push('●');
+    }
+    if marks.target == Some(role) {
+        prefix.push('★');
+    }
+    if marks.held.contains(&role) {
+        prefix.push('✓');
+    }
+    for &(r, step, _) in &marks.steps {
+        if r == role {
+            prefix.push_str(&text::step_number(step));
+        }
+    }
+    prefix
+}
+
+/// A role's label in a picture: its marks, then its title, on one line.
+pub(super) fn label(ladder: &Ladder, marks: &PlanMarks, role: RoleIdx) -> String {
+    let title = text::one_line(&ladder.role(role).title);
+    let prefix = prefix(marks, role);
+    if prefix.is_empty() {
+        title
+    } else {
+        format!("{prefix} {title}")
+    }
+}
+
+/// The heading of a picture: "IT leadership — Ada Lovelace's plan, 2026-11-25".
+pub(super) fn heading(input: &ExportInput) -> String {
+    format!(
+        "{} — {}'s plan, {}",
+        text::one_line(input.ladder.name()),
+        text::one_line(&input.profile.name),
+        input.today
+    )
+}

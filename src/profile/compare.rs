@@ -1,0 +1,280 @@
+//! Up to three targets side by side: for each, the best path from the current role and its
+//! moves, the corners it adds, the milestones left on the way (those of the levels climbed,
+//! as the role diff counts them), the competency gaps, readiness, and a suggested date. The
+//! planner's compare view and `rungs compare` both show this, worded by [`compare_table`].
+
+use crate::date::Date;
+use crate::ladder::diff::{RoleDiff, role_diff};
+use crate::ladder::{CornerIdx, Ladder, RoleIdx};
+use crate::text;
+
+use super::gaps::{Gap, competency_gaps};
+use super::model::{Profile, Status};
+use super::readiness::Progress;
+use super::schedule::{DAYS_PER_MOVE, days_after, step_dates};
+
+/// At most this many targets are compared at once.
+pub const MAX_TARGETS: usize = 3;
+
+/// One target as compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub target: RoleIdx,
+    /// What changes from the current role to the target, with the best path.
+    pub diff: RoleDiff,
+    /// Corners on the best path the person has not worked in yet.
+    pub corners_gained: Vec<CornerIdx>,
+    /// The milestones of the levels climbed: done of all.
+    pub milestones: Progress,
+    pub gaps: Vec<Gap>,
+    /// When the target could be reached; `None` when no path leads there.
+    pub suggested: Option<Date>,
+    /// Whether that date is the person's own, from their plan.
+    pub date_from_plan: bool,
+}
+
+impl Comparison {
+    pub fn milestones_left(&self) -> usize {
+        self.milestones.total - self.milestones.done
+    }
+}
+
+/// Corners of the roles held and the current one.
+fn worked_in(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
+    profile
+        .history
+        .iter()
+        .map(|h| h.role.as_str())
+        .chain(std::iter::once(profile.current_role.as_str()))
+        .filter_map(|id| ladder.role_index(id).and_then(|r| ladder.role_corner(r)))
+        .collect()
+}
+
+/// The targets compared from the profile's current role; `Err` says why there can be no
+/// comparison (the current role is not in the ladder).
+pub fn compare(
+    profile: &Profile,
+    ladder: &Ladder,
+    targets: &[RoleIdx],
+    today: Date,
+) -> Result<Vec<Comparison>, String> {
+    let current = ladder.role_index(&profile.current_role).ok_or_else(|| {
+        format!(
+            "the current role \"{}\" is not in ladder \"{}\" — set it again",
+            text::one_line(&profile.current_role),
+            ladder.id()
+        )
+    })?;
+    let is_done = |id: &str| profile.status_of(id) == Status::Done;
+    let worked = worked_in(profile, ladder);
+    let planned = step_dates(profile, today);
+    Ok(targets
+        .iter()
+        .take(MAX_TARGETS)
+        .map(|&target| {
+            let diff = role_diff(ladder, current, target, &is_done);
+            let corners_gained = diff
+                .path
+                .as_ref()
+                .map(|path| {
+                    path.corners
+                        .iter()
+                        .copied()
+                        .filter(|c| !worked.contains(c))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let milestones = Progress {
+                done: diff.milestones.iter().map(|l| l.done.len()).sum(),
+                total: diff
+                    .milestones
+                    .iter()
+                    .map(|l| l.done.len() + l.open.len())
+                    .sum(),
+            };
+            let in_plan = profile
+                .plan
+                .iter()
+                .position(|s| s.role == ladder.role(target).id)
+                .and_then(|i| planned.get(i));
+            let (suggested, date_from_plan) = match (in_plan, &diff.path) {
+                (Some(step), _) => (Some(step.date), step.set),
+                (None, Ok(path)) => (
+                    Some(days_after(today, DAYS_PER_MOVE * path.moves() as i64)),
+                    false,
+                ),
+                (None, Err(_)) => (None, false),
+            };
+            Comparison {
+                target,
+                gaps: competency_gaps(profile, ladder, current, target),
+                diff,
+                corners_gained,
+                milestones,
+                suggested,
+                date_from_plan,
+            }
+        })
+        .collect())
+}
+
+/// One row of the compare table: what it shows and one cell (of lines) per target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareRow {
+    pub label: &'static str,
+    pub cells: Vec<Vec<String>>,
+}
+
+/// The comparison in words, row by row; the planner and the command line lay it out in
+/// columns, so they say the same.
+pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, Vec<CompareRow>) {
+    let headers = compared
+        .iter()
+        .map(|c| text::one_line(&ladder.role(c.target).title))
+        .collect();
+    let row = |label, cell: &dyn Fn(&Comparison) -> Vec<String>| CompareRow {
+        label,
+        cells: compared.iter().map(cell).collect(),
+    };
+    let rows = vec![
+        row("moves", &|c| match &c.diff.path {
+            Ok(path) => {
+                let mut lines = vec![text::count(path.moves(), "move")];
+                lines.extend(
+                    path.steps
+                        .iter()
+                        .map(|s| format!("{} {}", s.kind.arrow(), s.kind.name())),
+                );
+                lines
+            }
+            Err(e) => vec![format!("no path: {e}")],
+        }),
+        row("corners gained", &|c| {
+            if c.corners_gained.is_empty() {
+                vec!["none new".to_string()]
+            } else {
+                c.corners_gained
+                    .iter()
+                    .map(|&k| text::one_line(&ladder.corners()[k].name))
+                    .collect()
+            }
+        }),
+        row("milestones left", &|c| {
+            vec![format!(
+                "{} left ({} of {} done)",
+                c.milestones_left(),
+                c.milestones.done,
+                c.milestones.total
+            )]
+        }),
+        row("competency gaps", &|c| {
+            if c.gaps.is_empty() {
+                vec!["none".to_string()]
+            } else {
+                c.gaps
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "{} {} → {}",
+                            text::one_line(&g.name),
+                            g.shows,
+                            g.expected_there
+                        )
+                    })
+                    .collect()
+            }
+        }),
+        row("readiness", &|c| {
+            if c.milestones.total == 0 {
+                vec!["nothing new to learn".to_string()]
+            } else {
+                vec![format!(
+                    "{} {} %",
+                    c.milestones.gauge(10),
+                    c.milestones.percent()
+                )]
+            }
+        }),
+        row("suggested date", &|c| match c.suggested {
+            Some(date) if c.date_from_plan => vec![format!("{date} (your plan)")],
+            Some(date) => vec![date.to_string()],
+            None => vec!["—".to_string()],
+        }),
+    ];
+    (headers, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{BUNDLED, load_str};
+    use crate::profile::{HeldRole, MilestoneProgress, PlanStep};
+
+    #[test]
+    fn each_target_gets_its_path_corners_milestones_gaps_and_date() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let today: Date = "2026-01-01".parse().unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev-lead".into());
+        p.history.push(HeldRole {
+            role: "data-analyst".into(),
+            from: None,
+            to: None,
+            note: String::new(),
+        });
+        p.plan.push(PlanStep {
+            role: "analytics-manager".into(),
+            target_date: Some("2026-09-01".parse().unwrap()),
+            note: String::new(),
+        });
+        p.milestones.insert(
+            "mgr-innovation".into(),
+            MilestoneProgress {
+                status: Status::Done,
+                changed: today,
+                due: None,
+                note: String::new(),
+            },
+        );
+        let targets: Vec<RoleIdx> = ["analytics-manager", "director-security", "dev-lead"]
+            .iter()
+            .map(|id| ladder.role_index(id).unwrap())
+            .collect();
+        let compared = compare(&p, &ladder, &targets, today).unwrap();
+        let manager = &compared[0];
+        assert_eq!(manager.suggested, Some("2026-09-01".parse().unwrap()));
+        assert!(manager.date_from_plan);
+        assert!(
+            manager.corners_gained.is_empty(),
+            "data was worked in before"
+        );
+        assert_eq!(manager.milestones.done, 1);
+        // One level climbed (tech lead → manager): its milestones are the ones on the way.
+        let manager_level = ladder.role_level(targets[0]);
+        assert_eq!(
+            manager.milestones.total,
+            ladder.levels()[manager_level].milestones.len()
+        );
+        let director = &compared[1];
+        assert_eq!(director.diff.path.as_ref().unwrap().moves(), 2);
+        assert_eq!(
+            director.suggested,
+            Some(days_after(today, 2 * DAYS_PER_MOVE))
+        );
+        assert!(
+            director
+                .corners_gained
+                .contains(&ladder.corner_index("security").unwrap())
+        );
+        assert!(
+            director
+                .gaps
+                .iter()
+                .any(|g| g.competency == "strategic-thinking")
+        );
+        let same = &compared[2];
+        assert!(same.diff.path.is_err() && same.suggested.is_none());
+        let (headers, rows) = compare_table(&ladder, &compared);
+        assert_eq!(headers[0], "Analytics manager");
+        assert!(rows.iter().all(|r| r.cells.len() == 3));
+    }
+}

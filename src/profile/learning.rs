@@ -1,0 +1,310 @@
+//! The learning path: the milestones to do next, in order, each with a due date.
+//!
+//! Each planned move brings the milestones of the levels it climbs (as the role diff counts
+//! them); they are due by that step's date (set by the person, or suggested by the schedule),
+//! spread evenly from the step before, each in its own slot so that accepting one suggestion
+//! leaves the others where they were. Within a step: milestones under way first, then those
+//! that train a competency the person has a gap in for that role (the largest gap first), then
+//! the step's own level before any level it skips, stage by stage. The first step also takes the
+//! milestones still open at the current level and below. Done milestones are left out; a due
+//! date the person set wins. With no plan, the next level up stands in for the first step.
+
+use crate::date::Date;
+use crate::ladder::diff::milestones_climbed;
+use crate::ladder::{Ladder, LevelIdx, RoleIdx};
+
+use super::gaps::{competency_gaps, trains};
+use super::model::{Profile, Status};
+use super::schedule::{DAYS_PER_MOVE, days_after, spread, step_dates};
+
+/// One milestone on the learning path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearningItem {
+    pub milestone: String,
+    pub level: LevelIdx,
+    /// Its index in the level's milestones.
+    pub index: usize,
+    /// To do or under way (never done).
+    pub status: Status,
+    pub due: Date,
+    /// The due date is the person's own; otherwise it is suggested.
+    pub due_set: bool,
+    /// The plan step (from 0) it prepares for; `None` for the next level when nothing is planned.
+    pub step: Option<usize>,
+    /// Competencies with a gap that it trains.
+    pub gaps: Vec<String>,
+}
+
+/// The moves the path prepares for: (plan step, the role before it, the role it reaches, due).
+fn moves(profile: &Profile, ladder: &Ladder, current: RoleIdx, today: Date) -> Vec<Move> {
+    let dates = step_dates(profile, today);
+    let mut from = current;
+    let mut out = Vec::new();
+    for (i, step) in profile.plan.iter().enumerate() {
+        let Some(to) = ladder.role_index(&step.role) else {
+            continue;
+        };
+        let start = out.last().map_or(today, |m: &Move| m.due).max(today);
+        out.push(Move {
+            step: Some(i),
+            from,
+            to,
+            start,
+            due: dates[i].date,
+        });
+        from = to;
+    }
+    if out.is_empty() {
+        // Nothing planned: the next level up, reached in a typical time.
+        let next = ladder.role_level(current) + 1;
+        let to = ladder
+            .roles_at_level(next.min(ladder.levels().len() - 1))
+            .iter()
+            .copied()
+            .find(|&r| ladder.role_corner(r) == ladder.role_corner(current))
+            .or_else(|| ladder.roles_at_level(next).first().copied())
+            .unwrap_or(current);
+        out.push(Move {
+            step: None,
+            from: current,
+            to,
+            start: today,
+            due: days_after(today, DAYS_PER_MOVE),
+        });
+    }
+    out
+}
+
+struct Move {
+    step: Option<usize>,
+    from: RoleIdx,
+    to: RoleIdx,
+    start: Date,
+    due: Date,
+}
+
+/// The learning path of `profile`, soonest due first; empty when the current role is not in
+/// the ladder.
+pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<LearningItem> {
+    let Some(current) = ladder.role_index(&profile.current_role) else {
+        return Vec::new();
+    };
+    let mut taken = std::collections::HashSet::new();
+    let mut items = Vec::new();
+    let is_done = |id: &str| profile.status_of(id) == Status::Done;
+    for (n, m) in moves(profile, ladder, current, today)
+        .into_iter()
+        .enumerate()
+    {
+        let climbed = milestones_climbed(ladder, m.from, m.to, &is_done);
+        let step_level = ladder.role_level(m.to);
+        // (level, index): the step's own level first, then the levels it skips, lowest first.
+        let mut wanted: Vec<(LevelIdx, usize)> = Vec::new();
+        let mut levels: Vec<&_> = climbed.iter().collect();
+        levels.sort_by_key(|l| (l.level != step_level, l.level));
+        for level in levels {
+            wanted.extend(level.open.iter().map(|&i| (level.level, i)));
+        }
+        if n == 0 {
+            for level in (0..=ladder.role_level(current)).rev() {
+                let def = &ladder.levels()[level];
+                wanted.extend(
+                    (0..def.milestones.len())
+                        .filter(|&i| !is_done(&def.milestones[i].id))
+                        .map(|i| (level, i)),
+                );
+            }
+        }
+        wanted.retain(|&(level, i)| taken.insert(ladder.levels()[level].milestones[i].id.clone()));
+        let gaps = competency_gaps(profile, ladder, current, m.to);
+        // The order the levels came in: the step's own level first.
+        let mut level_order: Vec<LevelIdx> = wanted.iter().map(|&(level, _)| level).collect();
+        level_order.dedup();
+        let rank = |level: LevelIdx| level_order.iter().position(|&l| l == level);
+        let mut group: Vec<(LearningItem, u8)> = wanted
+            .into_iter()
+            .map(|(level, index)| {
+                let def = &ladder.levels()[level].milestones[index];
+                let trained: Vec<&_> = gaps
+                    .iter()
+                    .filter(|g| trains(def, &g.competency, &g.name))
+                    .collect();
+                let largest = trained.iter().map(|g| g.size()).max().unwrap_or(0);
+                let progress = profile.milestones.get(&def.id);
+                let item = LearningItem {
+                    milestone: def.id.clone(),
+                    level,
+                    index,
+                    status: profile.status_of(&def.id),
+                    due: m.due,
+                    due_set: progress.and_then(|p| p.due).is_some(),
+                    step: m.step,
+                    gaps: trained.iter().map(|g| g.competency.clone()).collect(),
+                };
+                (item, largest)
+            })
+            .collect();
+        // Stable: ties keep the ladder's order.
+        group.sort_by_key(|(item, largest)| {
+            (
+                item.status != Status::Doing,
+                std::cmp::Reverse(*largest),
+                rank(item.level),
+                ladder.levels()[item.level].milestones[item.index].stage,
+            )
+        });
+        // Every item keeps its slot, dated or not, so accepting one suggestion (or setting a
+        // date) never moves the others.
+        let count = group.len();
+        for (k, (mut item, _)) in group.into_iter().enumerate() {
+            item.due = match profile.milestones.get(&item.milestone).and_then(|p| p.due) {
+                Some(due) => due,
+                None => spread(m.start, m.due.max(m.start), k + 1, count),
+            };
+            items.push(item);
+        }
+    }
+    items.sort_by_key(|i| i.due);
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{BUNDLED, load_str};
+    use crate::profile::{MilestoneProgress, PlanStep, Rater, Rating, RatingLevel};
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn progress(status: Status, due: Option<&str>) -> MilestoneProgress {
+        MilestoneProgress {
+            status,
+            changed: date("2026-01-01"),
+            due: due.map(date),
+            note: String::new(),
+        }
+    }
+
+    fn priya() -> Profile {
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev-lead".into());
+        for (role, d) in [
+            ("engineering-manager", Some("2026-12-01")),
+            ("director-data", None),
+        ] {
+            p.plan.push(PlanStep {
+                role: role.into(),
+                target_date: d.map(date),
+                note: String::new(),
+            });
+        }
+        p
+    }
+
+    #[test]
+    fn each_steps_milestones_are_due_by_its_date_spread_from_today() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let today = date("2026-01-01");
+        let mut p = priya();
+        p.milestones
+            .insert("mgr-innovation".into(), progress(Status::Done, None));
+        p.milestones.insert(
+            "mgr-vendor-management".into(),
+            progress(Status::Doing, None),
+        );
+        p.milestones.insert(
+            "mgr-virtual-teams".into(),
+            progress(Status::Todo, Some("2026-02-01")),
+        );
+        let path = learning_path(&p, &ladder, today);
+        let ids: Vec<&str> = path.iter().map(|i| i.milestone.as_str()).collect();
+        assert!(!ids.contains(&"mgr-innovation"), "done is left out");
+        let first_step: Vec<&LearningItem> = path.iter().filter(|i| i.step == Some(0)).collect();
+        assert!(first_step.iter().all(|i| i.due <= date("2026-12-01")));
+        let manager_items: Vec<&&LearningItem> = first_step
+            .iter()
+            .filter(|i| i.milestone.starts_with("mgr-") && !i.due_set)
+            .collect();
+        assert_eq!(
+            manager_items[0].milestone, "mgr-vendor-management",
+            "under way comes first"
+        );
+        assert_eq!(
+            first_step.iter().map(|i| i.due).max(),
+            Some(date("2026-12-01")),
+            "the last one is due on the step's date"
+        );
+        let first_tl = first_step
+            .iter()
+            .position(|i| i.milestone.starts_with("tl-"))
+            .unwrap();
+        assert!(
+            first_step[..first_tl]
+                .iter()
+                .any(|i| i.milestone.starts_with("mgr-") && !i.due_set),
+            "the step's own level comes before the current one"
+        );
+        let own = path
+            .iter()
+            .find(|i| i.milestone == "mgr-virtual-teams")
+            .unwrap();
+        assert!(
+            own.due_set && own.due == date("2026-02-01"),
+            "the person's date wins"
+        );
+        assert!(
+            path.iter()
+                .any(|i| i.milestone.starts_with("tl-") && i.step == Some(0)),
+            "still-open milestones of the current level join the first step"
+        );
+        assert!(
+            path.iter()
+                .any(|i| i.milestone.starts_with("dir-") && i.step == Some(1))
+        );
+        assert!(
+            path.windows(2).all(|w| w[0].due <= w[1].due),
+            "soonest first"
+        );
+    }
+
+    #[test]
+    fn a_competency_gap_brings_the_milestones_that_train_it_forward() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let today = date("2026-01-01");
+        let mut p = priya();
+        p.plan.truncate(1);
+        p.ratings.push(Rating {
+            competency: "emotional-intelligence".into(),
+            by: Rater::Manager,
+            level: RatingLevel::Below,
+            date: today,
+            note: String::new(),
+        });
+        let path = learning_path(&p, &ladder, today);
+        let trains_eq: Vec<&LearningItem> = path
+            .iter()
+            .filter(|i| i.gaps.contains(&"emotional-intelligence".to_string()))
+            .collect();
+        assert!(!trains_eq.is_empty());
+        let first = &path[0];
+        assert!(
+            first.gaps.contains(&"emotional-intelligence".to_string()),
+            "{first:?}"
+        );
+    }
+
+    #[test]
+    fn with_no_plan_the_next_level_stands_in() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let today = date("2026-01-01");
+        let p = Profile::new("p".into(), "P".into(), "l".into(), "developer".into());
+        let path = learning_path(&p, &ladder, today);
+        assert!(path.iter().any(|i| i.milestone.starts_with("tl-")));
+        assert!(path.iter().all(|i| i.step.is_none()));
+        assert!(
+            path.iter()
+                .all(|i| i.due <= days_after(today, DAYS_PER_MOVE))
+        );
+    }
+}

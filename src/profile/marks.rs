@@ -1,0 +1,64 @@
+//! What a picture of the ladder marks on each role: you are here, the target, the roles held
+//! and the plan's steps with their move kinds. The planner's graph and the exported pictures
+//! both start from this, so they mark the same roles.
+
+use crate::ladder::{Ladder, MoveKind, RoleIdx};
+
+use super::derive::plan_path;
+use super::model::Profile;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
+pub struct PlanMarks {
+    pub current: Option<RoleIdx>,
+    pub target: Option<RoleIdx>,
+    pub held: Vec<RoleIdx>,
+    /// (role reached, step number from 1, move kind), in plan order.
+    pub steps: Vec<(RoleIdx, usize, MoveKind)>,
+}
+
+impl PlanMarks {
+    pub fn of(profile: &Profile, ladder: &Ladder) -> PlanMarks {
+        PlanMarks {
+            current: ladder.role_index(&profile.current_role),
+            target: profile
+                .target_role
+                .as_deref()
+                .and_then(|t| ladder.role_index(t)),
+            held: profile
+                .history
+                .iter()
+                .filter_map(|h| ladder.role_index(&h.role))
+                .collect(),
+            steps: plan_path(profile, ladder)
+                .0
+                .map(|path| {
+                    path.steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (s.to, i + 1, s.kind))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn on_plan(&self, role: RoleIdx) -> bool {
+        self.steps.iter().any(|&(r, _, _)| r == role)
+    }
+
+    /// The step of the plan that reaches `role`, if one does.
+    pub fn step_to(&self, role: RoleIdx) -> Option<(usize, MoveKind)> {
+        self.steps
+            .iter()
+            .find(|(r, _, _)| *r == role)
+            .map(|&(_, step, kind)| (step, kind))
+    }
+
+    /// The roles of the plan in order, the current role first.
+    pub fn route(&self) -> Vec<RoleIdx> {
+        self.current
+            .into_iter()
+            .chain(self.steps.iter().map(|&(r, _, _)| r))
+            .collect()
+    }
+}
