@@ -260,10 +260,6 @@ fn check_profile(profile: &Profile, ladder: &Ladder, s: &str, tabs: &[char]) {
     };
     let exports = [
         ("the text export", rungs::export::text(profile, ladder)),
-        (
-            "the Markdown export",
-            rungs::export::markdown(profile, ladder, today),
-        ),
         ("the plan", rungs::export::plan_text(profile, ladder)),
         (
             "the JSON export",

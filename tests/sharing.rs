@@ -634,3 +634,48 @@ fn markdown_lists_the_next_learning_items_and_json_leaves_private_notes_out() {
         "the session's private note stays out"
     );
 }
+
+#[test]
+fn the_summary_quotes_the_last_session_and_lists_exactly_the_open_action_items() {
+    let dir = with_fixture();
+    rungs(dir.path())
+        .args(["action", "done", "1"])
+        .assert()
+        .success();
+    rungs(dir.path())
+        .args([
+            "session",
+            "add",
+            "--notes",
+            "Agreed to try the data team's on-call\nfor a quarter",
+            "--action",
+            "Draft the on-call proposal",
+        ])
+        .assert()
+        .success();
+    let markdown = stdout(rungs(dir.path()).args(["export"]));
+    let part = |heading: &str| {
+        markdown
+            .split(heading)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {heading}:\n{markdown}"))
+            .split("\n## ")
+            .next()
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        part("## Last 1:1 — 2026-11-25\n"),
+        "> Agreed to try the data team's on-call\n> for a quarter"
+    );
+    assert_eq!(
+        part("## Open action items\n"),
+        "- [ ] 2. Draft the on-call proposal — Priya · from the 1:1 of 2026-11-25",
+        "the action done (1) is not listed"
+    );
+    assert!(
+        !markdown.contains("Talked about a move into data"),
+        "only the last session's notes"
+    );
+}

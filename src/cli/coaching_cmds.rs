@@ -11,6 +11,7 @@ use super::output::write_json;
 use super::profile_cmds::{Context, apply, or_list};
 use crate::date::Date;
 use crate::error::Failure;
+use crate::export;
 use crate::ladder::Ladder;
 use crate::profile::agenda::{self, Agenda};
 use crate::profile::competence::{self, Standing};
@@ -132,25 +133,11 @@ fn action_json(number: usize, action: &Action, person: &str) -> Value {
 }
 
 fn action_line(number: usize, action: &Action, person: &str, today: Date) -> String {
-    let mut line = format!(
-        "{number:>3}. {} {} — {}",
+    format!(
+        "{number:>3}. {} {}",
         action.status.mark(),
-        text::one_line(&action.text),
-        text::one_line(&action.owner.describe(person))
-    );
-    if let Some(due) = action.due {
-        let late = if action.is_open() && due < today {
-            " (overdue)"
-        } else {
-            ""
-        };
-        line.push_str(&format!(" · due {due}{late}"));
-    }
-    match &action.session {
-        Some(session) => line.push_str(&format!(" · from the 1:1 of {session}")),
-        None => line.push_str(&format!(" · added {}", action.added)),
-    }
-    line
+        export::action_words(action, person, today)
+    )
 }
 
 fn rating_json(rating: &Option<Rating>) -> Value {
@@ -254,12 +241,7 @@ impl Context<'_> {
         include_private: bool,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let numbered: Vec<(usize, &Action)> = p
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (i + 1, a))
-            .collect();
+        let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
         if json {
             let sessions: Vec<Value> = p
                 .sessions
@@ -431,10 +413,7 @@ impl Context<'_> {
         match action {
             ActionCommand::List { all, json } => {
                 let shown: Vec<(usize, &Action)> = profile
-                    .actions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (i + 1, a))
+                    .numbered_actions()
                     .filter(|(_, a)| all || a.is_open())
                     .collect();
                 if json {

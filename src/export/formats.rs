@@ -122,6 +122,11 @@ impl<'a> ExportInput<'a> {
     }
 }
 
+/// Text for Markdown, in a table cell or a line of its own: one line, pipes escaped.
+pub(super) fn cell(s: &str) -> String {
+    text::one_line(s).replace('|', "\\|")
+}
+
 /// ● ★ ✓ ① before a role's title in a picture.
 fn prefix(marks: &PlanMarks, role: RoleIdx) -> String {
     let mut prefix = String::new();

@@ -137,12 +137,10 @@ pub fn render(input: &ExportInput) -> String {
         cal.line("END:VTODO");
     }
 
-    // Numbered as `rungs action list` numbers them: the numbers never change.
-    for (n, action) in profile.actions.iter().enumerate() {
-        let number = (n + 1).to_string();
+    for (number, action) in profile.numbered_actions() {
         cal.begin(
             "VTODO",
-            &uid(profile, "action", &number),
+            &uid(profile, "action", &number.to_string()),
             stamp,
             &action.text,
         );

@@ -3,6 +3,7 @@
 //! are in their own modules, chosen through [`Format`]. All text from files passes through the
 //! sanitiser, then each format's own escaping.
 
+mod coaching;
 mod dot;
 mod formats;
 mod ics;
@@ -18,6 +19,8 @@ use crate::ladder::{Breadth, Ladder, Stage};
 use crate::profile::{self, Profile, Readiness, Status};
 use crate::text;
 
+pub use coaching::action_words;
+use formats::cell;
 pub use formats::{EXPORTS_FOLDER, ExportInput, Format, file_name, write_to_exports};
 
 /// How far back "done recently" reaches in the Markdown summary.
@@ -440,13 +443,10 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     out
 }
 
-/// Text for a Markdown table cell: one line, pipes escaped.
-fn cell(s: &str) -> String {
-    text::one_line(s).replace('|', "\\|")
-}
-
-/// The summary to paste after a 1:1: roles, plan, readiness, recent and open milestones.
-pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
+/// The summary to paste after a 1:1: roles, plan, readiness, recent and open milestones, the
+/// last 1:1 and the open action items, what to learn next, recent evidence.
+pub fn markdown(input: &ExportInput) -> String {
+    let (profile, ladder, today) = (input.profile, input.ladder, input.today);
     let mut out = String::new();
     let _ = writeln!(out, "# Career plan — {}\n", cell(&profile.name));
     let _ = writeln!(
@@ -564,6 +564,7 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         open_milestones(&mut out, profile, ladder, r);
     }
 
+    coaching::one_on_one(&mut out, input);
     learning_next(&mut out, profile, ladder, today);
 
     let recent_evidence: Vec<_> = profile
@@ -663,7 +664,7 @@ fn capitalised(s: &str) -> String {
 /// A profile's export in `format`.
 pub fn render(format: Format, input: &ExportInput) -> String {
     match format {
-        Format::Markdown => markdown(input.profile, input.ladder, input.today),
+        Format::Markdown => markdown(input),
         Format::Json => {
             // Private notes are no field of the profile's serialised form (the store keeps them
             // in their own file), so none reach this export.

@@ -168,6 +168,23 @@ impl Profile {
         }
     }
 
+    /// The action items with the numbers people know them by (`rungs action list`, `action
+    /// done N`, the calendar's UIDs): their place in the list, from 1. Action items are only
+    /// ever added, never removed, so a number never changes.
+    pub fn numbered_actions(&self) -> impl Iterator<Item = (usize, &Action)> {
+        self.actions.iter().enumerate().map(|(i, a)| (i + 1, a))
+    }
+
+    /// The latest 1:1 by date; of two on one day, the one started later.
+    pub fn last_session(&self) -> Option<&Session> {
+        self.sessions
+            .iter()
+            .fold(None, |last: Option<&Session>, s| match last {
+                Some(l) if l.date > s.date => Some(l),
+                _ => Some(s),
+            })
+    }
+
     /// The status of a milestone; one never touched is to do.
     pub fn status_of(&self, milestone: &str) -> Status {
         self.milestones
