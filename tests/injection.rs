@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rungs::date::Date;
+use rungs::export::{Format, PrivateNotes};
 use rungs::ladder::{BUNDLED, Ladder, LadderFile, load_str, ron_options, to_commented_ron};
 use rungs::profile::{
     AgendaItem, Owner, PlanChange, PlanEvent, Profile, Rater, Store, TalkingPoint, Topic,
@@ -258,13 +259,14 @@ fn check_profile(profile: &Profile, ladder: &Ladder, s: &str, tabs: &[char]) {
         rungs::cli::write_json(&mut out, value).unwrap();
         String::from_utf8(out).unwrap()
     };
+    let clock = rungs::date::Clock::Pinned(today);
+    let input = rungs::export::ExportInput::new(profile, ladder, &clock);
+    // With the private notes too, as `--include-private` asks.
+    let everything = input.clone().with_private_notes(PrivateNotes::Included);
     let exports = [
         ("the text export", rungs::export::text(profile, ladder)),
         ("the plan", rungs::export::plan_text(profile, ladder)),
-        (
-            "the JSON export",
-            json(&rungs::export::json(profile, ladder)),
-        ),
+        ("the JSON export", json(&rungs::export::json(&everything))),
         (
             "the plan as JSON",
             json(&rungs::export::plan_json(profile, ladder)),
@@ -273,11 +275,15 @@ fn check_profile(profile: &Profile, ladder: &Ladder, s: &str, tabs: &[char]) {
     for (what, text) in &exports {
         assert_clean(what, text, true, s);
     }
-    let clock = rungs::date::Clock::Pinned(today);
-    let input = rungs::export::ExportInput::new(profile, ladder, &clock);
-    for format in rungs::export::Format::ALL {
-        let what = format!("the {} export", format.name());
-        assert_clean(&what, &rungs::export::render(format, &input), true, s);
+    for format in Format::ALL {
+        let carries = matches!(format, Format::Markdown | Format::Json);
+        for input in [&input, &everything]
+            .into_iter()
+            .take(if carries { 2 } else { 1 })
+        {
+            let what = format!("the {} export ({:?})", format.name(), input.private);
+            assert_clean(&what, &rungs::export::render(format, input), true, s);
+        }
     }
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::new(

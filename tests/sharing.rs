@@ -679,3 +679,48 @@ fn the_summary_quotes_the_last_session_and_lists_exactly_the_open_action_items()
         "only the last session's notes"
     );
 }
+
+#[test]
+fn the_json_export_is_versioned_and_holds_what_each_command_prints_for_scripts() {
+    let dir = with_fixture();
+    let exported = json(rungs(dir.path()).args(["export", "--format", "json"]));
+    assert_eq!(exported["format"], "rungs-export");
+    assert_eq!(exported["version"], 1);
+    assert_eq!(exported["as_of"], TODAY);
+    assert_eq!(
+        exported,
+        json(rungs(dir.path()).args(["profile", "show", "--json"])),
+        "profile show --json prints the same shape"
+    );
+    let derived = &exported["derived"];
+    let same = [
+        (
+            &derived["coaching"]["sessions"],
+            &["session", "list", "--json"][..],
+        ),
+        (
+            &derived["coaching"]["actions"],
+            &["action", "list", "--all", "--json"],
+        ),
+        (&derived["coaching"]["agenda"], &["agenda", "--json"]),
+        (&derived["coaching"]["ratings"], &["ratings", "--json"]),
+        (&derived["plan"], &["plan", "show", "--json"]),
+    ];
+    for (part, args) in same {
+        assert_eq!(*part, json(rungs(dir.path()).args(args)), "{args:?}");
+    }
+    assert_eq!(
+        derived["learning_path"],
+        json(rungs(dir.path()).args(["learning-path", "--json"]))["items"]
+    );
+    assert_eq!(
+        derived["coaching"]["sessions"][0]["notes"],
+        "Talked about a move into data"
+    );
+    assert!(exported.get("private_notes").is_none());
+    assert!(
+        derived["coaching"]["sessions"][0]
+            .get("private_notes")
+            .is_none()
+    );
+}

@@ -11,15 +11,15 @@ use super::output::write_json;
 use super::profile_cmds::{Context, apply, or_list};
 use crate::date::Date;
 use crate::error::Failure;
-use crate::export;
+use crate::export::{self, PrivateNotes};
 use crate::ladder::Ladder;
 use crate::profile::agenda::{self, Agenda};
 use crate::profile::competence::{self, Standing};
 use crate::profile::roster::{self, Row, Sort};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{
-    Action, AgendaItem, Moved, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
-    TalkingPoint, Topic,
+    Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
+    TalkingPoint,
 };
 use crate::text;
 
@@ -55,47 +55,19 @@ impl From<RosterSortArg> for Sort {
     }
 }
 
+/// What `--include-private` asks of a listing or an export.
+pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
+    if include_private {
+        PrivateNotes::Included
+    } else {
+        PrivateNotes::LeftOut
+    }
+}
+
 /// Text from the command line, trimmed and made safe; `None` when it says nothing.
 fn typed(text: &str) -> Option<String> {
     let clean = text::sanitize(text.trim());
     text::has_content(&clean).then_some(clean)
-}
-
-/// A rating level as scripts see it: `working-towards`.
-fn level_id(level: RatingLevel) -> String {
-    level.words().replace(' ', "-")
-}
-
-/// An agenda item's kind and what it is about, for JSON.
-fn topic_json(topic: &Topic) -> (String, Option<String>) {
-    match topic {
-        Topic::Point(by) => (format!("topic-{}", by.name()), None),
-        Topic::Action => ("action".to_string(), None),
-        Topic::Milestone(id) => ("milestone".to_string(), Some(id.clone())),
-        Topic::NextStep(role) => ("next-step".to_string(), Some(role.clone())),
-        Topic::Gap(id) => ("gap".to_string(), Some(id.clone())),
-        Topic::Differ(id) => ("ratings-differ".to_string(), Some(id.clone())),
-        Topic::Since(moved) => {
-            let what = match moved {
-                Moved::Milestone => "milestone",
-                Moved::Evidence => "evidence",
-                Moved::Rating => "rating",
-                Moved::Plan => "plan",
-            };
-            (format!("since-{what}"), None)
-        }
-    }
-}
-
-fn agenda_item_json(item: &AgendaItem, person: &str) -> Value {
-    let (kind, about) = topic_json(&item.topic);
-    json!({
-        "kind": kind,
-        "about": about,
-        "heading": agenda::heading(&item.topic, person),
-        "text": item.text,
-        "ticked": item.ticked,
-    })
 }
 
 /// The agenda as text: each item under its heading, a tick for those discussed.
@@ -114,62 +86,12 @@ pub(super) fn agenda_lines(items: &[AgendaItem], person: &str) -> String {
     out
 }
 
-fn action_json(number: usize, action: &Action, person: &str) -> Value {
-    let owner_kind = match action.owner {
-        Owner::Own => "self",
-        Owner::Manager => "manager",
-        Owner::Named(_) => "named",
-    };
-    json!({
-        "number": number,
-        "text": action.text,
-        "owner": action.owner.describe(person),
-        "owner_kind": owner_kind,
-        "due": action.due.map(|d| d.to_string()),
-        "status": action.status.name(),
-        "added": action.added.to_string(),
-        "session": action.session,
-    })
-}
-
 fn action_line(number: usize, action: &Action, person: &str, today: Date) -> String {
     format!(
         "{number:>3}. {} {}",
         action.status.mark(),
         export::action_words(action, person, today)
     )
-}
-
-fn rating_json(rating: &Option<Rating>) -> Value {
-    rating.as_ref().map_or(Value::Null, |r| {
-        json!({
-            "level": level_id(r.level),
-            "date": r.date.to_string(),
-            "note": r.note,
-        })
-    })
-}
-
-fn standing_json(s: &Standing) -> Value {
-    json!({
-        "id": s.id,
-        "name": s.name,
-        "self": rating_json(&s.own),
-        "manager": rating_json(&s.manager),
-        "expects": {
-            "current": s.expects.current,
-            "next": s.expects.next,
-            "target": s.expects.target,
-        },
-        "gap": s.gap.map(|g| f64::from(g.0) / 2.0),
-        "ratings_differ": s.differ,
-        "history": s.history.iter().map(|r| json!({
-            "by": r.by.name(),
-            "level": level_id(r.level),
-            "date": r.date.to_string(),
-            "note": r.note,
-        })).collect::<Vec<_>>(),
-    })
 }
 
 impl Context<'_> {
@@ -229,7 +151,7 @@ impl Context<'_> {
                 include_private,
             } => {
                 let (_, profile, _) = self.load(None)?;
-                self.list_sessions(&profile, json, include_private, out)
+                self.list_sessions(&profile, json, private_notes(include_private), out)
             }
         }
     }
@@ -238,34 +160,12 @@ impl Context<'_> {
         &self,
         p: &Profile,
         json: bool,
-        include_private: bool,
+        private: PrivateNotes,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
         if json {
-            let sessions: Vec<Value> = p
-                .sessions
-                .iter()
-                .rev()
-                .map(|s| {
-                    let mut value = json!({
-                        "id": s.id,
-                        "date": s.date.to_string(),
-                        "notes": s.notes,
-                        "agenda": s.agenda.iter().map(|i| agenda_item_json(i, &p.name)).collect::<Vec<_>>(),
-                        "actions": numbered.iter()
-                            .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
-                            .map(|(n, a)| action_json(*n, a, &p.name))
-                            .collect::<Vec<_>>(),
-                    });
-                    if include_private {
-                        value["private_notes"] =
-                            json!(p.private_notes.get(&s.id).cloned().unwrap_or_default());
-                    }
-                    value
-                })
-                .collect();
-            return write_json(out, &sessions);
+            return write_json(out, &export::sessions_json(p, private));
         }
         if p.sessions.is_empty() {
             writeln!(
@@ -301,7 +201,9 @@ impl Context<'_> {
             for line in s.notes.lines().filter(|l| !l.trim().is_empty()) {
                 writeln!(out, "    {}", text::one_line(line))?;
             }
-            if include_private && let Some(private) = p.private_notes.get(&s.id) {
+            if private == PrivateNotes::Included
+                && let Some(private) = p.private_notes.get(&s.id)
+            {
                 for line in private.lines().filter(|l| !l.trim().is_empty()) {
                     writeln!(out, "    private: {}", text::one_line(line))?;
                 }
@@ -318,7 +220,7 @@ impl Context<'_> {
             .iter()
             .filter(|s| p.private_notes.contains_key(&s.id))
             .count();
-        if !include_private && hidden > 0 {
+        if private == PrivateNotes::LeftOut && hidden > 0 {
             super::output::note(&format!(
                 "the private notes of {} are not shown; --include-private shows them",
                 text::count(hidden, "session")
@@ -339,14 +241,7 @@ impl Context<'_> {
                 let today = self.clock.today();
                 let agenda = agenda::build(&profile, &ladder, today);
                 if json {
-                    return write_json(
-                        out,
-                        &json!({
-                            "date": today.to_string(),
-                            "since": agenda.since.map(|d| d.to_string()),
-                            "items": agenda.items.iter().map(|i| agenda_item_json(i, &profile.name)).collect::<Vec<_>>(),
-                        }),
-                    );
+                    return write_json(out, &export::agenda_json(&agenda, &profile.name, today));
                 }
                 self.print_agenda(&profile, &agenda, today, out)
             }
@@ -419,7 +314,7 @@ impl Context<'_> {
                 if json {
                     let rows: Vec<Value> = shown
                         .iter()
-                        .map(|(n, a)| action_json(*n, a, &profile.name))
+                        .map(|(n, a)| export::action_json(*n, a, &profile.name))
                         .collect();
                     return write_json(out, &rows);
                 }
@@ -573,7 +468,10 @@ impl Context<'_> {
         if json {
             return write_json(
                 out,
-                &standings.iter().map(standing_json).collect::<Vec<_>>(),
+                &standings
+                    .iter()
+                    .map(export::standing_json)
+                    .collect::<Vec<_>>(),
             );
         }
         print_standings(&profile, &ladder, &standings, out)

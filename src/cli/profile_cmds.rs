@@ -244,7 +244,8 @@ impl<'a> Context<'a> {
     fn show(&self, name: Option<&str>, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
         let (_, profile, ladder) = self.load(name)?;
         if json {
-            write_json(out, &export::json(&profile, &ladder))?;
+            let input = export::ExportInput::new(&profile, &ladder, self.clock);
+            write_json(out, &export::json(&input))?;
         } else {
             out.write_all(export::text(&profile, &ladder).as_bytes())?;
         }

@@ -268,7 +268,7 @@ pub(super) fn learning_path(
     if json {
         let items: Vec<Value> = path
             .iter()
-            .map(|i| item_json(&profile, &ladder, i))
+            .map(|i| export::learning_item_json(&profile, &ladder, i))
             .collect();
         return write_json(
             out,
@@ -317,23 +317,6 @@ fn item_line(profile: &Profile, ladder: &Ladder, item: &LearningItem) -> String 
         m.kind.label(),
         m.id
     )
-}
-
-fn item_json(profile: &Profile, ladder: &Ladder, item: &LearningItem) -> Value {
-    let level = &ladder.levels()[item.level];
-    let m = &level.milestones[item.index];
-    json!({
-        "milestone": m.id,
-        "title": text::one_line(&m.title),
-        "level": level.id,
-        "stage": m.stage.label(),
-        "kind": m.kind.label(),
-        "status": item.status.name(),
-        "due": item.due.to_string(),
-        "due_set": item.due_set,
-        "step": item.step.and_then(|i| profile.plan.get(i).map(|s| json!({"number": i + 1, "role": s.role}))),
-        "gaps": item.gaps,
-    })
 }
 
 fn accept_items(

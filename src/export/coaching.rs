@@ -1,11 +1,16 @@
 //! The coaching side of the exports: the last 1:1 and the open action items in the Markdown
-//! summary, and the words for one action item, which `rungs action list` prints too.
+//! summary; sessions, action items, the agenda and ratings as scripts see them. The coaching
+//! commands print the same words and the same JSON, from here.
 
 use std::fmt::Write;
 
-use super::formats::{ExportInput, cell};
+use serde_json::{Value, json};
+
+use super::formats::{ExportInput, PrivateNotes, cell};
 use crate::date::Date;
-use crate::profile::Action;
+use crate::profile::agenda::{self, Agenda};
+use crate::profile::competence::{self, Standing};
+use crate::profile::{Action, AgendaItem, Moved, Owner, Profile, Rating, RatingLevel, Topic};
 use crate::text;
 
 /// One action item in words: what, who, by when (and whether that has passed), and where it
@@ -73,6 +78,144 @@ fn quoted(out: &mut String, notes: &str, none: &str) {
     for line in lines {
         let _ = writeln!(out, "> {}", cell(line));
     }
+}
+
+/// A rating level as scripts see it: `working-towards`.
+fn level_id(level: RatingLevel) -> String {
+    level.words().replace(' ', "-")
+}
+
+/// An agenda item's kind and what it is about, for JSON.
+fn topic_json(topic: &Topic) -> (String, Option<String>) {
+    match topic {
+        Topic::Point(by) => (format!("topic-{}", by.name()), None),
+        Topic::Action => ("action".to_string(), None),
+        Topic::Milestone(id) => ("milestone".to_string(), Some(id.clone())),
+        Topic::NextStep(role) => ("next-step".to_string(), Some(role.clone())),
+        Topic::Gap(id) => ("gap".to_string(), Some(id.clone())),
+        Topic::Differ(id) => ("ratings-differ".to_string(), Some(id.clone())),
+        Topic::Since(moved) => {
+            let what = match moved {
+                Moved::Milestone => "milestone",
+                Moved::Evidence => "evidence",
+                Moved::Rating => "rating",
+                Moved::Plan => "plan",
+            };
+            (format!("since-{what}"), None)
+        }
+    }
+}
+
+/// One agenda item: its kind, what it is about, its heading, text and tick.
+pub fn agenda_item_json(item: &AgendaItem, person: &str) -> Value {
+    let (kind, about) = topic_json(&item.topic);
+    json!({
+        "kind": kind,
+        "about": about,
+        "heading": agenda::heading(&item.topic, person),
+        "text": item.text,
+        "ticked": item.ticked,
+    })
+}
+
+/// One action item with the number `rungs action list` gives it.
+pub fn action_json(number: usize, action: &Action, person: &str) -> Value {
+    let owner_kind = match action.owner {
+        Owner::Own => "self",
+        Owner::Manager => "manager",
+        Owner::Named(_) => "named",
+    };
+    json!({
+        "number": number,
+        "text": action.text,
+        "owner": action.owner.describe(person),
+        "owner_kind": owner_kind,
+        "due": action.due.map(|d| d.to_string()),
+        "status": action.status.name(),
+        "added": action.added.to_string(),
+        "session": action.session,
+    })
+}
+
+fn rating_json(rating: &Option<Rating>) -> Value {
+    rating.as_ref().map_or(Value::Null, |r| {
+        json!({
+            "level": level_id(r.level),
+            "date": r.date.to_string(),
+            "note": r.note,
+        })
+    })
+}
+
+/// Where the person stands in one competency, as `rungs ratings --json` prints it.
+pub fn standing_json(s: &Standing) -> Value {
+    json!({
+        "id": s.id,
+        "name": s.name,
+        "self": rating_json(&s.own),
+        "manager": rating_json(&s.manager),
+        "expects": {
+            "current": s.expects.current,
+            "next": s.expects.next,
+            "target": s.expects.target,
+        },
+        "gap": s.gap.map(|g| f64::from(g.0) / 2.0),
+        "ratings_differ": s.differ,
+        "history": s.history.iter().map(|r| json!({
+            "by": r.by.name(),
+            "level": level_id(r.level),
+            "date": r.date.to_string(),
+            "note": r.note,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The sessions, newest first, as `rungs session list --json` prints them: each with its
+/// agenda and the action items it agreed, and its private notes only when `private` says so.
+pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
+    let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
+    p.sessions
+        .iter()
+        .rev()
+        .map(|s| {
+            let mut value = json!({
+                "id": s.id,
+                "date": s.date.to_string(),
+                "notes": s.notes,
+                "agenda": s.agenda.iter().map(|i| agenda_item_json(i, &p.name)).collect::<Vec<_>>(),
+                "actions": numbered.iter()
+                    .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
+                    .map(|(n, a)| action_json(*n, a, &p.name))
+                    .collect::<Vec<_>>(),
+            });
+            if private == PrivateNotes::Included {
+                value["private_notes"] =
+                    json!(p.private_notes.get(&s.id).cloned().unwrap_or_default());
+            }
+            value
+        })
+        .collect()
+}
+
+/// The agenda of a 1:1 on `day`, as `rungs agenda --json` prints it.
+pub fn agenda_json(agenda: &Agenda, person: &str, day: Date) -> Value {
+    json!({
+        "date": day.to_string(),
+        "since": agenda.since.map(|d| d.to_string()),
+        "items": agenda.items.iter().map(|i| agenda_item_json(i, person)).collect::<Vec<_>>(),
+    })
+}
+
+/// The coaching part of the JSON export: the sessions, every action item, the agenda the
+/// next 1:1 would get and the competency ratings, each in the shape its own command prints.
+pub(super) fn coaching_json(input: &ExportInput) -> Value {
+    let (p, ladder, today) = (input.profile, input.ladder, input.today);
+    json!({
+        "sessions": sessions_json(p, input.private),
+        "actions": p.numbered_actions().map(|(n, a)| action_json(n, a, &p.name)).collect::<Vec<_>>(),
+        "agenda": agenda_json(&agenda::build(p, ladder, today), &p.name, today),
+        "ratings": competence::standings(p, ladder).iter().map(standing_json).collect::<Vec<_>>(),
+    })
 }
 
 #[cfg(test)]

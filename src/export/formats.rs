@@ -69,6 +69,15 @@ impl Format {
     }
 }
 
+/// Whether an export carries the private notes of 1:1s: left out unless someone asks, and even
+/// then only Markdown and JSON carry them (see [`Format::can_carry_private_notes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PrivateNotes {
+    #[default]
+    LeftOut,
+    Included,
+}
+
 /// Everything an export is made from. The front ends build it once; later features (coaching
 /// sessions, private notes on request) add fields here rather than arguments everywhere.
 #[derive(Debug, Clone)]
@@ -79,6 +88,8 @@ pub struct ExportInput<'a> {
     pub today: Date,
     /// The moment it is made, in UTC (`20261125T093000Z`): an iCalendar DTSTAMP.
     pub stamp: String,
+    /// Left out unless someone asked (and never on a shared screen).
+    pub private: PrivateNotes,
 }
 
 /// The name the planner gives an export: the profile's id, the day and the format's extension.
@@ -118,7 +129,13 @@ impl<'a> ExportInput<'a> {
             ladder,
             today: clock.today(),
             stamp: clock.utc_stamp(),
+            private: PrivateNotes::LeftOut,
         }
+    }
+
+    /// The same input with the private notes of 1:1s: for the formats that can carry them.
+    pub fn with_private_notes(self, private: PrivateNotes) -> Self {
+        ExportInput { private, ..self }
     }
 }
 
