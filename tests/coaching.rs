@@ -469,26 +469,8 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
 
     // No command prints it unless asked.
     for profile in ["priya-sharma", "sam-okafor"] {
-        for args in [
-            &["profile", "list"][..],
-            &["profile", "list", "--json"],
-            &["profile", "show"],
-            &["profile", "show", "--json"],
-            &["session", "list"],
-            &["session", "list", "--json"],
-            &["agenda"],
-            &["agenda", "--json"],
-            &["action", "list", "--all"],
-            &["action", "list", "--all", "--json"],
-            &["ratings"],
-            &["ratings", "--json"],
-            &["roster"],
-            &["roster", "--json"],
-            &["plan", "show"],
-            &["plan", "show", "--json"],
-            &["export"],
-            &["export", "--format", "json"],
-        ] {
+        let exports: &[&[&str]] = &[&["export"], &["export", "--format", "json"]];
+        for &args in common::PROFILE_PRINTS.iter().chain(exports) {
             let out = rungs_cmd(dir.path())
                 .args(args)
                 .args(["--profile", profile])

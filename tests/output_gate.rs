@@ -244,6 +244,9 @@ fn no_command_lets_a_control_character_through() {
         vec!["export", "--format", "dot"],
         vec!["export", "--format", "svg"],
         vec!["export", "--format", "ics"],
+        vec!["export", "--format", "markdown", "--include-private"],
+        vec!["export", "--format", "json", "--include-private"],
+        vec!["export", "--format", "svg", "--include-private"],
     ];
     for args in &reads {
         let mut with_profile = vec!["--profile", "mallory"];

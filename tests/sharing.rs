@@ -1,38 +1,13 @@
 //! Sharing a plan from the command line: the role diff, compare, the learning path, and exports
 //! read back with real parsers (iCalendar, XML, DOT).
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-25";
-
-fn rungs(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", TODAY)
-        .env_remove("COLUMNS")
-        .env_remove("RUNGS_LADDERS")
-        .env(
-            "RUNGS_CONFIG",
-            std::env::temp_dir().join("rungs-tests-no-config.ron"),
-        );
-    cmd
-}
-
-/// A data dir holding the format-1 fixture profile (Priya Sharma, tech lead, plan to a data
-/// manager then a security director, target CIO).
-fn with_fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir_all(&profiles).unwrap();
-    let fixture =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
-    std::fs::copy(fixture, profiles.join("priya-sharma.ron")).unwrap();
-    dir
-}
+use common::{TODAY, rungs, with_fixture};
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()

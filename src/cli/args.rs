@@ -222,6 +222,9 @@ pub enum Command {
         /// Replace an existing --out file (the old one is kept as PATH.bak)
         #[arg(long, requires = "out")]
         force: bool,
+        /// Put the private notes of 1:1s in it too (markdown and json only) — not for sharing
+        #[arg(long)]
+        include_private: bool,
     },
     /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file
     ///

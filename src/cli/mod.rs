@@ -236,7 +236,13 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             format,
             out: path,
             force,
-        }) => share_cmds::export(&people()?, format, path.as_deref(), force, out),
+            include_private,
+        }) => share_cmds::export(
+            &people()?,
+            (format, coaching_cmds::private_notes(include_private)),
+            (path.as_deref(), force),
+            out,
+        ),
         Some(Command::ImportCsv {
             file,
             out: out_path,

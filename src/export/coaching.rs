@@ -40,8 +40,9 @@ pub fn action_words(action: &Action, person: &str, today: Date) -> String {
     line
 }
 
-/// The summary's coaching part: the last 1:1's shared notes, then every open action item as
-/// a task to tick. Nothing when there has been no 1:1 and nothing is open.
+/// The summary's coaching part: the last 1:1's shared notes (its private ones too when asked
+/// for), then every open action item as a task to tick. Nothing when there has been no 1:1 and
+/// nothing is open.
 pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
     let profile = input.profile;
     let open: Vec<(usize, &Action)> = profile
@@ -55,6 +56,18 @@ pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
     if let Some(session) = last {
         let _ = writeln!(out, "\n## Last 1:1 — {}\n", session.date);
         quoted(out, &session.notes, "No shared notes were written.");
+        if input.private == PrivateNotes::Included {
+            let _ = writeln!(
+                out,
+                "\n**Private notes** — asked for with this export; take them out before you share it.\n"
+            );
+            let private = profile.private_notes.get(&session.id);
+            quoted(
+                out,
+                private.map_or("", String::as_str),
+                "None were written.",
+            );
+        }
     }
     let _ = writeln!(out, "\n## Open action items\n");
     if open.is_empty() {
@@ -267,6 +280,32 @@ mod tests {
             out,
             "\n## Last 1:1 — 2026-11-10\n\n> the newer one\n> second line\n\n## Open action items\n\n\
              - [ ] 2. book the course — Priya · due 2026-11-20 (overdue) · from the 1:1 of 2026-11-10\n"
+        );
+    }
+
+    #[test]
+    fn the_private_notes_of_the_last_session_show_only_when_asked_for() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev".into());
+        p.sessions.push(session("2026-10-01", "older"));
+        p.sessions.push(session("2026-11-10", "newer"));
+        p.private_notes
+            .insert("2026-10-01".into(), "OLD-PRIVATE".into());
+        p.private_notes
+            .insert("2026-11-10".into(), "NEW-PRIVATE".into());
+        let clock = Clock::Pinned(day("2026-11-25"));
+        let input = ExportInput::new(&p, &ladder, &clock);
+        let summary = |input: &ExportInput| {
+            let mut out = String::new();
+            one_on_one(&mut out, input);
+            out
+        };
+        assert!(!summary(&input).contains("PRIVATE"));
+        let asked = summary(&input.clone().with_private_notes(PrivateNotes::Included));
+        assert!(asked.contains("> NEW-PRIVATE"), "{asked}");
+        assert!(
+            !asked.contains("OLD-PRIVATE"),
+            "the last session's only: {asked}"
         );
     }
 

@@ -57,6 +57,12 @@ impl Format {
         }
     }
 
+    /// Whether the format carries the private notes of 1:1s when someone asks for them. The
+    /// pictures and the calendar are made to be shown and shared: they never do.
+    pub fn can_carry_private_notes(self) -> bool {
+        matches!(self, Format::Markdown | Format::Json)
+    }
+
     /// What to do with the file once written, for the person.
     pub fn how_to_open(self) -> &'static str {
         match self {
