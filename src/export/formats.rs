@@ -98,9 +98,19 @@ pub struct ExportInput<'a> {
     pub private: PrivateNotes,
 }
 
-/// The name the planner gives an export: the profile's id, the day and the format's extension.
-pub fn file_name(profile: &Profile, format: Format, today: Date) -> String {
-    format!("{}-{today}.{}", profile.id, format.extension())
+/// The name the planner gives an export: the profile's id, the day, `-private` when it holds
+/// private notes (so nobody shares it by mistake), and the format's extension.
+pub fn file_name(input: &ExportInput, format: Format) -> String {
+    let private = match input.private {
+        PrivateNotes::Included if format.can_carry_private_notes() => "-private",
+        _ => "",
+    };
+    format!(
+        "{}-{}{private}.{}",
+        input.profile.id,
+        input.today,
+        format.extension()
+    )
 }
 
 /// Writes `contents` as `<data dir>/exports/<name>` (replacing an earlier export of that name,
