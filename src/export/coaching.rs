@@ -172,7 +172,7 @@ pub fn standing_json(s: &Standing) -> Value {
             "next": s.expects.next,
             "target": s.expects.target,
         },
-        "gap": s.gap.map(|g| f64::from(g.0) / 2.0),
+        "gap": s.gap.map(|g| g.0),
         "ratings_differ": s.differ,
         "history": s.history.iter().map(|r| json!({
             "by": r.by.name(),

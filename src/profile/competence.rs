@@ -5,11 +5,12 @@
 //!
 //! Ratings are relative (below / working towards / meeting / exceeding what the person's role
 //! expects); expectations are absolute (1..5 per role). To compare them, a rating places the
-//! person on the expectation scale around their current role's expectation `E`: below is
-//! `E − 1`, working towards `E − ½`, meeting `E`, exceeding `E + 1`. The gap is then what the
-//! next role expects minus that. The manager's rating is used where there is one, else the
-//! person's own; with neither, the person is taken to meet their current role, so the gap is
-//! the step the next role asks for.
+//! person on the expectation scale around their current role's expectation `E`
+//! ([`shows`]): below is `E − 2`, working towards `E − 1`, meeting `E`, exceeding `E + 1`,
+//! kept within 0..5. The gap is then what the next role expects minus that. The manager's
+//! rating is used where there is one, else the person's own ([`judged_by`]); with neither, the
+//! person is taken to meet their current role, so the gap is the step the next role asks for.
+//! Compare and the learning path measure gaps to other roles by the same two rules.
 
 use crate::date::Date;
 use crate::ladder::{Ladder, RoleIdx};
@@ -27,29 +28,26 @@ pub struct Expectations {
     pub target: Option<u8>,
 }
 
-/// A gap to the next role's expectation, in half steps of the expectation scale.
+/// A gap to the next role's expectation, in steps of the expectation scale (none at 0 or
+/// below: the person shows at least what it asks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Gap(pub i32);
 
 impl Gap {
-    /// The gap as people read it: `1½`, `2`, `none`.
+    /// The gap as people read it: `2`, `none`.
     pub fn words(self) -> String {
         if self.0 <= 0 {
-            return "none".to_string();
-        }
-        let (whole, half) = (self.0 / 2, self.0 % 2 == 1);
-        match (whole, half) {
-            (0, _) => "½".to_string(),
-            (w, true) => format!("{w}½"),
-            (w, false) => w.to_string(),
+            "none".to_string()
+        } else {
+            self.0.to_string()
         }
     }
 
-    /// A one-character mark: `✓` no gap, `△` up to a step, `▲` more.
+    /// A one-character mark: `✓` no gap, `△` one step, `▲` more.
     pub fn mark(self) -> &'static str {
         match self.0 {
             i32::MIN..=0 => "✓",
-            1..=2 => "△",
+            1 => "△",
             _ => "▲",
         }
     }
@@ -126,15 +124,22 @@ pub fn next_role(profile: &Profile, ladder: &Ladder) -> Option<RoleIdx> {
         .or_else(|| ladder.roles_at_level(up).first().copied())
 }
 
-/// Where a rating places the person, in half steps of the expectation scale, around `current`.
-fn estimate(current: u8, level: RatingLevel) -> i32 {
-    let base = 2 * i32::from(current);
-    base + match level {
+/// The rating a competency is judged by: the manager's latest, else the person's own latest.
+pub fn judged_by<'a>(profile: &'a Profile, competency: &str) -> Option<&'a Rating> {
+    latest(profile, competency, Rater::Manager).or_else(|| latest(profile, competency, Rater::Own))
+}
+
+/// What the person shows of a competency on the expectation scale (0..=5): what their current
+/// role expects (`expected_now`, 0 when it expects nothing), moved by the rating it is judged
+/// by — exceeding +1, meeting ±0, working towards −1, below −2; with no rating, unmoved.
+pub fn shows(expected_now: u8, rating: Option<RatingLevel>) -> u8 {
+    let shift = rating.map_or(0, |level| match level {
         RatingLevel::Below => -2,
         RatingLevel::WorkingTowards => -1,
         RatingLevel::Meeting => 0,
-        RatingLevel::Exceeding => 2,
-    }
+        RatingLevel::Exceeding => 1,
+    });
+    (i16::from(expected_now) + shift).clamp(0, 5) as u8
 }
 
 /// Every competency of the ladder, in the ladder's order, as the person stands in it.
@@ -158,13 +163,10 @@ pub fn standings(profile: &Profile, ladder: &Ladder) -> Vec<Standing> {
                 target: expects(target, &c.id),
             };
             let now = expectations.current.unwrap_or(0);
-            let gap = expectations.next.map(|wanted| {
-                let placed = manager
-                    .as_ref()
-                    .or(own.as_ref())
-                    .map_or(2 * i32::from(now), |r| estimate(now, r.level));
-                Gap(2 * i32::from(wanted) - placed)
-            });
+            let judged = manager.as_ref().or(own.as_ref()).map(|r| r.level);
+            let gap = expectations
+                .next
+                .map(|wanted| Gap(i32::from(wanted) - i32::from(shows(now, judged))));
             let differ = match (&own, &manager) {
                 (Some(a), Some(b)) => a.level.step().abs_diff(b.level.step()) >= DISAGREEMENT_STEPS,
                 _ => false,
@@ -237,10 +239,10 @@ mod tests {
             leadership.expects.current.unwrap(),
             leadership.expects.next.unwrap(),
         );
-        // The manager says below: one step under today's expectation.
+        // The manager says below: two steps under today's expectation.
         assert_eq!(
             leadership.gap,
-            Some(Gap(2 * i32::from(next) - 2 * (i32::from(now) - 1)))
+            Some(Gap(i32::from(next) - (i32::from(now) - 2)))
         );
         assert!(
             leadership.differ,
@@ -252,9 +254,9 @@ mod tests {
         let e = unrated.expects;
         assert_eq!(
             unrated.gap,
-            Some(Gap(2
-                * (i32::from(e.next.unwrap())
-                    - i32::from(e.current.unwrap()))))
+            Some(Gap(
+                i32::from(e.next.unwrap()) - i32::from(e.current.unwrap())
+            ))
         );
         assert!(!unrated.differ);
     }
@@ -280,14 +282,23 @@ mod tests {
     }
 
     #[test]
-    fn gaps_read_in_half_steps() {
-        assert_eq!(Gap(3).words(), "1½");
-        assert_eq!(Gap(1).words(), "½");
-        assert_eq!(Gap(4).words(), "2");
-        assert_eq!(Gap(-2).words(), "none");
+    fn gaps_read_in_steps() {
+        assert_eq!(Gap(2).words(), "2");
+        assert_eq!(Gap(-1).words(), "none");
         assert_eq!(Gap(0).mark(), "✓");
-        assert_eq!(Gap(2).mark(), "△");
-        assert_eq!(Gap(3).mark(), "▲");
+        assert_eq!(Gap(1).mark(), "△");
+        assert_eq!(Gap(2).mark(), "▲");
+    }
+
+    #[test]
+    fn a_rating_moves_what_the_person_shows_within_the_scale() {
+        assert_eq!(shows(3, None), 3);
+        assert_eq!(shows(3, Some(RatingLevel::Below)), 1);
+        assert_eq!(shows(3, Some(RatingLevel::WorkingTowards)), 2);
+        assert_eq!(shows(3, Some(RatingLevel::Meeting)), 3);
+        assert_eq!(shows(3, Some(RatingLevel::Exceeding)), 4);
+        assert_eq!(shows(1, Some(RatingLevel::Below)), 0, "never below 0");
+        assert_eq!(shows(5, Some(RatingLevel::Exceeding)), 5, "never above 5");
     }
 
     #[test]

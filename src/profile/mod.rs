@@ -31,7 +31,7 @@ pub use compare::{CompareRow, Comparison, MAX_TARGETS, compare, compare_table};
 pub use derive::{breadth, held_corners, next_level, plan_path};
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
-pub use gaps::{Gap, competency_gaps, latest_rating, trains};
+pub use gaps::{Gap, competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
 pub use model::*;

@@ -197,7 +197,7 @@ mod tests {
                 next: Some(3),
                 target: None,
             },
-            gap: Some(Gap(2)),
+            gap: Some(Gap(1)),
             differ: false,
             history,
         }
