@@ -641,3 +641,19 @@ fn unknown_numbers_competencies_and_ratings_exit_2_saying_what_is_valid() {
     assert_eq!(leadership["self"]["note"], "getting there");
     assert_eq!(leadership["manager"], serde_json::Value::Null);
 }
+
+#[test]
+fn the_footer_offers_share_safe_where_private_notes_can_show_and_while_it_is_on() {
+    let (mut app, _dir) = app_with_profile(120, 40);
+    let footer = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
+    assert!(!footer(&app).contains("share-safe"), "{}", footer(&app));
+    keys(&mut app, "4");
+    assert!(footer(&app).contains("s share-safe"), "{}", footer(&app));
+    keys(&mut app, "1s");
+    assert!(app.share_safe());
+    assert!(
+        footer(&app).contains("s share-safe"),
+        "to turn it off: {}",
+        footer(&app)
+    );
+}

@@ -553,6 +553,16 @@ impl App {
                 .collect::<Vec<_>>()
                 .join("  ")
         };
+        // Share-safe earns its room where private notes can show, and while it is on; on other
+        // tabs the room goes to their own keys (help lists it everywhere).
+        let offer_share_safe = self.ctx.share_safe
+            || self.first_run.is_none() && self.tabs[self.active].shows_private_notes();
+        let global = global.map(|mut section| {
+            section
+                .rows
+                .retain(|r| offer_share_safe || r.name != "global.share-safe");
+            section
+        });
         // The global keys (help among them) always show; the screen's own keys give way.
         let global = global.as_ref().map(words).unwrap_or_default();
         let room = (screen.footer.width as usize).saturating_sub(text::width(&global) + 3);

@@ -28,6 +28,10 @@ pub trait Tab {
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         vec![self.keys(keymap)]
     }
+    /// Whether the tab can show private notes, so its footer offers share-safe.
+    fn shows_private_notes(&self) -> bool {
+        false
+    }
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome;
     fn paste(&mut self, _ctx: &mut Ctx, _text: &str) -> Outcome {
         Outcome::Ignored

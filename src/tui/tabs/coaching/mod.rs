@@ -112,6 +112,10 @@ impl Tab for CoachingTab {
         '4'
     }
 
+    fn shows_private_notes(&self) -> bool {
+        true
+    }
+
     fn keys(&self, keymap: &Keymap) -> KeySection {
         match (self.focus, &self.session) {
             (Focus::Roster, _) => self.roster.keys(keymap),
