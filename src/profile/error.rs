@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::model::{PRIVATE_FORMAT, PRIVATE_SUFFIX, PROFILE_FORMAT};
+use super::model::{PRIVATE_FORMAT, PRIVATE_SUFFIX, PROFILE_FORMAT, backup_of};
 use crate::text;
 
 /// Why a profile could not be read or written.
@@ -195,16 +195,6 @@ impl std::error::Error for ProfileError {}
 
 fn is_private(path: &Path) -> bool {
     path.to_string_lossy().ends_with(PRIVATE_SUFFIX)
-}
-
-/// Where the previous version of the file at `path` is kept: `<id>.ron.bak` for a profile,
-/// `<id>.bak.private.ron` for private notes (so it matches the private files' pattern too).
-fn backup_of(path: &Path) -> PathBuf {
-    let name = path.to_string_lossy();
-    match name.strip_suffix(PRIVATE_SUFFIX) {
-        Some(stem) => PathBuf::from(format!("{stem}.bak{PRIVATE_SUFFIX}")),
-        None => PathBuf::from(format!("{name}.bak")),
-    }
 }
 
 /// What the person can do about a failed save, by its cause.

@@ -6,6 +6,7 @@
 //! rungs must never be rewritten by an older one that would drop what it did not understand.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,16 @@ pub const PRIVATE_FORMAT: u32 = 1;
 
 /// What every file holding private notes ends with.
 pub const PRIVATE_SUFFIX: &str = ".private.ron";
+
+/// Where the previous version of the file at `path` is kept: `<id>.ron.bak` for a profile,
+/// `<id>.bak.private.ron` for private notes (so it matches the private files' pattern too).
+pub(super) fn backup_of(path: &Path) -> PathBuf {
+    let name = path.to_string_lossy();
+    match name.strip_suffix(PRIVATE_SUFFIX) {
+        Some(stem) => PathBuf::from(format!("{stem}.bak{PRIVATE_SUFFIX}")),
+        None => PathBuf::from(format!("{name}.bak")),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

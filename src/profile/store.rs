@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::disk::{self, Generation, LockGuard, SessionLock};
 use super::error::ProfileError;
 use super::migrate::{self, ProfileV1};
-use super::model::{PROFILE_FORMAT, Profile};
+use super::model::{PROFILE_FORMAT, Profile, backup_of};
 use super::private::{self, PRIVATE_SUFFIX};
 use crate::fsutil::{self, Previous, ReadError, RealDisk, SaveSteps};
 use crate::ladder;
@@ -122,11 +122,6 @@ impl Store {
     /// Where the profile's private notes live: `<id>.private.ron`.
     pub fn private_path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}{PRIVATE_SUFFIX}"))
-    }
-
-    /// The private notes' previous version, named to match the same pattern as the notes.
-    fn private_backup_of(&self, id: &str) -> PathBuf {
-        self.dir.join(format!("{id}.bak{PRIVATE_SUFFIX}"))
     }
 
     fn sibling(&self, id: &str, suffix: &str) -> PathBuf {
@@ -382,7 +377,8 @@ impl Store {
         };
         if changed {
             let text = private::to_ron(&profile.id, &profile.private_notes)?;
-            let backup = self.private_backup_of(&profile.id);
+            // Named to match the notes' own pattern, so .gitignore keeps it out too.
+            let backup = backup_of(&self.private_path_of(&profile.id));
             disk::write(
                 &*self.steps,
                 &self.private_path_of(&profile.id),
