@@ -1,22 +1,24 @@
 //! How cost grows with the ladder: the same operations on synthetic ladders of 10 × 10,
 //! 100 × 100 and 300 × 300 (101, 10,001 and 90,001 roles), so the README can say how each
-//! scales. Whole-process figures (peak memory of `rungs check`, `rungs path` end to end, start-up)
+//! scales (roster load is twenty reports on the ladder, read cold). Whole-process figures (peak memory of `rungs check`, `rungs path` end to end, start-up)
 //! are measured by `benches/startup.sh`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use rungs::date::Clock;
 use rungs::export::{self, ExportInput, Format};
 use rungs::ladder::{load_str, plan, synthetic_ladder_source};
 use rungs::profile::Store;
+use rungs::profile::roster::{self, Sort};
 
 mod common;
 
 const SIZES: [usize; 3] = [10, 100, 300];
+const ROSTER: usize = 20;
 
 fn scale_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -61,6 +63,33 @@ fn scale_benches(c: &mut Criterion) {
                 b.iter(|| black_box(export::render(format, black_box(&input))))
             });
         }
+
+        // A manager's roster of twenty reports on this ladder, read cold (no roster cache): the
+        // ladder file is read and checked once, then each profile.
+        let roster_dir = dir.path().join(format!("roster-{size}"));
+        std::fs::create_dir_all(roster_dir.join("ladders")).unwrap();
+        std::fs::write(roster_dir.join("ladders").join("synthetic.ron"), &source).unwrap();
+        let reports = Store::new(&roster_dir);
+        for i in 0..ROSTER {
+            let mut report = profile.clone();
+            report.id = format!("report-{i:02}");
+            report.name = format!("Report {i:02}");
+            reports.create(&report).unwrap();
+        }
+        let cache = roster_dir.join("cache").join("roster.ron");
+        group.bench_function(BenchmarkId::new("roster of 20, cold", &size), |b| {
+            b.iter_batched(
+                || {
+                    let _ = std::fs::remove_file(&cache);
+                },
+                |()| {
+                    let rows = roster::load(&reports, &roster_dir, common::day(), Sort::default());
+                    assert_eq!(rows.len(), ROSTER);
+                    black_box(rows)
+                },
+                BatchSize::PerIteration,
+            )
+        });
 
         let area = Rect::new(0, 0, 200, 60);
         let mut buffer = Buffer::empty(area);

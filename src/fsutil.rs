@@ -74,9 +74,12 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
 
 /// What to do with the file a write replaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Previous {
+pub enum Previous<'a> {
     /// Keep it beside the new one as `<name>.bak`; if that cannot be done, write nothing.
     KeepAsBackup,
+    /// Keep it at this path instead (for files whose backups must match a pattern of their
+    /// own, such as private notes); if that cannot be done, write nothing.
+    KeepAt(&'a Path),
     /// Let the new file replace it outright.
     Replace,
 }
@@ -180,8 +183,8 @@ impl SaveSteps for RealDisk {}
 /// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one,
 /// never half of one: a temp file beside the real file (`<name>.tmp`), flushed to disk,
 /// renamed over it, and the folder flushed. A symlink stays a symlink; the replaced file's mode
-/// is kept. With [`Previous::KeepAsBackup`] the old bytes stay as `<path>.bak`, or nothing is
-/// written. Callers that may race must hold a lock around it: the temp file's name is fixed.
+/// is kept. With [`Previous::KeepAsBackup`] the old bytes stay as `<path>.bak` (with
+/// [`Previous::KeepAt`], where it says), or nothing is written. Callers that may race must hold a lock around it: the temp file's name is fixed.
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
@@ -203,13 +206,15 @@ pub fn write_atomic_with(
     let target = real_file(path)?;
     let temp = with_suffix(&target, ".tmp");
     let existing = std::fs::metadata(&target).ok();
+    let backup = match previous {
+        Previous::KeepAsBackup => Some(with_suffix(path, ".bak")),
+        Previous::KeepAt(backup) => Some(backup.to_path_buf()),
+        Previous::Replace => None,
+    };
     let replaced = write_temp(steps, &temp, bytes, existing.as_ref(), new_file)
-        .and_then(|()| {
-            if previous == Previous::KeepAsBackup && existing.is_some() {
-                keep_backup(steps, &target, &with_suffix(path, ".bak"))
-            } else {
-                Ok(())
-            }
+        .and_then(|()| match backup.filter(|_| existing.is_some()) {
+            Some(backup) => keep_backup(steps, &target, &backup),
+            None => Ok(()),
         })
         .and_then(|()| {
             steps

@@ -10,16 +10,12 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn rungs() -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
+    let mut cmd = common::rungs_alone();
     // Never read or write the real user's data folder from a test.
-    let empty = std::env::temp_dir().join("rungs-tests-empty-data-dir");
-    cmd.env("RUNGS_DATA_DIR", empty)
-        .env_remove("COLUMNS")
-        .env_remove("RUNGS_LADDERS")
-        .env(
-            "RUNGS_CONFIG",
-            std::env::temp_dir().join("rungs-tests-no-config.ron"),
-        );
+    cmd.env(
+        "RUNGS_DATA_DIR",
+        std::env::temp_dir().join("rungs-tests-empty-data-dir"),
+    );
     cmd
 }
 

@@ -34,6 +34,17 @@ enum Step {
     Denied,
 }
 
+impl Step {
+    /// What the error must tell the person to do about this failure.
+    fn advice(self) -> &'static str {
+        match self {
+            Step::DiskFull => "free some disk space",
+            Step::Denied => "check that you may write in",
+            _ => "try again",
+        }
+    }
+}
+
 const BEFORE_THE_RENAME: [Step; 7] = [
     Step::Create,
     Step::Write,
@@ -186,17 +197,76 @@ fn a_save_that_fails_before_the_rename_leaves_the_old_file_and_says_what_failed(
             error.contains(&path.display().to_string()),
             "{step:?}: {error}"
         );
-        let advice = match step {
-            Step::DiskFull => "free some disk space",
-            Step::Denied => "check that you may write in",
-            _ => "try again",
-        };
-        assert!(error.contains(advice), "{step:?}: {error}");
+        assert!(error.contains(step.advice()), "{step:?}: {error}");
 
         // The disk is back: the same change saves.
         faulty.mend();
         add_evidence(&store, &id).unwrap();
         assert_eq!(store.load(&id).unwrap().evidence.len(), 3, "{step:?}");
+    }
+}
+
+/// Changes the private note of the fixture's session (kept in `<id>.private.ron`).
+fn change_private_note(store: &Store, id: &str, text: &str) -> Result<(), ProfileError> {
+    store
+        .update(id, |p| {
+            for note in p.private_notes.values_mut() {
+                *note = text.to_string();
+            }
+            Ok(())
+        })
+        .map(|_| ())
+}
+
+#[test]
+fn a_private_notes_save_that_fails_leaves_both_files_and_their_backups_and_says_why() {
+    for step in BEFORE_THE_RENAME {
+        let (_dir, store, id) = saved_profile();
+        // A second version of the private file, so it has a backup to keep.
+        change_private_note(&store, &id, "Ready to lead the platform team").unwrap();
+        let private = store.private_path_of(&id);
+        let private_backup = store.dir().join(format!("{id}.bak.private.ron"));
+        let profile = store.path_of(&id);
+        let read = |path: &Path| std::fs::read(path).unwrap();
+        let before = [
+            read(&private),
+            read(&private_backup),
+            read(&profile),
+            read(&profile.with_extension("ron.bak")),
+        ];
+        let files_before = files_in(store.dir());
+        let faulty = Faulty::new(step);
+        let store = store.with_steps(faulty.clone());
+
+        let error = change_private_note(&store, &id, "Talk about the move in spring")
+            .expect_err("the save fails")
+            .to_string();
+        let after = [
+            read(&private),
+            read(&private_backup),
+            read(&profile),
+            read(&profile.with_extension("ron.bak")),
+        ];
+        assert_eq!(
+            after, before,
+            "{step:?}: the private file, the profile and both backups are as they were"
+        );
+        assert_eq!(
+            files_in(store.dir()),
+            files_before,
+            "{step:?}: no temp file is left behind"
+        );
+        assert!(error.starts_with("not saved: "), "{step:?}: {error}");
+        assert!(error.contains(".private.ron"), "{step:?}: {error}");
+        assert!(error.contains(step.advice()), "{step:?}: {error}");
+
+        faulty.mend();
+        change_private_note(&store, &id, "Talk about the move in spring").unwrap();
+        let notes = store.load(&id).unwrap().private_notes;
+        assert!(
+            notes.values().all(|n| n == "Talk about the move in spring"),
+            "{step:?}: saved once the disk is back"
+        );
     }
 }
 

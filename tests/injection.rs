@@ -17,8 +17,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rungs::date::Date;
+use rungs::export::{Format, PrivateNotes};
 use rungs::ladder::{BUNDLED, Ladder, LadderFile, load_str, ron_options, to_commented_ron};
-use rungs::profile::{Profile, Store};
+use rungs::profile::{
+    AgendaItem, Owner, PlanChange, PlanEvent, Profile, Rater, Store, TalkingPoint, Topic,
+};
 use rungs::tui::App;
 
 fn cases() -> u32 {
@@ -151,14 +154,28 @@ fn profile_with(profile: &Profile, s: &str, ids: bool) -> Profile {
         person.note = s.clone();
     }
     p.ratings.iter_mut().for_each(|r| r.note = s.clone());
+    // The fixture predates agendas and talking points: each gets one to fill.
+    let (today, own) = (Date::new(2026, 11, 20).unwrap(), Rater::Own);
     for session in &mut p.sessions {
         session.notes = s.clone();
-        session.private_notes = s.clone();
-        for action in &mut session.actions {
-            action.text = s.clone();
-            action.owner = s.clone();
-        }
+        session.agenda.push(AgendaItem {
+            topic: Topic::Point(own),
+            text: String::new(),
+            ticked: true,
+        });
+        session.agenda.iter_mut().for_each(|i| i.text = s.clone());
+        p.private_notes.insert(session.id.clone(), s.clone());
     }
+    for action in &mut p.actions {
+        action.text = s.clone();
+        action.owner = Owner::Named(s.clone());
+    }
+    p.talking_points.push(TalkingPoint {
+        text: s.clone(),
+        by: own,
+        added: today,
+        closed_in: None,
+    });
     if ids {
         p.target_role = Some(s.clone());
         p.history.iter_mut().for_each(|h| h.role = s.clone());
@@ -172,18 +189,30 @@ fn profile_with(profile: &Profile, s: &str, ids: bool) -> Profile {
             entry.competency = Some(s.clone());
         }
         p.ratings.iter_mut().for_each(|r| r.competency = s.clone());
+        for session in &mut p.sessions {
+            session.agenda.push(AgendaItem {
+                topic: Topic::Gap(s.clone()),
+                text: s.clone(),
+                ticked: false,
+            });
+        }
+        p.plan_changes.push(PlanChange {
+            date: today,
+            change: PlanEvent::Added(s.clone()),
+        });
+        p.plan_changes.push(PlanChange {
+            date: today,
+            change: PlanEvent::Target(Some(s.clone())),
+        });
     }
     p
 }
 
-/// The given tabs of the planner, drawn, as the text of their cells.
-fn screens(app: &mut App, tabs: &[char]) -> Vec<String> {
+/// The planner after each of `keys`, drawn, as the text of its cells.
+fn screens(app: &mut App, keys: &[KeyCode]) -> Vec<String> {
     let mut shown = Vec::new();
-    for &tab in tabs {
-        app.handle(&Event::Key(KeyEvent::new(
-            KeyCode::Char(tab),
-            KeyModifiers::NONE,
-        )));
+    for &key in keys {
+        app.handle(&Event::Key(KeyEvent::new(key, KeyModifiers::NONE)));
         let (width, height) = app.size();
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|frame| app.draw(frame)).unwrap();
@@ -230,17 +259,14 @@ fn check_profile(profile: &Profile, ladder: &Ladder, s: &str, tabs: &[char]) {
         rungs::cli::write_json(&mut out, value).unwrap();
         String::from_utf8(out).unwrap()
     };
+    let clock = rungs::date::Clock::Pinned(today);
+    let input = rungs::export::ExportInput::new(profile, ladder, &clock);
+    // With the private notes too, as `--include-private` asks.
+    let everything = input.clone().with_private_notes(PrivateNotes::Included);
     let exports = [
         ("the text export", rungs::export::text(profile, ladder)),
-        (
-            "the Markdown export",
-            rungs::export::markdown(profile, ladder, today),
-        ),
         ("the plan", rungs::export::plan_text(profile, ladder)),
-        (
-            "the JSON export",
-            json(&rungs::export::json(profile, ladder)),
-        ),
+        ("the JSON export", json(&rungs::export::json(&everything))),
         (
             "the plan as JSON",
             json(&rungs::export::plan_json(profile, ladder)),
@@ -248,6 +274,16 @@ fn check_profile(profile: &Profile, ladder: &Ladder, s: &str, tabs: &[char]) {
     ];
     for (what, text) in &exports {
         assert_clean(what, text, true, s);
+    }
+    for format in Format::ALL {
+        let carries = matches!(format, Format::Markdown | Format::Json);
+        for input in [&input, &everything]
+            .into_iter()
+            .take(if carries { 2 } else { 1 })
+        {
+            let what = format!("the {} export ({:?})", format.name(), input.private);
+            assert_clean(&what, &rungs::export::render(format, input), true, s);
+        }
     }
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::new(
@@ -257,7 +293,11 @@ fn check_profile(profile: &Profile, ladder: &Ladder, s: &str, tabs: &[char]) {
         false,
     );
     app.handle(&Event::Resize(100, 30));
-    for screen in screens(&mut app, tabs) {
+    // Every tab, then the coaching tab: the roster, the sessions, and the session with its
+    // notes, private notes, agenda and action items. (Its competencies are the Profile tab's.)
+    let mut keys: Vec<KeyCode> = tabs.iter().map(|&t| KeyCode::Char(t)).collect();
+    keys.extend([KeyCode::Char('4'), KeyCode::Enter, KeyCode::Enter]);
+    for screen in screens(&mut app, &keys) {
         assert_clean("a screen of the planner", &screen, false, s);
     }
 }
@@ -284,7 +324,15 @@ fn hostile_text_in_every_field_never_reaches_the_terminal_or_an_export() {
             // A profile keeps what was typed: it must survive a save and a load unchanged...
             let hostile_profile = profile_with(&profile, &s, ids);
             let saved = rungs::profile::to_ron(&hostile_profile).unwrap();
-            let loaded = rungs::profile::parse(&saved, Path::new("hostile.ron")).unwrap();
+            let mut loaded = rungs::profile::parse(&saved, Path::new("hostile.ron")).unwrap();
+            // The private notes are saved apart, and survive the same way.
+            let private =
+                rungs::profile::private::to_ron(&profile.id, &hostile_profile.private_notes)
+                    .unwrap();
+            loaded.private_notes =
+                rungs::profile::private::parse(&private, Path::new("p.private.ron"))
+                    .unwrap()
+                    .sessions;
             prop_assert_eq!(&loaded, &hostile_profile);
             // ...and reach the screen and the exports only cleaned.
             check_profile(&loaded, &ladder, &s, tabs);

@@ -76,6 +76,37 @@ fn hostile_profile(h: &str) -> String {
     )
 }
 
+/// A format-2 profile whose coaching fields (sessions, agenda, action items, talking points,
+/// ratings, the plan's change log) hold the hostile text, with a private file that does too.
+fn hostile_coaching_profile(h: &str) -> (String, String) {
+    let profile = format!(
+        r#"(
+    format: 2,
+    id: "mallory",
+    name: "Mallory {h}",
+    ladder: "it-leadership",
+    current_role: "dev-lead",
+    target_role: Some("cio"),
+    plan: [(role: "engineering-manager", target_date: Some("2027-06-01"), note: "{h}")],
+    milestones: {{"ic-emotional-intelligence": (status: Doing, changed: "2026-01-01", due: Some("2026-12-01"), note: "{h}")}},
+    ratings: [(competency: "leadership", by: Own, level: Below, date: "2026-10-01", note: "{h}"),
+              (competency: "leadership", by: Manager, level: Exceeding, date: "2026-10-02", note: "{h}"),
+              (competency: "x{h}", by: Manager, level: Meeting, date: "2026-10-02", note: "{h}")],
+    sessions: [(id: "2026-10-01", date: "2026-10-01", notes: "{h}",
+                agenda: [(topic: Point(Own), text: "{h}", ticked: true), (topic: Gap("x{h}"), text: "{h}")])],
+    actions: [(text: "{h}", owner: Named("{h}"), due: Some("2026-11-01"), status: Todo, added: "2026-10-01", session: Some("2026-10-01")),
+              (text: "{h}", owner: Manager, status: Done, added: "2026-10-01", session: Some("x{h}"))],
+    talking_points: [(text: "{h}", by: Own, added: "2026-11-01")],
+    plan_changes: [(date: "2026-11-02", change: Added("x{h}")), (date: "2026-11-03", change: Target(Some("{h}")))],
+)
+"#
+    );
+    let private = format!(
+        "(format: 1, id: \"mallory\", sessions: {{\"2026-10-01\": \"{h}\", \"x{h}\": \"{h}\"}})\n"
+    );
+    (profile, private)
+}
+
 #[test]
 fn no_command_lets_a_control_character_through() {
     let dir = tempfile::tempdir().unwrap();
@@ -85,6 +116,9 @@ fn no_command_lets_a_control_character_through() {
     std::fs::create_dir_all(data.join("ladders")).unwrap();
     let h = ron_escaped(HOSTILE);
     std::fs::write(data.join("profiles/eve.ron"), hostile_profile(&h)).unwrap();
+    let (coaching, private) = hostile_coaching_profile(&h);
+    std::fs::write(data.join("profiles/mallory.ron"), coaching).unwrap();
+    std::fs::write(data.join("profiles/mallory.private.ron"), private).unwrap();
     // A ladder file whose name and content are hostile, and a broken one.
     let ladder = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders/valid-small.ron"),
@@ -149,9 +183,79 @@ fn no_command_lets_a_control_character_through() {
         vec!["config", "path"],
         vec![HOSTILE],
         vec!["milestone", "x", HOSTILE],
+        vec!["agenda", "add", &entry],
+        vec!["action", "add", &entry, "--owner", HOSTILE],
+        vec!["session", "add", "--notes", HOSTILE, "--action", &entry],
+        vec!["session", "add", "--private", HOSTILE],
+        vec!["session", "list"],
+        vec!["session", "list", "--json", "--include-private"],
+        vec!["session", "list", "--include-private"],
+        vec!["agenda"],
+        vec!["agenda", "--json"],
+        vec!["action", "list", "--all"],
+        vec!["action", "list", "--json"],
+        vec!["action", "done", "99"],
+        vec!["rate", HOSTILE, "meeting", "--by", "self"],
+        vec![
+            "rate",
+            "leadership",
+            "meeting",
+            "--by",
+            "manager",
+            "--note",
+            HOSTILE,
+        ],
+        vec!["ratings"],
+        vec!["ratings", "--json"],
+        vec!["roster"],
+        vec!["roster", "--json"],
         vec!["--profile", HOSTILE, "profile", "show"],
+        vec!["diff", HOSTILE, "cio"],
+        vec!["diff", "dev-lead", "cio", "--json"],
+        vec!["compare", "cio", HOSTILE],
+        vec!["compare", "cio", "--json"],
+        vec!["learning-path"],
+        vec!["learning-path", "--json", "--accept", HOSTILE],
     ];
     for args in &runs {
         run(&data, args);
     }
+    // Every command that reads a profile, on the one whose coaching fields are hostile, and
+    // every export of it: the ones above left the other profile hostile in the same fields.
+    let reads: Vec<Vec<&str>> = vec![
+        vec!["profile", "show"],
+        vec!["profile", "show", "--json"],
+        vec!["plan", "show"],
+        vec!["session", "list"],
+        vec!["session", "list", "--include-private"],
+        vec!["session", "list", "--json", "--include-private"],
+        vec!["agenda"],
+        vec!["agenda", "--json"],
+        vec!["action", "list", "--all"],
+        vec!["action", "list", "--json"],
+        vec!["action", "done", "1"],
+        vec!["ratings"],
+        vec!["ratings", "--json"],
+        vec!["compare", "cio", "engineering-manager"],
+        vec!["learning-path"],
+        vec!["session", "add", "--notes", "fine", "--private", HOSTILE],
+        vec!["export", "--format", "markdown"],
+        vec!["export", "--format", "json"],
+        vec!["export", "--format", "dot"],
+        vec!["export", "--format", "svg"],
+        vec!["export", "--format", "ics"],
+        vec!["export", "--format", "markdown", "--include-private"],
+        vec!["export", "--format", "json", "--include-private"],
+        vec!["export", "--format", "svg", "--include-private"],
+    ];
+    for args in &reads {
+        let mut with_profile = vec!["--profile", "mallory"];
+        with_profile.extend(args);
+        run(&data, &with_profile);
+    }
+    for format in ["markdown", "json", "dot", "svg", "ics"] {
+        run(&data, &["export", "--format", format]);
+    }
+    run(&data, &["roster"]);
+    run(&data, &["roster", "--json"]);
 }

@@ -9,8 +9,9 @@ use common::regex_escape;
 use predicates::prelude::*;
 use rungs::date::Date;
 use rungs::profile::{
-    Action, Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, ProfileError, Rater,
-    Rating, RatingLevel, Session, Status, Store, profile_id, to_ron,
+    Action, AgendaItem, Evidence, HeldRole, MilestoneProgress, Owner, Person, PlanChange,
+    PlanEvent, PlanStep, Profile, ProfileError, Rater, Rating, RatingLevel, Session, Status, Store,
+    TalkingPoint, Topic, profile_id, to_ron,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -83,15 +84,34 @@ fn full_profile() -> Profile {
         note: "n".into(),
     });
     p.sessions.push(Session {
+        id: "2026-11-10".into(),
         date: date("2026-11-10"),
         notes: "shared".into(),
-        private_notes: "private".into(),
-        actions: vec![Action {
-            text: "book course".into(),
-            owner: "Ada".into(),
-            due: None,
-            status: Status::Done,
+        agenda: vec![AgendaItem {
+            topic: Topic::Milestone("ic-emotional-intelligence".into()),
+            text: "Emotional intelligence — due soon".into(),
+            ticked: true,
         }],
+    });
+    p.private_notes
+        .insert("2026-11-10".into(), "private\nsecond line".into());
+    p.actions.push(Action {
+        text: "book course".into(),
+        owner: Owner::Named("Grace \"G\" Hopper".into()),
+        due: Some(date("2026-12-01")),
+        status: Status::Done,
+        added: date("2026-11-10"),
+        session: Some("2026-11-10".into()),
+    });
+    p.talking_points.push(TalkingPoint {
+        text: "the data platform".into(),
+        by: Rater::Own,
+        added: date("2026-11-12"),
+        closed_in: None,
+    });
+    p.plan_changes.push(PlanChange {
+        date: date("2026-11-01"),
+        change: PlanEvent::Replanned(vec!["data-lead".into()]),
     });
     p
 }
@@ -113,7 +133,8 @@ fn every_field_survives_save_and_load() {
 fn the_format_1_fixture_loads_forever() {
     let source = std::fs::read_to_string(fixture("format-1.ron")).unwrap();
     let p = rungs::profile::parse(&source, &fixture("format-1.ron")).unwrap();
-    assert_eq!(p.format, 1);
+    // Read as format 1, held as the current format: nothing it said is lost on the way.
+    assert_eq!(p.format, rungs::profile::PROFILE_FORMAT);
     assert_eq!(p.name, "Priya Sharma");
     assert_eq!(p.current_role, "dev-lead");
     assert_eq!(p.target_role.as_deref(), Some("cio"));
@@ -126,18 +147,42 @@ fn the_format_1_fixture_loads_forever() {
     assert_eq!(p.mentors[0].name, "Grace Hopper");
     assert_eq!(p.ratings[1].by, Rater::Manager);
     assert_eq!(p.ratings[1].level, RatingLevel::Meeting);
-    assert_eq!(p.sessions[0].actions[0].owner, "Priya");
-    // Saving writes the same data back.
-    let again = rungs::profile::parse(&to_ron(&p).unwrap(), Path::new("again.ron")).unwrap();
-    assert_eq!(again, p);
+    assert_eq!(p.sessions[0].id, "2026-11-10");
+    assert_eq!(p.sessions[0].notes, "Talked about a move into data");
+    assert_eq!(
+        p.private_notes["2026-11-10"],
+        "Possible successor for the platform lead"
+    );
+    let action = &p.actions[0];
+    assert_eq!(action.text, "Book the negotiation course");
+    assert_eq!(
+        action.owner,
+        Owner::Own,
+        "\"Priya\" is the profile's own person"
+    );
+    assert_eq!(action.due, Some(date("2026-12-15")));
+    assert_eq!(action.status, Status::Todo);
+    assert_eq!(action.session.as_deref(), Some("2026-11-10"));
+    // Saving writes the same data back — all but the private notes, which the store keeps in
+    // a file of their own.
+    let text = to_ron(&p).unwrap();
+    assert!(!text.contains("Possible successor"), "{text}");
+    let again = rungs::profile::parse(&text, Path::new("again.ron")).unwrap();
+    let mut shared = p.clone();
+    shared.private_notes.clear();
+    assert_eq!(again, shared);
 }
 
 #[test]
 fn saved_files_are_pretty_with_fields_in_a_fixed_order() {
     let text = to_ron(&full_profile()).unwrap();
     assert!(
-        text.starts_with("(\n    format: 1,\n    id: \"ada-lovelace\",\n"),
+        text.starts_with("(\n    format: 2,\n    id: \"ada-lovelace\",\n"),
         "{text}"
+    );
+    assert!(
+        !text.contains("second line"),
+        "private notes are never in it"
     );
     let order = [
         "format:",
@@ -154,6 +199,9 @@ fn saved_files_are_pretty_with_fields_in_a_fixed_order() {
         "mentees:",
         "ratings:",
         "sessions:",
+        "actions:",
+        "talking_points:",
+        "plan_changes:",
     ];
     let mut last = 0;
     for field in order {
@@ -595,6 +643,85 @@ fn a_level_without_milestones_is_zero_percent_not_a_division_by_zero() {
         .assert()
         .success()
         .stdout(predicate::str::contains("no milestones"));
+}
+
+#[test]
+fn a_format_1_profile_with_private_notes_moves_them_out_on_its_first_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let original = std::fs::read(fixture("format-1.ron")).unwrap();
+    let path = profiles.join("priya-sharma.ron");
+    std::fs::write(&path, &original).unwrap();
+    let secret = "Possible successor for the platform lead";
+
+    // Reading never rewrites: the file stays format 1 until something changes.
+    rungs(dir.path()).args(["agenda"]).assert().success();
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+
+    rungs(dir.path())
+        .args(["log", "the first write after the upgrade"])
+        .assert()
+        .success();
+    let profile = std::fs::read_to_string(&path).unwrap();
+    assert!(profile.contains("format: 2,"), "{profile}");
+    assert!(!profile.contains(secret), "the note left the profile");
+    let private = std::fs::read_to_string(profiles.join("priya-sharma.private.ron")).unwrap();
+    assert!(private.contains(secret), "{private}");
+    assert!(
+        private.contains("format: 1,"),
+        "the private file has a format of its own"
+    );
+    assert_eq!(
+        std::fs::read(profiles.join("priya-sharma.ron.bak")).unwrap(),
+        original,
+        "the old file stays as the backup"
+    );
+    let ignore = std::fs::read_to_string(profiles.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "*.private.ron"), "{ignore}");
+
+    // Nothing is lost: the note under its session, the action item, everything else.
+    let p = Store::new(dir.path()).load("priya-sharma").unwrap();
+    assert_eq!(p.private_notes["2026-11-10"], secret);
+    assert_eq!(p.sessions[0].notes, "Talked about a move into data");
+    assert_eq!(p.actions[0].text, "Book the negotiation course");
+    assert_eq!(p.mentors[0].name, "Grace Hopper");
+    assert_eq!(p.evidence.len(), 3);
+
+    // Shown only when asked for.
+    rungs(dir.path())
+        .args(["session", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(secret).not())
+        .stderr(predicate::str::contains("--include-private"));
+    rungs(dir.path())
+        .args(["session", "list", "--include-private"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(secret));
+}
+
+#[test]
+fn a_private_file_that_does_not_parse_stops_every_write_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    rungs(dir.path())
+        .args(["profile", "new", "Ada", "--role", "sysadmin"])
+        .assert()
+        .success();
+    rungs(dir.path())
+        .args(["session", "add", "--private", "first thoughts"])
+        .assert()
+        .success();
+    let private = dir.path().join("profiles/ada.private.ron");
+    let broken = "(\n    format: 1,\n    id: \"ada\",\n    sessions: {\n";
+    std::fs::write(&private, broken).unwrap();
+    rungs(dir.path())
+        .args(["log", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ada.private.ron:"));
+    assert_eq!(std::fs::read_to_string(&private).unwrap(), broken);
 }
 
 #[test]

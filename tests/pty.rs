@@ -337,3 +337,62 @@ fn closing_the_terminal_ends_the_planner_and_frees_the_profile() {
         "the profile is free for the next planner"
     );
 }
+
+const ESC: &str = "\x1b";
+
+#[test]
+fn a_one_to_one_typed_in_the_planner_is_on_disk_and_in_the_shells_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let profile = rungs::profile::Profile::new(
+        "ada".into(),
+        "Ada Lovelace".into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    );
+    store.create(&profile).unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("[1 Ladder]");
+    s.send("4");
+    s.wait_for("Roster · 1 person");
+    s.send(ENTER);
+    s.wait_for("n starts it");
+    s.send("n");
+    s.wait_for("Agenda 2026-11-23");
+    s.send("l");
+    s.send("e");
+    s.wait_for("writing, Esc saves");
+    s.send("Talked about the data platform");
+    s.send(ESC);
+    s.wait_for("notes saved");
+    s.send("a");
+    s.wait_for("New action item");
+    s.send("Book the negotiation course");
+    s.send(ENTER); // the owner: self
+    s.send(ENTER); // no due date
+    s.send(ENTER);
+    s.wait_for("[ ] Book the negotiation course");
+    s.send("q");
+    s.wait_for_exit();
+
+    let saved = store.load("ada").expect("the profile was saved");
+    assert_eq!(saved.sessions.len(), 1);
+    assert_eq!(saved.sessions[0].notes, "Talked about the data platform");
+    assert_eq!(saved.actions.len(), 1);
+    assert_eq!(saved.actions[0].text, "Book the negotiation course");
+    assert_eq!(
+        saved.actions[0].session.as_deref(),
+        Some(saved.sessions[0].id.as_str())
+    );
+    let agenda = assert_cmd::Command::cargo_bin("rungs")
+        .unwrap()
+        .env("RUNGS_DATA_DIR", dir.path())
+        .env("RUNGS_TODAY", "2026-11-23")
+        .env("RUNGS_CONFIG", dir.path().join("no-config.ron"))
+        .arg("agenda")
+        .output()
+        .unwrap();
+    assert!(agenda.status.success());
+    let text = String::from_utf8(agenda.stdout).unwrap();
+    assert!(text.contains("Book the negotiation course"), "{text}");
+}

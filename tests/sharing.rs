@@ -1,38 +1,13 @@
 //! Sharing a plan from the command line: the role diff, compare, the learning path, and exports
 //! read back with real parsers (iCalendar, XML, DOT).
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-25";
-
-fn rungs(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", TODAY)
-        .env_remove("COLUMNS")
-        .env_remove("RUNGS_LADDERS")
-        .env(
-            "RUNGS_CONFIG",
-            std::env::temp_dir().join("rungs-tests-no-config.ron"),
-        );
-    cmd
-}
-
-/// A data dir holding the format-1 fixture profile (Priya Sharma, tech lead, plan to a data
-/// manager then a security director, target CIO).
-fn with_fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir_all(&profiles).unwrap();
-    let fixture =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
-    std::fs::copy(fixture, profiles.join("priya-sharma.ron")).unwrap();
-    dir
-}
+use common::{TODAY, rungs, with_fixture};
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
@@ -632,5 +607,95 @@ fn markdown_lists_the_next_learning_items_and_json_leaves_private_notes_out() {
     assert!(
         !exported.to_string().contains("Possible successor"),
         "the session's private note stays out"
+    );
+}
+
+#[test]
+fn the_summary_quotes_the_last_session_and_lists_exactly_the_open_action_items() {
+    let dir = with_fixture();
+    rungs(dir.path())
+        .args(["action", "done", "1"])
+        .assert()
+        .success();
+    rungs(dir.path())
+        .args([
+            "session",
+            "add",
+            "--notes",
+            "Agreed to try the data team's on-call\nfor a quarter",
+            "--action",
+            "Draft the on-call proposal",
+        ])
+        .assert()
+        .success();
+    let markdown = stdout(rungs(dir.path()).args(["export"]));
+    let part = |heading: &str| {
+        markdown
+            .split(heading)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {heading}:\n{markdown}"))
+            .split("\n## ")
+            .next()
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        part("## Last 1:1 — 2026-11-25\n"),
+        "> Agreed to try the data team's on-call\n> for a quarter"
+    );
+    assert_eq!(
+        part("## Open action items\n"),
+        "- [ ] 2. Draft the on-call proposal — Priya · from the 1:1 of 2026-11-25",
+        "the action done (1) is not listed"
+    );
+    assert!(
+        !markdown.contains("Talked about a move into data"),
+        "only the last session's notes"
+    );
+}
+
+#[test]
+fn the_json_export_is_versioned_and_holds_what_each_command_prints_for_scripts() {
+    let dir = with_fixture();
+    let exported = json(rungs(dir.path()).args(["export", "--format", "json"]));
+    assert_eq!(exported["format"], "rungs-export");
+    assert_eq!(exported["version"], 1);
+    assert_eq!(exported["as_of"], TODAY);
+    assert_eq!(
+        exported,
+        json(rungs(dir.path()).args(["profile", "show", "--json"])),
+        "profile show --json prints the same shape"
+    );
+    let derived = &exported["derived"];
+    let same = [
+        (
+            &derived["coaching"]["sessions"],
+            &["session", "list", "--json"][..],
+        ),
+        (
+            &derived["coaching"]["actions"],
+            &["action", "list", "--all", "--json"],
+        ),
+        (&derived["coaching"]["agenda"], &["agenda", "--json"]),
+        (&derived["coaching"]["ratings"], &["ratings", "--json"]),
+        (&derived["plan"], &["plan", "show", "--json"]),
+    ];
+    for (part, args) in same {
+        assert_eq!(*part, json(rungs(dir.path()).args(args)), "{args:?}");
+    }
+    assert_eq!(
+        derived["learning_path"],
+        json(rungs(dir.path()).args(["learning-path", "--json"]))["items"]
+    );
+    assert_eq!(
+        derived["coaching"]["sessions"][0]["notes"],
+        "Talked about a move into data"
+    );
+    assert!(exported.get("private_notes").is_none());
+    assert!(
+        derived["coaching"]["sessions"][0]
+            .get("private_notes")
+            .is_none()
     );
 }

@@ -17,7 +17,8 @@ fn key_strategy() -> impl Strategy<Value = Event> {
     let codes = prop_oneof![
         prop::sample::select(vec![
             'h', 'j', 'k', 'l', 'c', 't', 'a', 'p', 'n', 'd', '/', 'J', 'K', 'x', 'e', ' ', 'f',
-            'u', '?', '1', '2', '3', '5', 'q', 's', 'z', 'm', 'C', 'v', 'X', 'i', '工', '\u{1b}',
+            'u', '?', '1', '2', '3', '4', '5', 'q', 's', 'z', 'o', 'r', 'm', 'C', 'v', 'X', 'i',
+            '工', '\u{1b}',
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![

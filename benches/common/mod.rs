@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::Event;
 use rungs::date::Date;
 use rungs::ladder::{Ladder, PathRequest, plan};
-use rungs::profile::{Action, MilestoneProgress, PlanStep, Profile, Session, Status, Store};
+use rungs::profile::{Action, MilestoneProgress, Owner, PlanStep, Profile, Session, Status, Store};
 use rungs::tui::App;
 
 pub fn day() -> Date {
@@ -44,19 +44,25 @@ pub fn planned_profile(levels: usize) -> Profile {
             );
         }
     }
+    let session = day().to_string();
     p.sessions.push(Session {
+        id: session.clone(),
         date: day(),
         notes: "shared notes".into(),
-        private_notes: "private notes".into(),
-        actions: (0..10)
-            .map(|i| Action {
-                text: format!("action item {i}"),
-                owner: "Bench".into(),
-                due: day().plus_days(i),
-                status: Status::Todo,
-            })
-            .collect(),
+        agenda: Vec::new(),
     });
+    p.private_notes
+        .insert(session.clone(), "private notes".into());
+    p.actions = (0..10)
+        .map(|i| Action {
+            text: format!("action item {i}"),
+            owner: Owner::Named("Bench".into()),
+            due: day().plus_days(i),
+            status: Status::Todo,
+            added: day(),
+            session: Some(session.clone()),
+        })
+        .collect();
     p
 }
 

@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long, value_name = "FILE|ID")]
     pub ladder: Option<String>,
 
+    /// For the planner: start in share-safe mode, private notes hidden (`s` toggles it)
+    #[arg(long)]
+    pub share_safe: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -121,6 +125,53 @@ pub enum Command {
         #[command(subcommand)]
         action: PlanCommand,
     },
+    /// 1:1 coaching sessions: start one with its agenda built, or list them
+    Session {
+        #[command(subcommand)]
+        action: SessionCommand,
+    },
+    /// The agenda the next 1:1 would get; `agenda add TEXT` raises a topic for it
+    #[command(args_conflicts_with_subcommands = true)]
+    Agenda {
+        #[command(subcommand)]
+        action: Option<AgendaCommand>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Action items from 1:1s: list them, add one, mark one done
+    Action {
+        #[command(subcommand)]
+        action: ActionCommand,
+    },
+    /// Rate a competency, as the person (self) or as their manager
+    Rate {
+        /// Competency id (see `rungs ratings`)
+        competency: String,
+        #[arg(value_enum)]
+        level: RatingArg,
+        /// Who is rating
+        #[arg(long, value_enum)]
+        by: ByArg,
+        /// Why, in a sentence
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Every competency: the latest self and manager ratings, what the current, next and target roles expect, the gap
+    Ratings {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every profile with readiness, overdue milestones, open action items and the last 1:1
+    Roster {
+        /// Order: overdue (default), name, readiness, last (the longest since a 1:1 first) or actions
+        #[arg(long, value_enum, default_value_t = RosterSortArg::Overdue)]
+        sort: RosterSortArg,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// What changes from one role to another (the planner's d)
     ///
     /// The same diff as `d` in the planner. With a profile (--profile, or the only or most recent
@@ -171,6 +222,9 @@ pub enum Command {
         /// Replace an existing --out file (the old one is kept as PATH.bak)
         #[arg(long, requires = "out")]
         force: bool,
+        /// Put the private notes of 1:1s in it too (markdown and json only) — not for sharing
+        #[arg(long)]
+        include_private: bool,
     },
     /// Turn a spreadsheet (CSV) of your company's ladder into a ladder file
     ///
@@ -347,6 +401,100 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Start a session: its agenda is built from the plan, open items and what moved since the last one
+    Add {
+        /// The day of the session (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<Date>,
+        /// Notes both people see
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+        /// The manager's private notes, kept in <id>.private.ron and never printed unless asked
+        #[arg(long, value_name = "TEXT")]
+        private: Option<String>,
+        /// An action item agreed, owned by the person (repeatable)
+        #[arg(long, value_name = "TEXT")]
+        action: Vec<String>,
+    },
+    /// List the sessions, newest first
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+        /// Show the private notes too (never when the screen or output is shared)
+        #[arg(long)]
+        include_private: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgendaCommand {
+    /// Raise a topic for the next 1:1; the person's own topics come first
+    Add {
+        text: String,
+        /// Who raises it
+        #[arg(long, value_enum, default_value_t = ByArg::Own)]
+        by: ByArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// List the open action items, numbered (the numbers `action done` takes)
+    List {
+        /// Include the ones done
+        #[arg(long)]
+        all: bool,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an action item, to carry into the next 1:1
+    Add {
+        text: String,
+        /// Who does it: self (the person), manager, or a name [default: self]
+        #[arg(long, value_name = "WHO")]
+        owner: Option<String>,
+        /// When it is due (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        due: Option<Date>,
+    },
+    /// Mark action item N done (N as `rungs action list` numbers it)
+    Done {
+        #[arg(value_name = "N")]
+        number: usize,
+    },
+}
+
+/// Who raises a topic or gives a rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// The person the profile belongs to
+    #[value(name = "self")]
+    Own,
+    /// Their manager
+    Manager,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RatingArg {
+    Below,
+    WorkingTowards,
+    Meeting,
+    Exceeding,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RosterSortArg {
+    Overdue,
+    Name,
+    Readiness,
+    Last,
+    Actions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

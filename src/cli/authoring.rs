@@ -35,7 +35,7 @@ fn id_and_name_from(path: &Path) -> (String, String) {
 
 /// The checks before writing a file the person asked for: no silent overwrite, a folder to put
 /// it in. Returns what to do with an existing file.
-pub(super) fn prepare_output(path: &Path, force: bool) -> Result<Previous, Failure> {
+pub(super) fn prepare_output(path: &Path, force: bool) -> Result<Previous<'static>, Failure> {
     if path.is_dir() {
         return Err(Failure::invalid(format!(
             "{} is a folder — name a file inside it, e.g. {}",
@@ -67,8 +67,13 @@ pub(super) fn prepare_output(path: &Path, force: bool) -> Result<Previous, Failu
 }
 
 /// Writes `text` to `path` atomically, as [`prepare_output`] decided.
-pub(super) fn write_output(path: &Path, text: &str, previous: Previous) -> Result<(), Failure> {
-    fsutil::write_atomic(path, text.as_bytes(), previous, fsutil::NewFile::Shared)
+pub(super) fn write_output(
+    path: &Path,
+    text: &str,
+    previous: Previous,
+    new_file: fsutil::NewFile,
+) -> Result<(), Failure> {
+    fsutil::write_atomic(path, text.as_bytes(), previous, new_file)
         .map_err(|e| Failure::runtime(e.to_string()))
 }
 
@@ -89,7 +94,7 @@ pub fn init(
     ladder::load_str(&template, &path.display().to_string())
         .map_err(|e| Failure::runtime(format!("internal error: the template is invalid: {e}")))?;
     let previous = prepare_output(path, force)?;
-    write_output(path, &template, previous)?;
+    write_output(path, &template, previous, fsutil::NewFile::Shared)?;
     writeln!(
         out,
         "wrote a template ladder \"{id}\" to {}\nnext: edit it, run `rungs check {}` after each change, and `rungs print --ladder {}` to see it",
@@ -225,7 +230,7 @@ pub fn import_csv(
     })?;
     match (out_path, previous) {
         (Some(path), Some(previous)) => {
-            write_output(path, &ron, previous)?;
+            write_output(path, &ron, previous, fsutil::NewFile::Shared)?;
             writeln!(
                 out,
                 "wrote ladder \"{}\" ({counts}) to {} — `rungs check {}` checks it, `rungs print --ladder {}` draws it",
@@ -290,7 +295,7 @@ pub fn export_csv(
     }
     match (out_path, previous) {
         (Some(path), Some(previous)) => {
-            write_output(path, &sheet.csv, previous)?;
+            write_output(path, &sheet.csv, previous, fsutil::NewFile::Shared)?;
             writeln!(
                 out,
                 "wrote ladder \"{}\" to {}; `rungs import-csv {} --id {} --name {}` reads it back",

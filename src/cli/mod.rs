@@ -16,6 +16,7 @@ use crate::text;
 
 mod args;
 mod authoring;
+mod coaching_cmds;
 mod ladder_cmds;
 mod output;
 mod profile_cmds;
@@ -146,6 +147,11 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             "--ladder before a command applies only to the planner — put it after the command, e.g. `rungs print --ladder FILE`",
         ));
     }
+    if cli.share_safe && cli.command.is_some() {
+        return Err(Failure::invalid(
+            "--share-safe applies only to the planner; commands never print private notes unless --include-private is given",
+        ));
+    }
     // Worked out only by commands that use a profile, so a stale default_profile is never
     // a warning on `rungs print`.
     let chosen = std::cell::OnceCell::new();
@@ -171,6 +177,7 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
                     .map_or_else(|| "config".to_string(), |p| p.display().to_string()),
                 config_warnings: surroundings.config_warnings.clone(),
                 clock: surroundings.clock.clone(),
+                share_safe: cli.share_safe,
             })
         }
         None => ladder_cmds::overview(data_dir, out),
@@ -191,6 +198,20 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             competency,
         }) => people()?.log(&text, milestone.as_deref(), competency.as_deref(), out),
         Some(Command::Plan { action }) => people()?.plan(action, out),
+        Some(Command::Session { action }) => people()?.session(action, out),
+        Some(Command::Agenda { action, json }) => people()?.agenda(action, json, out),
+        Some(Command::Action { action }) => people()?.action(action, out),
+        Some(Command::Rate {
+            competency,
+            level,
+            by,
+            note,
+        }) => people()?.rate(&competency, level, by, note.as_deref(), out),
+        Some(Command::Ratings { json }) => people()?.ratings(json, out),
+        Some(Command::Roster { sort, json }) => {
+            profile_cmds::Context::open(data_dir, None, &surroundings.clock)?
+                .roster(sort, json, out)
+        }
         Some(Command::Diff {
             ladder,
             from,
@@ -215,7 +236,13 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             format,
             out: path,
             force,
-        }) => share_cmds::export(&people()?, format, path.as_deref(), force, out),
+            include_private,
+        }) => share_cmds::export(
+            &people()?,
+            (format, coaching_cmds::private_notes(include_private)),
+            (path.as_deref(), force),
+            out,
+        ),
         Some(Command::ImportCsv {
             file,
             out: out_path,

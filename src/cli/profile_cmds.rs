@@ -22,10 +22,10 @@ use crate::text;
 
 /// What a profile command needs: the data folder, the store and the `--profile` choice.
 pub struct Context<'a> {
-    data_dir: PathBuf,
-    store: Store,
+    pub(super) data_dir: PathBuf,
+    pub(super) store: Store,
     chosen: Option<&'a str>,
-    clock: &'a Clock,
+    pub(super) clock: &'a Clock,
 }
 
 impl From<StatusArg> for Status {
@@ -69,7 +69,7 @@ impl<'a> Context<'a> {
         Ok(self.store.resolve(name.or(self.chosen))?)
     }
 
-    fn ladder_of(&self, profile: &Profile) -> Result<Ladder, Failure> {
+    pub(super) fn ladder_of(&self, profile: &Profile) -> Result<Ladder, Failure> {
         ladder::resolve_for_profile(&profile.ladder, self.store.dir(), Some(&self.data_dir))
             .map(|(ladder, _)| ladder)
             .map_err(|e| {
@@ -244,7 +244,8 @@ impl<'a> Context<'a> {
     fn show(&self, name: Option<&str>, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
         let (_, profile, ladder) = self.load(name)?;
         if json {
-            write_json(out, &export::json(&profile, &ladder))?;
+            let input = export::ExportInput::new(&profile, &ladder, self.clock);
+            write_json(out, &export::json(&input))?;
         } else {
             out.write_all(export::text(&profile, &ladder).as_bytes())?;
         }
@@ -281,7 +282,7 @@ impl<'a> Context<'a> {
                 (None, true) => Some(None),
                 (None, false) => None,
             };
-            if let Some(change) = target.and_then(|t| rules::set_target(p, t)) {
+            if let Some(change) = target.and_then(|t| rules::set_target(p, t, today)) {
                 apply(&change, p)?;
             }
             Ok(())
@@ -404,6 +405,7 @@ impl<'a> Context<'a> {
 
     pub fn plan(&self, action: PlanCommand, out: &mut dyn Write) -> Result<(), Failure> {
         let (id, profile, ladder) = self.load(None)?;
+        let today = self.clock.today();
         let saved = match action {
             PlanCommand::Show { json } => {
                 if json {
@@ -413,10 +415,13 @@ impl<'a> Context<'a> {
                 }
                 return Ok(());
             }
-            PlanCommand::Clear => self.store.update(&id, |p| {
-                p.plan.clear();
-                Ok(())
-            })?,
+            PlanCommand::Clear => {
+                self.store
+                    .update(&id, |p| match rules::clear_plan(p, today) {
+                        Some(change) => apply(&change, p),
+                        None => Ok(()),
+                    })?
+            }
             PlanCommand::Add { role, date, note } => {
                 let role = role_arg(&ladder, &role, "ROLE")?;
                 let step = PlanStep {
@@ -425,10 +430,10 @@ impl<'a> Context<'a> {
                     note: note.map(|n| text::sanitize(n.trim())).unwrap_or_default(),
                 };
                 // Checked here first so a refusal is bad input (exit 2) with nothing locked.
-                rules::append_step(&profile, &ladder, step.clone())
+                rules::append_step(&profile, &ladder, step.clone(), today)
                     .map_err(|refusal| Failure::invalid(refusal.0))?;
                 self.store.update(&id, |p| {
-                    let change = rules::append_step(p, &ladder, step)
+                    let change = rules::append_step(p, &ladder, step, today)
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
                     apply(&change, p)
                 })?
@@ -445,7 +450,7 @@ impl<'a> Context<'a> {
                     )));
                 };
                 self.store.update(&id, |p| {
-                    let change = rules::use_path(p, &ladder, path, String::new());
+                    let change = rules::use_path(p, &ladder, path, String::new(), today);
                     apply(&change, p)
                 })?
             }
@@ -492,7 +497,7 @@ pub(super) fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
     ))
 }
 
-fn or_list<'a>(suggestion: String, all: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn or_list<'a>(suggestion: String, all: impl Iterator<Item = &'a str>) -> String {
     if suggestion.is_empty() {
         format!("known: {}", all.collect::<Vec<_>>().join(", "))
     } else {

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::authoring::{prepare_output, write_output};
 use crate::config;
 use crate::error::Failure;
+use crate::fsutil;
 
 /// `rungs config path`: the file rungs reads its settings from, whether or not it exists.
 pub fn config_path(
@@ -34,7 +35,7 @@ pub fn config_path(
 pub fn config_init(path: Option<&Path>, force: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let path = path.ok_or_else(no_config_folder)?;
     let previous = prepare_output(path, force)?;
-    write_output(path, config::TEMPLATE, previous)?;
+    write_output(path, config::TEMPLATE, previous, fsutil::NewFile::Shared)?;
     writeln!(
         out,
         "wrote {} — every setting is at its default; edit what you want to change",

@@ -14,7 +14,8 @@ use super::output::{note, warn};
 use super::profile_cmds::{Context, apply, unknown_milestone};
 use crate::date::Clock;
 use crate::error::Failure;
-use crate::export::{self, ExportInput, Format};
+use crate::export::{self, ExportInput, Format, PrivateNotes};
+use crate::fsutil::NewFile;
 use crate::ladder::diff::{RoleDiff, role_diff};
 use crate::ladder::{self, Ladder, RoleIdx};
 use crate::profile::{self, Comparison, LearningItem, Profile, ProfileError, Status, Store, rules};
@@ -268,7 +269,7 @@ pub(super) fn learning_path(
     if json {
         let items: Vec<Value> = path
             .iter()
-            .map(|i| item_json(&profile, &ladder, i))
+            .map(|i| export::learning_item_json(&profile, &ladder, i))
             .collect();
         return write_json(
             out,
@@ -317,23 +318,6 @@ fn item_line(profile: &Profile, ladder: &Ladder, item: &LearningItem) -> String 
         m.kind.label(),
         m.id
     )
-}
-
-fn item_json(profile: &Profile, ladder: &Ladder, item: &LearningItem) -> Value {
-    let level = &ladder.levels()[item.level];
-    let m = &level.milestones[item.index];
-    json!({
-        "milestone": m.id,
-        "title": text::one_line(&m.title),
-        "level": level.id,
-        "stage": m.stage.label(),
-        "kind": m.kind.label(),
-        "status": item.status.name(),
-        "due": item.due.to_string(),
-        "due_set": item.due_set,
-        "step": item.step.and_then(|i| profile.plan.get(i).map(|s| json!({"number": i + 1, "role": s.role}))),
-        "gaps": item.gaps,
-    })
 }
 
 fn accept_items(
@@ -387,22 +371,33 @@ fn accept_items(
     Ok(())
 }
 
-/// `rungs export`: the profile in `format`, on standard output or in `--out PATH`.
+/// `rungs export`: the profile in `format`, on standard output or in `--out PATH`; the private
+/// notes of 1:1s only when asked for, and only in a format that can carry them.
 pub(super) fn export(
     people: &Context,
-    format: ExportFormat,
-    path: Option<&Path>,
-    force: bool,
+    (format, private): (ExportFormat, PrivateNotes),
+    (path, force): (Option<&Path>, bool),
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let format = Format::from(format);
+    if private == PrivateNotes::Included && !format.can_carry_private_notes() {
+        return Err(Failure::invalid(format!(
+            "--include-private: the {} export never carries private notes, only markdown and json do — drop --include-private, or use --format markdown or json",
+            format.name()
+        )));
+    }
     let previous = path.map(|p| prepare_output(p, force)).transpose()?;
     let (_, profile, ladder) = people.load(None)?;
-    let input = ExportInput::new(&profile, &ladder, people.clock());
-    let format = Format::from(format);
+    let input = ExportInput::new(&profile, &ladder, people.clock()).with_private_notes(private);
     let contents = export::render(format, &input);
+    // A file holding private notes is readable by its owner only, like the notes' own file.
+    let new_file = match private {
+        PrivateNotes::Included => NewFile::Private,
+        PrivateNotes::LeftOut => NewFile::Shared,
+    };
     match (path, previous) {
         (Some(path), Some(previous)) => {
-            write_output(path, &contents, previous)?;
+            write_output(path, &contents, previous, new_file)?;
             writeln!(
                 out,
                 "wrote the {} export of {} to {} — {}",
@@ -413,6 +408,11 @@ pub(super) fn export(
             )?;
         }
         _ => out.write_all(contents.as_bytes())?,
+    }
+    if private == PrivateNotes::Included {
+        warn(
+            "this export holds private notes of 1:1s — keep it out of shared folders and documents",
+        );
     }
     Ok(())
 }

@@ -57,6 +57,12 @@ impl Format {
         }
     }
 
+    /// Whether the format carries the private notes of 1:1s when someone asks for them. The
+    /// pictures and the calendar are made to be shown and shared: they never do.
+    pub fn can_carry_private_notes(self) -> bool {
+        matches!(self, Format::Markdown | Format::Json)
+    }
+
     /// What to do with the file once written, for the person.
     pub fn how_to_open(self) -> &'static str {
         match self {
@@ -69,6 +75,15 @@ impl Format {
     }
 }
 
+/// Whether an export carries the private notes of 1:1s: left out unless someone asks, and even
+/// then only Markdown and JSON carry them (see [`Format::can_carry_private_notes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PrivateNotes {
+    #[default]
+    LeftOut,
+    Included,
+}
+
 /// Everything an export is made from. The front ends build it once; later features (coaching
 /// sessions, private notes on request) add fields here rather than arguments everywhere.
 #[derive(Debug, Clone)]
@@ -79,11 +94,23 @@ pub struct ExportInput<'a> {
     pub today: Date,
     /// The moment it is made, in UTC (`20261125T093000Z`): an iCalendar DTSTAMP.
     pub stamp: String,
+    /// Left out unless someone asked (and never on a shared screen).
+    pub private: PrivateNotes,
 }
 
-/// The name the planner gives an export: the profile's id, the day and the format's extension.
-pub fn file_name(profile: &Profile, format: Format, today: Date) -> String {
-    format!("{}-{today}.{}", profile.id, format.extension())
+/// The name the planner gives an export: the profile's id, the day, `-private` when it holds
+/// private notes (so nobody shares it by mistake), and the format's extension.
+pub fn file_name(input: &ExportInput, format: Format) -> String {
+    let private = match input.private {
+        PrivateNotes::Included if format.can_carry_private_notes() => "-private",
+        _ => "",
+    };
+    format!(
+        "{}-{}{private}.{}",
+        input.profile.id,
+        input.today,
+        format.extension()
+    )
 }
 
 /// Writes `contents` as `<data dir>/exports/<name>` (replacing an earlier export of that name,
@@ -118,8 +145,19 @@ impl<'a> ExportInput<'a> {
             ladder,
             today: clock.today(),
             stamp: clock.utc_stamp(),
+            private: PrivateNotes::LeftOut,
         }
     }
+
+    /// The same input with the private notes of 1:1s: for the formats that can carry them.
+    pub fn with_private_notes(self, private: PrivateNotes) -> Self {
+        ExportInput { private, ..self }
+    }
+}
+
+/// Text for Markdown, in a table cell or a line of its own: one line, pipes escaped.
+pub(super) fn cell(s: &str) -> String {
+    text::one_line(s).replace('|', "\\|")
 }
 
 /// ● ★ ✓ ① before a role's title in a picture.

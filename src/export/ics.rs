@@ -137,21 +137,31 @@ pub fn render(input: &ExportInput) -> String {
         cal.line("END:VTODO");
     }
 
-    for session in &profile.sessions {
-        for (n, action) in session.actions.iter().enumerate() {
-            let key = format!("{}.{}", session.date, n + 1);
-            cal.begin("VTODO", &uid(profile, "action", &key), stamp, &action.text);
-            if let Some(due) = action.due {
-                cal.date("DUE", due);
-            }
-            cal.line(&format!("STATUS:{}", status(action.status)));
-            let mut description = format!("Action item from the 1:1 on {}.", session.date);
-            if !action.owner.is_empty() {
-                description.push_str(&format!(" Owner: {}.", action.owner));
-            }
-            cal.text("DESCRIPTION", &description);
-            cal.line("END:VTODO");
+    for (number, action) in profile.numbered_actions() {
+        cal.begin(
+            "VTODO",
+            &uid(profile, "action", &number.to_string()),
+            stamp,
+            &action.text,
+        );
+        if let Some(due) = action.due {
+            cal.date("DUE", due);
         }
+        cal.line(&format!("STATUS:{}", status(action.status)));
+        let agreed = action
+            .session
+            .as_ref()
+            .and_then(|id| profile.sessions.iter().find(|s| &s.id == id));
+        let mut description = match agreed {
+            Some(session) => format!("Action item {number}, from the 1:1 on {}.", session.date),
+            None => format!("Action item {number}, added on {}.", action.added),
+        };
+        description.push_str(&format!(
+            " Owner: {}.",
+            action.owner.describe(&profile.name)
+        ));
+        cal.text("DESCRIPTION", &description);
+        cal.line("END:VTODO");
     }
 
     // Each known step with its number and move kind; a role planned twice gets a second UID.

@@ -3,6 +3,7 @@
 //! are in their own modules, chosen through [`Format`]. All text from files passes through the
 //! sanitiser, then each format's own escaping.
 
+mod coaching;
 mod dot;
 mod formats;
 mod ics;
@@ -15,10 +16,14 @@ use serde_json::{Value, json};
 
 use crate::date::Date;
 use crate::ladder::{Breadth, Ladder, Stage};
-use crate::profile::{self, Profile, Readiness, Status};
+use crate::profile::{self, LearningItem, Profile, Readiness, Status};
 use crate::text;
 
-pub use formats::{EXPORTS_FOLDER, ExportInput, Format, file_name, write_to_exports};
+pub use coaching::{
+    action_json, action_words, agenda_item_json, agenda_json, sessions_json, standing_json,
+};
+use formats::cell;
+pub use formats::{EXPORTS_FOLDER, ExportInput, Format, PrivateNotes, file_name, write_to_exports};
 
 /// How far back "done recently" reaches in the Markdown summary.
 pub const RECENT_DAYS: i64 = 90;
@@ -267,11 +272,26 @@ fn level_progress_json(profile: &Profile, ladder: &Ladder) -> Vec<Value> {
         .collect()
 }
 
-/// Everything in the profile plus what is derived from it, for scripts.
-pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
+/// What the JSON export calls itself, and the version of its shape. Fields may be added
+/// within a version; one that is removed or changes meaning makes the next version.
+pub const JSON_FORMAT: &str = "rungs-export";
+pub const JSON_VERSION: u32 = 1;
+
+/// Everything in the profile plus what is derived from it, for scripts: the versioned shape of
+/// `rungs export --format json` and `rungs profile show --json` (see the README). The private
+/// notes of 1:1s are in it only when `input` includes them.
+pub fn json(input: &ExportInput) -> Value {
+    let (profile, ladder) = (input.profile, input.ladder);
     let stored = serde_json::to_value(profile).unwrap_or(Value::Null);
     let breadth = profile::breadth(profile, ladder);
-    json!({
+    let learning: Vec<Value> = profile::learning_path(profile, ladder, input.today)
+        .iter()
+        .map(|item| learning_item_json(profile, ladder, item))
+        .collect();
+    let mut value = json!({
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "as_of": input.today.to_string(),
         "profile": stored,
         "derived": {
             "ladder": ladder.id(),
@@ -281,7 +301,31 @@ pub fn json(profile: &Profile, ladder: &Ladder) -> Value {
             "breadth": breadth.corners.iter().map(|&c| ladder.corners()[c].id.clone()).collect::<Vec<_>>(),
             "business_facing_corners": business_facing_json(&breadth),
             "plan": plan_json(profile, ladder),
+            "learning_path": learning,
+            "coaching": coaching::coaching_json(input),
         }
+    });
+    if input.private == PrivateNotes::Included {
+        value["private_notes"] = json!(profile.private_notes);
+    }
+    value
+}
+
+/// One item of the learning path, as `rungs learning-path --json` prints it.
+pub fn learning_item_json(profile: &Profile, ladder: &Ladder, item: &LearningItem) -> Value {
+    let level = &ladder.levels()[item.level];
+    let m = &level.milestones[item.index];
+    json!({
+        "milestone": m.id,
+        "title": text::one_line(&m.title),
+        "level": level.id,
+        "stage": m.stage.label(),
+        "kind": m.kind.label(),
+        "status": item.status.name(),
+        "due": item.due.to_string(),
+        "due_set": item.due_set,
+        "step": item.step.and_then(|i| profile.plan.get(i).map(|s| json!({"number": i + 1, "role": s.role}))),
+        "gaps": item.gaps,
     })
 }
 
@@ -431,13 +475,10 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     out
 }
 
-/// Text for a Markdown table cell: one line, pipes escaped.
-fn cell(s: &str) -> String {
-    text::one_line(s).replace('|', "\\|")
-}
-
-/// The summary to paste after a 1:1: roles, plan, readiness, recent and open milestones.
-pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
+/// The summary to paste after a 1:1: roles, plan, readiness, recent and open milestones, the
+/// last 1:1 and the open action items, what to learn next, recent evidence.
+pub fn markdown(input: &ExportInput) -> String {
+    let (profile, ladder, today) = (input.profile, input.ladder, input.today);
     let mut out = String::new();
     let _ = writeln!(out, "# Career plan — {}\n", cell(&profile.name));
     let _ = writeln!(
@@ -555,6 +596,7 @@ pub fn markdown(profile: &Profile, ladder: &Ladder, today: Date) -> String {
         open_milestones(&mut out, profile, ladder, r);
     }
 
+    coaching::one_on_one(&mut out, input);
     learning_next(&mut out, profile, ladder, today);
 
     let recent_evidence: Vec<_> = profile
@@ -654,15 +696,9 @@ fn capitalised(s: &str) -> String {
 /// A profile's export in `format`.
 pub fn render(format: Format, input: &ExportInput) -> String {
     match format {
-        Format::Markdown => markdown(input.profile, input.ladder, input.today),
+        Format::Markdown => markdown(input),
         Format::Json => {
-            // Private notes stay out of every export; they move to their own file with coaching,
-            // and come back only on an explicit request.
-            let mut shared = input.profile.clone();
-            for session in &mut shared.sessions {
-                session.private_notes.clear();
-            }
-            let value = json(&shared, input.ladder);
+            let value = json(input);
             // Escaped as on stdout: the file may well be shown with `cat`.
             let mut out =
                 text::json_escaped(&serde_json::to_string_pretty(&value).unwrap_or_default());

@@ -1,16 +1,18 @@
 //! A change to a profile, made of small edits that can be applied to a copy of the file re-read
 //! under the lock, so that two writers never silently drop each other's work:
 //!
-//! - edits to lists (the plan, the history, mentors, mentees, evidence) touch one element each,
-//!   found by its value, so an element another writer added or moved meanwhile is kept;
+//! - edits to lists (the plan, the history, mentors, mentees, evidence, ratings, sessions, action
+//!   items, talking points, the plan log, a session's agenda) touch one element each, found by
+//!   its value, so an element another writer added or moved meanwhile is kept;
 //! - edits to single values (current role, target, a milestone's progress, a whole re-planned
-//!   plan) carry the value they replace and refuse to apply when the file holds another one: a
-//!   change never overwrites an edit it did not see.
+//!   plan, a session's shared or private notes) carry the value they replace and refuse to
+//!   apply when the file holds another one: a change never overwrites an edit it did not see.
 //!
 //! Every edit has an exact inverse, so undo is a change like any other and is checked the same
 //! way against whatever the file holds by then.
 
-use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile};
+use super::coaching::{Action, AgendaItem, PlanChange, Session, TalkingPoint};
+use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, Rating};
 
 /// One element of one of a profile's lists.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +22,17 @@ pub enum Item {
     Mentor(Person),
     Mentee(Person),
     Evidence(Evidence),
+    Rating(Rating),
+    /// A session; its notes and agenda change through their own edits.
+    Session(Session),
+    Action(Action),
+    Point(TalkingPoint),
+    PlanChange(PlanChange),
+    /// An item of the agenda of the session with this id.
+    Agenda {
+        session: String,
+        item: AgendaItem,
+    },
 }
 
 /// One small edit; see the module documentation for how each one merges.
@@ -65,6 +78,29 @@ pub enum Edit {
         after: Item,
         index: usize,
     },
+    /// The shared notes of a session: applies only over the notes it replaces.
+    SessionNotes {
+        session: String,
+        before: String,
+        after: String,
+    },
+    /// The private notes of a session (kept apart by the store): applies only over the notes
+    /// it replaces.
+    PrivateNotes {
+        session: String,
+        before: String,
+        after: String,
+    },
+}
+
+/// A change a rule refuses, in words for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A change that could not be applied because the file holds something it did not expect.
@@ -169,6 +205,24 @@ impl Edit {
                 after: before,
                 index,
             },
+            Edit::SessionNotes {
+                session,
+                before,
+                after,
+            } => Edit::SessionNotes {
+                session,
+                before: after,
+                after: before,
+            },
+            Edit::PrivateNotes {
+                session,
+                before,
+                after,
+            } => Edit::PrivateNotes {
+                session,
+                before: after,
+                after: before,
+            },
         }
     }
 
@@ -214,6 +268,12 @@ impl Edit {
                 }
                 p.plan = after.clone();
                 Ok(before != after)
+            }
+            Edit::Insert {
+                item: Item::Session(session),
+                ..
+            } if p.sessions.iter().any(|s| s.id == session.id) => {
+                conflict(&format!("session {}", session.id))
             }
             Edit::Insert { item, index } => with_list(p, item, |list, value| {
                 list.insert((*index).min(list.len()), value);
@@ -261,6 +321,37 @@ impl Edit {
                     Ok(before != after)
                 })
             }
+            Edit::SessionNotes {
+                session,
+                before,
+                after,
+            } => {
+                let what = format!("the notes of session {session}");
+                let Some(s) = p.sessions.iter_mut().find(|s| s.id == *session) else {
+                    return conflict(&what);
+                };
+                if s.notes != *before {
+                    return conflict(&what);
+                }
+                s.notes = after.clone();
+                Ok(before != after)
+            }
+            Edit::PrivateNotes {
+                session,
+                before,
+                after,
+            } => {
+                let held = p.private_notes.get(session).map_or("", String::as_str);
+                if held != before {
+                    return conflict(&format!("the private notes of session {session}"));
+                }
+                if after.is_empty() {
+                    p.private_notes.remove(session);
+                } else {
+                    p.private_notes.insert(session.clone(), after.clone());
+                }
+                Ok(before != after)
+            }
         }
     }
 }
@@ -272,6 +363,12 @@ impl Item {
             Item::History(v) => Element::History(v),
             Item::Mentor(v) | Item::Mentee(v) => Element::Person(v),
             Item::Evidence(v) => Element::Evidence(v),
+            Item::Rating(v) => Element::Rating(v),
+            Item::Session(v) => Element::Session(v),
+            Item::Action(v) => Element::Action(v),
+            Item::Point(v) => Element::Point(v),
+            Item::PlanChange(v) => Element::PlanChange(v),
+            Item::Agenda { item, .. } => Element::Agenda(item),
         }
     }
 
@@ -282,6 +379,12 @@ impl Item {
             Item::Mentor(_) => "the mentors",
             Item::Mentee(_) => "the mentees",
             Item::Evidence(_) => "the evidence log",
+            Item::Rating(_) => "the ratings",
+            Item::Session(_) => "the sessions",
+            Item::Action(_) => "the action items",
+            Item::Point(_) => "the talking points",
+            Item::PlanChange(_) => "the plan's history",
+            Item::Agenda { .. } => "the session's agenda",
         }
     }
 }
@@ -299,6 +402,17 @@ fn with_list<T>(
         Item::Mentor(_) => f(&mut p.mentors, element),
         Item::Mentee(_) => f(&mut p.mentees, element),
         Item::Evidence(_) => f(&mut p.evidence, element),
+        Item::Rating(_) => f(&mut p.ratings, element),
+        Item::Session(_) => f(&mut p.sessions, element),
+        Item::Action(_) => f(&mut p.actions, element),
+        Item::Point(_) => f(&mut p.talking_points, element),
+        Item::PlanChange(_) => f(&mut p.plan_changes, element),
+        Item::Agenda { session, .. } => match p.sessions.iter_mut().find(|s| s.id == *session) {
+            Some(s) => f(&mut s.agenda, element),
+            None => Err(Conflict {
+                what: format!("session {session}"),
+            }),
+        },
     }
 }
 
@@ -309,6 +423,12 @@ enum Element {
     History(HeldRole),
     Person(Person),
     Evidence(Evidence),
+    Rating(Rating),
+    Session(Session),
+    Action(Action),
+    Point(TalkingPoint),
+    PlanChange(PlanChange),
+    Agenda(AgendaItem),
 }
 
 /// A list of one element type, seen through [`Element`].
@@ -354,6 +474,12 @@ list_of!(PlanStep, Step);
 list_of!(HeldRole, History);
 list_of!(Person, Person);
 list_of!(Evidence, Evidence);
+list_of!(Rating, Rating);
+list_of!(Session, Session);
+list_of!(Action, Action);
+list_of!(TalkingPoint, Point);
+list_of!(PlanChange, PlanChange);
+list_of!(AgendaItem, Agenda);
 
 /// The index of the element equal to `value` closest to `hint`, if any.
 fn nearest(list: &dyn ListOf, value: &Element, hint: usize) -> Option<usize> {

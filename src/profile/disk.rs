@@ -16,6 +16,8 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::time::SystemTime;
 
+use serde::{Deserialize, Serialize};
+
 use super::error::ProfileError;
 use crate::fsutil::{self, NewFile, Previous, SaveSteps};
 
@@ -64,14 +66,17 @@ pub struct SessionLock {
     _file: File,
 }
 
-/// Which version of a profile file is on disk; see the module documentation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which version of a profile file is on disk; see the module documentation. Kept in the
+/// roster's cache, to know a cached line is still the file's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Generation {
     writes: u64,
     stamp: Option<Stamp>,
+    /// The private notes file's, so a hand edit of it is noticed too.
+    private: Option<Stamp>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
@@ -91,13 +96,14 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
-/// The generation of the profile at `path` whose lock file is `lock`. Costs a stat and a read of
-/// a few bytes, so a planner can afford it often.
-pub(super) fn generation(path: &Path, lock: &Path) -> Generation {
+/// The generation of the profile at `path`, with its private notes at `private`, whose lock
+/// file is `lock`. Costs two stats and a read of a few bytes, so a planner can afford it often.
+pub(super) fn generation(path: &Path, private: &Path, lock: &Path) -> Generation {
     let writes = File::open(lock).map_or(0, |mut f| read_count(&mut f));
     Generation {
         writes,
         stamp: stamp(path),
+        private: stamp(private),
     }
 }
 
@@ -116,47 +122,39 @@ pub(super) fn session(path: &Path) -> Result<Option<SessionLock>, ProfileError> 
     }
 }
 
-/// Writes `text` to the profile at `path` atomically (see [`fsutil::write_atomic`]), keeping
-/// the old version as `<path>.bak`, and returns the new generation. `lock` proves the caller
-/// holds this profile's lock.
+/// Writes `text` to `path` atomically (see [`fsutil::write_atomic`]), keeping the old version
+/// as `previous` says, and counts the write in the lock file. `lock` proves the caller holds the
+/// profile's lock; the caller reads the new generation under it.
 pub(super) fn write(
     steps: &dyn SaveSteps,
     path: &Path,
     text: &str,
+    previous: Previous,
     lock: &mut LockGuard,
-) -> Result<Generation, ProfileError> {
-    fsutil::write_atomic_with(
-        steps,
-        path,
-        text.as_bytes(),
-        Previous::KeepAsBackup,
-        NewFile::Private,
-    )
-    .map_err(|e| {
-        if e.action == fsutil::KEEP_BACKUP {
-            ProfileError::Backup {
-                path: e.path,
-                source: e.source,
+) -> Result<(), ProfileError> {
+    fsutil::write_atomic_with(steps, path, text.as_bytes(), previous, NewFile::Private).map_err(
+        |e| {
+            if e.action == fsutil::KEEP_BACKUP {
+                ProfileError::Backup {
+                    path: e.path,
+                    source: e.source,
+                }
+            } else {
+                ProfileError::NotSaved {
+                    profile: path.to_path_buf(),
+                    path: e.path,
+                    action: e.action,
+                    source: e.source,
+                }
             }
-        } else {
-            ProfileError::NotSaved {
-                profile: path.to_path_buf(),
-                path: e.path,
-                action: e.action,
-                source: e.source,
-            }
-        }
-    })?;
+        },
+    )?;
     // The file is saved by now: a count that cannot be kept must not turn it into a failure
     // (a retry would apply the change twice). Readers still notice by the file's own stamp.
-    let writes = lock.count_write().unwrap_or_else(|e| {
+    if let Err(e) = lock.count_write() {
         tracing::warn!(error = %e, "a save could not be counted in its lock file");
-        0
-    });
-    Ok(Generation {
-        writes,
-        stamp: stamp(path),
-    })
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -176,7 +174,8 @@ mod tests {
             .open(&lock_path)
             .unwrap();
         let mut lock = LockGuard::new(&lock_path, file);
-        let before = generation(&path, &lock_path);
+        let private = dir.path().join("p.private.ron");
+        let before = generation(&path, &private, &lock_path);
         // Another rungs saved: same size, same time, same inode as far as a stat can tell,
         // but it counted its write under the lock.
         lock.count_write().unwrap();
@@ -185,6 +184,6 @@ mod tests {
             before.stamp,
             "the file itself looks unchanged"
         );
-        assert_ne!(generation(&path, &lock_path), before);
+        assert_ne!(generation(&path, &private, &lock_path), before);
     }
 }

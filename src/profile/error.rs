@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::model::PROFILE_FORMAT;
+use super::model::{PRIVATE_FORMAT, PRIVATE_SUFFIX, PROFILE_FORMAT, backup_of};
 use crate::text;
 
 /// Why a profile could not be read or written.
@@ -128,9 +128,14 @@ impl std::fmt::Display for ProfileError {
                 message,
             } => write!(
                 f,
-                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}.bak) and try again",
+                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}) and try again",
                 path.display(),
                 text::one_line(message),
+                backup_of(path).display()
+            ),
+            ProfileError::NewerFormat { path, format } if is_private(path) => write!(
+                f,
+                "{}: written in private-notes format {format}, newer than format {PRIVATE_FORMAT} that this version reads — upgrade rungs; the file was not changed",
                 path.display()
             ),
             ProfileError::NewerFormat { path, format } => write!(
@@ -187,6 +192,10 @@ impl std::fmt::Display for ProfileError {
 }
 
 impl std::error::Error for ProfileError {}
+
+fn is_private(path: &Path) -> bool {
+    path.to_string_lossy().ends_with(PRIVATE_SUFFIX)
+}
 
 /// What the person can do about a failed save, by its cause.
 fn advice(kind: io::ErrorKind, profile: &Path) -> String {

@@ -1,11 +1,11 @@
-//! Competency gaps: where a role expects more than the person shows today. What they show is
-//! their current role's expectation, moved by their latest rating (the manager's if there is
-//! one, else their own): exceeding +1, meeting ±0, working towards −1, below −2; with no rating
-//! it is the current role's expectation. Compare and the learning path both ask here.
+//! Competency gaps to any role: where it expects more than the person shows today. What they
+//! show, and which rating says so, are the rules of [`super::competence`], which the ratings
+//! and the agenda use for the next role. Compare and the learning path both ask here.
 
 use crate::ladder::{Ladder, Milestone, RoleIdx};
 
-use super::model::{Profile, Rater, Rating, RatingLevel};
+use super::competence::{judged_by, shows};
+use super::model::{Profile, RatingLevel};
 
 /// One competency the role expects more of than the person shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,28 +29,6 @@ impl Gap {
     }
 }
 
-/// The rating a competency is judged by: the manager's latest, else the person's own latest.
-pub fn latest_rating<'p>(profile: &'p Profile, competency: &str) -> Option<&'p Rating> {
-    let latest = |by: Rater| {
-        profile
-            .ratings
-            .iter()
-            .filter(|r| r.competency == competency && r.by == by)
-            .max_by_key(|r| r.date)
-    };
-    latest(Rater::Manager).or_else(|| latest(Rater::Own))
-}
-
-/// How far a rating moves what the person shows from the current role's expectation.
-fn shift(level: RatingLevel) -> i16 {
-    match level {
-        RatingLevel::Below => -2,
-        RatingLevel::WorkingTowards => -1,
-        RatingLevel::Meeting => 0,
-        RatingLevel::Exceeding => 1,
-    }
-}
-
 /// The competencies `to` expects more of than the person in role `from` shows, in the
 /// ladder's order.
 pub fn competency_gaps(profile: &Profile, ladder: &Ladder, from: RoleIdx, to: RoleIdx) -> Vec<Gap> {
@@ -60,15 +38,14 @@ pub fn competency_gaps(profile: &Profile, ladder: &Ladder, from: RoleIdx, to: Ro
         .filter_map(|c| {
             let expected_there = ladder.expects_of(to, &c.id)?;
             let expected_now = ladder.expects_of(from, &c.id).unwrap_or(0);
-            let rating = latest_rating(profile, &c.id).map(|r| r.level);
-            let shows = (i16::from(expected_now) + rating.map_or(0, shift)).clamp(0, 5) as u8;
+            let rating = judged_by(profile, &c.id).map(|r| r.level);
             let gap = Gap {
                 competency: c.id.clone(),
                 name: c.name.clone(),
                 expected_now,
                 expected_there,
                 rating,
-                shows,
+                shows: shows(expected_now, rating),
             };
             (gap.size() > 0).then_some(gap)
         })
@@ -89,6 +66,7 @@ mod tests {
     use super::*;
     use crate::date::Date;
     use crate::ladder::{BUNDLED, load_str};
+    use crate::profile::{Rater, Rating};
 
     fn rating(by: Rater, level: RatingLevel, date: &str) -> Rating {
         Rating {
@@ -126,5 +104,48 @@ mod tests {
         p.ratings
             .push(rating(Rater::Manager, RatingLevel::Meeting, "2026-02-01"));
         assert_eq!(leadership(&p).map(|g| g.size()), Some(1), "the latest one");
+    }
+
+    #[test]
+    fn compare_and_the_ratings_see_the_same_gap_to_the_next_role() {
+        use crate::profile::competence::{next_role, standings};
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let levels = [
+            RatingLevel::Below,
+            RatingLevel::WorkingTowards,
+            RatingLevel::Meeting,
+            RatingLevel::Exceeding,
+        ];
+        for role in ["sysadmin", "dev-lead", "engineering-manager"] {
+            for (i, level) in levels.into_iter().enumerate() {
+                let mut p = Profile::new("p".into(), "P".into(), "l".into(), role.into());
+                for c in ladder.competencies() {
+                    p.ratings.push(Rating {
+                        competency: c.id.clone(),
+                        by: if i % 2 == 0 {
+                            Rater::Own
+                        } else {
+                            Rater::Manager
+                        },
+                        level,
+                        date: "2026-01-01".parse::<Date>().unwrap(),
+                        note: String::new(),
+                    });
+                }
+                let (from, to) = (
+                    ladder.role_index(role).unwrap(),
+                    next_role(&p, &ladder).unwrap(),
+                );
+                let gaps = competency_gaps(&p, &ladder, from, to);
+                for standing in standings(&p, &ladder) {
+                    let compared = gaps
+                        .iter()
+                        .find(|g| g.competency == standing.id)
+                        .map_or(0, |g| i32::from(g.size()));
+                    let rated = standing.gap.map_or(0, |g| g.0.max(0));
+                    assert_eq!(compared, rated, "{role}, {level:?}, {}", standing.id);
+                }
+            }
+        }
     }
 }

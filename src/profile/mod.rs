@@ -1,26 +1,37 @@
 //! A person's profile: model, derived figures, the rules for changing it, and the store that
 //! saves it without loss. Nothing here draws to a terminal.
 
+pub mod agenda;
 mod change;
+mod coaching;
 mod compare;
+pub mod competence;
 mod derive;
 mod disk;
 mod error;
 mod gaps;
+pub mod glance;
+mod kinds;
 mod learning;
 mod marks;
+mod migrate;
 mod model;
+pub mod private;
 mod readiness;
+pub mod roster;
 pub mod rules;
 mod schedule;
 mod store;
 
 pub use change::{Change, Conflict, Edit, Item};
+pub use coaching::{
+    Action, AgendaItem, Moved, Owner, PlanChange, PlanEvent, Session, TalkingPoint, Topic,
+};
 pub use compare::{CompareRow, Comparison, MAX_TARGETS, compare, compare_table};
 pub use derive::{breadth, held_corners, next_level, plan_path};
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
-pub use gaps::{Gap, competency_gaps, latest_rating, trains};
+pub use gaps::{Gap, competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
 pub use model::*;

@@ -1,17 +1,37 @@
-//! One person's career plan, as saved in `profiles/<id>.ron` (format 1).
+//! One person's career plan, as saved in `profiles/<id>.ron` (format 2; format 1 is read and
+//! migrated by [`super::migrate`]).
 //!
 //! Field order here is the order on disk, so a team keeping the folder in git gets small,
 //! readable diffs. Unknown fields are refused rather than skipped: a file written by a newer
 //! rungs must never be rewritten by an older one that would drop what it did not understand.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::coaching::{Action, PlanChange, Session, TalkingPoint};
+pub use super::kinds::{Rater, RatingLevel, Status};
 use crate::date::Date;
 
-/// The profile format this version reads and writes.
-pub const PROFILE_FORMAT: u32 = 1;
+/// The profile format this version writes; older ones are migrated as they are read.
+pub const PROFILE_FORMAT: u32 = 2;
+
+/// The private-notes file format (see [`super::private`]) this version reads and writes.
+pub const PRIVATE_FORMAT: u32 = 1;
+
+/// What every file holding private notes ends with.
+pub const PRIVATE_SUFFIX: &str = ".private.ron";
+
+/// Where the previous version of the file at `path` is kept: `<id>.ron.bak` for a profile,
+/// `<id>.bak.private.ron` for private notes (so it matches the private files' pattern too).
+pub(super) fn backup_of(path: &Path) -> PathBuf {
+    let name = path.to_string_lossy();
+    match name.strip_suffix(PRIVATE_SUFFIX) {
+        Some(stem) => PathBuf::from(format!("{stem}.bak{PRIVATE_SUFFIX}")),
+        None => PathBuf::from(format!("{name}.bak")),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,12 +61,25 @@ pub struct Profile {
     pub mentors: Vec<Person>,
     #[serde(default)]
     pub mentees: Vec<Person>,
-    /// Competency ratings by the person and their manager (filled by a later feature).
+    /// Competency ratings by the person and their manager, oldest first: the history.
     #[serde(default)]
     pub ratings: Vec<Rating>,
-    /// Coaching sessions (filled by a later feature).
+    /// 1:1 coaching sessions, oldest first.
     #[serde(default)]
     pub sessions: Vec<Session>,
+    /// Action items agreed in sessions or added between them, oldest first.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Topics either person wants to raise at the next 1:1.
+    #[serde(default)]
+    pub talking_points: Vec<TalkingPoint>,
+    /// Dated changes to the plan, target and current role, oldest first.
+    #[serde(default)]
+    pub plan_changes: Vec<PlanChange>,
+    /// The manager's private notes by session id. Never written to the profile file (the store
+    /// keeps them in `<id>.private.ron`) and never serialised by anything else either.
+    #[serde(skip)]
+    pub private_notes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,39 +102,6 @@ pub struct PlanStep {
     pub target_date: Option<Date>,
     #[serde(default)]
     pub note: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    Todo,
-    Doing,
-    Done,
-}
-
-impl Status {
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Todo => "todo",
-            Status::Doing => "doing",
-            Status::Done => "done",
-        }
-    }
-    /// The status after this one in the todo → doing → done → todo cycle.
-    pub fn next(self) -> Status {
-        match self {
-            Status::Todo => Status::Doing,
-            Status::Doing => Status::Done,
-            Status::Done => Status::Todo,
-        }
-    }
-
-    pub fn mark(self) -> &'static str {
-        match self {
-            Status::Todo => "○",
-            Status::Doing => "◐",
-            Status::Done => "✓",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,20 +136,6 @@ pub struct Person {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Rater {
-    Own,
-    Manager,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum RatingLevel {
-    Below,
-    WorkingTowards,
-    Meeting,
-    Exceeding,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
@@ -159,31 +145,6 @@ pub struct Rating {
     pub date: Date,
     #[serde(default)]
     pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Session {
-    pub date: Date,
-    /// Notes both people see.
-    #[serde(default)]
-    pub notes: String,
-    /// The manager's own notes, hidden when the screen is shared.
-    #[serde(default)]
-    pub private_notes: String,
-    #[serde(default)]
-    pub actions: Vec<Action>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Action {
-    pub text: String,
-    #[serde(default)]
-    pub owner: String,
-    #[serde(default)]
-    pub due: Option<Date>,
-    pub status: Status,
 }
 
 impl Evidence {
@@ -211,7 +172,28 @@ impl Profile {
             mentees: Vec::new(),
             ratings: Vec::new(),
             sessions: Vec::new(),
+            actions: Vec::new(),
+            talking_points: Vec::new(),
+            plan_changes: Vec::new(),
+            private_notes: BTreeMap::new(),
         }
+    }
+
+    /// The action items with the numbers people know them by (`rungs action list`, `action
+    /// done N`, the calendar's UIDs): their place in the list, from 1. Action items are only
+    /// ever added, never removed, so a number never changes.
+    pub fn numbered_actions(&self) -> impl Iterator<Item = (usize, &Action)> {
+        self.actions.iter().enumerate().map(|(i, a)| (i + 1, a))
+    }
+
+    /// The latest 1:1 by date; of two on one day, the one started later.
+    pub fn last_session(&self) -> Option<&Session> {
+        self.sessions
+            .iter()
+            .fold(None, |last: Option<&Session>, s| match last {
+                Some(l) if l.date > s.date => Some(l),
+                _ => Some(s),
+            })
     }
 
     /// The status of a milestone; one never touched is to do.

@@ -6,18 +6,18 @@ use crate::date::Date;
 use crate::ladder::{self, Ladder, Path, PathRequest, PlanError};
 use crate::text;
 
+pub use super::change::Refusal;
 use super::change::{Change, Edit, Item};
+use super::coaching::PlanEvent;
 use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, Status};
 
-/// A change a rule refuses, in words for the person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal(pub String);
+mod coaching;
 
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+use coaching::log_plan;
+pub use coaching::{
+    SessionStart, add_action, add_point, edit_action, rate, set_notes, set_private_notes,
+    start_session, tick, toggle_action,
+};
 
 /// A new current role: the old one moves to the history (ended today), and a plan that started
 /// with this very move loses that step, since it is no longer a plan. `None` if nothing changes.
@@ -46,19 +46,26 @@ pub fn set_current_role(p: &Profile, role: &str, today: Date) -> Option<Change> 
             index: 0,
         });
     }
+    edits.extend(log_plan(p, today, PlanEvent::Current(role.to_string())));
     Some(Change::new(edits, "current role set"))
 }
 
 /// A new target (or none). `None` if nothing changes.
-pub fn set_target(p: &Profile, target: Option<&str>) -> Option<Change> {
+pub fn set_target(p: &Profile, target: Option<&str>, today: Date) -> Option<Change> {
     if p.target_role.as_deref() == target {
         return None;
     }
+    let mut edits = vec![Edit::Target {
+        before: p.target_role.clone(),
+        after: target.map(str::to_string),
+    }];
+    edits.extend(log_plan(
+        p,
+        today,
+        PlanEvent::Target(target.map(str::to_string)),
+    ));
     Some(Change::new(
-        vec![Edit::Target {
-            before: p.target_role.clone(),
-            after: target.map(str::to_string),
-        }],
+        edits,
         if target.is_some() {
             "target set"
         } else {
@@ -68,7 +75,12 @@ pub fn set_target(p: &Profile, target: Option<&str>) -> Option<Change> {
 }
 
 /// A step at the end of the plan; refused when the plan already ends at that role.
-pub fn append_step(p: &Profile, ladder: &Ladder, step: PlanStep) -> Result<Change, Refusal> {
+pub fn append_step(
+    p: &Profile,
+    ladder: &Ladder,
+    step: PlanStep,
+    today: Date,
+) -> Result<Change, Refusal> {
     let last = p.plan.last().map_or(&p.current_role, |s| &s.role);
     if *last == step.role {
         return Err(Refusal(format!(
@@ -76,17 +88,28 @@ pub fn append_step(p: &Profile, ladder: &Ladder, step: PlanStep) -> Result<Chang
             ladder.title_of(&step.role)
         )));
     }
-    Ok(Change::new(
-        vec![Edit::Insert {
+    let mut edits: Vec<Edit> = log_plan(p, today, PlanEvent::Added(step.role.clone()))
+        .into_iter()
+        .collect();
+    edits.insert(
+        0,
+        Edit::Insert {
             item: Item::Step(step),
             index: p.plan.len(),
-        }],
-        "added to the plan",
-    ))
+        },
+    );
+    Ok(Change::new(edits, "added to the plan"))
+}
+
+/// `edit`, then the plan's history entry for `event`.
+fn with_log(p: &Profile, today: Date, edit: Edit, event: PlanEvent) -> Vec<Edit> {
+    std::iter::once(edit)
+        .chain(log_plan(p, today, event))
+        .collect()
 }
 
 /// Moves step `index` one place earlier or later; `None` at either end.
-pub fn shift_step(p: &Profile, index: usize, earlier: bool) -> Option<Change> {
+pub fn shift_step(p: &Profile, index: usize, earlier: bool, today: Date) -> Option<Change> {
     let step = p.plan.get(index)?;
     let possible = if earlier {
         index > 0
@@ -94,45 +117,60 @@ pub fn shift_step(p: &Profile, index: usize, earlier: bool) -> Option<Change> {
         index + 1 < p.plan.len()
     };
     possible.then(|| {
-        Change::new(
-            vec![Edit::Shift {
-                item: Item::Step(step.clone()),
-                index,
-                earlier,
-            }],
-            "plan saved",
-        )
+        let edit = Edit::Shift {
+            item: Item::Step(step.clone()),
+            index,
+            earlier,
+        };
+        let event = PlanEvent::Moved(step.role.clone());
+        Change::new(with_log(p, today, edit, event), "plan saved")
     })
 }
 
 /// Removes step `index`.
-pub fn remove_step(p: &Profile, index: usize) -> Option<Change> {
+pub fn remove_step(p: &Profile, index: usize, today: Date) -> Option<Change> {
     let step = p.plan.get(index)?;
-    Some(Change::new(
-        vec![Edit::Remove {
-            item: Item::Step(step.clone()),
-            index,
-        }],
-        "step removed",
-    ))
+    let edit = Edit::Remove {
+        item: Item::Step(step.clone()),
+        index,
+    };
+    let event = PlanEvent::Removed(step.role.clone());
+    Some(Change::new(with_log(p, today, edit, event), "step removed"))
+}
+
+/// Empties the plan. `None` if it is empty already.
+pub fn clear_plan(p: &Profile, today: Date) -> Option<Change> {
+    (!p.plan.is_empty()).then(|| {
+        let edit = Edit::Plan {
+            before: p.plan.clone(),
+            after: Vec::new(),
+        };
+        Change::new(with_log(p, today, edit, PlanEvent::Cleared), "plan cleared")
+    })
 }
 
 /// Sets the target date and note of `seen`, the step as the person saw it at `index`. If the
 /// step changed or went meanwhile, the change conflicts rather than land on another step.
-pub fn edit_step(seen: &PlanStep, index: usize, date: Option<Date>, note: String) -> Change {
+pub fn edit_step(
+    p: &Profile,
+    seen: &PlanStep,
+    index: usize,
+    date: Option<Date>,
+    note: String,
+    today: Date,
+) -> Change {
     let after = PlanStep {
         role: seen.role.clone(),
         target_date: date,
         note,
     };
-    Change::new(
-        vec![Edit::Replace {
-            before: Item::Step(seen.clone()),
-            after: Item::Step(after),
-            index,
-        }],
-        "plan saved",
-    )
+    let edit = Edit::Replace {
+        before: Item::Step(seen.clone()),
+        after: Item::Step(after),
+        index,
+    };
+    let event = PlanEvent::Edited(seen.role.clone());
+    Change::new(with_log(p, today, edit, event), "plan saved")
 }
 
 /// A plan made of `roles`, keeping the dates and notes of steps that stay in it.
@@ -153,18 +191,20 @@ pub fn merge_auto_plan(old: &[PlanStep], roles: &[String]) -> Vec<PlanStep> {
 }
 
 /// Replaces the plan with `path` (an auto-plan), merged as [`merge_auto_plan`] says.
-pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String) -> Change {
+pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String, today: Date) -> Change {
     let roles: Vec<String> = path.roles[1..]
         .iter()
         .map(|&r| ladder.role(r).id.to_string())
         .collect();
-    Change::new(
-        vec![Edit::Plan {
-            before: p.plan.clone(),
-            after: merge_auto_plan(&p.plan, &roles),
-        }],
-        done,
-    )
+    let after = merge_auto_plan(&p.plan, &roles);
+    if after == p.plan {
+        return Change::new(Vec::new(), done);
+    }
+    let edit = Edit::Plan {
+        before: p.plan.clone(),
+        after,
+    };
+    Change::new(with_log(p, today, edit, PlanEvent::Replanned(roles)), done)
 }
 
 /// Up to `count` planned paths from the current role to the target, best first, judged with
@@ -369,6 +409,34 @@ mod tests {
     }
 
     #[test]
+    fn plan_changes_are_dated_and_a_repeat_on_one_day_is_logged_once() {
+        let mut p = profile();
+        shift_step(&p, 1, true, today())
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        // Back again: the same step moved the same day is one change to talk about.
+        shift_step(&p, 0, false, today())
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
+        remove_step(&p, 0, today()).unwrap().apply(&mut p).unwrap();
+        let logged: Vec<&PlanEvent> = p.plan_changes.iter().map(|c| &c.change).collect();
+        assert_eq!(
+            logged,
+            [
+                &PlanEvent::Moved("manager".into()),
+                &PlanEvent::Removed("lead".into())
+            ]
+        );
+        assert!(p.plan_changes.iter().all(|c| c.date == today()));
+        clear_plan(&p, today()).unwrap().apply(&mut p).unwrap();
+        assert!(p.plan.is_empty());
+        assert_eq!(p.plan_changes.last().unwrap().change, PlanEvent::Cleared);
+        assert!(clear_plan(&p, today()).is_none());
+    }
+
+    #[test]
     fn a_step_moved_in_one_copy_keeps_a_step_added_in_another() {
         let mine = profile();
         let mut on_disk = profile();
@@ -377,7 +445,7 @@ mod tests {
             target_date: None,
             note: String::new(),
         });
-        shift_step(&mine, 1, true)
+        shift_step(&mine, 1, true, today())
             .unwrap()
             .apply(&mut on_disk)
             .unwrap();
@@ -391,7 +459,7 @@ mod tests {
         let mut on_disk = profile();
         on_disk.target_role = Some("cio".into());
         let before = on_disk.clone();
-        let change = set_target(&mine, Some("cto")).unwrap();
+        let change = set_target(&mine, Some("cto"), today()).unwrap();
         let conflict = change.apply(&mut on_disk).unwrap_err();
         assert_eq!(conflict.what, "the target");
         assert_eq!(on_disk, before);
@@ -400,7 +468,7 @@ mod tests {
     #[test]
     fn undoing_a_move_of_a_step_someone_removed_brings_nothing_back() {
         let mut mine = profile();
-        let change = shift_step(&mine, 1, true).unwrap();
+        let change = shift_step(&mine, 1, true, today()).unwrap();
         change.apply(&mut mine).unwrap();
         // Meanwhile the shell removes "lead"; the planner reloads and then undoes.
         mine.plan.retain(|s| s.role != "lead");

@@ -16,8 +16,10 @@ use serde::Deserialize;
 
 use super::disk::{self, Generation, LockGuard, SessionLock};
 use super::error::ProfileError;
-use super::model::{PROFILE_FORMAT, Profile};
-use crate::fsutil::{self, ReadError, RealDisk, SaveSteps};
+use super::migrate::{self, ProfileV1};
+use super::model::{PROFILE_FORMAT, Profile, backup_of};
+use super::private::{self, PRIVATE_SUFFIX};
+use crate::fsutil::{self, Previous, ReadError, RealDisk, SaveSteps};
 use crate::ladder;
 use crate::text;
 
@@ -117,6 +119,11 @@ impl Store {
         self.dir.join(format!("{id}.ron"))
     }
 
+    /// Where the profile's private notes live: `<id>.private.ron`.
+    pub fn private_path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}{PRIVATE_SUFFIX}"))
+    }
+
     fn sibling(&self, id: &str, suffix: &str) -> PathBuf {
         self.dir.join(format!("{id}.{suffix}"))
     }
@@ -203,7 +210,40 @@ impl Store {
         let mut profile = parse(&source, &path)?;
         // The file name is the profile's identity; a hand-edited id inside must not move it.
         profile.id = id.to_string();
+        // Notes a format-1 file still held are kept until the first save moves them; the
+        // private file, their home from then on, wins where both hold a session's notes.
+        let mut notes = self.load_private(id)?.unwrap_or_default();
+        for (session, text) in std::mem::take(&mut profile.private_notes) {
+            notes.entry(session).or_insert(text);
+        }
+        profile.private_notes = notes;
         Ok(profile)
+    }
+
+    /// The private notes as the private file holds them; `None` when there is no such file.
+    fn load_private(
+        &self,
+        id: &str,
+    ) -> Result<Option<std::collections::BTreeMap<String, String>>, ProfileError> {
+        let path = self.private_path_of(id);
+        let source = match fsutil::read_limited(&path) {
+            Ok(source) => source,
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(ReadError::Io(source)) => {
+                return Err(ProfileError::Io {
+                    path,
+                    action: "read",
+                    source,
+                });
+            }
+            Err(other) => {
+                return Err(ProfileError::Unreadable {
+                    path,
+                    why: other.to_string(),
+                });
+            }
+        };
+        Ok(Some(private::parse(&source, &path)?.sessions))
     }
 
     /// Takes the profile's write lock, waiting up to `lock_wait` for another writer.
@@ -249,7 +289,11 @@ impl Store {
 
     /// Which version of the profile is on disk; compare two to know whether it changed.
     pub fn generation(&self, id: &str) -> Generation {
-        disk::generation(&self.path_of(id), &self.sibling(id, "lock"))
+        disk::generation(
+            &self.path_of(id),
+            &self.private_path_of(id),
+            &self.sibling(id, "lock"),
+        )
     }
 
     /// Saves a new profile; refuses to replace an existing one.
@@ -307,6 +351,10 @@ impl Store {
 
     /// Writes a profile atomically, keeping the previous version as `.bak`, and returns its new
     /// generation. The guard is the proof that the caller holds this profile's lock.
+    ///
+    /// Private notes go to `<id>.private.ron`, written first and only when they differ from
+    /// what that file holds: a crash between the two writes leaves the notes in both places,
+    /// never in neither. A private file that does not parse stops the save.
     pub fn save(
         &self,
         profile: &Profile,
@@ -321,18 +369,68 @@ impl Store {
             )));
         }
         let started = Instant::now();
+        self.keep_private_out_of_git();
+        let on_disk = self.load_private(&profile.id)?;
+        let changed = match &on_disk {
+            Some(notes) => *notes != profile.private_notes,
+            None => !profile.private_notes.is_empty(),
+        };
+        if changed {
+            let text = private::to_ron(&profile.id, &profile.private_notes)?;
+            // Named to match the notes' own pattern, so .gitignore keeps it out too.
+            let backup = backup_of(&self.private_path_of(&profile.id));
+            disk::write(
+                &*self.steps,
+                &self.private_path_of(&profile.id),
+                &text,
+                Previous::KeepAt(&backup),
+                lock,
+            )?;
+        }
         let text = to_ron(profile)?;
-        let written = disk::write(&*self.steps, &self.path_of(&profile.id), &text, lock);
+        let written = disk::write(
+            &*self.steps,
+            &self.path_of(&profile.id),
+            &text,
+            Previous::KeepAsBackup,
+            lock,
+        );
         match &written {
             Ok(_) => tracing::debug!(
                 profile = %profile.id,
                 bytes = text.len(),
+                private = changed,
                 elapsed_us = started.elapsed().as_micros() as u64,
                 "saved a profile"
             ),
             Err(e) => tracing::warn!(profile = %profile.id, error = %e, "a profile was not saved"),
         }
-        written
+        written.map(|()| self.generation(&profile.id))
+    }
+
+    /// Makes sure `profiles/.gitignore` names the private files (and the working files), so a
+    /// team keeping the folder in git never commits them. A person's own lines are kept; a
+    /// failure here is logged, never a reason not to save.
+    fn keep_private_out_of_git(&self) {
+        let path = self.dir.join(".gitignore");
+        let existing = match fsutil::read_limited(&path) {
+            Ok(text) => Some(text),
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "cannot read the .gitignore");
+                return;
+            }
+        };
+        if let Some(text) = private::gitignore_with_our_lines(existing.as_deref())
+            && let Err(e) = fsutil::write_atomic(
+                &path,
+                text.as_bytes(),
+                Previous::Replace,
+                fsutil::NewFile::Shared,
+            )
+        {
+            tracing::warn!(error = %e, "cannot write the .gitignore");
+        }
     }
 }
 
@@ -367,33 +465,58 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
         path: path.to_path_buf(),
         format,
     };
-    // Format 1 is the first; later formats add a migration step here, oldest first.
-    match options.from_str::<Profile>(source) {
-        Ok(profile) if profile.format > PROFILE_FORMAT => Err(newer(profile.format)),
-        Ok(profile) if profile.format == 0 => Err(ProfileError::Parse {
+    // Files in the current format, nearly all of them, are read in one pass. Only when that
+    // fails does the format decide: an older one is read through its own types, a newer one is
+    // refused as such. A file that does not parse even as far as its format (cut short, say)
+    // is read as the format it says it is, so the error points at the real problem.
+    let current = options.from_str::<Profile>(source);
+    let format = match &current {
+        Ok(profile) => profile.format,
+        Err(_) => options
+            .from_str::<FormatProbe>(source)
+            .map(|probe| probe.format)
+            .ok()
+            .or_else(|| declared_format(source))
+            .unwrap_or(PROFILE_FORMAT),
+    };
+    match format {
+        0 => Err(ProfileError::Parse {
             path: path.to_path_buf(),
             line: 1,
             col: 1,
-            message: "format 0 does not exist; write `format: 1`".to_string(),
+            message: format!("format 0 does not exist; write `format: {PROFILE_FORMAT}`"),
         }),
-        Ok(profile) => Ok(profile),
-        Err(e) => {
-            // A newer file fails on fields this version does not know: say it is newer,
-            // rather than point at the first unknown field.
-            match options.from_str::<FormatProbe>(source) {
-                Ok(probe) if probe.format > PROFILE_FORMAT => Err(newer(probe.format)),
-                _ => Err(parse_error(&e)),
-            }
-        }
+        1 => options
+            .from_str::<ProfileV1>(source)
+            .map(migrate::from_v1)
+            .map_err(|e| parse_error(&e)),
+        PROFILE_FORMAT => current.map_err(|e| parse_error(&e)),
+        newer_format => Err(newer(newer_format)),
     }
 }
+
+/// The number after the first `format:` in `source`, read without parsing the rest.
+fn declared_format(source: &str) -> Option<u32> {
+    let at = source.find("format")?;
+    let rest = source[at + "format".len()..].trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// How deep the saved text breaks lines: the profile's fields, their lists, the entries of
+/// those lists and the lists inside them (a session's agenda) each get lines of their own;
+/// anything deeper — an agenda item — is written on one line, which keeps big files small and
+/// a change to one item a one-line diff.
+pub const PRETTY_DEPTH: usize = 4;
 
 /// A profile as the pretty, stable RON text that is saved.
 pub fn to_ron(profile: &Profile) -> Result<String, ProfileError> {
     let config = PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
-        .struct_names(false);
+        .struct_names(false)
+        .depth_limit(PRETTY_DEPTH);
     let mut text = ladder::ron_options()
         .to_string_pretty(profile, config)
         .map_err(|e| ProfileError::Serialize {

@@ -45,6 +45,8 @@ pub struct Options {
     /// What was wrong with the config, to say on screen too.
     pub config_warnings: Vec<String>,
     pub clock: Clock,
+    /// Start in share-safe mode: no private notes on screen.
+    pub share_safe: bool,
 }
 
 impl Options {
@@ -59,6 +61,7 @@ impl Options {
             config_origin: "config".to_string(),
             config_warnings: Vec::new(),
             clock: Clock::default(),
+            share_safe: false,
         }
     }
 }
@@ -100,6 +103,7 @@ impl App {
         let reference = source.profile_reference(&ladder);
         let mut app = App::build(ladder, reference, store, profile, options.color);
         app.ctx.clock = options.clock;
+        app.ctx.share_safe = options.share_safe;
         let mut warnings = options.config_warnings;
         warnings.extend(app.configure(&options.config, &options.config_origin));
         if let Some(first) = warnings.first() {
@@ -184,9 +188,39 @@ impl App {
         self.ctx.sync.read_only()
     }
 
-    /// Saves on a worker thread from now on, so the event loop never waits for the disk.
+    /// Saves (and reads the roster) on worker threads from now on, so the event loop never
+    /// waits for the disk.
     pub fn save_in_background(&mut self) {
         self.ctx.sync.save_in_background();
+        self.ctx.read_roster_in_background();
+    }
+
+    /// Whether share-safe mode is on (private notes hidden everywhere).
+    pub fn share_safe(&self) -> bool {
+        self.ctx.share_safe
+    }
+
+    /// Turns share-safe mode on or off.
+    pub fn set_share_safe(&mut self, on: bool) {
+        self.ctx.share_safe = on;
+        self.refresh_tabs();
+    }
+
+    /// Makes tab `index` the one in view, telling the one leaving and the one coming.
+    fn show_tab(&mut self, index: usize) {
+        if index == self.active || index >= self.tabs.len() {
+            return;
+        }
+        self.tabs[self.active].leave(&mut self.ctx);
+        self.active = index;
+        self.tabs[self.active].enter(&mut self.ctx);
+        self.refresh_tabs();
+    }
+
+    /// Ends the planner after the tab in view has turned anything typed into a change.
+    fn quit(&mut self) {
+        self.tabs[self.active].leave(&mut self.ctx);
+        self.quit = true;
     }
 
     /// Whether a save is under way or changes wait to be saved.
@@ -208,7 +242,20 @@ impl App {
     }
 
     fn after_disk(&mut self) {
-        if self.ctx.hear_from_disk() {
+        let heard = self.ctx.hear_from_disk();
+        let switched = self.ctx.take_switched();
+        if switched {
+            // Another person (and maybe another ladder): the other tabs start afresh; the one
+            // in view keeps its place.
+            for (i, fresh) in tabs::all().into_iter().enumerate() {
+                if i != self.active
+                    && let Some(slot) = self.tabs.get_mut(i)
+                {
+                    *slot = fresh;
+                }
+            }
+        }
+        if heard || switched {
             self.refresh_tabs();
         }
     }
@@ -261,7 +308,7 @@ impl App {
 
     fn key(&mut self, key: &KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
+            self.quit();
             return;
         }
         if let Some(popup) = &mut self.popup {
@@ -295,7 +342,7 @@ impl App {
             && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
             && let Some(i) = self.tabs.iter().position(|t| t.digit() == c)
         {
-            self.active = i;
+            self.show_tab(i);
             return;
         }
         let Some(action) = self.ctx.keymap.action("global", keymap::GLOBAL, key) else {
@@ -303,18 +350,26 @@ impl App {
         };
         let count = self.tabs.len();
         match action {
-            Global::Quit => self.quit = true,
+            Global::Quit => self.quit(),
             Global::Help => {
                 self.popup = Some(Popup::Read(help::pager(
                     &self.key_sections(),
                     self.ctx.theme,
                 )));
             }
-            Global::NextTab => self.active = (self.active + 1) % count,
-            Global::PrevTab => self.active = (self.active + count - 1) % count,
+            Global::NextTab => self.show_tab((self.active + 1) % count),
+            Global::PrevTab => self.show_tab((self.active + count - 1) % count),
             Global::Undo => {
                 self.ctx.undo();
                 self.refresh_tabs();
+            }
+            Global::ShareSafe => {
+                self.set_share_safe(!self.ctx.share_safe);
+                self.ctx.say(if self.ctx.share_safe {
+                    "share-safe: private notes are hidden everywhere until s again"
+                } else {
+                    "share-safe off: private notes show again"
+                });
             }
             Global::Export => {
                 if self.ctx.profile().is_some() {
@@ -352,7 +407,7 @@ impl App {
                 .iter()
                 .position(|r| r.contains((mouse.column, mouse.row).into()))
         {
-            self.active = i;
+            self.show_tab(i);
             return;
         }
         self.tabs[self.active].mouse(&mut self.ctx, mouse);
@@ -424,8 +479,25 @@ impl App {
             }
         }
         let y = i64::from(screen.header.y);
-        let line = text::truncate(&line, screen.header.width as usize);
+        const SHARE_SAFE: &str = " SHARE-SAFE ";
+        let room = if ctx.share_safe {
+            (screen.header.width as usize).saturating_sub(SHARE_SAFE.len() + 1)
+        } else {
+            screen.header.width as usize
+        };
+        let line = text::truncate(&line, room);
         put(buf, screen.header, 0, y, &line, ctx.theme.heading());
+        if ctx.share_safe {
+            let x = i64::from(screen.header.right()) - SHARE_SAFE.len() as i64;
+            put(
+                buf,
+                screen.header,
+                x,
+                y,
+                SHARE_SAFE,
+                ctx.theme.warning().add_modifier(Modifier::REVERSED),
+            );
+        }
         if self.first_run.is_some() {
             return;
         }
@@ -481,6 +553,16 @@ impl App {
                 .collect::<Vec<_>>()
                 .join("  ")
         };
+        // Share-safe earns its room where private notes can show, and while it is on; on other
+        // tabs the room goes to their own keys (help lists it everywhere).
+        let offer_share_safe = self.ctx.share_safe
+            || self.first_run.is_none() && self.tabs[self.active].shows_private_notes();
+        let global = global.map(|mut section| {
+            section
+                .rows
+                .retain(|r| offer_share_safe || r.name != "global.share-safe");
+            section
+        });
         // The global keys (help among them) always show; the screen's own keys give way.
         let global = global.as_ref().map(words).unwrap_or_default();
         let room = (screen.footer.width as usize).saturating_sub(text::width(&global) + 3);

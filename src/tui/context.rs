@@ -4,12 +4,14 @@
 
 use ratatui::layout::Rect;
 
+use super::disk::RosterReader;
 use super::keymap::Keymap;
 use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
 use crate::date::{Clock, Date};
-use crate::export::{self, ExportInput, Format};
+use crate::export::{self, ExportInput, Format, PrivateNotes};
 use crate::ladder::{Ladder, Path};
+use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
 use crate::text;
 
@@ -42,6 +44,15 @@ pub struct Ctx {
     pub clock: Clock,
     /// Where the current tab draws, as the app laid the screen out.
     pub body: Rect,
+    /// The screen may be seen by others: private notes show nowhere.
+    pub share_safe: bool,
+    /// Every profile, as last read from disk (the open one as it is now in memory).
+    pub roster: Vec<Row>,
+    /// Whether the roster has been read at least once.
+    pub roster_read: bool,
+    roster_reader: RosterReader,
+    /// Another profile was opened since the app last asked.
+    switched: bool,
     alternatives: Alternatives,
 }
 
@@ -57,8 +68,63 @@ impl Ctx {
             size: (80, 24),
             clock: Clock::from_env().unwrap_or_default(),
             body: Rect::default(),
+            share_safe: false,
+            roster: Vec::new(),
+            roster_read: false,
+            roster_reader: RosterReader::inline(),
+            switched: false,
             alternatives: Alternatives::default(),
         }
+    }
+
+    /// Reads the roster on a worker thread from now on.
+    pub fn read_roster_in_background(&mut self) {
+        self.roster_reader = RosterReader::background();
+    }
+
+    /// Asks for a fresh roster; it arrives with [`Ctx::hear_from_disk`].
+    pub fn request_roster(&mut self) {
+        let today = self.today();
+        self.roster_reader.request(self.sync.store(), today);
+        self.take_roster();
+    }
+
+    /// Whether a roster read is under way.
+    pub fn roster_loading(&self) -> bool {
+        self.roster_reader.is_busy()
+    }
+
+    fn take_roster(&mut self) -> bool {
+        match self.roster_reader.poll() {
+            Some(rows) => {
+                self.roster = rows;
+                self.roster_read = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The roster line of the profile open now, as it is in memory (with changes not yet
+    /// saved), rather than as the last read found it.
+    pub fn live_entry(&self) -> Option<roster::Entry> {
+        self.profile()
+            .map(|p| roster::entry(p, &self.ladder, self.today()))
+    }
+
+    /// Whether another profile was opened since the last call.
+    pub fn take_switched(&mut self) -> bool {
+        std::mem::take(&mut self.switched)
+    }
+
+    /// Opens profile `id` instead of the current one, once the current one is saved.
+    pub fn open_profile(&mut self, id: String) {
+        if self.profile().is_some_and(|p| p.id == id) {
+            return;
+        }
+        self.say(format!("opening {id}…"));
+        // What comes of it is heard by the app, which lays out the screen for the new profile.
+        self.sync.open(id);
     }
 
     pub fn profile(&self) -> Option<&Profile> {
@@ -111,7 +177,13 @@ impl Ctx {
     /// Puts what the disk reported on the status line; says whether there was anything.
     pub fn hear_from_disk(&mut self) -> bool {
         let notices = self.sync.notices();
-        let heard = !notices.is_empty();
+        let mut heard = !notices.is_empty();
+        if let Some(ladder) = self.sync.take_ladder() {
+            self.ladder_ref = ladder.id().to_string();
+            self.ladder = ladder;
+            self.alternatives = Alternatives::default();
+        }
+        heard |= self.take_roster();
         for notice in notices {
             match notice {
                 Notice::Saved(words) => self.say(words),
@@ -134,6 +206,20 @@ impl Ctx {
                     "the file changed and cannot be read: {}",
                     text::one_line(&why)
                 )),
+                Notice::Opened(name) => {
+                    self.switched = true;
+                    // The previous profile's line is read again, now that it is saved.
+                    self.request_roster();
+                    let read_only = self
+                        .sync
+                        .read_only()
+                        .map(|r| format!(" — {r}"))
+                        .unwrap_or_default();
+                    self.say(format!("opened {}{read_only}", text::one_line(&name)));
+                }
+                Notice::NotOpened(why) => {
+                    self.complain(format!("not opened: {}", text::one_line(&why)))
+                }
                 Notice::Exported(format, path) => self.say(format!(
                     "exported to {} — {}",
                     path.display(),
@@ -148,14 +234,21 @@ impl Ctx {
     }
 
     /// Exports the profile in `format` into the data dir's exports folder, on the disk's
-    /// thread; the status line says where once it is written.
-    pub fn export(&mut self, format: Format) {
+    /// thread; the status line says where once it is written. Private notes go in only when
+    /// asked for, the format can carry them and the screen is not shared.
+    pub fn export(&mut self, format: Format, private: PrivateNotes) {
         let Some(profile) = self.sync.profile() else {
             return self.complain("no profile to export yet");
         };
-        let input = ExportInput::new(profile, &self.ladder, &self.clock);
+        let private = if self.share_safe || !format.can_carry_private_notes() {
+            PrivateNotes::LeftOut
+        } else {
+            private
+        };
+        let input =
+            ExportInput::new(profile, &self.ladder, &self.clock).with_private_notes(private);
         let contents = export::render(format, &input);
-        let name = export::file_name(profile, format, input.today);
+        let name = export::file_name(&input, format);
         self.say(format!("exporting {}…", format.name()));
         self.sync.export(format, name, contents);
         self.hear_from_disk();
@@ -190,7 +283,7 @@ impl Ctx {
             alternatives.index + 1,
             alternatives.paths.len()
         );
-        let change = rules::use_path(p, &self.ladder, path, words);
+        let change = rules::use_path(p, &self.ladder, path, words, self.today());
         self.change(Some(change));
     }
 }

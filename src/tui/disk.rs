@@ -1,15 +1,18 @@
 //! The planner's disk work, off the UI thread: saving pending changes (lock, re-read, apply,
-//! write) and looking for changes another program made. Results come back through a channel the
-//! event loop polls, so a slow disk or another writer's lock never freezes the screen. Tests use
-//! the inline mode, which does the same work before returning.
+//! write), looking for changes another program made, opening another profile, and reading the
+//! roster of every profile. Results come back through channels the event loop polls, so a slow
+//! disk or another writer's lock never freezes the screen. Tests use the inline mode, which
+//! does the same work before returning.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
-use std::path::PathBuf;
-
+use crate::date::Date;
 use crate::export::{self, Format};
+use crate::ladder::{self, Ladder};
+use crate::profile::roster::{self, Row, Sort};
 use crate::profile::{Change, Conflict, Generation, Profile, ProfileError, Store};
 
 /// Work for the disk.
@@ -22,6 +25,8 @@ pub enum Job {
     },
     /// Reload profile `id` if its generation is no longer `seen`.
     Check { id: String, seen: Generation },
+    /// Read profile `id` and its ladder, to open it instead of the one open now.
+    Open { id: String },
     /// Write an export into the data dir's exports folder as `name`.
     Export {
         format: Format,
@@ -51,6 +56,16 @@ pub enum Done {
     Unreadable {
         error: String,
         generation: Generation,
+    },
+    /// Profile `id` read, with its ladder, ready to open.
+    Opened {
+        profile: Box<Profile>,
+        generation: Generation,
+        ladder: Box<Ladder>,
+    },
+    /// Profile `id` could not be opened; why.
+    NotOpened {
+        error: String,
     },
     /// The worker thread is gone; the work it had is lost and must be redone inline.
     WorkerGone,
@@ -105,6 +120,30 @@ fn run(store: &Store, job: Job) -> Done {
                 Err(e) => Done::Unreadable {
                     error: e.to_string(),
                     generation: now,
+                },
+            }
+        }
+        Job::Open { id } => {
+            let (profile, generation) = match store.load_tracked(&id) {
+                Ok(loaded) => loaded,
+                Err(e) => {
+                    return Done::NotOpened {
+                        error: e.to_string(),
+                    };
+                }
+            };
+            match ladder::resolve_for_profile(&profile.ladder, store.dir(), Some(store.data_dir()))
+            {
+                Ok((ladder, _)) => Done::Opened {
+                    profile: Box::new(profile),
+                    generation,
+                    ladder: Box::new(ladder),
+                },
+                Err(e) => Done::NotOpened {
+                    error: format!(
+                        "its ladder \"{}\" cannot be loaded: {e}",
+                        crate::text::one_line(&profile.ladder)
+                    ),
                 },
             }
         }
@@ -180,4 +219,76 @@ impl Disk {
             Disk::Background { done, .. } => done.recv().ok(),
         }
     }
+}
+
+/// Reads the roster of every profile, on a thread of its own so that a large team never holds
+/// up a save or the screen.
+pub enum RosterReader {
+    /// Reads before returning: for tests.
+    Inline { done: Option<Vec<Row>> },
+    /// Reads on a worker thread per request.
+    Background {
+        busy: Option<Receiver<Vec<Row>>>,
+        /// Another read was asked for while one ran: start it when that one ends.
+        again: Option<(Store, Date)>,
+    },
+}
+
+impl RosterReader {
+    pub fn inline() -> RosterReader {
+        RosterReader::Inline { done: None }
+    }
+
+    pub fn background() -> RosterReader {
+        RosterReader::Background {
+            busy: None,
+            again: None,
+        }
+    }
+
+    /// Asks for a fresh roster of the profiles in `store` as of `today`.
+    pub fn request(&mut self, store: &Store, today: Date) {
+        match self {
+            RosterReader::Inline { done } => *done = Some(read_roster(store, today)),
+            RosterReader::Background { busy, again } => {
+                if busy.is_some() {
+                    *again = Some((store.clone(), today));
+                    return;
+                }
+                *busy = Some(spawn_read(store.clone(), today));
+            }
+        }
+    }
+
+    /// A roster that has arrived, if any.
+    pub fn poll(&mut self) -> Option<Vec<Row>> {
+        match self {
+            RosterReader::Inline { done } => done.take(),
+            RosterReader::Background { busy, again } => {
+                let outcome = match busy.as_ref()?.try_recv() {
+                    Ok(rows) => Some(rows),
+                    Err(TryRecvError::Empty) => return None,
+                    Err(TryRecvError::Disconnected) => None,
+                };
+                *busy = again.take().map(|(store, today)| spawn_read(store, today));
+                outcome
+            }
+        }
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self, RosterReader::Background { busy: Some(_), .. })
+    }
+}
+
+fn read_roster(store: &Store, today: Date) -> Vec<Row> {
+    roster::load(store, store.data_dir(), today, Sort::default())
+}
+
+fn spawn_read(store: Store, today: Date) -> Receiver<Vec<Row>> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = sender.send(read_roster(&store, today));
+    });
+    receiver
 }

@@ -264,6 +264,7 @@ pub enum Global {
     NextTab,
     PrevTab,
     Undo,
+    ShareSafe,
     Export,
 }
 
@@ -290,6 +291,13 @@ pub const GLOBAL: &[Binding<Global>] = &[
         Global::Undo,
         "undo the last change",
         Footer::Word("undo"),
+    ),
+    bind(
+        "share-safe",
+        &[C('s')],
+        Global::ShareSafe,
+        "share-safe: hide private notes while the screen is shared",
+        Footer::Word("share-safe"),
     ),
     bind(
         "export",

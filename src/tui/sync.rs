@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::disk::{Disk, Done, Job};
 use crate::export::Format;
+use crate::ladder::Ladder;
 use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
 
 /// How often the planner asks whether the file changed on disk.
@@ -37,6 +38,10 @@ pub enum Notice {
     Unreadable(String),
     /// The other planner closed: changes are saved again.
     Writable,
+    /// Another profile is open now; its name.
+    Opened(String),
+    /// The profile asked for could not be opened; why.
+    NotOpened(String),
     /// An export was written, here.
     Exported(Format, PathBuf),
     /// An export could not be written; why.
@@ -47,6 +52,7 @@ pub enum Notice {
 enum InFlight {
     Save(u64),
     Check,
+    Open,
 }
 
 pub struct ProfileSync {
@@ -69,6 +75,10 @@ pub struct ProfileSync {
     /// The words for the last change, said once it is saved.
     saying: String,
     notices: Vec<Notice>,
+    /// The profile to open once the current one is saved.
+    opening: Option<String>,
+    /// The ladder of a profile just opened, for the context to take.
+    new_ladder: Option<Ladder>,
 }
 
 impl ProfileSync {
@@ -91,6 +101,8 @@ impl ProfileSync {
             last_session_try: None,
             saying: String::new(),
             notices: Vec::new(),
+            opening: None,
+            new_ladder: None,
         };
         if let Some((profile, generation)) = profile {
             sync.adopt(profile, generation);
@@ -113,6 +125,69 @@ impl ProfileSync {
 
     pub fn profile(&self) -> Option<&Profile> {
         self.profile.as_ref()
+    }
+
+    /// The store the profile is kept in.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Opens profile `id` instead of the one open now, once the current one's changes are
+    /// saved; the outcome arrives as [`Notice::Opened`] or [`Notice::NotOpened`].
+    pub fn open(&mut self, id: String) {
+        if self.profile.as_ref().is_some_and(|p| p.id == id) {
+            return;
+        }
+        self.opening = Some(id);
+        self.last_failure = None;
+        self.try_open();
+    }
+
+    /// Whether a switch to another profile is under way.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// The ladder of the profile just opened, once.
+    pub fn take_ladder(&mut self) -> Option<Ladder> {
+        self.new_ladder.take()
+    }
+
+    /// Sends the open asked for when nothing is left to save and nothing else is under way.
+    fn try_open(&mut self) {
+        if self.in_flight.is_some() || self.opening.is_none() {
+            return;
+        }
+        if !self.pending.is_empty() {
+            if self.last_failure.is_some() {
+                let id = self.opening.take().unwrap_or_default();
+                self.notices.push(Notice::NotOpened(format!(
+                    "{id} was not opened: the changes to this profile are not saved yet"
+                )));
+                return;
+            }
+            self.save();
+            return;
+        }
+        let Some(id) = self.opening.clone() else {
+            return;
+        };
+        self.in_flight = Some(InFlight::Open);
+        self.disk.submit(Job::Open { id });
+        self.take_outcomes();
+    }
+
+    /// Takes a profile read from disk as the open one: the previous one is let go (its
+    /// session lock too, so another planner may have it), and undo starts afresh.
+    fn switch_to(&mut self, profile: Profile, generation: Generation) {
+        self.session = None;
+        self.read_only = None;
+        self.undo.clear();
+        self.pending.clear();
+        self.last_session_try = None;
+        let name = profile.name.clone();
+        self.adopt(profile, generation);
+        self.notices.push(Notice::Opened(name));
     }
 
     /// Why changes cannot be saved, if they cannot.
@@ -145,6 +220,9 @@ impl ProfileSync {
         if let Some(reason) = &self.read_only {
             return Err(format!("not changed: {reason}"));
         }
+        if self.opening.is_some() {
+            return Err("not changed: another profile is being opened".to_string());
+        }
         let Some(profile) = &mut self.profile else {
             return Err("no profile is open".to_string());
         };
@@ -168,6 +246,9 @@ impl ProfileSync {
     pub fn undo(&mut self) -> Result<(), String> {
         if self.read_only.is_some() {
             return Err("read-only: nothing to undo".to_string());
+        }
+        if self.opening.is_some() {
+            return Err("another profile is being opened".to_string());
         }
         let Some((_, inverse)) = self.undo.pop() else {
             return Err("nothing to undo".to_string());
@@ -229,6 +310,9 @@ impl ProfileSync {
         self.take_outcomes();
         if self.in_flight.is_some() {
             return;
+        }
+        if self.opening.is_some() {
+            return self.try_open();
         }
         let retry_due = self
             .last_failure
@@ -296,6 +380,13 @@ impl ProfileSync {
             return;
         }
         self.in_flight = None;
+        self.finish_job(done);
+        if self.opening.is_some() {
+            self.try_open();
+        }
+    }
+
+    fn finish_job(&mut self, done: Done) {
         match done {
             Done::Saved {
                 upto,
@@ -345,6 +436,19 @@ impl ProfileSync {
                 self.seen = generation;
                 self.notices.push(Notice::Unreadable(error));
                 self.save();
+            }
+            Done::Opened {
+                profile,
+                generation,
+                ladder,
+            } => {
+                self.opening = None;
+                self.new_ladder = Some(*ladder);
+                self.switch_to(*profile, generation);
+            }
+            Done::NotOpened { error } => {
+                self.opening = None;
+                self.notices.push(Notice::NotOpened(error));
             }
             Done::Exported { .. } => {}
             Done::WorkerGone => {

@@ -28,6 +28,10 @@ pub trait Tab {
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         vec![self.keys(keymap)]
     }
+    /// Whether the tab can show private notes, so its footer offers share-safe.
+    fn shows_private_notes(&self) -> bool {
+        false
+    }
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome;
     fn paste(&mut self, _ctx: &mut Ctx, _text: &str) -> Outcome {
         Outcome::Ignored
@@ -39,4 +43,9 @@ pub trait Tab {
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer);
     /// The profile was opened or reloaded, or the screen resized: keep cursors in range.
     fn refresh(&mut self, _ctx: &Ctx) {}
+    /// The tab comes into view.
+    fn enter(&mut self, _ctx: &mut Ctx) {}
+    /// The tab goes out of view, or the planner is about to quit: anything typed and not yet
+    /// made a change must become one now.
+    fn leave(&mut self, _ctx: &mut Ctx) {}
 }

@@ -3,6 +3,69 @@
 
 pub mod planner;
 
+use std::path::Path;
+
+/// The day the command-line tests pin as today.
+pub const TODAY: &str = "2026-11-25";
+
+/// The binary, blind to the config, team ladders and terminal width of the machine running
+/// the tests.
+pub fn rungs_alone() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("rungs").unwrap();
+    cmd.env_remove("COLUMNS").env_remove("RUNGS_LADDERS").env(
+        "RUNGS_CONFIG",
+        std::env::temp_dir().join("rungs-tests-no-config.ron"),
+    );
+    cmd
+}
+
+/// [`rungs_alone`] on `data_dir`, on [`TODAY`].
+pub fn rungs(data_dir: &Path) -> assert_cmd::Command {
+    let mut cmd = rungs_alone();
+    cmd.env("RUNGS_DATA_DIR", data_dir)
+        .env("RUNGS_TODAY", TODAY);
+    cmd
+}
+
+/// A data dir holding the format-1 fixture profile (Priya Sharma, tech lead, plan to a data
+/// manager then a security director, target CIO).
+pub fn with_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
+    std::fs::copy(fixture, profiles.join("priya-sharma.ron")).unwrap();
+    dir
+}
+
+/// Every command that prints something about a profile (exports aside), for the checks that
+/// a private note never shows.
+pub const PROFILE_PRINTS: &[&[&str]] = &[
+    &["profile", "show"],
+    &["profile", "show", "--json"],
+    &["profile", "list"],
+    &["profile", "list", "--json"],
+    &["plan", "show"],
+    &["plan", "show", "--json"],
+    &["session", "list"],
+    &["session", "list", "--json"],
+    &["agenda"],
+    &["agenda", "--json"],
+    &["action", "list", "--all"],
+    &["action", "list", "--all", "--json"],
+    &["ratings"],
+    &["ratings", "--json"],
+    &["roster"],
+    &["roster", "--json"],
+    &["learning-path"],
+    &["learning-path", "--json"],
+    &["compare", "cio", "engineering-manager"],
+    &["compare", "cio", "--json"],
+    &["diff", "dev-lead", "cio"],
+    &["diff", "dev-lead", "cio", "--json"],
+];
+
 /// `path` as a regular expression that matches it literally.
 pub fn regex_escape(path: &str) -> String {
     path.chars()

@@ -114,3 +114,28 @@ pub fn keys(app: &mut App, text: &str) {
         press(app, KeyCode::Char(c));
     }
 }
+
+/// The day the coaching tests live on.
+pub const TODAY: &str = "2026-11-25";
+
+/// An app at `width` × `height` on profile `id` of the data folder `dir`, on the bundled
+/// ladder, with today pinned to [`TODAY`].
+pub fn app_on(dir: &std::path::Path, id: &str, width: u16, height: u16) -> App {
+    let store = Store::new(dir);
+    let profile = store.load(id).unwrap();
+    let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+    let mut app = App::new(ladder, store, Some(profile), false);
+    app.set_clock(rungs::date::Clock::Pinned(TODAY.parse().unwrap()));
+    app.handle(&Event::Resize(width, height));
+    app
+}
+
+/// `rungs` on the data folder `dir`, on [`TODAY`], with no config or team ladders.
+pub fn rungs_cmd(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("rungs").unwrap();
+    cmd.env("RUNGS_DATA_DIR", dir)
+        .env("RUNGS_TODAY", TODAY)
+        .env_remove("RUNGS_LADDERS")
+        .env("RUNGS_CONFIG", dir.join("no-config.ron"));
+    cmd
+}

@@ -1,12 +1,13 @@
 //! The export menu (`X`): pick a format and the profile is written into the exports folder of
-//! the data dir, on the disk's thread; the status line then says where.
+//! the data dir, on the disk's thread; the status line then says where. The private notes of
+//! 1:1s stay out unless asked for each time the menu opens (`p`), never in share-safe mode.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::Style;
 
 use super::form::Stay;
-use crate::export::Format;
+use crate::export::{Format, PrivateNotes};
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::{centered, clear, frame, padded, text_lines};
@@ -19,6 +20,7 @@ enum Action {
     Down,
     Pick,
     Write(Format),
+    Private,
     Close,
 }
 
@@ -82,6 +84,13 @@ const KEYS: &[Binding<Action>] = &[
         Footer::Hidden,
     ),
     bind(
+        "private",
+        &[C('p')],
+        Action::Private,
+        "include the private notes of 1:1s, or leave them out",
+        Footer::Word("private notes"),
+    ),
+    bind(
         "close",
         &[Code(KeyCode::Esc), C('q')],
         Action::Close,
@@ -104,6 +113,8 @@ fn describe(format: Format) -> &'static str {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportMenu {
     selected: usize,
+    /// Left out each time the menu opens: including them is a choice made for one export.
+    private: PrivateNotes,
 }
 
 /// The keys of the menu, for help and footer.
@@ -123,19 +134,54 @@ impl ExportMenu {
                 self.selected = (self.selected + 1) % count;
                 return Stay::Open;
             }
+            Some(Action::Private) => {
+                self.toggle_private(ctx);
+                return Stay::Open;
+            }
             Some(Action::Close) => return Stay::Closed,
             Some(Action::Pick) => Format::ALL[self.selected.min(count - 1)],
             Some(Action::Write(format)) => format,
             None => return Stay::Open,
         };
-        ctx.export(format);
+        ctx.export(format, self.private);
         Stay::Closed
+    }
+
+    fn toggle_private(&mut self, ctx: &mut Ctx) {
+        if ctx.share_safe {
+            self.private = PrivateNotes::LeftOut;
+            return ctx.complain(
+                "share-safe is on: private notes stay out of every export (s turns it off)",
+            );
+        }
+        self.private = match self.private {
+            PrivateNotes::LeftOut => PrivateNotes::Included,
+            PrivateNotes::Included => PrivateNotes::LeftOut,
+        };
+    }
+
+    /// What the menu says about private notes, and how loudly.
+    fn private_line(&self, ctx: &Ctx, key: &str) -> (String, Style) {
+        match (ctx.share_safe, self.private) {
+            (true, _) => (
+                " private notes: left out — share-safe is on".to_string(),
+                ctx.theme.muted(),
+            ),
+            (false, PrivateNotes::LeftOut) => (
+                format!(" {key:<3} private notes: left out"),
+                Style::default(),
+            ),
+            (false, PrivateNotes::Included) => (
+                format!(" {key:<3} private notes: INCLUDED — keep this export to yourself"),
+                ctx.theme.warning(),
+            ),
+        }
     }
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
         let letters = keys(&ctx.keymap);
-        let count = Format::ALL.len() + 2;
+        let count = Format::ALL.len() + 4;
         let area = centered(
             ctx.screen(),
             WIDTH,
@@ -146,20 +192,25 @@ impl ExportMenu {
         }
         let width = padded(area).width as usize;
         let mut lines: Vec<(String, Style)> = Vec::new();
-        for (i, format) in Format::ALL.iter().enumerate() {
-            let key = letters
+        let key_of = |name: &str| {
+            letters
                 .rows
                 .iter()
-                .find(|r| r.name == format!("export.{}", format.name()))
-                .map_or(String::new(), |r| r.keys.clone());
+                .find(|r| r.name == format!("export.{name}"))
+                .map_or(String::new(), |r| r.keys.clone())
+        };
+        for (i, format) in Format::ALL.iter().enumerate() {
             let style = if i == self.selected {
                 theme.selected()
             } else {
                 Style::default()
             };
-            let line = format!(" {key:<3} {}", describe(*format));
+            let line = format!(" {:<3} {}", key_of(format.name()), describe(*format));
             lines.push((crate::text::fit(&line, width), style));
         }
+        lines.push((String::new(), Style::default()));
+        let (private, style) = self.private_line(ctx, &key_of("private"));
+        lines.push((crate::text::fit(&private, width), style));
         lines.push((String::new(), Style::default()));
         lines.push((
             "Written to the exports folder of your data folder.".to_string(),

@@ -2,6 +2,7 @@
 //! export menu and forms to fill in. One module each; tabs open them, the app routes keys to
 //! the one open.
 
+pub mod coaching;
 pub mod compare;
 pub mod diff;
 pub mod export;

@@ -268,7 +268,7 @@ impl LadderTab {
             Action::SetTarget => {
                 let change = ctx
                     .profile()
-                    .and_then(|p| rules::set_target(p, Some(&role_id)));
+                    .and_then(|p| rules::set_target(p, Some(&role_id), ctx.today()));
                 match change {
                     Some(change) => ctx.change(Some(change)),
                     None => ctx.say("that is already your target"),
@@ -283,7 +283,7 @@ impl LadderTab {
                     target_date: None,
                     note: String::new(),
                 };
-                match rules::append_step(p, &ctx.ladder, step) {
+                match rules::append_step(p, &ctx.ladder, step, ctx.today()) {
                     Ok(change) => ctx.change(Some(change)),
                     Err(refusal) => ctx.complain(refusal.0),
                 }

@@ -2,6 +2,7 @@
 //! one module, and it sees only the shared context — never the app. Adding a tab is one module
 //! and one line in [`all`].
 
+mod coaching;
 mod ladder;
 mod milestones;
 mod plan;
@@ -15,6 +16,7 @@ pub fn all() -> Vec<Box<dyn Tab>> {
         Box::new(ladder::LadderTab::default()),
         Box::new(plan::PlanTab::default()),
         Box::new(milestones::MilestonesTab::default()),
+        Box::new(coaching::CoachingTab::default()),
         Box::new(profile::ProfileTab::default()),
     ]
 }

@@ -89,12 +89,17 @@ impl PlanTab {
                 ("Target date (YYYY-MM-DD)", &date, false),
                 ("Note", &step.note, true),
             ],
-            Box::new(move |values, _| {
+            Box::new(move |values, ctx| {
+                let Some(p) = ctx.profile() else {
+                    return Ok(None);
+                };
                 Ok(Some(rules::edit_step(
+                    p,
                     &seen,
                     index,
                     values.date(0)?,
                     values.text(1),
+                    ctx.today(),
                 )))
             }),
         )))
@@ -129,14 +134,18 @@ impl Tab for PlanTab {
             Action::Replan => ctx.auto_plan(false),
             Action::Earlier | Action::Later => {
                 let earlier = action == Action::Earlier;
-                let change = ctx.profile().and_then(|p| rules::shift_step(p, i, earlier));
+                let change = ctx
+                    .profile()
+                    .and_then(|p| rules::shift_step(p, i, earlier, ctx.today()));
                 if change.is_some() {
                     self.cursor = if earlier { i - 1 } else { i + 1 };
                 }
                 ctx.change(change);
             }
             Action::Delete => {
-                let change = ctx.profile().and_then(|p| rules::remove_step(p, i));
+                let change = ctx
+                    .profile()
+                    .and_then(|p| rules::remove_step(p, i, ctx.today()));
                 ctx.change(change);
                 self.refresh(ctx);
             }

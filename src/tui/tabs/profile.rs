@@ -1,20 +1,23 @@
-//! Tab 5, Profile: the role history, mentors, mentees and the evidence log, each a section with
-//! its own list, and a key to add to the one shown.
+//! Tab 5, Profile: the role history, mentors, mentees, the evidence log and the competencies,
+//! each a section with its own list, a key to add to the one shown, and one to rate a
+//! competency.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::style::Style;
 
+use crate::profile::competence;
 use crate::profile::rules::{self, Relation};
-use crate::profile::{self, Evidence, HeldRole, Person, Profile};
+use crate::profile::{self, Evidence, HeldRole, Person, Profile, Rater};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::Popup;
+use crate::tui::popups::coaching as forms;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{frame, padded};
+use crate::tui::widgets::{competencies, frame, padded};
 
 /// The sections of the tab, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,14 +27,16 @@ enum Section {
     Mentors,
     Mentees,
     Evidence,
+    Competencies,
 }
 
 impl Section {
-    const ALL: [Section; 4] = [
+    const ALL: [Section; 5] = [
         Section::History,
         Section::Mentors,
         Section::Mentees,
         Section::Evidence,
+        Section::Competencies,
     ];
 
     fn name(self) -> &'static str {
@@ -40,15 +45,17 @@ impl Section {
             Section::Mentors => "Mentors",
             Section::Mentees => "Mentees",
             Section::Evidence => "Evidence",
+            Section::Competencies => "Competencies",
         }
     }
 
-    fn len(self, p: &Profile) -> usize {
+    fn len(self, p: &Profile, competencies: usize) -> usize {
         match self {
             Section::History => p.history.len(),
             Section::Mentors => p.mentors.len(),
             Section::Mentees => p.mentees.len(),
             Section::Evidence => p.evidence.len(),
+            Section::Competencies => competencies,
         }
     }
 
@@ -73,6 +80,7 @@ impl Section {
             Section::Evidence => {
                 "no evidence yet — a adds a win; `rungs log TEXT` adds one from the shell"
             }
+            Section::Competencies => "this ladder names no competencies to rate",
         }
     }
 }
@@ -88,6 +96,7 @@ enum Action {
     PreviousSection,
     NextSection,
     Add,
+    Rate,
 }
 
 use Key::{Char as C, Code};
@@ -97,7 +106,7 @@ const KEYS: &[Binding<Action>] = &[
         "previous-section",
         &[Code(KeyCode::Left), C('h')],
         Action::PreviousSection,
-        "previous section: history · mentors · mentees · evidence",
+        "previous section (history … competencies)",
         Footer::Group("←→", "section"),
     ),
     bind(
@@ -113,6 +122,13 @@ const KEYS: &[Binding<Action>] = &[
         Action::Add,
         "add a past role, mentor, mentee or evidence entry",
         Footer::Word("add"),
+    ),
+    bind(
+        "rate",
+        &[C('r')],
+        Action::Rate,
+        "competencies: rate the one selected (as yourself)",
+        Footer::Word("rate"),
     ),
 ];
 
@@ -136,8 +152,9 @@ fn person_form(title: &str, relation: Relation) -> Popup {
 }
 
 impl ProfileTab {
-    fn add_form(&self) -> Popup {
-        match self.section {
+    fn add_form(&self) -> Option<Popup> {
+        Some(match self.section {
+            Section::Competencies => return None,
             Section::History => Popup::Form(Form::new(
                 "Add a past role",
                 &[
@@ -182,7 +199,7 @@ impl ProfileTab {
                     rules::add_evidence(p, entry).map(Some).map_err(|r| r.0)
                 }),
             )),
-        }
+        })
     }
 
     fn entries(&self, ctx: &Ctx, p: &Profile) -> Vec<String> {
@@ -219,7 +236,14 @@ impl ProfileTab {
                     format!("{}  {}{tag}", e.date, text::one_line(&e.text))
                 })
                 .collect(),
+            // Drawn as a table of its own.
+            Section::Competencies => Vec::new(),
         }
+    }
+
+    fn rows(&self, ctx: &Ctx) -> usize {
+        ctx.profile()
+            .map_or(0, |p| self.section.len(p, ctx.ladder.competencies().len()))
     }
 }
 
@@ -239,7 +263,7 @@ impl Tab for ProfileTab {
     }
 
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        let rows = ctx.profile().map_or(0, |p| self.section.len(p));
+        let rows = self.rows(ctx);
         if let Some(step) = ctx.keymap.action("profile", list::CURSOR_KEYS, key) {
             self.cursor = list::step(self.cursor, rows, step, list::page(ctx.body));
             return Outcome::Handled;
@@ -253,7 +277,17 @@ impl Tab for ProfileTab {
                 self.section = self.section.next(by);
                 self.cursor = 0;
             }
-            Action::Add => return Outcome::Open(self.add_form()),
+            Action::Add => match self.add_form() {
+                Some(form) => return Outcome::Open(form),
+                None => ctx.say("r rates a competency; ratings are added, never edited"),
+            },
+            Action::Rate => {
+                if self.section != Section::Competencies {
+                    ctx.say("→ to the competencies section to rate one");
+                } else if let Some(form) = forms::rate_at(ctx, self.cursor, Rater::Own) {
+                    return Outcome::Open(form);
+                }
+            }
         }
         Outcome::Handled
     }
@@ -262,7 +296,7 @@ impl Tab for ProfileTab {
         let Some(step) = list::wheel(mouse) else {
             return Outcome::Ignored;
         };
-        let rows = ctx.profile().map_or(0, |p| self.section.len(p));
+        let rows = self.rows(ctx);
         self.cursor = list::step(self.cursor, rows, step, 1);
         Outcome::Handled
     }
@@ -279,7 +313,7 @@ impl Tab for ProfileTab {
         let sections: Vec<String> = Section::ALL
             .iter()
             .map(|&s| {
-                let count = s.len(p);
+                let count = s.len(p, ladder.competencies().len());
                 if s == self.section {
                     format!("[{} {count}]", s.name())
                 } else {
@@ -308,6 +342,25 @@ impl Tab for ProfileTab {
             Line::new("", Style::default()),
             Line::new(sections.join("  "), theme.heading()),
         ];
+        if self.section == Section::Competencies {
+            let inner = padded(ctx.body);
+            let head = (lines.len() as u16).min(inner.height);
+            list::draw(
+                buf,
+                ratatui::layout::Rect::new(inner.x, inner.y, inner.width, head),
+                &lines,
+                theme,
+            );
+            let table = ratatui::layout::Rect::new(
+                inner.x,
+                inner.y + head,
+                inner.width,
+                inner.height - head,
+            );
+            let standings = competence::standings(p, ladder);
+            competencies::draw(buf, table, &standings, self.cursor, theme);
+            return;
+        }
         let entries = self.entries(ctx, p);
         if entries.is_empty() {
             lines.push(Line::new(
@@ -324,7 +377,7 @@ impl Tab for ProfileTab {
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        let rows = ctx.profile().map_or(0, |p| self.section.len(p));
+        let rows = self.rows(ctx);
         self.cursor = self.cursor.min(rows.saturating_sub(1));
     }
 }

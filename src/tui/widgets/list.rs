@@ -126,11 +126,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, lines: &[Line], theme: Theme) {
     if height == 0 {
         return;
     }
+    // An entry may span several lines (wrapped text): keep all of it in view when it fits,
+    // and its first line always.
     let cursor = lines.iter().position(|l| l.cursor).unwrap_or(0);
-    let first = if cursor < height {
+    let end = lines.iter().rposition(|l| l.cursor).unwrap_or(cursor);
+    let first = if end < height {
         0
     } else {
-        (cursor + 1 - height).min(lines.len().saturating_sub(height))
+        (end + 1 - height)
+            .min(cursor)
+            .min(lines.len().saturating_sub(height))
     };
     for (row, l) in lines.iter().skip(first).take(height).enumerate() {
         let style = if l.cursor {

@@ -1,6 +1,7 @@
 //! Pure drawing pieces every screen uses. Nothing here knows about tabs, the app or the domain
 //! beyond what it is handed.
 
+pub mod competencies;
 pub mod field;
 pub mod graph;
 pub mod graph_draw;

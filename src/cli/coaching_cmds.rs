@@ -1,0 +1,611 @@
+//! The coaching commands: sessions, the agenda and talking points, action items, ratings and
+//! the roster. Like every profile command, each change goes through the store's update (lock,
+//! re-read, apply, save). Private notes are printed only when `--include-private` asks.
+
+use std::io::Write;
+
+use serde_json::{Value, json};
+
+use super::args::{ActionCommand, AgendaCommand, ByArg, RatingArg, RosterSortArg, SessionCommand};
+use super::output::write_json;
+use super::profile_cmds::{Context, apply, or_list};
+use crate::date::Date;
+use crate::error::Failure;
+use crate::export::{self, PrivateNotes};
+use crate::ladder::Ladder;
+use crate::profile::agenda::{self, Agenda};
+use crate::profile::competence::{self, Standing};
+use crate::profile::roster::{self, Row, Sort};
+use crate::profile::rules::{self, SessionStart};
+use crate::profile::{
+    Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
+    TalkingPoint,
+};
+use crate::text;
+
+impl From<ByArg> for Rater {
+    fn from(by: ByArg) -> Rater {
+        match by {
+            ByArg::Own => Rater::Own,
+            ByArg::Manager => Rater::Manager,
+        }
+    }
+}
+
+impl From<RatingArg> for RatingLevel {
+    fn from(level: RatingArg) -> RatingLevel {
+        match level {
+            RatingArg::Below => RatingLevel::Below,
+            RatingArg::WorkingTowards => RatingLevel::WorkingTowards,
+            RatingArg::Meeting => RatingLevel::Meeting,
+            RatingArg::Exceeding => RatingLevel::Exceeding,
+        }
+    }
+}
+
+impl From<RosterSortArg> for Sort {
+    fn from(sort: RosterSortArg) -> Sort {
+        match sort {
+            RosterSortArg::Overdue => Sort::Overdue,
+            RosterSortArg::Name => Sort::Name,
+            RosterSortArg::Readiness => Sort::Readiness,
+            RosterSortArg::Last => Sort::LastSession,
+            RosterSortArg::Actions => Sort::OpenActions,
+        }
+    }
+}
+
+/// What `--include-private` asks of a listing or an export.
+pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
+    if include_private {
+        PrivateNotes::Included
+    } else {
+        PrivateNotes::LeftOut
+    }
+}
+
+/// Text from the command line, trimmed and made safe; `None` when it says nothing.
+fn typed(text: &str) -> Option<String> {
+    let clean = text::sanitize(text.trim());
+    text::has_content(&clean).then_some(clean)
+}
+
+/// The agenda as text: each item under its heading, a tick for those discussed.
+pub(super) fn agenda_lines(items: &[AgendaItem], person: &str) -> String {
+    let mut out = String::new();
+    let mut heading = String::new();
+    for item in items {
+        let this = agenda::heading(&item.topic, person);
+        if this != heading {
+            out.push_str(&format!("{this}\n"));
+            heading = this;
+        }
+        let mark = if item.ticked { "✓" } else { "•" };
+        out.push_str(&format!("  {mark} {}\n", text::one_line(&item.text)));
+    }
+    out
+}
+
+fn action_line(number: usize, action: &Action, person: &str, today: Date) -> String {
+    format!(
+        "{number:>3}. {} {}",
+        action.status.mark(),
+        export::action_words(action, person, today)
+    )
+}
+
+impl Context<'_> {
+    pub fn session(&self, action: SessionCommand, out: &mut dyn Write) -> Result<(), Failure> {
+        match action {
+            SessionCommand::Add {
+                date,
+                notes,
+                private,
+                action,
+            } => {
+                let (id, _, ladder) = self.load(None)?;
+                let mut actions = Vec::new();
+                for a in &action {
+                    actions.push(typed(a).ok_or_else(|| {
+                        Failure::invalid("--action needs the text of the action item")
+                    })?);
+                }
+                let start = SessionStart {
+                    notes: notes.as_deref().and_then(typed).unwrap_or_default(),
+                    private_notes: private.as_deref().and_then(typed).unwrap_or_default(),
+                    actions,
+                };
+                let has_private = !start.private_notes.is_empty();
+                let date = date.unwrap_or_else(|| self.clock.today());
+                let (session, saved) = self.store.update(&id, |p| {
+                    let (change, session) = rules::start_session(p, &ladder, date, start);
+                    apply(&change, p)?;
+                    Ok(session)
+                })?;
+                let Some(s) = saved.sessions.iter().find(|s| s.id == session) else {
+                    return Err(Failure::runtime("the new session was not saved"));
+                };
+                writeln!(
+                    out,
+                    "{}: session {session} started — an agenda of {}{}{}",
+                    saved.id,
+                    text::count(s.agenda.len(), "item"),
+                    match action.len() {
+                        0 => String::new(),
+                        n => format!(", {}", text::count(n, "action item")),
+                    },
+                    if has_private {
+                        format!(
+                            "; private notes kept in {}",
+                            self.store.private_path_of(&saved.id).display()
+                        )
+                    } else {
+                        String::new()
+                    }
+                )?;
+                out.write_all(agenda_lines(&s.agenda, &saved.name).as_bytes())?;
+                Ok(())
+            }
+            SessionCommand::List {
+                json,
+                include_private,
+            } => {
+                let (_, profile, _) = self.load(None)?;
+                self.list_sessions(&profile, json, private_notes(include_private), out)
+            }
+        }
+    }
+
+    fn list_sessions(
+        &self,
+        p: &Profile,
+        json: bool,
+        private: PrivateNotes,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
+        if json {
+            return write_json(out, &export::sessions_json(p, private));
+        }
+        if p.sessions.is_empty() {
+            writeln!(
+                out,
+                "{}: no sessions yet — `rungs session add` starts one with its agenda built",
+                p.id
+            )?;
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "{}: {}, newest first",
+            p.id,
+            text::count(p.sessions.len(), "session")
+        )?;
+        for s in p.sessions.iter().rev() {
+            let ticked = s.agenda.iter().filter(|i| i.ticked).count();
+            let agreed = numbered
+                .iter()
+                .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
+                .count();
+            let agenda = if s.agenda.is_empty() {
+                "no agenda".to_string()
+            } else {
+                format!("agenda {ticked}/{} discussed", s.agenda.len())
+            };
+            writeln!(
+                out,
+                "{}  {agenda} · {}",
+                s.id,
+                text::count(agreed, "action item")
+            )?;
+            for line in s.notes.lines().filter(|l| !l.trim().is_empty()) {
+                writeln!(out, "    {}", text::one_line(line))?;
+            }
+            if private == PrivateNotes::Included
+                && let Some(private) = p.private_notes.get(&s.id)
+            {
+                for line in private.lines().filter(|l| !l.trim().is_empty()) {
+                    writeln!(out, "    private: {}", text::one_line(line))?;
+                }
+            }
+            for (n, a) in numbered
+                .iter()
+                .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
+            {
+                writeln!(out, "  {}", action_line(*n, a, &p.name, self.clock.today()))?;
+            }
+        }
+        let hidden = p
+            .sessions
+            .iter()
+            .filter(|s| p.private_notes.contains_key(&s.id))
+            .count();
+        if private == PrivateNotes::LeftOut && hidden > 0 {
+            super::output::note(&format!(
+                "the private notes of {} are not shown; --include-private shows them",
+                text::count(hidden, "session")
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn agenda(
+        &self,
+        action: Option<AgendaCommand>,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        match action {
+            None => {
+                let (_, profile, ladder) = self.load(None)?;
+                let today = self.clock.today();
+                let agenda = agenda::build(&profile, &ladder, today);
+                if json {
+                    return write_json(out, &export::agenda_json(&agenda, &profile.name, today));
+                }
+                self.print_agenda(&profile, &agenda, today, out)
+            }
+            Some(AgendaCommand::Add { text: topic, by }) => {
+                let topic = typed(&topic)
+                    .ok_or_else(|| Failure::invalid("nothing to add — give the topic's text"))?;
+                let (id, _, _) = self.load(None)?;
+                let point = TalkingPoint {
+                    text: topic,
+                    by: by.into(),
+                    added: self.clock.today(),
+                    closed_in: None,
+                };
+                let ((), saved) = self.store.update(&id, |p| {
+                    let change = rules::add_point(p, point)
+                        .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
+                    apply(&change, p)
+                })?;
+                let open = saved
+                    .talking_points
+                    .iter()
+                    .filter(|t| t.closed_in.is_none())
+                    .count();
+                writeln!(
+                    out,
+                    "{}: topic added for the next 1:1 ({} open; the person's own come first)",
+                    saved.id,
+                    text::count(open, "topic")
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    fn print_agenda(
+        &self,
+        p: &Profile,
+        agenda: &Agenda,
+        today: Date,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let since = agenda.since.map_or_else(
+            || " · a first 1:1: nothing to compare with yet".to_string(),
+            |d| format!(" · what moved since the last one on {d}"),
+        );
+        writeln!(
+            out,
+            "Agenda for the next 1:1 with {} ({today}){since}",
+            text::one_line(&p.name)
+        )?;
+        if agenda.items.is_empty() {
+            writeln!(
+                out,
+                "  nothing on it yet — `rungs agenda add TEXT` raises a topic"
+            )?;
+        }
+        out.write_all(agenda_lines(&agenda.items, &p.name).as_bytes())?;
+        Ok(())
+    }
+
+    pub fn action(&self, action: ActionCommand, out: &mut dyn Write) -> Result<(), Failure> {
+        let (id, profile, _) = self.load(None)?;
+        let today = self.clock.today();
+        match action {
+            ActionCommand::List { all, json } => {
+                let shown: Vec<(usize, &Action)> = profile
+                    .numbered_actions()
+                    .filter(|(_, a)| all || a.is_open())
+                    .collect();
+                if json {
+                    let rows: Vec<Value> = shown
+                        .iter()
+                        .map(|(n, a)| export::action_json(*n, a, &profile.name))
+                        .collect();
+                    return write_json(out, &rows);
+                }
+                if shown.is_empty() {
+                    writeln!(
+                        out,
+                        "{}: no {}action items — `rungs action add TEXT` adds one",
+                        profile.id,
+                        if all { "" } else { "open " }
+                    )?;
+                }
+                for (n, a) in shown {
+                    writeln!(out, "{}", action_line(n, a, &profile.name, today))?;
+                }
+                Ok(())
+            }
+            ActionCommand::Add {
+                text: what,
+                owner,
+                due,
+            } => {
+                let what = typed(&what)
+                    .ok_or_else(|| Failure::invalid("nothing to add — give the action's text"))?;
+                let owner = Owner::parse(
+                    &owner.as_deref().map(text::sanitize).unwrap_or_default(),
+                    &profile.name,
+                );
+                let action = Action {
+                    text: what,
+                    owner,
+                    due,
+                    status: Status::Todo,
+                    added: today,
+                    session: None,
+                };
+                let ((), saved) = self.store.update(&id, |p| {
+                    let change = rules::add_action(p, action)
+                        .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
+                    apply(&change, p)
+                })?;
+                let n = saved.actions.len();
+                if let Some(added) = saved.actions.last() {
+                    writeln!(out, "{}: added", saved.id)?;
+                    writeln!(out, "{}", action_line(n, added, &saved.name, today))?;
+                }
+                Ok(())
+            }
+            ActionCommand::Done { number } => {
+                let count = profile.actions.len();
+                let Some(seen) = number
+                    .checked_sub(1)
+                    .and_then(|i| profile.actions.get(i))
+                    .cloned()
+                else {
+                    return Err(Failure::invalid(if count == 0 {
+                        format!(
+                            "no action item {number}: {} has no action items yet",
+                            profile.id
+                        )
+                    } else {
+                        format!(
+                            "no action item {number}: they are numbered 1 to {count} (see `rungs action list --all`)"
+                        )
+                    }));
+                };
+                if !seen.is_open() {
+                    writeln!(out, "{}: action item {number} is done already", profile.id)?;
+                    return Ok(());
+                }
+                let ((), saved) = self.store.update(&id, |p| {
+                    let at = p
+                        .actions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| **a == seen)
+                        .min_by_key(|(i, _)| i.abs_diff(number - 1))
+                        .map(|(i, _)| i)
+                        .ok_or_else(|| {
+                            ProfileError::Invalid(format!(
+                                "action item {number} changed meanwhile — see `rungs action list --all`"
+                            ))
+                        })?;
+                    match rules::toggle_action(p, at) {
+                        Some(change) => apply(&change, p),
+                        None => Ok(()),
+                    }
+                })?;
+                let open = saved.actions.iter().filter(|a| a.is_open()).count();
+                writeln!(
+                    out,
+                    "{}: ✓ {} — done ({} still open)",
+                    saved.id,
+                    text::one_line(&seen.text),
+                    open
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn rate(
+        &self,
+        competency: &str,
+        level: RatingArg,
+        by: ByArg,
+        note: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let (id, _, ladder) = self.load(None)?;
+        let known = ladder.competencies();
+        let Some(found) = known.iter().find(|c| c.id == competency) else {
+            let ids = known.iter().map(|c| c.id.as_str());
+            let list = if known.is_empty() {
+                format!("ladder \"{}\" names no competencies", ladder.id())
+            } else {
+                or_list(text::did_you_mean(competency, ids.clone()), ids)
+            };
+            return Err(Failure::invalid(format!(
+                "unknown competency \"{}\" — {list}",
+                text::one_line(competency)
+            )));
+        };
+        let (level, by) = (RatingLevel::from(level), Rater::from(by));
+        let note = note.map(|n| text::sanitize(n.trim())).unwrap_or_default();
+        let today = self.clock.today();
+        let ((), saved) = self.store.update(&id, |p| {
+            let change = rules::rate(p, &found.id, by, level, note, today);
+            apply(&change, p)
+        })?;
+        let standing = competence::standings(&saved, &ladder)
+            .into_iter()
+            .find(|s| s.id == found.id);
+        let expects = standing
+            .and_then(|s| s.expects.next)
+            .map(|n| format!(" · the next role expects {n}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}: {} rated {} by {} on {today}{expects}",
+            saved.id,
+            text::one_line(&found.name),
+            level.words(),
+            by.name()
+        )?;
+        Ok(())
+    }
+
+    pub fn ratings(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+        let (_, profile, ladder) = self.load(None)?;
+        let standings = competence::standings(&profile, &ladder);
+        if json {
+            return write_json(
+                out,
+                &standings
+                    .iter()
+                    .map(export::standing_json)
+                    .collect::<Vec<_>>(),
+            );
+        }
+        print_standings(&profile, &ladder, &standings, out)
+    }
+
+    pub fn roster(
+        &self,
+        sort: RosterSortArg,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let today = self.clock.today();
+        let rows = roster::load(&self.store, &self.data_dir, today, sort.into());
+        if json {
+            let values: Vec<Value> = rows.iter().map(roster_json).collect();
+            return write_json(out, &values);
+        }
+        if rows.is_empty() {
+            writeln!(
+                out,
+                "no profiles yet — create one per person with `rungs profile new NAME --role ROLE`"
+            )?;
+            return Ok(());
+        }
+        for row in &rows {
+            writeln!(out, "{}", roster_line(row, today))?;
+        }
+        Ok(())
+    }
+}
+
+fn print_standings(
+    p: &Profile,
+    ladder: &Ladder,
+    standings: &[Standing],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    if standings.is_empty() {
+        writeln!(
+            out,
+            "ladder \"{}\" names no competencies to rate",
+            ladder.id()
+        )?;
+        return Ok(());
+    }
+    let next = competence::next_role(p, ladder).map(|r| text::one_line(&ladder.role(r).title));
+    writeln!(
+        out,
+        "{} · now {}{}{}",
+        text::one_line(&p.name),
+        ladder.title_of(&p.current_role),
+        next.map(|n| format!(" · next {n}")).unwrap_or_default(),
+        p.target_role
+            .as_deref()
+            .map(|t| format!(" · target {}", ladder.title_of(t)))
+            .unwrap_or_default()
+    )?;
+    let width = standings
+        .iter()
+        .map(|s| text::width(&text::one_line(&s.name)))
+        .max()
+        .unwrap_or(0)
+        .min(28);
+    let figure = |n: Option<u8>| n.map_or("–".to_string(), |n| n.to_string());
+    for s in standings {
+        let rating = |r: &Option<Rating>| r.as_ref().map_or("—", |r| r.level.words());
+        let gap = s
+            .gap
+            .map(|g| format!("gap {} {}", g.words(), g.mark()))
+            .unwrap_or_default();
+        let differ = if s.differ { "  ⚠ ratings differ" } else { "" };
+        writeln!(
+            out,
+            "  {}  self {:<15}  manager {:<15}  expects {} → {} → {}  {gap}{differ}",
+            text::fit(&text::one_line(&s.name), width),
+            rating(&s.own),
+            rating(&s.manager),
+            figure(s.expects.current),
+            figure(s.expects.next),
+            figure(s.expects.target),
+        )?;
+    }
+    writeln!(
+        out,
+        "expects: what the current → next → target role asks, 1 (awareness) to 5 (expert)"
+    )?;
+    Ok(())
+}
+
+fn roster_json(row: &Row) -> Value {
+    match row {
+        Row::Person(e) => json!({
+            "id": e.id,
+            "name": e.name,
+            "current": e.current_title,
+            "target": e.target_title,
+            "next_level": e.next_level,
+            "readiness": e.readiness.map(|r| json!({"done": r.done, "total": r.total, "percent": r.percent()})),
+            "overdue": e.overdue,
+            "open_actions": e.open_actions,
+            "their_topics": e.their_topics,
+            "last_session": e.last_session.map(|d| d.to_string()),
+            "error": Value::Null,
+        }),
+        Row::Unreadable { id, why } => json!({"id": id, "error": why}),
+    }
+}
+
+fn roster_line(row: &Row, today: Date) -> String {
+    match row {
+        Row::Person(e) => {
+            let target = e
+                .target_title
+                .as_deref()
+                .map(|t| format!(" → {t}"))
+                .unwrap_or_default();
+            let readiness = match (&e.next_level, e.readiness) {
+                (Some(level), Some(r)) => format!("{level} {} {} %", r.gauge(10), r.percent()),
+                _ => String::new(),
+            };
+            let last = e.last_session.map_or_else(
+                || "no 1:1 yet".to_string(),
+                |d| format!("last 1:1 {d} ({})", roster::ago(d, today)),
+            );
+            format!(
+                "{}  {}{target}  · {readiness} · {} overdue · {} · {last}",
+                text::one_line(&e.name),
+                e.current_title,
+                e.overdue,
+                text::count(e.open_actions, "open action"),
+            )
+        }
+        Row::Unreadable { id, why } => {
+            format!("{id}  (cannot be read: {})", text::one_line(why))
+        }
+    }
+}

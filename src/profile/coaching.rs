@@ -1,0 +1,178 @@
+//! The coaching side of a profile as saved: 1:1 sessions with the agenda they started with,
+//! action items, talking points either person raises ahead of a 1:1, and the dated log of plan
+//! changes that the "since last 1:1" digest reads. Private notes are not here: they live in
+//! `<id>.private.ron` (see the store).
+//!
+//! Field order is the order on disk, as in [`super::model`].
+
+use serde::{Deserialize, Serialize};
+
+use super::kinds::{Rater, Status};
+use crate::date::Date;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Stable within the profile: the date, then `-2`, `-3`… for further sessions that day.
+    /// Private notes are kept under it.
+    pub id: String,
+    pub date: Date,
+    /// Notes both people see.
+    #[serde(default)]
+    pub notes: String,
+    /// The agenda built when the session started, each item ticked once discussed.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// Who owns an action item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Owner {
+    /// The person the profile belongs to.
+    Own,
+    /// Their manager.
+    Manager,
+    /// Someone else, by name.
+    Named(String),
+}
+
+impl Owner {
+    /// The owner a person typed: `self` (or the person's own name), `manager`, or another name;
+    /// empty means the person.
+    pub fn parse(typed: &str, person: &str) -> Owner {
+        let typed = typed.trim();
+        let lower = typed.to_lowercase();
+        let first_name = person.split_whitespace().next().unwrap_or_default();
+        if typed.is_empty()
+            || lower == "self"
+            || lower == person.trim().to_lowercase()
+            || lower == first_name.to_lowercase()
+        {
+            Owner::Own
+        } else if lower == "manager" {
+            Owner::Manager
+        } else {
+            Owner::Named(typed.to_string())
+        }
+    }
+
+    /// The owner in words, with the person's name for [`Owner::Own`].
+    pub fn describe(&self, person: &str) -> String {
+        match self {
+            Owner::Own => person
+                .split_whitespace()
+                .next()
+                .unwrap_or("them")
+                .to_string(),
+            Owner::Manager => "manager".to_string(),
+            Owner::Named(name) => name.clone(),
+        }
+    }
+
+    /// How a form or the command line would write the owner back.
+    pub fn typed(&self) -> String {
+        match self {
+            Owner::Own => "self".to_string(),
+            Owner::Manager => "manager".to_string(),
+            Owner::Named(name) => name.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub text: String,
+    pub owner: Owner,
+    #[serde(default)]
+    pub due: Option<Date>,
+    pub status: Status,
+    /// When it was agreed (or added between sessions).
+    pub added: Date,
+    /// The session that agreed it, if any.
+    #[serde(default)]
+    pub session: Option<String>,
+}
+
+impl Action {
+    pub fn is_open(&self) -> bool {
+        self.status != Status::Done
+    }
+}
+
+/// A topic one of the two people wants to raise at the next 1:1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TalkingPoint {
+    pub text: String,
+    pub by: Rater,
+    pub added: Date,
+    /// The session that discussed it; until then it is open and goes on the next agenda.
+    #[serde(default)]
+    pub closed_in: Option<String>,
+}
+
+/// What an agenda item is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Topic {
+    /// A talking point, raised by the person or the manager.
+    Point(Rater),
+    /// An open action item carried over.
+    Action,
+    /// A milestone (id) due soon or overdue.
+    Milestone(String),
+    /// The next step of the plan (role id).
+    NextStep(String),
+    /// A competency (id) with a wide gap to the next level's expectation.
+    Gap(String),
+    /// A competency (id) the person and the manager rate two steps or more apart.
+    Differ(String),
+    /// Something that changed since the last 1:1.
+    Since(Moved),
+}
+
+/// The kinds of change the "since last 1:1" digest lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Moved {
+    Milestone,
+    Evidence,
+    Rating,
+    Plan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub topic: Topic,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ticked: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// One dated change to the plan, the target or the current role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanChange {
+    pub date: Date,
+    pub change: PlanEvent,
+}
+
+/// What happened to the plan; roles by id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlanEvent {
+    Added(String),
+    Removed(String),
+    Moved(String),
+    /// A step's target date or note changed.
+    Edited(String),
+    /// The whole plan replaced (an auto-plan), with the roles it now holds.
+    Replanned(Vec<String>),
+    Cleared,
+    Target(Option<String>),
+    /// A new current role.
+    Current(String),
+}

@@ -1,0 +1,353 @@
+//! A manager's roster: every profile in the data folder with what a manager scans before a
+//! week of 1:1s — where each person is and is heading, how ready they are for the next level,
+//! what is overdue, what is still open and when they last talked. `rungs roster` prints it; the
+//! planner's Coaching tab lists it, reading it on a worker thread.
+//!
+//! Each line is worked out from the profile's [`Glance`]; glances of files that have not
+//! changed come from the roster's cache, the others are read (on every core) and cached.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::date::Date;
+use crate::ladder::{self, Ladder};
+use crate::text;
+
+use super::disk::Generation;
+use super::glance::{self, Cache, Glance};
+use super::model::Profile;
+use super::readiness::{Progress, readiness};
+use super::store::Store;
+
+/// One person on the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub current_title: String,
+    pub target_title: Option<String>,
+    /// The next level's name (none at the top of the ladder) and the person's readiness for
+    /// it (at the top: the top level's own training).
+    pub next_level: Option<String>,
+    pub readiness: Option<Progress>,
+    /// Milestones past their due date and not done.
+    pub overdue: usize,
+    pub open_actions: usize,
+    /// Open talking points the person raised for the next 1:1.
+    pub their_topics: usize,
+    pub last_session: Option<Date>,
+}
+
+/// A roster line: a person, or a profile that could not be read and why.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    Person(Entry),
+    Unreadable { id: String, why: String },
+}
+
+impl Row {
+    pub fn id(&self) -> &str {
+        match self {
+            Row::Person(e) => &e.id,
+            Row::Unreadable { id, .. } => id,
+        }
+    }
+}
+
+/// How the roster is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Most overdue milestones first, then most open action items, then by name.
+    #[default]
+    Overdue,
+    Name,
+    /// Least ready first: who needs the most help.
+    Readiness,
+    /// Longest since the last 1:1 first (never first of all).
+    LastSession,
+    OpenActions,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [
+        Sort::Overdue,
+        Sort::Name,
+        Sort::Readiness,
+        Sort::LastSession,
+        Sort::OpenActions,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Overdue => "overdue",
+            Sort::Name => "name",
+            Sort::Readiness => "readiness",
+            Sort::LastSession => "last 1:1",
+            Sort::OpenActions => "open actions",
+        }
+    }
+
+    /// The next order in the cycle.
+    pub fn next(self) -> Sort {
+        let at = Sort::ALL.iter().position(|&s| s == self).unwrap_or(0);
+        Sort::ALL[(at + 1) % Sort::ALL.len()]
+    }
+}
+
+/// The roster line of `profile`, whose ladder is `ladder`, as of `today`.
+pub fn entry(profile: &Profile, ladder: &Ladder, today: Date) -> Entry {
+    entry_of(&profile.id, &Glance::of(profile, ladder), ladder, today)
+}
+
+/// The roster line of profile `id` from its glance.
+pub fn entry_of(id: &str, glance: &Glance, ladder: &Ladder, today: Date) -> Entry {
+    let skeleton = glance.skeleton(id);
+    let ready = readiness(&skeleton, ladder);
+    Entry {
+        id: id.to_string(),
+        name: text::one_line(&glance.name),
+        current_title: ladder.title_of(&glance.current_role),
+        target_title: glance.target_role.as_deref().map(|t| ladder.title_of(t)),
+        next_level: ready
+            .as_ref()
+            .and_then(|r| r.for_level)
+            .map(|l| text::one_line(&ladder.levels()[l].name)),
+        readiness: ready.map(|r| r.progress),
+        overdue: glance.overdue(today),
+        open_actions: glance.open_actions,
+        their_topics: glance.their_topics,
+        last_session: glance.last_session,
+    }
+}
+
+/// A profile read in full: its place in the list, its line, and the glance to cache.
+type ReadOne = (usize, Row, Option<(Generation, u64, Glance)>);
+
+/// A ladder as the roster uses it, or why it cannot be loaded.
+type Resolved = Result<(Ladder, u64), String>;
+
+/// Every profile in `store`, each with its own ladder (loaded once per ladder), in the order
+/// `sort` gives. A profile or ladder that cannot be read is a row saying why, never a failure
+/// of the whole roster. Profiles whose files have not changed since the last roster are not
+/// read again (see [`glance`]).
+pub fn load(store: &Store, data_dir: &Path, today: Date, sort: Sort) -> Vec<Row> {
+    let ids = match store.list() {
+        Ok(ids) => ids,
+        Err(e) => {
+            return vec![Row::Unreadable {
+                id: String::new(),
+                why: e.to_string(),
+            }];
+        }
+    };
+    let mut cache = Cache::open(data_dir);
+    let ladders: Mutex<HashMap<String, std::sync::Arc<Resolved>>> = Mutex::new(HashMap::new());
+    let ladder_for = |reference: &str| -> std::sync::Arc<Resolved> {
+        if let Some(found) = ladders.lock().ok().and_then(|l| l.get(reference).cloned()) {
+            return found;
+        }
+        let resolved = ladder::resolve_for_profile(reference, store.dir(), Some(data_dir))
+            .map(|(l, _)| {
+                let print = glance::fingerprint(&l);
+                (l, print)
+            })
+            .map_err(|e| {
+                format!(
+                    "its ladder \"{}\" cannot be loaded: {e}",
+                    text::one_line(reference)
+                )
+            });
+        let resolved = std::sync::Arc::new(resolved);
+        if let Ok(mut all) = ladders.lock() {
+            all.insert(reference.to_string(), resolved.clone());
+        }
+        resolved
+    };
+    let mut rows: Vec<Option<Row>> = vec![None; ids.len()];
+    let mut misses = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        let generation = store.generation(id);
+        let hit = cache.ladder_of(id).and_then(|reference| {
+            let resolved = ladder_for(reference);
+            let (ladder, print) = resolved.as_ref().as_ref().ok()?;
+            let glance = cache.get(id, generation, *print)?;
+            Some(Row::Person(entry_of(id, glance, ladder, today)))
+        });
+        match hit {
+            Some(row) => rows[i] = Some(row),
+            None => misses.push((i, generation)),
+        }
+    }
+    // The rest are read in full, spread over the cores: each is most of the work.
+    let read: Mutex<Vec<ReadOne>> = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(misses.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&(i, generation)) = misses.get(at) else {
+                        break;
+                    };
+                    let id = &ids[i];
+                    let outcome = match store.load(id) {
+                        Err(e) => (
+                            Row::Unreadable {
+                                id: id.clone(),
+                                why: e.to_string(),
+                            },
+                            None,
+                        ),
+                        Ok(profile) => match ladder_for(&profile.ladder).as_ref() {
+                            Err(why) => (
+                                Row::Unreadable {
+                                    id: id.clone(),
+                                    why: why.clone(),
+                                },
+                                None,
+                            ),
+                            Ok((ladder, print)) => {
+                                let glance = Glance::of(&profile, ladder);
+                                let row = Row::Person(entry_of(id, &glance, ladder, today));
+                                (row, Some((generation, *print, glance)))
+                            }
+                        },
+                    };
+                    if let Ok(mut read) = read.lock() {
+                        read.push((i, outcome.0, outcome.1));
+                    }
+                }
+            });
+        }
+    });
+    for (i, row, fresh) in read.into_inner().unwrap_or_default() {
+        if let Some((generation, print, glance)) = fresh {
+            cache.put(&ids[i], generation, print, glance);
+        }
+        rows[i] = Some(row);
+    }
+    cache.keep_only(&ids.iter().map(String::as_str).collect::<HashSet<_>>());
+    cache.save();
+    let mut rows: Vec<Row> = rows.into_iter().flatten().collect();
+    order(&mut rows, sort);
+    rows
+}
+
+/// Orders `rows` by `sort`; unreadable profiles go last, by id.
+pub fn order(rows: &mut [Row], sort: Sort) {
+    rows.sort_by(|a, b| match (a, b) {
+        (Row::Person(a), Row::Person(b)) => compare(a, b, sort),
+        (Row::Person(_), Row::Unreadable { .. }) => std::cmp::Ordering::Less,
+        (Row::Unreadable { .. }, Row::Person(_)) => std::cmp::Ordering::Greater,
+        (a, b) => a.id().cmp(b.id()),
+    });
+}
+
+fn compare(a: &Entry, b: &Entry, sort: Sort) -> std::cmp::Ordering {
+    use std::cmp::Reverse;
+    let name = |e: &Entry| (e.name.to_lowercase(), e.id.clone());
+    let ratio = |e: &Entry| e.readiness.map_or(0, |r| r.percent());
+    match sort {
+        Sort::Overdue => (Reverse(a.overdue), Reverse(a.open_actions), name(a)).cmp(&(
+            Reverse(b.overdue),
+            Reverse(b.open_actions),
+            name(b),
+        )),
+        Sort::Name => name(a).cmp(&name(b)),
+        Sort::Readiness => (ratio(a), name(a)).cmp(&(ratio(b), name(b))),
+        Sort::LastSession => (a.last_session, name(a)).cmp(&(b.last_session, name(b))),
+        Sort::OpenActions => {
+            (Reverse(a.open_actions), name(a)).cmp(&(Reverse(b.open_actions), name(b)))
+        }
+    }
+}
+
+/// Whether `entry` matches what the person typed in the filter: any word of it found in the
+/// name, id, current or target role, ignoring case.
+pub fn matches(row: &Row, filter: &str) -> bool {
+    let filter = filter.trim().to_lowercase();
+    if filter.is_empty() {
+        return true;
+    }
+    let haystack = match row {
+        Row::Person(e) => format!(
+            "{} {} {} {}",
+            e.name,
+            e.id,
+            e.current_title,
+            e.target_title.as_deref().unwrap_or_default()
+        ),
+        Row::Unreadable { id, .. } => id.clone(),
+    }
+    .to_lowercase();
+    filter
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+/// "today", "3 days ago", "5 weeks ago": how long since a date.
+pub fn ago(date: Date, today: Date) -> String {
+    let days = today.days_since_epoch() - date.days_since_epoch();
+    match days {
+        i64::MIN..=-1 => format!("in {}", text::count((-days) as usize, "day")),
+        0 => "today".to_string(),
+        1..=13 => format!("{} ago", text::count(days as usize, "day")),
+        14..=69 => format!("{} weeks ago", days / 7),
+        _ => format!("{} months ago", days / 30),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, overdue: usize, actions: usize) -> Row {
+        Row::Person(Entry {
+            id: text::slug(name),
+            name: name.into(),
+            current_title: String::new(),
+            target_title: None,
+            next_level: None,
+            readiness: None,
+            overdue,
+            open_actions: actions,
+            their_topics: 0,
+            last_session: None,
+        })
+    }
+
+    #[test]
+    fn overdue_first_then_open_actions_then_name_and_unreadable_last() {
+        let mut rows = vec![
+            Row::Unreadable {
+                id: "broken".into(),
+                why: "x".into(),
+            },
+            person("Zoe", 0, 0),
+            person("Ada", 0, 2),
+            person("Bo", 3, 0),
+        ];
+        order(&mut rows, Sort::Overdue);
+        let ids: Vec<&str> = rows.iter().map(Row::id).collect();
+        assert_eq!(ids, ["bo", "ada", "zoe", "broken"]);
+        order(&mut rows, Sort::Name);
+        let ids: Vec<&str> = rows.iter().map(Row::id).collect();
+        assert_eq!(ids, ["ada", "bo", "zoe", "broken"]);
+        assert!(matches(&rows[0], "AD"));
+        assert!(!matches(&rows[0], "zo"));
+    }
+
+    #[test]
+    fn how_long_ago_reads_naturally() {
+        let today: Date = "2026-11-25".parse().unwrap();
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(ago(day("2026-11-25"), today), "today");
+        assert_eq!(ago(day("2026-11-24"), today), "1 day ago");
+        assert_eq!(ago(day("2026-11-04"), today), "3 weeks ago");
+        assert_eq!(ago(day("2026-06-01"), today), "5 months ago");
+    }
+}

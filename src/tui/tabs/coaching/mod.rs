@@ -1,0 +1,226 @@
+//! Tab 4, Coaching: the manager's side. The roster of every profile (who to see, who is behind),
+//! the open profile's sessions, and a session itself: the agenda built for it, shared and
+//! private notes, action items and competencies. Three panes, each in a module of its own:
+//! `roster`, `sessions` and `session`; this one lays them out and passes keys to the one in
+//! focus.
+
+mod roster;
+mod session;
+mod sessions;
+mod went;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
+
+use crate::tui::context::Ctx;
+use crate::tui::keymap::{KeySection, Keymap};
+use crate::tui::tab::{Outcome, Tab};
+
+use roster::RosterPane;
+use session::SessionView;
+use sessions::SessionsPane;
+use went::{Focus, Went};
+
+/// At least this wide, the roster stays on the left while the sessions show on the right.
+const SIDE_BY_SIDE: u16 = 110;
+
+#[derive(Default)]
+pub struct CoachingTab {
+    focus: Focus,
+    roster: RosterPane,
+    sessions: SessionsPane,
+    session: Option<SessionView>,
+    /// The profile the panes were last showing, to notice a switch.
+    showing: Option<String>,
+}
+
+/// Where the panes go in `body`: the roster (if it shows) and the pane beside or instead of it.
+struct Panes {
+    roster: Option<Rect>,
+    main: Option<Rect>,
+}
+
+impl CoachingTab {
+    fn panes(&self, ctx: &Ctx) -> Panes {
+        let body = ctx.body;
+        let no_profile = ctx.profile().is_none();
+        match self.focus {
+            Focus::Session if !no_profile => Panes {
+                roster: None,
+                main: Some(body),
+            },
+            _ if body.width >= SIDE_BY_SIDE && !no_profile => {
+                let left = (u32::from(body.width) * 55 / 100).min(72) as u16;
+                Panes {
+                    roster: Some(Rect::new(body.x, body.y, left, body.height)),
+                    main: Some(Rect::new(
+                        body.x + left,
+                        body.y,
+                        body.width - left,
+                        body.height,
+                    )),
+                }
+            }
+            Focus::Roster => Panes {
+                roster: Some(body),
+                main: None,
+            },
+            _ if no_profile => Panes {
+                roster: Some(body),
+                main: None,
+            },
+            _ => Panes {
+                roster: None,
+                main: Some(body),
+            },
+        }
+    }
+
+    fn went(&mut self, ctx: &mut Ctx, went: Went) -> Outcome {
+        match went {
+            Went::Ignored => Outcome::Ignored,
+            Went::Handled => Outcome::Handled,
+            Went::Popup(popup) => Outcome::Open(popup),
+            Went::To(focus) => {
+                if focus != Focus::Session {
+                    if let Some(view) = &mut self.session {
+                        view.leave(ctx);
+                    }
+                    if focus == Focus::Sessions {
+                        self.session = None;
+                    }
+                }
+                self.focus = focus;
+                Outcome::Handled
+            }
+            Went::Session(id) => {
+                self.session = Some(SessionView::new(id));
+                self.focus = Focus::Session;
+                Outcome::Handled
+            }
+        }
+    }
+}
+
+impl Tab for CoachingTab {
+    fn name(&self) -> &'static str {
+        "Coaching"
+    }
+
+    fn digit(&self) -> char {
+        '4'
+    }
+
+    fn shows_private_notes(&self) -> bool {
+        true
+    }
+
+    fn keys(&self, keymap: &Keymap) -> KeySection {
+        match (self.focus, &self.session) {
+            (Focus::Roster, _) => self.roster.keys(keymap),
+            (Focus::Session, Some(view)) => view.keys(keymap),
+            _ => sessions::keys(keymap),
+        }
+    }
+
+    fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
+        let mut sections = self.roster.help(keymap);
+        sections.push(sessions::keys(keymap));
+        sections.extend(session::help(keymap));
+        sections
+    }
+
+    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        let went = match self.focus {
+            Focus::Roster => self.roster.key(ctx, key),
+            Focus::Sessions => self.sessions.key(ctx, key),
+            Focus::Session => match &mut self.session {
+                Some(view) => view.key(ctx, key),
+                None => Went::To(Focus::Sessions),
+            },
+        };
+        self.went(ctx, went)
+    }
+
+    fn paste(&mut self, ctx: &mut Ctx, pasted: &str) -> Outcome {
+        let handled = match self.focus {
+            Focus::Roster => self.roster.paste(pasted),
+            Focus::Session => self
+                .session
+                .as_mut()
+                .is_some_and(|view| view.paste(ctx, pasted)),
+            Focus::Sessions => false,
+        };
+        if handled {
+            Outcome::Handled
+        } else {
+            Outcome::Ignored
+        }
+    }
+
+    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        let went = match self.focus {
+            Focus::Roster => self.roster.mouse(ctx, mouse),
+            Focus::Sessions => self.sessions.mouse(ctx, mouse),
+            Focus::Session => self
+                .session
+                .as_mut()
+                .map_or(Went::Ignored, |view| view.mouse(ctx, mouse)),
+        };
+        self.went(ctx, went)
+    }
+
+    fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        let panes = self.panes(ctx);
+        if let Some(area) = panes.roster {
+            self.roster
+                .draw(ctx, buf, area, self.focus == Focus::Roster);
+        }
+        if let Some(area) = panes.main {
+            match (&self.session, self.focus) {
+                (Some(view), Focus::Session) => view.draw(ctx, buf, area),
+                _ => self
+                    .sessions
+                    .draw(ctx, buf, area, self.focus == Focus::Sessions),
+            }
+        }
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        let open = ctx.profile().map(|p| p.id.clone());
+        if open != self.showing {
+            // Another person: their sessions, from the top.
+            self.showing = open;
+            self.session = None;
+            self.sessions = SessionsPane::default();
+            if self.focus == Focus::Session {
+                self.focus = Focus::Sessions;
+            }
+        }
+        if ctx.profile().is_none() {
+            self.focus = Focus::Roster;
+        }
+        self.roster.refresh(ctx);
+        self.sessions.refresh(ctx);
+        if let Some(view) = &mut self.session
+            && !view.refresh(ctx)
+        {
+            // The session went (undone, or removed by another program).
+            self.session = None;
+            self.focus = Focus::Sessions;
+        }
+    }
+
+    fn enter(&mut self, ctx: &mut Ctx) {
+        ctx.request_roster();
+        self.refresh(ctx);
+    }
+
+    fn leave(&mut self, ctx: &mut Ctx) {
+        self.roster.leave();
+        if let Some(view) = &mut self.session {
+            view.leave(ctx);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! The sessions pane: the open profile's 1:1s, newest first, with what the next one would
+//! start with. `n` starts a session (its agenda built for you), Enter opens one.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::went::{Focus, Went};
+use crate::profile::rules::{self, SessionStart};
+use crate::profile::{Profile, Rater, agenda};
+use crate::text;
+use crate::tui::context::Ctx;
+use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::popups::coaching as forms;
+use crate::tui::widgets::list::{self, Line};
+use crate::tui::widgets::{frame, padded};
+
+#[derive(Debug, Default)]
+pub struct SessionsPane {
+    cursor: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Open,
+    New,
+    Topic,
+    Agree,
+    Roster,
+}
+
+use Key::{Char as C, Code};
+
+const KEYS: &[Binding<Action>] = &[
+    bind(
+        "open",
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "open the session: agenda, notes, action items",
+        Footer::Word("open"),
+    ),
+    bind(
+        "new",
+        &[C('n')],
+        Action::New,
+        "start today's 1:1, its agenda built for you",
+        Footer::Word("new 1:1"),
+    ),
+    bind(
+        "topic",
+        &[C('p')],
+        Action::Topic,
+        "a topic for the next 1:1 (theirs come first)",
+        Footer::Word("topic"),
+    ),
+    bind(
+        "add-action",
+        &[C('a')],
+        Action::Agree,
+        "an action item, between sessions",
+        Footer::Word("action"),
+    ),
+    bind(
+        "roster",
+        &[Code(KeyCode::Left), C('h')],
+        Action::Roster,
+        "the roster: open another person",
+        Footer::Group("←", "roster"),
+    ),
+];
+
+const SCOPE: &str = "coaching-sessions";
+
+pub fn keys(keymap: &Keymap) -> KeySection {
+    keymap
+        .section("Coaching: sessions", SCOPE, list::CURSOR_KEYS)
+        .then(keymap.section("Coaching: sessions", SCOPE, KEYS))
+}
+
+/// The session ids newest first, as listed.
+fn listed(p: &Profile) -> Vec<&str> {
+    let mut sessions: Vec<&crate::profile::Session> = p.sessions.iter().collect();
+    sessions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    sessions.into_iter().map(|s| s.id.as_str()).collect()
+}
+
+impl SessionsPane {
+    pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
+        let count = ctx.profile().map_or(0, |p| p.sessions.len());
+        if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
+            self.cursor = list::step(self.cursor, count, step, list::page(ctx.body));
+            return Went::Handled;
+        }
+        let Some(action) = ctx.keymap.action(SCOPE, KEYS, key) else {
+            return Went::Ignored;
+        };
+        if ctx.sync.is_opening() && action != Action::Roster {
+            ctx.say("opening another profile — a moment");
+            return Went::Handled;
+        }
+        match action {
+            Action::Open => {
+                let id = ctx
+                    .profile()
+                    .and_then(|p| listed(p).get(self.cursor).map(|id| id.to_string()));
+                if let Some(id) = id {
+                    return Went::Session(id);
+                }
+            }
+            Action::New => {
+                let Some(p) = ctx.profile() else {
+                    return Went::Handled;
+                };
+                let (change, id) =
+                    rules::start_session(p, &ctx.ladder, ctx.today(), SessionStart::default());
+                ctx.change(Some(change));
+                if ctx
+                    .profile()
+                    .is_some_and(|p| p.sessions.iter().any(|s| s.id == id))
+                {
+                    return Went::Session(id);
+                }
+            }
+            Action::Topic => return Went::Popup(forms::new_topic()),
+            Action::Agree => return Went::Popup(forms::new_action(None)),
+            Action::Roster => return Went::To(Focus::Roster),
+        }
+        Went::Handled
+    }
+
+    pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Went {
+        let Some(step) = list::wheel(mouse) else {
+            return Went::Ignored;
+        };
+        let count = ctx.profile().map_or(0, |p| p.sessions.len());
+        self.cursor = list::step(self.cursor, count, step, 1);
+        Went::Handled
+    }
+
+    pub fn refresh(&mut self, ctx: &Ctx) {
+        let count = ctx.profile().map_or(0, |p| p.sessions.len());
+        self.cursor = self.cursor.min(count.saturating_sub(1));
+    }
+
+    pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect, focused: bool) {
+        let theme = ctx.theme;
+        let style = if focused {
+            theme.heading()
+        } else {
+            Style::default()
+        };
+        let Some(p) = ctx.profile() else {
+            frame(buf, area, "Sessions", style);
+            return;
+        };
+        let mut title = format!("Sessions · {}", text::one_line(&p.name));
+        if ctx.sync.is_opening() {
+            title.push_str(" · opening another…");
+        }
+        frame(buf, area, &title, style);
+        let today = ctx.today();
+        let next = agenda::build(p, &ctx.ladder, today);
+        let theirs = p
+            .talking_points
+            .iter()
+            .filter(|t| t.by == Rater::Own && t.closed_in.is_none())
+            .count();
+        let open = p.actions.iter().filter(|a| a.is_open()).count();
+        let first_name = text::one_line(p.name.split_whitespace().next().unwrap_or("them"));
+        let theirs = match theirs {
+            0 => format!("no topics from {first_name} yet"),
+            n => format!("{} from {first_name} first", text::count(n, "topic")),
+        };
+        let since = next
+            .since
+            .map_or_else(|| "a first 1:1".to_string(), |d| format!("since {d}"));
+        let mut lines = vec![
+            Line::new(
+                format!(
+                    "Next 1:1 — n starts it: {} on the agenda",
+                    text::count(next.items.len(), "item")
+                ),
+                theme.heading(),
+            ),
+            Line::new(
+                format!(
+                    "{theirs} · {} · {since}",
+                    text::count(open, "open action item")
+                ),
+                theme.muted(),
+            ),
+            Line::new("", Style::default()),
+        ];
+        let ids = listed(p);
+        if ids.is_empty() {
+            lines.push(Line::new(
+                "No sessions yet. n starts the first, with an agenda built from the plan.",
+                theme.muted(),
+            ));
+        }
+        let cursor = self.cursor.min(ids.len().saturating_sub(1));
+        for (i, id) in ids.iter().enumerate() {
+            let Some(s) = p.sessions.iter().find(|s| s.id == *id) else {
+                continue;
+            };
+            let agreed = p
+                .actions
+                .iter()
+                .filter(|a| a.session.as_deref() == Some(*id))
+                .count();
+            let agenda = if s.agenda.is_empty() {
+                "no agenda".to_string()
+            } else {
+                format!(
+                    "{}/{} discussed",
+                    s.agenda.iter().filter(|a| a.ticked).count(),
+                    s.agenda.len()
+                )
+            };
+            let notes = s
+                .notes
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .map(|l| format!(" · {}", text::one_line(l)))
+                .unwrap_or_default();
+            lines.push(
+                Line::new(
+                    format!("{id}  {agenda} · {}{notes}", text::count(agreed, "action")),
+                    Style::default(),
+                )
+                .at_cursor(focused && i == cursor),
+            );
+        }
+        list::draw(buf, padded(area), &lines, theme);
+    }
+}
