@@ -41,6 +41,19 @@ fn check_accepts_the_bundled_ladder() {
 }
 
 #[test]
+fn check_given_a_bundled_ladder_id_says_it_reads_files_and_how_to_see_the_ladder() {
+    rungs()
+        .args(["check", "it-leadership"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("id of the bundled ladder"))
+        .stderr(predicate::str::contains(
+            "rungs print --ladder it-leadership",
+        ));
+}
+
+#[test]
 fn check_rejects_each_broken_fixture_with_exit_2_and_a_position() {
     let located = [
         "misspelt-field.ron",

@@ -366,8 +366,10 @@ pub enum ProfileCommand {
     Set {
         /// Profile name or id [default: --profile, or the only or most recent one]
         name: Option<String>,
+        /// The role you hold now, by id or title (the old one goes into your history)
         #[arg(long, value_name = "ROLE")]
         role: Option<String>,
+        /// The role you are aiming for, by id or title
         #[arg(long, value_name = "ROLE", conflicts_with = "no_target")]
         target: Option<String>,
         /// Remove the target role

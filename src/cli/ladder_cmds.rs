@@ -44,6 +44,12 @@ pub(super) fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failur
                 text::count(ladder.corners().len(), "corner"),
                 text::count(ladder.roles().len(), "role")
             )?,
+            Err(_) if !file.exists() && is_bundled_id(file) => lines.push(format!(
+                "{}: no such file — that is the id of the bundled ladder, and `rungs check` reads \
+                 files: `rungs print --ladder {}` shows it, `rungs ladder init FILE` starts your own",
+                file.display(),
+                file.display()
+            )),
             Err(_) if is_sheet(file) => lines.push(format!(
                 "{}: this is a spreadsheet, not a ladder file — turn it into one with `rungs import-csv {}`",
                 file.display(),
@@ -57,6 +63,11 @@ pub(super) fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failur
     } else {
         Err(Failure::invalid(lines.join("\n")))
     }
+}
+
+/// Whether `file` is really the id of a bundled ladder, given where a file was wanted.
+fn is_bundled_id(file: &Path) -> bool {
+    ladder::BUNDLED.iter().any(|(id, _)| file == Path::new(id))
 }
 
 /// Whether `file` is named like a spreadsheet export rather than a ladder file.

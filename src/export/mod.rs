@@ -655,6 +655,7 @@ fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, r: &Rea
     if r.progress.done == r.progress.total {
         let _ = writeln!(out, "All done.");
     }
+    let mut first_level = true;
     for counted in &r.counted {
         let level = &ladder.levels()[counted.level];
         let open: Vec<_> = counted
@@ -666,6 +667,11 @@ fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, r: &Rea
         if open.is_empty() {
             continue;
         }
+        // A blank line between levels; the next section brings its own.
+        if !first_level {
+            let _ = writeln!(out);
+        }
+        first_level = false;
         let _ = writeln!(out, "**{}**\n", cell(&level.name));
         for stage in Stage::ALL {
             for m in open.iter().filter(|m| m.stage == stage) {
@@ -680,7 +686,6 @@ fn open_milestones(out: &mut String, profile: &Profile, ladder: &Ladder, r: &Rea
                 );
             }
         }
-        let _ = writeln!(out);
     }
 }
 
