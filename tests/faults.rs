@@ -270,6 +270,40 @@ fn a_private_notes_save_that_fails_leaves_both_files_and_their_backups_and_says_
     }
 }
 
+/// The real disk, except that a profile (not its private notes, not a backup) cannot be put in
+/// place: the save fails after the private file was written.
+#[derive(Debug)]
+struct ProfileWillNotLand;
+
+impl SaveSteps for ProfileWillNotLand {
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        let name = to.file_name().unwrap_or_default().to_string_lossy();
+        if name.ends_with(".ron") && !name.ends_with(".private.ron") {
+            return Err(io::Error::other("injected fault"));
+        }
+        RealDisk.rename(from, to)
+    }
+}
+
+#[test]
+fn when_the_profile_fails_to_save_after_its_private_notes_the_private_file_is_put_back() {
+    let (dir, store, id) = saved_profile();
+    let private = store.private_path_of(&id);
+    let before = std::fs::read(&private).unwrap();
+    let broken = Store::new(dir.path()).with_steps(Arc::new(ProfileWillNotLand));
+    let error = change_private_note(&broken, &id, "PRIVATE-MARKER")
+        .expect_err("the profile is not saved")
+        .to_string();
+    assert!(error.starts_with("not saved: "), "{error}");
+    assert_eq!(
+        std::fs::read(&private).unwrap(),
+        before,
+        "told it was not saved, the note is not on disk either"
+    );
+    let notes = store.load(&id).unwrap().private_notes;
+    assert!(notes.values().all(|n| !n.contains("PRIVATE-MARKER")));
+}
+
 #[test]
 fn a_folder_that_cannot_be_flushed_after_the_rename_does_not_make_a_saved_change_fail() {
     let (_dir, store, id) = saved_profile();

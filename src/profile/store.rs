@@ -5,6 +5,7 @@
 //! The store reports; it never prints. A front end that wants to say "waiting for another
 //! writer" gives the store a [`WaitNotice`].
 
+use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -405,7 +406,35 @@ impl Store {
             ),
             Err(e) => tracing::warn!(profile = %profile.id, error = %e, "a profile was not saved"),
         }
+        if written.is_err() && changed {
+            self.undo_private_write(&profile.id, on_disk.as_ref(), lock);
+        }
         written.map(|()| self.generation(&profile.id))
+    }
+
+    /// Puts the private file back as it was when the profile's own write fails after it: the
+    /// person is told nothing was saved, so a note must not stay behind for a session the
+    /// profile does not have. If even this fails, the note stays orphaned (logged), and a new
+    /// session never takes an orphan's id (see `rules::start_session`).
+    fn undo_private_write(
+        &self,
+        id: &str,
+        before: Option<&BTreeMap<String, String>>,
+        lock: &mut LockGuard,
+    ) {
+        let path = self.private_path_of(id);
+        let undone = match before {
+            Some(notes) => private::to_ron(id, notes)
+                .and_then(|text| disk::write(&*self.steps, &path, &text, Previous::Replace, lock)),
+            None => std::fs::remove_file(&path).map_err(|source| ProfileError::Io {
+                path: path.clone(),
+                action: "remove",
+                source,
+            }),
+        };
+        if let Err(e) = undone {
+            tracing::warn!(profile = %id, error = %e, "the private notes could not be put back");
+        }
     }
 
     /// Makes sure `profiles/.gitignore` names the private files (and the working files), so a

@@ -30,7 +30,13 @@ pub fn start_session(
     date: Date,
     start: SessionStart,
 ) -> (Change, String) {
-    let id = session_id(date, p.sessions.iter().map(|s| s.id.as_str()));
+    // Nor the id of a private note whose session is gone (left by a save that failed halfway):
+    // a new session must never inherit someone else's private words.
+    let taken = p.sessions.iter().map(|s| s.id.as_str());
+    let id = session_id(
+        date,
+        taken.chain(p.private_notes.keys().map(String::as_str)),
+    );
     let index = p
         .sessions
         .iter()
@@ -305,6 +311,28 @@ mod tests {
             "it-leadership".into(),
             "dev-lead".into(),
         )
+    }
+
+    #[test]
+    fn a_new_session_never_takes_the_id_of_an_orphaned_private_note() {
+        let mut p = profile();
+        let day = date("2026-11-26");
+        // A note left behind for a session the profile does not have.
+        p.private_notes
+            .insert(day.to_string(), "someone else's words".into());
+        let start = SessionStart {
+            notes: "shared".into(),
+            private_notes: String::new(),
+            actions: Vec::new(),
+        };
+        let (change, id) = start_session(&p, &ladder(), day, start);
+        change.apply(&mut p).unwrap();
+        assert_ne!(id, day.to_string());
+        assert_eq!(
+            p.private_notes.get(&id),
+            None,
+            "the new session has no private note"
+        );
     }
 
     #[test]
