@@ -13,6 +13,7 @@ pub mod ladder;
 pub mod logging;
 pub mod print;
 pub mod profile;
+pub mod serde_maps;
 pub mod sheet;
 pub mod text;
 pub mod tui;

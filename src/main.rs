@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         Err(failure) => {
             drop(out);
             tracing::warn!(command, code = failure.code, "failed");
-            eprint!("{}", cli::failure_text(&failure.message));
+            cli::to_stderr(&cli::failure_text(&failure.message));
             ExitCode::from(failure.code)
         }
     };

@@ -526,3 +526,44 @@ fn ladder_init_writes_a_template_that_checks_and_never_overwrites_by_surprise() 
         .code(2)
         .stderr(predicate::str::contains("try \"not-an-id\""));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_errors_into_a_full_stream_exit_with_a_code_not_a_panic() {
+    use std::process::Stdio;
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let run = |args: &[&str], full_stdout: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rungs"));
+        cmd.args(args).env(
+            "RUNGS_DATA_DIR",
+            std::env::temp_dir().join("rungs-tests-empty-data-dir"),
+        );
+        if full_stdout {
+            cmd.stdout(full()).stderr(Stdio::null());
+        } else {
+            cmd.stdout(Stdio::null()).stderr(full());
+        }
+        cmd.status().unwrap().code()
+    };
+    assert_eq!(run(&["--help"], true), Some(1), "help into a full stdout");
+    assert_eq!(
+        run(&["--version"], true),
+        Some(1),
+        "version into a full stdout"
+    );
+    assert_eq!(
+        run(&["bogus"], false),
+        Some(2),
+        "a usage error into a full stderr"
+    );
+    assert_eq!(
+        run(&["milestone", "nope", "done"], false),
+        Some(2),
+        "a failure into a full stderr"
+    );
+}

@@ -394,3 +394,20 @@ fn every_problem_in_every_broken_fixture_comes_with_a_hint() {
     }
     assert!(checked >= 15, "only {checked} problems checked");
 }
+
+#[test]
+fn a_competency_expected_twice_in_one_map_is_refused_on_the_line_of_the_second() {
+    let source = rungs::ladder::BUNDLED[0].1;
+    let map = source
+        .find("expects: {")
+        .expect("the bundled ladder sets expectations");
+    // Right after the map's first entry, on a line of its own, that entry again.
+    let start = map + source[map..].find('\n').expect("a line") + 1;
+    let at = start + source[start..].find('\n').expect("an entry") + 1;
+    let twice = format!("{}{}", &source[..at], &source[start..]);
+    let err = load_str(&twice, "twice.ron").expect_err("a repeated key is refused");
+    let p = &err.problems[0];
+    assert!(p.message.contains("is listed twice"), "{err}");
+    let line = source[..at].lines().count() + 1;
+    assert_eq!(p.pos.map(|p| p.line), Some(line), "{err}");
+}

@@ -193,3 +193,35 @@ fn no_message_asks_anyone_to_delete_a_lock_file() {
     assert!(message.contains("try again"), "{message}");
     assert!(!message.contains("delete"), "{message}");
 }
+
+#[test]
+fn a_milestone_listed_twice_in_a_hand_edited_profile_is_refused_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    new_profile(dir.path(), "Ann");
+    rungs(dir.path())
+        .args(["milestone", "ic-conflict-resolution", "done"])
+        .assert()
+        .success();
+    let path = dir.path().join("profiles").join("ann.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let entry = "        \"ic-conflict-resolution\": (\n";
+    let at = text.find(entry).expect("the milestone is in the file");
+    let doing = format!(
+        "{entry}            status: Doing,\n            changed: \"2026-11-20\",\n        ),\n"
+    );
+    let twice = format!("{}{doing}{}", &text[..at], &text[at..]);
+    std::fs::write(&path, &twice).unwrap();
+
+    rungs(dir.path())
+        .args(["log", "a win"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\"ic-conflict-resolution\" is listed twice",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        twice,
+        "neither entry is dropped by a save"
+    );
+}

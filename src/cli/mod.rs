@@ -29,7 +29,7 @@ pub use args::{
     PlanCommand, ProfileCommand, StatusArg,
 };
 pub use ladder_cmds::role_arg;
-pub use output::{Gate, failure_text, note, warn, write_json};
+pub use output::{Gate, failure_text, note, to_stderr, warn, write_json};
 
 /// The command line as `rungs --help` shows it on this machine: with the paths of the config
 /// file and of the log. (`rungs man` and completions use [`Cli::command`], free of any
@@ -76,11 +76,18 @@ pub fn parse() -> (Cli, String) {
 fn exit_with(error: &clap::Error) -> ! {
     let rendered = error.render().to_string();
     if error.use_stderr() {
-        eprint!("{}", text::sanitize(&rendered));
+        to_stderr(&text::sanitize(&rendered));
         std::process::exit(2);
     }
-    print!("{}", text::sanitize(&rendered));
-    let _ = std::io::Write::flush(&mut std::io::stdout());
+    // Help or the version asked for: if stdout cannot take it, say so (exit 1), never panic.
+    let mut stdout = io::stdout().lock();
+    let written = stdout
+        .write_all(text::sanitize(&rendered).as_bytes())
+        .and_then(|()| stdout.flush());
+    if let Err(e) = written {
+        to_stderr(&format!("rungs: cannot write output: {e}\n"));
+        std::process::exit(1);
+    }
     std::process::exit(0);
 }
 

@@ -12,12 +12,18 @@ use crate::text;
 
 /// A problem the person should know about that does not stop the command, on stderr.
 pub fn warn(message: &str) {
-    eprintln!("rungs: warning: {}", text::one_line(message));
+    to_stderr(&format!("rungs: warning: {}\n", text::one_line(message)));
 }
 
 /// Something worth knowing that is not data, on stderr so stdout stays clean for scripts.
 pub fn note(message: &str) {
-    eprintln!("rungs: {}", text::one_line(message));
+    to_stderr(&format!("rungs: {}\n", text::one_line(message)));
+}
+
+/// Writes to stderr, ignoring a failure: when even stderr cannot take a message (it is full or
+/// closed) there is no one left to tell, and `eprint!` would panic instead.
+pub fn to_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// A failure as the binary prints it on stderr: every line prefixed, nothing raw.

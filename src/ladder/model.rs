@@ -38,7 +38,11 @@ pub struct Level {
     pub summary: String,
     /// Expected level (1..=5) of each competency at this level; a role may override it.
     /// Ask [`Ladder::expects_of`] for what applies to a role.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::serde_maps::unique_keys"
+    )]
     pub expects: BTreeMap<String, u8>,
     /// Whether people at this level still do the craft themselves (an individual contributor,
     /// a tech lead). Omitted, it is derived: see [`Ladder::is_hands_on`].
@@ -142,7 +146,11 @@ pub struct Role {
     pub summary: String,
     /// Expected level (1..=5) of competencies where this role differs from its level, as
     /// parallel tracks on one level often do. Ask [`Ladder::expects_of`], never this map alone.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::serde_maps::unique_keys"
+    )]
     pub expects: BTreeMap<String, u8>,
 }
 

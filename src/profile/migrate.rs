@@ -36,7 +36,7 @@ pub struct ProfileV1 {
     history: Vec<HeldRole>,
     #[serde(default)]
     plan: Vec<PlanStep>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::serde_maps::unique_keys")]
     milestones: BTreeMap<String, MilestoneProgress>,
     #[serde(default)]
     evidence: Vec<Evidence>,

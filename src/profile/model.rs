@@ -52,7 +52,7 @@ pub struct Profile {
     #[serde(default)]
     pub plan: Vec<PlanStep>,
     /// Progress by milestone id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::serde_maps::unique_keys")]
     pub milestones: BTreeMap<String, MilestoneProgress>,
     /// Dated wins and notes, oldest first.
     #[serde(default)]

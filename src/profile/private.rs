@@ -32,7 +32,7 @@ pub struct PrivateFile {
     pub format: u32,
     pub id: String,
     /// Private notes by session id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::serde_maps::unique_keys")]
     pub sessions: BTreeMap<String, String>,
 }
 
