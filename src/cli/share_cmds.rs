@@ -239,7 +239,7 @@ fn comparison_json(ladder: &Ladder, c: &Comparison) -> Value {
             "expected_now": g.expected_now, "expected_there": g.expected_there,
             "shows": g.shows, "size": g.size(),
         })).collect::<Vec<_>>(),
-        "readiness": {"done": c.milestones.done, "total": c.milestones.total, "percent": c.milestones.percent()},
+        "readiness": export::ReadinessJson::new(&c.readiness, ladder),
         "suggested_date": c.suggested.map(|d| d.to_string()),
         "date_from_plan": c.date_from_plan,
     })

@@ -216,7 +216,12 @@ fn advice_for(ladder: &Ladder, steps: &[Step]) -> Vec<Advice> {
     let mut advice = Vec::new();
     for (i, step) in steps.iter().enumerate() {
         match step.kind {
-            MoveKind::Lateral => advice.push(Advice::LateralWithoutStepUp { step: i }),
+            // At the top there is no level to go up to, so "up and across" cannot be
+            // followed: a move between two top roles is advice-free.
+            MoveKind::Lateral if ladder.role_level(step.to) + 1 < ladder.levels().len() => {
+                advice.push(Advice::LateralWithoutStepUp { step: i })
+            }
+            MoveKind::Lateral => {}
             MoveKind::Down => advice.push(Advice::StepDown { step: i }),
             MoveKind::Skip => advice.push(Advice::Skip {
                 step: i,
@@ -509,6 +514,26 @@ mod tests {
             Path::from_roles(&ladder, roles).advice.is_empty(),
             "two moves in a corner are fine"
         );
+    }
+
+    #[test]
+    fn a_lateral_move_between_two_top_roles_is_not_told_to_go_up() {
+        let ladder = load_str(crate::ladder::BUNDLED[0].1, "bundled").unwrap();
+        for (from, to) in [
+            ("chief-digital-officer", "cio"),
+            ("cio", "chief-digital-officer"),
+        ] {
+            let Some(roles) = [from, to]
+                .iter()
+                .map(|id| ladder.role_index(id))
+                .collect::<Option<Vec<_>>>()
+            else {
+                panic!("{from} and {to} are in the bundled ladder");
+            };
+            let path = Path::from_roles(&ladder, roles);
+            assert_eq!(path.steps[0].kind, MoveKind::Lateral, "{from} → {to}");
+            assert!(path.advice.is_empty(), "{from} → {to}: {:?}", path.advice);
+        }
     }
 
     #[test]

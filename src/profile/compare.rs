@@ -1,6 +1,8 @@
 //! Up to three targets side by side: for each, the best path from the current role and its
 //! moves, the corners it adds, the milestones left on the way (those of the levels climbed,
-//! as the role diff counts them), the competency gaps, readiness, and a suggested date. The
+//! as the role diff counts them), the competency gaps, readiness for the target (the same
+//! rule as everywhere: the training of the level held and the levels in between, and earlier
+//! training still open), and a suggested date. The
 //! planner's compare view and `rungs compare` both show this, worded by [`compare_table`].
 
 use crate::date::Date;
@@ -10,7 +12,7 @@ use crate::text;
 
 use super::gaps::{Gap, competency_gaps};
 use super::model::{Profile, Status};
-use super::readiness::Progress;
+use super::readiness::{Progress, Readiness, readiness_for_move};
 use super::schedule::{DAYS_PER_MOVE, days_after, step_dates};
 
 /// At most this many targets are compared at once.
@@ -27,6 +29,8 @@ pub struct Comparison {
     /// The milestones of the levels climbed: done of all.
     pub milestones: Progress,
     pub gaps: Vec<Gap>,
+    /// Readiness for the target's level; empty for a move that climbs no level.
+    pub readiness: Readiness,
     /// When the target could be reached; `None` when no path leads there.
     pub suggested: Option<Date>,
     /// Whether that date is the person's own, from their plan.
@@ -108,6 +112,7 @@ pub fn compare(
             Comparison {
                 target,
                 gaps: competency_gaps(profile, ladder, current, target),
+                readiness: readiness_for_move(profile, ladder, current, target),
                 diff,
                 corners_gained,
                 milestones,
@@ -185,14 +190,14 @@ pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, 
             }
         }),
         row("readiness", &|c| {
-            if c.milestones.total == 0 {
+            let r = &c.readiness;
+            if r.progress.total == 0 {
                 vec!["nothing new to learn".to_string()]
             } else {
-                vec![format!(
-                    "{} {} %",
-                    c.milestones.gauge(10),
-                    c.milestones.percent()
-                )]
+                vec![
+                    format!("{} {} %", r.gauge(10), r.percent()),
+                    format!("counts {}", r.summary(ladder)),
+                ]
             }
         }),
         row("suggested date", &|c| match c.suggested {
@@ -276,5 +281,50 @@ mod tests {
         let (headers, rows) = compare_table(&ladder, &compared);
         assert_eq!(headers[0], "Analytics manager");
         assert!(rows.iter().all(|r| r.cells.len() == 3));
+    }
+
+    #[test]
+    fn compare_shows_the_readiness_profile_show_shows() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let today: Date = "2026-11-25".parse().unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "developer".into());
+        for id in [
+            "ic-emotional-intelligence",
+            "ic-conflict-resolution",
+            "ic-find-mentor",
+        ] {
+            p.milestones.insert(
+                id.into(),
+                MilestoneProgress {
+                    status: Status::Done,
+                    changed: today,
+                    due: None,
+                    note: String::new(),
+                },
+            );
+        }
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        let compared = compare(&p, &ladder, &[role("dev-lead"), role("cio")], today).unwrap();
+        let next = crate::profile::readiness(&p, &ladder).unwrap();
+        assert_eq!(
+            compared[0].readiness, next,
+            "the next level, as profile show"
+        );
+        assert_eq!(compared[0].readiness.progress.done, 3);
+        assert_eq!(
+            compared[1].readiness,
+            crate::profile::readiness_for(&p, &ladder, ladder.role_level(role("cio"))).unwrap(),
+            "further up, as the planner's ★ line"
+        );
+        let (_, rows) = compare_table(&ladder, &compared);
+        let readiness = rows.iter().find(|r| r.label == "readiness").unwrap();
+        assert_eq!(
+            readiness.cells[0][0],
+            format!("{} {} %", next.gauge(10), next.percent())
+        );
+        // A move that climbs no level asks for no new training.
+        let p = Profile::new("p".into(), "P".into(), "l".into(), "cto".into());
+        let compared = compare(&p, &ladder, &[role("cio")], today).unwrap();
+        assert_eq!(compared[0].readiness.progress.total, 0);
     }
 }

@@ -1,20 +1,23 @@
 //! The learning path: the milestones to do next, in order, each with a due date.
 //!
-//! Each planned move brings the milestones of the levels it climbs (as the role diff counts
-//! them); they are due by that step's date (set by the person, or suggested by the schedule),
-//! spread evenly from the step before, each in its own slot so that accepting one suggestion
-//! leaves the others where they were. Within a step: milestones under way first, then those
-//! that train a competency the person has a gap in for that role (the largest gap first), then
-//! the step's own level before any level it skips, stage by stage. The first step also takes the
-//! milestones still open at the current level and below. Done milestones are left out; a due
-//! date the person set wins. With no plan, the next level up stands in for the first step.
+//! Each planned move brings the milestones that readiness for it counts (training happens at
+//! the level where it is listed, seed 002): earlier training still open, then the level held
+//! before the move and any levels it skips. So a developer's first step, to tech lead, brings
+//! the IC training; the tech-lead training belongs to the step after. They are due by that
+//! step's date (set by the person, or suggested by the schedule), spread evenly from the step
+//! before, each in its own slot so that accepting one suggestion leaves the others where they
+//! were. Within a step: milestones under way first, then those that train a competency the
+//! person has a gap in for that role (the largest gap first), then earlier levels before
+//! later ones, stage by stage. A first move that climbs no level still takes the training
+//! still open at the current level and below. Done milestones are left out; a due date the
+//! person set wins. With no plan, the next level up stands in for the first step.
 
 use crate::date::Date;
-use crate::ladder::diff::milestones_climbed;
 use crate::ladder::{Ladder, LevelIdx, RoleIdx};
 
 use super::gaps::{competency_gaps, trains};
 use super::model::{Profile, Status};
+use super::readiness::readiness_from;
 use super::schedule::{DAYS_PER_MOVE, days_after, spread, step_dates};
 
 /// One milestone on the learning path.
@@ -96,17 +99,28 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
         .into_iter()
         .enumerate()
     {
-        let climbed = milestones_climbed(ladder, m.from, m.to, &is_done);
-        let step_level = ladder.role_level(m.to);
-        // (level, index): the step's own level first, then the levels it skips, lowest first.
+        // What readiness for this step counts, as seen from the level held before it:
+        // earlier training still open first, then the level held and any in between. A move
+        // that climbs no level counts nothing new, except that the first one still takes
+        // the training of the level held (at the top of the ladder, its own).
+        let held = ladder.role_level(m.from);
+        let counted = readiness_from(profile, ladder, held, ladder.role_level(m.to))
+            .map(|r| r.counted)
+            .unwrap_or_default();
         let mut wanted: Vec<(LevelIdx, usize)> = Vec::new();
-        let mut levels: Vec<&_> = climbed.iter().collect();
-        levels.sort_by_key(|l| (l.level != step_level, l.level));
-        for level in levels {
-            wanted.extend(level.open.iter().map(|&i| (level.level, i)));
+        let (earlier, whole): (Vec<_>, Vec<_>) = counted.iter().partition(|c| c.open_only);
+        let mut earlier = earlier;
+        earlier.sort_by_key(|c| c.level);
+        for c in earlier.into_iter().chain(whole) {
+            wanted.extend(
+                c.milestones
+                    .iter()
+                    .filter(|&&i| !is_done(&ladder.levels()[c.level].milestones[i].id))
+                    .map(|&i| (c.level, i)),
+            );
         }
-        if n == 0 {
-            for level in (0..=ladder.role_level(current)).rev() {
+        if n == 0 && counted.is_empty() {
+            for level in 0..=held {
                 let def = &ladder.levels()[level];
                 wanted.extend(
                     (0..def.milestones.len())
@@ -117,7 +131,7 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
         }
         wanted.retain(|&(level, i)| taken.insert(ladder.levels()[level].milestones[i].id.clone()));
         let gaps = competency_gaps(profile, ladder, current, m.to);
-        // The order the levels came in: the step's own level first.
+        // The order the levels came in: earlier training first.
         let mut level_order: Vec<LevelIdx> = wanted.iter().map(|&(level, _)| level).collect();
         level_order.dedup();
         let rank = |level: LevelIdx| level_order.iter().position(|&l| l == level);
@@ -222,45 +236,61 @@ mod tests {
         assert!(!ids.contains(&"mgr-innovation"), "done is left out");
         let first_step: Vec<&LearningItem> = path.iter().filter(|i| i.step == Some(0)).collect();
         assert!(first_step.iter().all(|i| i.due <= date("2026-12-01")));
-        let manager_items: Vec<&&LearningItem> = first_step
-            .iter()
-            .filter(|i| i.milestone.starts_with("mgr-") && !i.due_set)
-            .collect();
-        assert_eq!(
-            manager_items[0].milestone, "mgr-vendor-management",
-            "under way comes first"
-        );
         assert_eq!(
             first_step.iter().map(|i| i.due).max(),
             Some(date("2026-12-01")),
             "the last one is due on the step's date"
         );
+        // Becoming a manager takes the training readiness counts for it: the IC training
+        // still open, then the tech-lead training; the manager training comes after.
         let first_tl = first_step
             .iter()
             .position(|i| i.milestone.starts_with("tl-"))
             .unwrap();
+        assert!(first_tl > 0, "earlier training still open comes first");
         assert!(
             first_step[..first_tl]
                 .iter()
-                .any(|i| i.milestone.starts_with("mgr-") && !i.due_set),
-            "the step's own level comes before the current one"
+                .all(|i| i.milestone.starts_with("ic-"))
         );
+        assert!(
+            first_step.iter().all(|i| !i.milestone.starts_with("mgr-")),
+            "manager training belongs to the step after becoming a manager"
+        );
+        let second_step: Vec<&LearningItem> = path
+            .iter()
+            .filter(|i| i.step == Some(1) && !i.due_set)
+            .collect();
+        assert_eq!(
+            second_step[0].milestone, "mgr-vendor-management",
+            "under way comes first"
+        );
+        assert!(second_step.iter().all(|i| i.milestone.starts_with("mgr-")));
         let own = path
             .iter()
             .find(|i| i.milestone == "mgr-virtual-teams")
             .unwrap();
         assert!(
-            own.due_set && own.due == date("2026-02-01"),
+            own.due_set && own.due == date("2026-02-01") && own.step == Some(1),
             "the person's date wins"
         );
         assert!(
-            path.iter()
-                .any(|i| i.milestone.starts_with("tl-") && i.step == Some(0)),
-            "still-open milestones of the current level join the first step"
+            path.iter().all(|i| !i.milestone.starts_with("dir-")),
+            "director training is done as a director, after the plan"
         );
-        assert!(
-            path.iter()
-                .any(|i| i.milestone.starts_with("dir-") && i.step == Some(1))
+        let readiness = crate::profile::readiness(&p, &ladder).unwrap();
+        let open: Vec<&str> = readiness
+            .milestone_ids(&ladder)
+            .into_iter()
+            .filter(|id| p.status_of(id) != Status::Done)
+            .collect();
+        let mut first_ids: Vec<&str> = first_step.iter().map(|i| i.milestone.as_str()).collect();
+        first_ids.sort_unstable();
+        let mut open_sorted = open.clone();
+        open_sorted.sort_unstable();
+        assert_eq!(
+            first_ids, open_sorted,
+            "the first step is what readiness counts"
         );
         assert!(
             path.windows(2).all(|w| w[0].due <= w[1].due),
@@ -300,7 +330,8 @@ mod tests {
         let today = date("2026-01-01");
         let p = Profile::new("p".into(), "P".into(), "l".into(), "developer".into());
         let path = learning_path(&p, &ladder, today);
-        assert!(path.iter().any(|i| i.milestone.starts_with("tl-")));
+        assert!(path.iter().all(|i| i.milestone.starts_with("ic-")));
+        assert!(!path.is_empty());
         assert!(path.iter().all(|i| i.step.is_none()));
         assert!(
             path.iter()

@@ -35,6 +35,9 @@ pub use gaps::{Gap, competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
 pub use model::*;
-pub use readiness::{Counted, Progress, Readiness, level_progress, readiness, readiness_for};
+pub use readiness::{
+    Counted, Progress, Readiness, level_progress, readiness, readiness_for, readiness_for_move,
+    readiness_from,
+};
 pub use schedule::{DAYS_PER_MOVE, StepDate, step_dates};
 pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};

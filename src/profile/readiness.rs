@@ -7,7 +7,7 @@
 //! readiness for manager is their tech-lead training; the manager milestones are what they will
 //! work on as a manager.
 
-use crate::ladder::{Ladder, LevelIdx};
+use crate::ladder::{Ladder, LevelIdx, RoleIdx};
 use crate::text;
 
 use super::model::{Profile, Status};
@@ -116,6 +116,18 @@ pub fn readiness(profile: &Profile, ladder: &Ladder) -> Option<Readiness> {
 /// across or down asks for no new training.
 pub fn readiness_for(profile: &Profile, ladder: &Ladder, level: LevelIdx) -> Option<Readiness> {
     let held_level = ladder.role_level(ladder.role_index(&profile.current_role)?);
+    readiness_from(profile, ladder, held_level, level)
+}
+
+/// Readiness for `level` of someone who holds `held_level` — the current level, or one a
+/// plan reaches first: the same rule as [`readiness_for`]. `None` if `level` is not above
+/// `held_level`.
+pub fn readiness_from(
+    profile: &Profile,
+    ladder: &Ladder,
+    held_level: LevelIdx,
+    level: LevelIdx,
+) -> Option<Readiness> {
     (held_level < level && level < ladder.levels().len()).then(|| {
         counting(
             profile,
@@ -124,6 +136,25 @@ pub fn readiness_for(profile: &Profile, ladder: &Ladder, level: LevelIdx) -> Opt
             held_level..=level - 1,
             Some(level),
         )
+    })
+}
+
+/// Readiness for a move from role `from` to role `to`: as [`readiness_from`] for the level
+/// of `to`, and for a move that does not climb a level (across, down, or into the
+/// enterprise-wide role of the same level) an empty readiness — such a move asks for no new
+/// training.
+pub fn readiness_for_move(
+    profile: &Profile,
+    ladder: &Ladder,
+    from: RoleIdx,
+    to: RoleIdx,
+) -> Readiness {
+    let (held_level, level) = (ladder.role_level(from), ladder.role_level(to));
+    readiness_from(profile, ladder, held_level, level).unwrap_or(Readiness {
+        held_level,
+        for_level: Some(level),
+        progress: Progress { done: 0, total: 0 },
+        counted: Vec::new(),
     })
 }
 
@@ -212,7 +243,9 @@ impl Readiness {
             .filter(|c| !c.milestones.is_empty())
             .map(|c| name(c.level))
             .collect();
-        let mut phrase = if with_milestones.is_empty() {
+        let mut phrase = if whole.is_empty() {
+            "no milestones: a move that does not go up a level asks for no new training".to_string()
+        } else if with_milestones.is_empty() {
             let names: Vec<String> = whole.iter().map(|c| name(c.level)).collect();
             match names.as_slice() {
                 [one] => format!("no milestones: the {one} level lists none"),
