@@ -67,12 +67,14 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-/// Invisible format characters: zero-width spaces and joiners, word joiners, line and
-/// paragraph separators, the byte-order mark. Harmless in a title, but a script reading JSON
+/// Invisible format characters: the soft hyphen, the combining grapheme joiner, the Arabic
+/// letter mark, the Mongolian vowel separator, zero-width spaces and joiners, word joiners, line
+/// and paragraph separators, the byte-order mark. Harmless in a title, but a script reading JSON
 /// should see them, so JSON carries them escaped.
 fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+        '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// JSON text with every character a terminal could act on, and every invisible one, escaped as
@@ -94,6 +96,13 @@ pub fn json_escaped(json: &str) -> String {
 pub fn has_content(text: &str) -> bool {
     text.chars()
         .any(|c| !c.is_whitespace() && !is_forbidden_char(c) && !is_invisible(c))
+}
+
+/// Text a person typed, trimmed and made safe; `None` when it says nothing. Judged on what was
+/// typed, not on the cleaned text: text made only of controls would otherwise be cleaned into
+/// "�" and count as something said.
+pub fn typed(text: &str) -> Option<String> {
+    has_content(text).then(|| sanitize(text.trim()))
 }
 
 /// Display width in terminal columns (CJK and most emoji take two), measured grapheme by

@@ -64,12 +64,6 @@ pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
     }
 }
 
-/// Text from the command line, trimmed and made safe; `None` when it says nothing.
-fn typed(text: &str) -> Option<String> {
-    let clean = text::sanitize(text.trim());
-    text::has_content(&clean).then_some(clean)
-}
-
 /// The agenda as text: each item under its heading, a tick for those discussed.
 pub(super) fn agenda_lines(items: &[AgendaItem], person: &str) -> String {
     let mut out = String::new();
@@ -106,13 +100,13 @@ impl Context<'_> {
                 let (id, _, ladder) = self.load(None)?;
                 let mut actions = Vec::new();
                 for a in &action {
-                    actions.push(typed(a).ok_or_else(|| {
+                    actions.push(text::typed(a).ok_or_else(|| {
                         Failure::invalid("--action needs the text of the action item")
                     })?);
                 }
                 let start = SessionStart {
-                    notes: notes.as_deref().and_then(typed).unwrap_or_default(),
-                    private_notes: private.as_deref().and_then(typed).unwrap_or_default(),
+                    notes: notes.as_deref().and_then(text::typed).unwrap_or_default(),
+                    private_notes: private.as_deref().and_then(text::typed).unwrap_or_default(),
                     actions,
                 };
                 let has_private = !start.private_notes.is_empty();
@@ -246,7 +240,7 @@ impl Context<'_> {
                 self.print_agenda(&profile, &agenda, today, out)
             }
             Some(AgendaCommand::Add { text: topic, by }) => {
-                let topic = typed(&topic)
+                let topic = text::typed(&topic)
                     .ok_or_else(|| Failure::invalid("nothing to add — give the topic's text"))?;
                 let (id, _, _) = self.load(None)?;
                 let point = TalkingPoint {
@@ -336,12 +330,19 @@ impl Context<'_> {
                 owner,
                 due,
             } => {
-                let what = typed(&what)
+                let what = text::typed(&what)
                     .ok_or_else(|| Failure::invalid("nothing to add — give the action's text"))?;
-                let owner = Owner::parse(
-                    &owner.as_deref().map(text::sanitize).unwrap_or_default(),
-                    &profile.name,
-                );
+                let owner = match owner.as_deref() {
+                    None => Owner::Own,
+                    Some(named) => Owner::parse(
+                        &text::typed(named).ok_or_else(|| {
+                            Failure::invalid(
+                                "--owner needs a name, \"self\" or \"manager\" (control and invisible characters do not count)",
+                            )
+                        })?,
+                        &profile.name,
+                    ),
+                };
                 let action = Action {
                     text: what,
                     owner,
@@ -438,7 +439,7 @@ impl Context<'_> {
             )));
         };
         let (level, by) = (RatingLevel::from(level), Rater::from(by));
-        let note = note.map(|n| text::sanitize(n.trim())).unwrap_or_default();
+        let note = note.and_then(text::typed).unwrap_or_default();
         let today = self.clock.today();
         let ((), saved) = self.store.update(&id, |p| {
             let change = rules::rate(p, &found.id, by, level, note, today);

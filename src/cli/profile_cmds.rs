@@ -320,7 +320,7 @@ impl<'a> Context<'a> {
             let mut progress =
                 rules::milestone_progress(p.milestones.get(&milestone_id), status, today);
             if let Some(note) = note {
-                progress.note = text::sanitize(note.trim());
+                progress.note = text::typed(note).unwrap_or_default();
             }
             if let Some(change) = rules::set_milestone(p, &milestone_id, progress) {
                 apply(&change, p)?;
@@ -360,12 +360,11 @@ impl<'a> Context<'a> {
         competency: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        if !text::has_content(entry) {
+        let Some(entry) = text::typed(entry) else {
             return Err(Failure::invalid(
                 "nothing to log — give the text of the entry (control characters do not count)",
             ));
-        }
-        let entry = text::sanitize(entry.trim());
+        };
         let (id, _, ladder) = self.load(None)?;
         if let Some(m) = milestone
             && ladder.milestone(m).is_none()
@@ -427,7 +426,7 @@ impl<'a> Context<'a> {
                 let step = PlanStep {
                     role: ladder.role(role).id.to_string(),
                     target_date: date,
-                    note: note.map(|n| text::sanitize(n.trim())).unwrap_or_default(),
+                    note: note.as_deref().and_then(text::typed).unwrap_or_default(),
                 };
                 // Checked here first so a refusal is bad input (exit 2) with nothing locked.
                 rules::append_step(&profile, &ladder, step.clone(), today)
