@@ -567,3 +567,43 @@ fn help_and_errors_into_a_full_stream_exit_with_a_code_not_a_panic() {
         "a failure into a full stderr"
     );
 }
+
+#[test]
+fn a_data_dir_that_is_a_file_is_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    common::rungs_alone()
+        .arg("--data-dir")
+        .arg(&file)
+        .arg("ladders")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("is a file, not a folder"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_log_entry_whose_output_cannot_be_written_is_saved_once_and_says_not_to_run_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    common::rungs(dir.path())
+        .args(["profile", "new", "Ann", "--role", "sysadmin"])
+        .assert()
+        .success();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["log", "shipped the migration"])
+        .env("RUNGS_DATA_DIR", dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("do not run it again"), "{stderr}");
+    let saved = std::fs::read_to_string(dir.path().join("profiles").join("ann.ron")).unwrap();
+    assert_eq!(saved.matches("shipped the migration").count(), 1, "{saved}");
+}
