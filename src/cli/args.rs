@@ -157,13 +157,13 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
-    /// Every competency: the latest self and manager ratings, what the current, next and target roles expect, the gap
+    /// Every competency: latest self and manager ratings, what your roles expect, the gap
     Ratings {
         /// Print JSON for scripts
         #[arg(long)]
         json: bool,
     },
-    /// Every profile with readiness, overdue milestones, open action items and the last 1:1
+    /// Every profile: readiness, overdue milestones, open actions, the last 1:1
     Roster {
         /// Order: overdue (default), name, readiness, last (the longest since a 1:1 first) or actions
         #[arg(long, value_enum, default_value_t = RosterSortArg::Overdue)]
@@ -247,7 +247,7 @@ pub enum Command {
         #[arg(long, requires = "out")]
         force: bool,
     },
-    /// Write a ladder as a spreadsheet (CSV) that import-csv reads back into the same ladder
+    /// Write a ladder as a spreadsheet (CSV) that import-csv reads back unchanged
     ExportCsv {
         #[command(flatten)]
         ladder: LadderArg,

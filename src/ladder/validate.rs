@@ -195,14 +195,17 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     );
     for (c, nth) in with_occurrence(&file.competencies, &competency_ids, |c| c.id.as_str()) {
         let at = id_at("competencies", 3, &c.id, nth);
-        check_text(problems, at, "competency name", &c.name);
-        check_text(problems, at, "competency summary", &c.summary);
-        require_words(
+        check_words(
             problems,
             at,
-            format!("competency \"{}\" has an empty name", c.id),
-            "name what it measures: `name: \"…\"`",
+            Words {
+                kind: "competency",
+                id: &c.id,
+                field: "name",
+                hint: "name what it measures: `name: \"…\"`",
+            },
             &c.name,
+            &c.summary,
         );
     }
 
@@ -222,14 +225,17 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     let mut milestones_seen: HashMap<&str, usize> = HashMap::new();
     for (level, nth) in with_occurrence(&file.levels, &level_ids, |l| l.id.as_str()) {
         let level_at = id_at("levels", 3, &level.id, nth);
-        check_text(problems, level_at, "level name", &level.name);
-        check_text(problems, level_at, "level summary", &level.summary);
-        require_words(
+        check_words(
             problems,
             level_at,
-            format!("level \"{}\" has an empty name", level.id),
-            "name the rung as people say it: `name: \"…\"`",
+            Words {
+                kind: "level",
+                id: &level.id,
+                field: "name",
+                hint: "name the rung as people say it: `name: \"…\"`",
+            },
             &level.name,
+            &level.summary,
         );
         check_expects(
             problems,
@@ -241,14 +247,17 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
         );
         for m in &level.milestones {
             let at = id_at("levels", 5, &m.id, occurrence(&mut milestones_seen, &m.id));
-            check_text(problems, at, "milestone title", &m.title);
-            check_text(problems, at, "milestone summary", &m.summary);
-            require_words(
+            check_words(
                 problems,
                 at,
-                format!("milestone \"{}\" has an empty title", m.id),
-                "say what to do or learn: `title: \"…\"`",
+                Words {
+                    kind: "milestone",
+                    id: &m.id,
+                    field: "title",
+                    hint: "say what to do or learn: `title: \"…\"`",
+                },
                 &m.title,
+                &m.summary,
             );
         }
     }
@@ -263,14 +272,17 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     let mut near_seen: HashMap<&str, usize> = HashMap::new();
     for (c, nth) in with_occurrence(&file.corners, &corner_ids, |c| c.id.as_str()) {
         let at = id_at("corners", 3, &c.id, nth);
-        check_text(problems, at, "corner name", &c.name);
-        check_text(problems, at, "corner summary", &c.summary);
-        require_words(
+        check_words(
             problems,
             at,
-            format!("corner \"{}\" has an empty name", c.id),
-            "name the part of IT it covers: `name: \"…\"`",
+            Words {
+                kind: "corner",
+                id: &c.id,
+                field: "name",
+                hint: "name the part of IT it covers: `name: \"…\"`",
+            },
             &c.name,
+            &c.summary,
         );
         for neighbour in &c.near {
             let at = Where::Value {
@@ -309,14 +321,17 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
     let mut role_expects_seen: HashMap<&str, usize> = HashMap::new();
     for (role, nth) in with_occurrence(&file.roles, &role_ids, |r| r.id.as_str()) {
         let role_at = id_at("roles", 3, &role.id, nth);
-        check_text(problems, role_at, "role title", &role.title);
-        check_text(problems, role_at, "role summary", &role.summary);
-        require_words(
+        check_words(
             problems,
             role_at,
-            format!("role \"{}\" has an empty title", role.id),
-            "write the title people know the role by: `title: \"…\"`",
+            Words {
+                kind: "role",
+                id: &role.id,
+                field: "title",
+                hint: "write the title people know the role by: `title: \"…\"`",
+            },
             &role.title,
+            &role.summary,
         );
         check_expects(
             problems,
@@ -576,6 +591,40 @@ fn unique_ids<'a>(
         }
     }
     first
+}
+
+/// What names a thing of some `kind`: its name (or title, the `field`) and the hint for an empty one.
+struct Words<'s> {
+    kind: &'s str,
+    id: &'s str,
+    field: &'s str,
+    hint: &'s str,
+}
+
+/// A thing's name must say something, and neither it nor its summary may carry escaped control
+/// text. The messages are made only for a problem found: this runs for every role of a ladder.
+fn check_words<'a>(
+    problems: &mut Findings<'a>,
+    at: Where<'a>,
+    words: Words,
+    name: &str,
+    summary: &str,
+) {
+    for (field, value) in [(words.field, name), ("summary", summary)] {
+        if text::first_forbidden_char(value).is_some() {
+            check_text(problems, at, &format!("{} {field}", words.kind), value);
+        }
+    }
+    if !text::has_content(name) {
+        problems.push(
+            at,
+            format!(
+                "{} \"{}\" has an empty {}",
+                words.kind, words.id, words.field
+            ),
+            words.hint,
+        );
+    }
 }
 
 /// A name or title that must say something: blank, or only invisible characters, is refused.
