@@ -14,9 +14,24 @@ pub enum ReadError {
     /// A FIFO, socket or device: reading one could block forever or never end.
     NotAFile,
     TooLarge(u64),
+    /// Where the first byte that is not UTF-8 is, as a person's editor counts: line and
+    /// column of characters, from 1.
     NotUtf8 {
-        offset: usize,
+        line: usize,
+        col: usize,
     },
+}
+
+impl ReadError {
+    /// The error for `bytes`, valid UTF-8 up to `valid_up_to`.
+    pub fn not_utf8(bytes: &[u8], valid_up_to: usize) -> ReadError {
+        let valid = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or("");
+        let line_start = valid.rfind('\n').map_or(0, |at| at + 1);
+        ReadError::NotUtf8 {
+            line: valid.matches('\n').count() + 1,
+            col: valid[line_start..].chars().count() + 1,
+        }
+    }
 }
 
 impl std::fmt::Display for ReadError {
@@ -32,8 +47,8 @@ impl std::fmt::Display for ReadError {
                 "is {bytes} bytes, over the {} MiB limit",
                 MAX_FILE_BYTES / 1024 / 1024
             ),
-            ReadError::NotUtf8 { offset } => {
-                write!(f, "is not UTF-8 text (bad byte at offset {offset})")
+            ReadError::NotUtf8 { line, col } => {
+                write!(f, "is not UTF-8 text at line {line}, column {col}")
             }
         }
     }
@@ -62,8 +77,9 @@ pub fn read_limited(path: &Path) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let valid_up_to = e.utf8_error().valid_up_to();
+        ReadError::not_utf8(e.as_bytes(), valid_up_to)
     })?;
     // Notepad and Excel start UTF-8 files with a byte-order mark; it is not part of the text.
     if text.starts_with('\u{feff}') {

@@ -179,9 +179,41 @@ fn a_byte_order_mark_at_the_start_is_accepted() {
 #[test]
 fn an_unknown_field_lists_each_known_field_once() {
     let (_, _, msg) = first("misspelt-field.ron");
-    for field in ["`id`", "`name`", "`summary`", "`business_facing`"] {
-        assert_eq!(msg.matches(field).count(), 1, "{field} in {msg}");
+    // `name` twice: once as the suggestion, once in the list.
+    for (field, times) in [
+        ("id", 1),
+        ("name", 2),
+        ("summary", 1),
+        ("business_facing", 1),
+    ] {
+        let mentions = msg
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| *w == field)
+            .count();
+        assert_eq!(mentions, times, "{field} in {msg}");
     }
+}
+
+#[test]
+fn an_unknown_field_with_no_close_match_lists_each_known_field_once_in_the_files_words() {
+    let err = load_str(
+        "(format: 1, id: \"x\", name: \"X\", levels: [(id: \"a\", name: \"A\", bogus: 1)], roles: [])",
+        "bogus.ron",
+    )
+    .expect_err("an unknown field is refused");
+    let msg = err.to_string();
+    for field in ["id", "name", "summary", "milestones"] {
+        let mentions = msg
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| *w == field)
+            .count();
+        assert_eq!(mentions, 1, "{field} in {msg}");
+    }
+    assert!(msg.contains("unknown field `bogus` in a level"), "{msg}");
+    assert!(
+        !msg.contains("Level`") && !msg.contains("LadderFile"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -410,4 +442,50 @@ fn a_competency_expected_twice_in_one_map_is_refused_on_the_line_of_the_second()
     assert!(p.message.contains("is listed twice"), "{err}");
     let line = source[..at].lines().count() + 1;
     assert_eq!(p.pos.map(|p| p.line), Some(line), "{err}");
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_is_located_by_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.ron");
+    // "Café" saved as Latin-1 on line 3: é is the single byte 0xE9.
+    std::fs::write(&path, b"(\n  format: 1,\n  name: \"Caf\xe9\",\n)").unwrap();
+    let err = load_file(&path).expect_err("a Latin-1 file is refused");
+    let p = &err.problems[0];
+    let pos = p.pos.unwrap_or_else(|| panic!("no position in {err}"));
+    assert_eq!((pos.line, pos.col), (3, 13), "{err}");
+    assert!(
+        p.message.contains("UTF-8") && p.hint.as_deref().unwrap_or("").contains("UTF-8"),
+        "{err}"
+    );
+
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    std::fs::write(
+        profiles.join("ada.ron"),
+        b"(\n  format: 2,\n  name: \"Ad\xe0\",\n)",
+    )
+    .unwrap();
+    let err = rungs::profile::Store::new(dir.path())
+        .load("ada")
+        .expect_err("a Latin-1 profile is refused");
+    assert!(
+        err.to_string().contains("ada.ron:3:12: is not UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_ladder_broken_in_hundreds_of_places_lists_the_first_fifty_and_counts_the_rest() {
+    let source = rungs::ladder::synthetic_ladder_source(30, 30).replace("level: \"l", "level: \"x");
+    let err = load_str(&source, "big.ron").expect_err("every role is at an unknown level");
+    assert!(err.problems.len() > 800, "{}", err.problems.len());
+    let lines = err.lines();
+    assert_eq!(lines.len(), rungs::ladder::MAX_LISTED + 1);
+    let more = err.problems.len() - rungs::ladder::MAX_LISTED;
+    assert!(
+        lines[rungs::ladder::MAX_LISTED].contains(&format!("and {more} more problems")),
+        "{}",
+        lines[rungs::ladder::MAX_LISTED]
+    );
 }

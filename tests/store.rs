@@ -225,3 +225,60 @@ fn a_milestone_listed_twice_in_a_hand_edited_profile_is_refused_and_the_file_kep
         "neither entry is dropped by a save"
     );
 }
+
+#[test]
+fn a_relative_ladder_path_in_a_profile_is_read_from_the_profiles_folder_not_the_current_one() {
+    let data = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    new_profile(data.path(), "Ada");
+    let profiles = data.path().join("profiles");
+    std::fs::create_dir(profiles.join("team")).unwrap();
+    let small =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders/valid-small.ron");
+    std::fs::copy(&small, profiles.join("team/small.ron")).unwrap();
+    // A decoy where a current-folder lookup would find it: same path, a ladder that does not load.
+    std::fs::create_dir(elsewhere.path().join("team")).unwrap();
+    std::fs::write(elsewhere.path().join("team/small.ron"), "(not a ladder").unwrap();
+    let file = profiles.join("ada.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text
+        .replace("ladder: \"it-leadership\"", "ladder: \"team/small.ron\"")
+        .replace("current_role: \"sysadmin\"", "current_role: \"operator\"");
+    assert!(
+        text.contains("team/small.ron") && text.contains("\"operator\""),
+        "{text}"
+    );
+    std::fs::write(&file, text).unwrap();
+    rungs(data.path())
+        .current_dir(elsewhere.path())
+        .args(["profile", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Operator"));
+}
+
+#[test]
+fn a_lock_file_that_cannot_be_opened_says_the_change_was_not_saved_and_what_to_do() {
+    let data = tempfile::tempdir().unwrap();
+    new_profile(data.path(), "Ada");
+    let profiles = data.path().join("profiles");
+    let before = std::fs::read(profiles.join("ada.ron")).unwrap();
+    // A folder where the lock file goes fails to open even for the superuser.
+    let lock = profiles.join("ada.lock");
+    let _ = std::fs::remove_file(&lock);
+    std::fs::create_dir(&lock).unwrap();
+    let output = rungs(data.path())
+        .args(["log", "Ran the incident review"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("not saved")
+            && stderr.contains("ada.lock")
+            && stderr.contains("move that folder out of the way")
+            && stderr.contains("is as it was"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(profiles.join("ada.ron")).unwrap(), before);
+}

@@ -72,7 +72,7 @@ fn draw(app: &App) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
     #[test]
     fn random_events_never_panic(events in prop::collection::vec(event_strategy(), 1..40), first_run in any::<bool>()) {
         let dir = tempfile::tempdir().unwrap();

@@ -140,16 +140,17 @@ fn read_sheet(file: &Path) -> Result<String, Failure> {
             if bytes.len() as u64 > fsutil::MAX_FILE_BYTES {
                 return Err(fsutil::ReadError::TooLarge(bytes.len() as u64));
             }
-            String::from_utf8(bytes).map_err(|e| fsutil::ReadError::NotUtf8 {
-                offset: e.utf8_error().valid_up_to(),
+            String::from_utf8(bytes).map_err(|e| {
+                let valid_up_to = e.utf8_error().valid_up_to();
+                fsutil::ReadError::not_utf8(e.as_bytes(), valid_up_to)
             })
         })
     } else {
         fsutil::read_limited(file)
     };
     result.map_err(|e| match e {
-        fsutil::ReadError::NotUtf8 { .. } => Failure::invalid(format!(
-            "{shown}: {e} — in the spreadsheet, save it as \"CSV UTF-8\""
+        fsutil::ReadError::NotUtf8 { line, col } => Failure::invalid(format!(
+            "{shown}:{line}:{col}: is not UTF-8 text — in the spreadsheet, save it as \"CSV UTF-8\""
         )),
         fsutil::ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
             Failure::invalid(format!("{shown}: no such file — check the path"))

@@ -17,6 +17,9 @@ pub use crate::fsutil::MAX_FILE_BYTES;
 /// Deeper nesting than this is refused before parsing. A valid ladder nests five deep.
 pub const MAX_NESTING: usize = 32;
 
+/// How many problems of one ladder are listed; the rest are counted.
+pub const MAX_LISTED: usize = 50;
+
 /// A ladder file that could not be used, with everything found wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LadderError {
@@ -33,10 +36,14 @@ impl LadderError {
         }
     }
 
-    /// One line per problem: `file:line:col: message (hint)`.
+    /// One line per problem: `file:line:col: message (hint)`, the first [`MAX_LISTED`] of
+    /// them and then how many more there are: a generated ladder broken in one place can be
+    /// broken in ninety thousand, and nobody reads past the first screen.
     pub fn lines(&self) -> Vec<String> {
-        self.problems
+        let mut lines: Vec<String> = self
+            .problems
             .iter()
+            .take(MAX_LISTED)
             .map(|p| {
                 text::located(
                     &self.origin,
@@ -45,7 +52,15 @@ impl LadderError {
                     p.hint.as_deref().unwrap_or_default(),
                 )
             })
-            .collect()
+            .collect();
+        let more = self.problems.len().saturating_sub(MAX_LISTED);
+        if more > 0 {
+            lines.push(text::one_line(&format!(
+                "{}: … and {more} more problems not listed — fix these and check again",
+                self.origin
+            )));
+        }
+        lines
     }
 }
 
@@ -83,9 +98,11 @@ fn read_limited(path: &Path) -> Result<String, Problem> {
         other @ ReadError::NotAFile => {
             Problem::at(None, other.to_string()).hint("name a .ron ladder file")
         }
-        other @ ReadError::NotUtf8 { .. } => {
-            Problem::at(None, other.to_string()).hint("save the file as UTF-8")
-        }
+        ReadError::NotUtf8 { line, col } => Problem::at(
+            Some(Pos { line, col }),
+            "is not UTF-8 text: this byte starts no character",
+        )
+        .hint("save the file as UTF-8"),
     })
 }
 

@@ -25,7 +25,8 @@ pub use catalog::{
 };
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
-    LadderError, MAX_FILE_BYTES, MAX_NESTING, load_file, load_str, parse_problem, ron_options,
+    LadderError, MAX_FILE_BYTES, MAX_LISTED, MAX_NESTING, load_file, load_str, parse_problem,
+    ron_options,
 };
 pub use model::*;
 pub use moves::MoveKind;

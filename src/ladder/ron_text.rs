@@ -28,10 +28,11 @@ pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
             expected, found, ..
         } => {
             let close = text::did_you_mean(found, expected.iter().copied());
+            let known = format!("known fields: {}", expected.join(", "));
             if close.is_empty() {
-                format!("known fields: {}", expected.join(", "))
+                known
             } else {
-                close
+                format!("{close} ({known})")
             }
         }
         E::MissingStructField { field, .. } => format!("add `{field}: …`"),
@@ -78,7 +79,66 @@ pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
         E::UnexpectedChar(_) => "check for a typo or a missing quote just before it".to_string(),
         _ => "compare it with the file format in the README".to_string(),
     };
-    Problem::at(pos, e.code.to_string()).hint(hint)
+    Problem::at(pos, message(&e.code)).hint(hint)
+}
+
+/// The error in words. ron's own text for an unknown field or variant already lists what is
+/// known, which the hint does too, and names Rust types (`LadderFile`) a person never wrote.
+fn message(code: &ron::error::Error) -> String {
+    use ron::error::Error as E;
+    let within = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map(|o| {
+                let (article, words) = type_in_words(o);
+                format!(" in {article} {words}")
+            })
+            .unwrap_or_default()
+    };
+    match code {
+        E::NoSuchStructField { found, outer, .. } => {
+            format!("unknown field `{found}`{}", within(outer))
+        }
+        E::NoSuchEnumVariant { found, outer, .. } => {
+            let kind = outer
+                .as_deref()
+                .map_or_else(|| "value".to_string(), |o| type_in_words(o).1);
+            format!("`{found}` is not a known {kind}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// `MilestoneProgress` → ("a", "milestone progress"): the file's words, not the code's.
+fn type_in_words(name: &str) -> (&'static str, String) {
+    let whole_file = match name {
+        "LadderFile" => Some("ladder"),
+        "Profile" | "ProfileV1" => Some("profile"),
+        "PrivateFile" => Some("private notes file"),
+        "ConfigFile" => Some("settings"),
+        "ColorsFile" => Some("colours"),
+        _ => None,
+    };
+    if let Some(words) = whole_file {
+        return ("the", words.to_string());
+    }
+    let mut words = String::new();
+    for (i, c) in name
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == 'V')
+        .chars()
+        .enumerate()
+    {
+        if c.is_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+    }
+    let article = if words.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    (article, words)
 }
 
 pub(super) fn forbidden_chars_in_source(source: &str) -> Vec<Problem> {

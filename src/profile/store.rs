@@ -203,6 +203,12 @@ impl Store {
                 action: "read",
                 source,
             },
+            ReadError::NotUtf8 { line, col } => ProfileError::Parse {
+                path: path.clone(),
+                line,
+                col,
+                message: "is not UTF-8 text: this byte starts no character".to_string(),
+            },
             other => ProfileError::Unreadable {
                 path: path.clone(),
                 why: other.to_string(),
@@ -257,7 +263,13 @@ impl Store {
             .read(true)
             .write(true)
             .open(&path)
-            .map_err(ProfileError::io(&path, "open the lock file"))?;
+            // The lock is taken to write, so a lock that cannot be had is a change not saved.
+            .map_err(|source| ProfileError::NotSaved {
+                profile: self.path_of(id),
+                path: path.clone(),
+                action: "open the lock file",
+                source,
+            })?;
         let started = Instant::now();
         let mut announced = false;
         loop {
@@ -345,7 +357,20 @@ impl Store {
 
     /// Reads the profile together with its generation, both under the lock, so the two agree.
     pub fn load_tracked(&self, id: &str) -> Result<(Profile, Generation), ProfileError> {
-        let _lock = self.lock(id)?;
+        let _lock = match self.lock(id) {
+            Ok(lock) => Some(lock),
+            // A folder this person may only read: they can still look, and no rungs of theirs
+            // can write beside them. A save later says why it cannot be made.
+            Err(ProfileError::NotSaved { source, .. })
+                if matches!(
+                    source.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                None
+            }
+            Err(e) => return Err(e),
+        };
         let profile = self.load(id)?;
         Ok((profile, self.generation(id)))
     }

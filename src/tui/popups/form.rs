@@ -21,11 +21,12 @@ const WIDTH: u16 = 64;
 pub struct Values(Vec<String>);
 
 impl Values {
-    /// Field `i`, trimmed and with control characters replaced.
+    /// Field `i`, trimmed and with control characters replaced; empty when it holds nothing
+    /// visible (a pasted run of control codes is not text worth keeping as "�").
     pub fn text(&self, i: usize) -> String {
         self.0
             .get(i)
-            .map(|v| text::sanitize(v.trim()))
+            .and_then(|v| text::typed(v))
             .unwrap_or_default()
     }
 
@@ -271,5 +272,21 @@ impl Form {
                 theme.error(),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Values;
+
+    #[test]
+    fn a_field_of_control_characters_alone_is_empty_not_a_replacement_mark() {
+        let values = Values(vec![
+            "\u{1b}\u{7}\u{9b}".into(),
+            "  Ran the review \u{7} ".into(),
+        ]);
+        assert_eq!(values.text(0), "");
+        assert!(!values.text(1).is_empty() && values.text(1).starts_with("Ran the review"));
+        assert!(!values.text(1).contains('\u{7}'));
     }
 }
