@@ -27,6 +27,11 @@ pub const BUNDLED: &[(&str, &str)] = &[(
     include_str!("../../ladders/it-leadership.ron"),
 )];
 
+/// The same ladders as parsed, written as JSON by a test from the RON above (see
+/// [`load_bundled`]); never edit these by hand.
+pub(crate) const BUNDLED_PARSED: &[(&str, &str)] =
+    &[("it-leadership", include_str!("bundled/it-leadership.json"))];
+
 /// Why rungs looks in a folder for ladders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FolderKind {
@@ -128,7 +133,13 @@ fn bundled(id: &str) -> Option<Result<Ladder, LadderError>> {
     BUNDLED
         .iter()
         .find(|(bundled_id, _)| *bundled_id == id)
-        .map(|(id, src)| load_bundled(src, &format!("<bundled:{id}>")))
+        .map(|(id, src)| {
+            let parsed = BUNDLED_PARSED
+                .iter()
+                .find(|(parsed_id, _)| parsed_id == id)
+                .map_or("", |(_, parsed)| parsed);
+            load_bundled(src, parsed, &format!("<bundled:{id}>"))
+        })
 }
 
 /// Just enough of a ladder file to learn its id without validating it all.

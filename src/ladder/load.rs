@@ -124,23 +124,33 @@ pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
     })
 }
 
-/// Loads a ladder compiled into the binary. Its text cannot change after the build and the
-/// test `bundled_ladders_pass_every_check` holds it to every check `load_str` makes, so a
-/// release build only parses and indexes it: start-up is most of what `rungs print` costs.
-/// Debug builds (and so every test) still check it in full.
-pub(crate) fn load_bundled(source: &str, origin: &str) -> Result<Ladder, LadderError> {
+/// Loads a ladder compiled into the binary: `source` is its RON text, `parsed` the same ladder
+/// as parsed and written out as JSON. A release build reads `parsed` — JSON reads about five
+/// times faster than RON, and start-up is most of what `rungs print` costs — without checking
+/// it again: the test `bundled_ladders_pass_every_check_and_their_parsed_copies_match` holds
+/// the RON to every check `load_str` makes and the JSON to being exactly that file. Debug
+/// builds (and so every other test) read and check the RON.
+pub(crate) fn load_bundled(
+    source: &str,
+    parsed: &str,
+    origin: &str,
+) -> Result<Ladder, LadderError> {
     if cfg!(debug_assertions) {
         load_str(source, origin)
     } else {
-        load_trusted(source, origin)
+        load_parsed(parsed, origin)
     }
 }
 
-fn load_trusted(source: &str, origin: &str) -> Result<Ladder, LadderError> {
-    load_logged(source.len(), origin, || {
-        let file: LadderFile = ron_options()
-            .from_str(source)
-            .map_err(|e| LadderError::single(origin, parse_problem(&e)))?;
+fn load_parsed(parsed: &str, origin: &str) -> Result<Ladder, LadderError> {
+    load_logged(parsed.len(), origin, || {
+        let file: LadderFile = serde_json::from_str(parsed).map_err(|e| {
+            LadderError::single(
+                origin,
+                Problem::at(None, format!("the built-in copy does not read: {e}"))
+                    .hint("this is a bug in how rungs was built — please report it"),
+            )
+        })?;
         index(file, origin)
     })
 }
@@ -240,16 +250,32 @@ fn index(file: LadderFile, origin: &str) -> Result<Ladder, LadderError> {
 mod tests {
     use super::*;
     use crate::ladder::BUNDLED;
+    use crate::ladder::catalog::BUNDLED_PARSED;
 
     #[test]
-    fn bundled_ladders_pass_every_check() {
-        // A release build loads these without checking them (`load_bundled`): this test is
-        // what keeps that safe.
+    fn bundled_ladders_pass_every_check_and_their_parsed_copies_match() {
+        // A release build reads the parsed copies without checking them (`load_bundled`):
+        // this test is what keeps that safe.
         for (id, source) in BUNDLED {
             let checked = load_str(source, id)
                 .unwrap_or_else(|e| panic!("bundled ladder {id}:\n{}", e.lines().join("\n")));
-            let trusted = load_trusted(source, id).unwrap();
-            assert_eq!(trusted.file(), checked.file(), "{id}");
+            let json = serde_json::to_string(checked.file()).unwrap();
+            let copy = format!("src/ladder/bundled/{id}.json");
+            if std::env::var_os("RUNGS_UPDATE_BUNDLED").is_some() {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&copy);
+                std::fs::write(path, format!("{json}\n")).unwrap();
+                continue;
+            }
+            let (_, committed) = BUNDLED_PARSED
+                .iter()
+                .find(|(parsed_id, _)| parsed_id == id)
+                .unwrap_or_else(|| panic!("{id} has no parsed copy in BUNDLED_PARSED"));
+            assert!(
+                committed.trim_end() == json,
+                "{copy} is not ladders/{id}.ron as parsed: run `RUNGS_UPDATE_BUNDLED=1 cargo test --lib bundled` and commit it"
+            );
+            let parsed = load_parsed(committed, id).unwrap();
+            assert_eq!(parsed.file(), checked.file(), "{id}");
         }
     }
 }
