@@ -282,3 +282,24 @@ fn a_lock_file_that_cannot_be_opened_says_the_change_was_not_saved_and_what_to_d
     );
     assert_eq!(std::fs::read(profiles.join("ada.ron")).unwrap(), before);
 }
+
+#[test]
+fn names_in_any_script_get_an_id_in_latin_letters_and_old_ids_still_resolve() {
+    use rungs::profile::profile_id;
+    assert_eq!(profile_id("Zoë Ørsted").unwrap(), "zoe-orsted");
+    assert_eq!(profile_id("张伟").unwrap(), "zhang-wei");
+    assert_eq!(profile_id("Иван Петров").unwrap(), "ivan-petrov");
+    assert!(profile_id("🙂").is_err(), "a name needs a letter or digit");
+    // A profile made when letters beyond a-z were dropped is still found by its name.
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    store
+        .create(&Profile::new(
+            "zo".into(),
+            "Zoë".into(),
+            "it-leadership".into(),
+            "sysadmin".into(),
+        ))
+        .unwrap();
+    assert_eq!(store.resolve(Some("Zoë")).unwrap(), "zo");
+}

@@ -45,17 +45,17 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
     if text::first_forbidden_char(name).is_some() {
         return Err(refuse("it contains control characters"));
     }
-    let id = text::slug(name);
+    // Letters beyond a-z are spelt in Latin letters ("Zoë Ørsted" → zoe-orsted, "张伟" →
+    // zhang-wei), so every name has an id that is safe as a file name on any system.
+    let id = text::slug(&deunicode::deunicode(name));
     if id.len() > MAX_ID_LEN {
         return Err(refuse(&format!(
             "it is too long for a file name ({} characters once made an id; at most {MAX_ID_LEN})",
             id.len()
         )));
     }
-    if id.is_empty() {
-        return Err(refuse(
-            "it needs at least one letter or digit from a-z, 0-9",
-        ));
+    if id.is_empty() || !name.chars().any(char::is_alphanumeric) {
+        return Err(refuse("it needs at least one letter or digit"));
     }
     Ok(id)
 }
@@ -167,6 +167,11 @@ impl Store {
         let id = profile_id(name)?;
         if ids.contains(&id) {
             return Ok(id);
+        }
+        // Before ids were spelt in Latin letters, letters beyond a-z were dropped ("Zoë" → zo).
+        let dropped = text::slug(name);
+        if ids.contains(&dropped) {
+            return Ok(dropped);
         }
         let hint = text::did_you_mean(&id, ids.iter().map(String::as_str));
         let hint = if !hint.is_empty() {
