@@ -527,9 +527,13 @@ fn titles_with_markup_quotes_backslashes_and_non_ascii_export_valid_files() {
 
     let dot = stdout(rungs(dir.path()).args(["export", "--format", "dot"]));
     graphviz_rust::parse(&dot).expect("the DOT parses");
-    // Every title appears as a DOT string with `\` and `"` escaped.
+    // Every title appears as a DOT string with `\` and `"` escaped, and `&` as the entity
+    // Graphviz decodes back to it.
     for id in ["a1", "b1", "a2", "b2"] {
-        let escaped = title(id).replace('\\', "\\\\").replace('"', "\\\"");
+        let escaped = title(id)
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('&', "&amp;");
         assert!(dot.contains(&escaped), "{escaped} in\n{dot}");
     }
 

@@ -23,6 +23,8 @@ fn escaped(s: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            // Graphviz reads HTML entities in every label: `&lt;` would be drawn as `<`.
+            '&' => out.push_str("&amp;"),
             _ => out.push(c),
         }
     }
@@ -182,5 +184,10 @@ mod tests {
     fn quotes_and_backslashes_are_escaped_and_lines_joined() {
         assert_eq!(quoted(r#"a "b" \n c"#), r#""a \"b\" \\n c""#);
         assert_eq!(quoted("two\nlines"), "\"two lines\"");
+    }
+
+    #[test]
+    fn an_ampersand_is_written_as_an_entity_so_graphviz_draws_text_as_written() {
+        assert_eq!(quoted("R&D &lt;x&gt;"), "\"R&amp;D &amp;lt;x&amp;gt;\"");
     }
 }

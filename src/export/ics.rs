@@ -46,12 +46,24 @@ impl Calendar {
 
     /// A TEXT property: one line, with `\`, `;` and `,` escaped.
     fn text(&mut self, name: &str, value: &str) {
+        self.escaped(name, &text::one_line(value));
+    }
+
+    /// A TEXT property whose line breaks are kept, written as `\n` as RFC 5545 says: a
+    /// description (a multi-line evidence note) reads in a calendar as it was written.
+    fn text_lines(&mut self, name: &str, value: &str) {
+        let lines: Vec<String> = value.lines().map(text::one_line).collect();
+        self.escaped(name, &lines.join("\n"));
+    }
+
+    fn escaped(&mut self, name: &str, value: &str) {
         let mut line = format!("{name}:");
-        for c in text::one_line(value).chars() {
+        for c in value.chars() {
             match c {
                 '\\' => line.push_str("\\\\"),
                 ';' => line.push_str("\\;"),
                 ',' => line.push_str("\\,"),
+                '\n' => line.push_str("\\n"),
                 _ => line.push(c),
             }
         }
@@ -133,7 +145,7 @@ pub fn render(input: &ExportInput) -> String {
         if progress.status == Status::Done {
             cal.line("PERCENT-COMPLETE:100");
         }
-        cal.text("DESCRIPTION", &description);
+        cal.text_lines("DESCRIPTION", &description);
         cal.line("END:VTODO");
     }
 
@@ -160,7 +172,7 @@ pub fn render(input: &ExportInput) -> String {
             " Owner: {}.",
             action.owner.describe(&profile.name)
         ));
-        cal.text("DESCRIPTION", &description);
+        cal.text_lines("DESCRIPTION", &description);
         cal.line("END:VTODO");
     }
 
@@ -198,7 +210,7 @@ pub fn render(input: &ExportInput) -> String {
         if !step.note.is_empty() {
             description.push_str(&format!(" Note: {}", step.note));
         }
-        cal.text("DESCRIPTION", &description);
+        cal.text_lines("DESCRIPTION", &description);
         cal.line("END:VEVENT");
     }
     cal.line("END:VCALENDAR");
@@ -231,5 +243,18 @@ mod tests {
         let mut cal = Calendar::default();
         cal.text("SUMMARY", "a\\b;c,d\nnext");
         assert_eq!(cal.out, "SUMMARY:a\\\\b\\;c\\,d next\r\n");
+    }
+
+    #[test]
+    fn a_description_keeps_its_line_breaks_as_escaped_newlines() {
+        let mut cal = Calendar::default();
+        cal.text_lines(
+            "DESCRIPTION",
+            "Ran the review;\nwrote it up\r\nand \\ shared it",
+        );
+        assert_eq!(
+            cal.out,
+            "DESCRIPTION:Ran the review\\;\\nwrote it up\\nand \\\\ shared it\r\n"
+        );
     }
 }
