@@ -430,6 +430,42 @@ fn the_svg_is_xml_with_every_title_of_the_plan_whole() {
 }
 
 #[test]
+fn the_svg_key_wraps_to_fit_a_ladder_of_two_corners() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ladders/valid-small.ron");
+    rungs(dir.path())
+        .args(["profile", "new", "Ann", "--role", "operator", "--ladder"])
+        .arg(&small)
+        .assert()
+        .success();
+    let svg = stdout(rungs(dir.path()).args(["export", "--format", "svg"]));
+    let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+    let width: f64 = doc
+        .root_element()
+        .attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let key: Vec<String> = doc
+        .descendants()
+        .rfind(|n| n.attribute("class") == Some("note"))
+        .expect("a key under the picture")
+        .children()
+        .filter_map(|line| line.text().map(str::to_string))
+        .collect();
+    assert!(key.len() > 1, "{key:?}");
+    assert!(key.join(" ").ends_with("dashed line: a bridge"), "{key:?}");
+    // 7 px a character and 20 px of margin a side, as the picture is laid out.
+    for line in &key {
+        assert!(
+            line.chars().count() as f64 * 7.0 <= width - 40.0,
+            "{line:?} in {width}"
+        );
+    }
+}
+
+#[test]
 fn the_dot_parses_with_levels_as_ranks_corners_as_clusters_and_the_plan_in_bold() {
     use graphviz_rust::dot_structures::{Graph, Stmt, Subgraph};
     let dir = with_fixture();

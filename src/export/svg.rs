@@ -301,6 +301,9 @@ fn text_lines(out: &mut String, class: Option<&str>, x: f64, top: f64, lines: &[
     out.push_str("</text>");
 }
 
+/// The key under the picture.
+const LEGEND: &str = "● you are here · ★ target · ✓ held · ①② your plan, in order (blue arrows) · dashed line: a bridge";
+
 pub fn render(input: &ExportInput) -> String {
     let picture = Picture::new(input);
     let ladder = input.ladder;
@@ -322,7 +325,9 @@ pub fn render(input: &ExportInput) -> String {
     } = picture.layout(rows_top);
     let bottom = rows.last().map_or(rows_top, |r| r.2);
     let width = right + MARGIN;
-    let height = bottom + 2.0 * LINE + MARGIN;
+    // Wrapped to the picture, so a ladder of two corners does not cut the key off.
+    let legend = wrap(LEGEND, ((width - 2.0 * MARGIN) / CELL).max(1.0) as usize);
+    let height = bottom + (legend.len() as f64 + 1.0) * LINE + MARGIN;
 
     let mut out = String::with_capacity(400 * ladder.roles().len() + 4096);
     let _ = writeln!(
@@ -379,12 +384,8 @@ pub fn render(input: &ExportInput) -> String {
     for pair in picture.marks.route().windows(2) {
         arrow(&mut out, "route", places[pair[0]], places[pair[1]], true);
     }
-    let _ = writeln!(
-        out,
-        "<text class=\"note\" x=\"{MARGIN:.1}\" y=\"{:.1}\">● you are here · ★ target · ✓ held · ①② your plan, in order (blue arrows) · dashed line: a bridge</text>",
-        bottom + LINE + 4.0
-    );
-    out.push_str("</svg>\n");
+    text_lines(&mut out, Some("note"), MARGIN, bottom + 4.0, &legend);
+    out.push_str("\n</svg>\n");
     out
 }
 
