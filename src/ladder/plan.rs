@@ -2,9 +2,10 @@
 //! path goes against.
 //!
 //! "Best" is the lowest [`Score`], compared field by field: no skipped level, fewest moves, no
-//! hands-on lead of a craft with no tie to the person's history, the most new business-facing
-//! corners, the most new corners, the most diagonal moves, and diagonals into neighbouring
-//! corners. The search lives in `search.rs`; alternatives come from Yen's algorithm with
+//! hands-on lead of a craft with no tie to the person's history, no move from a role across
+//! all of IT back into one corner, the most new business-facing corners, the most new corners,
+//! the most moves up and across (a step up into an enterprise-wide role counts as one), and
+//! diagonals into neighbouring corners. The search lives in `search.rs`; alternatives come from Yen's algorithm with
 //! Lawler's refinement, ranked exactly by the same score.
 
 use std::collections::HashSet;
