@@ -4,6 +4,7 @@
 
 use super::model::{CornerIdx, Ladder, RoleIdx};
 use super::moves::MoveKind;
+use crate::text;
 
 /// The cost of a path, compared field by field in this order; lower is better. The order is the
 /// planner's priorities, as the README explains them.
@@ -172,6 +173,24 @@ impl Breadth {
                 .count(),
             business_facing_total: ladder.business_facing_corners(),
         }
+    }
+
+    /// The corners by name: "2 corners — Data & analytics, Security", or "no corners yet"
+    /// before there are any (a generalist's history holds none).
+    pub fn corner_list(&self, ladder: &Ladder) -> String {
+        if self.corners.is_empty() {
+            return "no corners yet".to_string();
+        }
+        let names: Vec<String> = self
+            .corners
+            .iter()
+            .map(|&c| text::one_line(&ladder.corners()[c].name))
+            .collect();
+        format!(
+            "{} — {}",
+            text::count(self.corners.len(), "corner"),
+            names.join(", ")
+        )
     }
 
     /// "business-facing corners: 3 of 6", or `None` for a ladder that marks none.
@@ -354,6 +373,12 @@ mod tests {
         assert_eq!(
             breadth.business_facing_line().as_deref(),
             Some("business-facing corners: 1 of 2")
+        );
+        assert_eq!(breadth.corner_list(&ladder), "2 corners — A, B");
+        assert_eq!(
+            Breadth::of(&ladder, &[]).corner_list(&ladder),
+            "no corners yet",
+            "an empty list is said, not left blank"
         );
         let plain = load_str(&crate::ladder::synthetic_ladder_source(2, 2), "s").unwrap();
         assert_eq!(Breadth::of(&plain, &[0, 1]).business_facing_line(), None);
