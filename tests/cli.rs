@@ -181,6 +181,51 @@ fn path_text_numbers_steps_and_names_move_kinds() {
 }
 
 #[test]
+fn a_move_between_two_top_level_roles_is_not_said_to_go_up() {
+    rungs()
+        .args(["path", "--from", "chief-digital-officer", "--to", "cio"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("every move goes up")
+                .not()
+                .and(predicate::str::contains("no level above"))
+                .and(predicate::str::contains("⚠").not()),
+        );
+}
+
+#[test]
+fn empty_corner_lists_are_said_not_left_blank() {
+    // The generalist track holds no corner role.
+    rungs()
+        .args(["path", "--from", "it-manager", "--to", "cio"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("corners: none — every role on it spans all of IT")
+                .and(predicate::str::contains("corners: \n").not()),
+        );
+    let data = tempfile::tempdir().unwrap();
+    let with_data = || {
+        let mut cmd = rungs();
+        cmd.arg("--data-dir").arg(data.path());
+        cmd
+    };
+    with_data()
+        .args(["profile", "new", "Gene", "--role", "it-manager"])
+        .assert()
+        .success();
+    with_data()
+        .args(["profile", "show", "Gene"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Breadth: no corners yet")
+                .and(predicate::str::contains("0 corners —").not()),
+        );
+}
+
+#[test]
 fn unknown_ids_get_did_you_mean_and_exit_2() {
     rungs()
         .args(["path", "--from", "sysadmn", "--to", "cio"])

@@ -321,16 +321,16 @@ pub(super) fn path(
             .iter()
             .map(|&c| text::one_line(&ladder.corners()[c].name))
             .collect();
-        writeln!(out, "  corners: {}", corners.join(" → "))?;
-        if p.advice.is_empty() {
-            writeln!(
-                out,
-                "  advice: every move goes up, and no corner holds you too long"
-            )?;
+        if corners.is_empty() {
+            writeln!(out, "  corners: none — every role on it spans all of IT")?;
         } else {
-            for advice in &p.advice {
-                writeln!(out, "  ⚠ {}", advice.describe(ladder))?;
-            }
+            writeln!(out, "  corners: {}", corners.join(" → "))?;
+        }
+        if let Some(praise) = p.praise() {
+            writeln!(out, "  advice: {praise}")?;
+        }
+        for advice in &p.advice {
+            writeln!(out, "  ⚠ {}", advice.describe(ladder))?;
         }
     }
     Ok(())

@@ -233,7 +233,7 @@ fn comparison_json(ladder: &Ladder, c: &Comparison) -> Value {
         "path": c.diff.path.as_ref().ok().map(|p| p.roles.iter().map(|&r| ladder.role(r).id.clone()).collect::<Vec<_>>()),
         "path_error": c.diff.path.as_ref().err().map(|e| e.to_string()),
         "corners_gained": c.corners_gained.iter().map(|&k| ladder.corners()[k].id.clone()).collect::<Vec<_>>(),
-        "milestones": {"left": c.milestones_left(), "done": c.milestones.done, "total": c.milestones.total},
+        "milestones": {"left": c.milestones().left(), "done": c.milestones().done, "total": c.milestones().total},
         "gaps": c.gaps.iter().map(|g| json!({
             "competency": g.competency, "name": text::one_line(&g.name),
             "expected_now": g.expected_now, "expected_there": g.expected_there,

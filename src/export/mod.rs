@@ -366,17 +366,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         }
     }
     let breadth = profile::breadth(profile, ladder);
-    let corners: Vec<String> = breadth
-        .corners
-        .iter()
-        .map(|&c| text::one_line(&ladder.corners()[c].name))
-        .collect();
-    let _ = writeln!(
-        out,
-        "\nBreadth: {} — {}",
-        text::count(breadth.corners.len(), "corner"),
-        corners.join(", ")
-    );
+    let _ = writeln!(out, "\nBreadth: {}", breadth.corner_list(ladder));
     if let Some(line) = breadth.business_facing_line() {
         let _ = writeln!(out, "  {line}");
     }

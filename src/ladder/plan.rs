@@ -2,9 +2,10 @@
 //! path goes against.
 //!
 //! "Best" is the lowest [`Score`], compared field by field: no skipped level, fewest moves, no
-//! hands-on lead of a craft with no tie to the person's history, the most new business-facing
-//! corners, the most new corners, the most diagonal moves, and diagonals into neighbouring
-//! corners. The search lives in `search.rs`; alternatives come from Yen's algorithm with
+//! hands-on lead of a craft with no tie to the person's history, no move from a role across
+//! all of IT back into one corner, the most new business-facing corners, the most new corners,
+//! the most moves up and across (a step up into an enterprise-wide role counts as one), and
+//! diagonals into neighbouring corners. The search lives in `search.rs`; alternatives come from Yen's algorithm with
 //! Lawler's refinement, ranked exactly by the same score.
 
 use std::collections::HashSet;
@@ -204,6 +205,24 @@ impl Path {
 
     pub fn moves(&self) -> usize {
         self.steps.len()
+    }
+
+    /// What to say of a path that breaks no advice, or `None` if it breaks some. The only
+    /// moves that do not go up yet break no advice are those between two top-level roles
+    /// (CDO → CIO), where there is no level above, so the words say so rather than claim
+    /// every move goes up.
+    pub fn praise(&self) -> Option<&'static str> {
+        if !self.advice.is_empty() {
+            return None;
+        }
+        let up = |s: &Step| matches!(s.kind, MoveKind::Vertical | MoveKind::Diagonal);
+        Some(if self.steps.iter().all(up) {
+            "every move goes up, and no corner holds you too long"
+        } else if self.steps.iter().any(up) {
+            "every move goes up, except between two top-level roles where there is no level above; no corner holds you too long"
+        } else {
+            "none broken: between two top-level roles there is no level above to go up to"
+        })
     }
 
     /// Lower is better; the roles break ties so the order is stable.
@@ -717,6 +736,37 @@ mod tests {
         assert_eq!(
             plan(&ladder, &request(&ladder, "a1", "a1")),
             Err(PlanError::AlreadyThere)
+        );
+    }
+
+    #[test]
+    fn praise_never_says_a_move_between_top_roles_goes_up() {
+        let ladder = load_str(crate::ladder::BUNDLED[0].1, "bundled").unwrap();
+        let path = |ids: &[&str]| {
+            let roles = ids
+                .iter()
+                .map(|id| ladder.role_index(id).unwrap())
+                .collect();
+            Path::from_roles(&ladder, roles)
+        };
+        let up = path(&["cto", "cio"]).praise().unwrap();
+        assert!(up.starts_with("every move goes up"), "{up}");
+        let across = path(&["chief-digital-officer", "cio"]).praise().unwrap();
+        assert!(
+            !across.contains("goes up") && across.contains("no level above"),
+            "{across}"
+        );
+        let both = path(&["director-engineering", "chief-digital-officer", "cio"])
+            .praise()
+            .unwrap();
+        assert!(
+            both.contains("except between two top-level roles"),
+            "{both}"
+        );
+        assert_eq!(
+            path(&["cio", "cto"]).praise(),
+            None,
+            "a path that breaks advice gets none"
         );
     }
 }

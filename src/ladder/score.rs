@@ -4,6 +4,7 @@
 
 use super::model::{CornerIdx, Ladder, RoleIdx};
 use super::moves::MoveKind;
+use crate::text;
 
 /// The cost of a path, compared field by field in this order; lower is better. The order is the
 /// planner's priorities, as the README explains them.
@@ -15,11 +16,17 @@ pub struct Score {
     pub moves: u32,
     /// Moves into a hands-on level of a corner with no tie to the person's history.
     pub unpractised_crafts: u32,
+    /// Moves out of an enterprise-wide role into one corner. Before breadth, so a generalist
+    /// (IT manager) climbs the generalist track (IT director, then CIO) rather than being sent
+    /// into a corner for the sake of one more corner on the path; someone still in a corner
+    /// is not affected.
+    pub narrowings: u32,
     /// Moves that enter no business-facing corner the person has not been in.
     pub missed_business_corners: u32,
     /// Moves that enter no corner the person has not been in.
     pub missed_corners: u32,
-    /// Moves that do not go up and across at once.
+    /// Moves that do not go up and across at once, other than a step up into an
+    /// enterprise-wide role (see [`Ladder::step_score`]).
     pub not_diagonal: u32,
     /// Diagonal moves out of a corner that has neighbours, into one that is not among them.
     pub distant_diagonals: u32,
@@ -30,6 +37,7 @@ impl Score {
         skips: u32::MAX,
         moves: u32::MAX,
         unpractised_crafts: u32::MAX,
+        narrowings: u32::MAX,
         missed_business_corners: u32::MAX,
         missed_corners: u32::MAX,
         not_diagonal: u32::MAX,
@@ -51,6 +59,7 @@ impl Score {
             unpractised_crafts: self
                 .unpractised_crafts
                 .saturating_add(other.unpractised_crafts),
+            narrowings: self.narrowings.saturating_add(other.narrowings),
             missed_business_corners: self
                 .missed_business_corners
                 .saturating_add(other.missed_business_corners),
@@ -101,6 +110,11 @@ impl Ladder {
 
     /// The cost of one move, given the corners `seen` so far (history, and the path up to and
     /// including `from`).
+    ///
+    /// A step up into an enterprise-wide role (CTO → CIO, IT manager → IT director) cannot go
+    /// across, since the role spans every corner, so it is not charged as a move that fails to
+    /// go up and across; like any move, it is charged for bringing no new corner, which keeps
+    /// people in a corner moving through corners on their way up.
     pub(crate) fn step_score(
         &self,
         from: RoleIdx,
@@ -118,15 +132,21 @@ impl Ladder {
                 (Some(a), Some(b)) => !self.near(a).is_empty() && !self.are_near(a, b),
                 _ => false,
             };
+        let up_and_across = match kind {
+            MoveKind::Diagonal => true,
+            MoveKind::Vertical => to_corner.is_none(),
+            _ => false,
+        };
         Score {
             skips: u32::from(kind == MoveKind::Skip),
             moves: 1,
             unpractised_crafts: u32::from(
                 self.leads_unpractised_craft(from, to, |c| has_corner(seen, c)),
             ),
+            narrowings: u32::from(self.role_corner(from).is_none() && to_corner.is_some()),
             missed_business_corners: u32::from(!new_business),
             missed_corners: u32::from(new_corner.is_none()),
-            not_diagonal: u32::from(kind != MoveKind::Diagonal),
+            not_diagonal: u32::from(!up_and_across),
             distant_diagonals: u32::from(distant),
         }
     }
@@ -153,6 +173,24 @@ impl Breadth {
                 .count(),
             business_facing_total: ladder.business_facing_corners(),
         }
+    }
+
+    /// The corners by name: "2 corners — Data & analytics, Security", or "no corners yet"
+    /// before there are any (a generalist's history holds none).
+    pub fn corner_list(&self, ladder: &Ladder) -> String {
+        if self.corners.is_empty() {
+            return "no corners yet".to_string();
+        }
+        let names: Vec<String> = self
+            .corners
+            .iter()
+            .map(|&c| text::one_line(&ladder.corners()[c].name))
+            .collect();
+        format!(
+            "{} — {}",
+            text::count(self.corners.len(), "corner"),
+            names.join(", ")
+        )
     }
 
     /// "business-facing corners: 3 of 6", or `None` for a ladder that marks none.
@@ -256,6 +294,78 @@ mod tests {
         );
     }
 
+    /// Two corners, a generalist role at every level above the first, and a chief on top.
+    const GENERALIST: &str = r#"(
+        format: 1, id: "g", name: "G",
+        levels: [(id: "ic", name: "IC"), (id: "mgr", name: "Manager", hands_on: false),
+                 (id: "dir", name: "Director"), (id: "top", name: "Top")],
+        corners: [(id: "a", name: "A", business_facing: true), (id: "b", name: "B", business_facing: true),
+                  (id: "c", name: "C", business_facing: true)],
+        roles: [
+            (id: "a1", title: "A1", level: "ic", corner: "a"),
+            (id: "a2", title: "A2", level: "mgr", corner: "a"),
+            (id: "b2", title: "B2", level: "mgr", corner: "b"),
+            (id: "it-manager", title: "IT manager", level: "mgr"),
+            (id: "a3", title: "A3", level: "dir", corner: "a"),
+            (id: "b3", title: "B3", level: "dir", corner: "b"),
+            (id: "c3", title: "C3", level: "dir", corner: "c"),
+            (id: "it-director", title: "IT director", level: "dir"),
+            (id: "cto", title: "CTO", level: "top", corner: "b"),
+            (id: "cio", title: "CIO", level: "top"),
+        ],
+    )"#;
+
+    #[test]
+    fn a_step_up_into_an_enterprise_wide_role_is_not_a_missed_diagonal() {
+        let ladder = load_str(GENERALIST, "g").unwrap();
+        let not_diagonal = |from: &str, to: &str| {
+            let (from, to) = (role(&ladder, from), role(&ladder, to));
+            let seen = [0u64];
+            ladder
+                .step_score(from, to, ladder.move_kind(from, to), &seen)
+                .not_diagonal
+        };
+        assert_eq!(not_diagonal("cto", "cio"), 0, "into the chair of its level");
+        assert_eq!(not_diagonal("it-manager", "it-director"), 0, "up the track");
+        assert_eq!(not_diagonal("b3", "cio"), 0, "into the chair from below");
+        assert_eq!(not_diagonal("a2", "a3"), 1, "up within one corner");
+        assert_eq!(not_diagonal("a2", "b2"), 1, "across without going up");
+        assert_eq!(not_diagonal("a2", "b3"), 0);
+    }
+
+    #[test]
+    fn a_generalist_climbs_the_generalist_track_and_a_specialist_the_corners() {
+        let ladder = load_str(GENERALIST, "g").unwrap();
+        let best = |from: &str, to: &str| {
+            let request = crate::ladder::PathRequest {
+                from: role(&ladder, from),
+                to: role(&ladder, to),
+                count: 1,
+                ..Default::default()
+            };
+            let path = crate::ladder::plan(&ladder, &request).unwrap().remove(0);
+            path.roles
+                .iter()
+                .map(|&r| ladder.role(r).id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            best("it-manager", "cio"),
+            ["it-manager", "it-director", "cio"]
+        );
+        let from_a_corner = best("a2", "cio");
+        assert_eq!(from_a_corner.len(), 3);
+        assert!(
+            from_a_corner[1] == "b3" || from_a_corner[1] == "c3",
+            "a corner manager gains a corner on the way: {from_a_corner:?}"
+        );
+        let from_the_bottom = best("a1", "cio");
+        assert!(
+            !from_the_bottom.iter().any(|r| r.starts_with("it-")),
+            "the generalist track brings no corner: {from_the_bottom:?}"
+        );
+    }
+
     #[test]
     fn breadth_counts_business_facing_corners() {
         let ladder = load_str(LADDER, "t").unwrap();
@@ -263,6 +373,12 @@ mod tests {
         assert_eq!(
             breadth.business_facing_line().as_deref(),
             Some("business-facing corners: 1 of 2")
+        );
+        assert_eq!(breadth.corner_list(&ladder), "2 corners — A, B");
+        assert_eq!(
+            Breadth::of(&ladder, &[]).corner_list(&ladder),
+            "no corners yet",
+            "an empty list is said, not left blank"
         );
         let plain = load_str(&crate::ladder::synthetic_ladder_source(2, 2), "s").unwrap();
         assert_eq!(Breadth::of(&plain, &[0, 1]).business_facing_line(), None);

@@ -235,8 +235,8 @@ impl<'a> Search<'a> {
 
     /// A lower bound on the cost from a role at `level`, having seen the corners `seen`, to the
     /// target. Beyond the moves, it counts what the remaining moves cannot avoid: each can enter
-    /// at most one corner not seen yet, and the last enters the target's corner, or none (and is
-    /// not diagonal) when the target is enterprise-wide. Without this, every move that cannot
+    /// at most one corner not seen yet, and the last enters the target's corner, or none when
+    /// the target is enterprise-wide. Without this, every move that cannot
     /// help adding to a term would make deeper states look worse, and A* would widen instead of
     /// walking to the target.
     fn estimate_from(&self, level: LevelIdx, seen: &[u64]) -> Score {
@@ -284,7 +284,6 @@ impl<'a> Search<'a> {
             moves,
             missed_business_corners: moves - new_business,
             missed_corners: moves - new,
-            not_diagonal: u32::from(target_corner.is_none()),
             ..Score::default()
         }
     }

@@ -1,8 +1,7 @@
 //! Up to three targets side by side: for each, the best path from the current role and its
-//! moves, the corners it adds, the milestones left on the way (those of the levels climbed,
-//! as the role diff counts them), the competency gaps, readiness for the target (the same
-//! rule as everywhere: the training of the level held and the levels in between, and earlier
-//! training still open), and a suggested date. The
+//! moves, the corners it adds, the competency gaps, readiness for the target (the same rule as
+//! everywhere: the training of the level held and the levels in between, and earlier training
+//! still open) with the milestones it counts that are left, and a suggested date. The
 //! planner's compare view and `rungs compare` both show this, worded by [`compare_table`].
 
 use crate::date::Date;
@@ -26,8 +25,6 @@ pub struct Comparison {
     pub diff: RoleDiff,
     /// Corners on the best path the person has not worked in yet.
     pub corners_gained: Vec<CornerIdx>,
-    /// The milestones of the levels climbed: done of all.
-    pub milestones: Progress,
     pub gaps: Vec<Gap>,
     /// Readiness for the target's level; empty for a move that climbs no level.
     pub readiness: Readiness,
@@ -38,8 +35,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    pub fn milestones_left(&self) -> usize {
-        self.milestones.total - self.milestones.done
+    /// The milestones readiness for the target counts, done of all: "milestones left" are
+    /// the training still to do before the move, by the same rule as readiness, so the two
+    /// never disagree.
+    pub fn milestones(&self) -> Progress {
+        self.readiness.progress
     }
 }
 
@@ -88,14 +88,6 @@ pub fn compare(
                         .collect()
                 })
                 .unwrap_or_default();
-            let milestones = Progress {
-                done: diff.milestones.iter().map(|l| l.done.len()).sum(),
-                total: diff
-                    .milestones
-                    .iter()
-                    .map(|l| l.done.len() + l.open.len())
-                    .sum(),
-            };
             let in_plan = profile
                 .plan
                 .iter()
@@ -115,7 +107,6 @@ pub fn compare(
                 readiness: readiness_for_move(profile, ladder, current, target),
                 diff,
                 corners_gained,
-                milestones,
                 suggested,
                 date_from_plan,
             }
@@ -165,12 +156,17 @@ pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, 
             }
         }),
         row("milestones left", &|c| {
-            vec![format!(
-                "{} left ({} of {} done)",
-                c.milestones_left(),
-                c.milestones.done,
-                c.milestones.total
-            )]
+            let m = c.milestones();
+            if m.total == 0 {
+                vec!["none".to_string()]
+            } else {
+                vec![format!(
+                    "{} left ({} of {} done)",
+                    m.left(),
+                    m.done,
+                    m.total
+                )]
+            }
         }),
         row("competency gaps", &|c| {
             if c.gaps.is_empty() {
@@ -215,6 +211,18 @@ mod tests {
     use crate::ladder::{BUNDLED, load_str};
     use crate::profile::{HeldRole, MilestoneProgress, PlanStep};
 
+    fn mark_done(p: &mut Profile, id: &str, today: Date) {
+        p.milestones.insert(
+            id.into(),
+            MilestoneProgress {
+                status: Status::Done,
+                changed: today,
+                due: None,
+                note: String::new(),
+            },
+        );
+    }
+
     #[test]
     fn each_target_gets_its_path_corners_milestones_gaps_and_date() {
         let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
@@ -231,15 +239,10 @@ mod tests {
             target_date: Some("2026-09-01".parse().unwrap()),
             note: String::new(),
         });
-        p.milestones.insert(
-            "mgr-innovation".into(),
-            MilestoneProgress {
-                status: Status::Done,
-                changed: today,
-                due: None,
-                note: String::new(),
-            },
-        );
+        // A manager milestone is trained once a manager; a tech-lead one counts before.
+        for id in ["mgr-innovation", "tl-delegation"] {
+            mark_done(&mut p, id, today);
+        }
         let targets: Vec<RoleIdx> = ["analytics-manager", "director-security", "dev-lead"]
             .iter()
             .map(|id| ladder.role_index(id).unwrap())
@@ -252,13 +255,19 @@ mod tests {
             manager.corners_gained.is_empty(),
             "data was worked in before"
         );
-        assert_eq!(manager.milestones.done, 1);
-        // One level climbed (tech lead → manager): its milestones are the ones on the way.
-        let manager_level = ladder.role_level(targets[0]);
+        // Milestones left are the training readiness counts: the tech-lead milestones
+        // (and open IC ones), not the manager milestones trained once a manager.
+        assert_eq!(manager.milestones(), manager.readiness.progress);
         assert_eq!(
-            manager.milestones.total,
-            ladder.levels()[manager_level].milestones.len()
+            manager.milestones().done,
+            1,
+            "tl-delegation, not mgr-innovation"
         );
+        let tech_lead = ladder.levels()[ladder.role_level(ladder.role_index("dev-lead").unwrap())]
+            .milestones
+            .len();
+        let ic_open = ladder.levels()[0].milestones.len();
+        assert_eq!(manager.milestones().total, tech_lead + ic_open);
         let director = &compared[1];
         assert_eq!(director.diff.path.as_ref().unwrap().moves(), 2);
         assert_eq!(
@@ -293,15 +302,7 @@ mod tests {
             "ic-conflict-resolution",
             "ic-find-mentor",
         ] {
-            p.milestones.insert(
-                id.into(),
-                MilestoneProgress {
-                    status: Status::Done,
-                    changed: today,
-                    due: None,
-                    note: String::new(),
-                },
-            );
+            mark_done(&mut p, id, today);
         }
         let role = |id: &str| ladder.role_index(id).unwrap();
         let compared = compare(&p, &ladder, &[role("dev-lead"), role("cio")], today).unwrap();

@@ -36,6 +36,11 @@ impl Progress {
         }
     }
 
+    /// How many are not done yet.
+    pub fn left(self) -> usize {
+        self.total.saturating_sub(self.done)
+    }
+
     /// "3/9 (33 %)".
     pub fn fraction(self) -> String {
         format!("{}/{} ({} %)", self.done, self.total, self.percent())

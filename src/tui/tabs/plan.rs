@@ -277,11 +277,8 @@ impl Tab for PlanTab {
                     theme.warning(),
                 ));
             }
-            if path.advice.is_empty() && !p.plan.is_empty() {
-                lines.push(Line::new(
-                    "every move goes up, and no corner holds you too long",
-                    theme.muted(),
-                ));
+            if let Some(praise) = path.praise().filter(|_| !p.plan.is_empty()) {
+                lines.push(Line::new(praise, theme.muted()));
             }
         }
         list::draw(buf, padded(ctx.body), &lines, theme);

@@ -305,11 +305,6 @@ impl Tab for ProfileTab {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
         frame(buf, ctx.body, "Profile", Style::default());
         let Some(p) = ctx.profile() else { return };
-        let breadth: Vec<String> = profile::breadth(p, ladder)
-            .corners
-            .iter()
-            .map(|&c| text::one_line(&ladder.corners()[c].name))
-            .collect();
         let sections: Vec<String> = Section::ALL
             .iter()
             .map(|&s| {
@@ -333,9 +328,8 @@ impl Tab for ProfileTab {
             ),
             Line::new(
                 format!(
-                    "breadth: {} — {}",
-                    text::count(breadth.len(), "corner"),
-                    breadth.join(", ")
+                    "breadth: {}",
+                    profile::breadth(p, ladder).corner_list(ladder)
                 ),
                 theme.muted(),
             ),
