@@ -441,6 +441,22 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
         .assert()
         .success()
         .stdout(predicates::str::contains(MARKER).not());
+    // From an earlier rungs: a format-1 profile with the note in the file itself, migrated
+    // by its first write (the old file is kept, and must not be kept where it can be shared).
+    let format_1 = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron"),
+    )
+    .unwrap()
+    .replace(
+        "Possible successor for the platform lead",
+        &format!("{MARKER} from format 1"),
+    );
+    assert!(format_1.contains(MARKER));
+    std::fs::write(dir.path().join("profiles/old-hand.ron"), format_1).unwrap();
+    rungs_cmd(dir.path())
+        .args(["log", "--profile", "old-hand", "ran the DR drill"])
+        .assert()
+        .success();
 
     // Written, and only where it belongs.
     assert_eq!(
@@ -457,6 +473,12 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
             .values()
             .any(|n| n.contains(MARKER))
     );
+    assert!(
+        saved(dir.path(), "old-hand")
+            .private_notes
+            .values()
+            .any(|n| n.contains(MARKER))
+    );
     let files = shared_files(dir.path());
     assert!(files.iter().any(|(p, _)| p.ends_with("priya-sharma.ron")));
     for (path, bytes) in &files {
@@ -468,7 +490,7 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
     }
 
     // No command prints it unless asked.
-    for profile in ["priya-sharma", "sam-okafor"] {
+    for profile in ["priya-sharma", "sam-okafor", "old-hand"] {
         let exports: &[&[&str]] = &[&["export"], &["export", "--format", "json"]];
         for &args in common::PROFILE_PRINTS.iter().chain(exports) {
             let out = rungs_cmd(dir.path())

@@ -231,7 +231,7 @@ impl Context<'_> {
     ) -> Result<(), Failure> {
         match action {
             None => {
-                let (_, profile, ladder) = self.load(None)?;
+                let (_, profile, ladder) = self.load_to_read(None)?;
                 let today = self.clock.today();
                 let agenda = agenda::build(&profile, &ladder, today);
                 if json {
@@ -464,7 +464,7 @@ impl Context<'_> {
     }
 
     pub fn ratings(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-        let (_, profile, ladder) = self.load(None)?;
+        let (_, profile, ladder) = self.load_to_read(None)?;
         let standings = competence::standings(&profile, &ladder);
         if json {
             return write_json(

@@ -33,6 +33,16 @@ pub(super) fn backup_of(path: &Path) -> PathBuf {
     }
 }
 
+/// Where a format-1 profile that held private notes is kept when its first save migrates it:
+/// `<id>.format-1.private.ron`, the old file exactly as it was, matching the private files'
+/// pattern because it holds their text. An older `<id>.ron.bak` that holds them too moves to
+/// this file's own backup, [`backup_of`] it.
+pub(super) fn pre_migration_backup_of(profile: &Path) -> PathBuf {
+    let name = profile.to_string_lossy();
+    let stem = name.strip_suffix(".ron").unwrap_or(&name);
+    PathBuf::from(format!("{stem}.format-1{PRIVATE_SUFFIX}"))
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
