@@ -394,6 +394,45 @@ fn a_talking_point_from_the_shell_comes_first_and_is_closed_by_the_session_that_
     assert_eq!(texts[0], "Feedback on the review");
 }
 
+#[test]
+fn agenda_done_closes_a_topic_by_the_number_the_agenda_shows_and_refuses_unknown_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::new(dir.path())
+        .create(&person("Ada Lovelace", "sysadmin"))
+        .unwrap();
+    let run = |args: &[&str]| rungs_cmd(dir.path()).args(args).assert();
+    run(&["agenda", "add", "Budget for the course", "--by", "manager"]).success();
+    run(&["agenda", "add", "Can I lead the cloud migration?"]).success();
+    // The person's own topic comes first, under the number it was given when raised.
+    run(&["agenda"])
+        .success()
+        .stdout(predicates::str::contains(
+            "  • 2. Can I lead the cloud migration?",
+        ))
+        .stdout(predicates::str::contains("  • 1. Budget for the course"));
+
+    run(&["agenda", "done", "2"])
+        .success()
+        .stdout(predicates::str::contains("closed (1 still open)"));
+    let p = saved(dir.path(), "ada-lovelace");
+    assert!(!p.talking_points[1].is_open());
+    assert!(p.talking_points[0].is_open());
+    run(&["agenda"])
+        .success()
+        .stdout(predicates::str::contains("cloud migration").not());
+    run(&["agenda", "done", "2"])
+        .success()
+        .stdout(predicates::str::contains("closed already"));
+
+    for wrong in ["3", "0"] {
+        run(&["agenda", "done", wrong])
+            .code(2)
+            .stderr(predicates::str::contains(format!("no topic {wrong}")))
+            .stderr(predicates::str::contains("numbered 1 to 2"));
+    }
+    assert_eq!(saved(dir.path(), "ada-lovelace"), p, "nothing written");
+}
+
 const MARKER: &str = "PRIVATE-MARKER-7f3a";
 
 /// Every file under `dir` but the private ones, with its text.

@@ -442,6 +442,11 @@ pub enum AgendaCommand {
         #[arg(long, value_enum, default_value_t = ByArg::Own)]
         by: ByArg,
     },
+    /// Close a topic without a session: it leaves the next agenda (N as `rungs agenda` numbers it)
+    Done {
+        /// The topic's number, shown before it by `rungs agenda`
+        number: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

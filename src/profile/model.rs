@@ -196,6 +196,42 @@ impl Profile {
         self.actions.iter().enumerate().map(|(i, a)| (i + 1, a))
     }
 
+    /// How many action items are still open.
+    pub fn open_actions(&self) -> usize {
+        self.actions.iter().filter(|a| a.is_open()).count()
+    }
+
+    /// The talking points with the numbers people know them by (`rungs agenda`, `agenda done
+    /// N`): their place in the list, from 1. Like action items they are only ever added, so a
+    /// number never changes.
+    pub fn numbered_points(&self) -> impl Iterator<Item = (usize, &TalkingPoint)> {
+        self.talking_points
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i + 1, t))
+    }
+
+    /// How many talking points raised by `by` are still open (the next agenda's).
+    pub fn open_points_by(&self, by: Rater) -> usize {
+        self.talking_points
+            .iter()
+            .filter(|t| t.by == by && t.is_open())
+            .count()
+    }
+
+    /// How many talking points are still open, whoever raised them.
+    pub fn open_points(&self) -> usize {
+        self.talking_points.iter().filter(|t| t.is_open()).count()
+    }
+
+    /// The number of the open talking point by `by` whose text reads `text` on one line: the
+    /// one an agenda item of that topic came from.
+    pub fn open_point_number(&self, by: Rater, text: &str) -> Option<usize> {
+        self.numbered_points()
+            .find(|(_, t)| t.by == by && t.is_open() && crate::text::one_line(&t.text) == text)
+            .map(|(n, _)| n)
+    }
+
     /// The latest 1:1 by date; of two on one day, the one started later.
     pub fn last_session(&self) -> Option<&Session> {
         self.sessions

@@ -240,6 +240,23 @@ pub fn add_point(p: &Profile, point: TalkingPoint) -> Result<Change, Refusal> {
     ))
 }
 
+/// Closes talking point `index` between sessions: it leaves the next agenda. One already
+/// closed, or not there, gives `None`.
+pub fn close_point(p: &Profile, index: usize) -> Option<Change> {
+    let before = p.talking_points.get(index).filter(|t| t.is_open())?;
+    Some(Change::new(
+        vec![Edit::Replace {
+            before: Item::Point(before.clone()),
+            after: Item::Point(TalkingPoint {
+                closed_in: Some(String::new()),
+                ..before.clone()
+            }),
+            index,
+        }],
+        "topic closed: it leaves the next agenda",
+    ))
+}
+
 /// A rating of `competency` by `by`, dated `today`. A second rating by the same person on the
 /// same day replaces the first, so the history keeps one point a day.
 pub fn rate(

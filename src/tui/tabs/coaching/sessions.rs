@@ -161,12 +161,8 @@ impl SessionsPane {
         frame(buf, area, &title, style);
         let today = ctx.today();
         let next = agenda::build(p, &ctx.ladder, today);
-        let theirs = p
-            .talking_points
-            .iter()
-            .filter(|t| t.by == Rater::Own && t.closed_in.is_none())
-            .count();
-        let open = p.actions.iter().filter(|a| a.is_open()).count();
+        let theirs = p.open_points_by(Rater::Own);
+        let open = p.open_actions();
         let first_name = text::one_line(p.name.split_whitespace().next().unwrap_or("them"));
         let theirs = match theirs {
             0 => format!("no topics from {first_name} yet"),
