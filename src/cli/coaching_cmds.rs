@@ -150,6 +150,8 @@ impl Context<'_> {
                 };
                 let has_private = !start.private_notes.is_empty();
                 let date = date.unwrap_or_else(|| self.clock.today());
+                rules::dates::session_date(date, self.clock.today())
+                    .map_err(|refusal| Failure::invalid(format!("--date {}", refusal.0)))?;
                 let (session, saved) = self.store.update(&id, |p| {
                     let (change, session) = rules::start_session(p, &ladder, date, start);
                     apply(&change, p)?;

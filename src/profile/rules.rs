@@ -12,6 +12,7 @@ use super::coaching::PlanEvent;
 use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, Status};
 
 mod coaching;
+pub mod dates;
 
 use coaching::log_plan;
 pub use coaching::{
