@@ -198,7 +198,6 @@ impl Context<'_> {
         private: PrivateNotes,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
         if json {
             return write_json(out, &export::sessions_json(p, private));
         }
@@ -217,15 +216,11 @@ impl Context<'_> {
             text::count(p.sessions.len(), "session")
         )?;
         for s in p.sessions.iter().rev() {
-            let ticked = s.agenda.iter().filter(|i| i.ticked).count();
-            let agreed = numbered
-                .iter()
-                .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
-                .count();
+            let agreed = p.actions_agreed_in(&s.id).count();
             let agenda = if s.agenda.is_empty() {
                 "no agenda".to_string()
             } else {
-                format!("agenda {ticked}/{} discussed", s.agenda.len())
+                format!("agenda {}/{} discussed", s.discussed(), s.agenda.len())
             };
             writeln!(
                 out,
@@ -243,11 +238,8 @@ impl Context<'_> {
                     writeln!(out, "    private: {}", text::one_line(line))?;
                 }
             }
-            for (n, a) in numbered
-                .iter()
-                .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
-            {
-                writeln!(out, "  {}", action_line(*n, a, &p.name, self.clock.today()))?;
+            for (n, a) in p.actions_agreed_in(&s.id) {
+                writeln!(out, "  {}", action_line(n, a, &p.name, self.clock.today()))?;
             }
         }
         let hidden = p

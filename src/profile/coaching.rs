@@ -25,6 +25,13 @@ pub struct Session {
     pub agenda: Vec<AgendaItem>,
 }
 
+impl Session {
+    /// How many agenda items were ticked as discussed.
+    pub fn discussed(&self) -> usize {
+        self.agenda.iter().filter(|i| i.ticked).count()
+    }
+}
+
 /// Who owns an action item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Owner {

@@ -196,6 +196,15 @@ impl Profile {
         self.actions.iter().enumerate().map(|(i, a)| (i + 1, a))
     }
 
+    /// The action items agreed in session `session`, with their numbers.
+    pub fn actions_agreed_in<'a>(
+        &'a self,
+        session: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a Action)> + 'a {
+        self.numbered_actions()
+            .filter(move |(_, a)| a.session.as_deref() == Some(session))
+    }
+
     /// How many action items are still open.
     pub fn open_actions(&self) -> usize {
         self.actions.iter().filter(|a| a.is_open()).count()
@@ -247,5 +256,72 @@ impl Profile {
         self.milestones
             .get(milestone)
             .map_or(Status::Todo, |p| p.status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::coaching::{AgendaItem, Owner, Topic};
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// The counts the roster, the Sessions pane, `session list` and `agenda add` all show.
+    #[test]
+    fn open_actions_open_topics_and_a_sessions_agreed_and_discussed_items_are_counted_once() {
+        let mut p = Profile::new(
+            "p".into(),
+            "Priya".into(),
+            "it-leadership".into(),
+            "x".into(),
+        );
+        let action = |text: &str, status, session: Option<&str>| Action {
+            text: text.into(),
+            owner: Owner::Own,
+            due: None,
+            status,
+            added: day("2026-11-10"),
+            session: session.map(String::from),
+        };
+        p.actions = vec![
+            action("one", Status::Done, Some("s1")),
+            action("two", Status::Todo, None),
+            action("three", Status::Doing, Some("s1")),
+        ];
+        let point = |text: &str, by, closed_in: Option<&str>| TalkingPoint {
+            text: text.into(),
+            by,
+            added: day("2026-11-10"),
+            closed_in: closed_in.map(String::from),
+        };
+        p.talking_points = vec![
+            point("mine, closed", Rater::Own, Some("s1")),
+            point("mine", Rater::Own, None),
+            point("theirs", Rater::Manager, None),
+            point("mine, closed between sessions", Rater::Own, Some("")),
+        ];
+        p.sessions = vec![Session {
+            id: "s1".into(),
+            date: day("2026-11-10"),
+            notes: String::new(),
+            agenda: [true, false, true]
+                .map(|ticked| AgendaItem {
+                    topic: Topic::Action,
+                    text: "x".into(),
+                    ticked,
+                })
+                .to_vec(),
+        }];
+        assert_eq!(p.open_actions(), 2);
+        assert_eq!(p.open_points(), 2);
+        assert_eq!(p.open_points_by(Rater::Own), 1);
+        assert_eq!(p.open_points_by(Rater::Manager), 1);
+        assert_eq!(p.open_point_number(Rater::Own, "mine"), Some(2));
+        assert_eq!(p.open_point_number(Rater::Own, "mine, closed"), None);
+        let agreed: Vec<usize> = p.actions_agreed_in("s1").map(|(n, _)| n).collect();
+        assert_eq!(agreed, [1, 3], "numbered as action list numbers them");
+        assert_eq!(p.sessions[0].discussed(), 2);
     }
 }

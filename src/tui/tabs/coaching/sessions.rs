@@ -200,19 +200,11 @@ impl SessionsPane {
             let Some(s) = p.sessions.iter().find(|s| s.id == *id) else {
                 continue;
             };
-            let agreed = p
-                .actions
-                .iter()
-                .filter(|a| a.session.as_deref() == Some(*id))
-                .count();
+            let agreed = p.actions_agreed_in(id).count();
             let agenda = if s.agenda.is_empty() {
                 "no agenda".to_string()
             } else {
-                format!(
-                    "{}/{} discussed",
-                    s.agenda.iter().filter(|a| a.ticked).count(),
-                    s.agenda.len()
-                )
+                format!("{}/{} discussed", s.discussed(), s.agenda.len())
             };
             let notes = s
                 .notes
