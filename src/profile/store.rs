@@ -219,10 +219,34 @@ impl Store {
         Ok(profile)
     }
 
+    /// The profile as far as the roster's glance reads it: no private notes, and in the current
+    /// format none of the free text (see [`super::lean`]), which makes a cold roster several
+    /// times cheaper. A file in another format, or one that does not parse, is read in full, so
+    /// its error is the one every command gives.
+    pub fn load_for_glance(&self, id: &str) -> Result<Profile, ProfileError> {
+        let path = self.path_of(id);
+        let source = self.read_profile_text(id, &path)?;
+        if let Some(lean) = super::lean::parse(&source, id) {
+            return Ok(lean);
+        }
+        let mut profile = parse(&source, &path)?;
+        profile.id = id.to_string();
+        Ok(profile)
+    }
+
     /// The profile file alone, with any private notes a format-1 file still holds.
     fn load_profile_file(&self, id: &str) -> Result<Profile, ProfileError> {
         let path = self.path_of(id);
-        let source = fsutil::read_limited(&path).map_err(|e| match e {
+        let source = self.read_profile_text(id, &path)?;
+        let mut profile = parse(&source, &path)?;
+        // The file name is the profile's identity; a hand-edited id inside must not move it.
+        profile.id = id.to_string();
+        Ok(profile)
+    }
+
+    fn read_profile_text(&self, id: &str, path: &Path) -> Result<String, ProfileError> {
+        let path = path.to_path_buf();
+        fsutil::read_limited(&path).map_err(|e| match e {
             ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound => ProfileError::NotFound {
                 id: id.to_string(),
                 hint: String::new(),
@@ -236,11 +260,7 @@ impl Store {
                 path: path.clone(),
                 why: other.to_string(),
             },
-        })?;
-        let mut profile = parse(&source, &path)?;
-        // The file name is the profile's identity; a hand-edited id inside must not move it.
-        profile.id = id.to_string();
-        Ok(profile)
+        })
     }
 
     /// The private notes as the private file holds them; `None` when there is no such file.
