@@ -652,3 +652,50 @@ fn a_log_entry_whose_output_cannot_be_written_is_saved_once_and_says_not_to_run_
     let saved = std::fs::read_to_string(dir.path().join("profiles").join("ann.ron")).unwrap();
     assert_eq!(saved.matches("shipped the migration").count(), 1, "{saved}");
 }
+
+#[test]
+fn a_session_or_due_date_years_off_is_refused_with_the_range_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| common::rungs(dir.path()).args(args).assert();
+    run(&["profile", "new", "Ada", "--role", "sysadmin"]).success();
+    let before = std::fs::read(dir.path().join("profiles/ada.ron")).unwrap();
+    // Today is pinned to common::TODAY, 2026-11-25.
+    run(&["session", "add", "--date", "9999-12-31"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--date 9999-12-31 is more than a year after today (2026-11-25)",
+        ))
+        .stderr(predicate::str::contains("up to 2027-11-26"));
+    run(&["session", "add", "--date", "1900-01-01"])
+        .code(2)
+        .stderr(predicate::str::contains("too far back"));
+    run(&["action", "add", "Renew the cert", "--due", "2099-01-01"])
+        .code(2)
+        .stderr(predicate::str::contains("more than 10 years after today"));
+    assert_eq!(
+        std::fs::read(dir.path().join("profiles/ada.ron")).unwrap(),
+        before
+    );
+    // Within the bounds both are taken.
+    run(&["session", "add", "--date", "2027-06-01"]).success();
+    run(&["action", "add", "Renew the cert", "--due", "2030-01-01"]).success();
+}
+
+#[test]
+fn the_roster_cache_never_shows_a_profile_as_it_was_before_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| common::rungs(dir.path()).args(args).assert().success();
+    run(&["profile", "new", "Ada", "--role", "sysadmin"]);
+    let roster = || common::json(common::rungs(dir.path()).args(["roster", "--json"]));
+    assert_eq!(roster()[0]["open_actions"], 0);
+    assert!(dir.path().join("cache/roster.ron").exists(), "cached");
+    // A change through rungs.
+    run(&["action", "add", "Book the course"]);
+    assert_eq!(roster()[0]["open_actions"], 1);
+    // A hand edit, which takes no lock: same length, so only the file's time and inode differ.
+    let path = dir.path().join("profiles/ada.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, text.replace("name: \"Ada\"", "name: \"Bea\"")).unwrap();
+    assert_eq!(roster()[0]["name"], "Bea");
+}

@@ -394,6 +394,45 @@ fn a_talking_point_from_the_shell_comes_first_and_is_closed_by_the_session_that_
     assert_eq!(texts[0], "Feedback on the review");
 }
 
+#[test]
+fn agenda_done_closes_a_topic_by_the_number_the_agenda_shows_and_refuses_unknown_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::new(dir.path())
+        .create(&person("Ada Lovelace", "sysadmin"))
+        .unwrap();
+    let run = |args: &[&str]| rungs_cmd(dir.path()).args(args).assert();
+    run(&["agenda", "add", "Budget for the course", "--by", "manager"]).success();
+    run(&["agenda", "add", "Can I lead the cloud migration?"]).success();
+    // The person's own topic comes first, under the number it was given when raised.
+    run(&["agenda"])
+        .success()
+        .stdout(predicates::str::contains(
+            "  • 2. Can I lead the cloud migration?",
+        ))
+        .stdout(predicates::str::contains("  • 1. Budget for the course"));
+
+    run(&["agenda", "done", "2"])
+        .success()
+        .stdout(predicates::str::contains("closed (1 still open)"));
+    let p = saved(dir.path(), "ada-lovelace");
+    assert!(!p.talking_points[1].is_open());
+    assert!(p.talking_points[0].is_open());
+    run(&["agenda"])
+        .success()
+        .stdout(predicates::str::contains("cloud migration").not());
+    run(&["agenda", "done", "2"])
+        .success()
+        .stdout(predicates::str::contains("closed already"));
+
+    for wrong in ["3", "0"] {
+        run(&["agenda", "done", wrong])
+            .code(2)
+            .stderr(predicates::str::contains(format!("no topic {wrong}")))
+            .stderr(predicates::str::contains("numbered 1 to 2"));
+    }
+    assert_eq!(saved(dir.path(), "ada-lovelace"), p, "nothing written");
+}
+
 const MARKER: &str = "PRIVATE-MARKER-7f3a";
 
 /// Every file under `dir` but the private ones, with its text.
@@ -441,6 +480,22 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
         .assert()
         .success()
         .stdout(predicates::str::contains(MARKER).not());
+    // From an earlier rungs: a format-1 profile with the note in the file itself, migrated
+    // by its first write (the old file is kept, and must not be kept where it can be shared).
+    let format_1 = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron"),
+    )
+    .unwrap()
+    .replace(
+        "Possible successor for the platform lead",
+        &format!("{MARKER} from format 1"),
+    );
+    assert!(format_1.contains(MARKER));
+    std::fs::write(dir.path().join("profiles/old-hand.ron"), format_1).unwrap();
+    rungs_cmd(dir.path())
+        .args(["log", "--profile", "old-hand", "ran the DR drill"])
+        .assert()
+        .success();
 
     // Written, and only where it belongs.
     assert_eq!(
@@ -457,6 +512,12 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
             .values()
             .any(|n| n.contains(MARKER))
     );
+    assert!(
+        saved(dir.path(), "old-hand")
+            .private_notes
+            .values()
+            .any(|n| n.contains(MARKER))
+    );
     let files = shared_files(dir.path());
     assert!(files.iter().any(|(p, _)| p.ends_with("priya-sharma.ron")));
     for (path, bytes) in &files {
@@ -468,7 +529,7 @@ fn a_private_marker_stays_in_the_private_file_and_out_of_every_output_and_shared
     }
 
     // No command prints it unless asked.
-    for profile in ["priya-sharma", "sam-okafor"] {
+    for profile in ["priya-sharma", "sam-okafor", "old-hand"] {
         let exports: &[&[&str]] = &[&["export"], &["export", "--format", "json"]];
         for &args in common::PROFILE_PRINTS.iter().chain(exports) {
             let out = rungs_cmd(dir.path())

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use assert_cmd::Command;
-use common::regex_escape;
+use common::{json, regex_escape};
 use predicates::prelude::*;
 use rungs::date::Date;
 use rungs::profile::{
@@ -512,11 +512,6 @@ fn asking_for_an_alternative_that_does_not_exist_says_how_many_there_are() {
         .stderr(predicate::str::contains("only 2 distinct paths"));
 }
 
-fn json(cmd: &mut Command) -> serde_json::Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("JSON on stdout")
-}
-
 #[test]
 fn milestones_log_and_readiness_show_in_list_show_and_export() {
     let dir = tempfile::tempdir().unwrap();
@@ -643,85 +638,6 @@ fn a_level_without_milestones_is_zero_percent_not_a_division_by_zero() {
         .assert()
         .success()
         .stdout(predicate::str::contains("no milestones"));
-}
-
-#[test]
-fn a_format_1_profile_with_private_notes_moves_them_out_on_its_first_write() {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir(&profiles).unwrap();
-    let original = std::fs::read(fixture("format-1.ron")).unwrap();
-    let path = profiles.join("priya-sharma.ron");
-    std::fs::write(&path, &original).unwrap();
-    let secret = "Possible successor for the platform lead";
-
-    // Reading never rewrites: the file stays format 1 until something changes.
-    rungs(dir.path()).args(["agenda"]).assert().success();
-    assert_eq!(std::fs::read(&path).unwrap(), original);
-
-    rungs(dir.path())
-        .args(["log", "the first write after the upgrade"])
-        .assert()
-        .success();
-    let profile = std::fs::read_to_string(&path).unwrap();
-    assert!(profile.contains("format: 2,"), "{profile}");
-    assert!(!profile.contains(secret), "the note left the profile");
-    let private = std::fs::read_to_string(profiles.join("priya-sharma.private.ron")).unwrap();
-    assert!(private.contains(secret), "{private}");
-    assert!(
-        private.contains("format: 1,"),
-        "the private file has a format of its own"
-    );
-    assert_eq!(
-        std::fs::read(profiles.join("priya-sharma.ron.bak")).unwrap(),
-        original,
-        "the old file stays as the backup"
-    );
-    let ignore = std::fs::read_to_string(profiles.join(".gitignore")).unwrap();
-    assert!(ignore.lines().any(|l| l == "*.private.ron"), "{ignore}");
-
-    // Nothing is lost: the note under its session, the action item, everything else.
-    let p = Store::new(dir.path()).load("priya-sharma").unwrap();
-    assert_eq!(p.private_notes["2026-11-10"], secret);
-    assert_eq!(p.sessions[0].notes, "Talked about a move into data");
-    assert_eq!(p.actions[0].text, "Book the negotiation course");
-    assert_eq!(p.mentors[0].name, "Grace Hopper");
-    assert_eq!(p.evidence.len(), 3);
-
-    // Shown only when asked for.
-    rungs(dir.path())
-        .args(["session", "list"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(secret).not())
-        .stderr(predicate::str::contains("--include-private"));
-    rungs(dir.path())
-        .args(["session", "list", "--include-private"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(secret));
-}
-
-#[test]
-fn a_private_file_that_does_not_parse_stops_every_write_and_is_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    rungs(dir.path())
-        .args(["profile", "new", "Ada", "--role", "sysadmin"])
-        .assert()
-        .success();
-    rungs(dir.path())
-        .args(["session", "add", "--private", "first thoughts"])
-        .assert()
-        .success();
-    let private = dir.path().join("profiles/ada.private.ron");
-    let broken = "(\n    format: 1,\n    id: \"ada\",\n    sessions: {\n";
-    std::fs::write(&private, broken).unwrap();
-    rungs(dir.path())
-        .args(["log", "x"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("ada.private.ron:"));
-    assert_eq!(std::fs::read_to_string(&private).unwrap(), broken);
 }
 
 #[test]

@@ -409,7 +409,7 @@ pub enum PlanCommand {
 pub enum SessionCommand {
     /// Start a session: its agenda is built from the plan, open items and what moved since the last one
     Add {
-        /// The day of the session (YYYY-MM-DD) [default: today]
+        /// The day of the session (YYYY-MM-DD), at most a year ahead [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<Date>,
         /// Notes both people see
@@ -442,6 +442,11 @@ pub enum AgendaCommand {
         #[arg(long, value_enum, default_value_t = ByArg::Own)]
         by: ByArg,
     },
+    /// Close a topic without a session: it leaves the next agenda (N as `rungs agenda` numbers it)
+    Done {
+        /// The topic's number, shown before it by `rungs agenda`
+        number: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -461,7 +466,7 @@ pub enum ActionCommand {
         /// Who does it: self (the person), manager, or a name [default: self]
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
-        /// When it is due (YYYY-MM-DD)
+        /// When it is due (YYYY-MM-DD), at most 10 years ahead
         #[arg(long, value_name = "DATE")]
         due: Option<Date>,
     },

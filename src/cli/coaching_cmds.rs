@@ -19,7 +19,7 @@ use crate::profile::roster::{self, Row, Sort};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{
     Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
-    TalkingPoint,
+    TalkingPoint, Topic,
 };
 use crate::text;
 
@@ -64,8 +64,13 @@ pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
     }
 }
 
-/// The agenda as text: each item under its heading, a tick for those discussed.
-pub(super) fn agenda_lines(items: &[AgendaItem], person: &str) -> String {
+/// The agenda as text: each item under its heading, a tick for those discussed, and before a
+/// talking point the number `number` gives it (the one `agenda done` takes).
+pub(super) fn agenda_lines(
+    items: &[AgendaItem],
+    person: &str,
+    number: &dyn Fn(&AgendaItem) -> Option<usize>,
+) -> String {
     let mut out = String::new();
     let mut heading = String::new();
     for item in items {
@@ -75,9 +80,43 @@ pub(super) fn agenda_lines(items: &[AgendaItem], person: &str) -> String {
             heading = this;
         }
         let mark = if item.ticked { "✓" } else { "•" };
-        out.push_str(&format!("  {mark} {}\n", text::one_line(&item.text)));
+        let number = number(item).map(|n| format!("{n}. ")).unwrap_or_default();
+        out.push_str(&format!(
+            "  {mark} {number}{}\n",
+            text::one_line(&item.text)
+        ));
     }
     out
+}
+
+/// The number of the open talking point an agenda item of `p`'s next agenda came from.
+fn point_number(p: &Profile, item: &AgendaItem) -> Option<usize> {
+    match item.topic {
+        Topic::Point(by) => p.open_point_number(by, &item.text),
+        _ => None,
+    }
+}
+
+/// Item `number` (from 1) of `items`, as the person numbered it; else a refusal naming the
+/// range (`what`: the item's name, one and many), or `none_yet` when there are none.
+fn numbered<T: Clone>(
+    items: &[T],
+    number: usize,
+    what: (&str, &str),
+    none_yet: &str,
+    see: &str,
+) -> Result<T, Failure> {
+    let (one, many) = what;
+    number
+        .checked_sub(1)
+        .and_then(|i| items.get(i))
+        .cloned()
+        .ok_or_else(|| {
+            Failure::invalid(match items.len() {
+                0 => format!("no {one} {number}: {none_yet}"),
+                count => format!("no {one} {number}: {many} are numbered 1 to {count} ({see})"),
+            })
+        })
 }
 
 fn action_line(number: usize, action: &Action, person: &str, today: Date) -> String {
@@ -111,6 +150,8 @@ impl Context<'_> {
                 };
                 let has_private = !start.private_notes.is_empty();
                 let date = date.unwrap_or_else(|| self.clock.today());
+                rules::dates::session_date(date, self.clock.today())
+                    .map_err(|refusal| Failure::invalid(format!("--date {}", refusal.0)))?;
                 let (session, saved) = self.store.update(&id, |p| {
                     let (change, session) = rules::start_session(p, &ladder, date, start);
                     apply(&change, p)?;
@@ -137,7 +178,7 @@ impl Context<'_> {
                         String::new()
                     }
                 )?;
-                out.write_all(agenda_lines(&s.agenda, &saved.name).as_bytes())?;
+                out.write_all(agenda_lines(&s.agenda, &saved.name, &|_| None).as_bytes())?;
                 Ok(())
             }
             SessionCommand::List {
@@ -157,7 +198,6 @@ impl Context<'_> {
         private: PrivateNotes,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
         if json {
             return write_json(out, &export::sessions_json(p, private));
         }
@@ -176,15 +216,11 @@ impl Context<'_> {
             text::count(p.sessions.len(), "session")
         )?;
         for s in p.sessions.iter().rev() {
-            let ticked = s.agenda.iter().filter(|i| i.ticked).count();
-            let agreed = numbered
-                .iter()
-                .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
-                .count();
+            let agreed = p.actions_agreed_in(&s.id).count();
             let agenda = if s.agenda.is_empty() {
                 "no agenda".to_string()
             } else {
-                format!("agenda {ticked}/{} discussed", s.agenda.len())
+                format!("agenda {}/{} discussed", s.discussed(), s.agenda.len())
             };
             writeln!(
                 out,
@@ -202,11 +238,8 @@ impl Context<'_> {
                     writeln!(out, "    private: {}", text::one_line(line))?;
                 }
             }
-            for (n, a) in numbered
-                .iter()
-                .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
-            {
-                writeln!(out, "  {}", action_line(*n, a, &p.name, self.clock.today()))?;
+            for (n, a) in p.actions_agreed_in(&s.id) {
+                writeln!(out, "  {}", action_line(n, a, &p.name, self.clock.today()))?;
             }
         }
         let hidden = p
@@ -231,7 +264,7 @@ impl Context<'_> {
     ) -> Result<(), Failure> {
         match action {
             None => {
-                let (_, profile, ladder) = self.load(None)?;
+                let (_, profile, ladder) = self.load_to_read(None)?;
                 let today = self.clock.today();
                 let agenda = agenda::build(&profile, &ladder, today);
                 if json {
@@ -254,20 +287,56 @@ impl Context<'_> {
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
                     apply(&change, p)
                 })?;
-                let open = saved
-                    .talking_points
-                    .iter()
-                    .filter(|t| t.closed_in.is_none())
-                    .count();
                 writeln!(
                     out,
-                    "{}: topic added for the next 1:1 ({} open; the person's own come first)",
+                    "{}: topic {} added for the next 1:1 ({} open; the person's own come first)",
                     saved.id,
-                    text::count(open, "topic")
+                    saved.talking_points.len(),
+                    text::count(saved.open_points(), "topic")
                 )?;
                 Ok(())
             }
+            Some(AgendaCommand::Done { number }) => self.close_point(number, out),
         }
+    }
+
+    /// `agenda done N`: closes talking point N between sessions, so it leaves the next agenda.
+    fn close_point(&self, number: usize, out: &mut dyn Write) -> Result<(), Failure> {
+        let (id, profile, _) = self.load(None)?;
+        let seen = numbered(
+            &profile.talking_points,
+            number,
+            ("topic", "topics"),
+            &format!(
+                "{} has no topics yet — `rungs agenda add TEXT` raises one",
+                profile.id
+            ),
+            "`rungs agenda` shows the open ones with their numbers",
+        )?;
+        if !seen.is_open() {
+            writeln!(out, "{}: topic {number} is closed already", profile.id)?;
+            return Ok(());
+        }
+        let ((), saved) = self.store.update(&id, |p| {
+            // Topics are only ever added, so N is still N unless the file was edited meanwhile.
+            if p.talking_points.get(number - 1) != Some(&seen) {
+                return Err(ProfileError::Invalid(format!(
+                    "topic {number} changed meanwhile — see `rungs agenda`"
+                )));
+            }
+            match rules::close_point(p, number - 1) {
+                Some(change) => apply(&change, p),
+                None => Ok(()),
+            }
+        })?;
+        writeln!(
+            out,
+            "{}: ✓ {} — closed ({} still open)",
+            saved.id,
+            text::one_line(&seen.text),
+            saved.open_points()
+        )?;
+        Ok(())
     }
 
     fn print_agenda(
@@ -292,7 +361,9 @@ impl Context<'_> {
                 "  nothing on it yet — `rungs agenda add TEXT` raises a topic"
             )?;
         }
-        out.write_all(agenda_lines(&agenda.items, &p.name).as_bytes())?;
+        out.write_all(
+            agenda_lines(&agenda.items, &p.name, &|item| point_number(p, item)).as_bytes(),
+        )?;
         Ok(())
     }
 
@@ -364,23 +435,13 @@ impl Context<'_> {
                 Ok(())
             }
             ActionCommand::Done { number } => {
-                let count = profile.actions.len();
-                let Some(seen) = number
-                    .checked_sub(1)
-                    .and_then(|i| profile.actions.get(i))
-                    .cloned()
-                else {
-                    return Err(Failure::invalid(if count == 0 {
-                        format!(
-                            "no action item {number}: {} has no action items yet",
-                            profile.id
-                        )
-                    } else {
-                        format!(
-                            "no action item {number}: they are numbered 1 to {count} (see `rungs action list --all`)"
-                        )
-                    }));
-                };
+                let seen = numbered(
+                    &profile.actions,
+                    number,
+                    ("action item", "action items"),
+                    &format!("{} has no action items yet", profile.id),
+                    "see `rungs action list --all`",
+                )?;
                 if !seen.is_open() {
                     writeln!(out, "{}: action item {number} is done already", profile.id)?;
                     return Ok(());
@@ -403,7 +464,7 @@ impl Context<'_> {
                         None => Ok(()),
                     }
                 })?;
-                let open = saved.actions.iter().filter(|a| a.is_open()).count();
+                let open = saved.open_actions();
                 writeln!(
                     out,
                     "{}: ✓ {} — done ({} still open)",
@@ -464,7 +525,7 @@ impl Context<'_> {
     }
 
     pub fn ratings(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-        let (_, profile, ladder) = self.load(None)?;
+        let (_, profile, ladder) = self.load_to_read(None)?;
         let standings = competence::standings(&profile, &ladder);
         if json {
             return write_json(

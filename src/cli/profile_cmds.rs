@@ -90,6 +90,23 @@ impl<'a> Context<'a> {
         Ok((id, profile, ladder))
     }
 
+    /// Loads the chosen profile and its ladder for a read that shows no private notes: a
+    /// private file that cannot be read is said on stderr, and the rest is shown without it.
+    pub(super) fn load_to_read(
+        &self,
+        name: Option<&str>,
+    ) -> Result<(String, Profile, Ladder), Failure> {
+        let id = self.id(name)?;
+        let (profile, private_problem) = self.store.load_shared_part(&id)?;
+        if let Some(problem) = private_problem {
+            super::output::warn(&format!(
+                "the private notes of \"{id}\" cannot be read, so this is shown without them. {problem}. Until that file is fixed (or moved away) every change to this profile is refused, so the notes in it are never written over"
+            ));
+        }
+        let ladder = self.ladder_of(&profile)?;
+        Ok((id, profile, ladder))
+    }
+
     pub fn profile(&self, action: ProfileCommand, out: &mut dyn Write) -> Result<(), Failure> {
         match action {
             ProfileCommand::New {

@@ -186,7 +186,6 @@ pub fn standing_json(s: &Standing) -> Value {
 /// The sessions, newest first, as `rungs session list --json` prints them: each with its
 /// agenda and the action items it agreed, and its private notes only when `private` says so.
 pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
-    let numbered: Vec<(usize, &Action)> = p.numbered_actions().collect();
     p.sessions
         .iter()
         .rev()
@@ -196,9 +195,8 @@ pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
                 "date": s.date.to_string(),
                 "notes": s.notes,
                 "agenda": s.agenda.iter().map(|i| agenda_item_json(i, &p.name)).collect::<Vec<_>>(),
-                "actions": numbered.iter()
-                    .filter(|(_, a)| a.session.as_deref() == Some(s.id.as_str()))
-                    .map(|(n, a)| action_json(*n, a, &p.name))
+                "actions": p.actions_agreed_in(&s.id)
+                    .map(|(n, a)| action_json(n, a, &p.name))
                     .collect::<Vec<_>>(),
             });
             if private == PrivateNotes::Included {

@@ -76,7 +76,7 @@ pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
             profile
                 .talking_points
                 .iter()
-                .filter(|t| t.by == by && t.closed_in.is_none())
+                .filter(|t| t.by == by && t.is_open())
                 .map(|t| item(Topic::Point(by), text::one_line(&t.text))),
         );
     }

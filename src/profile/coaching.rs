@@ -25,6 +25,13 @@ pub struct Session {
     pub agenda: Vec<AgendaItem>,
 }
 
+impl Session {
+    /// How many agenda items were ticked as discussed.
+    pub fn discussed(&self) -> usize {
+        self.agenda.iter().filter(|i| i.ticked).count()
+    }
+}
+
 /// Who owns an action item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Owner {
@@ -108,8 +115,16 @@ pub struct TalkingPoint {
     pub by: Rater,
     pub added: Date,
     /// The session that discussed it; until then it is open and goes on the next agenda.
+    /// Empty when it was closed between sessions (`rungs agenda done N`).
     #[serde(default)]
     pub closed_in: Option<String>,
+}
+
+impl TalkingPoint {
+    /// Still to be discussed: it goes on the next agenda.
+    pub fn is_open(&self) -> bool {
+        self.closed_in.is_none()
+    }
 }
 
 /// What an agenda item is about.

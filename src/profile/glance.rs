@@ -79,12 +79,8 @@ impl Glance {
             plan: profile.plan.clone(),
             milestones,
             open_dues: dues.into_iter().collect(),
-            open_actions: profile.actions.iter().filter(|a| a.is_open()).count(),
-            their_topics: profile
-                .talking_points
-                .iter()
-                .filter(|t| t.by == Rater::Own && t.closed_in.is_none())
-                .count(),
+            open_actions: profile.open_actions(),
+            their_topics: profile.open_points_by(Rater::Own),
             last_session: profile.sessions.iter().map(|s| s.date).max(),
         }
     }

@@ -86,6 +86,14 @@ pub fn session_id<'a>(date: Date, taken: impl Iterator<Item = &'a str> + Clone) 
         .unwrap_or(base)
 }
 
+impl ProfileV1 {
+    /// Whether any session holds private notes: such a file must only ever be kept where
+    /// private files are (see `Store::save`).
+    pub fn holds_private_notes(&self) -> bool {
+        self.sessions.iter().any(|s| !s.private_notes.is_empty())
+    }
+}
+
 /// A format-1 profile as a current one: nothing it held is dropped.
 pub fn from_v1(old: ProfileV1) -> Profile {
     let mut profile = Profile::new(old.id, old.name, old.ladder, old.current_role);

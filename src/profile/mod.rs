@@ -12,6 +12,7 @@ mod error;
 mod gaps;
 pub mod glance;
 mod kinds;
+mod lean;
 mod learning;
 mod marks;
 mod migrate;

@@ -33,6 +33,16 @@ pub(super) fn backup_of(path: &Path) -> PathBuf {
     }
 }
 
+/// Where a format-1 profile that held private notes is kept when its first save migrates it:
+/// `<id>.format-1.private.ron`, the old file exactly as it was, matching the private files'
+/// pattern because it holds their text. An older `<id>.ron.bak` that holds them too moves to
+/// this file's own backup, [`backup_of`] it.
+pub(super) fn pre_migration_backup_of(profile: &Path) -> PathBuf {
+    let name = profile.to_string_lossy();
+    let stem = name.strip_suffix(".ron").unwrap_or(&name);
+    PathBuf::from(format!("{stem}.format-1{PRIVATE_SUFFIX}"))
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -186,6 +196,51 @@ impl Profile {
         self.actions.iter().enumerate().map(|(i, a)| (i + 1, a))
     }
 
+    /// The action items agreed in session `session`, with their numbers.
+    pub fn actions_agreed_in<'a>(
+        &'a self,
+        session: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a Action)> + 'a {
+        self.numbered_actions()
+            .filter(move |(_, a)| a.session.as_deref() == Some(session))
+    }
+
+    /// How many action items are still open.
+    pub fn open_actions(&self) -> usize {
+        self.actions.iter().filter(|a| a.is_open()).count()
+    }
+
+    /// The talking points with the numbers people know them by (`rungs agenda`, `agenda done
+    /// N`): their place in the list, from 1. Like action items they are only ever added, so a
+    /// number never changes.
+    pub fn numbered_points(&self) -> impl Iterator<Item = (usize, &TalkingPoint)> {
+        self.talking_points
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i + 1, t))
+    }
+
+    /// How many talking points raised by `by` are still open (the next agenda's).
+    pub fn open_points_by(&self, by: Rater) -> usize {
+        self.talking_points
+            .iter()
+            .filter(|t| t.by == by && t.is_open())
+            .count()
+    }
+
+    /// How many talking points are still open, whoever raised them.
+    pub fn open_points(&self) -> usize {
+        self.talking_points.iter().filter(|t| t.is_open()).count()
+    }
+
+    /// The number of the open talking point by `by` whose text reads `text` on one line: the
+    /// one an agenda item of that topic came from.
+    pub fn open_point_number(&self, by: Rater, text: &str) -> Option<usize> {
+        self.numbered_points()
+            .find(|(_, t)| t.by == by && t.is_open() && crate::text::one_line(&t.text) == text)
+            .map(|(n, _)| n)
+    }
+
     /// The latest 1:1 by date; of two on one day, the one started later.
     pub fn last_session(&self) -> Option<&Session> {
         self.sessions
@@ -201,5 +256,72 @@ impl Profile {
         self.milestones
             .get(milestone)
             .map_or(Status::Todo, |p| p.status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::coaching::{AgendaItem, Owner, Topic};
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// The counts the roster, the Sessions pane, `session list` and `agenda add` all show.
+    #[test]
+    fn open_actions_open_topics_and_a_sessions_agreed_and_discussed_items_are_counted_once() {
+        let mut p = Profile::new(
+            "p".into(),
+            "Priya".into(),
+            "it-leadership".into(),
+            "x".into(),
+        );
+        let action = |text: &str, status, session: Option<&str>| Action {
+            text: text.into(),
+            owner: Owner::Own,
+            due: None,
+            status,
+            added: day("2026-11-10"),
+            session: session.map(String::from),
+        };
+        p.actions = vec![
+            action("one", Status::Done, Some("s1")),
+            action("two", Status::Todo, None),
+            action("three", Status::Doing, Some("s1")),
+        ];
+        let point = |text: &str, by, closed_in: Option<&str>| TalkingPoint {
+            text: text.into(),
+            by,
+            added: day("2026-11-10"),
+            closed_in: closed_in.map(String::from),
+        };
+        p.talking_points = vec![
+            point("mine, closed", Rater::Own, Some("s1")),
+            point("mine", Rater::Own, None),
+            point("theirs", Rater::Manager, None),
+            point("mine, closed between sessions", Rater::Own, Some("")),
+        ];
+        p.sessions = vec![Session {
+            id: "s1".into(),
+            date: day("2026-11-10"),
+            notes: String::new(),
+            agenda: [true, false, true]
+                .map(|ticked| AgendaItem {
+                    topic: Topic::Action,
+                    text: "x".into(),
+                    ticked,
+                })
+                .to_vec(),
+        }];
+        assert_eq!(p.open_actions(), 2);
+        assert_eq!(p.open_points(), 2);
+        assert_eq!(p.open_points_by(Rater::Own), 1);
+        assert_eq!(p.open_points_by(Rater::Manager), 1);
+        assert_eq!(p.open_point_number(Rater::Own, "mine"), Some(2));
+        assert_eq!(p.open_point_number(Rater::Own, "mine, closed"), None);
+        let agreed: Vec<usize> = p.actions_agreed_in("s1").map(|(n, _)| n).collect();
+        assert_eq!(agreed, [1, 3], "numbered as action list numbers them");
+        assert_eq!(p.sessions[0].discussed(), 2);
     }
 }

@@ -194,7 +194,9 @@ pub fn load(store: &Store, data_dir: &Path, today: Date, sort: Sort) -> Vec<Row>
                         break;
                     };
                     let id = &ids[i];
-                    let outcome = match store.load(id) {
+                    // The roster needs no private notes and no free text: a private file
+                    // that cannot be read does not hide the person (writes still refuse it).
+                    let outcome = match store.load_for_glance(id) {
                         Err(e) => (
                             Row::Unreadable {
                                 id: id.clone(),

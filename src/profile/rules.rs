@@ -12,11 +12,12 @@ use super::coaching::PlanEvent;
 use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, Status};
 
 mod coaching;
+pub mod dates;
 
 use coaching::log_plan;
 pub use coaching::{
-    SessionStart, add_action, add_point, edit_action, rate, set_notes, set_private_notes,
-    start_session, tick, toggle_action,
+    SessionStart, add_action, add_point, close_point, edit_action, rate, set_notes,
+    set_private_notes, start_session, tick, toggle_action,
 };
 
 /// A new current role: the old one moves to the history (ended today), and a plan that started

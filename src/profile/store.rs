@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::disk::{self, Generation, LockGuard, SessionLock};
 use super::error::ProfileError;
 use super::migrate::{self, ProfileV1};
-use super::model::{PROFILE_FORMAT, Profile, backup_of};
+use super::model::{PROFILE_FORMAT, Profile, backup_of, pre_migration_backup_of};
 use super::private::{self, PRIVATE_SUFFIX};
 use crate::fsutil::{self, Previous, ReadError, RealDisk, SaveSteps};
 use crate::ladder;
@@ -196,9 +196,62 @@ impl Store {
         loaded
     }
 
+    /// The profile for a read that never writes and needs no private notes (the roster, the
+    /// agenda): when `<id>.private.ron` cannot be read, the profile comes without the notes it
+    /// holds, together with why, so that one broken private file does not hide a whole person.
+    /// Every write still goes through [`Store::load`], which refuses, so the file that could not
+    /// be read is never written over.
+    pub fn load_shared_part(
+        &self,
+        id: &str,
+    ) -> Result<(Profile, Option<ProfileError>), ProfileError> {
+        let mut profile = self.load_profile_file(id)?;
+        match self.load_private(id) {
+            Ok(notes) => {
+                merge_private(&mut profile, notes.unwrap_or_default());
+                Ok((profile, None))
+            }
+            Err(e) => {
+                tracing::debug!(profile = id, error = %e, "read without the private notes");
+                Ok((profile, Some(e)))
+            }
+        }
+    }
+
     fn load_unlogged(&self, id: &str) -> Result<Profile, ProfileError> {
+        let mut profile = self.load_profile_file(id)?;
+        merge_private(&mut profile, self.load_private(id)?.unwrap_or_default());
+        Ok(profile)
+    }
+
+    /// The profile as far as the roster's glance reads it: no private notes, and in the current
+    /// format none of the free text (see [`super::lean`]), which makes a cold roster several
+    /// times cheaper. A file in another format, or one that does not parse, is read in full, so
+    /// its error is the one every command gives.
+    pub fn load_for_glance(&self, id: &str) -> Result<Profile, ProfileError> {
         let path = self.path_of(id);
-        let source = fsutil::read_limited(&path).map_err(|e| match e {
+        let source = self.read_profile_text(id, &path)?;
+        if let Some(lean) = super::lean::parse(&source, id) {
+            return Ok(lean);
+        }
+        let mut profile = parse(&source, &path)?;
+        profile.id = id.to_string();
+        Ok(profile)
+    }
+
+    /// The profile file alone, with any private notes a format-1 file still holds.
+    fn load_profile_file(&self, id: &str) -> Result<Profile, ProfileError> {
+        let path = self.path_of(id);
+        let source = self.read_profile_text(id, &path)?;
+        let mut profile = parse(&source, &path)?;
+        // The file name is the profile's identity; a hand-edited id inside must not move it.
+        profile.id = id.to_string();
+        Ok(profile)
+    }
+
+    fn read_profile_text(&self, id: &str, path: &Path) -> Result<String, ProfileError> {
+        let path = path.to_path_buf();
+        fsutil::read_limited(&path).map_err(|e| match e {
             ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound => ProfileError::NotFound {
                 id: id.to_string(),
                 hint: String::new(),
@@ -218,18 +271,7 @@ impl Store {
                 path: path.clone(),
                 why: other.to_string(),
             },
-        })?;
-        let mut profile = parse(&source, &path)?;
-        // The file name is the profile's identity; a hand-edited id inside must not move it.
-        profile.id = id.to_string();
-        // Notes a format-1 file still held are kept until the first save moves them; the
-        // private file, their home from then on, wins where both hold a session's notes.
-        let mut notes = self.load_private(id)?.unwrap_or_default();
-        for (session, text) in std::mem::take(&mut profile.private_notes) {
-            notes.entry(session).or_insert(text);
-        }
-        profile.private_notes = notes;
-        Ok(profile)
+        })
     }
 
     /// The private notes as the private file holds them; `None` when there is no such file.
@@ -419,13 +461,19 @@ impl Store {
             )?;
         }
         let text = to_ron(profile)?;
+        let migrating = self.keep_private_backups_private(&profile.id)?;
         let written = disk::write(
             &*self.steps,
             &self.path_of(&profile.id),
             &text,
-            Previous::KeepAsBackup,
+            migrating
+                .as_deref()
+                .map_or(Previous::KeepAsBackup, Previous::KeepAt),
             lock,
         );
+        if let (Ok(()), Some(kept)) = (&written, &migrating) {
+            owner_only(kept);
+        }
         match &written {
             Ok(_) => tracing::debug!(
                 profile = %profile.id,
@@ -440,6 +488,29 @@ impl Store {
             self.undo_private_write(&profile.id, on_disk.as_ref(), lock);
         }
         written.map(|()| self.generation(&profile.id))
+    }
+
+    /// Where the profile file's previous version must be kept instead of the shareable
+    /// `<id>.ron.bak`: a format-1 file that holds private notes (its first save migrates it) is
+    /// kept whole as `<id>.format-1.private.ron`, so nothing is lost and its private text stays
+    /// under the private files' pattern. A `.ron.bak` that holds private notes too (an earlier
+    /// rungs wrote it) moves to that file's own backup first. `None`: the usual `.ron.bak`.
+    fn keep_private_backups_private(&self, id: &str) -> Result<Option<PathBuf>, ProfileError> {
+        let path = self.path_of(id);
+        if !holds_format_1_private_notes(&path) {
+            return Ok(None);
+        }
+        let kept = pre_migration_backup_of(&path);
+        let old_backup = backup_of(&path);
+        if holds_format_1_private_notes(&old_backup) {
+            let older = backup_of(&kept);
+            fs::rename(&old_backup, &older).map_err(|source| ProfileError::Backup {
+                path: older.clone(),
+                source,
+            })?;
+            owner_only(&older);
+        }
+        Ok(Some(kept))
     }
 
     /// Puts the private file back as it was when the profile's own write fails after it: the
@@ -491,6 +562,52 @@ impl Store {
             tracing::warn!(error = %e, "cannot write the .gitignore");
         }
     }
+}
+
+/// Adds the private file's notes to `profile`. Notes a format-1 file still held are kept until
+/// the first save moves them; the private file, their home from then on, wins where both hold a
+/// session's notes.
+fn merge_private(profile: &mut Profile, mut notes: BTreeMap<String, String>) {
+    for (session, text) in std::mem::take(&mut profile.private_notes) {
+        notes.entry(session).or_insert(text);
+    }
+    profile.private_notes = notes;
+}
+
+/// Whether the file at `path` is a format-1 profile whose sessions hold private notes. One that
+/// says format 1 but does not parse is counted as holding them: it may, and keeping it where
+/// private files are costs nothing.
+fn holds_format_1_private_notes(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    // The format comes first in every file rungs writes; the rest is read only for format 1.
+    let mut head = Vec::new();
+    if file.take(4096).read_to_end(&mut head).is_err()
+        || declared_format(&String::from_utf8_lossy(&head)) != Some(1)
+    {
+        return false;
+    }
+    fsutil::read_limited(path).map_or(true, |source| {
+        ladder::ron_options()
+            .from_str::<ProfileV1>(&source)
+            .map_or(true, |old| old.holds_private_notes())
+    })
+}
+
+/// Makes a file that holds private notes readable by its owner only; a failure is logged (the
+/// file's name already keeps it out of a shared folder's history).
+fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Err(e) = fs::set_permissions(path, fs::Permissions::from_mode(0o600)) {
+            tracing::warn!(path = %path.display(), error = %e, "cannot make a private backup owner-only");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// Parses profile text; `path` names the file in errors.
@@ -554,13 +671,15 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
     }
 }
 
-/// The number after the first `format:` in `source`, read without parsing the rest.
+/// The number after the first `format:` in `source`, read without parsing the rest (a
+/// "format" in a comment before it, with no colon after, is passed over).
 fn declared_format(source: &str) -> Option<u32> {
-    let at = source.find("format")?;
-    let rest = source[at + "format".len()..].trim_start();
-    let rest = rest.strip_prefix(':')?.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    source.match_indices("format").find_map(|(at, word)| {
+        let rest = source[at + word.len()..].trim_start();
+        let rest = rest.strip_prefix(':')?.trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })
 }
 
 /// How deep the saved text breaks lines: the profile's fields, their lists, the entries of

@@ -497,16 +497,15 @@ impl ProfileSync {
 
     /// Saves whatever is still pending before the planner closes; says why if it cannot.
     pub fn flush(&mut self) -> Result<(), String> {
-        if self.in_flight.is_some() && self.disk.is_background() {
-            if let Some(done) = self.disk.wait() {
-                self.finish(done);
-            }
-            // A check's outcome may have sent a save; wait for that one too.
-            if matches!(self.in_flight, Some(InFlight::Save(_)))
-                && let Some(done) = self.disk.wait()
-            {
-                self.finish(done);
-            }
+        // Every job under way ends first, with whatever its outcome sends in turn (a check's
+        // save, a save's next one). Waiting for a fixed number of outcomes is not enough: an
+        // export's outcome can come between them, and a save still running on the worker
+        // would then be made a second time on this thread.
+        while self.in_flight.is_some() && self.disk.is_background() {
+            let Some(done) = self.disk.wait() else {
+                break;
+            };
+            self.finish(done);
         }
         if self.pending.is_empty() {
             return Ok(());
@@ -528,5 +527,50 @@ impl ProfileSync {
                 _ => None,
             })
             .unwrap_or_else(|| "changes could not be saved".to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{Action, Owner, Status, rules};
+
+    #[test]
+    fn quitting_while_an_export_and_a_save_are_under_way_saves_each_change_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let profile = Profile::new(
+            "ada".into(),
+            "Ada".into(),
+            "it-leadership".into(),
+            "x".into(),
+        );
+        store.create(&profile).unwrap();
+        let generation = store.generation("ada");
+        let mut sync = ProfileSync::new(store.clone(), Some((profile, generation)));
+        sync.save_in_background();
+        let add = |sync: &ProfileSync, text: &str| {
+            let action = Action {
+                text: text.into(),
+                owner: Owner::Own,
+                due: None,
+                status: Status::Todo,
+                added: "2026-11-25".parse().unwrap(),
+                session: None,
+            };
+            rules::add_action(sync.profile.as_ref().unwrap(), action).unwrap()
+        };
+        // The worker takes jobs in turn: the export's outcome comes before the first save's,
+        // and the second change waits for that save.
+        sync.export(Format::Markdown, "ada".into(), "# Ada\n".into());
+        sync.change(add(&sync, "first")).unwrap();
+        sync.change(add(&sync, "second")).unwrap();
+        sync.flush().unwrap();
+        // Let any save still running on the worker finish before reading the file.
+        drop(sync);
+        std::thread::sleep(Duration::from_millis(200));
+        let saved = store.load("ada").unwrap();
+        let texts: Vec<&str> = saved.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["first", "second"]);
     }
 }

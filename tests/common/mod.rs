@@ -27,6 +27,12 @@ pub fn rungs(data_dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// The JSON a successful command printed on stdout.
+pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("JSON on stdout")
+}
+
 /// A data dir holding the format-1 fixture profile (Priya Sharma, tech lead, plan to a data
 /// manager then a security director, target CIO).
 pub fn with_fixture() -> tempfile::TempDir {

@@ -158,9 +158,13 @@ fn refuse_empty(text: &str, what: &str) -> Result<(), Refusal> {
     }
 }
 
-/// An action item at the end of the list; refused without text.
+/// An action item at the end of the list, added today (`action.added`); refused without text
+/// or with a due date too far from today (see [`super::dates`]).
 pub fn add_action(p: &Profile, action: Action) -> Result<Change, Refusal> {
     refuse_empty(&action.text, "what is to be done")?;
+    if let Some(due) = action.due {
+        super::dates::due_date(due, action.added)?;
+    }
     Ok(Change::new(
         vec![Edit::Insert {
             item: Item::Action(action),
@@ -171,15 +175,20 @@ pub fn add_action(p: &Profile, action: Action) -> Result<Change, Refusal> {
 }
 
 /// The text, owner and due date of `seen`, the action item as the person saw it at `index`.
-/// If it changed or went meanwhile, the change conflicts rather than land on another one.
+/// If it changed or went meanwhile, the change conflicts rather than land on another one. A
+/// new due date too far from `today` is refused (see [`super::dates`]).
 pub fn edit_action(
     seen: &Action,
     index: usize,
     text: String,
     owner: Owner,
     due: Option<Date>,
+    today: Date,
 ) -> Result<Option<Change>, Refusal> {
     refuse_empty(&text, "what is to be done")?;
+    if let Some(due) = due.filter(|d| Some(*d) != seen.due) {
+        super::dates::due_date(due, today)?;
+    }
     let after = Action {
         text,
         owner,
@@ -237,6 +246,23 @@ pub fn add_point(p: &Profile, point: TalkingPoint) -> Result<Change, Refusal> {
             index: p.talking_points.len(),
         }],
         done,
+    ))
+}
+
+/// Closes talking point `index` between sessions: it leaves the next agenda. One already
+/// closed, or not there, gives `None`.
+pub fn close_point(p: &Profile, index: usize) -> Option<Change> {
+    let before = p.talking_points.get(index).filter(|t| t.is_open())?;
+    Some(Change::new(
+        vec![Edit::Replace {
+            before: Item::Point(before.clone()),
+            after: Item::Point(TalkingPoint {
+                closed_in: Some(String::new()),
+                ..before.clone()
+            }),
+            index,
+        }],
+        "topic closed: it leaves the next agenda",
     ))
 }
 

@@ -60,6 +60,7 @@ pub fn edit_action(seen: Action, index: usize) -> Popup {
                 values.text(0),
                 owner(values, 1, &p.name),
                 values.date(2)?,
+                ctx.today(),
             )
             .map_err(|r| r.0)
         }),

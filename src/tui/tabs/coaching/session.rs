@@ -525,8 +525,12 @@ impl SessionView {
             };
             competencies::draw(buf, padded(areas.left), &standings, cursor, theme);
         } else {
-            let ticked = s.agenda.iter().filter(|i| i.ticked).count();
-            let title = format!("Agenda {} · {ticked}/{} discussed", s.date, s.agenda.len());
+            let title = format!(
+                "Agenda {} · {}/{} discussed",
+                s.date,
+                s.discussed(),
+                s.agenda.len()
+            );
             frame(buf, areas.left, &title, style(Pane::Left));
             let lines = self.agenda_lines(p, s, padded(areas.left).width as usize, theme);
             list::draw(buf, padded(areas.left), &lines, theme);

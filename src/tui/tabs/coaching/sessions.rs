@@ -161,12 +161,8 @@ impl SessionsPane {
         frame(buf, area, &title, style);
         let today = ctx.today();
         let next = agenda::build(p, &ctx.ladder, today);
-        let theirs = p
-            .talking_points
-            .iter()
-            .filter(|t| t.by == Rater::Own && t.closed_in.is_none())
-            .count();
-        let open = p.actions.iter().filter(|a| a.is_open()).count();
+        let theirs = p.open_points_by(Rater::Own);
+        let open = p.open_actions();
         let first_name = text::one_line(p.name.split_whitespace().next().unwrap_or("them"));
         let theirs = match theirs {
             0 => format!("no topics from {first_name} yet"),
@@ -204,19 +200,11 @@ impl SessionsPane {
             let Some(s) = p.sessions.iter().find(|s| s.id == *id) else {
                 continue;
             };
-            let agreed = p
-                .actions
-                .iter()
-                .filter(|a| a.session.as_deref() == Some(*id))
-                .count();
+            let agreed = p.actions_agreed_in(id).count();
             let agenda = if s.agenda.is_empty() {
                 "no agenda".to_string()
             } else {
-                format!(
-                    "{}/{} discussed",
-                    s.agenda.iter().filter(|a| a.ticked).count(),
-                    s.agenda.len()
-                )
+                format!("{}/{} discussed", s.discussed(), s.agenda.len())
             };
             let notes = s
                 .notes
