@@ -410,6 +410,28 @@ fn agenda_done_closes_a_topic_by_the_number_the_agenda_shows_and_refuses_unknown
             "  • 2. Can I lead the cloud migration?",
         ))
         .stdout(predicates::str::contains("  • 1. Budget for the course"));
+    // Scripts get the same number from --json; items that are not topics have none.
+    let out = rungs_cmd(dir.path())
+        .args(["agenda", "--json"])
+        .output()
+        .unwrap();
+    let agenda: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = agenda["items"].as_array().unwrap();
+    let number_of = |text: &str| {
+        items
+            .iter()
+            .find(|i| i["text"] == text)
+            .map(|i| i["number"].clone())
+    };
+    assert_eq!(number_of("Can I lead the cloud migration?"), Some(2.into()));
+    assert_eq!(number_of("Budget for the course"), Some(1.into()));
+    assert!(
+        items
+            .iter()
+            .filter(|i| !i["kind"].as_str().unwrap().starts_with("topic-"))
+            .all(|i| i["number"].is_null()),
+        "{agenda}"
+    );
 
     run(&["agenda", "done", "2"])
         .success()

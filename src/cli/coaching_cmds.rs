@@ -19,7 +19,7 @@ use crate::profile::roster::{self, Row, Sort};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{
     Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
-    TalkingPoint, Topic,
+    TalkingPoint,
 };
 use crate::text;
 
@@ -87,14 +87,6 @@ pub(super) fn agenda_lines(
         ));
     }
     out
-}
-
-/// The number of the open talking point an agenda item of `p`'s next agenda came from.
-fn point_number(p: &Profile, item: &AgendaItem) -> Option<usize> {
-    match item.topic {
-        Topic::Point(by) => p.open_point_number(by, &item.text),
-        _ => None,
-    }
 }
 
 /// Item `number` (from 1) of `items`, as the person numbered it; else a refusal naming the
@@ -268,7 +260,7 @@ impl Context<'_> {
                 let today = self.clock.today();
                 let agenda = agenda::build(&profile, &ladder, today);
                 if json {
-                    return write_json(out, &export::agenda_json(&agenda, &profile.name, today));
+                    return write_json(out, &export::agenda_json(&agenda, &profile, today));
                 }
                 self.print_agenda(&profile, &agenda, today, out)
             }
@@ -362,7 +354,7 @@ impl Context<'_> {
             )?;
         }
         out.write_all(
-            agenda_lines(&agenda.items, &p.name, &|item| point_number(p, item)).as_bytes(),
+            agenda_lines(&agenda.items, &p.name, &|item| p.point_number_of(item)).as_bytes(),
         )?;
         Ok(())
     }

@@ -209,11 +209,18 @@ pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
 }
 
 /// The agenda of a 1:1 on `day`, as `rungs agenda --json` prints it.
-pub fn agenda_json(agenda: &Agenda, person: &str, day: Date) -> Value {
+/// `profile`'s next agenda; a talking point still open carries the `number` that
+/// `rungs agenda done` takes (null on other items).
+pub fn agenda_json(agenda: &Agenda, profile: &Profile, day: Date) -> Value {
+    let items = agenda.items.iter().map(|i| {
+        let mut item = agenda_item_json(i, &profile.name);
+        item["number"] = json!(profile.point_number_of(i));
+        item
+    });
     json!({
         "date": day.to_string(),
         "since": agenda.since.map(|d| d.to_string()),
-        "items": agenda.items.iter().map(|i| agenda_item_json(i, person)).collect::<Vec<_>>(),
+        "items": items.collect::<Vec<_>>(),
     })
 }
 
@@ -224,7 +231,7 @@ pub(super) fn coaching_json(input: &ExportInput) -> Value {
     json!({
         "sessions": sessions_json(p, input.private),
         "actions": p.numbered_actions().map(|(n, a)| action_json(n, a, &p.name)).collect::<Vec<_>>(),
-        "agenda": agenda_json(&agenda::build(p, ladder, today), &p.name, today),
+        "agenda": agenda_json(&agenda::build(p, ladder, today), p, today),
         "ratings": competence::standings(p, ladder).iter().map(standing_json).collect::<Vec<_>>(),
     })
 }

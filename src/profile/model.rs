@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::coaching::{Action, PlanChange, Session, TalkingPoint};
+use super::coaching::{Action, AgendaItem, PlanChange, Session, TalkingPoint, Topic};
 pub use super::kinds::{Rater, RatingLevel, Status};
 use crate::date::Date;
 
@@ -239,6 +239,15 @@ impl Profile {
         self.numbered_points()
             .find(|(_, t)| t.by == by && t.is_open() && crate::text::one_line(&t.text) == text)
             .map(|(n, _)| n)
+    }
+
+    /// The number `rungs agenda done` takes for the open talking point agenda item `item`
+    /// came from; none for other items.
+    pub fn point_number_of(&self, item: &AgendaItem) -> Option<usize> {
+        match item.topic {
+            Topic::Point(by) => self.open_point_number(by, &item.text),
+            _ => None,
+        }
     }
 
     /// The latest 1:1 by date; of two on one day, the one started later.
