@@ -25,7 +25,7 @@ fn main() -> ExitCode {
                 // Only writing the output failed: the command did its work (a change is
                 // saved). A script that retries on failure must not do it twice.
                 failure.message = format!(
-                    "the command was carried out (any change is saved), but its output could not be written ({}) — do not run it again",
+                    "the command was carried out (any change it made is saved), but its output could not be written ({}) — running it again would make its change twice",
                     failure.message.trim_start_matches("cannot write output: ")
                 );
             }

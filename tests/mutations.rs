@@ -97,38 +97,75 @@ fn swap_quoted(bytes: &mut Vec<u8>, random: &mut Lcg) {
     bytes.splice(to.0..to.1, replacement);
 }
 
+/// At least this share of mutants must be refused, or a loader that accepts anything would
+/// pass the checks below without one of them running.
+fn assert_most_refused(refused: usize, total: usize, what: &str) {
+    assert!(
+        refused * 4 >= total,
+        "only {refused} of {total} mutated {what} were refused"
+    );
+}
+
 #[test]
 fn mutated_ladders_never_panic_and_are_located_within_the_file() {
     let mut seeds = fixtures("tests/fixtures/ladders", "ron");
     seeds.push(BUNDLED[0].1.as_bytes().to_vec());
-    for (i, bytes) in mutants(&seeds, rounds(), 1).into_iter().enumerate() {
-        let text = String::from_utf8_lossy(&bytes);
-        if let Err(e) = load_str(&text, "mutant") {
-            let lines = text.lines().count().max(1) + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let mut refused = 0;
+    let all = mutants(&seeds, rounds(), 1);
+    for (i, bytes) in all.iter().enumerate() {
+        // Bytes that are not UTF-8 go through the file loader, which must place them too.
+        let (result, lines) = match std::str::from_utf8(bytes) {
+            Ok(text) => (load_str(text, "mutant"), text.lines().count()),
+            Err(_) => {
+                let path = dir.path().join("mutant.ron");
+                std::fs::write(&path, bytes).unwrap();
+                let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+                (rungs::ladder::load_file(&path), lines)
+            }
+        };
+        if let Err(e) = result {
+            refused += 1;
+            let lines = lines.max(1) + 1;
             for problem in &e.problems {
-                if let Some(pos) = problem.pos {
-                    assert!(
-                        pos.line <= lines,
-                        "mutant {i}: line {} of {lines}",
-                        pos.line
-                    );
-                }
+                let pos = problem.pos.unwrap_or_else(|| {
+                    panic!("mutant {i}: no position in {}", e.lines().join("; "))
+                });
+                assert!(
+                    pos.line <= lines,
+                    "mutant {i}: line {} of {lines}",
+                    pos.line
+                );
             }
         }
     }
+    assert_most_refused(refused, all.len(), "ladders");
 }
 
 #[test]
-fn mutated_profiles_never_panic_and_are_located_within_the_file() {
+fn mutated_profiles_never_panic_are_located_within_the_file_and_what_loads_saves_unchanged() {
     let seeds = fixtures("tests/fixtures/profiles", "ron");
-    for (i, bytes) in mutants(&seeds, rounds(), 2).into_iter().enumerate() {
-        let text = String::from_utf8_lossy(&bytes);
-        if let Err(rungs::profile::ProfileError::Parse { line, .. }) =
-            rungs::profile::parse(&text, Path::new("mutant.ron"))
-        {
-            assert!(line <= text.lines().count() + 1, "mutant {i}: line {line}");
+    let all = mutants(&seeds, rounds(), 2);
+    let mut refused = 0;
+    for (i, bytes) in all.iter().enumerate() {
+        let text = String::from_utf8_lossy(bytes);
+        match rungs::profile::parse(&text, Path::new("mutant.ron")) {
+            Ok(mut profile) => {
+                let saved = rungs::profile::to_ron(&profile).expect("a parsed profile is written");
+                let again = rungs::profile::parse(&saved, Path::new("saved.ron"))
+                    .unwrap_or_else(|e| panic!("mutant {i}: the saved text does not load: {e}"));
+                // Private notes are saved to their own file, never into the profile's text.
+                profile.private_notes.clear();
+                assert_eq!(again, profile, "mutant {i}");
+            }
+            Err(rungs::profile::ProfileError::Parse { line, .. }) => {
+                refused += 1;
+                assert!(line <= text.lines().count() + 1, "mutant {i}: line {line}");
+            }
+            Err(_) => refused += 1,
         }
     }
+    assert_most_refused(refused, all.len(), "profiles");
 }
 
 #[test]
@@ -139,14 +176,22 @@ fn mutated_spreadsheets_never_panic() {
         id: "mutant".to_string(),
         name: "Mutant".to_string(),
     };
-    for bytes in mutants(&seeds, rounds(), 3) {
-        let text = String::from_utf8_lossy(&bytes);
-        if let Ok(imported) = rungs::sheet::import(&text, &options) {
-            // What the importer accepts, the loader accepts.
-            let ron = rungs::ladder::to_commented_ron(&imported.file, &[]);
-            load_str(&ron, "imported").unwrap_or_else(|e| panic!("{e}\n{ron}"));
+    let all = mutants(&seeds, rounds(), 3);
+    let mut refused = 0;
+    for bytes in &all {
+        let text = String::from_utf8_lossy(bytes);
+        match rungs::sheet::import(&text, &options) {
+            Ok(imported) => {
+                // What the importer accepts, the loader accepts.
+                let ron = rungs::ladder::to_commented_ron(&imported.file, &[]);
+                load_str(&ron, "imported").unwrap_or_else(|e| panic!("{e}\n{ron}"));
+            }
+            Err(_) => refused += 1,
         }
     }
+    // A spreadsheet survives more mutations than a RON file (a flipped letter is still text),
+    // but some must be refused.
+    assert!(refused > 0, "no mutated spreadsheet was refused");
 }
 
 #[test]

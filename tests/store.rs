@@ -290,6 +290,8 @@ fn names_in_any_script_get_an_id_in_latin_letters_and_old_ids_still_resolve() {
     assert_eq!(profile_id("张伟").unwrap(), "zhang-wei");
     assert_eq!(profile_id("Иван Петров").unwrap(), "ivan-petrov");
     assert!(profile_id("🙂").is_err(), "a name needs a letter or digit");
+    assert_eq!(profile_id("Ana 🙂").unwrap(), "ana");
+    assert_eq!(profile_id("Łukasz ♥ Müller").unwrap(), "lukasz-muller");
     // A profile made when letters beyond a-z were dropped is still found by its name.
     let data = tempfile::tempdir().unwrap();
     let store = Store::new(data.path());
@@ -302,4 +304,32 @@ fn names_in_any_script_get_an_id_in_latin_letters_and_old_ids_still_resolve() {
         ))
         .unwrap();
     assert_eq!(store.resolve(Some("Zoë")).unwrap(), "zo");
+    // Someone else's file under that old id is not hers: her name is refused, not matched.
+    let other = tempfile::tempdir().unwrap();
+    let store = Store::new(other.path());
+    store
+        .create(&Profile::new(
+            "zo".into(),
+            "Zo".into(),
+            "it-leadership".into(),
+            "sysadmin".into(),
+        ))
+        .unwrap();
+    assert!(matches!(
+        store.resolve(Some("Zoë")),
+        Err(ProfileError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_lock_file_that_cannot_be_opened_does_not_stop_the_planner_reading_the_profile() {
+    let data = tempfile::tempdir().unwrap();
+    new_profile(data.path(), "Ada");
+    let lock = data.path().join("profiles/ada.lock");
+    let _ = std::fs::remove_file(&lock);
+    std::fs::create_dir(&lock).unwrap();
+    let (profile, _) = Store::new(data.path())
+        .load_tracked("ada")
+        .expect("read without the lock");
+    assert_eq!(profile.name, "Ada");
 }

@@ -72,7 +72,10 @@ fn draw(app: &App) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    // 1,000 sequences in the ordinary run; `RUNGS_MUTATIONS=N` runs N, as for the other fuzzers.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("RUNGS_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000)
+    ))]
     #[test]
     fn random_events_never_panic(events in prop::collection::vec(event_strategy(), 1..40), first_run in any::<bool>()) {
         let dir = tempfile::tempdir().unwrap();

@@ -125,8 +125,8 @@ pub fn load_str(source: &str, origin: &str) -> Result<Ladder, LadderError> {
 }
 
 /// Loads a ladder compiled into the binary: `source` is its RON text, `parsed` the same ladder
-/// as parsed and written out as JSON. A release build reads `parsed` — JSON reads about five
-/// times faster than RON, and start-up is most of what `rungs print` costs — without checking
+/// as parsed and written out as JSON. A release build reads `parsed` — JSON reads about three
+/// times faster than RON here, and start-up is most of what `rungs print` costs — without checking
 /// it again: the test `bundled_ladders_pass_every_check_and_their_parsed_copies_match` holds
 /// the RON to every check `load_str` makes and the JSON to being exactly that file. Debug
 /// builds (and so every other test) read and check the RON.

@@ -47,7 +47,19 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
     }
     // Letters beyond a-z are spelt in Latin letters ("Zoë Ørsted" → zoe-orsted, "张伟" →
     // zhang-wei), so every name has an id that is safe as a file name on any system.
-    let id = text::slug(&deunicode::deunicode(name));
+    // Only letters and digits are spelt out: a symbol is a separator, not a word ("Ana 🙂" is
+    // `ana`, not `ana-slight-smile`).
+    let spelt: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                deunicode::deunicode_char(c).unwrap_or(" ").to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let id = text::slug(&spelt);
     if id.len() > MAX_ID_LEN {
         return Err(refuse(&format!(
             "it is too long for a file name ({} characters once made an id; at most {MAX_ID_LEN})",
@@ -168,9 +180,14 @@ impl Store {
         if ids.contains(&id) {
             return Ok(id);
         }
-        // Before ids were spelt in Latin letters, letters beyond a-z were dropped ("Zoë" → zo).
+        // Before ids were spelt in Latin letters, letters beyond a-z were dropped ("Zoë" → zo);
+        // such a file is hers only if it holds her name — "Zo" may be someone else.
         let dropped = text::slug(name);
-        if ids.contains(&dropped) {
+        if ids.contains(&dropped)
+            && self
+                .load(&dropped)
+                .is_ok_and(|p| p.name == text::one_line(name.trim()))
+        {
             return Ok(dropped);
         }
         let hint = text::did_you_mean(&id, ids.iter().map(String::as_str));
@@ -406,16 +423,10 @@ impl Store {
     pub fn load_tracked(&self, id: &str) -> Result<(Profile, Generation), ProfileError> {
         let _lock = match self.lock(id) {
             Ok(lock) => Some(lock),
-            // A folder this person may only read: they can still look, and no rungs of theirs
-            // can write beside them. A save later says why it cannot be made.
-            Err(ProfileError::NotSaved { source, .. })
-                if matches!(
-                    source.kind(),
-                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-                ) =>
-            {
-                None
-            }
+            // A lock file that cannot be opened (a folder this person may only read, a folder
+            // in its place) does not stop them looking: a save is atomic, so the read sees
+            // one whole version, and a save later says why it cannot be made.
+            Err(ProfileError::NotSaved { .. }) => None,
             Err(e) => return Err(e),
         };
         let profile = self.load(id)?;
