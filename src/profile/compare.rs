@@ -323,9 +323,15 @@ mod tests {
             readiness.cells[0][0],
             format!("{} {} %", next.gauge(10), next.percent())
         );
-        // A move that climbs no level asks for no new training.
+        // A step up into the enterprise-wide role of the level held counts what the profile's
+        // own readiness counts there; a move across asks for no new training.
         let p = Profile::new("p".into(), "P".into(), "l".into(), "cto".into());
-        let compared = compare(&p, &ladder, &[role("cio")], today).unwrap();
-        assert_eq!(compared[0].readiness.progress.total, 0);
+        let compared = compare(&p, &ladder, &[role("cio"), role("ciso")], today).unwrap();
+        assert_eq!(
+            compared[0].readiness,
+            crate::profile::readiness(&p, &ladder).unwrap()
+        );
+        assert!(compared[0].readiness.progress.total > 0);
+        assert_eq!(compared[1].readiness.progress.total, 0);
     }
 }

@@ -7,7 +7,7 @@
 //! readiness for manager is their tech-lead training; the manager milestones are what they will
 //! work on as a manager.
 
-use crate::ladder::{Ladder, LevelIdx, RoleIdx};
+use crate::ladder::{Ladder, LevelIdx, MoveKind, RoleIdx};
 use crate::text;
 
 use super::model::{Profile, Status};
@@ -145,9 +145,10 @@ pub fn readiness_from(
 }
 
 /// Readiness for a move from role `from` to role `to`: as [`readiness_from`] for the level
-/// of `to`, and for a move that does not climb a level (across, down, or into the
-/// enterprise-wide role of the same level) an empty readiness — such a move asks for no new
-/// training.
+/// of `to`; for a step up into the enterprise-wide role of the level held (CTO → CIO), the
+/// training of that level and earlier ones still open — what the profile's own readiness
+/// counts there; and for a move across or down an empty readiness — such a move asks for no
+/// new training.
 pub fn readiness_for_move(
     profile: &Profile,
     ladder: &Ladder,
@@ -155,6 +156,16 @@ pub fn readiness_for_move(
     to: RoleIdx,
 ) -> Readiness {
     let (held_level, level) = (ladder.role_level(from), ladder.role_level(to));
+    if held_level == level && ladder.move_kind(from, to) == MoveKind::Vertical {
+        let top = level + 1 == ladder.levels().len();
+        return counting(
+            profile,
+            ladder,
+            held_level,
+            held_level..=held_level,
+            (!top).then_some(level),
+        );
+    }
     readiness_from(profile, ladder, held_level, level).unwrap_or(Readiness {
         held_level,
         for_level: Some(level),
