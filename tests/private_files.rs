@@ -166,6 +166,22 @@ fn a_private_file_that_does_not_parse_leaves_the_agenda_and_the_roster_working()
     );
     assert_eq!(roster[0]["error"], serde_json::Value::Null);
     assert_eq!(roster[0]["their_topics"], 1);
+    // Nor do the other reads that show no private notes.
+    for read in [
+        &["action", "list"][..],
+        &["session", "list"],
+        &["profile", "show"],
+    ] {
+        rungs(dir.path())
+            .args(read)
+            .assert()
+            .success()
+            .stderr(predicate::str::is_match(r"ada\.private\.ron:\d+:\d+: ").unwrap());
+    }
+    rungs(dir.path())
+        .args(["session", "list", "--include-private"])
+        .assert()
+        .code(2);
 
     // A change still refuses to write over what it cannot read.
     rungs(dir.path())

@@ -177,7 +177,13 @@ impl Context<'_> {
                 json,
                 include_private,
             } => {
-                let (_, profile, _) = self.load(None)?;
+                // Without the private notes, a private file that cannot be read does not stop
+                // the list; with them, it must.
+                let (_, profile, _) = if include_private {
+                    self.load(None)?
+                } else {
+                    self.load_to_read(None)?
+                };
                 self.list_sessions(&profile, json, private_notes(include_private), out)
             }
         }
@@ -360,7 +366,11 @@ impl Context<'_> {
     }
 
     pub fn action(&self, action: ActionCommand, out: &mut dyn Write) -> Result<(), Failure> {
-        let (id, profile, _) = self.load(None)?;
+        let (id, profile, _) = if matches!(action, ActionCommand::List { .. }) {
+            self.load_to_read(None)?
+        } else {
+            self.load(None)?
+        };
         let today = self.clock.today();
         match action {
             ActionCommand::List { all, json } => {

@@ -259,7 +259,7 @@ impl<'a> Context<'a> {
     }
 
     fn show(&self, name: Option<&str>, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-        let (_, profile, ladder) = self.load(name)?;
+        let (_, profile, ladder) = self.load_to_read(name)?;
         if json {
             let input = export::ExportInput::new(&profile, &ladder, self.clock);
             write_json(out, &export::json(&input))?;

@@ -126,13 +126,20 @@ impl std::fmt::Display for ProfileError {
                 line,
                 col,
                 message,
-            } => write!(
-                f,
-                "{}:{line}:{col}: {} — the file was left as it is; fix it (or restore {}) and try again",
-                path.display(),
-                text::one_line(message),
-                backup_of(path).display()
-            ),
+            } => {
+                write!(
+                    f,
+                    "{}:{line}:{col}: {} — the file was left as it is; fix it",
+                    path.display(),
+                    text::one_line(message),
+                )?;
+                // Only a backup that is there is worth naming: a file saved once has none.
+                let backup = backup_of(path);
+                if backup.is_file() {
+                    write!(f, " (or restore {})", backup.display())?;
+                }
+                f.write_str(" and try again")
+            }
             ProfileError::NewerFormat { path, format } if is_private(path) => write!(
                 f,
                 "{}: written in private-notes format {format}, newer than format {PRIVATE_FORMAT} that this version reads — upgrade rungs; the file was not changed",
