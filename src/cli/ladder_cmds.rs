@@ -293,16 +293,12 @@ pub(super) fn path(
         } else {
             format!("alternative {i}")
         };
-        let business = Breadth::of(ladder, &p.corners)
-            .business_facing_line()
-            .map(|line| format!(" · {line}"))
-            .unwrap_or_default();
         writeln!(
             out,
-            "\nPath {} ({label}): {} · {}{business}",
+            "\nPath {} ({label}): {} · {}",
             i + 1,
             text::count(p.moves(), "move"),
-            text::count(p.corners.len(), "corner")
+            Breadth::of(ladder, &p.corners).summary()
         )?;
         for (n, step) in p.steps.iter().enumerate() {
             writeln!(
@@ -321,9 +317,8 @@ pub(super) fn path(
             .iter()
             .map(|&c| text::one_line(&ladder.corners()[c].name))
             .collect();
-        if corners.is_empty() {
-            writeln!(out, "  corners: none — every role on it spans all of IT")?;
-        } else {
+        // A path in no corner says so in its heading (Breadth::summary).
+        if !corners.is_empty() {
             writeln!(out, "  corners: {}", corners.join(" → "))?;
         }
         if let Some(praise) = p.praise() {

@@ -202,15 +202,12 @@ fn plan_steps_text(profile: &Profile, ladder: &Ladder) -> String {
         let _ = writeln!(out, "{line}");
     }
     let breadth = profile::breadth(profile, ladder);
-    let mut summary = format!(
+    let _ = writeln!(
+        out,
         "  {} · breadth {}",
         text::count(rows.len(), "move"),
-        text::count(breadth.corners.len(), "corner")
+        breadth.summary()
     );
-    if let Some(line) = breadth.business_facing_line() {
-        let _ = write!(summary, " · {line}");
-    }
-    let _ = writeln!(out, "{summary}");
     for a in advice {
         let _ = writeln!(out, "  ⚠ {a}");
     }

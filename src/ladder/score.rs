@@ -193,6 +193,20 @@ impl Breadth {
         )
     }
 
+    /// "3 corners · business-facing corners: 2 of 6"; where no role has a corner (every one
+    /// spans all of IT) it says so, rather than counting none of six as if breadth were missing.
+    pub fn summary(&self) -> String {
+        if self.corners.is_empty() {
+            return "no single corner: every role spans all of IT".to_string();
+        }
+        let mut summary = text::count(self.corners.len(), "corner");
+        if let Some(line) = self.business_facing_line() {
+            summary.push_str(" · ");
+            summary.push_str(&line);
+        }
+        summary
+    }
+
     /// "business-facing corners: 3 of 6", or `None` for a ladder that marks none.
     pub fn business_facing_line(&self) -> Option<String> {
         (self.business_facing_total > 0).then(|| {

@@ -240,14 +240,11 @@ impl Tab for PlanTab {
         }
         let breadth = profile::breadth(p, ladder);
         lines.push(Line::new("", Style::default()));
-        let mut summary = format!(
+        let summary = format!(
             "{} · breadth {}",
             text::count(p.plan.len(), "move"),
-            text::count(breadth.corners.len(), "corner")
+            breadth.summary()
         );
-        if let Some(business) = breadth.business_facing_line() {
-            summary.push_str(&format!(" · {business}"));
-        }
         lines.push(Line::new(summary, theme.muted()));
         let width = usize::from(padded(ctx.body).width).max(1);
         let mut wrapped = |line: String, style: Style| {
