@@ -65,22 +65,27 @@ pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
 }
 
 /// The agenda as text: each item under its heading, a tick for those discussed, and before a
-/// talking point the number `number` gives it (the one `agenda done` takes).
+/// talking point its number in `numbers` (the one `agenda done` takes), if any.
 pub(super) fn agenda_lines(
     items: &[AgendaItem],
     person: &str,
-    number: &dyn Fn(&AgendaItem) -> Option<usize>,
+    numbers: &[Option<usize>],
 ) -> String {
     let mut out = String::new();
     let mut heading = String::new();
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
         let this = agenda::heading(&item.topic, person);
         if this != heading {
             out.push_str(&format!("{this}\n"));
             heading = this;
         }
         let mark = if item.ticked { "✓" } else { "•" };
-        let number = number(item).map(|n| format!("{n}. ")).unwrap_or_default();
+        let number = numbers
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|n| format!("{n}. "))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {mark} {number}{}\n",
             text::one_line(&item.text)
@@ -170,7 +175,7 @@ impl Context<'_> {
                         String::new()
                     }
                 )?;
-                out.write_all(agenda_lines(&s.agenda, &saved.name, &|_| None).as_bytes())?;
+                out.write_all(agenda_lines(&s.agenda, &saved.name, &[]).as_bytes())?;
                 Ok(())
             }
             SessionCommand::List {
@@ -360,7 +365,7 @@ impl Context<'_> {
             )?;
         }
         out.write_all(
-            agenda_lines(&agenda.items, &p.name, &|item| p.point_number_of(item)).as_bytes(),
+            agenda_lines(&agenda.items, &p.name, &p.point_numbers_of(&agenda.items)).as_bytes(),
         )?;
         Ok(())
     }

@@ -212,9 +212,10 @@ pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
 /// `profile`'s next agenda; a talking point still open carries the `number` that
 /// `rungs agenda done` takes (null on other items).
 pub fn agenda_json(agenda: &Agenda, profile: &Profile, day: Date) -> Value {
-    let items = agenda.items.iter().map(|i| {
+    let numbers = profile.point_numbers_of(&agenda.items);
+    let items = agenda.items.iter().zip(numbers).map(|(i, number)| {
         let mut item = agenda_item_json(i, &profile.name);
-        item["number"] = json!(profile.point_number_of(i));
+        item["number"] = json!(number);
         item
     });
     json!({

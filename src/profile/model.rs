@@ -233,21 +233,30 @@ impl Profile {
         self.talking_points.iter().filter(|t| t.is_open()).count()
     }
 
-    /// The number of the open talking point by `by` whose text reads `text` on one line: the
-    /// one an agenda item of that topic came from.
-    pub fn open_point_number(&self, by: Rater, text: &str) -> Option<usize> {
-        self.numbered_points()
-            .find(|(_, t)| t.by == by && t.is_open() && crate::text::one_line(&t.text) == text)
-            .map(|(n, _)| n)
-    }
-
-    /// The number `rungs agenda done` takes for the open talking point agenda item `item`
-    /// came from; none for other items.
-    pub fn point_number_of(&self, item: &AgendaItem) -> Option<usize> {
-        match item.topic {
-            Topic::Point(by) => self.open_point_number(by, &item.text),
-            _ => None,
-        }
+    /// The numbers `rungs agenda done` takes for the agenda items `items` (an agenda built
+    /// from this profile), in order: for an item from an open talking point, that point's
+    /// number — two points with the same text each get their own — and none for the rest.
+    pub fn point_numbers_of(&self, items: &[AgendaItem]) -> Vec<Option<usize>> {
+        let mut taken: Vec<usize> = Vec::new();
+        items
+            .iter()
+            .map(|item| {
+                let Topic::Point(by) = item.topic else {
+                    return None;
+                };
+                let number = self
+                    .numbered_points()
+                    .find(|(n, t)| {
+                        t.by == by
+                            && t.is_open()
+                            && !taken.contains(n)
+                            && crate::text::one_line(&t.text) == item.text
+                    })
+                    .map(|(n, _)| n);
+                taken.extend(number);
+                number
+            })
+            .collect()
     }
 
     /// The latest 1:1 by date; of two on one day, the one started later.
@@ -327,8 +336,22 @@ mod tests {
         assert_eq!(p.open_points(), 2);
         assert_eq!(p.open_points_by(Rater::Own), 1);
         assert_eq!(p.open_points_by(Rater::Manager), 1);
-        assert_eq!(p.open_point_number(Rater::Own, "mine"), Some(2));
-        assert_eq!(p.open_point_number(Rater::Own, "mine, closed"), None);
+        let point = |by, text: &str| AgendaItem {
+            topic: Topic::Point(by),
+            text: text.into(),
+            ticked: false,
+        };
+        assert_eq!(
+            p.point_numbers_of(&[point(Rater::Own, "mine"), point(Rater::Own, "mine, closed")]),
+            [Some(2), None]
+        );
+        // Two open points with one text are two numbers, not the first one twice.
+        let mut twice = p.clone();
+        twice.talking_points.push(twice.talking_points[1].clone());
+        assert_eq!(
+            twice.point_numbers_of(&[point(Rater::Own, "mine"), point(Rater::Own, "mine")]),
+            [Some(2), Some(p.talking_points.len() + 1)]
+        );
         let agreed: Vec<usize> = p.actions_agreed_in("s1").map(|(n, _)| n).collect();
         assert_eq!(agreed, [1, 3], "numbered as action list numbers them");
         assert_eq!(p.sessions[0].discussed(), 2);
