@@ -21,10 +21,48 @@ pub fn rungs_alone() -> assert_cmd::Command {
 
 /// [`rungs_alone`] on `data_dir`, on [`TODAY`].
 pub fn rungs(data_dir: &Path) -> assert_cmd::Command {
+    rungs_on(data_dir, TODAY)
+}
+
+/// [`rungs_alone`] on `data_dir`, with `today` as the date.
+pub fn rungs_on(data_dir: &Path, today: &str) -> assert_cmd::Command {
     let mut cmd = rungs_alone();
     cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", TODAY);
+        .env("RUNGS_TODAY", today);
     cmd
+}
+
+/// [`rungs_alone`] for commands that need no profile: the data folder is an empty one, never
+/// the real user's.
+pub fn rungs_without_data() -> assert_cmd::Command {
+    let mut cmd = rungs_alone();
+    cmd.env(
+        "RUNGS_DATA_DIR",
+        std::env::temp_dir().join("rungs-tests-empty-data-dir"),
+    );
+    cmd
+}
+
+/// A small seeded random-number generator (a linear congruential one): the long hunts are
+/// repeatable from their seed, and need no crate for it.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+/// A count for a long hunt: `default` unless the environment variable `name` says otherwise.
+pub fn count_from_env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
 }
 
 /// The JSON a successful command printed on stdout.

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{json, regex_escape};
@@ -25,12 +25,7 @@ fn date(s: &str) -> Date {
 }
 
 fn rungs(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", "2026-11-23")
-        .env_remove("RUNGS_LADDERS")
-        .env("RUNGS_CONFIG", data_dir.join("no-config.ron"));
-    cmd
+    common::rungs_on(data_dir, "2026-11-23")
 }
 
 /// A profile with every field holding something, including text that needs escaping.

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::planner::*;

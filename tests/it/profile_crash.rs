@@ -6,6 +6,7 @@
 //! file each time.
 //! `RUNGS_KILL_ROUNDS` raises the number of kills for a longer run.
 
+use crate::common::Lcg;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -45,19 +46,6 @@ fn save_loop() {
     }
 }
 
-/// A small deterministic pseudo-random sequence, so a failure can be replayed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
-
 #[test]
 fn killing_a_saving_process_never_leaves_a_broken_profile() {
     let rounds: usize = std::env::var("RUNGS_KILL_ROUNDS")
@@ -78,7 +66,12 @@ fn killing_a_saving_process_never_leaves_a_broken_profile() {
     let mut random = Lcg(0x5eed);
     for round in 0..rounds {
         let mut child = Command::new(&me)
-            .args(["--exact", "save_loop", "--ignored", "--test-threads=1"])
+            .args([
+                "--exact",
+                "profile_crash::save_loop",
+                "--ignored",
+                "--test-threads=1",
+            ])
             .env(HELPER_ENV, dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

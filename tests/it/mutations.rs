@@ -6,6 +6,7 @@
 //! position on the line where the problem is. `RUNGS_MUTATIONS=N` runs N per target instead.
 //! The coverage-guided fuzzers are in fuzz/ (see the README).
 
+use crate::common::Lcg;
 use std::path::{Path, PathBuf};
 
 use rungs::ladder::{BUNDLED, load_str};
@@ -21,17 +22,11 @@ fn fixtures(folder: &str, extension: &str) -> Vec<Vec<u8>> {
     files.iter().map(|f| std::fs::read(f).unwrap()).collect()
 }
 
-/// A small deterministic pseudo-random sequence, so a failure can be replayed.
-struct Lcg(u64);
+trait Below {
+    fn below(&mut self, n: usize) -> usize;
+}
 
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
+impl Below for Lcg {
     fn below(&mut self, n: usize) -> usize {
         (self.next() as usize) % n.max(1)
     }

@@ -2,7 +2,7 @@
 //! nothing: a required text (entry, topic, action, owner) is refused as bad input, and an
 //! optional note is left empty — never stored as "�".
 
-mod common;
+use crate::common;
 
 use common::rungs;
 

@@ -2,6 +2,7 @@
 //! cannot be made, FIFOs where files should be, names too long for the file system, and a lock
 //! used for the wrong profile.
 
+use crate::common;
 use std::path::Path;
 use std::time::Duration;
 
@@ -10,10 +11,8 @@ use predicates::prelude::*;
 use rungs::profile::{Profile, ProfileError, Store};
 
 fn rungs(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", "2026-11-25")
-        .timeout(Duration::from_secs(20));
+    let mut cmd = common::rungs(data_dir);
+    cmd.timeout(Duration::from_secs(20));
     cmd
 }
 

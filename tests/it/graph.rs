@@ -2,7 +2,7 @@
 //! 120×40, off-screen counts when not all fit, each zoom at four sizes, and popups that scroll
 //! to their last line.
 
-mod common;
+use crate::common;
 
 use common::planner::*;
 use insta::assert_snapshot;

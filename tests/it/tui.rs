@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-mod common;
+use crate::common;
 
 use common::planner::*;
 use insta::assert_snapshot;

@@ -1,5 +1,6 @@
 //! Company ladders in and out of spreadsheets: `rungs import-csv` and `rungs export-csv`.
 
+use crate::common;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -8,17 +9,7 @@ use rungs::ladder::{Ladder, load_str, resolve, synthetic_ladder_source};
 use rungs::sheet::{ImportOptions, export, import};
 
 fn rungs() -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env(
-        "RUNGS_DATA_DIR",
-        std::env::temp_dir().join("rungs-tests-empty-data-dir"),
-    )
-    .env_remove("RUNGS_LADDERS")
-    .env(
-        "RUNGS_CONFIG",
-        std::env::temp_dir().join("rungs-tests-no-config.ron"),
-    );
-    cmd
+    common::rungs_without_data()
 }
 
 fn sheet(name: &str) -> PathBuf {

@@ -2,7 +2,7 @@
 //! the selected role, the Milestones tab's gauge and the marks on what it counts, the Plan
 //! tab's line per step and for the target.
 
-mod common;
+use crate::common;
 
 use common::planner::*;
 use insta::assert_snapshot;

@@ -1,7 +1,7 @@
 //! The planner and the shell writing the same profile at the same time: nothing either of them
 //! writes is lost, undo never brings back what the other removed, and every write is noticed.
 
-mod common;
+use crate::common;
 
 use std::time::SystemTime;
 
@@ -23,10 +23,7 @@ fn plan_roles(store: &Store) -> Vec<String> {
 }
 
 fn rungs(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", dir)
-        .env("RUNGS_TODAY", "2026-11-25");
-    cmd
+    common::rungs(dir)
 }
 
 #[test]

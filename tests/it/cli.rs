@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::regex_escape;
@@ -10,13 +10,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn rungs() -> Command {
-    let mut cmd = common::rungs_alone();
-    // Never read or write the real user's data folder from a test.
-    cmd.env(
-        "RUNGS_DATA_DIR",
-        std::env::temp_dir().join("rungs-tests-empty-data-dir"),
-    );
-    cmd
+    common::rungs_without_data()
 }
 
 fn fixture(name: &str) -> PathBuf {

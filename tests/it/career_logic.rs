@@ -434,7 +434,7 @@ fn the_best_path_has_the_lowest_score_of_all_paths_as_short() {
 
 #[test]
 fn the_readme_lists_every_role_of_the_bundled_ladder_and_its_print() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme
         .find("## The bundled ladder")
         .expect("a section on the bundled ladder");

@@ -4,7 +4,7 @@
 //! shown (dot, svg, ics) refuse the flag. In the planner, the export menu leaves them out
 //! unless asked each time, and in share-safe mode cannot be asked.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

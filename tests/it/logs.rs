@@ -2,19 +2,17 @@
 //! person wrote.
 #![cfg(target_os = "linux")]
 
+use crate::common;
 use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn rungs(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
+    let mut cmd = common::rungs_on(&home.join("data"), "2026-11-23");
     cmd.env("XDG_STATE_HOME", home.join("state"))
-        .env("RUNGS_DATA_DIR", home.join("data"))
         .env("RUNGS_CONFIG", home.join("config.ron"))
-        .env("RUNGS_TODAY", "2026-11-23")
-        .env_remove("RUNGS_LOG")
-        .env_remove("RUNGS_LADDERS");
+        .env_remove("RUNGS_LOG");
     cmd
 }
 

@@ -7,7 +7,7 @@
 //! (a retry would make the change twice). Also: a read-only data folder, no home folder, and a
 //! data folder whose path has spaces and non-ASCII characters.
 
-mod common;
+use crate::common;
 
 use std::fs::{File, OpenOptions};
 use std::io;
@@ -358,11 +358,7 @@ fn the_planner_keeps_an_unsaved_change_says_why_and_saves_it_when_the_disk_is_ba
 }
 
 fn rungs(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", data_dir)
-        .env("RUNGS_TODAY", "2026-11-25")
-        .env_remove("RUNGS_CONFIG");
-    cmd
+    common::rungs(data_dir)
 }
 
 #[cfg(unix)]

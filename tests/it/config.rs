@@ -1,16 +1,14 @@
 //! config.ron: where it is, what it changes, and that a broken one never stops rungs.
 
+use crate::common;
 use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn rungs(data: &Path, config: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rungs").unwrap();
-    cmd.env("RUNGS_DATA_DIR", data)
-        .env("RUNGS_CONFIG", config)
-        .env("RUNGS_TODAY", "2026-11-23")
-        .env_remove("RUNGS_LADDERS");
+    let mut cmd = common::rungs_on(data, "2026-11-23");
+    cmd.env("RUNGS_CONFIG", config);
     cmd
 }
 

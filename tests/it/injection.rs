@@ -6,7 +6,7 @@
 //!
 //! 10,000 strings by default; `RUNGS_INJECTIONS=N` runs N instead.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

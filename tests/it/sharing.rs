@@ -1,7 +1,7 @@
 //! Sharing a plan from the command line: the role diff, compare, the learning path, and exports
 //! read back with real parsers (iCalendar, XML, DOT).
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -1,17 +1,11 @@
 //! A good citizen of the terminal: completions every shell can load and a manual page.
 
+use crate::common;
 use std::io::Write;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
-
 fn rungs_stdout(args: &[&str]) -> String {
-    let out = Command::cargo_bin("rungs")
-        .unwrap()
-        .env(
-            "RUNGS_CONFIG",
-            std::env::temp_dir().join("rungs-tests-no-config.ron"),
-        )
+    let out = common::rungs_alone()
         .args(args)
         .assert()
         .success()
