@@ -157,7 +157,22 @@ pub enum Disk {
     Background {
         jobs: Sender<Job>,
         done: Receiver<Done>,
+        worker: Option<thread::JoinHandle<()>>,
     },
+}
+
+impl Drop for Disk {
+    /// Lets the worker finish the job it is on: a save still running must never overlap the
+    /// next writer of the same file (the inline saves of a quit, or a test reading the file).
+    fn drop(&mut self) {
+        if let Disk::Background { jobs, worker, .. } = self {
+            // The worker ends once no one can send it another job.
+            *jobs = mpsc::channel().0;
+            if let Some(worker) = worker.take() {
+                let _ = worker.join();
+            }
+        }
+    }
 }
 
 impl Disk {
@@ -171,14 +186,18 @@ impl Disk {
     pub fn background(store: Store) -> Disk {
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, done) = mpsc::channel();
-        thread::spawn(move || {
+        let worker = thread::spawn(move || {
             for job in inbox {
                 if outbox.send(run(&store, job)).is_err() {
                     break;
                 }
             }
         });
-        Disk::Background { jobs, done }
+        Disk::Background {
+            jobs,
+            done,
+            worker: Some(worker),
+        }
     }
 
     pub fn is_background(&self) -> bool {

@@ -566,9 +566,9 @@ mod tests {
         sync.change(add(&sync, "first")).unwrap();
         sync.change(add(&sync, "second")).unwrap();
         sync.flush().unwrap();
-        // Let any save still running on the worker finish before reading the file.
+        // Dropping waits for any save still running on the worker, so the file read next is
+        // the last one written.
         drop(sync);
-        std::thread::sleep(Duration::from_millis(200));
         let saved = store.load("ada").unwrap();
         let texts: Vec<&str> = saved.actions.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["first", "second"]);

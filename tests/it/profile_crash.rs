@@ -48,10 +48,7 @@ fn save_loop() {
 
 #[test]
 fn killing_a_saving_process_never_leaves_a_broken_profile() {
-    let rounds: usize = std::env::var("RUNGS_KILL_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(200);
+    let rounds = crate::common::count_from_env("RUNGS_KILL_ROUNDS", 200);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
     store

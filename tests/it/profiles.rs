@@ -346,14 +346,28 @@ fn a_writer_waits_for_the_lock_and_says_so() {
         .success();
     let store = Store::new(dir.path());
     let guard = store.lock("ada").unwrap();
-    let data = dir.path().to_path_buf();
-    let writer =
-        std::thread::spawn(move || rungs(&data).args(["log", "while locked"]).output().unwrap());
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    // The lock is let go only once the writer says it is waiting for it.
+    let mut writer = std::process::Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .env("RUNGS_DATA_DIR", dir.path())
+        .env("RUNGS_TODAY", "2026-11-23")
+        .env("RUNGS_CONFIG", dir.path().join("no-config.ron"))
+        .args(["log", "while locked"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    let mut stderr = std::io::BufReader::new(writer.stderr.take().unwrap());
+    while !said.contains("waiting") {
+        let mut line = String::new();
+        let read = std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+        assert!(read > 0, "the writer ended without waiting: {said}");
+        said.push_str(&line);
+    }
     drop(guard);
-    let output = writer.join().unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("waiting"));
+    std::io::Read::read_to_string(&mut stderr, &mut said).unwrap();
+    let status = writer.wait().unwrap();
+    assert!(status.success(), "{said}");
     assert_eq!(store.load("ada").unwrap().evidence.len(), 1);
 }
 

@@ -74,10 +74,12 @@ impl Session {
         );
     }
 
+    /// Types `keys`. The planner reads them in order however fast they come, so a test waits
+    /// only for what it needs to see; a lone Esc is followed by such a wait, so that the next
+    /// key is not read as Alt with it.
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(120));
     }
 
     fn wait_for_exit(&mut self) {
@@ -214,22 +216,31 @@ fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
     let mut s = Session::start(dir.path());
     s.wait_for("[1 Ladder]");
     // A pointer moving over the planner the whole time: mouse-motion reports, every few ms.
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let stop = Arc::new(AtomicBool::new(false));
+    let moves = Arc::new(AtomicUsize::new(0));
     let mut writer = std::mem::replace(&mut s.writer, Box::new(std::io::sink()));
     let moving = {
-        let stop = std::sync::Arc::clone(&stop);
+        let stop = Arc::clone(&stop);
+        let moves = Arc::clone(&moves);
         std::thread::spawn(move || {
             let mut column = 10;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            while !stop.load(Ordering::Relaxed) {
                 column = if column == 60 { 10 } else { column + 1 };
                 let _ = write!(writer, "\x1b[<35;{column};12M");
                 let _ = writer.flush();
+                moves.fetch_add(1, Ordering::Relaxed);
                 std::thread::sleep(Duration::from_millis(4));
             }
             writer
         })
     };
-    std::thread::sleep(Duration::from_millis(300));
+    // The shell writes only once the pointer is well under way.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while moves.load(Ordering::Relaxed) < 50 {
+        assert!(Instant::now() < deadline, "the pointer never moved");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     store
         .update("ada", |p| {
             p.name = "Renamed from the shell".into();
@@ -237,7 +248,7 @@ fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
         })
         .unwrap();
     s.wait_for("Renamed from the shell");
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    stop.store(true, Ordering::Relaxed);
     s.writer = moving.join().unwrap();
     s.send("q");
     s.wait_for_exit();
@@ -273,21 +284,25 @@ fn closing_the_terminal_ends_the_planner_and_frees_the_profile() {
     cmd.env("TERM", "xterm-256color");
     let mut child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
-    // Drain the planner's output (a full pty would block it) until told to stop; it stops at
-    // its next read, so the last master handle can then be closed.
+    // Read the planner's output (a full pty would block it) into a screen until told to stop;
+    // it stops at its next read, so the last master handle can then be closed.
     let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
     let mut reader = pty.master.try_clone_reader().unwrap();
     let draining = {
         let stop = std::sync::Arc::clone(&stop);
+        let screen = Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while !stop.load(Ordering::Relaxed) {
-                if matches!(reader.read(&mut buf), Ok(0) | Err(_)) {
-                    break;
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => screen.lock().unwrap().process(&buf[..n]),
                 }
             }
         })
     };
+    let shows = |text: &str| screen.lock().unwrap().screen().contents().contains(text);
     let mut writer = pty.master.take_writer().unwrap();
     let milestone = |store: &Store| {
         store.load("ada").ok().and_then(|p| {
@@ -297,20 +312,18 @@ fn closing_the_terminal_ends_the_planner_and_frees_the_profile() {
         })
     };
     let deadline = Instant::now() + Duration::from_secs(15);
+    while !shows("[1 Ladder]") {
+        assert!(Instant::now() < deadline, "the planner never drew");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.write_all(b"3 ").unwrap();
+    writer.flush().unwrap();
     while milestone(&store) != Some(Status::Doing) {
         assert!(
             Instant::now() < deadline,
             "the planner never saved the change"
         );
-        writer.write_all(b"3 ").unwrap();
-        writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(300));
-        // Pressed twice (before the planner was ready, or once too often)? Put it back.
-        if milestone(&store) == Some(Status::Done) {
-            writer.write_all(b"  ").unwrap();
-            writer.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(300));
-        }
+        std::thread::sleep(Duration::from_millis(20));
     }
     stop.store(true, Ordering::Relaxed);
     writer.write_all(b"?").unwrap(); // a redraw wakes the drain so it can stop

@@ -2,6 +2,7 @@
 //! every frame draws into a buffer of the current size.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -9,8 +10,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
-use rungs::ladder::{BUNDLED, load_str};
-use rungs::profile::Store;
+use rungs::ladder::{BUNDLED, Ladder, load_str};
+use rungs::profile::{Profile, Store};
 use rungs::tui::App;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
@@ -64,6 +65,21 @@ fn event_strategy() -> impl Strategy<Value = Event> {
     ]
 }
 
+/// Read once for every sequence: the sequences test the planner, not the loaders.
+fn bundled_ladder() -> &'static Ladder {
+    static LADDER: OnceLock<Ladder> = OnceLock::new();
+    LADDER.get_or_init(|| load_str(BUNDLED[0].1, "bundled").unwrap())
+}
+
+fn fixture_profile() -> &'static Profile {
+    static PROFILE: OnceLock<Profile> = OnceLock::new();
+    PROFILE.get_or_init(|| {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
+        rungs::profile::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap()
+    })
+}
+
 fn draw(app: &App) {
     let (width, height) = app.size();
     let area = Rect::new(0, 0, width, height);
@@ -74,22 +90,20 @@ fn draw(app: &App) {
 proptest! {
     // 1,000 sequences in the ordinary run; `RUNGS_MUTATIONS=N` runs N, as for the other fuzzers.
     #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("RUNGS_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000)
+        crate::common::count_from_env("RUNGS_MUTATIONS", 1_000) as u32
     ))]
     #[test]
     fn random_events_never_panic(events in prop::collection::vec(event_strategy(), 1..40), first_run in any::<bool>()) {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::common::scratch_dir();
         let store = Store::new(dir.path());
         let profile = if first_run {
             None
         } else {
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
-            let profile = rungs::profile::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+            let profile = fixture_profile().clone();
             store.create(&profile).unwrap();
             Some(profile)
         };
-        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-        let mut app = App::new(ladder, store, profile, true);
+        let mut app = App::new(bundled_ladder().clone(), store, profile, true);
         app.handle(&Event::Resize(80, 24));
         for event in &events {
             app.handle(event);

@@ -43,6 +43,17 @@ pub fn rungs_without_data() -> assert_cmd::Command {
     cmd
 }
 
+/// A scratch folder for the long hunts that save thousands of times: in memory (`/dev/shm`)
+/// where the machine has it, so each save runs the same steps — fsync included — without
+/// waiting for a disk; elsewhere an ordinary temporary folder.
+pub fn scratch_dir() -> tempfile::TempDir {
+    let memory = Path::new("/dev/shm");
+    match tempfile::tempdir_in(memory) {
+        Ok(dir) if memory.is_dir() => dir,
+        _ => tempfile::tempdir().unwrap(),
+    }
+}
+
 /// A small seeded random-number generator (a linear congruential one): the long hunts are
 /// repeatable from their seed, and need no crate for it.
 pub struct Lcg(pub u64);
