@@ -125,15 +125,18 @@ pub fn write_to_exports(
         path: folder.clone(),
         action: "create the folder",
         source,
+        refused: false,
     })?;
     // The name is ours (a profile id, a date, an extension), never a path someone typed.
     let path = folder.join(Path::new(name).file_name().unwrap_or_default());
-    fsutil::write_atomic(
-        &path,
-        contents.as_bytes(),
-        Previous::Replace,
-        NewFile::Private,
-    )?;
+    // An export that holds private notes is named so (see [`file_name`]) and is owner-only
+    // after every write, like the notes' own file.
+    let new_file = if name.contains("-private.") {
+        NewFile::Secret
+    } else {
+        NewFile::OwnerOnly
+    };
+    fsutil::write_atomic(&path, contents.as_bytes(), Previous::Replace, new_file)?;
     Ok(path)
 }
 

@@ -221,7 +221,7 @@ impl Cache {
                     &self.path,
                     text.as_bytes(),
                     Previous::Replace,
-                    NewFile::Private,
+                    NewFile::OwnerOnly,
                 )
                 .map_err(|e| e.to_string())
             });

@@ -31,3 +31,4 @@ mod terminal;
 mod tui;
 mod tui_no_panic;
 mod tui_sync;
+mod write_path;
