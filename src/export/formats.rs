@@ -158,9 +158,36 @@ impl<'a> ExportInput<'a> {
     }
 }
 
-/// Text for Markdown, in a table cell or a line of its own: one line, pipes escaped.
+/// Text from a person or a file for Markdown, in a table cell or a line of its own: one line,
+/// shown as the very characters it holds. Many Markdown viewers render raw HTML, so `<` and `>`
+/// become `&lt;` and `&gt;` (and an `&` that would start an entity, `&amp;`); the characters
+/// that make emphasis, code, links, strikethrough or a table column (`\ ` * _ [ ] ~ |`) are
+/// escaped with a backslash.
 pub(super) fn cell(s: &str) -> String {
-    text::one_line(s).replace('|', "\\|")
+    let line = text::one_line(s);
+    let mut out = String::with_capacity(line.len());
+    for (at, c) in line.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if starts_an_entity(&line[at + 1..]) => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after an `&` would make it an HTML entity (`&lt;`, `&#60;`): "R&D" stays.
+fn starts_an_entity(rest: &str) -> bool {
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name_len > 0 && rest[name_len..].starts_with(';')
 }
 
 /// ● ★ ✓ ① before a role's title in a picture.

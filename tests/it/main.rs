@@ -16,6 +16,7 @@ mod invisible_text;
 mod loader_errors;
 mod logs;
 mod mutations;
+mod other_tools;
 mod output_gate;
 mod private_exports;
 mod private_files;
