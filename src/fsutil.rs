@@ -192,6 +192,15 @@ fn failed(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> WriteE
     }
 }
 
+/// Whether this process has replaced or created a file through [`write_atomic`].
+static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process has written a file (a profile, an export, a cache...): a command whose
+/// output then cannot be written has still made its change.
+pub fn wrote_anything() -> bool {
+    WROTE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Where words for the person about a write go (a file made owner-only); set once by the
 /// command line, which prints them on stderr. Everything is logged as well.
 static NOTICE: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
@@ -511,6 +520,19 @@ pub fn write_atomic(
     write_atomic_with(&RealDisk, path, bytes, previous, new_file)
 }
 
+/// Writes a cache that only saves work (the roster's): as [`write_atomic`], owner-only, but
+/// not a change the person made, so it is not counted in [`wrote_anything`].
+pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_counted(
+        &RealDisk,
+        path,
+        bytes,
+        Previous::Replace,
+        NewFile::OwnerOnly,
+        false,
+    )
+}
+
 /// [`write_atomic`] through the given steps. When any step before the rename fails, the old
 /// file is untouched and the temp file is removed.
 pub fn write_atomic_with(
@@ -519,6 +541,17 @@ pub fn write_atomic_with(
     bytes: &[u8],
     previous: Previous,
     new_file: NewFile,
+) -> Result<(), WriteError> {
+    write_counted(steps, path, bytes, previous, new_file, true)
+}
+
+fn write_counted(
+    steps: &dyn SaveSteps,
+    path: &Path,
+    bytes: &[u8],
+    previous: Previous,
+    new_file: NewFile,
+    counted: bool,
 ) -> Result<(), WriteError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(WriteError::refused(
@@ -551,6 +584,9 @@ pub fn write_atomic_with(
     if let Err(e) = replaced {
         let _ = std::fs::remove_file(&temp);
         return Err(e);
+    }
+    if counted {
+        WROTE.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     #[cfg(unix)]
     if new_file == NewFile::Secret

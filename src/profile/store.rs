@@ -146,6 +146,13 @@ impl Store {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            // A file where the profiles folder should be is the person's to move (exit 2).
+            Err(_) if fs::metadata(&self.dir).is_ok_and(|m| !m.is_dir()) => {
+                return Err(ProfileError::Unreadable {
+                    path: self.dir.clone(),
+                    why: "is not a folder, but rungs keeps profiles in a folder of that name — move it aside (or pass another --data-dir)".to_string(),
+                });
+            }
             Err(e) => return Err(ProfileError::io(&self.dir, "read the folder")(e)),
         };
         let mut found: Vec<(SystemTime, String)> = Vec::new();

@@ -91,6 +91,7 @@ impl Victims {
 /// Every command, with arguments that make it do its work on the data folder `ada` made.
 /// `{d}` is the data folder, `{o}` a folder outside it.
 const EVERY_COMMAND: &[&[&str]] = &[
+    &[],
     &["check", "{d}/ladder.ron"],
     &["ladders"],
     &["print"],
@@ -269,7 +270,8 @@ fn a_link_planted_where_a_command_writes_is_refused_and_its_target_never_changes
         for command in EVERY_COMMAND {
             let (code, said) = run_with_links(template.path(), outside.path(), command, names);
             // The commands whose own file is among the links cannot go round it.
-            let must_refuse = (command[0] == "log" || command.starts_with(&["session", "add"]))
+            let must_refuse = (command.starts_with(&["log"])
+                || command.starts_with(&["session", "add"]))
                 || (names.len() > 1 && command.iter().any(|a| *a == "--out" || *a == "init"));
             assert!(
                 !must_refuse || code == Some(2),
@@ -532,4 +534,53 @@ fn a_profile_too_big_to_read_names_its_backup() {
         .code(2)
         .stderr(predicates::str::contains("over the 16 MiB limit"))
         .stderr(predicates::str::contains("ada.ron.bak"));
+}
+
+/// Runs `command` on a fresh copy of `template` with its stdout a pipe whose reader stops
+/// after `read` bytes (0: closed before anything is written, as `| head -c 0` would).
+fn into_a_closed_pipe(template: &Path, outside: &Path, command: &[&str], read: usize) {
+    use std::io::Read;
+    let data = tempfile::tempdir().unwrap();
+    copy_folder(template, data.path());
+    let args = args(command, data.path(), outside);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rungs"))
+        .args(&args)
+        .env_remove("COLUMNS")
+        .env_remove("RUNGS_LADDERS")
+        .env("RUNGS_CONFIG", data.path().join("config.ron"))
+        .env("RUNGS_DATA_DIR", data.path())
+        .env("RUNGS_TODAY", common::TODAY)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = vec![0; read];
+    let _ = stdout.read_exact(&mut first);
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    #[cfg(unix)]
+    let killed_by_sigpipe =
+        std::os::unix::process::ExitStatusExt::signal(&output.status) == Some(13);
+    #[cfg(not(unix))]
+    let killed_by_sigpipe = false;
+    assert!(
+        output.status.code() == Some(0) || killed_by_sigpipe,
+        "`{}` into a pipe closed after {read} bytes: {:?} {said}",
+        args.join(" "),
+        output.status
+    );
+    assert!(!said.contains("panicked"), "{said}");
+}
+
+#[test]
+fn every_command_into_a_closed_pipe_exits_0_never_101() {
+    let (template, outside) = template();
+    for command in EVERY_COMMAND {
+        for read in [0, 1] {
+            into_a_closed_pipe(template.path(), outside.path(), command, read);
+        }
+    }
 }
