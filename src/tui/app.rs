@@ -85,9 +85,16 @@ impl App {
             Err(ProfileError::NoProfiles) => None,
             Err(e) => return Err(e.into()),
         };
+        let mut written_elsewhere = false;
         let (profile, spec) = match &chosen {
             Some(id) => {
-                let (profile, generation) = store.load_tracked(id)?;
+                let (profile, generation) = match load_or_peek(&store, id) {
+                    Ok((loaded, peeked)) => {
+                        written_elsewhere = peeked;
+                        loaded
+                    }
+                    Err(e) => return Err(e.into()),
+                };
                 let spec = options.ladder.clone().unwrap_or(profile.ladder.clone());
                 (Some((profile, generation)), Some(spec))
             }
@@ -102,6 +109,11 @@ impl App {
         };
         let reference = source.profile_reference(&ladder);
         let mut app = App::build(ladder, reference, store, profile, options.color);
+        if written_elsewhere {
+            app.ctx.sync.read_only_for_now(
+                "another rungs is writing this profile — read-only until it is done",
+            );
+        }
         app.ctx.clock = options.clock;
         app.ctx.share_safe = options.share_safe;
         let mut warnings = options.config_warnings;
@@ -215,6 +227,14 @@ impl App {
         self.active = index;
         self.tabs[self.active].enter(&mut self.ctx);
         self.refresh_tabs();
+    }
+
+    /// Ends the planner as `q` would, on SIGTERM or SIGHUP: what is being typed in the tab in
+    /// view becomes a change first, so the save before the planner closes takes it.
+    pub fn quit_on_signal(&mut self) {
+        if !self.quit {
+            self.quit();
+        }
     }
 
     /// Ends the planner after the tab in view has turned anything typed into a change.
@@ -575,5 +595,26 @@ impl App {
             &footer,
             theme.muted(),
         );
+    }
+}
+
+/// The profile `id` with its generation, read under its lock; when another rungs holds the
+/// lock (it is writing), read at once without it (a save is atomic, so the read sees one
+/// whole version) and `true`, so the planner opens read-only instead of waiting on a blank
+/// screen for the lock.
+fn load_or_peek(
+    store: &Store,
+    id: &str,
+) -> Result<((Profile, crate::profile::Generation), bool), ProfileError> {
+    let mut quick = store.clone();
+    quick.lock_wait = std::time::Duration::ZERO;
+    quick.on_wait = None;
+    match quick.load_tracked(id) {
+        Ok(loaded) => Ok((loaded, false)),
+        Err(ProfileError::LockTimeout { .. }) => {
+            let profile = store.load(id)?;
+            Ok(((profile, store.generation(id)), true))
+        }
+        Err(e) => Err(e),
     }
 }
