@@ -467,3 +467,73 @@ fn the_planner_opens_read_only_at_once_while_another_rungs_holds_the_lock() {
     s.send("q");
     s.wait_for_exit();
 }
+
+/// Opens a session of "ada" in the planner and the form for a new action item.
+fn new_action_form(s: &mut Session) {
+    s.wait_for("[1 Ladder]");
+    s.send("4");
+    s.wait_for("Roster · 1 person");
+    s.send(ENTER);
+    s.wait_for("n starts it");
+    s.send("n");
+    s.wait_for("Agenda 2026-11-23");
+    s.send("a");
+    s.wait_for("New action item");
+}
+
+#[cfg(unix)]
+fn hang_up(s: &mut Session) {
+    let pid = s.child.process_id().expect("the planner's pid");
+    let hup = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(hup.success());
+    s.wait_for_exit();
+}
+
+/// SIGHUP with a form filled in as far as it can be saved: it is saved as on Ctrl-S.
+#[cfg(unix)]
+#[test]
+fn sighup_in_a_form_that_can_be_saved_saves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ada_in(dir.path());
+    let mut s = Session::start(dir.path());
+    new_action_form(&mut s);
+    s.send("Read the DR plan");
+    s.wait_for("Read the DR plan");
+    hang_up(&mut s);
+    let saved = store.load("ada").unwrap();
+    assert_eq!(saved.actions.len(), 1);
+    assert_eq!(saved.actions[0].text, "Read the DR plan");
+}
+
+/// SIGHUP with a form that cannot be saved half-filled (a date half typed): what was typed is
+/// kept as a draft, owner-only, and offered back when the planner next opens the profile.
+#[cfg(unix)]
+#[test]
+fn sighup_in_a_half_filled_form_keeps_a_draft_offered_back_next_time() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let store = ada_in(dir.path());
+    let mut s = Session::start(dir.path());
+    new_action_form(&mut s);
+    s.send("Book the negotiation course");
+    s.send(ENTER);
+    s.send(ENTER); // the owner: self
+    s.send("2026-1"); // a due date half typed
+    s.wait_for("2026-1");
+    hang_up(&mut s);
+    assert!(store.load("ada").unwrap().actions.is_empty());
+    let draft = dir.path().join("drafts/ada.ron");
+    let mode = std::fs::metadata(&draft).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let mut s = Session::start(dir.path());
+    s.wait_for("Draft: New action item");
+    s.wait_for("Book the negotiation course");
+    assert!(!draft.exists(), "a draft is offered back once");
+    s.send("q");
+    s.send("q");
+    s.wait_for_exit();
+}
