@@ -322,6 +322,14 @@ fn the_planners_saves_and_exports_never_write_through_a_planted_link() {
             "{err}"
         );
     }
+    // The draft of a half-filled form, kept when the planner is closed.
+    victims.plant(&data.path().join("drafts/ada.ron"));
+    let draft = rungs::profile::drafts::Draft {
+        title: "New action item".into(),
+        fields: vec![("Action".into(), "private words".into())],
+    };
+    let err = rungs::profile::drafts::keep(data.path(), "ada", &draft).unwrap_err();
+    assert!(err.contains("symbolic link"), "{err}");
     victims.assert_untouched("the planner's save");
     let mut victims = Victims::new();
     victims.plant(&data.path().join("profiles/ada.lock"));
