@@ -446,6 +446,7 @@ pub fn make_owner_only(path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+#[cfg(unix)]
 fn announce_tightened(path: &Path, mode: u32) {
     notice(&format!(
         "{} holds private notes but was readable by others (mode {mode:o}); it and its backup are now readable by you only (600)",
