@@ -1,4 +1,7 @@
-//! Reading user files safely: a size limit before and during the read, UTF-8 checked.
+//! Reading user files safely (a size limit before and during the read, UTF-8 checked) and the
+//! one way rungs writes a file: every file it creates or replaces — profiles, private notes,
+//! temporaries, locks, backups, caches, `.gitignore`, exports, ladders, sheets, config, the log —
+//! is made here, as a regular file it means to write, never through a link it did not expect.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -100,12 +103,23 @@ pub enum Previous<'a> {
     Replace,
 }
 
-/// Who may read a file the write creates (an existing file keeps its mode whatever this says).
+/// What the file a write makes is, which decides who may read it and whether a link in its
+/// place is followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewFile {
-    /// Readable by its owner only: a person's profile.
+    /// A person's profile: a new one is readable by its owner only, an existing one keeps its
+    /// mode, and a symlink the person made (into a synced folder, say) is followed to the
+    /// regular file it points at.
     Private,
-    /// As the umask says: a ladder meant for a team.
+    /// Holds private notes (the notes' own file, its backup, an export that carries them):
+    /// readable by its owner only after every write, whatever it was before; the tightening is
+    /// announced (see [`on_notice`]). A link in its place is refused.
+    Secret,
+    /// Readable by its owner only when new, an existing file keeps its mode; a link in its
+    /// place is refused: a cache of profiles, an export.
+    OwnerOnly,
+    /// As the umask says (an existing file keeps its mode): a ladder meant for a team, a cache.
+    /// A link in its place is refused.
     Shared,
 }
 
@@ -115,13 +129,29 @@ pub struct WriteError {
     pub path: std::path::PathBuf,
     pub action: &'static str,
     pub source: io::Error,
+    /// Nothing was tried: the path names something rungs does not write to (a link, a FIFO, a
+    /// device, a folder) or the text is more than could be read back. The person must choose
+    /// another path or a smaller change, so this is bad input (exit 2), not a failure.
+    pub refused: bool,
 }
 
 /// The action of a [`WriteError`] when the backup could not be made (and nothing was written).
 pub const KEEP_BACKUP: &str = "keep the previous version as";
 
+/// The action of a [`WriteError`] whose target is refused.
+pub const REFUSE: &str = "write";
+
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.refused {
+            return write!(
+                f,
+                "will not {} {}: {}",
+                self.action,
+                self.path.display(),
+                self.source
+            );
+        }
         write!(
             f,
             "cannot {} {}: {}",
@@ -133,6 +163,17 @@ impl std::fmt::Display for WriteError {
 }
 
 impl std::error::Error for WriteError {}
+
+impl WriteError {
+    fn refused(path: &Path, why: impl Into<String>) -> WriteError {
+        WriteError {
+            path: path.to_path_buf(),
+            action: REFUSE,
+            source: io::Error::new(io::ErrorKind::InvalidInput, why.into()),
+            refused: true,
+        }
+    }
+}
 
 /// `path` with `suffix` added to its file name: `ada.ron` → `ada.ron.bak`.
 pub fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
@@ -147,12 +188,82 @@ fn failed(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> WriteE
         path,
         action,
         source,
+        refused: false,
     }
 }
 
-/// The file a write to `path` must replace: the target of a symlink (so the link stays a link
-/// and the file it points at gets the change), else `path` itself.
-fn real_file(path: &Path) -> Result<std::path::PathBuf, WriteError> {
+/// Whether this process has replaced or created a file through [`write_atomic`].
+static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process has written a file (a profile, an export, a cache...): a command whose
+/// output then cannot be written has still made its change.
+pub fn wrote_anything() -> bool {
+    WROTE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Where words for the person about a write go (a file made owner-only); set once by the
+/// command line, which prints them on stderr. Everything is logged as well.
+static NOTICE: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
+
+/// Sends the write path's notices (see [`NOTICE`]) to `show`; the first call wins.
+pub fn on_notice(show: fn(&str)) {
+    let _ = NOTICE.set(show);
+}
+
+fn notice(message: &str) {
+    tracing::warn!("{message}");
+    if let Some(show) = NOTICE.get() {
+        show(message);
+    }
+}
+
+/// Why rungs will not write at `path`, whatever the caller meant: it is a folder, a FIFO, a
+/// socket or a device, or a link (unless links are followed for this kind of file, and then
+/// one to a regular file). `None`: nothing is there, or a regular file.
+pub fn refusal(path: &Path, new_file: NewFile) -> Option<WriteError> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        if new_file != NewFile::Private {
+            return Some(WriteError::refused(
+                path,
+                "it is a symbolic link, and rungs writes only regular files it means to, never through a link — remove the link, or name the file it points at",
+            ));
+        }
+        return match std::fs::metadata(path) {
+            Ok(target) if target.is_file() => None,
+            Ok(_) => Some(WriteError::refused(
+                path,
+                "it is a link to something that is not a regular file — point it at a file, or remove it",
+            )),
+            Err(e) => Some(WriteError::refused(
+                path,
+                format!("it is a link that cannot be followed ({e}) — mend or remove it"),
+            )),
+        };
+    }
+    if kind.is_dir() {
+        return Some(WriteError::refused(
+            path,
+            "it is a folder — name a file instead",
+        ));
+    }
+    if !kind.is_file() {
+        return Some(WriteError::refused(
+            path,
+            "it is not a regular file (a FIFO, socket or device), and rungs writes only regular files — name a file instead",
+        ));
+    }
+    None
+}
+
+/// The file a write to `path` must replace: for a profile, the target of the person's own
+/// symlink (so the link stays a link and the file it points at gets the change), else `path`
+/// itself. Anything else in the way is refused (see [`refusal`]).
+fn real_file(path: &Path, new_file: NewFile) -> Result<std::path::PathBuf, WriteError> {
+    if let Some(refused) = refusal(path, new_file) {
+        return Err(refused);
+    }
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             std::fs::canonicalize(path).map_err(failed(path, "follow the link"))
@@ -161,10 +272,193 @@ fn real_file(path: &Path) -> Result<std::path::PathBuf, WriteError> {
     }
 }
 
+/// Options that create `path` only if nothing at all is there (not even a dangling link), so
+/// a name planted in advance is never written through.
+pub fn create_new_options(mode: u32) -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    #[cfg(not(unix))]
+    let _ = mode;
+    options
+}
+
+/// A name for a temporary beside `target` that no one can have planted: `.<name>.<random>.tmp`
+/// (the `.tmp` the profiles folder's `.gitignore` names), created with exclusive creation.
+fn temp_name(target: &Path, attempt: u32) -> std::path::PathBuf {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u64(COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    hasher.write_u32(attempt);
+    if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        hasher.write_u128(now.as_nanos());
+    }
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    target.with_file_name(format!(".{name}.{:016x}.tmp", hasher.finish()))
+}
+
+/// Whether `name` is one of the temporaries [`write_atomic`] makes for a file named `target`.
+fn is_temp_of(name: &str, target: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(target))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|random| random.len() == 16 && random.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Removes the temporaries a killed write to `target` left behind. Only a
+/// caller that holds the lock every writer of `target` takes may call it: an unlocked writer's
+/// temporary would be taken from under it. Links are removed, never followed.
+pub fn remove_stale_temps(target: &Path) {
+    let Some(dir) = target.parent() else { return };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if is_temp_of(&file, &name) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Creates a temporary beside `target` with a fresh unique name and exclusive creation.
+fn create_temp(
+    steps: &dyn SaveSteps,
+    target: &Path,
+    mode: u32,
+) -> Result<(std::path::PathBuf, File), WriteError> {
+    let options = create_new_options(mode);
+    let mut attempt = 0;
+    loop {
+        let temp = temp_name(target, attempt);
+        match steps.create(&temp, &options) {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => attempt += 1,
+            Err(e) => return Err(failed(&temp, "create")(e)),
+        }
+    }
+}
+
+/// Opens (creating if need be) a lock or session file without following a link and without
+/// blocking on a FIFO: a link, a FIFO or a device there is refused, so a planted name never
+/// truncates or locks something else.
+pub fn open_lock(path: &Path) -> Result<File, WriteError> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    #[cfg(not(unix))]
+    if let Some(refused) = refusal(path, NewFile::Shared) {
+        return Err(refused);
+    }
+    // A folder there fails to open, as a failure to save (exit 1) with what to do.
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return WriteError::refused(
+                path,
+                "it is a symbolic link, and rungs never locks through a link — remove it",
+            );
+        }
+        failed(path, "open")(e)
+    })?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(WriteError::refused(
+            path,
+            "it is not a regular file — remove it",
+        )),
+        Err(e) => Err(failed(path, "open")(e)),
+    }
+}
+
+/// Opens `path` to append to it (a log), creating it readable by its owner only; a link or
+/// anything but a regular file there is refused.
+pub fn open_append(path: &Path) -> Result<File, WriteError> {
+    if let Some(refused) = refusal(path, NewFile::Shared) {
+        return Err(refused);
+    }
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    let file = options.open(path).map_err(failed(path, "open"))?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(WriteError::refused(path, "it is not a regular file")),
+        Err(e) => Err(failed(path, "open")(e)),
+    }
+}
+
+/// Moves the file at `from` to `to`, replacing whatever is at `to` (a link there is replaced,
+/// never followed). Only a regular file is moved.
+pub fn move_file(from: &Path, to: &Path) -> Result<(), WriteError> {
+    if let Some(refused) = refusal(from, NewFile::Shared) {
+        return Err(refused);
+    }
+    if std::fs::symlink_metadata(to).is_ok_and(|m| m.is_dir()) {
+        return Err(WriteError::refused(to, "it is a folder"));
+    }
+    std::fs::rename(from, to).map_err(failed(to, "move a file to"))
+}
+
+/// Makes `path` readable by its owner only, saying so when it was not; for files that hold
+/// private notes. A link is never followed.
+pub fn make_owner_only(path: &Path) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::symlink_metadata(path).map_err(failed(path, "read the mode of"))?;
+        if !meta.is_file() {
+            return Err(WriteError::refused(path, "it is not a regular file"));
+        }
+        let mode = meta.permissions().mode() & 0o777;
+        if mode != 0o600 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(failed(path, "set the permissions of"))?;
+            if mode & 0o077 != 0 {
+                announce_tightened(path, mode);
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn announce_tightened(path: &Path, mode: u32) {
+    notice(&format!(
+        "{} holds private notes but was readable by others (mode {mode:o}); it and its backup are now readable by you only (600)",
+        path.display()
+    ));
+}
+
 /// The file-system steps of [`write_atomic`], one method each, so that a test can make any
 /// one of them fail (a full disk, a refused permission, a rename that does not happen). Every
 /// method does the real thing unless a test overrides it.
 pub trait SaveSteps: Send + Sync + std::fmt::Debug {
+    /// Creates a temporary; `options` create it only if nothing is at `path`.
     fn create(&self, path: &Path, options: &OpenOptions) -> io::Result<File> {
         options.open(path)
     }
@@ -175,10 +469,22 @@ pub trait SaveSteps: Send + Sync + std::fmt::Debug {
         file.sync_all()
     }
     /// Keeps `target`'s bytes as `backup` (which does not exist): a hard link where the file
-    /// system allows, else a copy.
+    /// system allows, else a copy into a file created only if nothing is there.
     fn keep_backup(&self, target: &Path, backup: &Path) -> io::Result<()> {
         if std::fs::hard_link(target, backup).is_err() {
-            std::fs::copy(target, backup)?;
+            let mode = {
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::metadata(target)?.permissions().mode() & 0o777
+                }
+                #[cfg(not(unix))]
+                0o600
+            };
+            let mut from = File::open(target)?;
+            let mut to = create_new_options(mode).open(backup)?;
+            io::copy(&mut from, &mut to)?;
+            to.sync_all()?;
         }
         Ok(())
     }
@@ -197,10 +503,15 @@ pub struct RealDisk;
 impl SaveSteps for RealDisk {}
 
 /// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one,
-/// never half of one: a temp file beside the real file (`<name>.tmp`), flushed to disk,
-/// renamed over it, and the folder flushed. A symlink stays a symlink; the replaced file's mode
-/// is kept. With [`Previous::KeepAsBackup`] the old bytes stay as `<path>.bak` (with
-/// [`Previous::KeepAt`], where it says), or nothing is written. Callers that may race must hold a lock around it: the temp file's name is fixed.
+/// never half of one: a temporary beside the real file with a unique name made by exclusive
+/// creation, flushed to disk, renamed over it, and the folder flushed. Only regular files are
+/// written: a folder, FIFO, socket or device at `path` is refused, and so is a link, except a
+/// person's own link to their profile ([`NewFile::Private`]), which stays a link while the file
+/// it points at is replaced. Text over [`MAX_FILE_BYTES`], which rungs would refuse to read
+/// back, is refused. An existing file's mode is kept, except that one holding private notes
+/// ([`NewFile::Secret`]) is always left owner-only. With [`Previous::KeepAsBackup`] the old
+/// bytes stay as `<path>.bak` (with [`Previous::KeepAt`], where it says), or nothing is
+/// written.
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
@@ -208,6 +519,19 @@ pub fn write_atomic(
     new_file: NewFile,
 ) -> Result<(), WriteError> {
     write_atomic_with(&RealDisk, path, bytes, previous, new_file)
+}
+
+/// Writes a cache that only saves work (the roster's): as [`write_atomic`], owner-only, but
+/// not a change the person made, so it is not counted in [`wrote_anything`].
+pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_counted(
+        &RealDisk,
+        path,
+        bytes,
+        Previous::Replace,
+        NewFile::OwnerOnly,
+        false,
+    )
 }
 
 /// [`write_atomic`] through the given steps. When any step before the rename fails, the old
@@ -219,17 +543,38 @@ pub fn write_atomic_with(
     previous: Previous,
     new_file: NewFile,
 ) -> Result<(), WriteError> {
-    let target = real_file(path)?;
-    let temp = with_suffix(&target, ".tmp");
+    write_counted(steps, path, bytes, previous, new_file, true)
+}
+
+fn write_counted(
+    steps: &dyn SaveSteps,
+    path: &Path,
+    bytes: &[u8],
+    previous: Previous,
+    new_file: NewFile,
+    counted: bool,
+) -> Result<(), WriteError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(WriteError::refused(
+            path,
+            format!(
+                "it would be {} bytes, over the {} MiB limit rungs reads back",
+                bytes.len(),
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let target = real_file(path, new_file)?;
     let existing = std::fs::metadata(&target).ok();
     let backup = match previous {
         Previous::KeepAsBackup => Some(with_suffix(path, ".bak")),
         Previous::KeepAt(backup) => Some(backup.to_path_buf()),
         Previous::Replace => None,
     };
-    let replaced = write_temp(steps, &temp, bytes, existing.as_ref(), new_file)
+    let (temp, file) = create_temp(steps, &target, create_mode(new_file))?;
+    let replaced = write_temp(steps, file, &temp, bytes, existing.as_ref(), new_file)
         .and_then(|()| match backup.filter(|_| existing.is_some()) {
-            Some(backup) => keep_backup(steps, &target, &backup),
+            Some(backup) => keep_backup(steps, &target, &backup, new_file),
             None => Ok(()),
         })
         .and_then(|()| {
@@ -241,6 +586,19 @@ pub fn write_atomic_with(
         let _ = std::fs::remove_file(&temp);
         return Err(e);
     }
+    if counted {
+        WROTE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    #[cfg(unix)]
+    if new_file == NewFile::Secret
+        && let Some(mode) = existing.as_ref().map(|m| {
+            use std::os::unix::fs::PermissionsExt;
+            m.permissions().mode() & 0o777
+        })
+        && mode & 0o077 != 0
+    {
+        announce_tightened(&target, mode);
+    }
     // Makes the rename itself durable. Past the rename every reader sees the new file, so a
     // failure here is no failure to save (a retry would make the change twice); it is logged.
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
@@ -250,34 +608,41 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// The mode a temporary is created with: owner-only for profiles and private notes.
+fn create_mode(new_file: NewFile) -> u32 {
+    match new_file {
+        NewFile::Private | NewFile::Secret | NewFile::OwnerOnly => 0o600,
+        NewFile::Shared => 0o666,
+    }
+}
+
 fn write_temp(
     steps: &dyn SaveSteps,
+    mut file: File,
     temp: &Path,
     bytes: &[u8],
     existing: Option<&std::fs::Metadata>,
     new_file: NewFile,
 ) -> Result<(), WriteError> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
     #[cfg(unix)]
-    if new_file == NewFile::Private {
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    }
-    let mut file = steps
-        .create(temp, &options)
-        .map_err(failed(temp, "create"))?;
-    if let Some(meta) = existing {
-        // The replaced file's mode carries over, whatever it was (0600 stays 0600).
-        file.set_permissions(meta.permissions())
-            .map_err(failed(temp, "set the permissions of"))?;
-    } else if new_file == NewFile::Private {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            // A temp file left over by a crash may have had another mode.
-            file.set_permissions(std::fs::Permissions::from_mode(0o600))
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match (new_file, existing) {
+            (NewFile::Secret, _) => Some(0o600),
+            // The replaced file's mode carries over, whatever it was (0600 stays 0600).
+            (_, Some(meta)) => Some(meta.permissions().mode() & 0o7777),
+            (_, None) => None,
+        };
+        if let Some(mode) = mode {
+            file.set_permissions(std::fs::Permissions::from_mode(mode))
                 .map_err(failed(temp, "set the permissions of"))?;
         }
+    }
+    #[cfg(not(unix))]
+    if let Some(meta) = existing {
+        let _ = new_file;
+        file.set_permissions(meta.permissions())
+            .map_err(failed(temp, "set the permissions of"))?;
     }
     steps
         .write(&mut file, bytes)
@@ -286,8 +651,14 @@ fn write_temp(
 }
 
 /// Keeps the current bytes of `target` as `backup`, replacing an older backup only once the
-/// new one exists: it is made beside it (`<backup>.tmp`) and renamed over it.
-fn keep_backup(steps: &dyn SaveSteps, target: &Path, backup: &Path) -> Result<(), WriteError> {
+/// new one exists: it is made beside it under a unique temporary name and renamed over it (a
+/// link at `backup` is replaced, never followed). The backup of private notes is owner-only.
+fn keep_backup(
+    steps: &dyn SaveSteps,
+    target: &Path,
+    backup: &Path,
+    new_file: NewFile,
+) -> Result<(), WriteError> {
     let fail = failed(backup, KEEP_BACKUP);
     if std::fs::symlink_metadata(backup).is_ok_and(|meta| meta.is_dir()) {
         return Err(fail(io::Error::new(
@@ -295,13 +666,29 @@ fn keep_backup(steps: &dyn SaveSteps, target: &Path, backup: &Path) -> Result<()
             "it is a folder",
         )));
     }
-    let fresh = with_suffix(backup, ".tmp");
-    match std::fs::remove_file(&fresh) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(fail(e)),
-        _ => {}
+    let mut made = Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    let mut fresh = temp_name(backup, 0);
+    for attempt in 0..16 {
+        fresh = temp_name(backup, attempt);
+        made = steps.keep_backup(target, &fresh);
+        if !made
+            .as_ref()
+            .is_err_and(|e| e.kind() == io::ErrorKind::AlreadyExists)
+        {
+            break;
+        }
     }
-    let made = steps
-        .keep_backup(target, &fresh)
+    let made = made
+        .and_then(|()| {
+            // The old file's mode came along with its bytes; the notice for the file itself
+            // covers its backup.
+            #[cfg(unix)]
+            if new_file == NewFile::Secret {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o600))?;
+            }
+            Ok(())
+        })
         .and_then(|()| steps.rename(&fresh, backup));
     if let Err(e) = made {
         let _ = std::fs::remove_file(&fresh);

@@ -5,7 +5,7 @@
 //! Nothing personal is logged: commands by name, files by path, counts and timings; never the
 //! text of a profile, a note or an argument.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -48,9 +48,10 @@ fn open_log(path: &Path) -> std::io::Result<File> {
         std::fs::create_dir_all(folder)?;
     }
     if std::fs::metadata(path).is_ok_and(|m| m.len() > ROTATE_AT_BYTES) {
-        let _ = std::fs::rename(path, crate::fsutil::with_suffix(path, ".1"));
+        let _ = crate::fsutil::move_file(path, &crate::fsutil::with_suffix(path, ".1"));
     }
-    OpenOptions::new().create(true).append(true).open(path)
+    // Through the one write path: never through a link planted at the log's name.
+    crate::fsutil::open_append(path).map_err(|e| std::io::Error::new(e.source.kind(), e))
 }
 
 /// Starts logging as `RUNGS_LOG` asks, to `path`. Returns a warning to show (on stderr, before

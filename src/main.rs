@@ -21,7 +21,10 @@ fn main() -> ExitCode {
     let result = cli::run(cli, &mut out)
         .and_then(|()| out.flush().map_err(rungs::error::Failure::from))
         .map_err(|mut failure| {
-            if failure.io_kind.is_some() && !failure.is_closed_pipe() {
+            if failure.io_kind.is_some()
+                && !failure.is_closed_pipe()
+                && rungs::fsutil::wrote_anything()
+            {
                 // Only writing the output failed: the command did its work (a change is
                 // saved). A script that retries on failure must not do it twice.
                 failure.message = format!(

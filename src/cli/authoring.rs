@@ -36,6 +36,12 @@ fn id_and_name_from(path: &Path) -> (String, String) {
 /// The checks before writing a file the person asked for: no silent overwrite, a folder to put
 /// it in. Returns what to do with an existing file.
 pub(super) fn prepare_output(path: &Path, force: bool) -> Result<Previous<'static>, Failure> {
+    // A FIFO, a device or a link is refused with or without --force, and left as it is.
+    if let Some(refused) = fsutil::refusal(path, fsutil::NewFile::Shared)
+        && !path.is_dir()
+    {
+        return Err(Failure::invalid(refused.to_string()));
+    }
     if path.is_dir() {
         return Err(Failure::invalid(format!(
             "{} is a folder — name a file inside it, e.g. {}",
@@ -73,8 +79,13 @@ pub(super) fn write_output(
     previous: Previous,
     new_file: fsutil::NewFile,
 ) -> Result<(), Failure> {
-    fsutil::write_atomic(path, text.as_bytes(), previous, new_file)
-        .map_err(|e| Failure::runtime(e.to_string()))
+    fsutil::write_atomic(path, text.as_bytes(), previous, new_file).map_err(|e| {
+        if e.refused {
+            Failure::invalid(e.to_string())
+        } else {
+            Failure::runtime(e.to_string())
+        }
+    })
 }
 
 /// `rungs ladder init PATH`: a commented template that passes `rungs check`.

@@ -553,6 +553,9 @@ impl Context<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let today = self.clock.today();
+        // A profiles folder that cannot be listed at all (a file in its place) is the
+        // command's failure, not a row of the roster.
+        self.store.list()?;
         let rows = roster::load(&self.store, &self.data_dir, today, sort.into());
         if json {
             let values: Vec<Value> = rows.iter().map(roster_json).collect();

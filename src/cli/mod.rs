@@ -165,8 +165,14 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
     let chosen =
         || chosen.get_or_init(|| chosen_profile(cli.profile.as_deref(), surroundings, data_dir));
     let people = || profile_cmds::Context::open(data_dir, chosen().as_deref(), &surroundings.clock);
+    let planner = cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal();
+    if !planner {
+        // A file of private notes made owner-only is said on stderr (the planner owns the
+        // screen; there it is logged).
+        crate::fsutil::on_notice(warn);
+    }
     match cli.command {
-        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+        None if planner => {
             let data_dir = data_dir.ok_or_else(|| {
                 Failure::invalid(
                     "no data folder could be found — pass --data-dir DIR or set RUNGS_DATA_DIR",

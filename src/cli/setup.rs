@@ -55,7 +55,11 @@ fn no_config_folder() -> Failure {
 /// it always knows every command and flag.
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(), Failure> {
     let mut command = super::args::Cli::command();
-    clap_complete::generate(shell, &mut command, "rungs", out);
+    // clap_complete panics when its writer fails (a closed pipe: `| head -c 1`), so the script
+    // is made in memory and written here, where a failure is an error like any other.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "rungs", &mut script);
+    out.write_all(&script)?;
     Ok(())
 }
 

@@ -392,7 +392,7 @@ pub(super) fn export(
     let contents = export::render(format, &input);
     // A file holding private notes is readable by its owner only, like the notes' own file.
     let new_file = match private {
-        PrivateNotes::Included => NewFile::Private,
+        PrivateNotes::Included => NewFile::Secret,
         PrivateNotes::LeftOut => NewFile::Shared,
     };
     match (path, previous) {

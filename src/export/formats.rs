@@ -125,15 +125,18 @@ pub fn write_to_exports(
         path: folder.clone(),
         action: "create the folder",
         source,
+        refused: false,
     })?;
     // The name is ours (a profile id, a date, an extension), never a path someone typed.
     let path = folder.join(Path::new(name).file_name().unwrap_or_default());
-    fsutil::write_atomic(
-        &path,
-        contents.as_bytes(),
-        Previous::Replace,
-        NewFile::Private,
-    )?;
+    // An export that holds private notes is named so (see [`file_name`]) and is owner-only
+    // after every write, like the notes' own file.
+    let new_file = if name.contains("-private.") {
+        NewFile::Secret
+    } else {
+        NewFile::OwnerOnly
+    };
+    fsutil::write_atomic(&path, contents.as_bytes(), Previous::Replace, new_file)?;
     Ok(path)
 }
 
@@ -155,9 +158,36 @@ impl<'a> ExportInput<'a> {
     }
 }
 
-/// Text for Markdown, in a table cell or a line of its own: one line, pipes escaped.
+/// Text from a person or a file for Markdown, in a table cell or a line of its own: one line,
+/// shown as the very characters it holds. Many Markdown viewers render raw HTML, so `<` and `>`
+/// become `&lt;` and `&gt;` (and an `&` that would start an entity, `&amp;`); the characters
+/// that make emphasis, code, links, strikethrough or a table column (`\ ` * _ [ ] ~ |`) are
+/// escaped with a backslash.
 pub(super) fn cell(s: &str) -> String {
-    text::one_line(s).replace('|', "\\|")
+    let line = text::one_line(s);
+    let mut out = String::with_capacity(line.len());
+    for (at, c) in line.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if starts_an_entity(&line[at + 1..]) => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after an `&` would make it an HTML entity (`&lt;`, `&#60;`): "R&D" stays.
+fn starts_an_entity(rest: &str) -> bool {
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name_len > 0 && rest[name_len..].starts_with(';')
 }
 
 /// ● ★ ✓ ① before a role's title in a picture.

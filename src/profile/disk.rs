@@ -11,7 +11,7 @@
 //!   mode is kept; a new file is readable by its owner only.
 //! - The previous version is kept as `<id>.ron.bak`; if that cannot be done, nothing is saved.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::time::SystemTime;
@@ -109,12 +109,13 @@ pub(super) fn generation(path: &Path, private: &Path, lock: &Path) -> Generation
 
 /// Tries to take the session lock at `path`: `None` if another planner holds it.
 pub(super) fn session(path: &Path) -> Result<Option<SessionLock>, ProfileError> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .map_err(ProfileError::io(path, "open the session file"))?;
+    let file = fsutil::open_lock(path).map_err(|e| {
+        if e.refused {
+            ProfileError::Refused(e)
+        } else {
+            ProfileError::io(path, "open the session file")(e.source)
+        }
+    })?;
     match file.try_lock() {
         Ok(()) => Ok(Some(SessionLock { _file: file })),
         Err(fs::TryLockError::WouldBlock) => Ok(None),
@@ -123,32 +124,35 @@ pub(super) fn session(path: &Path) -> Result<Option<SessionLock>, ProfileError> 
 }
 
 /// Writes `text` to `path` atomically (see [`fsutil::write_atomic`]), keeping the old version
-/// as `previous` says, and counts the write in the lock file. `lock` proves the caller holds the
+/// as `previous` says, and counts the write in the lock file. `new_file` is
+/// [`NewFile::Private`] for the profile (the person's own link to it is followed) and
+/// [`NewFile::Secret`] for private notes (owner-only after every write, never through a link). `lock` proves the caller holds the
 /// profile's lock; the caller reads the new generation under it.
 pub(super) fn write(
     steps: &dyn SaveSteps,
     path: &Path,
     text: &str,
     previous: Previous,
+    new_file: NewFile,
     lock: &mut LockGuard,
 ) -> Result<(), ProfileError> {
-    fsutil::write_atomic_with(steps, path, text.as_bytes(), previous, NewFile::Private).map_err(
-        |e| {
-            if e.action == fsutil::KEEP_BACKUP {
-                ProfileError::Backup {
-                    path: e.path,
-                    source: e.source,
-                }
-            } else {
-                ProfileError::NotSaved {
-                    profile: path.to_path_buf(),
-                    path: e.path,
-                    action: e.action,
-                    source: e.source,
-                }
+    fsutil::write_atomic_with(steps, path, text.as_bytes(), previous, new_file).map_err(|e| {
+        if e.refused {
+            ProfileError::Refused(e)
+        } else if e.action == fsutil::KEEP_BACKUP {
+            ProfileError::Backup {
+                path: e.path,
+                source: e.source,
             }
-        },
-    )?;
+        } else {
+            ProfileError::NotSaved {
+                profile: path.to_path_buf(),
+                path: e.path,
+                action: e.action,
+                source: e.source,
+            }
+        }
+    })?;
     // The file is saved by now: a count that cannot be kept must not turn it into a failure
     // (a retry would apply the change twice). Readers still notice by the file's own stamp.
     if let Err(e) = lock.count_write() {
@@ -160,6 +164,7 @@ pub(super) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::OpenOptions;
 
     #[test]
     fn a_counted_write_changes_the_generation_even_when_the_file_looks_the_same() {

@@ -65,6 +65,14 @@ pub enum ProfileError {
     LockTimeout {
         path: PathBuf,
     },
+    /// A file the save would write is not one rungs writes (a link it did not make, a FIFO, a
+    /// device, a folder) or would be too big to read back; nothing was written.
+    Refused(crate::fsutil::WriteError),
+    /// The saved text would be over the size rungs reads back; nothing was written.
+    TooBig {
+        path: PathBuf,
+        bytes: usize,
+    },
     /// A change that makes no sense for this profile (an unknown role, say).
     Invalid(String),
     /// A mistake in rungs itself, not in anything the person did.
@@ -150,7 +158,28 @@ impl std::fmt::Display for ProfileError {
                 "{}: written in profile format {format}, newer than format {PROFILE_FORMAT} that this version reads — upgrade rungs; the file was not changed",
                 path.display()
             ),
-            ProfileError::Unreadable { path, why } => write!(f, "{}: {why}", path.display()),
+            ProfileError::Unreadable { path, why } => {
+                write!(f, "{}: {why}", path.display())?;
+                // A file too big to read was most likely grown by hand or by an older rungs;
+                // the backup holds the version before.
+                let backup = backup_of(path);
+                if backup.is_file() {
+                    write!(
+                        f,
+                        " — the previous version is kept as {}; restore it, or move it aside and make the file smaller",
+                        backup.display()
+                    )?;
+                }
+                Ok(())
+            }
+            ProfileError::TooBig { path, bytes } => write!(
+                f,
+                "not saved: this change would make {} {bytes} bytes ({:.1} MiB), over the {} MiB that rungs reads back — the file is unchanged and still loads; make the change smaller, or move long notes and old log entries out of the profile (into a file of their own) first",
+                path.display(),
+                *bytes as f64 / 1024.0 / 1024.0,
+                crate::fsutil::MAX_FILE_BYTES / 1024 / 1024
+            ),
+            ProfileError::Refused(e) => write!(f, "{e} — nothing was written"),
             ProfileError::Io {
                 path,
                 action,

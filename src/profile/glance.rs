@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::disk::Generation;
 use super::model::{HeldRole, MilestoneProgress, PlanStep, Profile, Rater, Status};
 use crate::date::Date;
-use crate::fsutil::{self, NewFile, Previous};
+use crate::fsutil;
 use crate::ladder::{self, Ladder};
 
 /// The cache's format; a cache in any other is rebuilt.
@@ -217,13 +217,7 @@ impl Cache {
                 if let Some(dir) = self.path.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
                 }
-                fsutil::write_atomic(
-                    &self.path,
-                    text.as_bytes(),
-                    Previous::Replace,
-                    NewFile::Private,
-                )
-                .map_err(|e| e.to_string())
+                fsutil::write_cache(&self.path, text.as_bytes()).map_err(|e| e.to_string())
             });
         if let Err(e) = written {
             tracing::warn!(path = %self.path.display(), error = %e, "the roster cache was not saved");

@@ -8,6 +8,7 @@ mod compare;
 pub mod competence;
 mod derive;
 mod disk;
+pub mod drafts;
 mod error;
 mod gaps;
 pub mod glance;

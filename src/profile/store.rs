@@ -6,7 +6,7 @@
 //! writer" gives the store a [`WaitNotice`].
 
 use std::collections::BTreeMap;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,7 +20,7 @@ use super::error::ProfileError;
 use super::migrate::{self, ProfileV1};
 use super::model::{PROFILE_FORMAT, Profile, backup_of, pre_migration_backup_of};
 use super::private::{self, PRIVATE_SUFFIX};
-use crate::fsutil::{self, Previous, ReadError, RealDisk, SaveSteps};
+use crate::fsutil::{self, NewFile, Previous, ReadError, RealDisk, SaveSteps};
 use crate::ladder;
 use crate::text;
 
@@ -146,6 +146,13 @@ impl Store {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            // A file where the profiles folder should be is the person's to move (exit 2).
+            Err(_) if fs::metadata(&self.dir).is_ok_and(|m| !m.is_dir()) => {
+                return Err(ProfileError::Unreadable {
+                    path: self.dir.clone(),
+                    why: "is not a folder, but rungs keeps profiles in a folder of that name — move it aside (or pass another --data-dir)".to_string(),
+                });
+            }
             Err(e) => return Err(ProfileError::io(&self.dir, "read the folder")(e)),
         };
         let mut found: Vec<(SystemTime, String)> = Vec::new();
@@ -297,6 +304,13 @@ impl Store {
         id: &str,
     ) -> Result<Option<std::collections::BTreeMap<String, String>>, ProfileError> {
         let path = self.private_path_of(id);
+        // Private notes live in a regular file rungs made: a link in its place (which a
+        // save would refuse to write through) is refused here too, before it is read.
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            && let Some(refused) = fsutil::refusal(&path, NewFile::Secret)
+        {
+            return Err(ProfileError::Refused(refused));
+        }
         let source = match fsutil::read_limited(&path) {
             Ok(source) => source,
             Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -321,19 +335,19 @@ impl Store {
     pub fn lock(&self, id: &str) -> Result<LockGuard, ProfileError> {
         fs::create_dir_all(&self.dir).map_err(ProfileError::io(&self.dir, "create the folder"))?;
         let path = self.sibling(id, "lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            // The lock is taken to write, so a lock that cannot be had is a change not saved.
-            .map_err(|source| ProfileError::NotSaved {
-                profile: self.path_of(id),
-                path: path.clone(),
-                action: "open the lock file",
-                source,
-            })?;
+        let file = fsutil::open_lock(&path).map_err(|e| {
+            if e.refused {
+                ProfileError::Refused(e)
+            } else {
+                // The lock is taken to write, so a lock that cannot be had is a change not saved.
+                ProfileError::NotSaved {
+                    profile: self.path_of(id),
+                    path: path.clone(),
+                    action: "open the lock file",
+                    source: e.source,
+                }
+            }
+        })?;
         let started = Instant::now();
         let mut announced = false;
         loop {
@@ -424,9 +438,10 @@ impl Store {
         let _lock = match self.lock(id) {
             Ok(lock) => Some(lock),
             // A lock file that cannot be opened (a folder this person may only read, a folder
-            // in its place) does not stop them looking: a save is atomic, so the read sees
-            // one whole version, and a save later says why it cannot be made.
-            Err(ProfileError::NotSaved { .. }) => None,
+            // in its place, a link planted there) does not stop them looking: a save is
+            // atomic, so the read sees one whole version, and a save later says why it cannot
+            // be made.
+            Err(ProfileError::NotSaved { .. } | ProfileError::Refused(_)) => None,
             Err(e) => return Err(e),
         };
         let profile = self.load(id)?;
@@ -453,6 +468,18 @@ impl Store {
             )));
         }
         let started = Instant::now();
+        // Nothing is saved that the reader would then refuse: both texts are measured first.
+        let text = to_ron(profile)?;
+        let private_text = private::to_ron(&profile.id, &profile.private_notes)?;
+        for (path, bytes) in [
+            (self.path_of(&profile.id), text.len()),
+            (self.private_path_of(&profile.id), private_text.len()),
+        ] {
+            if bytes as u64 > fsutil::MAX_FILE_BYTES {
+                return Err(ProfileError::TooBig { path, bytes });
+            }
+        }
+        self.remove_stale_temps(&profile.id);
         self.keep_private_out_of_git();
         let on_disk = self.load_private(&profile.id)?;
         let changed = match &on_disk {
@@ -460,7 +487,7 @@ impl Store {
             None => !profile.private_notes.is_empty(),
         };
         if changed {
-            let text = private::to_ron(&profile.id, &profile.private_notes)?;
+            let text = private_text;
             // Named to match the notes' own pattern, so .gitignore keeps it out too.
             let backup = backup_of(&self.private_path_of(&profile.id));
             disk::write(
@@ -468,10 +495,10 @@ impl Store {
                 &self.private_path_of(&profile.id),
                 &text,
                 Previous::KeepAt(&backup),
+                NewFile::Secret,
                 lock,
             )?;
         }
-        let text = to_ron(profile)?;
         let migrating = self.keep_private_backups_private(&profile.id)?;
         let written = disk::write(
             &*self.steps,
@@ -480,10 +507,21 @@ impl Store {
             migrating
                 .as_deref()
                 .map_or(Previous::KeepAsBackup, Previous::KeepAt),
+            NewFile::Private,
             lock,
         );
         if let (Ok(()), Some(kept)) = (&written, &migrating) {
             owner_only(kept);
+        }
+        if written.is_ok() {
+            // Whatever someone did to their modes, every file of private notes is owner-only
+            // after any save, not only after one that rewrites it.
+            let private = self.private_path_of(&profile.id);
+            for path in [backup_of(&private), private] {
+                if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                    owner_only(&path);
+                }
+            }
         }
         match &written {
             Ok(_) => tracing::debug!(
@@ -501,6 +539,23 @@ impl Store {
         written.map(|()| self.generation(&profile.id))
     }
 
+    /// Removes what saves of this profile killed half-way left behind: their temporaries have
+    /// unique names, so they would pile up. Called under the profile's lock, which every
+    /// writer of these files holds.
+    fn remove_stale_temps(&self, id: &str) {
+        let profile = self.path_of(id);
+        let real = fs::canonicalize(&profile).unwrap_or_else(|_| profile.clone());
+        let private = self.private_path_of(id);
+        for path in [
+            real,
+            backup_of(&profile),
+            private.clone(),
+            backup_of(&private),
+        ] {
+            fsutil::remove_stale_temps(&path);
+        }
+    }
+
     /// Where the profile file's previous version must be kept instead of the shareable
     /// `<id>.ron.bak`: a format-1 file that holds private notes (its first save migrates it) is
     /// kept whole as `<id>.format-1.private.ron`, so nothing is lost and its private text stays
@@ -515,9 +570,9 @@ impl Store {
         let old_backup = backup_of(&path);
         if holds_format_1_private_notes(&old_backup) {
             let older = backup_of(&kept);
-            fs::rename(&old_backup, &older).map_err(|source| ProfileError::Backup {
+            fsutil::move_file(&old_backup, &older).map_err(|e| ProfileError::Backup {
                 path: older.clone(),
-                source,
+                source: e.source,
             })?;
             owner_only(&older);
         }
@@ -536,8 +591,16 @@ impl Store {
     ) {
         let path = self.private_path_of(id);
         let undone = match before {
-            Some(notes) => private::to_ron(id, notes)
-                .and_then(|text| disk::write(&*self.steps, &path, &text, Previous::Replace, lock)),
+            Some(notes) => private::to_ron(id, notes).and_then(|text| {
+                disk::write(
+                    &*self.steps,
+                    &path,
+                    &text,
+                    Previous::Replace,
+                    NewFile::Secret,
+                    lock,
+                )
+            }),
             None => std::fs::remove_file(&path).map_err(|source| ProfileError::Io {
                 path: path.clone(),
                 action: "remove",
@@ -610,15 +673,9 @@ fn holds_format_1_private_notes(path: &Path) -> bool {
 /// Makes a file that holds private notes readable by its owner only; a failure is logged (the
 /// file's name already keeps it out of a shared folder's history).
 fn owner_only(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if let Err(e) = fs::set_permissions(path, fs::Permissions::from_mode(0o600)) {
-            tracing::warn!(path = %path.display(), error = %e, "cannot make a private backup owner-only");
-        }
+    if let Err(e) = fsutil::make_owner_only(path) {
+        tracing::warn!(path = %path.display(), error = %e, "cannot make a private backup owner-only");
     }
-    #[cfg(not(unix))]
-    let _ = path;
 }
 
 /// Parses profile text; `path` names the file in errors.

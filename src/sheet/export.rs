@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::columns::Column;
+use super::formula;
 use crate::ladder::{Ladder, LevelIdx, RoleIdx, Rules};
 
 /// A sheet, and what a sheet cannot hold.
@@ -125,10 +126,11 @@ pub fn export(ladder: &Ladder, bom: bool) -> ExportedSheet {
     // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
     let _ = writer.write_record(Column::ALL.iter().map(|c| c.name()));
     for row in &rows.rows {
+        // A cell a spreadsheet would run as a formula is written as text (see `formula`).
         let _ = writer.write_record(
             Column::ALL
                 .iter()
-                .map(|c| row.get(c).map_or("", String::as_str)),
+                .map(|c| formula::as_text(row.get(c).map_or("", String::as_str)).into_owned()),
         );
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -6,6 +6,8 @@ mod columns;
 mod export;
 mod import;
 
+pub mod formula;
+
 pub use columns::Column;
 pub use export::{ExportedSheet, export};
 pub use import::{ImportOptions, Imported, SheetError, SheetErrors, import};

@@ -23,12 +23,13 @@ use super::sync::ProfileSync;
 use super::tab::{Outcome, Tab};
 use super::tabs;
 use super::theme::Theme;
+use super::widgets::pager::Pager;
 use super::widgets::put;
 use crate::config::Config;
 use crate::date::Clock;
 use crate::error::Failure;
 use crate::ladder::{self, Ladder};
-use crate::profile::{Generation, Profile, ProfileError, Store};
+use crate::profile::{Generation, Profile, ProfileError, Store, drafts};
 use crate::text;
 
 /// How the planner was asked to start.
@@ -85,9 +86,16 @@ impl App {
             Err(ProfileError::NoProfiles) => None,
             Err(e) => return Err(e.into()),
         };
+        let mut written_elsewhere = false;
         let (profile, spec) = match &chosen {
             Some(id) => {
-                let (profile, generation) = store.load_tracked(id)?;
+                let (profile, generation) = match load_or_peek(&store, id) {
+                    Ok((loaded, peeked)) => {
+                        written_elsewhere = peeked;
+                        loaded
+                    }
+                    Err(e) => return Err(e.into()),
+                };
                 let spec = options.ladder.clone().unwrap_or(profile.ladder.clone());
                 (Some((profile, generation)), Some(spec))
             }
@@ -102,6 +110,12 @@ impl App {
         };
         let reference = source.profile_reference(&ladder);
         let mut app = App::build(ladder, reference, store, profile, options.color);
+        if written_elsewhere {
+            app.ctx.sync.read_only_for_now(
+                "another rungs is writing this profile — read-only until it is done",
+            );
+        }
+        app.offer_draft();
         app.ctx.clock = options.clock;
         app.ctx.share_safe = options.share_safe;
         let mut warnings = options.config_warnings;
@@ -215,6 +229,59 @@ impl App {
         self.active = index;
         self.tabs[self.active].enter(&mut self.ctx);
         self.refresh_tabs();
+    }
+
+    /// Ends the planner as `q` would, on SIGTERM or SIGHUP: what is being typed in the tab in
+    /// view becomes a change first, so the save before the planner closes takes it.
+    /// A form being filled in is saved as on Ctrl-S; one that cannot be saved half-filled is
+    /// kept as a draft (see [`crate::profile::drafts`]) and offered back next time.
+    pub fn quit_on_signal(&mut self) {
+        if self.quit {
+            return;
+        }
+        if let Some(Popup::Form(form)) = &mut self.popup {
+            if form.save(&mut self.ctx) == Stay::Closed {
+                self.popup = None;
+            } else if let Some(id) = self.ctx.profile().map(|p| p.id.clone()) {
+                let data_dir = self.ctx.sync.store().data_dir().to_path_buf();
+                match drafts::keep(&data_dir, &id, &form.draft()) {
+                    Ok(path) => {
+                        tracing::info!(path = %path.display(), "a half-filled form was kept as a draft")
+                    }
+                    Err(e) => tracing::warn!(error = %e, "a half-filled form could not be kept"),
+                }
+            }
+        }
+        self.quit();
+    }
+
+    /// Shows the draft of a form left half-filled when the planner was last closed, if any.
+    fn offer_draft(&mut self) {
+        let Some(id) = self.ctx.profile().map(|p| p.id.clone()) else {
+            return;
+        };
+        let data_dir = self.ctx.sync.store().data_dir().to_path_buf();
+        let Some(draft) = drafts::take(&data_dir, &id) else {
+            return;
+        };
+        let mut lines = vec![(
+            "The planner was closed while this form was half filled in; here is what you typed, to do again:".to_string(),
+            self.ctx.theme.muted(),
+        )];
+        for (label, value) in &draft.fields {
+            lines.push((String::new(), Style::default()));
+            lines.push((label.clone(), self.ctx.theme.heading()));
+            lines.extend(
+                value
+                    .lines()
+                    .map(|line| (format!("  {line}"), Style::default())),
+            );
+        }
+        self.popup = Some(Popup::Read(Pager::new(
+            format!("Draft: {}", crate::text::one_line(&draft.title)),
+            lines,
+            72,
+        )));
     }
 
     /// Ends the planner after the tab in view has turned anything typed into a change.
@@ -575,5 +642,23 @@ impl App {
             &footer,
             theme.muted(),
         );
+    }
+}
+
+/// The profile `id` with its generation, read under its lock; when another rungs holds the
+/// lock (it is writing), read at once without it (a save is atomic, so the read sees one
+/// whole version) and `true`, so the planner opens read-only instead of waiting on a blank
+/// screen for the lock.
+fn load_or_peek(store: &Store, id: &str) -> Result<((Profile, Generation), bool), ProfileError> {
+    let mut quick = store.clone();
+    quick.lock_wait = std::time::Duration::ZERO;
+    quick.on_wait = None;
+    match quick.load_tracked(id) {
+        Ok(loaded) => Ok((loaded, false)),
+        Err(ProfileError::LockTimeout { .. }) => {
+            let profile = store.load(id)?;
+            Ok(((profile, store.generation(id)), true))
+        }
+        Err(e) => Err(e),
     }
 }

@@ -136,8 +136,12 @@ fn event_loop(
     let input = read_input();
     loop {
         app.tick();
+        if stop.load(Ordering::Relaxed) {
+            // SIGTERM or SIGHUP: as `q`, so text being typed is kept as on Enter or Esc.
+            app.quit_on_signal();
+        }
         terminal.draw(|frame| app.draw(frame))?;
-        if app.should_quit() || stop.load(Ordering::Relaxed) {
+        if app.should_quit() {
             if app.saving() {
                 // Saving may wait for another writer's lock: say so rather than look frozen.
                 app.say("saving your last changes…");

@@ -190,6 +190,15 @@ impl ProfileSync {
         self.notices.push(Notice::Opened(name));
     }
 
+    /// Opens the profile read-only for now (another rungs held its lock when it was read):
+    /// the planner's own mark is let go and taken again as when another planner closes, which
+    /// makes it writable and says so.
+    pub fn read_only_for_now(&mut self, why: &str) {
+        self.session = None;
+        self.read_only = Some(why.to_string());
+        self.last_session_try = Some(Instant::now());
+    }
+
     /// Why changes cannot be saved, if they cannot.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()

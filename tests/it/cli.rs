@@ -651,6 +651,45 @@ fn a_log_entry_whose_output_cannot_be_written_is_saved_once_and_says_not_to_run_
     assert_eq!(saved.matches("shipped the migration").count(), 1, "{saved}");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_whose_output_cannot_be_written_says_so_without_a_warning_about_running_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    common::rungs(dir.path())
+        .args(["profile", "new", "Ann", "--role", "sysadmin"])
+        .assert()
+        .success();
+    for args in [&["profile", "show"][..], &["roster"], &["print"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(args)
+            .env("RUNGS_DATA_DIR", dir.path())
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("running it again"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn roster_on_a_profiles_path_that_is_not_a_folder_exits_2_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("profiles"), "not a folder").unwrap();
+    for args in [&["roster"][..], &["roster", "--json"], &["profile", "list"]] {
+        common::rungs(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is not a folder"));
+    }
+}
+
 #[test]
 fn a_session_or_due_date_years_off_is_refused_with_the_range_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();

@@ -98,17 +98,27 @@ fn killing_a_saving_process_never_leaves_a_broken_profile() {
             "round {round}: saves were lost"
         );
         // A kill can leave the temp file of the new version and that of the new backup; their
-        // names are fixed, so the next save reuses them and they never pile up.
+        // names are unique, and each save first removes what an earlier one left (under the
+        // lock), so at most one of each is ever there: they never pile up.
         let temps: Vec<String> = std::fs::read_dir(store.dir())
             .unwrap()
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|name| name.ends_with(".tmp"))
             .collect();
-        assert!(
+        let of = |prefix: &str| {
             temps
                 .iter()
-                .all(|name| name == "victim.ron.tmp" || name == "victim.ron.bak.tmp"),
+                .filter(|name| {
+                    name.strip_prefix(prefix)
+                        .is_some_and(|rest| rest.len() == ".0123456789abcdef.tmp".len())
+                })
+                .count()
+        };
+        assert!(
+            of(".victim.ron") <= 1
+                && of(".victim.ron.bak") <= 1
+                && temps.len() == of(".victim.ron") + of(".victim.ron.bak"),
             "round {round}: stray temp files {temps:?}"
         );
     }

@@ -385,3 +385,86 @@ fn checking_a_spreadsheet_points_at_import_csv() {
             "<stdin>:2:4: a stage but no milestone",
         ));
 }
+
+/// A ladder whose titles a spreadsheet would run as formulas if written as they are.
+const FORMULA_TITLES: [&str; 5] = [
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "+1 lead",
+    "-ops engineer",
+    "@SUM(A1:A9)",
+    "'=already quoted",
+];
+
+#[test]
+fn cells_a_spreadsheet_would_run_open_as_text_and_import_back_unchanged() {
+    let roles: Vec<String> = FORMULA_TITLES
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            format!(
+                "(id: \"r{i}\", title: {}, level: \"ic\", corner: \"infra\"),",
+                serde_json::to_string(title).unwrap()
+            )
+        })
+        .collect();
+    let source = format!(
+        "(format: 1, id: \"formulas\", name: \"=cmd|' /C calc'!A0\",\n\
+         levels: [(id: \"ic\", name: \"-IC\", summary: \"@everyone\", milestones: [\n\
+           (id: \"m\", title: \"=1+1\", stage: Preliminary, kind: Course, summary: \"+x\"),\n\
+         ])],\n\
+         corners: [(id: \"infra\", name: \"=Infra\", summary: \"\\tlead\")],\n\
+         roles: [{}])",
+        roles.join("\n")
+    );
+    let original = load_str(&source, "formulas.ron").unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("formulas.ron");
+    std::fs::write(&file, &source).unwrap();
+    let output = rungs()
+        .args(["export-csv", "--ladder"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    // A real parser that evaluates nothing: every cell it reads starts with no formula
+    // character, and the ones that held such a title start with the apostrophe.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(&output.stdout[..]);
+    let mut quoted = 0;
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell a spreadsheet would run: {cell:?}"
+            );
+            quoted += usize::from(cell.starts_with('\''));
+        }
+    }
+    assert!(quoted >= FORMULA_TITLES.len(), "{quoted}");
+    for title in FORMULA_TITLES {
+        let written = format!("'{title}");
+        let csv_cell = if written.contains(['"', ',']) {
+            format!("\"{}\"", written.replace('"', "\"\""))
+        } else {
+            written
+        };
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains(&csv_cell),
+            "{title:?} not written as text"
+        );
+    }
+    // import-csv gives back the very titles.
+    let back = rungs()
+        .args(["import-csv", "-", "--id", "formulas", "--name", "x"])
+        .write_stdin(output.stdout)
+        .output()
+        .unwrap();
+    assert!(back.status.success(), "{back:?}");
+    let ron = String::from_utf8(back.stdout).unwrap();
+    let imported = load_str(&ron, "imported.ron").unwrap_or_else(|e| panic!("{e}\n{ron}"));
+    let titles =
+        |l: &Ladder| -> Vec<String> { l.roles().iter().map(|r| r.title.to_string()).collect() };
+    assert_eq!(titles(&imported), titles(&original));
+    assert_eq!(structure(&imported), structure(&original));
+}

@@ -129,10 +129,11 @@ pub(super) struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The trimmed, non-empty value of `column` in this row, with where it is.
+    /// The trimmed, non-empty value of `column` in this row, with where it is; the apostrophe
+    /// that keeps a spreadsheet from running a cell as a formula is taken off.
     pub(super) fn get(&self, column: Column) -> Option<(&str, At)> {
         let &i = self.columns.get(&column)?;
-        let value = self.record.get(i)?.trim();
+        let value = crate::sheet::formula::from_text(self.record.get(i)?.trim());
         (!value.is_empty()).then_some((
             value,
             At {

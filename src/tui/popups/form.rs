@@ -200,7 +200,21 @@ impl Form {
         }
     }
 
-    fn save(&mut self, ctx: &mut Ctx) -> Stay {
+    /// What is typed, as a draft to keep when the form cannot be saved.
+    pub fn draft(&self) -> crate::profile::drafts::Draft {
+        crate::profile::drafts::Draft {
+            title: self.title.clone(),
+            fields: self
+                .fields
+                .iter()
+                .map(|(label, field)| (label.to_string(), field.value()))
+                .collect(),
+        }
+    }
+
+    /// Saves the form as Ctrl-S would (the planner is being closed): `Stay::Open` when what is
+    /// typed cannot be saved as it is.
+    pub fn save(&mut self, ctx: &mut Ctx) -> Stay {
         let values = Values(self.fields.iter().map(|(_, f)| f.value()).collect());
         match (self.submit)(&values, ctx) {
             Ok(change) => {
