@@ -521,6 +521,26 @@ pub fn write_atomic(
     write_atomic_with(&RealDisk, path, bytes, previous, new_file)
 }
 
+/// Writes an export (a file rungs never reads back) as [`write_atomic`] does, but without the
+/// [`MAX_FILE_BYTES`] limit: that limit protects the files rungs reads back, and an export of
+/// a profile that loads must never be refused for its size.
+pub fn write_export(
+    path: &Path,
+    bytes: &[u8],
+    previous: Previous,
+    new_file: NewFile,
+) -> Result<(), WriteError> {
+    write_counted(
+        &RealDisk,
+        path,
+        bytes,
+        previous,
+        new_file,
+        Counted::Yes,
+        ReadBack::No,
+    )
+}
+
 /// Writes a cache that only saves work (the roster's): as [`write_atomic`], owner-only, but
 /// not a change the person made, so it is not counted in [`wrote_anything`].
 pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
@@ -530,7 +550,8 @@ pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         bytes,
         Previous::Replace,
         NewFile::OwnerOnly,
-        false,
+        Counted::No,
+        ReadBack::Yes,
     )
 }
 
@@ -543,7 +564,29 @@ pub fn write_atomic_with(
     previous: Previous,
     new_file: NewFile,
 ) -> Result<(), WriteError> {
-    write_counted(steps, path, bytes, previous, new_file, true)
+    write_counted(
+        steps,
+        path,
+        bytes,
+        previous,
+        new_file,
+        Counted::Yes,
+        ReadBack::Yes,
+    )
+}
+
+/// Whether a write is a change the person made (see [`wrote_anything`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    Yes,
+    No,
+}
+
+/// Whether rungs reads the file back, so that it must stay within [`MAX_FILE_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReadBack {
+    Yes,
+    No,
 }
 
 fn write_counted(
@@ -552,9 +595,10 @@ fn write_counted(
     bytes: &[u8],
     previous: Previous,
     new_file: NewFile,
-    counted: bool,
+    counted: Counted,
+    read_back: ReadBack,
 ) -> Result<(), WriteError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if read_back == ReadBack::Yes && bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(WriteError::refused(
             path,
             format!(
@@ -586,7 +630,7 @@ fn write_counted(
         let _ = std::fs::remove_file(&temp);
         return Err(e);
     }
-    if counted {
+    if counted == Counted::Yes {
         WROTE.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     #[cfg(unix)]
@@ -629,8 +673,9 @@ fn write_temp(
         use std::os::unix::fs::PermissionsExt;
         let mode = match (new_file, existing) {
             (NewFile::Secret, _) => Some(0o600),
-            // The replaced file's mode carries over, whatever it was (0600 stays 0600).
-            (_, Some(meta)) => Some(meta.permissions().mode() & 0o7777),
+            // The replaced file's permissions carry over (0600 stays 0600); a setuid, setgid
+            // or sticky bit does not: rungs writes text, never programs.
+            (_, Some(meta)) => Some(meta.permissions().mode() & 0o777),
             (_, None) => None,
         };
         if let Some(mode) = mode {
@@ -660,11 +705,22 @@ fn keep_backup(
     new_file: NewFile,
 ) -> Result<(), WriteError> {
     let fail = failed(backup, KEEP_BACKUP);
-    if std::fs::symlink_metadata(backup).is_ok_and(|meta| meta.is_dir()) {
-        return Err(fail(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "it is a folder",
-        )));
+    // A link there is replaced, never followed; anything else but a regular file (a folder,
+    // a FIFO, a device) is left alone and nothing is written.
+    if let Ok(meta) = std::fs::symlink_metadata(backup)
+        && !meta.is_file()
+        && !meta.file_type().is_symlink()
+    {
+        let mut refused = WriteError::refused(
+            backup,
+            if meta.is_dir() {
+                "it is a folder, where rungs keeps the previous version — move it, and nothing was written"
+            } else {
+                "it is not a regular file (a FIFO, socket or device), where rungs keeps the previous version — move it, and nothing was written"
+            },
+        );
+        refused.action = KEEP_BACKUP;
+        return Err(refused);
     }
     let mut made = Err(io::Error::from(io::ErrorKind::AlreadyExists));
     let mut fresh = temp_name(backup, 0);
@@ -719,5 +775,57 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("cannot create"), "{err}");
+    }
+
+    #[test]
+    fn only_files_rungs_reads_back_are_held_to_the_read_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = vec![b'x'; MAX_FILE_BYTES as usize + 1];
+        let read_back = dir.path().join("ada.ron");
+        let err = write_atomic(&read_back, &big, Previous::Replace, NewFile::Private).unwrap_err();
+        assert!(err.refused && err.to_string().contains("MiB"), "{err}");
+        assert!(!read_back.exists());
+        let export = dir.path().join("ada.json");
+        write_export(&export, &big, Previous::Replace, NewFile::Shared).unwrap();
+        assert_eq!(std::fs::metadata(&export).unwrap().len(), big.len() as u64);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rewritten_file_keeps_its_permissions_but_never_a_setuid_or_setgid_bit() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o6755)).unwrap();
+        let before = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+        write_atomic(&path, b"new", Previous::Replace, NewFile::Shared).unwrap();
+        let after = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(after, before & 0o777, "was {before:o}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn anything_but_a_regular_file_where_the_backup_goes_is_refused_and_left_alone() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        std::fs::write(&path, "old").unwrap();
+        let backup = with_suffix(&path, ".bak");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&backup)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let err = write_atomic(&path, b"new", Previous::KeepAsBackup, NewFile::Shared).unwrap_err();
+        assert!(err.refused, "{err}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        assert!(
+            std::fs::symlink_metadata(&backup)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
     }
 }

@@ -79,13 +79,25 @@ pub(super) fn write_output(
     previous: Previous,
     new_file: fsutil::NewFile,
 ) -> Result<(), Failure> {
-    fsutil::write_atomic(path, text.as_bytes(), previous, new_file).map_err(|e| {
-        if e.refused {
-            Failure::invalid(e.to_string())
-        } else {
-            Failure::runtime(e.to_string())
-        }
-    })
+    fsutil::write_atomic(path, text.as_bytes(), previous, new_file).map_err(write_failure)
+}
+
+/// Writes an export (never read back, so of any size) to `path`, as [`prepare_output`] decided.
+pub(super) fn write_export_output(
+    path: &Path,
+    text: &str,
+    previous: Previous,
+    new_file: fsutil::NewFile,
+) -> Result<(), Failure> {
+    fsutil::write_export(path, text.as_bytes(), previous, new_file).map_err(write_failure)
+}
+
+fn write_failure(e: fsutil::WriteError) -> Failure {
+    if e.refused {
+        Failure::invalid(e.to_string())
+    } else {
+        Failure::runtime(e.to_string())
+    }
 }
 
 /// `rungs ladder init PATH`: a commented template that passes `rungs check`.

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::args::ExportFormat;
-use super::authoring::{prepare_output, write_output};
+use super::authoring::{prepare_output, write_export_output};
 use super::ladder_cmds::role_arg;
 use super::output::write_json;
 use super::output::{note, warn};
@@ -397,7 +397,7 @@ pub(super) fn export(
     };
     match (path, previous) {
         (Some(path), Some(previous)) => {
-            write_output(path, &contents, previous, new_file)?;
+            write_export_output(path, &contents, previous, new_file)?;
             writeln!(
                 out,
                 "wrote the {} export of {} to {} — {}",

@@ -136,7 +136,7 @@ pub fn write_to_exports(
     } else {
         NewFile::OwnerOnly
     };
-    fsutil::write_atomic(&path, contents.as_bytes(), Previous::Replace, new_file)?;
+    fsutil::write_export(&path, contents.as_bytes(), Previous::Replace, new_file)?;
     Ok(path)
 }
 
