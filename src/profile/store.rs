@@ -516,8 +516,11 @@ impl Store {
         if written.is_ok() {
             // Whatever someone did to their modes, every file of private notes is owner-only
             // after any save, not only after one that rewrites it.
+            // That is the notes' file, its backup, and the pre-migration copy of a format-1
+            // profile that held them (with its own backup).
             let private = self.private_path_of(&profile.id);
-            for path in [backup_of(&private), private] {
+            let format_1 = pre_migration_backup_of(&self.path_of(&profile.id));
+            for path in [backup_of(&private), private, backup_of(&format_1), format_1] {
                 if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
                     owner_only(&path);
                 }

@@ -474,6 +474,35 @@ fn every_file_holding_private_notes_is_owner_only_after_every_write_and_the_tigh
     assert_eq!(mode(&shared), 0o644);
 }
 
+#[cfg(unix)]
+#[test]
+fn the_kept_format_1_file_holding_private_notes_is_owner_only_after_every_write() {
+    let data = tempfile::tempdir().unwrap();
+    let profiles = data.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles/format-1.ron");
+    std::fs::copy(fixture, profiles.join("priya-sharma.ron")).unwrap();
+    rungs(data.path())
+        .args(["log", "first write"])
+        .assert()
+        .success();
+    let kept = profiles.join("priya-sharma.format-1.private.ron");
+    assert_eq!(mode(&kept), 0o600);
+    for command in [
+        &["log", "second write"][..],
+        &["session", "add", "--private", "more"],
+    ] {
+        make_readable_by_all(&kept);
+        rungs(data.path())
+            .args(command)
+            .assert()
+            .success()
+            .stderr(predicates::str::contains("readable by you only"));
+        assert_eq!(mode(&kept), 0o600, "after {command:?}");
+    }
+}
+
 #[test]
 fn a_change_that_would_pass_the_read_limit_is_refused_and_the_file_still_loads() {
     let data = tempfile::tempdir().unwrap();
