@@ -210,7 +210,8 @@ pub fn on_notice(show: fn(&str)) {
     let _ = NOTICE.set(show);
 }
 
-fn notice(message: &str) {
+/// Says `message` to the person (on stderr from the command line) and logs it.
+pub fn notice(message: &str) {
     tracing::warn!("{message}");
     if let Some(show) = NOTICE.get() {
         show(message);

@@ -172,7 +172,6 @@ const HELPER_NAMES: &[&str] = &[
     "profiles/ada.ron.bak.tmp",
     "profiles/ada.bak.private.ron.tmp",
     "profiles/bea.ron.tmp",
-    "profiles/.gitignore",
     "profiles/ada.ron.bak",
     "profiles/ada.bak.private.ron",
     "cache/roster.ron",
@@ -472,6 +471,47 @@ fn every_file_holding_private_notes_is_owner_only_after_every_write_and_the_tigh
         .assert()
         .success();
     assert_eq!(mode(&shared), 0o644);
+}
+
+/// A link at `profiles/.gitignore` cannot be trusted to keep private notes out of git: new
+/// private notes are refused (exit 2, naming the file and what to do), any other change goes
+/// on with a word on stderr, and the link's target never changes.
+#[cfg(unix)]
+#[test]
+fn a_link_at_the_profiles_gitignore_refuses_new_private_notes_and_says_so_on_other_saves() {
+    let data = tempfile::tempdir().unwrap();
+    ada(data.path());
+    let gitignore = data.path().join("profiles/.gitignore");
+    std::fs::remove_file(&gitignore).unwrap();
+    let mut victims = Victims::new();
+    victims.plant(&gitignore);
+    let private = data.path().join("profiles/ada.private.ron");
+    let before = std::fs::read(&private).unwrap();
+    let output = rungs(data.path())
+        .args(["session", "add", "--private", "not for git"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains(".gitignore") && said.contains("symbolic link") && said.contains("remove it"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&private).unwrap(), before);
+    rungs(data.path())
+        .args(["log", "nothing private"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(".gitignore"))
+        .stderr(predicates::str::contains("remove it"));
+    victims.assert_untouched("saves with a link at profiles/.gitignore");
+    // Once the link is gone, rungs writes its own and private notes are saved again.
+    std::fs::remove_file(&gitignore).unwrap();
+    rungs(data.path())
+        .args(["session", "add", "--private", "now ignored"])
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(&gitignore).unwrap().is_file());
 }
 
 #[cfg(unix)]
