@@ -177,6 +177,19 @@ const HELPER_NAMES: &[&str] = &[
     "cache/roster.ron",
     "exports/ada-2026-11-25.md",
     "exports/ada-2026-11-25-private.md",
+    "profiles/ada.session",
+    "profiles/ada.format-1.private.ron",
+    "profiles/ada.format-1.bak.private.ron",
+    // The previous versions kept of the files `--out` names in [`EVERY_COMMAND`].
+    "exports/ada-private.md.bak",
+    "exports/ada.svg.bak",
+    "ladder.csv.bak",
+    "imported.ron.bak",
+    "ladders/mine.ron.bak",
+    "config.ron.bak",
+    // The log (XDG_STATE_HOME is the data folder's `state`, see [`run_with_links`]).
+    "state/rungs/rungs.log",
+    "state/rungs/rungs.log.1",
 ];
 
 /// Names whose link makes the command refuse (exit 2) rather than go round it: the files a
@@ -223,6 +236,8 @@ fn run_with_links(
     let args = args(command, data.path(), outside);
     let output = rungs(data.path())
         .env("RUNGS_CONFIG", data.path().join("config.ron"))
+        .env("XDG_STATE_HOME", data.path().join("state"))
+        .env("RUNGS_LOG", "debug")
         .args(&args)
         .output()
         .unwrap();
