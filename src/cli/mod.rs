@@ -80,11 +80,15 @@ fn exit_with(error: &clap::Error) -> ! {
         std::process::exit(2);
     }
     // Help or the version asked for: if stdout cannot take it, say so (exit 1), never panic.
+    // A closed pipe (`rungs --help | head -1`) means the reader has what it wanted: exit 0, as
+    // for every other command.
     let mut stdout = io::stdout().lock();
     let written = stdout
         .write_all(text::sanitize(&rendered).as_bytes())
         .and_then(|()| stdout.flush());
-    if let Err(e) = written {
+    if let Err(e) = written
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
         to_stderr(&format!("rungs: cannot write output: {e}\n"));
         std::process::exit(1);
     }
