@@ -162,9 +162,29 @@ impl<'a> ExportInput<'a> {
 /// shown as the very characters it holds. Many Markdown viewers render raw HTML, so `<` and `>`
 /// become `&lt;` and `&gt;` (and an `&` that would start an entity, `&amp;`); the characters
 /// that make emphasis, code, links, strikethrough or a table column (`\ ` * _ [ ] ~ |`) are
-/// escaped with a backslash.
+/// escaped with a backslash; what would start a block at the start of a line (`#`, `-`, `+`,
+/// `=`, `1.`, `1)`, leading blanks) is escaped or dropped, as the cell may start a quoted line.
 pub(super) fn cell(s: &str) -> String {
-    let line = text::one_line(s);
+    // Leading blanks would make an indented code block of a quoted line: they go.
+    let line = text::one_line(s).trim_start().to_string();
+    let mut out = String::with_capacity(line.len() + 1);
+    // What would start a block where the text starts a line (a heading, a list, a rule, a
+    // setext underline) is escaped; a backslash before punctuation is never shown.
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if line.starts_with(['#', '-', '+', '=']) {
+        out.push('\\');
+    } else if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        out.push_str(&line[..digits]);
+        out.push('\\');
+        let rest = line[digits..].to_string();
+        return out + &escape_inline(&rest);
+    }
+    out.push_str(&escape_inline(&line));
+    out
+}
+
+/// `line` with the characters Markdown or HTML would act on escaped, wherever they are.
+fn escape_inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for (at, c) in line.char_indices() {
         match c {

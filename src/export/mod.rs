@@ -375,7 +375,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
         let _ = writeln!(
             out,
             "\n{} {} {}",
-            capitalised(&r.label(ladder)),
+            cell(&capitalised(&r.label(ladder))),
             r.gauge(10),
             r.progress.fraction()
         );
@@ -528,7 +528,7 @@ pub fn markdown(input: &ExportInput) -> String {
         let _ = writeln!(
             out,
             "**{}: {} %** ({} of {}) — counts {}.",
-            capitalised(&r.label(ladder)),
+            cell(&capitalised(&r.label(ladder))),
             r.percent(),
             r.progress.done,
             r.progress.total,

@@ -347,3 +347,60 @@ fn hostile_text_in_every_field_never_reaches_the_terminal_or_an_export() {
         })
         .unwrap();
 }
+
+/// Markdown a viewer would act on, put in every field of a ladder and of a profile, never
+/// acts in the Markdown export: no raw `<` (many viewers render HTML), and no line that starts
+/// a block (a heading, a list, a quote, a rule, a code fence) with text from the input, even
+/// inside the quoted notes of a 1:1.
+#[test]
+fn markdown_syntax_in_every_field_is_shown_as_written_never_as_markup() {
+    let small = ladder_file();
+    let bundled = load_str(BUNDLED[0].1, "bundled").unwrap();
+    let profile = common::planner::fixture_profile();
+    let today = Date::new(2026, 11, 25).unwrap();
+    let clock = rungs::date::Clock::Pinned(today);
+    let starts = [
+        "# hostile",
+        "> hostile",
+        "1. hostile",
+        "2) hostile",
+        "- hostile",
+        "+ hostile",
+        "* hostile",
+        "---",
+        "```",
+        "=== hostile",
+        "    hostile code",
+        "<b onmouseover=x>Senior</b>",
+    ];
+    for start in starts {
+        for s in [start.to_string(), format!("fine\n{start}\nfine")] {
+            let ladder = load_str(
+                &to_commented_ron(&ladder_with(&small, &s, false), &[]),
+                "h.ron",
+            )
+            .unwrap_or_else(|_| bundled.clone());
+            let hostile = profile_with(&profile, &s, false);
+            let input = rungs::export::ExportInput::new(&hostile, &ladder, &clock)
+                .with_private_notes(PrivateNotes::Included);
+            let markdown = rungs::export::render(Format::Markdown, &input);
+            assert!(!markdown.contains('<'), "raw < from {s:?}:\n{markdown}");
+            for line in markdown.lines() {
+                let mut rest = line;
+                while let Some(inner) = rest.strip_prefix("> ") {
+                    rest = inner;
+                }
+                // An indented line is a code block as it stands; anything else, indented or not.
+                let block = if start.starts_with(' ') {
+                    rest.starts_with(start)
+                } else {
+                    rest.trim_start().starts_with(start)
+                };
+                assert!(
+                    !block,
+                    "a block from {s:?} in the line {line:?}:\n{markdown}"
+                );
+            }
+        }
+    }
+}
