@@ -712,13 +712,13 @@ fn keep_backup(
         && !meta.is_file()
         && !meta.file_type().is_symlink()
     {
+        if meta.is_dir() {
+            let folder = io::Error::new(io::ErrorKind::IsADirectory, "it is a folder");
+            return Err(fail(folder));
+        }
         let mut refused = WriteError::refused(
             backup,
-            if meta.is_dir() {
-                "it is a folder, where rungs keeps the previous version — move it, and nothing was written"
-            } else {
-                "it is not a regular file (a FIFO, socket or device), where rungs keeps the previous version — move it, and nothing was written"
-            },
+            "it is not a regular file (a FIFO, socket or device) — move it out of the way",
         );
         refused.action = KEEP_BACKUP;
         return Err(refused);
@@ -776,57 +776,5 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("cannot create"), "{err}");
-    }
-
-    #[test]
-    fn only_files_rungs_reads_back_are_held_to_the_read_limit() {
-        let dir = tempfile::tempdir().unwrap();
-        let big = vec![b'x'; MAX_FILE_BYTES as usize + 1];
-        let read_back = dir.path().join("ada.ron");
-        let err = write_atomic(&read_back, &big, Previous::Replace, NewFile::Private).unwrap_err();
-        assert!(err.refused && err.to_string().contains("MiB"), "{err}");
-        assert!(!read_back.exists());
-        let export = dir.path().join("ada.json");
-        write_export(&export, &big, Previous::Replace, NewFile::Shared).unwrap();
-        assert_eq!(std::fs::metadata(&export).unwrap().len(), big.len() as u64);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_rewritten_file_keeps_its_permissions_but_never_a_setuid_or_setgid_bit() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("plan.md");
-        std::fs::write(&path, "old").unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o6755)).unwrap();
-        let before = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
-        write_atomic(&path, b"new", Previous::Replace, NewFile::Shared).unwrap();
-        let after = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(after, before & 0o777, "was {before:o}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn anything_but_a_regular_file_where_the_backup_goes_is_refused_and_left_alone() {
-        use std::os::unix::fs::FileTypeExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("plan.md");
-        std::fs::write(&path, "old").unwrap();
-        let backup = with_suffix(&path, ".bak");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&backup)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        let err = write_atomic(&path, b"new", Previous::KeepAsBackup, NewFile::Shared).unwrap_err();
-        assert!(err.refused, "{err}");
-        assert!(err.to_string().contains("not a regular file"), "{err}");
-        assert!(
-            std::fs::symlink_metadata(&backup)
-                .unwrap()
-                .file_type()
-                .is_fifo()
-        );
-        assert_eq!(std::fs::read(&path).unwrap(), b"old");
     }
 }

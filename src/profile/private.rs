@@ -119,6 +119,64 @@ pub fn gitignore_with_our_lines(existing: Option<&str>) -> Option<String> {
     Some(text)
 }
 
+/// Makes sure `profiles/.gitignore` names the private files (and the working files), so a
+/// team keeping the folder in git never commits them. A person's own lines are kept; a
+/// failure to write it is logged, never a reason not to save. But a `.gitignore` that is
+/// not a regular file (a link planted there, a folder) cannot be trusted to keep them out:
+/// new private notes (`writes_private`) are refused until it is removed, and any other save
+/// goes on with a word on stderr.
+pub fn keep_out_of_git(dir: &Path, writes_private: bool) -> Result<(), ProfileError> {
+    let path = dir.join(".gitignore");
+    if let Ok(meta) = std::fs::symlink_metadata(&path)
+        && !meta.is_file()
+    {
+        let what = if meta.file_type().is_symlink() {
+            "a symbolic link"
+        } else if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        if writes_private {
+            return Err(ProfileError::Refused(crate::fsutil::WriteError {
+                path: path.clone(),
+                action: "write private notes beside",
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!(
+                        "it is {what}, so rungs cannot make sure git ignores *.private.ron — remove it (rungs writes its own on the next save) and try again"
+                    ),
+                ),
+                refused: true,
+            }));
+        }
+        crate::fsutil::notice(&format!(
+            "{} is {what}, so rungs cannot make sure git ignores the private notes (*.private.ron) — remove it; rungs writes its own on the next save",
+            path.display()
+        ));
+        return Ok(());
+    }
+    let existing = match crate::fsutil::read_limited(&path) {
+        Ok(text) => Some(text),
+        Err(crate::fsutil::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            tracing::warn!(path = %path.display(), error = %e, "cannot read the .gitignore");
+            return Ok(());
+        }
+    };
+    if let Some(text) = gitignore_with_our_lines(existing.as_deref())
+        && let Err(e) = crate::fsutil::write_atomic(
+            &path,
+            text.as_bytes(),
+            crate::fsutil::Previous::Replace,
+            crate::fsutil::NewFile::Shared,
+        )
+    {
+        tracing::warn!(error = %e, "cannot write the .gitignore");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

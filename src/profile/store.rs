@@ -485,7 +485,7 @@ impl Store {
             Some(notes) => *notes != profile.private_notes,
             None => !profile.private_notes.is_empty(),
         };
-        self.keep_private_out_of_git(changed)?;
+        private::keep_out_of_git(&self.dir, changed)?;
         if changed {
             let text = private_text;
             // Named to match the notes' own pattern, so .gitignore keeps it out too.
@@ -613,64 +613,6 @@ impl Store {
         if let Err(e) = undone {
             tracing::warn!(profile = %id, error = %e, "the private notes could not be put back");
         }
-    }
-
-    /// Makes sure `profiles/.gitignore` names the private files (and the working files), so a
-    /// team keeping the folder in git never commits them. A person's own lines are kept; a
-    /// failure to write it is logged, never a reason not to save. But a `.gitignore` that is
-    /// not a regular file (a link planted there, a folder) cannot be trusted to keep them out:
-    /// new private notes (`writes_private`) are refused until it is removed, and any other save
-    /// goes on with a word on stderr.
-    fn keep_private_out_of_git(&self, writes_private: bool) -> Result<(), ProfileError> {
-        let path = self.dir.join(".gitignore");
-        if let Ok(meta) = fs::symlink_metadata(&path)
-            && !meta.is_file()
-        {
-            let what = if meta.file_type().is_symlink() {
-                "a symbolic link"
-            } else if meta.is_dir() {
-                "a folder"
-            } else {
-                "not a regular file"
-            };
-            if writes_private {
-                return Err(ProfileError::Refused(fsutil::WriteError {
-                    path: path.clone(),
-                    action: "write private notes beside",
-                    source: io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        format!(
-                            "it is {what}, so rungs cannot make sure git ignores *.private.ron — remove it (rungs writes its own on the next save) and try again"
-                        ),
-                    ),
-                    refused: true,
-                }));
-            }
-            fsutil::notice(&format!(
-                "{} is {what}, so rungs cannot make sure git ignores the private notes (*.private.ron) — remove it; rungs writes its own on the next save",
-                path.display()
-            ));
-            return Ok(());
-        }
-        let existing = match fsutil::read_limited(&path) {
-            Ok(text) => Some(text),
-            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => {
-                tracing::warn!(path = %path.display(), error = %e, "cannot read the .gitignore");
-                return Ok(());
-            }
-        };
-        if let Some(text) = private::gitignore_with_our_lines(existing.as_deref())
-            && let Err(e) = fsutil::write_atomic(
-                &path,
-                text.as_bytes(),
-                Previous::Replace,
-                fsutil::NewFile::Shared,
-            )
-        {
-            tracing::warn!(error = %e, "cannot write the .gitignore");
-        }
-        Ok(())
     }
 }
 

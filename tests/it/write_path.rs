@@ -687,3 +687,79 @@ fn every_command_into_a_closed_pipe_exits_0_never_101() {
         }
     }
 }
+
+#[test]
+fn only_files_rungs_reads_back_are_held_to_the_read_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = vec![b'x'; rungs::fsutil::MAX_FILE_BYTES as usize + 1];
+    let read_back = dir.path().join("ada.ron");
+    let err = rungs::fsutil::write_atomic(
+        &read_back,
+        &big,
+        rungs::fsutil::Previous::Replace,
+        rungs::fsutil::NewFile::Private,
+    )
+    .unwrap_err();
+    assert!(err.refused && err.to_string().contains("MiB"), "{err}");
+    assert!(!read_back.exists());
+    let export = dir.path().join("ada.json");
+    rungs::fsutil::write_export(
+        &export,
+        &big,
+        rungs::fsutil::Previous::Replace,
+        rungs::fsutil::NewFile::Shared,
+    )
+    .unwrap();
+    assert_eq!(std::fs::metadata(&export).unwrap().len(), big.len() as u64);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rewritten_file_keeps_its_permissions_but_never_a_setuid_or_setgid_bit() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.md");
+    std::fs::write(&path, "old").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o6755)).unwrap();
+    let before = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+    rungs::fsutil::write_atomic(
+        &path,
+        b"new",
+        rungs::fsutil::Previous::Replace,
+        rungs::fsutil::NewFile::Shared,
+    )
+    .unwrap();
+    let after = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(after, before & 0o777, "was {before:o}");
+}
+
+#[cfg(unix)]
+#[test]
+fn anything_but_a_regular_file_where_the_backup_goes_is_refused_and_left_alone() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.md");
+    std::fs::write(&path, "old").unwrap();
+    let backup = rungs::fsutil::with_suffix(&path, ".bak");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&backup)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let err = rungs::fsutil::write_atomic(
+        &path,
+        b"new",
+        rungs::fsutil::Previous::KeepAsBackup,
+        rungs::fsutil::NewFile::Shared,
+    )
+    .unwrap_err();
+    assert!(err.refused, "{err}");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(
+        std::fs::symlink_metadata(&backup)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"old");
+}
