@@ -428,14 +428,28 @@ pub fn move_file(from: &Path, to: &Path) -> Result<(), WriteError> {
 pub fn make_owner_only(path: &Path) -> Result<(), WriteError> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let meta = std::fs::symlink_metadata(path).map_err(failed(path, "read the mode of"))?;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        // Opened without following a link (nor blocking on a FIFO), then checked and changed
+        // through the open file: what is checked is what is changed, whatever is renamed into
+        // `path` meanwhile.
+        let file = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+            .open(path)
+            .map_err(|e| {
+                if e.raw_os_error() == Some(libc::ELOOP) {
+                    WriteError::refused(path, "it is a symbolic link")
+                } else {
+                    failed(path, "read the mode of")(e)
+                }
+            })?;
+        let meta = file.metadata().map_err(failed(path, "read the mode of"))?;
         if !meta.is_file() {
             return Err(WriteError::refused(path, "it is not a regular file"));
         }
         let mode = meta.permissions().mode() & 0o777;
         if mode != 0o600 {
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
                 .map_err(failed(path, "set the permissions of"))?;
             if mode & 0o077 != 0 {
                 announce_tightened(path, mode);
@@ -450,7 +464,7 @@ pub fn make_owner_only(path: &Path) -> Result<(), WriteError> {
 #[cfg(unix)]
 fn announce_tightened(path: &Path, mode: u32) {
     notice(&format!(
-        "{} holds private notes but was readable by others (mode {mode:o}); it and its backup are now readable by you only (600)",
+        "{} holds private notes but was readable by others (mode {mode:o}); it is now readable by you only (600)",
         path.display()
     ));
 }
@@ -724,7 +738,7 @@ fn keep_backup(
         return Err(refused);
     }
     let mut made = Err(io::Error::from(io::ErrorKind::AlreadyExists));
-    let mut fresh = temp_name(backup, 0);
+    let mut fresh = std::path::PathBuf::new();
     for attempt in 0..16 {
         fresh = temp_name(backup, attempt);
         made = steps.keep_backup(target, &fresh);

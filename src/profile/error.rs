@@ -174,10 +174,9 @@ impl std::fmt::Display for ProfileError {
             }
             ProfileError::TooBig { path, bytes } => write!(
                 f,
-                "not saved: this change would make {} {bytes} bytes ({:.1} MiB), over the {} MiB that rungs reads back — the file is unchanged and still loads; make the change smaller, or move long notes and old log entries out of the profile (into a file of their own) first",
+                "not saved: this change would make {} {bytes} bytes, over the {} bytes (16 MiB) that rungs reads back — the file is unchanged and still loads; make the change smaller, or move long notes and old log entries out of the profile (into a file of their own) first",
                 path.display(),
-                *bytes as f64 / 1024.0 / 1024.0,
-                crate::fsutil::MAX_FILE_BYTES / 1024 / 1024
+                crate::fsutil::MAX_FILE_BYTES
             ),
             ProfileError::Refused(e) => write!(f, "{e} — nothing was written"),
             ProfileError::Io {

@@ -3,6 +3,7 @@
 //! after every write.
 
 use crate::common;
+use predicates::prelude::PredicateBooleanExt;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -448,7 +449,9 @@ fn every_file_holding_private_notes_is_owner_only_after_every_write_and_the_tigh
         .args(["session", "add", "--private", "third thoughts"])
         .assert()
         .success()
-        .stderr(predicates::str::contains("readable by you only"));
+        .stderr(predicates::str::contains("readable by you only"))
+        // Each file is named once, for itself: no "it and its backup" said of both.
+        .stderr(predicates::str::contains("its backup").not());
     assert_eq!((mode(&private), mode(&backup)), (0o600, 0o600));
     // A write that leaves the notes as they are tightens them too.
     make_readable_by_all(&private);
@@ -609,6 +612,8 @@ fn a_change_that_would_pass_the_read_limit_is_refused_and_the_file_still_loads()
         said.contains("MiB") && said.contains("still loads") && said.contains("ada.ron"),
         "{said}"
     );
+    // Never a rounded size that reads as no bigger than the limit ("16.0 MiB, over the 16 MiB").
+    assert!(!said.contains("16.0 MiB"), "{said}");
     assert!(std::fs::metadata(&path).unwrap().len() as usize <= limit);
     assert_ne!(
         std::fs::read(&path).unwrap(),
