@@ -333,7 +333,7 @@ impl Store {
 
     /// Takes the profile's write lock, waiting up to `lock_wait` for another writer.
     pub fn lock(&self, id: &str) -> Result<LockGuard, ProfileError> {
-        fs::create_dir_all(&self.dir).map_err(ProfileError::io(&self.dir, "create the folder"))?;
+        self.make_folder()?;
         let path = self.sibling(id, "lock");
         let file = fsutil::open_lock(&path).map_err(|e| {
             if e.refused {
@@ -374,7 +374,7 @@ impl Store {
 
     /// Marks the profile open in a planner: `None` if another planner has it open already.
     pub fn open_session(&self, id: &str) -> Result<Option<SessionLock>, ProfileError> {
-        fs::create_dir_all(&self.dir).map_err(ProfileError::io(&self.dir, "create the folder"))?;
+        self.make_folder()?;
         disk::session(&self.sibling(id, "session"))
     }
 
@@ -613,6 +613,23 @@ impl Store {
         if let Err(e) = undone {
             tracing::warn!(profile = %id, error = %e, "the private notes could not be put back");
         }
+    }
+
+    /// Creates the profiles folder if need be. Something else by that name (a file) is bad
+    /// input the person must move, not a failure to retry.
+    fn make_folder(&self) -> Result<(), ProfileError> {
+        if fs::metadata(&self.dir).is_ok_and(|m| !m.is_dir()) {
+            return Err(ProfileError::Refused(fsutil::WriteError {
+                path: self.dir.clone(),
+                action: "create the folder",
+                source: io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "it is a file, not a folder — move it out of the way (or pass --data-dir)",
+                ),
+                refused: true,
+            }));
+        }
+        fs::create_dir_all(&self.dir).map_err(ProfileError::io(&self.dir, "create the folder"))
     }
 }
 

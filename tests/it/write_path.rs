@@ -768,3 +768,20 @@ fn anything_but_a_regular_file_where_the_backup_goes_is_refused_and_left_alone()
     );
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
 }
+
+#[test]
+fn a_file_where_the_profiles_folder_goes_is_bad_input_that_says_to_move_it() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("profiles"), "not a folder").unwrap();
+    let output = rungs(data.path())
+        .args(["profile", "new", "Ada", "--role", "sysadmin"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("is a file, not a folder") && said.contains("move it"),
+        "{said}"
+    );
+    assert!(!said.contains("try again"), "{said}");
+}
