@@ -225,6 +225,12 @@ pub fn refusal(path: &Path, new_file: NewFile) -> Option<WriteError> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     let kind = meta.file_type();
     if kind.is_symlink() {
+        if path.starts_with("/dev") {
+            return Some(WriteError::refused(
+                path,
+                "it is a device, and rungs writes only regular files — to print on stdout, leave out --out",
+            ));
+        }
         if new_file != NewFile::Private {
             return Some(WriteError::refused(
                 path,

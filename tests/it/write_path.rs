@@ -785,3 +785,18 @@ fn a_file_where_the_profiles_folder_goes_is_bad_input_that_says_to_move_it() {
     );
     assert!(!said.contains("try again"), "{said}");
 }
+
+#[cfg(unix)]
+#[test]
+fn out_to_dev_stdout_says_to_leave_out_out_not_to_remove_a_link() {
+    let data = tempfile::tempdir().unwrap();
+    ada(data.path());
+    let output = rungs(data.path())
+        .args(["export", "--out", "/dev/stdout"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("leave out --out"), "{said}");
+    assert!(!said.contains("remove the link"), "{said}");
+}
