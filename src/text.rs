@@ -315,6 +315,28 @@ pub fn located(origin: &str, at: Option<(usize, usize)>, message: &str, hint: &s
     one_line(&line)
 }
 
+/// Numbers in order, runs written as ranges: "1–3, 5, 8–9".
+pub fn ranges(numbers: &[u64]) -> String {
+    let mut sorted = numbers.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut runs: Vec<(u64, u64)> = Vec::new();
+    for n in sorted {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => a.to_string(),
+            1 => format!("{a}, {b}"),
+            _ => format!("{a}–{b}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "1 level", "2 levels": a count with its noun.
 pub fn count(n: usize, noun: &str) -> String {
     // "entry" → "entries", but "day" → "days".

@@ -442,16 +442,17 @@ pub enum AgendaCommand {
         #[arg(long, value_enum, default_value_t = ByArg::Own)]
         by: ByArg,
     },
-    /// Close a topic without a session: it leaves the next agenda (N as `rungs agenda` numbers it)
+    /// Close a topic without a session: it leaves the next agenda (ID as `rungs agenda` shows it)
     Done {
-        /// The topic's number, shown before it by `rungs agenda`
-        number: usize,
+        /// The topic's id, shown before it by `rungs agenda`
+        #[arg(value_name = "ID")]
+        number: u64,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
-    /// List the open action items, numbered (the numbers `action done` takes)
+    /// List the open action items with their ids (the ids `action done` takes)
     List {
         /// Include the ones done
         #[arg(long)]
@@ -470,10 +471,10 @@ pub enum ActionCommand {
         #[arg(long, value_name = "DATE")]
         due: Option<Date>,
     },
-    /// Mark action item N done (N as `rungs action list` numbers it)
+    /// Mark action item ID done (ID as `rungs action list` shows it; an id never changes)
     Done {
-        #[arg(value_name = "N")]
-        number: usize,
+        #[arg(value_name = "ID")]
+        number: u64,
     },
 }
 

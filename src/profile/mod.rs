@@ -35,6 +35,7 @@ pub use error::ProfileError;
 pub use gaps::{Gap, competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
+pub use migrate::settled;
 pub use model::*;
 pub use readiness::{
     Counted, Progress, Readiness, level_progress, readiness, readiness_for, readiness_for_move,

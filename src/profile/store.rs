@@ -677,7 +677,10 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
             .from_str::<ProfileV1>(source)
             .map(migrate::from_v1)
             .map_err(|e| parse_error(&e)),
-        PROFILE_FORMAT => current.map_err(|e| parse_error(&e)),
+        2 => current.map(migrate::from_v2).map_err(|e| parse_error(&e)),
+        PROFILE_FORMAT => current
+            .map_err(|e| parse_error(&e))
+            .and_then(|p| migrate::checked(p, path)),
         newer_format => Err(newer(newer_format)),
     }
 }
@@ -701,6 +704,15 @@ pub const PRETTY_DEPTH: usize = 4;
 
 /// A profile as the pretty, stable RON text that is saved.
 pub fn to_ron(profile: &Profile) -> Result<String, ProfileError> {
+    // Nothing is written without its id: a profile built by hand (an import, a test) gets
+    // them here, as a file without them gets them when read.
+    let settled;
+    let profile = if migrate::is_settled(profile) {
+        profile
+    } else {
+        settled = migrate::settled(profile.clone());
+        &settled
+    };
     let config = PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
