@@ -163,6 +163,7 @@ pub fn settled(mut p: Profile) -> Profile {
 pub fn is_settled(p: &Profile) -> bool {
     let next = &p.next_id;
     p.format == PROFILE_FORMAT
+        && p.name == crate::text::visible(&p.name)
         && p.actions
             .iter()
             .all(|a| a.id != 0 && a.id < next.action && a.seq != 0)
@@ -182,8 +183,10 @@ pub fn is_settled(p: &Profile) -> bool {
 /// the sequence its place, in date order (an entry dated the day of a session before it); the
 /// counters then stand past every number in the file. A file written by rungs has nothing to
 /// give; an older one, or one edited by hand, gets what it lacks and keeps what it has.
-/// Also sets the format to the current one.
+/// Also sets the format to the current one, and takes what cannot be seen out of the name.
 pub fn settle(p: &mut Profile) {
+    // A name is what it reads: nothing invisible in it (see `text::visible`).
+    p.name = crate::text::visible(&p.name);
     let next = &mut p.next_id;
     next.action = next
         .action

@@ -222,13 +222,14 @@ impl Evidence {
 }
 
 impl Profile {
-    /// A new profile at `current_role`, with nothing planned or done yet.
+    /// A new profile at `current_role`, with nothing planned or done yet. The name is kept as
+    /// it reads (see [`crate::text::visible`]).
     pub fn new(id: String, name: String, ladder: String, current_role: String) -> Profile {
         Profile {
             format: PROFILE_FORMAT,
             next_id: NextIds::default(),
             id,
-            name,
+            name: crate::text::visible(&name),
             ladder,
             current_role,
             target_role: None,
