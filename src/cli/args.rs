@@ -409,7 +409,7 @@ pub enum PlanCommand {
 pub enum SessionCommand {
     /// Start a session: its agenda is built from the plan, open items and what moved since the last one
     Add {
-        /// The day of the session (YYYY-MM-DD), at most a year ahead [default: today]
+        /// The day of the session (YYYY-MM-DD), up to the same day next year [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<Date>,
         /// Notes both people see
@@ -467,7 +467,7 @@ pub enum ActionCommand {
         /// Who does it: self (the person), manager, or a name [default: self]
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
-        /// When it is due (YYYY-MM-DD), at most 10 years ahead
+        /// When it is due (YYYY-MM-DD), up to the same day 10 years on
         #[arg(long, value_name = "DATE")]
         due: Option<Date>,
     },
