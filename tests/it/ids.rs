@@ -212,3 +212,58 @@ fn the_digest_holds_what_came_after_the_last_session_whatever_the_dates() {
     assert_eq!(texts.len(), 1, "{texts:#?}");
     assert!(texts[0].contains("after the second"), "{texts:#?}");
 }
+
+/// A plan whose current role the ladder no longer has (renamed) stays visible everywhere, each
+/// step flagged, with the fix said: never "no steps planned" over a file holding steps.
+#[test]
+fn a_plan_with_an_unknown_current_role_stays_visible_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    ada(dir.path());
+    rungs(dir.path()).args(["plan", "auto"]).assert().success();
+    let path = dir.path().join("profiles/ada-lovelace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "current_role: \"sysadmin\"",
+            "current_role: \"old-sysadmin\"",
+        ),
+    )
+    .unwrap();
+    let planned = Store::new(dir.path())
+        .load("ada-lovelace")
+        .unwrap()
+        .plan
+        .len();
+    assert!(planned >= 2, "{text}");
+    let fix = "`rungs profile set --role ROLE` sets it";
+    for args in [
+        &["plan", "show"][..],
+        &["profile", "show"],
+        &["export", "--format", "markdown"],
+    ] {
+        let out = rungs(dir.path()).args(args).output().unwrap();
+        let shown = String::from_utf8(out.stdout).unwrap();
+        assert!(shown.contains(fix), "{args:?}: {shown}");
+        assert!(!shown.contains("no steps planned"), "{args:?}: {shown}");
+        assert!(
+            shown.contains("Chief Information Officer"),
+            "{args:?}: {shown}"
+        );
+        assert_eq!(
+            shown.matches("? unknown").count(),
+            planned,
+            "{args:?}: {shown}"
+        );
+    }
+    let plan = json(rungs(dir.path()).args(["plan", "show", "--json"]));
+    assert_eq!(plan["steps"].as_array().unwrap().len(), planned, "{plan}");
+    assert!(plan["steps"][0]["kind"].is_null(), "{plan}");
+    assert!(plan["advice"][0].as_str().unwrap().contains(fix), "{plan}");
+    // The Plan tab too.
+    let mut app = app_on(dir.path(), "ada-lovelace", 160, 40);
+    keys(&mut app, "2");
+    let shown = screen(&app);
+    assert!(shown.contains("rungs profile set --role"), "{shown}");
+    assert!(shown.contains("Chief Information Officer"), "{shown}");
+}
