@@ -267,3 +267,107 @@ fn a_plan_with_an_unknown_current_role_stays_visible_with_the_fix() {
     assert!(shown.contains("rungs profile set --role"), "{shown}");
     assert!(shown.contains("Chief Information Officer"), "{shown}");
 }
+
+/// A profile written by the release before ids (format 2: sessions, action items, topics, a
+/// private note) loads with ids given in file order — the numbers that release showed — and
+/// its first write makes it format 3, keeping everything.
+#[test]
+fn a_format_2_profile_from_the_last_release_migrates_keeping_everything_and_its_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    let original = include_str!("../fixtures/profiles/format-2.ron");
+    let private = include_str!("../fixtures/profiles/format-2.private.ron");
+    std::fs::write(profiles.join("priya-sharma.ron"), original).unwrap();
+    std::fs::write(profiles.join("priya-sharma.private.ron"), private).unwrap();
+    let today = "2026-10-20";
+    // The numbers that release gave: `action list` 1–3, `agenda` topics 2 and 3 (1 closed).
+    let list = json(rungs_on(dir.path(), today).args(["action", "list", "--all", "--json"]));
+    let listed: Vec<(u64, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_u64().unwrap(), a["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (1, "Book the negotiation course"),
+            (2, "Shadow the CIO for a day"),
+            (3, "Read the board papers")
+        ]
+    );
+    let agenda = json(rungs_on(dir.path(), today).args(["agenda", "--json"]));
+    let topics: Vec<(u64, u64)> = agenda["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "topic-self")
+        .map(|i| (i["id"].as_u64().unwrap(), i["number"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(topics, [(2, 2), (3, 3)], "{agenda}");
+    // Reading never rewrites.
+    assert_eq!(
+        std::fs::read_to_string(profiles.join("priya-sharma.ron")).unwrap(),
+        original
+    );
+    let store = Store::new(dir.path());
+    let before = store.load("priya-sharma").unwrap();
+    assert_eq!(
+        before.private_notes["2026-10-05"],
+        "Possible successor for the platform lead"
+    );
+    let linked: Vec<Option<u64>> = before.sessions[0]
+        .agenda
+        .iter()
+        .filter(|i| matches!(i.topic, rungs::profile::Topic::Point(_)))
+        .map(|i| i.of)
+        .collect();
+    assert_eq!(
+        linked,
+        [Some(2), Some(3), Some(1)],
+        "past agendas point at their topics"
+    );
+    // What came after the 1:1 of 2026-10-05 by date is in the digest; what came before is not.
+    let digest: Vec<&str> = agenda["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"].as_str().unwrap().starts_with("since-"))
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        digest.iter().any(|t| t.contains("Read the board papers")),
+        "{digest:?}"
+    );
+    assert!(
+        digest.iter().any(|t| t.contains("wrote the strategy memo")),
+        "{digest:?}"
+    );
+    assert!(
+        !digest.iter().any(|t| t.contains("led the DR test")),
+        "{digest:?}"
+    );
+
+    // The first write makes it format 3 and keeps everything.
+    rungs_on(dir.path(), today)
+        .args(["agenda", "done", "3"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(profiles.join("priya-sharma.ron")).unwrap();
+    assert!(text.contains("format: 3,"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(profiles.join("priya-sharma.ron.bak")).unwrap(),
+        original,
+        "the format-2 file is the backup"
+    );
+    let mut after = store.load("priya-sharma").unwrap();
+    assert!(!after.point(3).unwrap().is_open());
+    after.talking_points = before.talking_points.clone();
+    after.next_id = before.next_id;
+    assert_eq!(after, before, "nothing else changed or was lost");
+    assert_eq!(
+        std::fs::read_to_string(profiles.join("priya-sharma.private.ron")).unwrap(),
+        private
+    );
+}
