@@ -215,6 +215,7 @@ mod tests {
         p.milestones.insert(
             id.into(),
             MilestoneProgress {
+                seq: 0,
                 status: Status::Done,
                 changed: today,
                 due: None,

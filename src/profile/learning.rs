@@ -194,6 +194,7 @@ mod tests {
 
     fn progress(status: Status, due: Option<&str>) -> MilestoneProgress {
         MilestoneProgress {
+            seq: 0,
             status,
             changed: date("2026-01-01"),
             due: due.map(date),
@@ -305,6 +306,7 @@ mod tests {
         let mut p = priya();
         p.plan.truncate(1);
         p.ratings.push(Rating {
+            seq: 0,
             competency: "emotional-intelligence".into(),
             by: Rater::Manager,
             level: RatingLevel::Below,

@@ -11,6 +11,7 @@ mod config;
 mod dates;
 mod faults;
 mod graph;
+mod ids;
 mod injection;
 mod invisible_text;
 mod loader_errors;

@@ -420,7 +420,7 @@ fn a_one_to_one_typed_in_the_planner_is_on_disk_and_in_the_shells_agenda() {
     s.send(ENTER); // the owner: self
     s.send(ENTER); // no due date
     s.send(ENTER);
-    s.wait_for("[ ] Book the negotiation course");
+    s.wait_for("[ ] 1. Book the negotiation course");
     s.send("q");
     s.wait_for_exit();
 
