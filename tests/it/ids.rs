@@ -243,7 +243,9 @@ fn a_plan_with_an_unknown_current_role_stays_visible_with_the_fix() {
         &["export", "--format", "markdown"],
     ] {
         let out = rungs(dir.path()).args(args).output().unwrap();
-        let shown = String::from_utf8(out.stdout).unwrap();
+        // The Markdown export escapes the backticks of a line that quotes the file (a viewer
+        // shows them as written).
+        let shown = String::from_utf8(out.stdout).unwrap().replace("\\`", "`");
         assert!(shown.contains(fix), "{args:?}: {shown}");
         assert!(!shown.contains("no steps planned"), "{args:?}: {shown}");
         assert!(
