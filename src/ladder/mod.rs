@@ -1,6 +1,7 @@
 //! The career ladder: model, file format, loading with located errors, moves and planning.
 //! Nothing here draws to a terminal.
 
+mod advice;
 mod catalog;
 pub mod diff;
 mod expects;
