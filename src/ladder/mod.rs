@@ -3,6 +3,7 @@
 
 mod advice;
 mod catalog;
+mod clock;
 pub mod diff;
 mod expects;
 mod load;
@@ -24,6 +25,7 @@ pub use catalog::{
     BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
     SHARED_LADDERS_VAR, Scan, find_ladders, resolve, resolve_for_profile,
 };
+pub use clock::usual_span_words;
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
     LadderError, MAX_FILE_BYTES, MAX_LISTED, MAX_NESTING, load_file, load_str, parse_problem,

@@ -48,9 +48,19 @@ pub struct Level {
     /// a tech lead). Omitted, it is derived: see [`Ladder::is_hands_on`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hands_on: Option<bool>,
+    /// How many years people usually stay at this level before the next move, fewest and
+    /// most: `typical_years: (3, 5)`. Omitted, [`DEFAULT_TYPICAL_YEARS`]; see
+    /// [`Ladder::typical_years`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typical_years: Option<(u8, u8)>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
 }
+
+/// Years people usually stay at a level whose ladder does not say (`typical_years`).
+pub const DEFAULT_TYPICAL_YEARS: (u8, u8) = (2, 4);
+/// The most years a level may say people usually stay.
+pub const MAX_TYPICAL_YEARS: u8 = 20;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -720,3 +720,44 @@ fn via_the_targets_corner_means_a_role_there_before_the_target() {
         describe(&ladder, &path)
     );
 }
+
+/// A realistic clock: from an individual contributor's first job, the suggested date for CIO
+/// is at least twelve years ahead, whether the CIO is only compared or planned step by step,
+/// and `rungs path` says how long the whole path usually takes.
+#[test]
+fn an_individual_contributors_suggested_date_for_cio_is_twelve_years_or_more_ahead() {
+    use rungs::date::Date;
+    use rungs::profile::{PlanStep, Profile, compare, step_dates};
+    let ladder = bundled();
+    let today: Date = "2026-12-06".parse().unwrap();
+    let twelve_years = today.plus_days(12 * 365 + 3).unwrap();
+    let cio = role(&ladder, "cio");
+    for start in ladder.roles_at_level(0) {
+        let id = ladder.role(*start).id.to_string();
+        let mut p = Profile::new("p".into(), "P".into(), ladder.id().into(), id.clone());
+        let compared = compare(&p, &ladder, &[cio], today).unwrap();
+        let suggested = compared[0].suggested.unwrap();
+        assert!(
+            suggested >= twelve_years,
+            "{id}: compare suggests {suggested}"
+        );
+
+        let path = best(&ladder, *start, cio);
+        let (min, max) = ladder.usual_span(&path.roles);
+        assert!(min >= 12 && max > min, "{id}: usually {min}–{max} years");
+        for &r in &path.roles[1..] {
+            p.plan.push(PlanStep {
+                role: ladder.role(r).id.to_string(),
+                target_date: None,
+                note: String::new(),
+            });
+        }
+        let dates = step_dates(&p, &ladder, today);
+        let last = dates.last().unwrap();
+        assert!(
+            !last.set && last.date >= twelve_years,
+            "{id}: the plan suggests {} for CIO",
+            last.date
+        );
+    }
+}
