@@ -132,6 +132,44 @@ fn level_distances(ladder: &Ladder, target: LevelIdx) -> Vec<u32> {
     distance
 }
 
+/// The corners within each number of `near` steps of `target`'s corner, for
+/// [`Search::familiar_bounds`]; empty where the bounds would not hold: a target outside the top
+/// level or in no corner, a ladder without `near` (only hands-on levels are checked there), or
+/// one where a move down could shorten the way (a bridge from a lower level), since moves down
+/// and into the entry level are never unfamiliar.
+fn near_balls(ladder: &Ladder, target: RoleIdx, moves_to_target_level: &[u32]) -> Vec<Vec<u64>> {
+    let top = ladder.levels().len() - 1;
+    let Some(corner) = ladder.role_corner(target) else {
+        return Vec::new();
+    };
+    let down_never_helps = moves_to_target_level.windows(2).all(|w| w[0] >= w[1]);
+    if ladder.role_level(target) != top || !ladder.marks_near() || !down_never_helps {
+        return Vec::new();
+    }
+    let words = corner_words(ladder);
+    let mut ball = vec![0u64; words];
+    add_corner(&mut ball, corner);
+    let mut frontier = vec![corner];
+    let mut balls = vec![ball.clone()];
+    while !frontier.is_empty() {
+        let mut next = Vec::new();
+        for &c in &frontier {
+            for &n in ladder.near(c) {
+                if !has_corner(&ball, n) {
+                    add_corner(&mut ball, n);
+                    next.push(n);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        balls.push(ball.clone());
+        frontier = next;
+    }
+    balls
+}
+
 /// Relaxed moves a best-path search may spend improving breadth once it has a shortest path.
 /// Far more than any real ladder needs, so those are searched exhaustively.
 pub(crate) const REFINE_BUDGET: usize = 50_000;
@@ -196,6 +234,10 @@ pub(crate) struct Search<'a> {
     /// The mask bit set once the path holds the depth a specialist chief needs (0 if the goal
     /// needs none); the bits below it are the `via` corners'.
     depth_bit: usize,
+    /// For a target in a corner at the top level: `balls[k]` holds the corners within `k`
+    /// steps of `near` of the target's corner (the last entry for every `k` beyond). Empty
+    /// where the bound they give does not hold (see [`Search::familiar_bounds`]).
+    balls: Vec<Vec<u64>>,
 }
 
 impl<'a> Search<'a> {
@@ -215,6 +257,8 @@ impl<'a> Search<'a> {
         } else {
             0
         };
+        let moves_to_target_level = level_distances(ladder, ladder.role_level(target));
+        let balls = near_balls(ladder, target, &moves_to_target_level);
         Search {
             ladder,
             target,
@@ -222,9 +266,33 @@ impl<'a> Search<'a> {
             held,
             avoided_role,
             masks: (1 << via.len()) << usize::from(depth_bit != 0),
-            moves_to_target_level: level_distances(ladder, ladder.role_level(target)),
+            moves_to_target_level,
             goal,
             depth_bit,
+            balls,
+        }
+    }
+
+    /// Lower bounds on the unfamiliar moves and the missing depth of any way to the target in
+    /// exactly `moves` moves from a state that has seen `seen`. A move on familiar ground
+    /// enters a corner at most one step of `near` beyond those seen, so the target's corner,
+    /// `d` steps away, cannot be entered on familiar ground within fewer than `d` moves: when
+    /// `d > moves` some move is unfamiliar, and when `d > moves - 1` (with every move familiar)
+    /// no role in the corner comes before the target.
+    fn familiar_bounds(&self, moves: u32, seen: &[u64]) -> (u32, u32) {
+        if self.balls.is_empty() {
+            return (0, 0);
+        }
+        let within = |k: u32| {
+            let ball = &self.balls[(k as usize).min(self.balls.len() - 1)];
+            seen.iter().zip(ball).any(|(&a, &b)| a & b != 0)
+        };
+        if !within(moves) {
+            (1, 0)
+        } else if self.depth_bit != 0 && !within(moves - 1) {
+            (0, 1)
+        } else {
+            (0, 0)
         }
     }
 
@@ -303,14 +371,18 @@ impl<'a> Search<'a> {
         let new = before_last.min(unseen(&goal.breadth, last_new)) + u32::from(last_new.is_some());
         let new_business = before_last.min(unseen(&goal.business, last_new_business))
             + u32::from(last_new_business.is_some());
+        let (unfamiliar, far) = self.familiar_bounds(moves, seen);
         // With one move left, the next is into the target: the depth must be there already.
-        let depth = if moves == 1 {
+        let depth = if mask & self.depth_bit != 0 {
+            0
+        } else if moves == 1 {
             self.arrival_cost(mask).missing_depth
         } else {
-            0
+            far
         };
         Score {
             moves,
+            unfamiliar_moves: unfamiliar,
             missing_depth: depth,
             missed_business_corners: moves - new_business,
             missed_corners: moves - new,

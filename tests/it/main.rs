@@ -17,6 +17,7 @@ mod loader_errors;
 mod logs;
 mod mutations;
 mod output_gate;
+mod own_words;
 mod private_exports;
 mod private_files;
 mod profile_crash;
