@@ -196,9 +196,11 @@ fn empty_corner_lists_are_said_not_left_blank() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("2 moves · no single corner: every role spans all of IT")
-                .and(predicate::str::contains("corners: \n").not())
-                .and(predicate::str::contains("0 of 6").not()),
+            predicate::str::contains(
+                "2 moves · usually 7–11 years · no single corner: every role spans all of IT",
+            )
+            .and(predicate::str::contains("corners: \n").not())
+            .and(predicate::str::contains("0 of 6").not()),
         );
     let data = tempfile::tempdir().unwrap();
     let with_data = || {

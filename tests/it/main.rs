@@ -19,6 +19,7 @@ mod logs;
 mod mutations;
 mod other_tools;
 mod output_gate;
+mod own_words;
 mod private_exports;
 mod private_files;
 mod profile_crash;

@@ -587,8 +587,8 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert_eq!(ada["next_level"], "tech-lead");
     // An individual contributor's readiness for tech lead is their own level's training.
     assert_eq!(ada["readiness"]["done"], 2);
-    assert_eq!(ada["readiness"]["total"], 7);
-    assert_eq!(ada["readiness"]["percent"], 28);
+    assert_eq!(ada["readiness"]["total"], 11);
+    assert_eq!(ada["readiness"]["percent"], 18);
     assert_eq!(ada["readiness"]["for_level"], "tech-lead");
     assert_eq!(ada["readiness"]["held_level"], "ic");
 
@@ -615,11 +615,11 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert!(md.starts_with("# Career plan — Ada Lovelace"), "{md}");
     assert!(md.contains("## Readiness"));
     assert!(
-        md.contains("**Readiness for Tech lead: 28 %** (2 of 7) — counts the Individual contributor milestones (2 of 7 done)."),
+        md.contains("**Readiness for Tech lead: 18 %** (2 of 11) — counts the Individual contributor milestones (2 of 11 done)."),
         "{md}"
     );
     assert!(md.contains("| level | done | progress |"), "{md}");
-    assert!(md.contains("| Tech lead | 2/8 | 25 % |"), "{md}");
+    assert!(md.contains("| Tech lead | 2/12 | 16 % |"), "{md}");
     assert!(
         md.contains("2026-11-23 ✓ Time management — evidence \\| with a pipe"),
         "{md}"
