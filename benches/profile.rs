@@ -22,6 +22,7 @@ fn large_profile() -> Profile {
         p.milestones.insert(
             format!("milestone-{i:05}"),
             MilestoneProgress {
+                seq: 0,
                 status: [Status::Todo, Status::Doing, Status::Done][i % 3],
                 changed: day,
                 due: (i % 2 == 0).then_some(day),
@@ -31,6 +32,8 @@ fn large_profile() -> Profile {
     }
     for i in 0..1_000 {
         p.evidence.push(Evidence {
+            id: 0,
+            seq: 0,
             date: day,
             text: format!("a win worth remembering, number {i}"),
             milestone: Some(format!("milestone-{i:05}")),

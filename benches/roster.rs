@@ -40,6 +40,7 @@ fn busy_profile(n: usize) -> Profile {
         p.milestones.insert(
             id,
             MilestoneProgress {
+                seq: 0,
                 status: [Status::Todo, Status::Doing, Status::Done][i % 3],
                 changed: day,
                 due: (i % 2 == 0).then(|| day.plus_days(i as i64 % 90).expect("a date")),

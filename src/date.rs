@@ -118,6 +118,18 @@ impl Date {
             .then_some(Date(later))
     }
 
+    /// The same day `years` later (or earlier, when negative), if it is still within
+    /// [`YEARS`]: the calendar's rule for every "N years ahead" window. 29 February, in a year
+    /// without one, is 28 February (the last day of that February, so the window never runs
+    /// into March).
+    pub fn plus_years(self, years: i32) -> Option<Date> {
+        let year = self.year().checked_add(years)?;
+        let (month, day) = (u32::from(self.month()), u32::from(self.day()));
+        Date::new(year, month, day)
+            .or_else(|_| Date::new(year, month, day - 1))
+            .ok()
+    }
+
     /// Today by the clock of the environment: [`TODAY_VAR`] if set, else the system clock in
     /// the system time zone.
     ///

@@ -77,6 +77,41 @@ fn is_invisible(c: char) -> bool {
         | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
+/// Bidirectional embeddings, overrides and isolates: they reorder what is drawn around them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A name or id as it reads: invisible characters (zero-width spaces and joiners, the
+/// byte-order mark, direction marks, soft hyphens…) and bidirectional controls removed, and
+/// the ends trimmed. "A\u{200b}na" reads "Ana", and is "Ana".
+pub fn visible(name: &str) -> String {
+    name.chars()
+        .filter(|&c| !is_invisible(c) && !is_bidi_control(c))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The one rule that makes an id from a name (a profile's file name, an id made for a sheet's
+/// role or corner): the name as it reads ([`visible`]), its letters and digits spelt in Latin
+/// letters ("Zoë Ørsted" → zoe-orsted, "张伟" → zhang-wei), anything else — a symbol, an
+/// emoji, punctuation — a separator ("Ana 🙂" → ana), then [`slug`]ged. Empty when the name
+/// has no letter or digit.
+pub fn id_of_name(name: &str) -> String {
+    let spelt: String = visible(name)
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                deunicode::deunicode_char(c).unwrap_or(" ").to_string()
+            } else {
+                " ".to_string()
+            }
+        })
+        .collect();
+    slug(&spelt)
+}
+
 /// JSON text with every character a terminal could act on, and every invisible one, escaped as
 /// `\uXXXX`. Such characters can only stand inside JSON strings, where the escape means the
 /// same character, so the data is unchanged for any JSON reader.
@@ -315,6 +350,28 @@ pub fn located(origin: &str, at: Option<(usize, usize)>, message: &str, hint: &s
     one_line(&line)
 }
 
+/// Numbers in order, runs written as ranges: "1–3, 5, 8–9".
+pub fn ranges(numbers: &[u64]) -> String {
+    let mut sorted = numbers.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut runs: Vec<(u64, u64)> = Vec::new();
+    for n in sorted {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => a.to_string(),
+            1 => format!("{a}, {b}"),
+            _ => format!("{a}–{b}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "1 level", "2 levels": a count with its noun.
 pub fn count(n: usize, noun: &str) -> String {
     // "entry" → "entries", but "day" → "days".
@@ -504,6 +561,18 @@ mod tests {
         assert_eq!(count(3, "entry"), "3 entries");
         assert_eq!(count(2, "day"), "2 days");
         assert_eq!(count(0, "corner"), "0 corners");
+    }
+
+    #[test]
+    fn an_id_from_a_name_spells_letters_drops_symbols_and_ignores_what_cannot_be_seen() {
+        assert_eq!(id_of_name("Zoë Ørsted"), "zoe-orsted");
+        assert_eq!(id_of_name("张伟"), "zhang-wei");
+        assert_eq!(id_of_name("Ana 🙂"), "ana");
+        assert_eq!(id_of_name("A\u{200b}na"), "ana");
+        assert_eq!(id_of_name("\u{feff}Ana\u{200d}\u{2067}"), "ana");
+        assert_eq!(id_of_name("R&D lead"), "r-d-lead");
+        assert_eq!(id_of_name("🙂"), "");
+        assert_eq!(visible(" A\u{200b}n\u{202e}a\u{200f} "), "Ana");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub fn planned_profile(levels: usize) -> Profile {
             p.milestones.insert(
                 format!("l{level}-m{m}"),
                 MilestoneProgress {
+                    seq: 0,
                     status: [Status::Todo, Status::Doing, Status::Done][m],
                     changed: day(),
                     due: day().plus_days(level as i64 * 10),
@@ -46,6 +47,7 @@ pub fn planned_profile(levels: usize) -> Profile {
     }
     let session = day().to_string();
     p.sessions.push(Session {
+        seq: 0,
         id: session.clone(),
         date: day(),
         notes: "shared notes".into(),
@@ -55,6 +57,9 @@ pub fn planned_profile(levels: usize) -> Profile {
         .insert(session.clone(), "private notes".into());
     p.actions = (0..10)
         .map(|i| Action {
+            id: 0,
+            seq: 0,
+            changed: 0,
             text: format!("action item {i}"),
             owner: Owner::Named("Bench".into()),
             due: day().plus_days(i),

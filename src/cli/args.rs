@@ -409,7 +409,7 @@ pub enum PlanCommand {
 pub enum SessionCommand {
     /// Start a session: its agenda is built from the plan, open items and what moved since the last one
     Add {
-        /// The day of the session (YYYY-MM-DD), at most a year ahead [default: today]
+        /// The day of the session (YYYY-MM-DD), up to the same day next year [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<Date>,
         /// Notes both people see
@@ -442,16 +442,17 @@ pub enum AgendaCommand {
         #[arg(long, value_enum, default_value_t = ByArg::Own)]
         by: ByArg,
     },
-    /// Close a topic without a session: it leaves the next agenda (N as `rungs agenda` numbers it)
+    /// Close a topic without a session: it leaves the next agenda (ID as `rungs agenda` shows it)
     Done {
-        /// The topic's number, shown before it by `rungs agenda`
-        number: usize,
+        /// The topic's id, shown before it by `rungs agenda`
+        #[arg(value_name = "ID")]
+        number: u64,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
-    /// List the open action items, numbered (the numbers `action done` takes)
+    /// List the open action items with their ids (the ids `action done` takes)
     List {
         /// Include the ones done
         #[arg(long)]
@@ -466,14 +467,14 @@ pub enum ActionCommand {
         /// Who does it: self (the person), manager, or a name [default: self]
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
-        /// When it is due (YYYY-MM-DD), at most 10 years ahead
+        /// When it is due (YYYY-MM-DD), up to the same day 10 years on
         #[arg(long, value_name = "DATE")]
         due: Option<Date>,
     },
-    /// Mark action item N done (N as `rungs action list` numbers it)
+    /// Mark action item ID done (ID as `rungs action list` shows it; an id never changes)
     Done {
-        #[arg(value_name = "N")]
-        number: usize,
+        #[arg(value_name = "ID")]
+        number: u64,
     },
 }
 

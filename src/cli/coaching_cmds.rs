@@ -65,25 +65,20 @@ pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
 }
 
 /// The agenda as text: each item under its heading, a tick for those discussed, and before a
-/// talking point its number in `numbers` (the one `agenda done` takes), if any.
-pub(super) fn agenda_lines(
-    items: &[AgendaItem],
-    person: &str,
-    numbers: &[Option<usize>],
-) -> String {
+/// talking point its id (the one `agenda done` takes) when `ids` asks for them.
+pub(super) fn agenda_lines(items: &[AgendaItem], person: &str, ids: bool) -> String {
     let mut out = String::new();
     let mut heading = String::new();
-    for (i, item) in items.iter().enumerate() {
+    for item in items {
         let this = agenda::heading(&item.topic, person);
         if this != heading {
             out.push_str(&format!("{this}\n"));
             heading = this;
         }
         let mark = if item.ticked { "✓" } else { "•" };
-        let number = numbers
-            .get(i)
-            .copied()
-            .flatten()
+        let number = item
+            .point_id()
+            .filter(|_| ids)
             .map(|n| format!("{n}. "))
             .unwrap_or_default();
         out.push_str(&format!(
@@ -94,31 +89,34 @@ pub(super) fn agenda_lines(
     out
 }
 
-/// Item `number` (from 1) of `items`, as the person numbered it; else a refusal naming the
-/// range (`what`: the item's name, one and many), or `none_yet` when there are none.
-fn numbered<T: Clone>(
+/// The item with id `id` of `items` (each with its id), else a refusal naming the ids there
+/// are (`what`: the item's name, one and many), or `none_yet` when there are none.
+fn by_id<T: Clone>(
     items: &[T],
-    number: usize,
+    id_of: impl Fn(&T) -> u64,
+    id: u64,
     what: (&str, &str),
     none_yet: &str,
     see: &str,
 ) -> Result<T, Failure> {
     let (one, many) = what;
-    number
-        .checked_sub(1)
-        .and_then(|i| items.get(i))
-        .cloned()
-        .ok_or_else(|| {
-            Failure::invalid(match items.len() {
-                0 => format!("no {one} {number}: {none_yet}"),
-                count => format!("no {one} {number}: {many} are numbered 1 to {count} ({see})"),
-            })
-        })
+    if let Some(found) = items.iter().find(|i| id_of(i) == id) {
+        return Ok(found.clone());
+    }
+    let ids: Vec<String> = items.iter().map(|i| id_of(i).to_string()).collect();
+    Err(Failure::invalid(match ids.len() {
+        0 => format!("no {one} {id}: {none_yet}"),
+        _ => format!(
+            "no {one} {id}: the {many} have ids {} ({see})",
+            text::ranges(&items.iter().map(&id_of).collect::<Vec<_>>())
+        ),
+    }))
 }
 
-fn action_line(number: usize, action: &Action, person: &str, today: Date) -> String {
+fn action_line(action: &Action, person: &str, today: Date) -> String {
     format!(
-        "{number:>3}. {} {}",
+        "{:>3}. {} {}",
+        action.id,
         action.status.mark(),
         export::action_words(action, person, today)
     )
@@ -175,7 +173,7 @@ impl Context<'_> {
                         String::new()
                     }
                 )?;
-                out.write_all(agenda_lines(&s.agenda, &saved.name, &[]).as_bytes())?;
+                out.write_all(agenda_lines(&s.agenda, &saved.name, false).as_bytes())?;
                 Ok(())
             }
             SessionCommand::List {
@@ -241,8 +239,8 @@ impl Context<'_> {
                     writeln!(out, "    private: {}", text::one_line(line))?;
                 }
             }
-            for (n, a) in p.actions_agreed_in(&s.id) {
-                writeln!(out, "  {}", action_line(n, a, &p.name, self.clock.today()))?;
+            for a in p.actions_agreed_in(&s.id) {
+                writeln!(out, "  {}", action_line(a, &p.name, self.clock.today()))?;
             }
         }
         let hidden = p
@@ -280,21 +278,24 @@ impl Context<'_> {
                     .ok_or_else(|| Failure::invalid("nothing to add — give the topic's text"))?;
                 let (id, _, _) = self.load(None)?;
                 let point = TalkingPoint {
+                    id: 0,
+                    seq: 0,
                     text: topic,
                     by: by.into(),
                     added: self.clock.today(),
                     closed_in: None,
                 };
-                let ((), saved) = self.store.update(&id, |p| {
+                let (new, saved) = self.store.update(&id, |p| {
                     let change = rules::add_point(p, point)
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
-                    apply(&change, p)
+                    let new = p.next_id.topic;
+                    apply(&change, p)?;
+                    Ok(new)
                 })?;
                 writeln!(
                     out,
-                    "{}: topic {} added for the next 1:1 ({} open; the person's own come first)",
+                    "{}: topic {new} added for the next 1:1 ({} open; the person's own come first)",
                     saved.id,
-                    saved.talking_points.len(),
                     text::count(saved.open_points(), "topic")
                 )?;
                 Ok(())
@@ -303,34 +304,34 @@ impl Context<'_> {
         }
     }
 
-    /// `agenda done N`: closes talking point N between sessions, so it leaves the next agenda.
-    fn close_point(&self, number: usize, out: &mut dyn Write) -> Result<(), Failure> {
+    /// `agenda done ID`: closes talking point ID between sessions, so it leaves the next
+    /// agenda.
+    fn close_point(&self, number: u64, out: &mut dyn Write) -> Result<(), Failure> {
         let (id, profile, _) = self.load(None)?;
-        let seen = numbered(
+        let seen = by_id(
             &profile.talking_points,
+            |t| t.id,
             number,
             ("topic", "topics"),
             &format!(
                 "{} has no topics yet — `rungs agenda add TEXT` raises one",
                 profile.id
             ),
-            "`rungs agenda` shows the open ones with their numbers",
+            "`rungs agenda` shows the open ones with their ids",
         )?;
         if !seen.is_open() {
             writeln!(out, "{}: topic {number} is closed already", profile.id)?;
             return Ok(());
         }
-        let ((), saved) = self.store.update(&id, |p| {
-            // Topics are only ever added, so N is still N unless the file was edited meanwhile.
-            if p.talking_points.get(number - 1) != Some(&seen) {
-                return Err(ProfileError::Invalid(format!(
-                    "topic {number} changed meanwhile — see `rungs agenda`"
-                )));
-            }
-            match rules::close_point(p, number - 1) {
+        let ((), saved) = self.store.update(&id, |p| match p.point(number) {
+            None => Err(ProfileError::Invalid(format!(
+                "topic {number} went meanwhile (undone in the planner?) — see `rungs agenda`"
+            ))),
+            // Closed meanwhile, or now: either way it leaves the agenda.
+            Some(_) => match rules::close_point(p, number) {
                 Some(change) => apply(&change, p),
                 None => Ok(()),
-            }
+            },
         })?;
         writeln!(
             out,
@@ -364,9 +365,7 @@ impl Context<'_> {
                 "  nothing on it yet — `rungs agenda add TEXT` raises a topic"
             )?;
         }
-        out.write_all(
-            agenda_lines(&agenda.items, &p.name, &p.point_numbers_of(&agenda.items)).as_bytes(),
-        )?;
+        out.write_all(agenda_lines(&agenda.items, &p.name, true).as_bytes())?;
         Ok(())
     }
 
@@ -379,14 +378,15 @@ impl Context<'_> {
         let today = self.clock.today();
         match action {
             ActionCommand::List { all, json } => {
-                let shown: Vec<(usize, &Action)> = profile
-                    .numbered_actions()
-                    .filter(|(_, a)| all || a.is_open())
+                let shown: Vec<&Action> = profile
+                    .actions
+                    .iter()
+                    .filter(|a| all || a.is_open())
                     .collect();
                 if json {
                     let rows: Vec<Value> = shown
                         .iter()
-                        .map(|(n, a)| export::action_json(*n, a, &profile.name))
+                        .map(|a| export::action_json(a, &profile.name))
                         .collect();
                     return write_json(out, &rows);
                 }
@@ -398,8 +398,8 @@ impl Context<'_> {
                         if all { "" } else { "open " }
                     )?;
                 }
-                for (n, a) in shown {
-                    writeln!(out, "{}", action_line(n, a, &profile.name, today))?;
+                for a in shown {
+                    writeln!(out, "{}", action_line(a, &profile.name, today))?;
                 }
                 Ok(())
             }
@@ -422,6 +422,9 @@ impl Context<'_> {
                     ),
                 };
                 let action = Action {
+                    id: 0,
+                    seq: 0,
+                    changed: 0,
                     text: what,
                     owner,
                     due,
@@ -429,21 +432,23 @@ impl Context<'_> {
                     added: today,
                     session: None,
                 };
-                let ((), saved) = self.store.update(&id, |p| {
+                let (new, saved) = self.store.update(&id, |p| {
                     let change = rules::add_action(p, action)
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
-                    apply(&change, p)
+                    let new = p.next_id.action;
+                    apply(&change, p)?;
+                    Ok(new)
                 })?;
-                let n = saved.actions.len();
-                if let Some(added) = saved.actions.last() {
+                if let Some(added) = saved.action(new) {
                     writeln!(out, "{}: added", saved.id)?;
-                    writeln!(out, "{}", action_line(n, added, &saved.name, today))?;
+                    writeln!(out, "{}", action_line(added, &saved.name, today))?;
                 }
                 Ok(())
             }
             ActionCommand::Done { number } => {
-                let seen = numbered(
+                let seen = by_id(
                     &profile.actions,
+                    |a| a.id,
                     number,
                     ("action item", "action items"),
                     &format!("{} has no action items yet", profile.id),
@@ -453,23 +458,16 @@ impl Context<'_> {
                     writeln!(out, "{}: action item {number} is done already", profile.id)?;
                     return Ok(());
                 }
-                let ((), saved) = self.store.update(&id, |p| {
-                    let at = p
-                        .actions
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, a)| **a == seen)
-                        .min_by_key(|(i, _)| i.abs_diff(number - 1))
-                        .map(|(i, _)| i)
-                        .ok_or_else(|| {
-                            ProfileError::Invalid(format!(
-                                "action item {number} changed meanwhile — see `rungs action list --all`"
-                            ))
-                        })?;
-                    match rules::toggle_action(p, at) {
+                let ((), saved) = self.store.update(&id, |p| match p.action(number) {
+                    // Done meanwhile: nothing left to do.
+                    Some(a) if !a.is_open() => Ok(()),
+                    Some(_) => match rules::toggle_action(p, number) {
                         Some(change) => apply(&change, p),
                         None => Ok(()),
-                    }
+                    },
+                    None => Err(ProfileError::Invalid(format!(
+                        "action item {number} went meanwhile (undone in the planner?) — see `rungs action list --all`"
+                    ))),
                 })?;
                 let open = saved.open_actions();
                 writeln!(

@@ -256,6 +256,10 @@ pub(super) fn path(
             .map(|p| {
                 json!({
                     "moves": p.moves(),
+                    "usual_years": {
+                        "min": ladder.usual_span(&p.roles).0,
+                        "max": ladder.usual_span(&p.roles).1,
+                    },
                     "steps": p.steps.iter().map(|s| json!({
                         "from": ladder.role(s.from).id,
                         "to": ladder.role(s.to).id,
@@ -295,9 +299,10 @@ pub(super) fn path(
         };
         writeln!(
             out,
-            "\nPath {} ({label}): {} · {}",
+            "\nPath {} ({label}): {} · {} · {}",
             i + 1,
             text::count(p.moves(), "move"),
+            crate::ladder::usual_span_words(ladder.usual_span(&p.roles)),
             Breadth::of(ladder, &p.corners).summary()
         )?;
         for (n, step) in p.steps.iter().enumerate() {

@@ -401,6 +401,8 @@ impl<'a> Context<'a> {
         let today = self.clock.today();
         let ((), saved) = self.store.update(&id, |p| {
             let evidence = Evidence {
+                id: 0,
+                seq: 0,
                 date: today,
                 text: entry.clone(),
                 milestone: milestone.map(str::to_string),

@@ -45,10 +45,7 @@ pub fn action_words(action: &Action, person: &str, today: Date) -> String {
 /// nothing is open.
 pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
     let profile = input.profile;
-    let open: Vec<(usize, &Action)> = profile
-        .numbered_actions()
-        .filter(|(_, a)| a.is_open())
-        .collect();
+    let open: Vec<&Action> = profile.actions.iter().filter(|a| a.is_open()).collect();
     let last = profile.last_session();
     if last.is_none() && open.is_empty() {
         return;
@@ -73,10 +70,11 @@ pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
     if open.is_empty() {
         let _ = writeln!(out, "None open.");
     }
-    for (number, action) in open {
+    for action in open {
         let _ = writeln!(
             out,
-            "- [ ] {number}. {}",
+            "- [ ] {}. {}",
+            action.id,
             cell(&action_words(action, &profile.name, input.today))
         );
     }
@@ -113,17 +111,21 @@ fn topic_json(topic: &Topic) -> (String, Option<String>) {
                 Moved::Evidence => "evidence",
                 Moved::Rating => "rating",
                 Moved::Plan => "plan",
+                Moved::Action => "action",
+                Moved::Topic => "topic",
             };
             (format!("since-{what}"), None)
         }
     }
 }
 
-/// One agenda item: its kind, what it is about, its heading, text and tick.
+/// One agenda item: its kind, the id of the topic or action item it comes from (null for the
+/// rest), what it is about, its heading, text and tick.
 pub fn agenda_item_json(item: &AgendaItem, person: &str) -> Value {
     let (kind, about) = topic_json(&item.topic);
     json!({
         "kind": kind,
+        "id": item.of,
         "about": about,
         "heading": agenda::heading(&item.topic, person),
         "text": item.text,
@@ -131,15 +133,17 @@ pub fn agenda_item_json(item: &AgendaItem, person: &str) -> Value {
     })
 }
 
-/// One action item with the number `rungs action list` gives it.
-pub fn action_json(number: usize, action: &Action, person: &str) -> Value {
+/// One action item with its id, the one `rungs action done` takes (`number`, its older name,
+/// is the same id, kept for scripts that read it).
+pub fn action_json(action: &Action, person: &str) -> Value {
     let owner_kind = match action.owner {
         Owner::Own => "self",
         Owner::Manager => "manager",
         Owner::Named(_) => "named",
     };
     json!({
-        "number": number,
+        "id": action.id,
+        "number": action.id,
         "text": action.text,
         "owner": action.owner.describe(person),
         "owner_kind": owner_kind,
@@ -196,7 +200,7 @@ pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
                 "notes": s.notes,
                 "agenda": s.agenda.iter().map(|i| agenda_item_json(i, &p.name)).collect::<Vec<_>>(),
                 "actions": p.actions_agreed_in(&s.id)
-                    .map(|(n, a)| action_json(n, a, &p.name))
+                    .map(|a| action_json(a, &p.name))
                     .collect::<Vec<_>>(),
             });
             if private == PrivateNotes::Included {
@@ -208,14 +212,14 @@ pub fn sessions_json(p: &Profile, private: PrivateNotes) -> Vec<Value> {
         .collect()
 }
 
-/// The agenda of a 1:1 on `day`, as `rungs agenda --json` prints it.
-/// `profile`'s next agenda; a talking point still open carries the `number` that
-/// `rungs agenda done` takes (null on other items).
+/// The agenda of a 1:1 on `day`, as `rungs agenda --json` prints it: `profile`'s next
+/// agenda. A talking point carries its `id`, the one `rungs agenda done` takes, an action item
+/// its own (the one `rungs action done` takes); `number`, kept for scripts that read it, is
+/// a talking point's id too (null on other items).
 pub fn agenda_json(agenda: &Agenda, profile: &Profile, day: Date) -> Value {
-    let numbers = profile.point_numbers_of(&agenda.items);
-    let items = agenda.items.iter().zip(numbers).map(|(i, number)| {
+    let items = agenda.items.iter().map(|i| {
         let mut item = agenda_item_json(i, &profile.name);
-        item["number"] = json!(number);
+        item["number"] = json!(i.point_id());
         item
     });
     json!({
@@ -231,7 +235,7 @@ pub(super) fn coaching_json(input: &ExportInput) -> Value {
     let (p, ladder, today) = (input.profile, input.ladder, input.today);
     json!({
         "sessions": sessions_json(p, input.private),
-        "actions": p.numbered_actions().map(|(n, a)| action_json(n, a, &p.name)).collect::<Vec<_>>(),
+        "actions": p.actions.iter().map(|a| action_json(a, &p.name)).collect::<Vec<_>>(),
         "agenda": agenda_json(&agenda::build(p, ladder, today), p, today),
         "ratings": competence::standings(p, ladder).iter().map(standing_json).collect::<Vec<_>>(),
     })
@@ -250,6 +254,7 @@ mod tests {
 
     fn session(id: &str, notes: &str) -> Session {
         Session {
+            seq: 0,
             id: id.to_string(),
             date: day(&id[..10]),
             notes: notes.to_string(),
@@ -259,6 +264,9 @@ mod tests {
 
     fn action(text: &str, status: Status, session: Option<&str>) -> Action {
         Action {
+            id: 0,
+            seq: 0,
+            changed: 0,
             text: text.to_string(),
             owner: Owner::Own,
             due: Some(day("2026-11-20")),
@@ -279,13 +287,15 @@ mod tests {
         p.actions.push(action("done already", Status::Done, None));
         p.actions
             .push(action("book the course", Status::Todo, Some("2026-11-10")));
+        // Numbered by their ids, not their places.
+        p.actions[1].id = 7;
         let clock = Clock::Pinned(day("2026-11-25"));
         let mut out = String::new();
         one_on_one(&mut out, &ExportInput::new(&p, &ladder, &clock));
         assert_eq!(
             out,
             "\n## Last 1:1 — 2026-11-10\n\n> the newer one\n> second line\n\n## Open action items\n\n\
-             - [ ] 2. book the course — Priya · due 2026-11-20 (overdue) · from the 1:1 of 2026-11-10\n"
+             - [ ] 7. book the course — Priya · due 2026-11-20 (overdue) · from the 1:1 of 2026-11-10\n"
         );
     }
 

@@ -149,7 +149,8 @@ pub fn render(input: &ExportInput) -> String {
         cal.line("END:VTODO");
     }
 
-    for (number, action) in profile.numbered_actions() {
+    for action in &profile.actions {
+        let number = action.id;
         cal.begin(
             "VTODO",
             &uid(profile, "action", &number.to_string()),

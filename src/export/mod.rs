@@ -124,33 +124,30 @@ struct PlanRow {
 }
 
 fn plan_rows(profile: &Profile, ladder: &Ladder) -> (Vec<PlanRow>, Vec<String>) {
-    let (path, unknown) = profile::plan_path(profile, ladder);
-    let mut rows = Vec::new();
-    let mut advice = Vec::new();
-    if let Some(path) = &path {
-        let known_steps = profile
-            .plan
-            .iter()
-            .filter(|s| ladder.role_index(&s.role).is_some());
-        for (step, planned) in path.steps.iter().zip(known_steps) {
-            rows.push(PlanRow {
-                kind: format!("{} {}", step.kind.arrow(), step.kind.name()),
-                title: text::one_line(&ladder.role(step.to).title),
-                corner: text::one_line(ladder.corner_name_of(step.to)),
-                date: planned
-                    .target_date
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                note: text::one_line(&planned.note),
-            });
-        }
-        advice = path.advice.iter().map(|a| a.describe(ladder)).collect();
-    }
-    for id in unknown {
-        advice.push(format!(
-            "\"{}\" is not a role of this ladder and was left out",
-            text::one_line(&id)
-        ));
+    // Every step, judged or not: a plan never disappears because a role was renamed.
+    let rows = profile::planned_steps(profile, ladder)
+        .into_iter()
+        .map(|planned| PlanRow {
+            kind: planned.kind.map_or_else(
+                || "? unknown".to_string(),
+                |k| format!("{} {}", k.arrow(), k.name()),
+            ),
+            title: ladder.title_of(&planned.step.role),
+            corner: planned
+                .role
+                .map(|r| text::one_line(ladder.corner_name_of(r)))
+                .unwrap_or_else(|| "not in this ladder".to_string()),
+            date: planned
+                .step
+                .target_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            note: text::one_line(&planned.step.note),
+        })
+        .collect();
+    let mut advice = profile::plan_problems(profile, ladder);
+    if let Some(path) = profile::plan_path(profile, ladder).0 {
+        advice.extend(path.advice.iter().map(|a| a.describe(ladder)));
     }
     (rows, advice)
 }
@@ -216,32 +213,25 @@ fn plan_steps_text(profile: &Profile, ladder: &Ladder) -> String {
 
 /// The plan for scripts.
 pub fn plan_json(profile: &Profile, ladder: &Ladder) -> Value {
-    let (path, unknown) = profile::plan_path(profile, ladder);
-    let steps: Vec<Value> = profile
-        .plan
-        .iter()
-        .filter(|s| ladder.role_index(&s.role).is_some())
-        .zip(path.iter().flat_map(|p| p.steps.iter()))
-        .map(|(planned, step)| {
+    // Every step: one the ladder cannot judge (its role, or the current role, unknown) has a
+    // null kind, and `advice` says why and how to fix it.
+    let steps: Vec<Value> = profile::planned_steps(profile, ladder)
+        .into_iter()
+        .map(|planned| {
             json!({
-                "role": planned.role,
-                "title": text::one_line(&ladder.role(step.to).title),
-                "kind": step.kind.name(),
-                "corner": ladder.corner_id_of(step.to),
-                "target_date": planned.target_date.map(|d| d.to_string()),
-                "note": planned.note,
+                "role": planned.step.role,
+                "title": ladder.title_of(&planned.step.role),
+                "kind": planned.kind.map(|k| k.name()),
+                "corner": planned.role.and_then(|r| ladder.corner_id_of(r)),
+                "target_date": planned.step.target_date.map(|d| d.to_string()),
+                "note": planned.step.note,
             })
         })
         .collect();
-    let mut advice: Vec<String> = path
-        .iter()
-        .flat_map(|p| p.advice.iter().map(|a| a.describe(ladder)))
-        .collect();
-    advice.extend(
-        unknown
-            .iter()
-            .map(|id| format!("\"{id}\" is not a role of this ladder")),
-    );
+    let mut advice = profile::plan_problems(profile, ladder);
+    if let Some(path) = profile::plan_path(profile, ladder).0 {
+        advice.extend(path.advice.iter().map(|a| a.describe(ladder)));
+    }
     let breadth = profile::breadth(profile, ladder);
     json!({
         "from": profile.current_role,

@@ -1,7 +1,9 @@
 //! The career ladder: model, file format, loading with located errors, moves and planning.
 //! Nothing here draws to a terminal.
 
+mod advice;
 mod catalog;
+mod clock;
 pub mod diff;
 mod expects;
 mod load;
@@ -23,6 +25,7 @@ pub use catalog::{
     BUNDLED, Catalog, DEFAULT_LADDER_ID, Folder, FolderKind, LadderSource, Listing, ResolveError,
     SHARED_LADDERS_VAR, Scan, find_ladders, resolve, resolve_for_profile,
 };
+pub use clock::usual_span_words;
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
 pub use load::{
     LadderError, MAX_FILE_BYTES, MAX_LISTED, MAX_NESTING, load_file, load_str, parse_problem,

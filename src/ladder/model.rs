@@ -48,9 +48,19 @@ pub struct Level {
     /// a tech lead). Omitted, it is derived: see [`Ladder::is_hands_on`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hands_on: Option<bool>,
+    /// How many years people usually stay at this level before the next move, fewest and
+    /// most: `typical_years: (3, 5)`. Omitted, [`DEFAULT_TYPICAL_YEARS`]; see
+    /// [`Ladder::typical_years`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typical_years: Option<(u8, u8)>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
 }
+
+/// Years people usually stay at a level whose ladder does not say (`typical_years`).
+pub const DEFAULT_TYPICAL_YEARS: (u8, u8) = (2, 4);
+/// The most years a level may say people usually stay.
+pub const MAX_TYPICAL_YEARS: u8 = 20;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -217,6 +227,10 @@ pub struct Ladder {
     level_hands_on: Vec<bool>,
     /// Each corner's neighbours, both the ones it names and the ones naming it.
     near: Vec<Vec<CornerIdx>>,
+    /// Whether any corner names a neighbour.
+    marks_near: bool,
+    /// The lowest level that is not hands-on.
+    first_leading: Option<LevelIdx>,
     roles_by_level: Vec<Vec<RoleIdx>>,
     bridges_from: Vec<Vec<RoleIdx>>,
     level_by_id: HashMap<String, LevelIdx>,
@@ -279,6 +293,8 @@ impl Ladder {
             }
         }
         let level_hands_on = hands_on_levels(&file.levels);
+        let marks_near = near.iter().any(|n| !n.is_empty());
+        let first_leading = level_hands_on.iter().position(|&h| !h);
         let mut bridges_from = vec![Vec::new(); file.roles.len()];
         for bridge in &file.bridges {
             let from = *role_by_id.get(bridge.from.as_str())?;
@@ -293,6 +309,8 @@ impl Ladder {
             role_corner,
             level_hands_on,
             near,
+            marks_near,
+            first_leading,
             roles_by_level,
             bridges_from,
             level_by_id,
@@ -374,6 +392,18 @@ impl Ladder {
 
     pub fn are_near(&self, a: CornerIdx, b: CornerIdx) -> bool {
         self.near[a].contains(&b)
+    }
+
+    /// Whether the ladder names any neighbouring corners at all (see
+    /// [`Ladder::leads_unfamiliar_function`] for what changes without them).
+    pub fn marks_near(&self) -> bool {
+        self.marks_near
+    }
+
+    /// The lowest level that is not hands-on: where people lead a function rather than
+    /// practise it (managers, on most ladders). `None` when every level is hands-on.
+    pub fn first_leading_level(&self) -> Option<LevelIdx> {
+        self.first_leading
     }
 
     /// Whether people at `level` still practise the craft themselves, so leading there means

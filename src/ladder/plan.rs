@@ -11,15 +11,15 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use super::advice::advice_for;
+pub use super::advice::{Advice, MAX_MOVES_IN_ONE_CORNER, Step};
 use super::model::{CornerIdx, Ladder, RoleIdx};
 use super::moves::MoveKind;
-use super::score::{Score, add_corner, corner_words, has_corner};
+use super::score::{Goal, Score, add_corner, add_role, corner_words, has_corner};
 use super::search::{REFINE_BUDGET, SPUR_REFINE_BUDGET, Search};
 
 /// At most this many `via` corners, since each doubles the search space.
 pub const MAX_VIA: usize = 4;
-/// More than this many moves in a row inside one corner breaks the advice.
-pub const MAX_MOVES_IN_ONE_CORNER: usize = 2;
 
 /// What to plan.
 #[derive(Debug, Clone, Default)]
@@ -31,107 +31,10 @@ pub struct PathRequest {
     /// Corners the path must pass through.
     pub via: Vec<CornerIdx>,
     /// Corners the person worked in before the starting role: they count toward breadth and
-    /// tie the person to a craft (see [`Ladder::leads_unpractised_craft`]).
+    /// make a function familiar (see [`Ladder::leads_unfamiliar_function`]).
     pub held: Vec<CornerIdx>,
     /// How many paths to return at most, best first; 0 is treated as 1.
     pub count: usize,
-}
-
-/// One move of a path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Step {
-    pub from: RoleIdx,
-    pub to: RoleIdx,
-    pub kind: MoveKind,
-}
-
-/// Advice a path goes against, so the plan can explain itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Advice {
-    /// Step `step` (from 0) moves across without moving up.
-    LateralWithoutStepUp { step: usize },
-    /// Steps `first..first + moves` all stay in one corner.
-    TooLongInOneCorner {
-        corner: CornerIdx,
-        first: usize,
-        moves: usize,
-    },
-    /// Step `step` goes down a level.
-    StepDown { step: usize },
-    /// Step `step` climbs past one or more levels, from role `from` to role `to`.
-    Skip {
-        step: usize,
-        from: RoleIdx,
-        to: RoleIdx,
-    },
-    /// Step `step` leads hands-on work in `corner`, a craft with no tie to the person's history.
-    UnpractisedCraft { step: usize, corner: CornerIdx },
-}
-
-impl Advice {
-    /// The step the advice is about (the first, for a run of steps).
-    pub fn step(&self) -> usize {
-        match *self {
-            Advice::LateralWithoutStepUp { step }
-            | Advice::StepDown { step }
-            | Advice::Skip { step, .. }
-            | Advice::UnpractisedCraft { step, .. } => step,
-            Advice::TooLongInOneCorner { first, .. } => first,
-        }
-    }
-
-    pub fn describe(&self, ladder: &Ladder) -> String {
-        match *self {
-            Advice::LateralWithoutStepUp { step } => format!(
-                "step {}: lateral move with no step up — aim to go up and across in one move",
-                step + 1
-            ),
-            Advice::TooLongInOneCorner {
-                corner,
-                first,
-                moves,
-            } => format!(
-                "steps {}–{}: {moves} moves in a row in {} — spend time in several corners of IT",
-                first + 1,
-                first + moves,
-                ladder.corners()[corner].name
-            ),
-            Advice::StepDown { step } => format!(
-                "step {}: a move down — worth it only for a corner you could not enter otherwise",
-                step + 1
-            ),
-            Advice::Skip { step, from, to } => {
-                let passed: Vec<&str> = ladder
-                    .levels_passed(from, to)
-                    .map(|l| ladder.levels()[l].name.as_str())
-                    .collect();
-                let passed = passed.join(" and ");
-                let why = match ladder.bridge(from, to) {
-                    Some(bridge) if !bridge.skip_reason.trim().is_empty() => format!(
-                        "this ladder allows it because {}; catch up on the training of {passed} (readiness counts it)",
-                        bridge.skip_reason.trim().trim_end_matches('.')
-                    ),
-                    _ => format!(
-                        "this ladder's rules allow at most {} a move — plan a step through {passed}",
-                        if ladder.rules().max_step_up == 1 {
-                            "one level".to_string()
-                        } else {
-                            format!("{} levels", ladder.rules().max_step_up)
-                        }
-                    ),
-                };
-                format!(
-                    "step {}: skips {passed} and the training it carries — {why}",
-                    step + 1
-                )
-            }
-            Advice::UnpractisedCraft { step, corner } => format!(
-                "step {}: leading a craft you have not practised — {} is new to you and not next to a corner you have worked in; practise it first, or lead in a neighbouring corner",
-                step + 1,
-                ladder.corners()[corner].name
-            ),
-        }
-    }
 }
 
 /// A path through the ladder, with everything derived from its roles.
@@ -177,22 +80,33 @@ impl Path {
         for &c in held {
             add_corner(&mut seen, c);
         }
-        if let Some(c) = roles.first().and_then(|&r| ladder.role_corner(r)) {
-            add_corner(&mut seen, c);
+        if let Some(&first) = roles.first() {
+            add_role(ladder, &mut seen, first);
         }
         let mut score = Score::default();
-        let mut crafts = Vec::new();
+        let mut flagged = Vec::new();
+        let goal = roles.last().map(|&target| Goal::new(ladder, target));
+        let mut depth_held = false;
         for (i, step) in steps.iter().enumerate() {
-            score = score.plus(ladder.step_score(step.from, step.to, step.kind, &seen));
-            if let Some(c) = ladder.role_corner(step.to) {
-                if ladder.leads_unpractised_craft(step.from, step.to, |x| has_corner(&seen, x)) {
-                    crafts.push(Advice::UnpractisedCraft { step: i, corner: c });
-                }
-                add_corner(&mut seen, c);
+            let Some(goal) = &goal else { break };
+            depth_held |= goal.leads_in_depth(ladder, step.from);
+            score = score.plus(ladder.step_score(step.from, step.to, step.kind, &seen, goal));
+            if let Some(c) = ladder.role_corner(step.to)
+                && ladder.leads_unfamiliar_function(step.from, step.to, |x| has_corner(&seen, x))
+            {
+                flagged.push(Advice::UnfamiliarFunction { step: i, corner: c });
             }
+            if i + 1 == steps.len()
+                && let Some(corner) = goal.depth
+                && !depth_held
+            {
+                score.missing_depth += 1;
+                flagged.push(Advice::NoLeadingRoleInCorner { step: i, corner });
+            }
+            add_role(ladder, &mut seen, step.to);
         }
         let mut advice = advice_for(ladder, &steps);
-        advice.extend(crafts);
+        advice.extend(flagged);
         advice.sort_by_key(Advice::step);
         Path {
             roles,
@@ -229,47 +143,6 @@ impl Path {
     fn rank_key(&self) -> (Score, &[RoleIdx]) {
         (self.score, &self.roles)
     }
-}
-
-fn advice_for(ladder: &Ladder, steps: &[Step]) -> Vec<Advice> {
-    let mut advice = Vec::new();
-    for (i, step) in steps.iter().enumerate() {
-        match step.kind {
-            // At the top there is no level to go up to, so "up and across" cannot be
-            // followed: a move between two top roles is advice-free.
-            MoveKind::Lateral if ladder.role_level(step.to) + 1 < ladder.levels().len() => {
-                advice.push(Advice::LateralWithoutStepUp { step: i })
-            }
-            MoveKind::Lateral => {}
-            MoveKind::Down => advice.push(Advice::StepDown { step: i }),
-            MoveKind::Skip => advice.push(Advice::Skip {
-                step: i,
-                from: step.from,
-                to: step.to,
-            }),
-            MoveKind::Vertical | MoveKind::Diagonal => {}
-        }
-    }
-    let mut i = 0;
-    while i < steps.len() {
-        let corner = ladder.role_corner(steps[i].from);
-        let stays = |s: &Step| corner.is_some() && ladder.role_corner(s.to) == corner;
-        let run = steps[i..]
-            .iter()
-            .take_while(|s| ladder.role_corner(s.from) == corner && stays(s))
-            .count();
-        if run > MAX_MOVES_IN_ONE_CORNER
-            && let Some(corner) = corner
-        {
-            advice.push(Advice::TooLongInOneCorner {
-                corner,
-                first: i,
-                moves: run,
-            });
-        }
-        i += run.max(1);
-    }
-    advice
 }
 
 /// Why no path could be planned.
@@ -401,17 +274,23 @@ mod tests {
     use super::*;
     use crate::ladder::load_str;
 
-    /// A three-corner ladder whose second level is not hands-on, so that breadth alone decides.
+    /// A three-corner ladder whose second level is not hands-on, with A next to C and C next to
+    /// B, so that a path can gain every corner on familiar ground and breadth decides.
     fn ladder(rules: &str) -> Ladder {
-        ladder_with(rules, false)
+        ladder_near(rules, false, r#"near: ["c"]"#, r#"near: ["b"]"#)
     }
 
+    /// The same without `near`: no corner is next to another.
     fn ladder_with(rules: &str, hands_on: bool) -> Ladder {
+        ladder_near(rules, hands_on, "", "")
+    }
+
+    fn ladder_near(rules: &str, hands_on: bool, a_near: &str, c_near: &str) -> Ladder {
         let src = format!(
             r#"(
             format: 1, id: "t", name: "T",
             levels: [(id: "l1", name: "One"), (id: "l2", name: "Two", hands_on: {hands_on}), (id: "l3", name: "Three"), (id: "top", name: "Top")],
-            corners: [(id: "a", name: "A"), (id: "b", name: "B"), (id: "c", name: "C")],
+            corners: [(id: "a", name: "A", {a_near}), (id: "b", name: "B"), (id: "c", name: "C", {c_near})],
             roles: [
                 (id: "a1", title: "A1", level: "l1", corner: "a"),
                 (id: "b1", title: "B1", level: "l1", corner: "b"),
@@ -556,13 +435,21 @@ mod tests {
     }
 
     #[test]
-    fn three_moves_in_a_row_in_one_corner_break_the_advice() {
+    fn three_moves_in_a_row_in_one_corner_break_the_advice_unless_it_is_the_targets() {
         let ladder = load_str(&crate::ladder::synthetic_ladder_source(4, 1), "one corner").unwrap();
-        let roles = ["r0-0", "r1-0", "r2-0", "r3-0"]
-            .iter()
-            .map(|id| ladder.role_index(id).unwrap())
-            .collect();
-        let path = Path::from_roles(&ladder, roles);
+        let roles = |ids: &[&str]| {
+            ids.iter()
+                .map(|id| ladder.role_index(id).unwrap())
+                .collect::<Vec<_>>()
+        };
+        let in_the_targets_corner =
+            Path::from_roles(&ladder, roles(&["r0-0", "r1-0", "r2-0", "r3-0"]));
+        assert!(
+            in_the_targets_corner.advice.is_empty(),
+            "time in the target's own corner is depth: {:?}",
+            in_the_targets_corner.advice
+        );
+        let path = Path::from_roles(&ladder, roles(&["r0-0", "r1-0", "r2-0", "r3-0", "chief"]));
         assert_eq!(
             path.advice,
             vec![Advice::TooLongInOneCorner {
@@ -581,7 +468,7 @@ mod tests {
     #[test]
     fn breadth_is_counted_exactly_beyond_64_corners() {
         let ladder = load_str(&crate::ladder::synthetic_ladder_source(80, 80), "wide").unwrap();
-        let mut req = request(&ladder, "r0-0", "r79-79");
+        let mut req = request(&ladder, "r0-0", "chief");
         req.count = 1;
         let best = &plan(&ladder, &req).unwrap()[0];
         assert_eq!(
@@ -592,10 +479,14 @@ mod tests {
         assert!(best.steps.iter().all(|s| s.kind != MoveKind::Skip));
         assert_eq!(
             best.corners.len(),
-            80,
-            "80 roles on the path, each in a corner of its own"
+            79,
+            "79 roles in corners on the path, each in a corner of its own, each next to the last"
         );
-        assert_eq!(best.score.missed_corners, 0, "the score is the path's own");
+        assert_eq!(
+            best.score.missed_corners, 1,
+            "only the move into the chief's role, which spans all of IT, brings no corner: the score is the path's own"
+        );
+        assert_eq!(best.score.unfamiliar_moves, 0);
     }
 
     #[test]
@@ -603,7 +494,7 @@ mod tests {
         let src = r#"(
             format: 1, id: "t", name: "T",
             levels: [(id: "l1", name: "One"), (id: "l2", name: "Two"), (id: "l3", name: "Three")],
-            corners: [(id: "a", name: "A"), (id: "b", name: "B")],
+            corners: [(id: "a", name: "A", near: ["b"]), (id: "b", name: "B")],
             roles: [
                 (id: "a1", title: "A1", level: "l1", corner: "a"),
                 (id: "a2", title: "A2", level: "l2", corner: "a"),
@@ -677,12 +568,12 @@ mod tests {
         let direct = Path::from_roles(&ladder, vec![0, ladder.role_index("b2").unwrap()]);
         assert_eq!(
             direct.advice,
-            vec![Advice::UnpractisedCraft { step: 0, corner: 1 }]
+            vec![Advice::UnfamiliarFunction { step: 0, corner: 1 }]
         );
         assert!(
             direct.advice[0]
                 .describe(&ladder)
-                .contains("leading a craft you have not practised — B is new to you")
+                .contains("leading a function you have not worked in — B is new to you")
         );
     }
 

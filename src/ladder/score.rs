@@ -1,8 +1,8 @@
-//! How a path is judged: the cost the planner minimises move by move, the "leading a craft you
-//! have not practised" rule, and breadth. The search and the ranking of finished paths both use
+//! How a path is judged: the cost the planner minimises move by move, the "leading a function you
+//! have not worked in" rule, what the target counts as breadth and depth ([`Goal`]), and breadth. The search and the ranking of finished paths both use
 //! [`Ladder::step_score`], so "best" has one definition.
 
-use super::model::{CornerIdx, Ladder, RoleIdx};
+use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
 use super::moves::MoveKind;
 use crate::text;
 
@@ -14,16 +14,26 @@ pub struct Score {
     /// takes the level in between, however much longer: each level carries its own training.
     pub skips: u32,
     pub moves: u32,
-    /// Moves into a hands-on level of a corner with no tie to the person's history.
-    pub unpractised_crafts: u32,
+    /// Moves into a function the person has not worked in, nor in one next to it (see
+    /// [`Ladder::leads_unfamiliar_function`]). Right after the moves, so a route on familiar
+    /// ground wins over any as short that is not, at every level.
+    pub unfamiliar_moves: u32,
+    /// 1 when the target is a specialist chief (CTO, CISO, …) and the path holds no leading
+    /// role in the target's corner before it, though the ladder has one (see [`Goal`]).
+    pub missing_depth: u32,
+    /// Moves out of a leading role in a specialist chief's corner into another corner before
+    /// the chief's role: depth comes last, so the chief steps up from leading the function.
+    pub depth_left: u32,
     /// Moves out of an enterprise-wide role into one corner. Before breadth, so a generalist
     /// (IT manager) climbs the generalist track (IT director, then CIO) rather than being sent
     /// into a corner for the sake of one more corner on the path; someone still in a corner
     /// is not affected.
     pub narrowings: u32,
-    /// Moves that enter no business-facing corner the person has not been in.
+    /// Moves that bring none of the breadth the target counts first: a business-facing corner
+    /// new to the person, or a first role across all of IT, on the way to a generalist
+    /// target; a new corner next to the target's, on the way to a specialist one.
     pub missed_business_corners: u32,
-    /// Moves that enter no corner the person has not been in.
+    /// Moves that bring no breadth the target counts at all (see [`Goal`]).
     pub missed_corners: u32,
     /// Moves that do not go up and across at once, other than a step up into an
     /// enterprise-wide role (see [`Ladder::step_score`]).
@@ -36,7 +46,9 @@ impl Score {
     pub(crate) const UNREACHED: Score = Score {
         skips: u32::MAX,
         moves: u32::MAX,
-        unpractised_crafts: u32::MAX,
+        unfamiliar_moves: u32::MAX,
+        missing_depth: u32::MAX,
+        depth_left: u32::MAX,
         narrowings: u32::MAX,
         missed_business_corners: u32::MAX,
         missed_corners: u32::MAX,
@@ -56,9 +68,9 @@ impl Score {
         Score {
             skips: self.skips.saturating_add(other.skips),
             moves: self.moves.saturating_add(other.moves),
-            unpractised_crafts: self
-                .unpractised_crafts
-                .saturating_add(other.unpractised_crafts),
+            unfamiliar_moves: self.unfamiliar_moves.saturating_add(other.unfamiliar_moves),
+            missing_depth: self.missing_depth.saturating_add(other.missing_depth),
+            depth_left: self.depth_left.saturating_add(other.depth_left),
             narrowings: self.narrowings.saturating_add(other.narrowings),
             missed_business_corners: self
                 .missed_business_corners
@@ -72,11 +84,17 @@ impl Score {
     }
 }
 
-/// A set of corners as bits, `corner_words` words long: cheap to copy per search state.
+/// A set of corners as bits, `corner_words` words long: cheap to copy per search state. One bit
+/// past the last corner, [`generalist_bit`], stands for "has held a role across all of IT".
 pub(crate) type CornerBits = [u64];
 
 pub(crate) fn corner_words(ladder: &Ladder) -> usize {
-    ladder.corners().len().div_ceil(64).max(1)
+    (ladder.corners().len() + 1).div_ceil(64)
+}
+
+/// The bit of [`CornerBits`] that a role across all of IT sets.
+pub(crate) fn generalist_bit(ladder: &Ladder) -> usize {
+    ladder.corners().len()
 }
 
 pub(crate) fn has_corner(bits: &CornerBits, corner: CornerIdx) -> bool {
@@ -87,44 +105,159 @@ pub(crate) fn add_corner(bits: &mut CornerBits, corner: CornerIdx) {
     bits[corner / 64] |= 1 << (corner % 64);
 }
 
+/// Marks what holding `role` adds to `seen`: its corner, or the generalist bit.
+pub(crate) fn add_role(ladder: &Ladder, seen: &mut CornerBits, role: RoleIdx) {
+    match ladder.role_corner(role) {
+        Some(c) => add_corner(seen, c),
+        None => add_corner(seen, generalist_bit(ladder)),
+    }
+}
+
+/// What a path is planned toward, which decides what counts as breadth and what depth the path
+/// needs.
+///
+/// - A generalist target (a role across all of IT: CIO, Chief Digital Officer, IT director)
+///   counts breadth as seed 004 does, business-facing corners first; a first role across all
+///   of IT below the target's level (IT manager, IT director) counts as a business-facing
+///   corner too, since it leads every corner at once.
+/// - A specialist target (a role in one corner) counts only its own corner and those next to
+///   it: depth in the function first, breadth among its neighbours after.
+/// - A specialist chief (a top-level role in a corner: CTO, CISO, CDO) needs a role in its
+///   corner at a leading level before it ([`Ladder::first_leading_level`] or above), when the
+///   ladder has one.
+#[derive(Debug, Clone)]
+pub(crate) struct Goal {
+    pub target: RoleIdx,
+    /// Bits whose first visit counts as breadth.
+    pub breadth: Vec<u64>,
+    /// Of those, the ones that count first.
+    pub business: Vec<u64>,
+    /// The specialist chief's corner, when the ladder has a leading role in it below the top.
+    pub depth: Option<CornerIdx>,
+}
+
+impl Goal {
+    pub(crate) fn new(ladder: &Ladder, target: RoleIdx) -> Goal {
+        let words = corner_words(ladder);
+        let mut breadth = vec![0u64; words];
+        let mut business = vec![0u64; words];
+        match ladder.role_corner(target) {
+            None => {
+                for (c, corner) in ladder.corners().iter().enumerate() {
+                    add_corner(&mut breadth, c);
+                    if corner.business_facing {
+                        add_corner(&mut business, c);
+                    }
+                }
+                add_corner(&mut breadth, generalist_bit(ladder));
+                add_corner(&mut business, generalist_bit(ladder));
+            }
+            Some(corner) => {
+                for &c in std::iter::once(&corner).chain(ladder.near(corner)) {
+                    add_corner(&mut breadth, c);
+                    add_corner(&mut business, c);
+                }
+            }
+        }
+        let mut goal = Goal {
+            target,
+            breadth,
+            business,
+            depth: None,
+        };
+        let top = ladder.levels().len() - 1;
+        if let Some(corner) = ladder.role_corner(target)
+            && ladder.role_level(target) == top
+        {
+            goal.depth = Some(corner);
+            let possible = (0..ladder.roles().len()).any(|r| goal.leads_in_depth(ladder, r));
+            if !possible {
+                goal.depth = None;
+            }
+        }
+        goal
+    }
+
+    /// Whether holding `role` gives the depth a specialist chief needs: a role other than the
+    /// target, in its corner, at a leading level.
+    pub(crate) fn leads_in_depth(&self, ladder: &Ladder, role: RoleIdx) -> bool {
+        role != self.target
+            && self.depth.is_some()
+            && ladder.role_corner(role) == self.depth
+            && ladder.is_leading_level(ladder.role_level(role))
+    }
+
+    /// The breadth bit a move into `to` brings, if it is new: its corner, or the generalist bit
+    /// for a role across all of IT below the target's level.
+    fn new_breadth(&self, ladder: &Ladder, to: RoleIdx, seen: &CornerBits) -> Option<usize> {
+        let bit = match ladder.role_corner(to) {
+            Some(c) => c,
+            None if ladder.role_level(to) < ladder.role_level(self.target) => {
+                generalist_bit(ladder)
+            }
+            None => return None,
+        };
+        (has_corner(&self.breadth, bit) && !has_corner(seen, bit)).then_some(bit)
+    }
+}
+
 impl Ladder {
-    /// Whether moving from one role to the other means leading hands-on work in a craft with no
-    /// tie to the person's history: the move enters a hands-on level above the entry level
-    /// (where everyone starts practising), not by stepping down, in a corner that is neither
-    /// one `held` nor a neighbour of one.
-    pub fn leads_unpractised_craft(
+    /// Whether `level` is [`Ladder::first_leading_level`] or above.
+    pub fn is_leading_level(&self, level: LevelIdx) -> bool {
+        self.first_leading_level()
+            .is_some_and(|first| level >= first)
+    }
+
+    /// Whether moving from one role to the other means leading a function with no tie to the
+    /// person's past: the move enters a corner above the entry level (where everyone starts
+    /// practising), not by stepping down, and neither that corner nor one next to it is the
+    /// corner left or one `held`. A move into a role across all of IT is always on familiar
+    /// ground. This holds at every level: a director is no more ready than a tech lead to lead
+    /// a function they have never been near.
+    ///
+    /// A ladder that names no neighbours at all gives no way to tell a related corner from an
+    /// unrelated one; there, as before `near` existed, only hands-on levels are checked, so
+    /// that a path can still cross corners once the person leads rather than practises.
+    pub fn leads_unfamiliar_function(
         &self,
         from: RoleIdx,
         to: RoleIdx,
         held: impl Fn(CornerIdx) -> bool,
     ) -> bool {
         let level = self.role_level(to);
-        if level == 0 || !self.is_hands_on(level) || self.move_kind(from, to) == MoveKind::Down {
+        if level == 0
+            || (!self.marks_near() && !self.is_hands_on(level))
+            || self.move_kind(from, to) == MoveKind::Down
+        {
             return false;
         }
+        let left = self.role_corner(from);
+        let knows = |c: CornerIdx| held(c) || left == Some(c);
         match self.role_corner(to) {
-            Some(corner) => !held(corner) && !self.near(corner).iter().any(|&n| held(n)),
+            Some(corner) => !knows(corner) && !self.near(corner).iter().any(|&n| knows(n)),
             None => false,
         }
     }
 
     /// The cost of one move, given the corners `seen` so far (history, and the path up to and
-    /// including `from`).
+    /// including `from`) and the `goal`. The depth a specialist chief needs depends on the
+    /// whole path, so the caller charges it on the move into the target.
     ///
     /// A step up into an enterprise-wide role (CTO → CIO, IT manager → IT director) cannot go
     /// across, since the role spans every corner, so it is not charged as a move that fails to
-    /// go up and across; like any move, it is charged for bringing no new corner, which keeps
-    /// people in a corner moving through corners on their way up.
+    /// go up and across; like any move, it is charged for bringing no breadth the goal counts,
+    /// which keeps people in a corner moving through corners on their way up.
     pub(crate) fn step_score(
         &self,
         from: RoleIdx,
         to: RoleIdx,
         kind: MoveKind,
         seen: &CornerBits,
+        goal: &Goal,
     ) -> Score {
         let to_corner = self.role_corner(to);
-        let new_corner = to_corner.filter(|&c| !has_corner(seen, c));
-        let new_business = new_corner.is_some_and(|c| self.corners()[c].business_facing);
+        let new = goal.new_breadth(self, to, seen);
+        let new_business = new.is_some_and(|b| has_corner(&goal.business, b));
         // Out of a corner with no neighbours every diagonal is distant: counting them would only
         // repeat `not_diagonal`, and make every longer path look worse to the search.
         let distant = kind == MoveKind::Diagonal
@@ -140,12 +273,14 @@ impl Ladder {
         Score {
             skips: u32::from(kind == MoveKind::Skip),
             moves: 1,
-            unpractised_crafts: u32::from(
-                self.leads_unpractised_craft(from, to, |c| has_corner(seen, c)),
+            unfamiliar_moves: u32::from(
+                self.leads_unfamiliar_function(from, to, |c| has_corner(seen, c)),
             ),
+            missing_depth: 0,
+            depth_left: u32::from(goal.leads_in_depth(self, from) && to_corner != goal.depth),
             narrowings: u32::from(self.role_corner(from).is_none() && to_corner.is_some()),
             missed_business_corners: u32::from(!new_business),
-            missed_corners: u32::from(new_corner.is_none()),
+            missed_corners: u32::from(new.is_none()),
             not_diagonal: u32::from(!up_and_across),
             distant_diagonals: u32::from(distant),
         }
@@ -276,7 +411,7 @@ mod tests {
     }
 
     #[test]
-    fn leading_a_craft_needs_a_tie_to_it_or_a_neighbour() {
+    fn leading_a_function_needs_a_tie_to_it_or_a_neighbour_at_every_level() {
         let ladder = load_str(LADDER, "t").unwrap();
         let (a1, b1) = (role(&ladder, "a1"), role(&ladder, "b1"));
         let (b2, c2, c3) = (
@@ -286,34 +421,41 @@ mod tests {
         );
         let held_a = |c: CornerIdx| c == 0;
         assert!(
-            !ladder.leads_unpractised_craft(a1, b2, held_a),
+            !ladder.leads_unfamiliar_function(a1, b2, held_a),
             "b is next to a"
         );
-        assert!(ladder.leads_unpractised_craft(a1, c2, held_a));
+        assert!(ladder.leads_unfamiliar_function(a1, c2, held_a));
         assert!(
-            !ladder.leads_unpractised_craft(a1, c2, |c| c == 0 || c == 2),
+            !ladder.leads_unfamiliar_function(a1, c2, |c| c == 0 || c == 2),
             "c was held earlier"
         );
         assert!(
-            !ladder.leads_unpractised_craft(c2, c3, |_| false),
-            "the boss level is not hands-on"
+            !ladder.leads_unfamiliar_function(c2, c3, |_| false),
+            "the corner left is one the person knows"
+        );
+        let a2 = role(&ladder, "a2");
+        assert!(
+            ladder.leads_unfamiliar_function(a2, c3, held_a),
+            "the boss level is not hands-on, yet leading a function never worked in is flagged there too"
         );
         assert!(
-            !ladder.leads_unpractised_craft(a1, b1, |_| false),
+            !ladder.leads_unfamiliar_function(a1, b1, |_| false),
             "the entry level is where a craft is learned"
         );
         assert!(
-            !ladder.leads_unpractised_craft(c3, b2, |_| false),
+            !ladder.leads_unfamiliar_function(c3, b2, |_| false),
             "moving down is not leading"
         );
     }
 
-    /// Two corners, a generalist role at every level above the first, and a chief on top.
+    /// Three corners in a row (A next to B, B next to C), a generalist role at every level above
+    /// the first, and a chief on top.
     const GENERALIST: &str = r#"(
         format: 1, id: "g", name: "G",
         levels: [(id: "ic", name: "IC"), (id: "mgr", name: "Manager", hands_on: false),
                  (id: "dir", name: "Director"), (id: "top", name: "Top")],
-        corners: [(id: "a", name: "A", business_facing: true), (id: "b", name: "B", business_facing: true),
+        corners: [(id: "a", name: "A", business_facing: true, near: ["b"]),
+                  (id: "b", name: "B", business_facing: true, near: ["c"]),
                   (id: "c", name: "C", business_facing: true)],
         roles: [
             (id: "a1", title: "A1", level: "ic", corner: "a"),
@@ -335,8 +477,9 @@ mod tests {
         let not_diagonal = |from: &str, to: &str| {
             let (from, to) = (role(&ladder, from), role(&ladder, to));
             let seen = [0u64];
+            let goal = Goal::new(&ladder, to);
             ladder
-                .step_score(from, to, ladder.move_kind(from, to), &seen)
+                .step_score(from, to, ladder.move_kind(from, to), &seen, &goal)
                 .not_diagonal
         };
         assert_eq!(not_diagonal("cto", "cio"), 0, "into the chair of its level");
@@ -367,17 +510,31 @@ mod tests {
             best("it-manager", "cio"),
             ["it-manager", "it-director", "cio"]
         );
-        let from_a_corner = best("a2", "cio");
-        assert_eq!(from_a_corner.len(), 3);
+        // From a corner, the generalist track counts as breadth (it leads every corner at
+        // once): it ties with a director role in a neighbouring corner, so it is the best path
+        // or the first alternative.
+        let request = crate::ladder::PathRequest {
+            from: role(&ladder, "a2"),
+            to: role(&ladder, "cio"),
+            count: 2,
+            ..Default::default()
+        };
+        let two: Vec<&str> = crate::ladder::plan(&ladder, &request)
+            .unwrap()
+            .iter()
+            .map(|p| ladder.role(p.roles[1]).id.as_str())
+            .collect();
+        assert!(two.contains(&"it-director"), "{two:?}");
         assert!(
-            from_a_corner[1] == "b3" || from_a_corner[1] == "c3",
-            "a corner manager gains a corner on the way: {from_a_corner:?}"
+            two.contains(&"b3"),
+            "a corner next to the one held is the other: {two:?}"
         );
         let from_the_bottom = best("a1", "cio");
-        assert!(
-            !from_the_bottom.iter().any(|r| r.starts_with("it-")),
-            "the generalist track brings no corner: {from_the_bottom:?}"
+        assert_eq!(
+            from_the_bottom[1], "b2",
+            "from the bottom, a new corner comes first: {from_the_bottom:?}"
         );
+        assert_eq!(from_the_bottom.len(), 4, "{from_the_bottom:?}");
     }
 
     #[test]

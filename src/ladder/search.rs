@@ -18,7 +18,7 @@ use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
 use super::moves::MoveKind;
-use super::score::{Score, add_corner, corner_words, has_corner};
+use super::score::{Goal, Score, add_corner, add_role, corner_words, has_corner};
 
 /// Up to this many roles (and 64 corners), a search state includes the corners seen so far.
 /// Whether a move enters a new corner, or leads a craft with a tie, depends on them, so with
@@ -132,6 +132,44 @@ fn level_distances(ladder: &Ladder, target: LevelIdx) -> Vec<u32> {
     distance
 }
 
+/// The corners within each number of `near` steps of `target`'s corner, for
+/// [`Search::familiar_bounds`]; empty where the bounds would not hold: a target outside the top
+/// level or in no corner, a ladder without `near` (only hands-on levels are checked there), or
+/// one where a move down could shorten the way (a bridge from a lower level), since moves down
+/// and into the entry level are never unfamiliar.
+fn near_balls(ladder: &Ladder, target: RoleIdx, moves_to_target_level: &[u32]) -> Vec<Vec<u64>> {
+    let top = ladder.levels().len() - 1;
+    let Some(corner) = ladder.role_corner(target) else {
+        return Vec::new();
+    };
+    let down_never_helps = moves_to_target_level.windows(2).all(|w| w[0] >= w[1]);
+    if ladder.role_level(target) != top || !ladder.marks_near() || !down_never_helps {
+        return Vec::new();
+    }
+    let words = corner_words(ladder);
+    let mut ball = vec![0u64; words];
+    add_corner(&mut ball, corner);
+    let mut frontier = vec![corner];
+    let mut balls = vec![ball.clone()];
+    while !frontier.is_empty() {
+        let mut next = Vec::new();
+        for &c in &frontier {
+            for &n in ladder.near(c) {
+                if !has_corner(&ball, n) {
+                    add_corner(&mut ball, n);
+                    next.push(n);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        balls.push(ball.clone());
+        frontier = next;
+    }
+    balls
+}
+
 /// Relaxed moves a best-path search may spend improving breadth once it has a shortest path.
 /// Far more than any real ladder needs, so those are searched exhaustively.
 pub(crate) const REFINE_BUDGET: usize = 50_000;
@@ -191,8 +229,15 @@ pub(crate) struct Search<'a> {
     /// The fewest moves from each level to the target's level, counting levels only: a lower
     /// bound on the moves from any role there, which keeps A* on a straight course.
     moves_to_target_level: Vec<u32>,
-    /// The business-facing corners, as bits.
-    business_bits: Vec<u64>,
+    /// What counts as breadth and depth toward the target.
+    goal: Goal,
+    /// The mask bit set once the path holds the depth a specialist chief needs (0 if the goal
+    /// needs none); the bits below it are the `via` corners'.
+    depth_bit: usize,
+    /// For a target in a corner at the top level: `balls[k]` holds the corners within `k`
+    /// steps of `near` of the target's corner (the last entry for every `k` beyond). Empty
+    /// where the bound they give does not hold (see [`Search::familiar_bounds`]).
+    balls: Vec<Vec<u64>>,
 }
 
 impl<'a> Search<'a> {
@@ -206,30 +251,75 @@ impl<'a> Search<'a> {
         let avoided_role = (0..ladder.roles().len())
             .map(|r| ladder.role_corner(r).is_some_and(|c| avoid.contains(&c)))
             .collect();
+        let goal = Goal::new(ladder, target);
+        let depth_bit = if goal.depth.is_some() {
+            1 << via.len()
+        } else {
+            0
+        };
+        let moves_to_target_level = level_distances(ladder, ladder.role_level(target));
+        let balls = near_balls(ladder, target, &moves_to_target_level);
         Search {
             ladder,
             target,
             via,
             held,
             avoided_role,
-            masks: 1 << via.len(),
-            moves_to_target_level: level_distances(ladder, ladder.role_level(target)),
-            business_bits: {
-                let mut bits = vec![0u64; corner_words(ladder)];
-                for (c, corner) in ladder.corners().iter().enumerate() {
-                    if corner.business_facing {
-                        add_corner(&mut bits, c);
-                    }
-                }
-                bits
-            },
+            masks: (1 << via.len()) << usize::from(depth_bit != 0),
+            moves_to_target_level,
+            goal,
+            depth_bit,
+            balls,
         }
     }
 
+    /// Lower bounds on the unfamiliar moves and the missing depth of any way to the target in
+    /// exactly `moves` moves from a state that has seen `seen`. A move on familiar ground
+    /// enters a corner at most one step of `near` beyond those seen, so the target's corner,
+    /// `d` steps away, cannot be entered on familiar ground within fewer than `d` moves: when
+    /// `d > moves` some move is unfamiliar, and when `d > moves - 1` (with every move familiar)
+    /// no role in the corner comes before the target.
+    fn familiar_bounds(&self, moves: u32, seen: &[u64]) -> (u32, u32) {
+        if self.balls.is_empty() {
+            return (0, 0);
+        }
+        let within = |k: u32| {
+            let ball = &self.balls[(k as usize).min(self.balls.len() - 1)];
+            seen.iter().zip(ball).any(|(&a, &b)| a & b != 0)
+        };
+        if !within(moves) {
+            (1, 0)
+        } else if self.depth_bit != 0 && !within(moves - 1) {
+            (0, 1)
+        } else {
+            (0, 0)
+        }
+    }
+
+    /// The mask bits holding `role` sets: its corner's among the `via` corners, and the depth
+    /// bit. The target sets none: `--via` asks for a role in the corner before the target.
     fn mask_of(&self, role: RoleIdx) -> usize {
-        match self.ladder.role_corner(role) {
+        if role == self.target {
+            return 0;
+        }
+        let via = match self.ladder.role_corner(role) {
             Some(c) => self.via.iter().position(|&v| v == c).map_or(0, |i| 1 << i),
             None => 0,
+        };
+        let depth = if self.goal.leads_in_depth(self.ladder, role) {
+            self.depth_bit
+        } else {
+            0
+        };
+        via | depth
+    }
+
+    /// The cost the move into the target adds for a path whose mask is `mask`: the missing
+    /// depth of a specialist chief.
+    fn arrival_cost(&self, mask: usize) -> Score {
+        Score {
+            missing_depth: u32::from(self.depth_bit != 0 && mask & self.depth_bit == 0),
+            ..Score::default()
         }
     }
 
@@ -239,49 +329,61 @@ impl<'a> Search<'a> {
     /// the target is enterprise-wide. Without this, every move that cannot
     /// help adding to a term would make deeper states look worse, and A* would widen instead of
     /// walking to the target.
-    fn estimate_from(&self, level: LevelIdx, seen: &[u64]) -> Score {
-        self.estimate_for_moves(self.moves_to_target_level[level], seen)
+    fn estimate_from(&self, level: LevelIdx, seen: &[u64], mask: usize) -> Score {
+        self.estimate_for_moves(self.moves_to_target_level[level], seen, mask)
     }
 
     /// A lower bound on the cost of every move into roles at `level` and on from there: the
     /// estimate for one move more than from `level`, when the target is not at `level` (its
     /// last move is still to come); just the move's minimum cost when it is.
     fn bound_into(&self, level: LevelIdx, seen: &[u64]) -> Score {
+        // The depth bit is taken as set: a move into `level` may set it.
+        let mask = self.masks - 1;
         match self.moves_to_target_level[level] {
-            0 | u32::MAX => Score::moves_only(1).plus(self.estimate_from(level, seen)),
-            moves => self.estimate_for_moves(moves + 1, seen),
+            0 | u32::MAX => Score::moves_only(1).plus(self.estimate_from(level, seen, mask)),
+            moves => self.estimate_for_moves(moves + 1, seen, mask),
         }
     }
 
-    /// [`Search::estimate_from`] for `moves` moves still to make, the last into the target.
-    fn estimate_for_moves(&self, moves: u32, seen: &[u64]) -> Score {
+    /// [`Search::estimate_from`] for `moves` moves still to make, the last into the target,
+    /// on a path whose mask so far is `mask`.
+    fn estimate_for_moves(&self, moves: u32, seen: &[u64], mask: usize) -> Score {
         if moves == 0 || moves == u32::MAX {
             return Score::moves_only(moves);
         }
         let ladder = self.ladder;
-        let target_corner = ladder.role_corner(self.target);
-        let last_new = target_corner.filter(|&c| !has_corner(seen, c));
-        let last_new_business = last_new.filter(|&c| ladder.corners()[c].business_facing);
-        let unseen = |wanted: Option<&[u64]>, last: Option<CornerIdx>| {
+        let goal = &self.goal;
+        // The last move enters the target: its corner counts if the goal counts it and it is
+        // new; a target across all of IT brings no breadth.
+        let last_new = ladder
+            .role_corner(self.target)
+            .filter(|&c| has_corner(&goal.breadth, c) && !has_corner(seen, c));
+        let last_new_business = last_new.filter(|&c| has_corner(&goal.business, c));
+        let unseen = |wanted: &[u64], last: Option<CornerIdx>| {
             let unseen: u32 = seen
                 .iter()
-                .enumerate()
-                .map(|(i, &word)| (!word & wanted.map_or(u64::MAX, |w| w[i])).count_ones())
+                .zip(wanted)
+                .map(|(&word, &w)| (!word & w).count_ones())
                 .sum();
-            // Bits past the last corner count as unseen in `!word`; take them off.
-            let past_end = if wanted.is_none() {
-                (seen.len() * 64 - ladder.corners().len()) as u32
-            } else {
-                0
-            };
-            unseen - past_end - u32::from(last.is_some())
+            unseen - u32::from(last.is_some())
         };
         let before_last = moves - 1;
-        let new = before_last.min(unseen(None, last_new)) + u32::from(last_new.is_some());
-        let new_business = before_last.min(unseen(Some(&self.business_bits), last_new_business))
+        let new = before_last.min(unseen(&goal.breadth, last_new)) + u32::from(last_new.is_some());
+        let new_business = before_last.min(unseen(&goal.business, last_new_business))
             + u32::from(last_new_business.is_some());
+        let (unfamiliar, far) = self.familiar_bounds(moves, seen);
+        // With one move left, the next is into the target: the depth must be there already.
+        let depth = if mask & self.depth_bit != 0 {
+            0
+        } else if moves == 1 {
+            self.arrival_cost(mask).missing_depth
+        } else {
+            far
+        };
         Score {
             moves,
+            unfamiliar_moves: unfamiliar,
+            missing_depth: depth,
             missed_business_corners: moves - new_business,
             missed_corners: moves - new,
             ..Score::default()
@@ -322,9 +424,7 @@ impl<'a> Search<'a> {
             add_corner(&mut seen, c);
         }
         for &r in root {
-            if let Some(c) = ladder.role_corner(r) {
-                add_corner(&mut seen, c);
-            }
+            add_role(ladder, &mut seen, r);
         }
         let start_mask = root.iter().fold(0, |m, &r| m | self.mask_of(r));
         let start_role_mask = start * self.masks + start_mask;
@@ -346,7 +446,7 @@ impl<'a> Search<'a> {
             next_seen: seen.clone(),
         };
         walk.heap.push(Entry {
-            estimate: self.estimate_from(ladder.role_level(start), &seen),
+            estimate: self.estimate_from(ladder.role_level(start), &seen, start_mask),
             cost: Score::default(),
             state: start_state,
             made: 0,
@@ -382,7 +482,8 @@ struct Walk<'s, 'a> {
     blocked: Vec<bool>,
     banned_first: &'s [RoleIdx],
     start_state: usize,
-    /// The goal's role and `via` mask.
+    /// The goal's role and mask: every `via` corner, and the depth bit if the goal has one
+    /// (a path without it still arrives, at the cost of [`Search::arrival_cost`]).
     goal: usize,
     /// Every move made, as its role and mask and the move before it: a path is read back from
     /// these rather than from states, whose best way may change after their followers moved on.
@@ -443,10 +544,15 @@ impl Walk<'_, '_> {
                     let nearest = (0..level)
                         .min_by_key(|&l| search.moves_to_target_level[l])
                         .unwrap_or(0);
-                    let estimate = entry
-                        .cost
-                        .plus(Score::moves_only(1))
-                        .plus(search.estimate_from(nearest, &self.here_seen));
+                    let estimate =
+                        entry
+                            .cost
+                            .plus(Score::moves_only(1))
+                            .plus(search.estimate_from(
+                                nearest,
+                                &self.here_seen,
+                                self.states.role_mask[entry.state] % search.masks,
+                            ));
                     if estimate.moves != u32::MAX {
                         self.heap.push(Entry {
                             estimate,
@@ -526,13 +632,16 @@ impl Walk<'_, '_> {
             return None;
         }
         self.next_seen.copy_from_slice(&self.here_seen);
-        let cost = entry
-            .cost
-            .plus(ladder.step_score(role, next, kind, &self.next_seen));
-        if let Some(c) = ladder.role_corner(next) {
-            add_corner(&mut self.next_seen, c);
+        let mut cost =
+            entry
+                .cost
+                .plus(ladder.step_score(role, next, kind, &self.next_seen, &search.goal));
+        if next == search.target {
+            cost = cost.plus(search.arrival_cost(mask));
         }
-        let role_mask = next * search.masks + (mask | search.mask_of(next));
+        add_role(ladder, &mut self.next_seen, next);
+        let next_mask = mask | search.mask_of(next);
+        let role_mask = next * search.masks + next_mask;
         let known = self
             .states
             .find(role_mask, &self.next_seen)
@@ -543,7 +652,7 @@ impl Walk<'_, '_> {
         Some(Step {
             role_mask,
             cost,
-            estimate: cost.plus(search.estimate_from(next_level, &self.next_seen)),
+            estimate: cost.plus(search.estimate_from(next_level, &self.next_seen, next_mask)),
         })
     }
 
@@ -554,7 +663,8 @@ impl Walk<'_, '_> {
         self.states.seen_mut(state).copy_from_slice(&self.next_seen);
         let made = self.moves.len();
         self.moves.push((step.role_mask, entry.made));
-        if step.role_mask == self.goal && self.found.is_none_or(|(c, _)| step.cost < c) {
+        let arrived = step.role_mask | self.search.depth_bit == self.goal;
+        if arrived && self.found.is_none_or(|(c, _)| step.cost < c) {
             self.found = Some((step.cost, made));
         }
         self.heap.push(Entry {

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-/// The source of a valid ladder with `levels` levels and `corners` corners, one role per cell,
+/// The source of a valid ladder with `levels` levels and `corners` corners (each next to the
+/// one after it, so a path can cross them on familiar ground), one role per cell,
 /// an enterprise-wide role at the top, three milestones per level and a bridge that skips a level.
 pub fn synthetic_ladder_source(levels: usize, corners: usize) -> String {
     let levels = levels.max(1);
@@ -24,7 +25,15 @@ pub fn synthetic_ladder_source(levels: usize, corners: usize) -> String {
     }
     s.push_str("    ],\n    corners: [\n");
     for c in 0..corners {
-        let _ = writeln!(s, "        (id: \"c{c}\", name: \"Corner {c}\"),");
+        if c + 1 < corners {
+            let next = c + 1;
+            let _ = writeln!(
+                s,
+                "        (id: \"c{c}\", name: \"Corner {c}\", near: [\"c{next}\"]),"
+            );
+        } else {
+            let _ = writeln!(s, "        (id: \"c{c}\", name: \"Corner {c}\"),");
+        }
     }
     s.push_str("    ],\n    roles: [\n");
     for l in 0..levels {

@@ -48,6 +48,9 @@ const TEMPLATE: &str = r#"// A career ladder for rungs (format 1). Edit it, then
             // hands-on when its milestones are all Preliminary or Preparatory. The planner warns
             // before it has someone lead hands-on work in a corner they have no tie to.
             hands_on: true,
+            // Optional: how many years people usually stay here, fewest then most (default
+            // (2, 4)). Suggested dates and a path's usual span follow it.
+            typical_years: (2, 4),
             expects: {"delivery": 3, "collaboration": 3},
             milestones: [
                 (id: "senior-delegation", title: "Delegation", stage: Preparatory, kind: Practice),

@@ -237,6 +237,19 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
             &level.name,
             &level.summary,
         );
+        if let Some((min, max)) = level.typical_years
+            && (min == 0 || min > max || max > super::model::MAX_TYPICAL_YEARS)
+        {
+            problems.push(
+                level_at,
+                format!(
+                    "level \"{}\" has typical_years ({min}, {max}): the fewest years must be at least 1 and no more than the most, and the most at most {}",
+                    level.id,
+                    super::model::MAX_TYPICAL_YEARS
+                ),
+                "write how long people usually stay, fewest then most years: `typical_years: (3, 5)`",
+            );
+        }
         check_expects(
             problems,
             "levels",

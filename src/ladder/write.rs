@@ -72,6 +72,9 @@ pub fn to_commented_ron(file: &LadderFile, header: &[String]) -> String {
         if let Some(hands_on) = level.hands_on {
             let _ = writeln!(out, "            hands_on: {hands_on},");
         }
+        if let Some((min, max)) = level.typical_years {
+            let _ = writeln!(out, "            typical_years: ({min}, {max}),");
+        }
         if !level.expects.is_empty() {
             out.push_str("            expects: {\n");
             for (competency, n) in &level.expects {

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::ladder::Ladder;
 use crate::text;
 
-use super::coaching::{AgendaItem, Moved, PlanEvent, Topic};
+use super::coaching::{AgendaItem, Moved, PlanEvent, Session, Topic};
 use super::competence;
 use super::derive::plan_path;
 use super::model::{Profile, Rater, Status};
@@ -31,21 +31,29 @@ pub struct Agenda {
     pub items: Vec<AgendaItem>,
 }
 
-/// The date of the latest session on or before `day`, if any.
-pub fn previous_session(profile: &Profile, day: Date) -> Option<Date> {
+/// The latest session on or before `day`, if any: of two on one day, the one saved later.
+pub fn previous_session(profile: &Profile, day: Date) -> Option<&Session> {
     profile
         .sessions
         .iter()
-        .map(|s| s.date)
-        .filter(|&d| d <= day)
-        .max()
+        .filter(|s| s.date <= day)
+        .max_by_key(|s| (s.date, s.seq))
 }
 
 fn item(topic: Topic, text: String) -> AgendaItem {
     AgendaItem {
+        of: None,
         topic,
         text,
         ticked: false,
+    }
+}
+
+/// An item that comes from the talking point or action item with id `of`.
+fn item_of(topic: Topic, of: u64, text: String) -> AgendaItem {
+    AgendaItem {
+        of: Some(of),
+        ..item(topic, text)
     }
 }
 
@@ -77,7 +85,7 @@ pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
                 .talking_points
                 .iter()
                 .filter(|t| t.by == by && t.is_open())
-                .map(|t| item(Topic::Point(by), text::one_line(&t.text))),
+                .map(|t| item_of(Topic::Point(by), t.id, text::one_line(&t.text))),
         );
     }
     for action in profile.actions.iter().filter(|a| a.is_open()) {
@@ -94,16 +102,19 @@ pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
         if age > 0 {
             words.push_str(&format!(" · open {}", text::count(age as usize, "day")));
         }
-        items.push(item(Topic::Action, words));
+        items.push(item_of(Topic::Action, action.id, words));
     }
     items.extend(due_milestones(profile, ladder, day));
     items.extend(next_step(profile, ladder));
     items.extend(competencies(profile, ladder));
-    let since = previous_session(profile, day);
-    if let Some(since) = since {
-        items.extend(digest(profile, ladder, since));
+    let last = previous_session(profile, day);
+    if let Some(last) = last {
+        items.extend(digest(profile, ladder, last));
     }
-    Agenda { since, items }
+    Agenda {
+        since: last.map(|s| s.date),
+        items,
+    }
 }
 
 fn due_milestones(profile: &Profile, ladder: &Ladder, day: Date) -> Vec<AgendaItem> {
@@ -217,35 +228,39 @@ fn competencies(profile: &Profile, ladder: &Ladder) -> Vec<AgendaItem> {
     items
 }
 
-/// What moved after `since`: milestone statuses, evidence, ratings and the plan, each oldest
-/// first.
-pub fn digest(profile: &Profile, ladder: &Ladder, since: Date) -> Vec<AgendaItem> {
-    let mut items = Vec::new();
-    let mut milestones: Vec<_> = profile
-        .milestones
-        .iter()
-        .filter(|(_, p)| p.changed > since)
-        .collect();
-    milestones.sort_by_key(|(id, p)| (p.changed, id.as_str()));
-    for (id, p) in milestones {
+/// What moved after session `last` was saved, in the order it happened (the profile's
+/// sequence, so an entry made the same day after the meeting is in and one made before it is
+/// not, whatever the dates): milestone statuses, evidence logged, ratings given, changes to
+/// the plan, action items added between sessions or done, and topics raised and closed
+/// between sessions (a topic still open leads the agenda already).
+pub fn digest(profile: &Profile, ladder: &Ladder, last: &Session) -> Vec<AgendaItem> {
+    let after = |seq: u64| seq > last.seq;
+    let mut moved: Vec<(u64, AgendaItem)> = Vec::new();
+    for (id, p) in profile.milestones.iter().filter(|(_, p)| after(p.seq)) {
         let title = milestone_title(ladder, id);
-        items.push(item(
-            Topic::Since(Moved::Milestone),
-            format!(
-                "{} {title}: {} ({})",
-                p.status.mark(),
-                p.status.name(),
-                p.changed
+        moved.push((
+            p.seq,
+            item(
+                Topic::Since(Moved::Milestone),
+                format!(
+                    "{} {title}: {} ({})",
+                    p.status.mark(),
+                    p.status.name(),
+                    p.changed
+                ),
             ),
         ));
     }
-    for e in profile.evidence.iter().filter(|e| e.date > since) {
-        items.push(item(
-            Topic::Since(Moved::Evidence),
-            format!("Logged {}: {}", e.date, text::one_line(&e.text)),
+    for e in profile.evidence.iter().filter(|e| after(e.seq)) {
+        moved.push((
+            e.seq,
+            item(
+                Topic::Since(Moved::Evidence),
+                format!("Logged {}: {}", e.date, text::one_line(&e.text)),
+            ),
         ));
     }
-    for r in competence::rated_since(profile, since) {
+    for r in profile.ratings.iter().filter(|r| after(r.seq)) {
         let name = ladder
             .competencies()
             .iter()
@@ -254,27 +269,58 @@ pub fn digest(profile: &Profile, ladder: &Ladder, since: Date) -> Vec<AgendaItem
                 || text::one_line(&r.competency),
                 |c| text::one_line(&c.name),
             );
-        items.push(item(
-            Topic::Since(Moved::Rating),
-            format!(
-                "{name}: {} rated {} ({})",
-                r.by.name(),
-                r.level.words(),
-                r.date
+        moved.push((
+            r.seq,
+            item(
+                Topic::Since(Moved::Rating),
+                format!(
+                    "{name}: {} rated {} ({})",
+                    r.by.name(),
+                    r.level.words(),
+                    r.date
+                ),
             ),
         ));
     }
-    for change in profile.plan_changes.iter().filter(|c| c.date > since) {
-        items.push(item(
-            Topic::Since(Moved::Plan),
-            format!(
-                "Plan: {} ({})",
-                describe(&change.change, ladder),
-                change.date
+    for change in profile.plan_changes.iter().filter(|c| after(c.seq)) {
+        moved.push((
+            change.seq,
+            item(
+                Topic::Since(Moved::Plan),
+                format!(
+                    "Plan: {} ({})",
+                    describe(&change.change, ladder),
+                    change.date
+                ),
             ),
         ));
     }
-    items
+    for a in &profile.actions {
+        let words = text::one_line(&a.text);
+        if a.status == Status::Done && after(a.changed) {
+            let words = format!("{} Action item {} done: {words}", Status::Done.mark(), a.id);
+            moved.push((a.changed, item_of(Topic::Since(Moved::Action), a.id, words)));
+        } else if after(a.seq) && a.session.as_deref() != Some(last.id.as_str()) {
+            let words = format!("Action item {} added {}: {words}", a.id, a.added);
+            moved.push((a.seq, item_of(Topic::Since(Moved::Action), a.id, words)));
+        }
+    }
+    for t in profile
+        .talking_points
+        .iter()
+        .filter(|t| after(t.seq) && t.closed_in.as_deref() == Some(""))
+    {
+        let words = format!(
+            "Topic {} raised by {} {} and closed between 1:1s: {}",
+            t.id,
+            t.by.name(),
+            t.added,
+            text::one_line(&t.text)
+        );
+        moved.push((t.seq, item_of(Topic::Since(Moved::Topic), t.id, words)));
+    }
+    moved.sort_by_key(|(seq, _)| *seq);
+    moved.into_iter().map(|(_, item)| item).collect()
 }
 
 /// A plan change in words, with role titles.

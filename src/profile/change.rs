@@ -10,9 +10,16 @@
 //!
 //! Every edit has an exact inverse, so undo is a change like any other and is checked the same
 //! way against whatever the file holds by then.
+//!
+//! Ids and sequence numbers (see [`NextIds`]) are given here, as each edit is applied to the
+//! profile it changes — under the lock, that is the file as it is on disk — so two writers never
+//! hand out one id, and the change [`Change::apply`] returns carries them: its undo removes
+//! exactly the item it added, and an item put back keeps the id it had.
 
 use super::coaching::{Action, AgendaItem, PlanChange, Session, TalkingPoint};
-use super::model::{Evidence, HeldRole, MilestoneProgress, Person, PlanStep, Profile, Rating};
+use super::model::{
+    Evidence, HeldRole, MilestoneProgress, NextIds, Person, PlanStep, Profile, Rating, take,
+};
 
 /// One element of one of a profile's lists.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,8 +146,9 @@ impl Change {
         let mut copy = profile.clone();
         let mut done = Vec::new();
         for edit in &self.edits {
+            let edit = edit.stamped(&mut copy.next_id);
             if edit.apply(&mut copy)? {
-                done.push(edit.clone());
+                done.push(edit);
             }
         }
         *profile = copy;
@@ -162,6 +170,67 @@ impl Change {
 }
 
 impl Edit {
+    /// The edit with the ids and sequence numbers it needs taken from `next`: a new action
+    /// item, topic or evidence entry gets its id, everything written gets its place in the
+    /// sequence, an action item whose status changes is stamped with when. What a rule set
+    /// already (an undo putting back what was) is kept.
+    fn stamped(&self, next: &mut NextIds) -> Edit {
+        let mut edit = self.clone();
+        match &mut edit {
+            Edit::Insert { item, .. } => match item {
+                Item::Action(a) => {
+                    new_id(&mut a.id, &mut next.action);
+                    new_id(&mut a.seq, &mut next.seq);
+                }
+                Item::Point(t) => {
+                    new_id(&mut t.id, &mut next.topic);
+                    new_id(&mut t.seq, &mut next.seq);
+                }
+                Item::Evidence(e) => {
+                    new_id(&mut e.id, &mut next.evidence);
+                    new_id(&mut e.seq, &mut next.seq);
+                }
+                Item::Session(s) => new_id(&mut s.seq, &mut next.seq),
+                Item::Rating(r) => new_id(&mut r.seq, &mut next.seq),
+                Item::PlanChange(c) => new_id(&mut c.seq, &mut next.seq),
+                _ => {}
+            },
+            Edit::Replace { before, after, .. } => match (&*before, after) {
+                (Item::Action(b), Item::Action(a)) => {
+                    keep_id(&mut a.id, b.id);
+                    keep_id(&mut a.seq, b.seq);
+                    if a.status != b.status && a.changed == b.changed {
+                        a.changed = take(&mut next.seq);
+                    }
+                }
+                (Item::Point(b), Item::Point(a)) => {
+                    keep_id(&mut a.id, b.id);
+                    keep_id(&mut a.seq, b.seq);
+                }
+                (Item::Evidence(b), Item::Evidence(a)) => {
+                    keep_id(&mut a.id, b.id);
+                    keep_id(&mut a.seq, b.seq);
+                }
+                (Item::Rating(b), Item::Rating(a)) if a.seq == 0 || a.seq == b.seq => {
+                    a.seq = take(&mut next.seq);
+                }
+                (Item::Session(b), Item::Session(a)) => keep_id(&mut a.seq, b.seq),
+                _ => {}
+            },
+            Edit::Milestone {
+                before,
+                after: Some(a),
+                ..
+            } if before.as_ref() != Some(&*a)
+                && (a.seq == 0 || Some(a.seq) == before.as_ref().map(|b| b.seq)) =>
+            {
+                a.seq = take(&mut next.seq);
+            }
+            _ => {}
+        }
+        edit
+    }
+
     fn inverse(&self) -> Edit {
         match self.clone() {
             Edit::CurrentRole { before, after } => Edit::CurrentRole {
@@ -275,6 +344,9 @@ impl Edit {
             } if p.sessions.iter().any(|s| s.id == session.id) => {
                 conflict(&format!("session {}", session.id))
             }
+            Edit::Insert { item, .. } if item.id().is_some_and(|id| id.taken_in(p)) => conflict(
+                &format!("{} {}", item.list_name(), item.id().unwrap_or_default()),
+            ),
             Edit::Insert { item, index } => with_list(p, item, |list, value| {
                 list.insert((*index).min(list.len()), value);
                 Ok(true)
@@ -356,7 +428,62 @@ impl Edit {
     }
 }
 
+/// Gives `slot` the next number of `series` unless it has one already.
+fn new_id(slot: &mut u64, series: &mut u64) {
+    if *slot == 0 {
+        *slot = take(series);
+    }
+}
+
+/// Keeps the id `before` had when a rule left it out.
+fn keep_id(slot: &mut u64, before: u64) {
+    if *slot == 0 {
+        *slot = before;
+    }
+}
+
+/// The id of an item a person can name, with its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct ItemId(Kind, u64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Kind {
+    #[default]
+    Action,
+    Point,
+    Evidence,
+}
+
+impl std::fmt::Display for ItemId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "id {}", self.1)
+    }
+}
+
+impl ItemId {
+    /// Whether the profile already holds an item of this kind with this id.
+    fn taken_in(self, p: &Profile) -> bool {
+        let ItemId(kind, id) = self;
+        match kind {
+            Kind::Action => p.actions.iter().any(|a| a.id == id),
+            Kind::Point => p.talking_points.iter().any(|t| t.id == id),
+            Kind::Evidence => p.evidence.iter().any(|e| e.id == id),
+        }
+    }
+}
+
 impl Item {
+    /// The id of an action item, topic or evidence entry that has one.
+    fn id(&self) -> Option<ItemId> {
+        let id = match self {
+            Item::Action(a) => ItemId(Kind::Action, a.id),
+            Item::Point(t) => ItemId(Kind::Point, t.id),
+            Item::Evidence(e) => ItemId(Kind::Evidence, e.id),
+            _ => return None,
+        };
+        (id.1 != 0).then_some(id)
+    }
+
     fn element(&self) -> Element {
         match self.clone() {
             Item::Step(v) => Element::Step(v),
@@ -486,4 +613,88 @@ fn nearest(list: &dyn ListOf, value: &Element, hint: usize) -> Option<usize> {
     (0..list.len())
         .filter(|&i| list.matches(i, value))
         .min_by_key(|&i| i.abs_diff(hint))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::coaching::Owner;
+    use crate::profile::model::Status;
+
+    fn action(text: &str) -> Action {
+        Action {
+            id: 0,
+            seq: 0,
+            changed: 0,
+            text: text.into(),
+            owner: Owner::Own,
+            due: None,
+            status: Status::Todo,
+            added: "2026-11-25".parse().unwrap(),
+            session: None,
+        }
+    }
+
+    fn add(p: &Profile, text: &str) -> Change {
+        let item = Item::Action(action(text));
+        Change::new(
+            vec![Edit::Insert {
+                item,
+                index: p.actions.len(),
+            }],
+            "added",
+        )
+    }
+
+    /// The action items by id (where a stale copy inserts one in the list does not matter).
+    fn ids(p: &Profile) -> Vec<(u64, &str)> {
+        let mut ids: Vec<(u64, &str)> = p.actions.iter().map(|a| (a.id, a.text.as_str())).collect();
+        ids.sort();
+        ids
+    }
+
+    /// Two writers, each applying its change to the file as it is on disk, never give one id
+    /// twice; the undo of one removes exactly its own item; an id taken back is never given
+    /// again; an item put back keeps its id.
+    #[test]
+    fn ids_are_given_on_the_file_as_it_is_and_survive_another_writer_and_undo() {
+        let mut disk = Profile::new("p".into(), "P".into(), "l".into(), "dev".into());
+        let planner_copy = disk.clone();
+        let shell = add(&disk, "from the shell").apply(&mut disk).unwrap();
+        // The planner computed its change on an older copy: the same list position.
+        let planner = add(&planner_copy, "from the planner")
+            .apply(&mut disk)
+            .unwrap();
+        assert_eq!(ids(&disk), [(1, "from the shell"), (2, "from the planner")]);
+        let undo = planner.inverse();
+        undo.apply(&mut disk).unwrap();
+        assert_eq!(ids(&disk), [(1, "from the shell")]);
+        add(&disk, "later").apply(&mut disk).unwrap();
+        assert_eq!(ids(&disk), [(1, "from the shell"), (3, "later")]);
+        // Redo (the undo undone) puts the same item back, with its id.
+        undo.apply(&mut disk).ok();
+        undo.inverse().apply(&mut disk).unwrap();
+        assert_eq!(
+            ids(&disk),
+            [(1, "from the shell"), (2, "from the planner"), (3, "later")]
+        );
+        // An item that holds an id already there is refused, not doubled.
+        assert!(shell.apply(&mut disk).is_err());
+        // Closing stamps when, so the digest can tell it came after a session.
+        let before = disk.next_id.seq;
+        let at = disk.actions.iter().position(|a| a.id == 1).unwrap();
+        let done = Change::new(
+            vec![Edit::Replace {
+                before: Item::Action(disk.actions[at].clone()),
+                after: Item::Action(Action {
+                    status: Status::Done,
+                    ..disk.actions[at].clone()
+                }),
+                index: at,
+            }],
+            "done",
+        );
+        done.apply(&mut disk).unwrap();
+        assert_eq!(disk.action(1).unwrap().changed, before);
+    }
 }

@@ -16,6 +16,10 @@ pub struct Session {
     /// Stable within the profile: the date, then `-2`, `-3`… for further sessions that day.
     /// Private notes are kept under it.
     pub id: String,
+    /// Where in the profile's sequence the session was saved (0: not yet written): the
+    /// "since the last 1:1" digest lists what came after it.
+    #[serde(default)]
+    pub seq: u64,
     pub date: Date,
     /// Notes both people see.
     #[serde(default)]
@@ -89,6 +93,15 @@ impl Owner {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
+    /// Given once when the item is first saved (`rungs action done ID`); 0 until then.
+    #[serde(default)]
+    pub id: u64,
+    /// Where in the profile's sequence it was added (0: not yet written).
+    #[serde(default)]
+    pub seq: u64,
+    /// Where in the sequence its status last changed; 0 when it never did.
+    #[serde(default)]
+    pub changed: u64,
     pub text: String,
     pub owner: Owner,
     #[serde(default)]
@@ -111,6 +124,12 @@ impl Action {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TalkingPoint {
+    /// Given once when the topic is first saved (`rungs agenda done ID`); 0 until then.
+    #[serde(default)]
+    pub id: u64,
+    /// Where in the profile's sequence it was raised (0: not yet written).
+    #[serde(default)]
+    pub seq: u64,
     pub text: String,
     pub by: Rater,
     pub added: Date,
@@ -153,15 +172,31 @@ pub enum Moved {
     Evidence,
     Rating,
     Plan,
+    /// An action item added between sessions, or done.
+    Action,
+    /// A topic raised and closed between sessions.
+    Topic,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub topic: Topic,
+    /// The id of the talking point or action item the item comes from, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<u64>,
     pub text: String,
     #[serde(default, skip_serializing_if = "is_false")]
     pub ticked: bool,
+}
+
+impl AgendaItem {
+    /// The id of the talking point the item comes from (`rungs agenda done ID`), if it does.
+    pub fn point_id(&self) -> Option<u64> {
+        matches!(self.topic, Topic::Point(_))
+            .then_some(self.of)
+            .flatten()
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -172,6 +207,9 @@ fn is_false(value: &bool) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanChange {
+    /// Where in the profile's sequence it happened (0: not yet written).
+    #[serde(default)]
+    pub seq: u64,
     pub date: Date,
     pub change: PlanEvent,
 }

@@ -12,7 +12,7 @@ use crate::text;
 use super::gaps::{Gap, competency_gaps};
 use super::model::{Profile, Status};
 use super::readiness::{Progress, Readiness, readiness_for_move};
-use super::schedule::{DAYS_PER_MOVE, days_after, step_dates};
+use super::schedule::{days_after, step_dates};
 
 /// At most this many targets are compared at once.
 pub const MAX_TARGETS: usize = 3;
@@ -71,7 +71,7 @@ pub fn compare(
     })?;
     let is_done = |id: &str| profile.status_of(id) == Status::Done;
     let worked = worked_in(profile, ladder);
-    let planned = step_dates(profile, today);
+    let planned = step_dates(profile, ladder, today);
     Ok(targets
         .iter()
         .take(MAX_TARGETS)
@@ -96,7 +96,7 @@ pub fn compare(
             let (suggested, date_from_plan) = match (in_plan, &diff.path) {
                 (Some(step), _) => (Some(step.date), step.set),
                 (None, Ok(path)) => (
-                    Some(days_after(today, DAYS_PER_MOVE * path.moves() as i64)),
+                    Some(days_after(today, ladder.usual_days_of(&path.roles))),
                     false,
                 ),
                 (None, Err(_)) => (None, false),
@@ -215,6 +215,7 @@ mod tests {
         p.milestones.insert(
             id.into(),
             MilestoneProgress {
+                seq: 0,
                 status: Status::Done,
                 changed: today,
                 due: None,
@@ -272,7 +273,10 @@ mod tests {
         assert_eq!(director.diff.path.as_ref().unwrap().moves(), 2);
         assert_eq!(
             director.suggested,
-            Some(days_after(today, 2 * DAYS_PER_MOVE))
+            Some(days_after(
+                today,
+                ladder.usual_days_of(&director.diff.path.as_ref().unwrap().roles)
+            ))
         );
         assert!(
             director

@@ -204,6 +204,7 @@ mod tests {
 
     fn rating(competency: &str, by: Rater, level: RatingLevel, date: &str) -> Rating {
         Rating {
+            seq: 0,
             competency: competency.into(),
             by,
             level,

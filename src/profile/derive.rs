@@ -1,8 +1,9 @@
 //! Figures derived from a profile and its ladder, never stored.
 
-use crate::ladder::{Breadth, CornerIdx, Ladder, LevelIdx, Path, RoleIdx};
+use crate::ladder::{Breadth, CornerIdx, Ladder, LevelIdx, MoveKind, Path, RoleIdx};
+use crate::text;
 
-use super::model::Profile;
+use super::model::{PlanStep, Profile};
 
 /// The level after the current role's, or the current one at the top of the ladder.
 pub fn next_level(profile: &Profile, ladder: &Ladder) -> Option<LevelIdx> {
@@ -62,4 +63,56 @@ pub fn plan_path(profile: &Profile, ladder: &Ladder) -> (Option<Path>, Vec<Strin
     let path = (!unknown.contains(&profile.current_role))
         .then(|| Path::with_history(ladder, roles, &held));
     (path, unknown)
+}
+
+/// A step of the plan as every screen shows it: the step, its role in the ladder (none when
+/// the ladder lacks it) and the kind of move it makes (none when it cannot be judged: its role
+/// or the current role is not in the ladder).
+#[derive(Debug, Clone, Copy)]
+pub struct PlannedStep<'a> {
+    pub step: &'a PlanStep,
+    pub role: Option<RoleIdx>,
+    pub kind: Option<MoveKind>,
+}
+
+/// Every step of the plan, in order, each matched to its move in the plan's path — the one
+/// place plan steps and path steps are matched. A step is never left out: one whose role the
+/// ladder lacks, or every one when the current role is unknown, is there without a kind, and
+/// [`plan_problems`] says why and how to fix it.
+pub fn planned_steps<'a>(profile: &'a Profile, ladder: &Ladder) -> Vec<PlannedStep<'a>> {
+    let path = plan_path(profile, ladder).0;
+    let mut moves = path.iter().flat_map(|p| p.steps.iter());
+    profile
+        .plan
+        .iter()
+        .map(|step| {
+            let role = ladder.role_index(&step.role);
+            // The path holds the known roles only, in order: the next move is this step's.
+            let kind = role.and_then(|_| moves.next().map(|m| m.kind));
+            PlannedStep { step, role, kind }
+        })
+        .collect()
+}
+
+/// What keeps the plan from being judged, in words with the fix: a current role the ladder
+/// lacks (renamed, say), then each planned role it lacks.
+pub fn plan_problems(profile: &Profile, ladder: &Ladder) -> Vec<String> {
+    let mut problems = Vec::new();
+    if ladder.role_index(&profile.current_role).is_none() {
+        problems.push(format!(
+            "the current role \"{}\" is not a role of this ladder (renamed?), so the moves cannot be judged — `rungs profile set --role ROLE` sets it",
+            text::one_line(&profile.current_role)
+        ));
+    }
+    for step in profile
+        .plan
+        .iter()
+        .filter(|s| ladder.role_index(&s.role).is_none())
+    {
+        problems.push(format!(
+            "\"{}\" is not a role of this ladder — remove the step in the Plan tab (x), or `rungs plan clear` and plan again",
+            text::one_line(&step.role)
+        ));
+    }
+    problems
 }

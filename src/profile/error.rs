@@ -22,6 +22,8 @@ pub enum ProfileError {
     AlreadyExists {
         id: String,
         path: PathBuf,
+        /// The name of the profile already there, when it could be read.
+        existing: Option<String>,
     },
     /// The file does not parse; it is left exactly as it is.
     Parse {
@@ -124,11 +126,19 @@ impl std::fmt::Display for ProfileError {
             ProfileError::NoProfiles => f.write_str(
                 "no profile yet — create one with `rungs profile new \"Your Name\" --role ROLE`",
             ),
-            ProfileError::AlreadyExists { id, path } => write!(
-                f,
-                "profile \"{id}\" already exists ({}) — pick another name or use `rungs profile set`",
-                path.display()
-            ),
+            ProfileError::AlreadyExists { id, path, existing } => match existing {
+                Some(name) => write!(
+                    f,
+                    "a profile whose name reads the same already exists: \"{}\" (id \"{id}\", {}) — pick another name or use `rungs profile set`",
+                    text::one_line(name),
+                    path.display()
+                ),
+                None => write!(
+                    f,
+                    "profile \"{id}\" already exists ({}) — pick another name or use `rungs profile set`",
+                    path.display()
+                ),
+            },
             ProfileError::Parse {
                 path,
                 line,

@@ -70,6 +70,7 @@ mod tests {
 
     fn rating(by: Rater, level: RatingLevel, date: &str) -> Rating {
         Rating {
+            seq: 0,
             competency: "leadership".into(),
             by,
             level,
@@ -121,6 +122,7 @@ mod tests {
                 let mut p = Profile::new("p".into(), "P".into(), "l".into(), role.into());
                 for c in ladder.competencies() {
                     p.ratings.push(Rating {
+                        seq: 0,
                         competency: c.id.clone(),
                         by: if i % 2 == 0 {
                             Rater::Own

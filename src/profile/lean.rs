@@ -5,7 +5,7 @@
 //! `serde::de::IgnoredAny` instead of being built into strings and lists. What the glance
 //! reads comes out as the usual types, so the glance is made by the one [`super::Glance::of`].
 //!
-//! Only the current format is read this way; anything else (an older format, a file that
+//! Only the current format (and format 2, which lacks only ids the glance does not need) is read this way; anything else (an older format, a file that
 //! does not parse) returns `None` and the caller reads the file in full, which says what is
 //! wrong. A value inside a passed-over field is not checked as closely as a full read checks it
 //! (a malformed date in a session's agenda, say): such a file shows on the roster and is
@@ -25,6 +25,9 @@ use crate::ladder;
 #[serde(deny_unknown_fields)]
 struct LeanProfile {
     format: u32,
+    #[serde(default)]
+    #[allow(dead_code)]
+    next_id: IgnoredAny,
     #[allow(dead_code)]
     id: IgnoredAny,
     name: String,
@@ -64,6 +67,8 @@ struct LeanProfile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LeanMilestone {
+    #[serde(default)]
+    seq: u64,
     status: Status,
     changed: Date,
     #[serde(default)]
@@ -76,6 +81,9 @@ struct LeanMilestone {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LeanSession {
+    #[serde(default)]
+    #[allow(dead_code)]
+    seq: IgnoredAny,
     #[allow(dead_code)]
     id: IgnoredAny,
     date: Date,
@@ -90,6 +98,15 @@ struct LeanSession {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LeanAction {
+    #[serde(default)]
+    #[allow(dead_code)]
+    id: IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    seq: IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    changed: IgnoredAny,
     #[allow(dead_code)]
     text: IgnoredAny,
     #[allow(dead_code)]
@@ -106,6 +123,12 @@ struct LeanAction {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LeanPoint {
+    #[serde(default)]
+    #[allow(dead_code)]
+    id: IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    seq: IgnoredAny,
     #[allow(dead_code)]
     text: IgnoredAny,
     by: Rater,
@@ -118,7 +141,8 @@ struct LeanPoint {
 /// the current format that parses (the caller then reads it in full).
 pub(super) fn parse(source: &str, id: &str) -> Option<Profile> {
     let lean: LeanProfile = ladder::ron_options().from_str(source).ok()?;
-    if lean.format != PROFILE_FORMAT {
+    // Format 3 only added ids and sequence numbers to format 2, which the glance does not read.
+    if !(2..=PROFILE_FORMAT).contains(&lean.format) {
         return None;
     }
     let mut p = Profile::new(id.to_string(), lean.name, lean.ladder, lean.current_role);
@@ -130,6 +154,7 @@ pub(super) fn parse(source: &str, id: &str) -> Option<Profile> {
         .into_iter()
         .map(|(id, m)| {
             let progress = MilestoneProgress {
+                seq: m.seq,
                 status: m.status,
                 changed: m.changed,
                 due: m.due,
@@ -142,6 +167,7 @@ pub(super) fn parse(source: &str, id: &str) -> Option<Profile> {
         .sessions
         .into_iter()
         .map(|s| Session {
+            seq: 0,
             id: String::new(),
             date: s.date,
             notes: String::new(),
@@ -152,6 +178,9 @@ pub(super) fn parse(source: &str, id: &str) -> Option<Profile> {
         .actions
         .into_iter()
         .map(|a| Action {
+            id: 0,
+            seq: 0,
+            changed: 0,
             text: String::new(),
             owner: Owner::Own,
             due: a.due,
@@ -164,6 +193,8 @@ pub(super) fn parse(source: &str, id: &str) -> Option<Profile> {
         .talking_points
         .into_iter()
         .map(|t| TalkingPoint {
+            id: 0,
+            seq: 0,
             text: String::new(),
             by: t.by,
             added: t.added,
@@ -191,6 +222,8 @@ mod tests {
         let mut full = super::super::store::parse(source, path).unwrap();
         full.private_notes.clear();
         full.talking_points.push(TalkingPoint {
+            id: 0,
+            seq: 0,
             text: "theirs".into(),
             by: Rater::Own,
             added: "2026-11-20".parse().unwrap(),

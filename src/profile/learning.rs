@@ -18,7 +18,7 @@ use crate::ladder::{Ladder, LevelIdx, RoleIdx};
 use super::gaps::{competency_gaps, trains};
 use super::model::{Profile, Status};
 use super::readiness::readiness_from;
-use super::schedule::{DAYS_PER_MOVE, days_after, spread, step_dates};
+use super::schedule::{days_after, spread, step_dates};
 
 /// One milestone on the learning path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct LearningItem {
 
 /// The moves the path prepares for: (plan step, the role before it, the role it reaches, due).
 fn moves(profile: &Profile, ladder: &Ladder, current: RoleIdx, today: Date) -> Vec<Move> {
-    let dates = step_dates(profile, today);
+    let dates = step_dates(profile, ladder, today);
     let mut from = current;
     let mut out = Vec::new();
     for (i, step) in profile.plan.iter().enumerate() {
@@ -72,7 +72,7 @@ fn moves(profile: &Profile, ladder: &Ladder, current: RoleIdx, today: Date) -> V
             from: current,
             to,
             start: today,
-            due: days_after(today, DAYS_PER_MOVE),
+            due: days_after(today, ladder.usual_days_in(current)),
         });
     }
     out
@@ -194,6 +194,7 @@ mod tests {
 
     fn progress(status: Status, due: Option<&str>) -> MilestoneProgress {
         MilestoneProgress {
+            seq: 0,
             status,
             changed: date("2026-01-01"),
             due: due.map(date),
@@ -305,6 +306,7 @@ mod tests {
         let mut p = priya();
         p.plan.truncate(1);
         p.ratings.push(Rating {
+            seq: 0,
             competency: "emotional-intelligence".into(),
             by: Rater::Manager,
             level: RatingLevel::Below,
@@ -333,9 +335,10 @@ mod tests {
         assert!(path.iter().all(|i| i.milestone.starts_with("ic-")));
         assert!(!path.is_empty());
         assert!(path.iter().all(|i| i.step.is_none()));
+        let developer = ladder.role_index("developer").unwrap();
         assert!(
             path.iter()
-                .all(|i| i.due <= days_after(today, DAYS_PER_MOVE))
+                .all(|i| i.due <= days_after(today, ladder.usual_days_in(developer)))
         );
     }
 }

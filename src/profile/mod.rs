@@ -30,12 +30,15 @@ pub use coaching::{
     Action, AgendaItem, Moved, Owner, PlanChange, PlanEvent, Session, TalkingPoint, Topic,
 };
 pub use compare::{CompareRow, Comparison, MAX_TARGETS, compare, compare_table};
-pub use derive::{breadth, held_corners, next_level, plan_path};
+pub use derive::{
+    PlannedStep, breadth, held_corners, next_level, plan_path, plan_problems, planned_steps,
+};
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
 pub use gaps::{Gap, competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
+pub use migrate::settled;
 pub use model::*;
 pub use readiness::{
     Counted, Progress, Readiness, level_progress, readiness, readiness_for, readiness_for_move,

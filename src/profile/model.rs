@@ -1,5 +1,5 @@
-//! One person's career plan, as saved in `profiles/<id>.ron` (format 2; format 1 is read and
-//! migrated by [`super::migrate`]).
+//! One person's career plan, as saved in `profiles/<id>.ron` (format 3; formats 1 and 2 are
+//! read and migrated by [`super::migrate`]).
 //!
 //! Field order here is the order on disk, so a team keeping the folder in git gets small,
 //! readable diffs. Unknown fields are refused rather than skipped: a file written by a newer
@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::coaching::{Action, AgendaItem, PlanChange, Session, TalkingPoint, Topic};
+use super::coaching::{Action, PlanChange, Session, TalkingPoint};
 pub use super::kinds::{Rater, RatingLevel, Status};
 use crate::date::Date;
 
 /// The profile format this version writes; older ones are migrated as they are read.
-pub const PROFILE_FORMAT: u32 = 2;
+pub const PROFILE_FORMAT: u32 = 3;
 
 /// The private-notes file format (see [`super::private`]) this version reads and writes.
 pub const PRIVATE_FORMAT: u32 = 1;
@@ -47,6 +47,10 @@ pub(super) fn pre_migration_backup_of(profile: &Path) -> PathBuf {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub format: u32,
+    /// The next id of each kind of item a person can name, and the next number of the
+    /// profile's sequence, which orders every change (see [`NextIds`]).
+    #[serde(default)]
+    pub next_id: NextIds,
     /// The slug of the name; also the file name.
     pub id: String,
     pub name: String,
@@ -92,6 +96,47 @@ pub struct Profile {
     pub private_notes: BTreeMap<String, String>,
 }
 
+/// The numbers a profile hands out, each given once and never again: the ids of action items,
+/// talking points and evidence entries (one series each, from 1), and `seq`, the profile's
+/// sequence, which stamps every entry as it is written so that "after the last 1:1" means
+/// after it, whatever the dates say. They are given when a change is applied to the file as it
+/// is on disk (see [`super::change`]), so two writers never hand out one number twice, and an
+/// undo never takes one back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextIds {
+    #[serde(default = "first")]
+    pub action: u64,
+    #[serde(default = "first")]
+    pub topic: u64,
+    #[serde(default = "first")]
+    pub evidence: u64,
+    #[serde(default = "first")]
+    pub seq: u64,
+}
+
+fn first() -> u64 {
+    1
+}
+
+impl Default for NextIds {
+    fn default() -> NextIds {
+        NextIds {
+            action: 1,
+            topic: 1,
+            evidence: 1,
+            seq: 1,
+        }
+    }
+}
+
+/// Takes the next number of a series.
+pub(super) fn take(next: &mut u64) -> u64 {
+    let n = *next;
+    *next += 1;
+    n
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HeldRole {
@@ -117,6 +162,9 @@ pub struct PlanStep {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneProgress {
+    /// Where in the profile's sequence the progress was last changed (0: not yet written).
+    #[serde(default)]
+    pub seq: u64,
     pub status: Status,
     /// When the status last changed.
     pub changed: Date,
@@ -130,6 +178,12 @@ pub struct MilestoneProgress {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
+    /// Given once when the entry is first saved; 0 until then.
+    #[serde(default)]
+    pub id: u64,
+    /// Where in the profile's sequence it was logged (0: not yet written).
+    #[serde(default)]
+    pub seq: u64,
     pub date: Date,
     pub text: String,
     #[serde(default)]
@@ -149,6 +203,9 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
+    /// Where in the profile's sequence it was given (0: not yet written).
+    #[serde(default)]
+    pub seq: u64,
     pub competency: String,
     pub by: Rater,
     pub level: RatingLevel,
@@ -165,12 +222,14 @@ impl Evidence {
 }
 
 impl Profile {
-    /// A new profile at `current_role`, with nothing planned or done yet.
+    /// A new profile at `current_role`, with nothing planned or done yet. The name is kept as
+    /// it reads (see [`crate::text::visible`]).
     pub fn new(id: String, name: String, ladder: String, current_role: String) -> Profile {
         Profile {
             format: PROFILE_FORMAT,
+            next_id: NextIds::default(),
             id,
-            name,
+            name: crate::text::visible(&name),
             ladder,
             current_role,
             target_role: None,
@@ -189,20 +248,16 @@ impl Profile {
         }
     }
 
-    /// The action items with the numbers people know them by (`rungs action list`, `action
-    /// done N`, the calendar's UIDs): their place in the list, from 1. Action items are only
-    /// ever added, never removed, so a number never changes.
-    pub fn numbered_actions(&self) -> impl Iterator<Item = (usize, &Action)> {
-        self.actions.iter().enumerate().map(|(i, a)| (i + 1, a))
+    /// The action item with id `id` (`rungs action done ID`).
+    pub fn action(&self, id: u64) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
     }
 
-    /// The action items agreed in session `session`, with their numbers.
-    pub fn actions_agreed_in<'a>(
-        &'a self,
-        session: &'a str,
-    ) -> impl Iterator<Item = (usize, &'a Action)> + 'a {
-        self.numbered_actions()
-            .filter(move |(_, a)| a.session.as_deref() == Some(session))
+    /// The action items agreed in session `session`.
+    pub fn actions_agreed_in<'a>(&'a self, session: &'a str) -> impl Iterator<Item = &'a Action> {
+        self.actions
+            .iter()
+            .filter(move |a| a.session.as_deref() == Some(session))
     }
 
     /// How many action items are still open.
@@ -210,14 +265,9 @@ impl Profile {
         self.actions.iter().filter(|a| a.is_open()).count()
     }
 
-    /// The talking points with the numbers people know them by (`rungs agenda`, `agenda done
-    /// N`): their place in the list, from 1. Like action items they are only ever added, so a
-    /// number never changes.
-    pub fn numbered_points(&self) -> impl Iterator<Item = (usize, &TalkingPoint)> {
-        self.talking_points
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i + 1, t))
+    /// The talking point with id `id` (`rungs agenda done ID`).
+    pub fn point(&self, id: u64) -> Option<&TalkingPoint> {
+        self.talking_points.iter().find(|t| t.id == id)
     }
 
     /// How many talking points raised by `by` are still open (the next agenda's).
@@ -233,40 +283,9 @@ impl Profile {
         self.talking_points.iter().filter(|t| t.is_open()).count()
     }
 
-    /// The numbers `rungs agenda done` takes for the agenda items `items` (an agenda built
-    /// from this profile), in order: for an item from an open talking point, that point's
-    /// number — two points with the same text each get their own — and none for the rest.
-    pub fn point_numbers_of(&self, items: &[AgendaItem]) -> Vec<Option<usize>> {
-        let mut taken: Vec<usize> = Vec::new();
-        items
-            .iter()
-            .map(|item| {
-                let Topic::Point(by) = item.topic else {
-                    return None;
-                };
-                let number = self
-                    .numbered_points()
-                    .find(|(n, t)| {
-                        t.by == by
-                            && t.is_open()
-                            && !taken.contains(n)
-                            && crate::text::one_line(&t.text) == item.text
-                    })
-                    .map(|(n, _)| n);
-                taken.extend(number);
-                number
-            })
-            .collect()
-    }
-
-    /// The latest 1:1 by date; of two on one day, the one started later.
+    /// The latest 1:1 by date; of two on one day, the one saved later.
     pub fn last_session(&self) -> Option<&Session> {
-        self.sessions
-            .iter()
-            .fold(None, |last: Option<&Session>, s| match last {
-                Some(l) if l.date > s.date => Some(l),
-                _ => Some(s),
-            })
+        self.sessions.iter().max_by_key(|s| (s.date, s.seq))
     }
 
     /// The status of a milestone; one never touched is to do.
@@ -296,6 +315,9 @@ mod tests {
             "x".into(),
         );
         let action = |text: &str, status, session: Option<&str>| Action {
+            id: 0,
+            seq: 0,
+            changed: 0,
             text: text.into(),
             owner: Owner::Own,
             due: None,
@@ -309,6 +331,8 @@ mod tests {
             action("three", Status::Doing, Some("s1")),
         ];
         let point = |text: &str, by, closed_in: Option<&str>| TalkingPoint {
+            id: 0,
+            seq: 0,
             text: text.into(),
             by,
             added: day("2026-11-10"),
@@ -321,11 +345,13 @@ mod tests {
             point("mine, closed between sessions", Rater::Own, Some("")),
         ];
         p.sessions = vec![Session {
+            seq: 0,
             id: "s1".into(),
             date: day("2026-11-10"),
             notes: String::new(),
             agenda: [true, false, true]
                 .map(|ticked| AgendaItem {
+                    of: None,
                     topic: Topic::Action,
                     text: "x".into(),
                     ticked,
@@ -336,24 +362,13 @@ mod tests {
         assert_eq!(p.open_points(), 2);
         assert_eq!(p.open_points_by(Rater::Own), 1);
         assert_eq!(p.open_points_by(Rater::Manager), 1);
-        let point = |by, text: &str| AgendaItem {
-            topic: Topic::Point(by),
-            text: text.into(),
-            ticked: false,
-        };
-        assert_eq!(
-            p.point_numbers_of(&[point(Rater::Own, "mine"), point(Rater::Own, "mine, closed")]),
-            [Some(2), None]
-        );
-        // Two open points with one text are two numbers, not the first one twice.
-        let mut twice = p.clone();
-        twice.talking_points.push(twice.talking_points[1].clone());
-        assert_eq!(
-            twice.point_numbers_of(&[point(Rater::Own, "mine"), point(Rater::Own, "mine")]),
-            [Some(2), Some(p.talking_points.len() + 1)]
-        );
-        let agreed: Vec<usize> = p.actions_agreed_in("s1").map(|(n, _)| n).collect();
-        assert_eq!(agreed, [1, 3], "numbered as action list numbers them");
+        for (i, a) in p.actions.iter_mut().enumerate() {
+            a.id = 10 + i as u64;
+        }
+        let agreed: Vec<u64> = p.actions_agreed_in("s1").map(|a| a.id).collect();
+        assert_eq!(agreed, [10, 12], "by their ids, not their places");
+        assert_eq!(p.action(11).map(|a| a.text.as_str()), Some("two"));
+        assert_eq!(p.action(1), None);
         assert_eq!(p.sessions[0].discussed(), 2);
     }
 }

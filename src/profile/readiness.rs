@@ -369,6 +369,7 @@ mod tests {
             p.milestones.insert(
                 id.to_string(),
                 MilestoneProgress {
+                    seq: 0,
                     status: Status::Done,
                     changed: "2026-01-01".parse::<Date>().unwrap(),
                     due: None,

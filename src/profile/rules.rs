@@ -257,6 +257,7 @@ pub fn milestone_progress(
             ..e.clone()
         },
         None => MilestoneProgress {
+            seq: 0,
             status,
             changed: today,
             due: None,
@@ -276,6 +277,7 @@ pub fn note_milestone(
     today: Date,
 ) -> Option<Change> {
     let after = MilestoneProgress {
+        seq: 0,
         status: seen.map_or(Status::Todo, |e| e.status),
         changed: seen.map_or(today, |e| e.changed),
         due,
@@ -399,13 +401,19 @@ mod tests {
     fn a_new_current_role_ends_the_old_one_and_drops_the_step_it_fulfils() {
         let mut p = profile();
         let change = set_current_role(&p, "lead", today()).unwrap();
-        change.apply(&mut p).unwrap();
+        let done = change.apply(&mut p).unwrap();
         assert_eq!(p.current_role, "lead");
         assert_eq!(p.history.last().unwrap().role, "dev");
         assert_eq!(p.history.last().unwrap().to, Some(today()));
         assert_eq!(p.plan.len(), 1, "the move just made is no longer planned");
-        change.inverse().apply(&mut p).unwrap();
+        done.inverse().apply(&mut p).unwrap();
+        let given = p.next_id;
+        p.next_id = profile().next_id;
         assert_eq!(p, profile(), "undo restores everything");
+        assert!(
+            given.seq > profile().next_id.seq,
+            "a number given is never taken back"
+        );
         assert!(set_current_role(&p, "dev", today()).is_none());
     }
 

@@ -3,12 +3,20 @@
 //! one). Compare, the learning path and exports all ask here, so they suggest the same dates.
 
 use crate::date::Date;
+use crate::ladder::Ladder;
 
 use super::model::Profile;
 
-/// About eighteen months: a typical time in a role before the next move, used where the person
-/// set no date.
+/// About eighteen months: the time in a role before the next move for a role the ladder does
+/// not know; otherwise the ladder's typical years for the level say ([`Ladder::usual_days_in`]).
 pub const DAYS_PER_MOVE: i64 = 540;
+
+/// The usual days in the role `id` before the next move.
+pub(crate) fn usual_days_in(ladder: &Ladder, id: &str) -> i64 {
+    ladder
+        .role_index(id)
+        .map_or(DAYS_PER_MOVE, |r| ladder.usual_days_in(r))
+}
 
 /// A plan step's date and whether the person set it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +41,10 @@ pub(crate) fn spread(start: Date, end: Date, k: usize, parts: usize) -> Date {
 }
 
 /// A date for every step of the plan, in plan order. A step's own date wins; undated steps
-/// share the time up to the next dated step evenly, or follow the one before by
-/// [`DAYS_PER_MOVE`]; nothing suggested lies before `today`.
-pub fn step_dates(profile: &Profile, today: Date) -> Vec<StepDate> {
+/// share the time up to the next dated step evenly, or follow the one before by the usual time
+/// in the role left (the ladder's typical years for its level); nothing suggested lies before
+/// `today`.
+pub fn step_dates(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<StepDate> {
     let plan = &profile.plan;
     let mut dates = Vec::with_capacity(plan.len());
     let mut previous = today;
@@ -53,11 +62,18 @@ pub fn step_dates(profile: &Profile, today: Date) -> Vec<StepDate> {
             .unwrap_or(plan.len());
         let start = previous.max(today);
         let count = run_end - i;
+        let mut after = start;
         for k in 1..=count {
+            let step = i + k - 1;
+            let left = match step {
+                0 => profile.current_role.as_str(),
+                _ => plan[step - 1].role.as_str(),
+            };
             let date = match plan.get(run_end).and_then(|s| s.target_date) {
                 Some(next) => spread(start, next.max(start), k, count + 1),
-                None => days_after(start, DAYS_PER_MOVE * k as i64),
+                None => days_after(after, usual_days_in(ladder, left)),
             };
+            after = date;
             dates.push(StepDate { date, set: false });
         }
         previous = dates.last().map_or(start, |d| d.date);
@@ -70,6 +86,12 @@ pub fn step_dates(profile: &Profile, today: Date) -> Vec<StepDate> {
 mod tests {
     use super::*;
     use crate::profile::PlanStep;
+
+    /// A ladder that knows none of the test's roles, so each undated step follows the one
+    /// before by [`DAYS_PER_MOVE`].
+    fn ladder() -> Ladder {
+        crate::ladder::load_str(crate::ladder::BUNDLED[0].1, "bundled").unwrap()
+    }
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()
@@ -98,7 +120,7 @@ mod tests {
             Some("2027-07-01"),
             None,
         ]);
-        let dates = step_dates(&p, today);
+        let dates = step_dates(&p, &ladder(), today);
         let shown: Vec<String> = dates.iter().map(|d| d.date.to_string()).collect();
         assert_eq!(
             shown,
@@ -119,7 +141,7 @@ mod tests {
     fn nothing_suggested_lies_in_the_past() {
         let today = date("2026-06-01");
         let p = profile(&[Some("2025-01-01"), None]);
-        let dates = step_dates(&p, today);
+        let dates = step_dates(&p, &ladder(), today);
         assert_eq!(
             dates[0].date,
             date("2025-01-01"),

@@ -36,6 +36,8 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
         name: name.to_string(),
         why: why.to_string(),
     };
+    // Read as it reads: what cannot be seen is no part of a name.
+    let name = &text::visible(name);
     if name.contains('\0') {
         return Err(refuse("it contains a NUL byte"));
     }
@@ -45,21 +47,9 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
     if text::first_forbidden_char(name).is_some() {
         return Err(refuse("it contains control characters"));
     }
-    // Letters beyond a-z are spelt in Latin letters ("Zoë Ørsted" → zoe-orsted, "张伟" →
-    // zhang-wei), so every name has an id that is safe as a file name on any system.
-    // Only letters and digits are spelt out: a symbol is a separator, not a word ("Ana 🙂" is
-    // `ana`, not `ana-slight-smile`).
-    let spelt: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                deunicode::deunicode_char(c).unwrap_or(" ").to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
-    let id = text::slug(&spelt);
+    // The one rule for an id from a name (see `text::id_of_name`): letters spelt in Latin
+    // letters, so every name has an id that is safe as a file name on any system.
+    let id = text::id_of_name(name);
     if id.len() > MAX_ID_LEN {
         return Err(refuse(&format!(
             "it is too long for a file name ({} characters once made an id; at most {MAX_ID_LEN})",
@@ -193,7 +183,7 @@ impl Store {
         if ids.contains(&dropped)
             && self
                 .load(&dropped)
-                .is_ok_and(|p| p.name == text::one_line(name.trim()))
+                .is_ok_and(|p| p.name == text::visible(&text::one_line(name.trim())))
         {
             return Ok(dropped);
         }
@@ -392,9 +382,12 @@ impl Store {
         let mut lock = self.lock(&profile.id)?;
         let path = self.path_of(&profile.id);
         if fs::symlink_metadata(&path).is_ok() {
+            // A name that reads the same makes the same id: say whose it is.
+            let existing = self.load(&profile.id).ok().map(|p| p.name);
             return Err(ProfileError::AlreadyExists {
                 id: profile.id.clone(),
                 path,
+                existing,
             });
         }
         self.save(profile, &mut lock)?;
@@ -729,7 +722,10 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
             .from_str::<ProfileV1>(source)
             .map(migrate::from_v1)
             .map_err(|e| parse_error(&e)),
-        PROFILE_FORMAT => current.map_err(|e| parse_error(&e)),
+        2 => current.map(migrate::from_v2).map_err(|e| parse_error(&e)),
+        PROFILE_FORMAT => current
+            .map_err(|e| parse_error(&e))
+            .and_then(|p| migrate::checked(p, path)),
         newer_format => Err(newer(newer_format)),
     }
 }
@@ -753,6 +749,15 @@ pub const PRETTY_DEPTH: usize = 4;
 
 /// A profile as the pretty, stable RON text that is saved.
 pub fn to_ron(profile: &Profile) -> Result<String, ProfileError> {
+    // Nothing is written without its id: a profile built by hand (an import, a test) gets
+    // them here, as a file without them gets them when read.
+    let settled;
+    let profile = if migrate::is_settled(profile) {
+        profile
+    } else {
+        settled = migrate::settled(profile.clone());
+        &settled
+    };
     let config = PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")

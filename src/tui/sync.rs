@@ -560,6 +560,9 @@ mod tests {
         sync.save_in_background();
         let add = |sync: &ProfileSync, text: &str| {
             let action = Action {
+                id: 0,
+                seq: 0,
+                changed: 0,
                 text: text.into(),
                 owner: Owner::Own,
                 due: None,

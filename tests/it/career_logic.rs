@@ -1,7 +1,10 @@
 //! The paths the planner recommends are ones the seed articles would sign: no skipped level,
 //! the step into the CIO's chair counts as a step up, several corners on the way to CIO, up and
-//! across at each move, and no hands-on lead of a craft unrelated to the one left behind. The
-//! same holds on ladders written without `near` (and without `hands_on`), from their defaults.
+//! across at each move, no hands-on lead of a craft unrelated to the one left behind, no move
+//! into a function the person has not worked in (nor next to) when an equally short route
+//! avoids it, and a specialist chief (CTO, CISO, …) reached through a leading role in their own
+//! function. The same holds on company ladders (a three-track and an SFIA-shaped one) and on
+//! ladders written without `near` (and without `hands_on`), from their defaults.
 
 use std::path::PathBuf;
 
@@ -76,36 +79,123 @@ fn check_best_path(ladder: &Ladder, from: usize, to: usize, corners_to_the_top: 
             "every move should go up (and across where it can): {shown}"
         );
     }
+    // A hands-on lead of a craft needs a tie to it: a corner worked in on the way (the issue
+    // counts every corner held, not only the one just left), or one next to it.
+    let mut worked_in: Vec<usize> = ladder.role_corner(from).into_iter().collect();
     for step in &path.steps {
         let level = ladder.role_level(step.to);
-        if level == 0 || !ladder.is_hands_on(level) {
-            continue;
-        }
-        if let (Some(left), Some(entered)) =
-            (ladder.role_corner(step.from), ladder.role_corner(step.to))
+        let entered = ladder.role_corner(step.to);
+        if level > 0
+            && ladder.is_hands_on(level)
+            && let Some(entered) = entered
+            && ladder.role_corner(step.from).is_some()
         {
             assert!(
-                left == entered || ladder.are_near(left, entered),
+                worked_in
+                    .iter()
+                    .any(|&c| c == entered || ladder.are_near(c, entered)),
                 "a hop into a hands-on role of an unrelated corner: {shown}"
             );
         }
+        worked_in.extend(entered);
     }
-    assert!(
-        !path
-            .advice
-            .iter()
-            .any(|a| matches!(a, Advice::UnpractisedCraft { .. })),
-        "{shown}"
-    );
+    check_familiar_ground(ladder, &path, &shown);
+    check_specialist_depth(ladder, &path, &shown);
 
     let enterprise_top = ladder.role_corner(to).is_none() && to_level + 1 == ladder.levels().len();
     if from_level == 0 && enterprise_top {
+        // A role across all of IT on the way (IT manager, IT director: the seeds' generalist
+        // track) leads every corner at once, and counts as breadth as a corner does.
+        let generalist_track = path.roles[..path.roles.len() - 1]
+            .iter()
+            .any(|&r| ladder.role_corner(r).is_none());
         assert!(
-            path.corners.len() >= corners_to_the_top,
-            "at least {corners_to_the_top} corners on the way to the top: {shown}"
+            path.corners.len() + usize::from(generalist_track) >= corners_to_the_top,
+            "at least {corners_to_the_top} corners, or corners and the generalist track, on the way to the top: {shown}"
         );
     }
     path
+}
+
+/// No move into unfamiliar ground (a function never worked in, nor next to one) when a path as
+/// short exists that makes fewer such moves, and among those, a path to a specialist chief
+/// holds a leading role in the chief's corner if any of them does: found by trying every path
+/// as short.
+fn check_familiar_ground(ladder: &Ladder, path: &Path, shown: &str) {
+    let fewest = all_paths(
+        ladder,
+        path.roles[0],
+        *path.roles.last().unwrap(),
+        path.moves(),
+    )
+    .into_iter()
+    .map(|roles| {
+        let score = Path::from_roles(ladder, roles).score;
+        (score.unfamiliar_moves, score.missing_depth)
+    })
+    .min()
+    .unwrap();
+    assert_eq!(
+        path.score.unfamiliar_moves, fewest.0,
+        "a move into unfamiliar ground that an equally short path avoids: {shown}"
+    );
+    assert_eq!(
+        path.score.missing_depth, fewest.1,
+        "an equally short path on familiar ground holds a leading role in the chief's corner: {shown}"
+    );
+    let flagged = path
+        .advice
+        .iter()
+        .filter(|a| matches!(a, Advice::UnfamiliarFunction { .. }))
+        .count();
+    assert_eq!(
+        flagged as u32, path.score.unfamiliar_moves,
+        "each such move is flagged: {shown}"
+    );
+}
+
+/// The corner of a specialist chief (a top-level role in a corner) whose ladder has a role in
+/// that corner at a leading level below it; `None` for any other target.
+fn specialist_corner(ladder: &Ladder, target: usize) -> Option<usize> {
+    let corner = ladder.role_corner(target)?;
+    let top = ladder.levels().len() - 1;
+    (ladder.role_level(target) == top
+        && (0..ladder.roles().len()).any(|r| leads_in(ladder, r, target, corner)))
+    .then_some(corner)
+}
+
+fn leads_in(ladder: &Ladder, role: usize, target: usize, corner: usize) -> bool {
+    role != target
+        && ladder.role_corner(role) == Some(corner)
+        && ladder.is_leading_level(ladder.role_level(role))
+}
+
+fn holds_depth(ladder: &Ladder, path: &Path, corner: usize) -> bool {
+    let target = *path.roles.last().unwrap();
+    path.roles[..path.roles.len() - 1]
+        .iter()
+        .any(|&r| leads_in(ladder, r, target, corner))
+}
+
+/// A path to a specialist chief says so when it holds no leading role in the chief's corner,
+/// and time in that corner never draws "too long in one corner".
+fn check_specialist_depth(ladder: &Ladder, path: &Path, shown: &str) {
+    let target = *path.roles.last().unwrap();
+    let Some(corner) = specialist_corner(ladder, target) else {
+        return;
+    };
+    let flagged = path
+        .advice
+        .iter()
+        .any(|a| matches!(a, Advice::NoLeadingRoleInCorner { corner: c, .. } if *c == corner));
+    assert_eq!(flagged, !holds_depth(ladder, path, corner), "{shown}");
+    assert!(
+        !path.advice.iter().any(|a| matches!(
+            a,
+            Advice::TooLongInOneCorner { corner: c, .. } if *c == corner
+        )),
+        "{shown}"
+    );
 }
 
 /// From a corner's top role into the enterprise-wide role of the same level: one vertical step,
@@ -246,10 +336,20 @@ fn the_enterprise_architects_skip_is_explained_and_never_best() {
     );
 }
 
-/// The valid ladders under tests/fixtures/ladders, all written without `near`, each with the
+/// The valid company ladders under tests/fixtures/ladders that name neighbouring corners, each
+/// with the corners a best path from its entry level to an enterprise-wide top role must touch.
+const FIXTURES_WITH_NEAR: &[(&str, usize)] = &[
+    // Technical, management and generalist tracks side by side.
+    ("company-three-track.ron", CORNERS_TO_THE_TOP),
+    // Seven SFIA levels of responsibility, skill categories as corners.
+    ("company-sfia.ron", CORNERS_TO_THE_TOP),
+];
+
+/// The valid ladders under tests/fixtures/ladders written without `near`, each with the
 /// corners a best path from its entry level to an enterprise-wide top role must touch. Every
-/// other file there is a deliberately broken ladder for the loader's error tests, and
-/// [`fixture_ladders_are_checked_here_or_deliberately_broken`] holds both lists to the files.
+/// other file there (but [`FIXTURES_WITH_NEAR`]) is a deliberately broken ladder for the
+/// loader's error tests, and [`fixture_ladders_are_checked_here_or_deliberately_broken`] holds
+/// the lists to the files.
 const FIXTURES_WITHOUT_NEAR: &[(&str, usize)] = &[
     ("company-without-near.ron", CORNERS_TO_THE_TOP),
     ("company-stacked.ron", CORNERS_TO_THE_TOP),
@@ -269,11 +369,14 @@ fn fixture_ladders_are_checked_here_or_deliberately_broken() {
     for entry in std::fs::read_dir(fixture_dir()).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let listed = FIXTURES_WITHOUT_NEAR.iter().any(|(f, _)| *f == name);
+        let listed = FIXTURES_WITHOUT_NEAR
+            .iter()
+            .chain(FIXTURES_WITH_NEAR)
+            .any(|(f, _)| *f == name);
         match load_file(&path) {
             Ok(_) => assert!(
                 listed,
-                "{name} loads: add it to FIXTURES_WITHOUT_NEAR so the planner is checked on it"
+                "{name} loads: add it to FIXTURES_WITHOUT_NEAR or FIXTURES_WITH_NEAR so the planner is checked on it"
             ),
             Err(e) => assert!(
                 !listed,
@@ -453,4 +556,208 @@ fn the_readme_lists_every_role_of_the_bundled_ladder_and_its_print() {
         readme.contains(&format!("$ rungs print\n{printed}```")),
         "the README's `rungs print` example is out of date:\n{printed}"
     );
+}
+
+/// Every start at or below `start_levels` to every top role, and every manager to every
+/// enterprise-wide top role, checked against the seeds' logic.
+fn check_every_climb(ladder: &Ladder, start_levels: usize, corners_to_the_top: usize) {
+    let top = ladder.levels().len() - 1;
+    for from in (0..ladder.roles().len()).filter(|&r| ladder.role_level(r) < start_levels) {
+        for &to in ladder.roles_at_level(top) {
+            check_best_path(ladder, from, to, corners_to_the_top);
+        }
+    }
+}
+
+#[test]
+fn the_same_holds_on_company_ladders_that_name_neighbours() {
+    for &(name, corners_to_the_top) in FIXTURES_WITH_NEAR {
+        let ladder = load_file(&fixture_dir().join(name))
+            .unwrap_or_else(|e| panic!("{name} does not load: {e}"));
+        assert!(ladder.marks_near(), "{name} names neighbours");
+        // Starts in at least four corners: the lowest levels up to the first that has them.
+        let start_levels = (1..=ladder.levels().len())
+            .find(|&l| {
+                let corners: std::collections::HashSet<usize> = (0..ladder.roles().len())
+                    .filter(|&r| ladder.role_level(r) < l)
+                    .filter_map(|r| ladder.role_corner(r))
+                    .collect();
+                corners.len() >= 4
+            })
+            .unwrap_or_else(|| panic!("{name}: starts in four corners"));
+        check_every_climb(&ladder, start_levels, corners_to_the_top);
+        let top = ladder.levels().len() - 1;
+        let specialists = ladder
+            .roles_at_level(top)
+            .iter()
+            .filter(|&&r| specialist_corner(&ladder, r).is_some())
+            .count();
+        assert!(specialists >= 2, "{name}: specialist chiefs to check");
+    }
+}
+
+/// The acceptance: from every individual contributor to every specialist chief of the bundled
+/// ladder, the best path holds a leading role in the chief's corner, and never draws "too long
+/// in one corner" for it (checked in [`check_best_path`]).
+#[test]
+fn every_individual_contributor_reaches_a_specialist_chief_through_their_function() {
+    let ladder = bundled();
+    let top = ladder.levels().len() - 1;
+    let chiefs: Vec<usize> = ladder
+        .roles_at_level(top)
+        .iter()
+        .copied()
+        .filter(|&r| ladder.role_corner(r).is_some())
+        .collect();
+    assert!(
+        chiefs.len() >= 4,
+        "CTO, CISO, CDO, Chief Architect and more"
+    );
+    for &chief in &chiefs {
+        assert!(specialist_corner(&ladder, chief).is_some());
+        for &from in ladder.roles_at_level(0) {
+            let path = check_best_path(&ladder, from, chief, CORNERS_TO_THE_TOP);
+            let corner = ladder.role_corner(chief).unwrap();
+            assert!(
+                holds_depth(&ladder, &path, corner),
+                "no leading role in the chief's own corner: {}",
+                describe(&ladder, &path)
+            );
+            let before = &path.roles[path.roles.len() - 2];
+            assert_eq!(
+                ladder.role_corner(*before),
+                ladder.role_corner(chief),
+                "depth comes last: the chief steps up from leading the function: {}",
+                describe(&ladder, &path)
+            );
+        }
+    }
+    // The usual route of a security analyst is advice-free.
+    let usual: Vec<usize> = [
+        "security-analyst",
+        "security-lead",
+        "security-manager",
+        "director-security",
+        "ciso",
+    ]
+    .iter()
+    .map(|id| role(&ladder, id))
+    .collect();
+    let usual = Path::from_roles(&ladder, usual);
+    assert!(usual.advice.is_empty(), "{}", describe(&ladder, &usual));
+}
+
+/// A path that reaches a specialist chief with no leading role in the chief's corner says so.
+#[test]
+fn a_chief_without_a_leading_role_in_their_function_is_flagged() {
+    let ladder = bundled();
+    let roles = ["engineering-manager", "director-data", "ciso"]
+        .iter()
+        .map(|id| role(&ladder, id))
+        .collect();
+    let path = Path::from_roles(&ladder, roles);
+    let said: Vec<String> = path.advice.iter().map(|a| a.describe(&ladder)).collect();
+    assert!(
+        said.iter()
+            .any(|a| a.starts_with("step 2: no leading role in Security before it")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|a| a.contains("leading a function you have not worked in")),
+        "Security is not next to development or data: {said:?}"
+    );
+}
+
+/// Seed 002's main route to CIO: from an engineering manager, IT director / VP of IT then CIO
+/// is the best path or the first alternative.
+#[test]
+fn an_engineering_manager_sees_the_generalist_route_to_cio_first_or_second() {
+    let ladder = bundled();
+    let request = PathRequest {
+        from: role(&ladder, "engineering-manager"),
+        to: role(&ladder, "cio"),
+        count: 2,
+        ..PathRequest::default()
+    };
+    let paths = plan(&ladder, &request).unwrap();
+    let generalist = ["engineering-manager", "it-director", "cio"];
+    assert!(
+        paths.iter().any(|p| role_ids(&ladder, p) == generalist),
+        "{:?}",
+        paths
+            .iter()
+            .map(|p| describe(&ladder, p))
+            .collect::<Vec<_>>()
+    );
+}
+
+/// `--via CORNER` asks for a role in that corner before the target: the target's own corner
+/// is not visited by arriving there.
+#[test]
+fn via_the_targets_corner_means_a_role_there_before_the_target() {
+    let ladder = bundled();
+    let security = ladder.corner_index("security").unwrap();
+    let direct = best(
+        &ladder,
+        role(&ladder, "director-data"),
+        role(&ladder, "ciso"),
+    );
+    assert_eq!(direct.moves(), 1, "{}", describe(&ladder, &direct));
+    let request = PathRequest {
+        from: role(&ladder, "director-data"),
+        to: role(&ladder, "ciso"),
+        via: vec![security],
+        count: 1,
+        ..PathRequest::default()
+    };
+    let path = plan(&ladder, &request).unwrap().remove(0);
+    assert!(
+        path.roles[..path.roles.len() - 1]
+            .iter()
+            .any(|&r| ladder.role_corner(r) == Some(security)),
+        "{}",
+        describe(&ladder, &path)
+    );
+}
+
+/// A realistic clock: from an individual contributor's first job, the suggested date for CIO
+/// is at least twelve years ahead, whether the CIO is only compared or planned step by step,
+/// and `rungs path` says how long the whole path usually takes.
+#[test]
+fn an_individual_contributors_suggested_date_for_cio_is_twelve_years_or_more_ahead() {
+    use rungs::date::Date;
+    use rungs::profile::{PlanStep, Profile, compare, step_dates};
+    let ladder = bundled();
+    let today: Date = "2026-12-06".parse().unwrap();
+    let twelve_years = today.plus_days(12 * 365 + 3).unwrap();
+    let cio = role(&ladder, "cio");
+    for start in ladder.roles_at_level(0) {
+        let id = ladder.role(*start).id.to_string();
+        let mut p = Profile::new("p".into(), "P".into(), ladder.id().into(), id.clone());
+        let compared = compare(&p, &ladder, &[cio], today).unwrap();
+        let suggested = compared[0].suggested.unwrap();
+        assert!(
+            suggested >= twelve_years,
+            "{id}: compare suggests {suggested}"
+        );
+
+        let path = best(&ladder, *start, cio);
+        let (min, max) = ladder.usual_span(&path.roles);
+        assert!(min >= 12 && max > min, "{id}: usually {min}–{max} years");
+        for &r in &path.roles[1..] {
+            p.plan.push(PlanStep {
+                role: ladder.role(r).id.to_string(),
+                target_date: None,
+                note: String::new(),
+            });
+        }
+        let dates = step_dates(&p, &ladder, today);
+        let last = dates.last().unwrap();
+        assert!(
+            !last.set && last.date >= twelve_years,
+            "{id}: the plan suggests {} for CIO",
+            last.date
+        );
+    }
 }

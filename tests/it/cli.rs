@@ -196,9 +196,11 @@ fn empty_corner_lists_are_said_not_left_blank() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("2 moves · no single corner: every role spans all of IT")
-                .and(predicate::str::contains("corners: \n").not())
-                .and(predicate::str::contains("0 of 6").not()),
+            predicate::str::contains(
+                "2 moves · usually 7–11 years · no single corner: every role spans all of IT",
+            )
+            .and(predicate::str::contains("corners: \n").not())
+            .and(predicate::str::contains("0 of 6").not()),
         );
     let data = tempfile::tempdir().unwrap();
     let with_data = || {
@@ -702,7 +704,7 @@ fn a_session_or_due_date_years_off_is_refused_with_the_range_and_nothing_is_writ
         .stderr(predicate::str::contains(
             "--date 9999-12-31 is more than a year after today (2026-11-25)",
         ))
-        .stderr(predicate::str::contains("up to 2027-11-26"));
+        .stderr(predicate::str::contains("up to 2027-11-25"));
     run(&["session", "add", "--date", "1900-01-01"])
         .code(2)
         .stderr(predicate::str::contains("too far back"));
@@ -713,9 +715,14 @@ fn a_session_or_due_date_years_off_is_refused_with_the_range_and_nothing_is_writ
         std::fs::read(dir.path().join("profiles/ada.ron")).unwrap(),
         before
     );
-    // Within the bounds both are taken.
-    run(&["session", "add", "--date", "2027-06-01"]).success();
-    run(&["action", "add", "Renew the cert", "--due", "2030-01-01"]).success();
+    // The windows are counted by the calendar: the same day a year on, ten years on.
+    run(&["session", "add", "--date", "2027-11-26"]).code(2);
+    run(&["action", "add", "Renew the cert", "--due", "2036-11-26"])
+        .code(2)
+        .stderr(predicate::str::contains("up to 2036-11-25"));
+    // Within the bounds both are taken, up to the last day.
+    run(&["session", "add", "--date", "2027-11-25"]).success();
+    run(&["action", "add", "Renew the cert", "--due", "2036-11-25"]).success();
 }
 
 #[test]

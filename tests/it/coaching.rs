@@ -38,6 +38,7 @@ fn team(dir: &Path) {
     sam.milestones.insert(
         "ic-skill-gap".into(),
         MilestoneProgress {
+            seq: 0,
             status: Status::Doing,
             changed: date("2026-10-01"),
             due: Some(date("2026-11-01")),
@@ -45,6 +46,7 @@ fn team(dir: &Path) {
         },
     );
     sam.sessions.push(Session {
+        seq: 0,
         id: "2026-10-14".into(),
         date: date("2026-10-14"),
         notes: String::new(),
@@ -237,6 +239,7 @@ fn the_digest_lists_exactly_what_changed_after_the_previous_session() {
     let mut p = person("Ada Lovelace", "sysadmin");
     let before = date("2026-11-10");
     p.sessions.push(Session {
+        seq: 0,
         id: "2026-11-10".into(),
         date: before,
         notes: String::new(),
@@ -250,6 +253,7 @@ fn the_digest_lists_exactly_what_changed_after_the_previous_session() {
         p.milestones.insert(
             id.into(),
             MilestoneProgress {
+                seq: 0,
                 status,
                 changed: date(changed),
                 due: None,
@@ -259,6 +263,8 @@ fn the_digest_lists_exactly_what_changed_after_the_previous_session() {
     }
     for (day, text) in [("2026-11-05", "before"), ("2026-11-20", "ran the DR drill")] {
         p.evidence.push(Evidence {
+            id: 0,
+            seq: 0,
             date: date(day),
             text: text.into(),
             milestone: None,
@@ -270,6 +276,7 @@ fn the_digest_lists_exactly_what_changed_after_the_previous_session() {
         ("2026-11-11", Rater::Manager, RatingLevel::WorkingTowards),
     ] {
         p.ratings.push(Rating {
+            seq: 0,
             competency: "leadership".into(),
             by,
             level,
@@ -290,6 +297,7 @@ fn the_digest_lists_exactly_what_changed_after_the_previous_session() {
         ("2026-11-15", PlanEvent::Target(Some("cio".into()))),
     ] {
         p.plan_changes.push(PlanChange {
+            seq: 0,
             date: date(day),
             change,
         });
@@ -311,22 +319,24 @@ fn the_digest_lists_exactly_what_changed_after_the_previous_session() {
         .collect();
     assert_eq!(
         digest,
+        // In the order it happened (the entries of a file without sequence numbers are
+        // given theirs by date; one dated the session's day counts before it).
         [
             (
-                Moved::Milestone,
-                "◐ Difficult conversations: doing (2026-11-12)".to_string()
-            ),
-            (
-                Moved::Evidence,
-                "Logged 2026-11-20: ran the DR drill".into()
-            ),
-            (
                 Moved::Rating,
-                "Leadership: manager rated working towards (2026-11-11)".into()
+                "Leadership: manager rated working towards (2026-11-11)".to_string()
+            ),
+            (
+                Moved::Milestone,
+                "◐ Difficult conversations: doing (2026-11-12)".into()
             ),
             (
                 Moved::Plan,
                 "Plan: target set to Chief Information Officer (2026-11-15)".into()
+            ),
+            (
+                Moved::Evidence,
+                "Logged 2026-11-20: ran the DR drill".into()
             ),
             (
                 Moved::Plan,
@@ -450,7 +460,7 @@ fn agenda_done_closes_a_topic_by_the_number_the_agenda_shows_and_refuses_unknown
         run(&["agenda", "done", wrong])
             .code(2)
             .stderr(predicates::str::contains(format!("no topic {wrong}")))
-            .stderr(predicates::str::contains("numbered 1 to 2"));
+            .stderr(predicates::str::contains("the topics have ids 1, 2"));
     }
     assert_eq!(saved(dir.path(), "ada-lovelace"), p, "nothing written");
 }
@@ -677,7 +687,10 @@ fn unknown_numbers_competencies_and_ratings_exit_2_saying_what_is_valid() {
         ])
         .assert()
         .success();
-    fails(&["action", "done", "3"], &["no action item 3", "1 to 1"]);
+    fails(
+        &["action", "done", "3"],
+        &["no action item 3", "the action items have ids 1 "],
+    );
     fails(&["action", "done", "0"], &["no action item 0"]);
     fails(
         &["rate", "leadrship", "meeting", "--by", "self"],

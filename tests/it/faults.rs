@@ -138,6 +138,8 @@ fn add_evidence(store: &Store, id: &str) -> Result<(), ProfileError> {
     store
         .update(id, |p| {
             p.evidence.push(Evidence {
+                id: 0,
+                seq: 0,
                 date: rungs::date::Date::new(2026, 11, 25).unwrap(),
                 text: "Ran the incident review".to_string(),
                 milestone: None,

@@ -159,6 +159,7 @@ fn profile_with(profile: &Profile, s: &str, ids: bool) -> Profile {
     for session in &mut p.sessions {
         session.notes = s.clone();
         session.agenda.push(AgendaItem {
+            of: None,
             topic: Topic::Point(own),
             text: String::new(),
             ticked: true,
@@ -171,6 +172,8 @@ fn profile_with(profile: &Profile, s: &str, ids: bool) -> Profile {
         action.owner = Owner::Named(s.clone());
     }
     p.talking_points.push(TalkingPoint {
+        id: 0,
+        seq: 0,
         text: s.clone(),
         by: own,
         added: today,
@@ -191,16 +194,19 @@ fn profile_with(profile: &Profile, s: &str, ids: bool) -> Profile {
         p.ratings.iter_mut().for_each(|r| r.competency = s.clone());
         for session in &mut p.sessions {
             session.agenda.push(AgendaItem {
+                of: None,
                 topic: Topic::Gap(s.clone()),
                 text: s.clone(),
                 ticked: false,
             });
         }
         p.plan_changes.push(PlanChange {
+            seq: 0,
             date: today,
             change: PlanEvent::Added(s.clone()),
         });
         p.plan_changes.push(PlanChange {
+            seq: 0,
             date: today,
             change: PlanEvent::Target(Some(s.clone())),
         });
@@ -322,7 +328,7 @@ fn hostile_text_in_every_field_never_reaches_the_terminal_or_an_export() {
             };
             let ladder = hostile_ladder.unwrap_or_else(|| bundled.clone());
             // A profile keeps what was typed: it must survive a save and a load unchanged...
-            let hostile_profile = profile_with(&profile, &s, ids);
+            let hostile_profile = rungs::profile::settled(profile_with(&profile, &s, ids));
             let saved = rungs::profile::to_ron(&hostile_profile).unwrap();
             let mut loaded = rungs::profile::parse(&saved, Path::new("hostile.ron")).unwrap();
             // The private notes are saved apart, and survive the same way.

@@ -90,3 +90,53 @@ fn a_required_text_of_only_controls_or_invisible_characters_is_refused() {
         assert_eq!(stored(dir.path()), before, "{args:?} changed the profile");
     }
 }
+
+/// A name with a zero-width space, a joiner, a byte-order mark or a direction mark reads the
+/// same as the name without: it is stored without them, and a second profile whose name reads
+/// like an existing one is refused, naming the one there is.
+#[test]
+fn a_name_that_reads_like_an_existing_one_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    rungs(dir.path())
+        .args([
+            "profile",
+            "new",
+            "\u{feff}Ana\u{200d}",
+            "--role",
+            "sysadmin",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("ana"));
+    let saved = std::fs::read_to_string(dir.path().join("profiles/ana.ron")).unwrap();
+    assert!(saved.contains("name: \"Ana\","), "{saved}");
+    for same in [
+        "A\u{200b}na",
+        "An\u{200f}a",
+        "ANA",
+        "Ana 🙂",
+        "\u{2067}Ana\u{2069}",
+    ] {
+        rungs(dir.path())
+            .args(["profile", "new", same, "--role", "sysadmin"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "a profile whose name reads the same already exists: \"Ana\"",
+            ));
+    }
+    // And the invisible spelling finds her.
+    rungs(dir.path())
+        .args(["--profile", "A\u{200b}na", "profile", "show"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Ana"));
+    let listed: Vec<_> = std::fs::read_dir(dir.path().join("profiles"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.ends_with(".ron").then_some(name)
+        })
+        .collect();
+    assert_eq!(listed, ["ana.ron"]);
+}

@@ -31,6 +31,8 @@ fn save_loop() {
                     p.evidence.truncate(5);
                 }
                 p.evidence.push(Evidence {
+                    id: 0,
+                    seq: 0,
                     date: today,
                     text: format!(
                         "pid {} round {round} {}",

@@ -51,6 +51,7 @@ fn full_profile() -> Profile {
     p.milestones.insert(
         "ic-emotional-intelligence".into(),
         MilestoneProgress {
+            seq: 0,
             status: Status::Doing,
             changed: date("2026-11-01"),
             due: Some(date("2026-12-01")),
@@ -58,6 +59,8 @@ fn full_profile() -> Profile {
         },
     );
     p.evidence.push(Evidence {
+        id: 0,
+        seq: 0,
         date: date("2026-11-02"),
         text: "led the DR test".into(),
         milestone: Some("ic-difficult-conversations".into()),
@@ -72,6 +75,7 @@ fn full_profile() -> Profile {
         note: String::new(),
     });
     p.ratings.push(Rating {
+        seq: 0,
         competency: "leadership".into(),
         by: Rater::Manager,
         level: RatingLevel::Exceeding,
@@ -79,10 +83,12 @@ fn full_profile() -> Profile {
         note: "n".into(),
     });
     p.sessions.push(Session {
+        seq: 0,
         id: "2026-11-10".into(),
         date: date("2026-11-10"),
         notes: "shared".into(),
         agenda: vec![AgendaItem {
+            of: None,
             topic: Topic::Milestone("ic-emotional-intelligence".into()),
             text: "Emotional intelligence — due soon".into(),
             ticked: true,
@@ -91,6 +97,9 @@ fn full_profile() -> Profile {
     p.private_notes
         .insert("2026-11-10".into(), "private\nsecond line".into());
     p.actions.push(Action {
+        id: 0,
+        seq: 0,
+        changed: 0,
         text: "book course".into(),
         owner: Owner::Named("Grace \"G\" Hopper".into()),
         due: Some(date("2026-12-01")),
@@ -99,16 +108,20 @@ fn full_profile() -> Profile {
         session: Some("2026-11-10".into()),
     });
     p.talking_points.push(TalkingPoint {
+        id: 0,
+        seq: 0,
         text: "the data platform".into(),
         by: Rater::Own,
         added: date("2026-11-12"),
         closed_in: None,
     });
     p.plan_changes.push(PlanChange {
+        seq: 0,
         date: date("2026-11-01"),
         change: PlanEvent::Replanned(vec!["data-lead".into()]),
     });
-    p
+    // As rungs holds it: every item with its id and its place in the sequence.
+    rungs::profile::settled(p)
 }
 
 #[test]
@@ -172,7 +185,7 @@ fn the_format_1_fixture_loads_forever() {
 fn saved_files_are_pretty_with_fields_in_a_fixed_order() {
     let text = to_ron(&full_profile()).unwrap();
     assert!(
-        text.starts_with("(\n    format: 2,\n    id: \"ada-lovelace\",\n"),
+        text.starts_with("(\n    format: 3,\n    next_id: (\n"),
         "{text}"
     );
     assert!(
@@ -181,6 +194,7 @@ fn saved_files_are_pretty_with_fields_in_a_fixed_order() {
     );
     let order = [
         "format:",
+        "next_id:",
         "id:",
         "name:",
         "ladder:",
@@ -573,8 +587,8 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert_eq!(ada["next_level"], "tech-lead");
     // An individual contributor's readiness for tech lead is their own level's training.
     assert_eq!(ada["readiness"]["done"], 2);
-    assert_eq!(ada["readiness"]["total"], 7);
-    assert_eq!(ada["readiness"]["percent"], 28);
+    assert_eq!(ada["readiness"]["total"], 11);
+    assert_eq!(ada["readiness"]["percent"], 18);
     assert_eq!(ada["readiness"]["for_level"], "tech-lead");
     assert_eq!(ada["readiness"]["held_level"], "ic");
 
@@ -601,11 +615,11 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert!(md.starts_with("# Career plan — Ada Lovelace"), "{md}");
     assert!(md.contains("## Readiness"));
     assert!(
-        md.contains("**Readiness for Tech lead: 28 %** (2 of 7) — counts the Individual contributor milestones (2 of 7 done)."),
+        md.contains("**Readiness for Tech lead: 18 %** (2 of 11) — counts the Individual contributor milestones (2 of 11 done)."),
         "{md}"
     );
     assert!(md.contains("| level | done | progress |"), "{md}");
-    assert!(md.contains("| Tech lead | 2/8 | 25 % |"), "{md}");
+    assert!(md.contains("| Tech lead | 2/12 | 16 % |"), "{md}");
     assert!(
         md.contains("2026-11-23 ✓ Time management — evidence \\| with a pipe"),
         "{md}"

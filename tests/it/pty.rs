@@ -82,6 +82,26 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// Types `keys` until `text` shows: for a key the planner may take before it is ready for
+    /// it (Enter on a roster whose rows are still being read does nothing).
+    fn send_until(&mut self, keys: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            self.send(keys);
+            let retry = Instant::now() + Duration::from_secs(2);
+            while Instant::now() < retry {
+                if self.contents().contains(text) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
+        panic!(
+            "typed {keys:?} until {text:?}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
     fn wait_for_exit(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
@@ -92,6 +112,23 @@ impl Session {
             std::thread::sleep(Duration::from_millis(30));
         }
         panic!("rungs did not quit; the screen shows:\n{}", self.contents());
+    }
+}
+
+/// Writes `profile` into `data_dir` as a file, as a person or a sync tool would, before any
+/// planner runs. Not through the store: its write lock, taken in this multi-threaded test
+/// process, could be held a moment longer by a child that another test forks at that instant
+/// (a lock belongs to the open file, which a fork shares until the child's exec closes it),
+/// and the planner started next would then open read-only.
+fn put_profile(data_dir: &std::path::Path, profile: &rungs::profile::Profile) {
+    let folder = data_dir.join("profiles");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("{}.ron", profile.id));
+    std::fs::write(&path, rungs::profile::to_ron(profile).unwrap()).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
 }
 
@@ -161,7 +198,7 @@ fn sigterm_restores_the_terminal_and_saves_the_last_change() {
         "it-leadership".into(),
         "sysadmin".into(),
     );
-    Store::new(dir.path()).create(&profile).unwrap();
+    put_profile(dir.path(), &profile);
     // A shell in the terminal notes its modes, runs the planner, waits for it to end and notes
     // the modes again.
     let mut cmd = CommandBuilder::new("sh");
@@ -212,7 +249,7 @@ fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
         "it-leadership".into(),
         "sysadmin".into(),
     );
-    store.create(&profile).unwrap();
+    put_profile(store.data_dir(), &profile);
     let mut s = Session::start(dir.path());
     s.wait_for("[1 Ladder]");
     // A pointer moving over the planner the whole time: mouse-motion reports, every few ms.
@@ -270,7 +307,7 @@ fn closing_the_terminal_ends_the_planner_and_frees_the_profile() {
         "it-leadership".into(),
         "sysadmin".into(),
     );
-    store.create(&profile).unwrap();
+    put_profile(store.data_dir(), &profile);
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -363,13 +400,12 @@ fn a_one_to_one_typed_in_the_planner_is_on_disk_and_in_the_shells_agenda() {
         "it-leadership".into(),
         "sysadmin".into(),
     );
-    store.create(&profile).unwrap();
+    put_profile(store.data_dir(), &profile);
     let mut s = Session::start(dir.path());
     s.wait_for("[1 Ladder]");
     s.send("4");
     s.wait_for("Roster · 1 person");
-    s.send(ENTER);
-    s.wait_for("n starts it");
+    s.send_until(ENTER, "n new 1:1");
     s.send("n");
     s.wait_for("Agenda 2026-11-23");
     s.send("l");
@@ -384,7 +420,7 @@ fn a_one_to_one_typed_in_the_planner_is_on_disk_and_in_the_shells_agenda() {
     s.send(ENTER); // the owner: self
     s.send(ENTER); // no due date
     s.send(ENTER);
-    s.wait_for("[ ] Book the negotiation course");
+    s.wait_for("[ ] 1. Book the negotiation course");
     s.send("q");
     s.wait_for_exit();
 
@@ -419,7 +455,7 @@ fn ada_in(dir: &std::path::Path) -> Store {
         "it-leadership".into(),
         "sysadmin".into(),
     );
-    store.create(&profile).unwrap();
+    put_profile(store.data_dir(), &profile);
     store
 }
 
@@ -434,8 +470,7 @@ fn sighup_while_typing_in_a_sessions_notes_saves_the_typed_text() {
     s.wait_for("[1 Ladder]");
     s.send("4");
     s.wait_for("Roster · 1 person");
-    s.send(ENTER);
-    s.wait_for("n starts it");
+    s.send_until(ENTER, "n new 1:1");
     s.send("n");
     s.wait_for("Agenda 2026-11-23");
     s.send("l");
@@ -464,6 +499,8 @@ fn the_planner_opens_read_only_at_once_while_another_rungs_holds_the_lock() {
     let lock = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
+        .create(true)
+        .truncate(false)
         .open(dir.path().join("profiles/ada.lock"))
         .unwrap();
     lock.lock().unwrap();
@@ -486,8 +523,7 @@ fn new_action_form(s: &mut Session) {
     s.wait_for("[1 Ladder]");
     s.send("4");
     s.wait_for("Roster · 1 person");
-    s.send(ENTER);
-    s.wait_for("n starts it");
+    s.send_until(ENTER, "n new 1:1");
     s.send("n");
     s.wait_for("Agenda 2026-11-23");
     s.send("a");

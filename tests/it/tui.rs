@@ -92,6 +92,8 @@ fn a_capture_from_the_shell_is_kept_when_the_planner_saves() {
     store
         .update("priya-sharma", |p| {
             p.evidence.push(rungs::profile::Evidence {
+                id: 0,
+                seq: 0,
                 date: "2026-11-20".parse().unwrap(),
                 text: "logged from the shell".into(),
                 milestone: None,

@@ -577,6 +577,9 @@ fn a_change_that_would_pass_the_read_limit_is_refused_and_the_file_still_loads()
             let mut entry = p.evidence[0].clone();
             entry.text = "x".repeat(1024 * 1024);
             for _ in 0..15 {
+                // Each entry its own id, as rungs gives them.
+                entry.id = p.next_id.evidence;
+                p.next_id.evidence += 1;
                 p.evidence.push(entry.clone());
             }
             Ok(())
@@ -589,6 +592,8 @@ fn a_change_that_would_pass_the_read_limit_is_refused_and_the_file_still_loads()
         .update("ada", |p| {
             let mut entry = p.evidence[0].clone();
             entry.text = "x".repeat(limit - size - 300 * 1024);
+            entry.id = p.next_id.evidence;
+            p.next_id.evidence += 1;
             p.evidence.push(entry);
             Ok(())
         })

@@ -43,6 +43,7 @@ pub fn start_session(
         .position(|s| s.date > date)
         .unwrap_or(p.sessions.len());
     let session = Session {
+        seq: 0,
         id: id.clone(),
         date,
         notes: start.notes,
@@ -62,6 +63,9 @@ pub fn start_session(
     for (i, text) in start.actions.into_iter().enumerate() {
         edits.push(Edit::Insert {
             item: Item::Action(Action {
+                id: 0,
+                seq: 0,
+                changed: 0,
                 text,
                 owner: Owner::Own,
                 due: None,
@@ -128,8 +132,13 @@ pub fn tick(p: &Profile, session: &str, index: usize) -> Option<Change> {
         } else {
             (Some(session.to_string()), None)
         };
+        // By the id the item carries; an item from before ids (format 2) by its words.
         let found = p.talking_points.iter().enumerate().find(|(_, t)| {
-            t.by == by && text::one_line(&t.text) == before.text && t.closed_in == from
+            let same = match before.of {
+                Some(id) => t.id == id,
+                None => t.by == by && text::one_line(&t.text) == before.text,
+            };
+            same && t.closed_in == from
         });
         if let Some((at, point)) = found {
             edits.push(Edit::Replace {
@@ -207,9 +216,10 @@ pub fn edit_action(
     }))
 }
 
-/// Marks action item `index` done, or open again if it was done.
-pub fn toggle_action(p: &Profile, index: usize) -> Option<Change> {
-    let before = p.actions.get(index)?;
+/// Marks action item `id` done, or open again if it was done; `None` if there is none.
+pub fn toggle_action(p: &Profile, id: u64) -> Option<Change> {
+    let index = p.actions.iter().position(|a| a.id == id)?;
+    let before = &p.actions[index];
     let status = if before.is_open() {
         Status::Done
     } else {
@@ -249,10 +259,11 @@ pub fn add_point(p: &Profile, point: TalkingPoint) -> Result<Change, Refusal> {
     ))
 }
 
-/// Closes talking point `index` between sessions: it leaves the next agenda. One already
+/// Closes talking point `id` between sessions: it leaves the next agenda. One already
 /// closed, or not there, gives `None`.
-pub fn close_point(p: &Profile, index: usize) -> Option<Change> {
-    let before = p.talking_points.get(index).filter(|t| t.is_open())?;
+pub fn close_point(p: &Profile, id: u64) -> Option<Change> {
+    let index = p.talking_points.iter().position(|t| t.id == id)?;
+    let before = Some(&p.talking_points[index]).filter(|t| t.is_open())?;
     Some(Change::new(
         vec![Edit::Replace {
             before: Item::Point(before.clone()),
@@ -277,6 +288,7 @@ pub fn rate(
     today: Date,
 ) -> Change {
     let rating = Rating {
+        seq: 0,
         competency: competency.to_string(),
         by,
         level,
@@ -305,10 +317,15 @@ pub fn rate(
 /// same already (moving one step three times is one change to talk about).
 pub(super) fn log_plan(p: &Profile, today: Date, event: PlanEvent) -> Option<Edit> {
     let entry = PlanChange {
+        seq: 0,
         date: today,
         change: event,
     };
-    if p.plan_changes.last() == Some(&entry) {
+    // The same change again the same day is one change to talk about.
+    if p.plan_changes
+        .last()
+        .is_some_and(|l| l.date == entry.date && l.change == entry.change)
+    {
         return None;
     }
     Some(Edit::Insert {
@@ -367,6 +384,8 @@ mod tests {
         add_point(
             &p,
             TalkingPoint {
+                id: 0,
+                seq: 0,
                 text: "pairing with the data team".into(),
                 by: Rater::Own,
                 added: date("2026-11-20"),

@@ -6,52 +6,53 @@
 use crate::date::Date;
 use crate::profile::change::Refusal;
 
-/// How far ahead a session may be dated: one planned a little ahead is fine, one a year and
-/// more away is not a record of a meeting.
-pub const SESSION_DAYS_AHEAD: i64 = 366;
+/// How far ahead a session may be dated, in years: one planned a little ahead is fine, one
+/// more than a year away is not a record of a meeting.
+pub const SESSION_YEARS_AHEAD: i32 = 1;
 
-/// How far ahead an action item may be due.
-pub const DUE_YEARS_AHEAD: i64 = 10;
+/// How far ahead an action item may be due, in years.
+pub const DUE_YEARS_AHEAD: i32 = 10;
 
 /// How far back either may go: a record older than a working life is a mistyped year.
-pub const YEARS_BACK: i64 = 50;
+pub const YEARS_BACK: i32 = 50;
 
-const DAYS_A_YEAR: i64 = 365;
-
-/// `date`, the day of a session, refused when it is more than [`SESSION_DAYS_AHEAD`] days after
-/// `today` or more than [`YEARS_BACK`] years before it.
+/// `date`, the day of a session, refused when it is after the same day [`SESSION_YEARS_AHEAD`]
+/// year on from `today`, or before the same day [`YEARS_BACK`] years back.
 pub fn session_date(date: Date, today: Date) -> Result<(), Refusal> {
     within(
         date,
         today,
-        SESSION_DAYS_AHEAD,
+        SESSION_YEARS_AHEAD,
         "a year",
         "the day of a 1:1",
     )
 }
 
-/// `due`, an action item's due date, refused when it is more than [`DUE_YEARS_AHEAD`] years
-/// after `today` or more than [`YEARS_BACK`] years before it.
+/// `due`, an action item's due date, refused when it is after the same day
+/// [`DUE_YEARS_AHEAD`] years on from `today`, or before the same day [`YEARS_BACK`] years back.
 pub fn due_date(due: Date, today: Date) -> Result<(), Refusal> {
     within(
         due,
         today,
-        DUE_YEARS_AHEAD * DAYS_A_YEAR,
+        DUE_YEARS_AHEAD,
         &format!("{DUE_YEARS_AHEAD} years"),
         "a due date",
     )
 }
 
+/// The one rule for every window: by the calendar ([`Date::plus_years`]), so "10 years ahead"
+/// is up to the same day ten years on, and 29 February's anniversary in a year without one is
+/// 28 February.
 fn within(
     date: Date,
     today: Date,
-    days_ahead: i64,
+    years_ahead: i32,
     ahead: &str,
     what: &str,
 ) -> Result<(), Refusal> {
     // Near the ends of the calendar a bound may not exist; then that side has none.
-    let latest = today.plus_days(days_ahead);
-    let earliest = today.plus_days(-YEARS_BACK * DAYS_A_YEAR);
+    let latest = today.plus_years(years_ahead);
+    let earliest = today.plus_years(-YEARS_BACK);
     if let Some(latest) = latest.filter(|l| date > *l) {
         return Err(Refusal(format!(
             "{date} is more than {ahead} after today ({today}), too far ahead for {what} — give a date up to {latest} (was the year mistyped?)"
@@ -84,10 +85,23 @@ mod tests {
             far.contains("9999-12-31 is more than a year after today (2026-11-25)"),
             "{far}"
         );
-        assert!(far.contains("up to 2027-11-26"), "{far}");
-        assert!(session_date(date("2027-12-01"), today).is_err());
+        assert!(far.contains("up to 2027-11-25"), "{far}");
+        // A year ahead is the same day next year, not 366 days.
+        assert!(session_date(date("2027-11-26"), today).is_err());
         let old = session_date(date("0001-01-01"), today).unwrap_err().0;
         assert!(old.contains("too far back"), "{old}");
+    }
+
+    #[test]
+    fn the_anniversary_of_29_february_in_a_year_without_one_is_28_february() {
+        let leap = date("2028-02-29");
+        assert_eq!(leap.plus_years(1), Some(date("2029-02-28")));
+        assert_eq!(leap.plus_years(4), Some(date("2032-02-29")));
+        assert!(session_date(date("2029-02-28"), leap).is_ok());
+        assert!(session_date(date("2029-03-01"), leap).is_err());
+        assert!(due_date(date("2038-02-28"), leap).is_ok());
+        assert!(due_date(date("2038-03-01"), leap).is_err());
+        assert_eq!(date("9999-06-01").plus_years(1), None);
     }
 
     #[test]
@@ -100,6 +114,11 @@ mod tests {
         );
         let far = due_date(date("2040-01-01"), today).unwrap_err().0;
         assert!(far.contains("more than 10 years after today"), "{far}");
+        // Ten years ahead is up to the same day ten years on, whatever the leap days between.
+        assert!(due_date(date("2036-11-25"), today).is_ok());
+        assert!(due_date(date("2036-11-26"), today).is_err());
+        assert!(due_date(date("1976-11-25"), today).is_ok());
+        assert!(due_date(date("1976-11-24"), today).is_err());
         // Near the end of the calendar there is no later bound to break.
         assert!(due_date(date("9999-12-31"), date("9999-06-01")).is_ok());
     }

@@ -105,7 +105,7 @@ pub(super) fn clean(s: &str) -> String {
 
 /// The base of an id made from a name: ASCII transliteration, then the slug.
 pub(super) fn slug_of(name: &str) -> String {
-    text::slug(&deunicode::deunicode(name))
+    text::id_of_name(name)
 }
 
 /// The index of the item under `key`, added with `make` if it is new.

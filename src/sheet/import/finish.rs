@@ -91,6 +91,7 @@ impl Draft {
                     summary: text_of(&level.summary),
                     expects: expects_of(&level.expects),
                     hands_on: None,
+                    typical_years: None,
                     milestones: self
                         .milestones
                         .iter()

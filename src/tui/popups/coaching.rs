@@ -26,6 +26,9 @@ pub fn new_action(session: Option<String>) -> Popup {
                 return Ok(None);
             };
             let action = Action {
+                id: 0,
+                seq: 0,
+                changed: 0,
                 text: values.text(0),
                 owner: owner(values, 1, &p.name),
                 due: values.date(2)?,
@@ -81,6 +84,8 @@ pub fn new_topic() -> Popup {
                 return Ok(None);
             };
             let point = TalkingPoint {
+                id: 0,
+                seq: 0,
                 text: values.text(0),
                 by: Rater::Manager,
                 added: ctx.today(),

@@ -181,7 +181,6 @@ impl Tab for PlanTab {
             ),
             theme.heading(),
         )];
-        let path = profile::plan_path(p, ladder).0;
         if p.plan.is_empty() {
             lines.push(Line::new("", Style::default()));
             lines.push(Line::new(
@@ -194,20 +193,13 @@ impl Tab for PlanTab {
             ));
         }
         let cursor = self.cursor.min(p.plan.len().saturating_sub(1));
-        // Steps naming roles the ladder lacks are left out of the path, so count only known ones.
-        let mut known = 0;
-        for (i, step) in p.plan.iter().enumerate() {
-            let role = ladder.role_index(&step.role);
-            let kind = match (role, &path) {
-                (Some(_), Some(path)) => {
-                    known += 1;
-                    path.steps.get(known - 1).map_or_else(
-                        || "?".to_string(),
-                        |s| format!("{} {:<8}", s.kind.arrow(), s.kind.name()),
-                    )
-                }
-                _ => "?".to_string(),
-            };
+        // Every step, judged by the one rule; one the ladder cannot judge shows as "?".
+        for (i, planned) in profile::planned_steps(p, ladder).into_iter().enumerate() {
+            let (step, role) = (planned.step, planned.role);
+            let kind = planned.kind.map_or_else(
+                || "?".to_string(),
+                |k| format!("{} {:<8}", k.arrow(), k.name()),
+            );
             let corner = role
                 .map(|r| text::one_line(ladder.corner_name_of(r)))
                 .unwrap_or_default();
@@ -238,6 +230,7 @@ impl Tab for PlanTab {
                 lines.push(Line::new(format!("  {readiness}"), theme.muted()));
             }
         }
+        let problems = profile::plan_problems(p, ladder);
         let breadth = profile::breadth(p, ladder);
         lines.push(Line::new("", Style::default()));
         let summary = format!(
@@ -267,7 +260,10 @@ impl Tab for PlanTab {
                 theme.target(),
             );
         }
-        if let Some(path) = &path {
+        for problem in problems {
+            wrapped(format!("⚠ {problem}"), theme.warning());
+        }
+        if let Some(path) = &profile::plan_path(p, ladder).0 {
             for advice in &path.advice {
                 lines.push(Line::new(
                     format!("⚠ {}", advice.describe(ladder)),

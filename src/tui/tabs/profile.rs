@@ -191,6 +191,8 @@ impl ProfileTab {
                         return Ok(None);
                     };
                     let entry = Evidence {
+                        id: 0,
+                        seq: 0,
                         date: ctx.today(),
                         text: values.text(0),
                         milestone: None,

@@ -180,6 +180,7 @@ mod tests {
         let history: Vec<Rating> = history
             .iter()
             .map(|&(by, level)| Rating {
+                seq: 0,
                 competency: "c".into(),
                 by,
                 level,

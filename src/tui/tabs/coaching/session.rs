@@ -55,7 +55,8 @@ pub struct SessionView {
     action_cursor: usize,
     competency_cursor: usize,
     /// Action items shown in this view so far, by index, so one marked done stays in view.
-    pinned: BTreeSet<usize>,
+    /// Action items (by id) shown since the view opened, kept in view once done.
+    pinned: BTreeSet<u64>,
     editing: Option<Editing>,
 }
 
@@ -179,19 +180,22 @@ pub fn help(keymap: &Keymap) -> Vec<KeySection> {
 
 /// The action items a session shows, by index: every open one (those carried over first),
 /// the ones agreed in it, and any shown since the view opened.
-fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<usize>) -> Vec<usize> {
+fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<u64>) -> Vec<usize> {
     p.actions
         .iter()
         .enumerate()
-        .filter(|(i, a)| a.is_open() || a.session.as_deref() == Some(id) || pinned.contains(i))
+        .filter(|(_, a)| a.is_open() || a.session.as_deref() == Some(id) || pinned.contains(&a.id))
         .map(|(i, _)| i)
         .collect()
 }
 
+/// An action item as the session shows it: its tick, its id (the one `rungs action done`
+/// takes), then what, who and by when.
 fn action_text(a: &Action, person: &str) -> String {
     let mark = if a.is_open() { "[ ]" } else { "[x]" };
     let mut line = format!(
-        "{mark} {} — {}",
+        "{mark} {}. {} — {}",
+        a.id,
         text::one_line(&a.text),
         text::one_line(&a.owner.describe(person))
     );
@@ -400,8 +404,9 @@ impl SessionView {
                 }
                 Pane::Actions => {
                     if let Some(&index) = shown.get(self.action_cursor) {
-                        self.pinned.insert(index);
-                        let change = rules::toggle_action(p, index);
+                        let id = p.actions[index].id;
+                        self.pinned.insert(id);
+                        let change = rules::toggle_action(p, id);
                         ctx.change(change);
                     }
                 }
@@ -493,7 +498,6 @@ impl SessionView {
             // Share-safe came on: nothing private stays on screen, not even half-typed.
             self.editing = None;
         }
-        self.pinned.retain(|&i| i < p.actions.len());
         let shown = shown_actions(p, &self.id, &self.pinned).len();
         self.agenda_cursor = self.agenda_cursor.min(s.agenda.len().saturating_sub(1));
         self.action_cursor = self.action_cursor.min(shown.saturating_sub(1));
@@ -604,7 +608,11 @@ impl SessionView {
                 Style::default()
             };
             let at_cursor = self.pane == Pane::Left && i == self.agenda_cursor;
-            let text = format!("{mark} {}", text::one_line(&item.text));
+            let id = item
+                .point_id()
+                .map(|n| format!("{n}. "))
+                .unwrap_or_default();
+            let text = format!("{mark} {id}{}", text::one_line(&item.text));
             for line in hanging(&text, width) {
                 lines.push(Line::new(line, style).at_cursor(at_cursor));
             }
