@@ -18,7 +18,7 @@ use crate::export::{self, ExportInput, Format, PrivateNotes};
 use crate::fsutil::NewFile;
 use crate::ladder::diff::{RoleDiff, role_diff};
 use crate::ladder::{self, Ladder, RoleIdx};
-use crate::profile::{self, Comparison, LearningItem, Profile, ProfileError, Status, Store, rules};
+use crate::profile::{self, LearningItem, Profile, ProfileError, Status, Store, rules};
 use crate::text;
 
 impl From<ExportFormat> for Format {
@@ -179,7 +179,7 @@ pub(super) fn compare(
     if json {
         let items: Vec<Value> = compared
             .iter()
-            .map(|c| comparison_json(&ladder, c))
+            .map(|c| export::comparison_json(&ladder, c))
             .collect();
         return write_json(out, &Value::Array(items));
     }
@@ -222,27 +222,6 @@ fn whose(profile: &Profile, ladder: &Ladder) -> String {
         text::one_line(&profile.name),
         ladder.title_of(&profile.current_role)
     )
-}
-
-fn comparison_json(ladder: &Ladder, c: &Comparison) -> Value {
-    json!({
-        "role": ladder.role(c.target).id,
-        "title": text::one_line(&ladder.role(c.target).title),
-        "moves": c.diff.path.as_ref().ok().map(|p| p.moves()),
-        "kinds": c.diff.path_kinds().iter().map(|k| k.name()).collect::<Vec<_>>(),
-        "path": c.diff.path.as_ref().ok().map(|p| p.roles.iter().map(|&r| ladder.role(r).id.clone()).collect::<Vec<_>>()),
-        "path_error": c.diff.path.as_ref().err().map(|e| e.to_string()),
-        "corners_gained": c.corners_gained.iter().map(|&k| ladder.corners()[k].id.clone()).collect::<Vec<_>>(),
-        "milestones": {"left": c.milestones().left(), "done": c.milestones().done, "total": c.milestones().total},
-        "gaps": c.gaps.iter().map(|g| json!({
-            "competency": g.competency, "name": text::one_line(&g.name),
-            "expected_now": g.expected_now, "expected_there": g.expected_there,
-            "shows": g.shows, "size": g.size(),
-        })).collect::<Vec<_>>(),
-        "readiness": export::ReadinessJson::new(&c.readiness, ladder),
-        "suggested_date": c.suggested.map(|d| d.to_string()),
-        "date_from_plan": c.date_from_plan,
-    })
 }
 
 /// `rungs learning-path`: the milestones to do next with their due dates; `--accept` sets them.

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use crate::date::Date;
 use crate::ladder::{Breadth, Ladder, Stage};
-use crate::profile::{self, LearningItem, Profile, Readiness, Status};
+use crate::profile::{self, Comparison, LearningItem, Profile, Readiness, Status};
 use crate::text;
 
 pub use coaching::{
@@ -296,6 +296,29 @@ pub fn json(input: &ExportInput) -> Value {
         value["private_notes"] = json!(profile.private_notes);
     }
     value
+}
+
+/// One target of `rungs compare --json`: the best path, the gaps, readiness for the move and
+/// the milestones it counts that are left.
+pub fn comparison_json(ladder: &Ladder, c: &Comparison) -> Value {
+    json!({
+        "role": ladder.role(c.target).id,
+        "title": text::one_line(&ladder.role(c.target).title),
+        "moves": c.diff.path.as_ref().ok().map(|p| p.moves()),
+        "kinds": c.diff.path_kinds().iter().map(|k| k.name()).collect::<Vec<_>>(),
+        "path": c.diff.path.as_ref().ok().map(|p| p.roles.iter().map(|&r| ladder.role(r).id.clone()).collect::<Vec<_>>()),
+        "path_error": c.diff.path.as_ref().err().map(|e| e.to_string()),
+        "corners_gained": c.corners_gained.iter().map(|&k| ladder.corners()[k].id.clone()).collect::<Vec<_>>(),
+        "milestones": {"left": c.milestones().left(), "done": c.milestones().done, "total": c.milestones().total},
+        "gaps": c.gaps.iter().map(|g| json!({
+            "competency": g.competency, "name": text::one_line(&g.name),
+            "expected_now": g.expected_now, "expected_there": g.expected_there,
+            "shows": g.shows, "size": g.size(),
+        })).collect::<Vec<_>>(),
+        "readiness": ReadinessJson::new(&c.readiness, ladder),
+        "suggested_date": c.suggested.map(|d| d.to_string()),
+        "date_from_plan": c.date_from_plan,
+    })
 }
 
 /// One item of the learning path, as `rungs learning-path --json` prints it.

@@ -8,8 +8,8 @@
 //! before, each in its own slot so that accepting one suggestion leaves the others where they
 //! were. Within a step: milestones under way first, then those that train a competency the
 //! person has a gap in for that role (the largest gap first), then earlier levels before
-//! later ones, stage by stage. A first move that climbs no level still takes the training
-//! still open at the current level and below. Done milestones are left out; a due date the
+//! later ones, stage by stage. A move across or down asks for no training, as `rungs compare`
+//! says. Done milestones are left out; a due date the
 //! person set wins. With no plan, the next level up stands in for the first step.
 
 use crate::date::Date;
@@ -17,7 +17,7 @@ use crate::ladder::{Ladder, LevelIdx, RoleIdx};
 
 use super::gaps::{competency_gaps, trains};
 use super::model::{Profile, Status};
-use super::readiness::readiness_from;
+use super::readiness::{readiness, readiness_for_move};
 use super::schedule::{days_after, spread, step_dates};
 
 /// One milestone on the learning path.
@@ -95,18 +95,18 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
     let mut taken = std::collections::HashSet::new();
     let mut items = Vec::new();
     let is_done = |id: &str| profile.status_of(id) == Status::Done;
-    for (n, m) in moves(profile, ladder, current, today)
-        .into_iter()
-        .enumerate()
-    {
-        // What readiness for this step counts, as seen from the level held before it:
-        // earlier training still open first, then the level held and any in between. A move
-        // that climbs no level counts nothing new, except that the first one still takes
-        // the training of the level held (at the top of the ladder, its own).
-        let held = ladder.role_level(m.from);
-        let counted = readiness_from(profile, ladder, held, ladder.role_level(m.to))
-            .map(|r| r.counted)
-            .unwrap_or_default();
+    for m in moves(profile, ladder, current, today) {
+        // What readiness for this move counts (the one rule, as `rungs compare` shows it):
+        // earlier training still open first, then the level held and any in between; for a
+        // step into the enterprise-wide role of the level held, that level's training; a move
+        // across or down asks for none. With nothing planned, readiness for the next level
+        // (at the top of the ladder, the top level's own training).
+        let counted = match m.step {
+            Some(_) => readiness_for_move(profile, ladder, m.from, m.to).counted,
+            None => readiness(profile, ladder)
+                .map(|r| r.counted)
+                .unwrap_or_default(),
+        };
         let mut wanted: Vec<(LevelIdx, usize)> = Vec::new();
         let (earlier, whole): (Vec<_>, Vec<_>) = counted.iter().partition(|c| c.open_only);
         let mut earlier = earlier;
@@ -118,16 +118,6 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
                     .filter(|&&i| !is_done(&ladder.levels()[c.level].milestones[i].id))
                     .map(|&i| (c.level, i)),
             );
-        }
-        if n == 0 && counted.is_empty() {
-            for level in 0..=held {
-                let def = &ladder.levels()[level];
-                wanted.extend(
-                    (0..def.milestones.len())
-                        .filter(|&i| !is_done(&def.milestones[i].id))
-                        .map(|i| (level, i)),
-                );
-            }
         }
         wanted.retain(|&(level, i)| taken.insert(ladder.levels()[level].milestones[i].id.clone()));
         let gaps = competency_gaps(profile, ladder, current, m.to);

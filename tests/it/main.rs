@@ -2,6 +2,7 @@
 
 mod common;
 
+mod agreement;
 mod any_ladder;
 mod architecture;
 mod career_logic;

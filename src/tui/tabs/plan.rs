@@ -216,17 +216,18 @@ impl Tab for PlanTab {
             }
             lines.push(Line::new(text, Style::default()).at_cursor(i == cursor));
             if let Some(role) = role {
-                let readiness = profile::readiness_for(p, ladder, ladder.role_level(role))
-                    .map_or_else(
-                        || "no new training: not above your level".to_string(),
-                        |r| {
-                            format!(
-                                "readiness {} — {}",
-                                r.progress.fraction(),
-                                r.summary(ladder)
-                            )
-                        },
-                    );
+                // What the move asks before it, by the one rule `rungs compare` shows.
+                let r = ladder
+                    .role_index(&p.current_role)
+                    .map(|current| profile::readiness_for_move(p, ladder, current, role));
+                let readiness = match r {
+                    Some(r) if r.progress.total > 0 => format!(
+                        "readiness {} — {}",
+                        r.progress.fraction(),
+                        r.summary(ladder)
+                    ),
+                    _ => "no new training: not above your level".to_string(),
+                };
                 lines.push(Line::new(format!("  {readiness}"), theme.muted()));
             }
         }
