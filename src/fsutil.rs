@@ -165,7 +165,7 @@ impl std::fmt::Display for WriteError {
 impl std::error::Error for WriteError {}
 
 impl WriteError {
-    fn refused(path: &Path, why: impl Into<String>) -> WriteError {
+    pub fn refused(path: &Path, why: impl Into<String>) -> WriteError {
         WriteError {
             path: path.to_path_buf(),
             action: REFUSE,

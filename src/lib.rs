@@ -8,6 +8,7 @@ pub mod date;
 pub mod dirs;
 pub mod error;
 pub mod export;
+pub mod folders;
 pub mod fsutil;
 pub mod ladder;
 pub mod logging;

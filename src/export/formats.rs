@@ -121,12 +121,7 @@ pub fn write_to_exports(
     contents: &str,
 ) -> Result<PathBuf, WriteError> {
     let folder = data_dir.join(EXPORTS_FOLDER);
-    std::fs::create_dir_all(&folder).map_err(|source| WriteError {
-        path: folder.clone(),
-        action: "create the folder",
-        source,
-        refused: false,
-    })?;
+    crate::folders::own_folder(&folder)?;
     // The name is ours (a profile id, a date, an extension), never a path someone typed.
     let path = folder.join(Path::new(name).file_name().unwrap_or_default());
     // An export that holds private notes is named so (see [`file_name`]) and is owner-only

@@ -27,7 +27,7 @@ fn path_of(data_dir: &Path, profile: &str) -> PathBuf {
 pub fn keep(data_dir: &Path, profile: &str, draft: &Draft) -> Result<PathBuf, String> {
     let path = path_of(data_dir, profile);
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        crate::folders::own_folder(folder).map_err(|e| e.to_string())?;
     }
     let text = ron::ser::to_string_pretty(draft, ron::ser::PrettyConfig::new())
         .map_err(|e| e.to_string())?;

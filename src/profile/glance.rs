@@ -215,7 +215,7 @@ impl Cache {
             .map_err(|e| e.to_string())
             .and_then(|text| {
                 if let Some(dir) = self.path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                    crate::folders::own_folder(dir).map_err(|e| e.to_string())?;
                 }
                 fsutil::write_cache(&self.path, text.as_bytes()).map_err(|e| e.to_string())
             });

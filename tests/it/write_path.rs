@@ -805,3 +805,33 @@ fn out_to_dev_stdout_says_to_leave_out_out_not_to_remove_a_link() {
     assert!(said.contains("leave out --out"), "{said}");
     assert!(!said.contains("remove the link"), "{said}");
 }
+
+/// rungs' own folders in the data folder — drafts, the roster's cache, exports — replaced by a
+/// link to a folder elsewhere: nothing is written through the link.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_one_of_rungs_own_folders_is_never_written_through() {
+    let data = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    ada(data.path());
+    for folder in ["drafts", "cache", "exports"] {
+        std::os::unix::fs::symlink(outside.path(), data.path().join(folder)).unwrap();
+    }
+    // The roster writes its cache; a draft and an export are kept by the planner's own calls.
+    rungs(data.path()).arg("roster").assert().success();
+    let draft = rungs::profile::drafts::Draft {
+        title: "New action item".into(),
+        fields: vec![("Action".into(), "Book the course".into())],
+    };
+    let kept = rungs::profile::drafts::keep(data.path(), "ada", &draft);
+    assert!(kept.is_err(), "{kept:?}");
+    let exported = rungs::export::write_to_exports(data.path(), "ada-plan.md", "# Ada\n");
+    let refused = exported.expect_err("an export through a link is refused");
+    assert!(refused.refused, "{refused}");
+    assert!(refused.to_string().contains("remove it"), "{refused}");
+    let written: Vec<_> = std::fs::read_dir(outside.path())
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(written.is_empty(), "written through a link: {written:?}");
+}
