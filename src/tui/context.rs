@@ -200,7 +200,7 @@ impl Ctx {
                 }
                 Notice::Reloaded => self.say("reloaded: the file changed on disk"),
                 Notice::Writable => {
-                    self.say("the other planner closed this profile — your changes are saved again")
+                    self.say("no other rungs holds this profile now — your changes are saved again")
                 }
                 Notice::Unreadable(why) => self.complain(format!(
                     "the file changed and cannot be read: {}",

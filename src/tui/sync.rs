@@ -36,7 +36,8 @@ pub enum Notice {
     Reloaded,
     /// The file changed on disk and cannot be read.
     Unreadable(String),
-    /// The other planner closed: changes are saved again.
+    /// No other rungs holds the profile any more (another planner closed, or a write from the
+    /// shell ended): changes are saved again.
     Writable,
     /// Another profile is open now; its name.
     Opened(String),
