@@ -115,6 +115,16 @@ impl Session {
     }
 }
 
+/// Profile "ada" on the bundled ladder, a systems engineer, named `name`.
+fn ada_named(name: &str) -> rungs::profile::Profile {
+    rungs::profile::Profile::new(
+        "ada".into(),
+        name.into(),
+        "it-leadership".into(),
+        "sysadmin".into(),
+    )
+}
+
 /// Writes `profile` into `data_dir` as a file, as a person or a sync tool would, before any
 /// planner runs. Not through the store: its write lock, taken in this multi-threaded test
 /// process, could be held a moment longer by a child that another test forks at that instant
@@ -192,12 +202,7 @@ fn first_run_plan_milestone_quit_and_restart() {
 #[test]
 fn sigterm_restores_the_terminal_and_saves_the_last_change() {
     let dir = tempfile::tempdir().unwrap();
-    let profile = rungs::profile::Profile::new(
-        "ada".into(),
-        "Ada".into(),
-        "it-leadership".into(),
-        "sysadmin".into(),
-    );
+    let profile = ada_named("Ada");
     put_profile(dir.path(), &profile);
     // A shell in the terminal notes its modes, runs the planner, waits for it to end and notes
     // the modes again.
@@ -243,12 +248,7 @@ sleep 5"#,
 fn a_write_from_the_shell_shows_while_the_mouse_keeps_moving() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let profile = rungs::profile::Profile::new(
-        "ada".into(),
-        "Ada".into(),
-        "it-leadership".into(),
-        "sysadmin".into(),
-    );
+    let profile = ada_named("Ada");
     put_profile(store.data_dir(), &profile);
     let mut s = Session::start(dir.path());
     s.wait_for("[1 Ladder]");
@@ -301,12 +301,7 @@ fn closing_the_terminal_ends_the_planner_and_frees_the_profile() {
 
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let profile = rungs::profile::Profile::new(
-        "ada".into(),
-        "Ada".into(),
-        "it-leadership".into(),
-        "sysadmin".into(),
-    );
+    let profile = ada_named("Ada");
     put_profile(store.data_dir(), &profile);
     let pty = native_pty_system()
         .openpty(PtySize {
@@ -394,12 +389,7 @@ const ESC: &str = "\x1b";
 fn a_one_to_one_typed_in_the_planner_is_on_disk_and_in_the_shells_agenda() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let profile = rungs::profile::Profile::new(
-        "ada".into(),
-        "Ada Lovelace".into(),
-        "it-leadership".into(),
-        "sysadmin".into(),
-    );
+    let profile = ada_named("Ada Lovelace");
     put_profile(store.data_dir(), &profile);
     let mut s = Session::start(dir.path());
     s.wait_for("[1 Ladder]");
@@ -449,12 +439,7 @@ fn a_one_to_one_typed_in_the_planner_is_on_disk_and_in_the_shells_agenda() {
 /// A profile "ada" in a fresh data folder.
 fn ada_in(dir: &std::path::Path) -> Store {
     let store = Store::new(dir);
-    let profile = rungs::profile::Profile::new(
-        "ada".into(),
-        "Ada Lovelace".into(),
-        "it-leadership".into(),
-        "sysadmin".into(),
-    );
+    let profile = ada_named("Ada Lovelace");
     put_profile(store.data_dir(), &profile);
     store
 }
