@@ -65,7 +65,7 @@ impl Advice {
                 first,
                 moves,
             } => format!(
-                "steps {}–{}: {moves} moves in a row in {} — spend time in several corners of IT",
+                "steps {}–{}: {moves} moves in a row in {} — spend time in several corners of IT: ask HR which roles are open in others, and weigh a larger employer if yours has few",
                 first + 1,
                 first + moves,
                 ladder.corners()[corner].name
@@ -160,4 +160,26 @@ pub(crate) fn advice_for(ladder: &Ladder, steps: &[Step]) -> Vec<Advice> {
         i += run.max(1);
     }
     advice
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{BUNDLED, load_str};
+
+    #[test]
+    fn too_long_in_one_corner_says_how_to_get_out_of_it() {
+        // Seed 004's two tactics, where they apply: HR knows what is open elsewhere, and a
+        // larger employer has more corners to move into.
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let text = Advice::TooLongInOneCorner {
+            corner: 0,
+            first: 0,
+            moves: 3,
+        }
+        .describe(&ladder);
+        assert!(text.starts_with("steps 1–3: 3 moves in a row in"), "{text}");
+        assert!(text.contains("ask HR which roles are open"), "{text}");
+        assert!(text.contains("a larger employer"), "{text}");
+    }
 }

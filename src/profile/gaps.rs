@@ -27,6 +27,13 @@ impl Gap {
     pub fn size(&self) -> u8 {
         self.expected_there.saturating_sub(self.shows)
     }
+
+    /// How far the person's rating puts them below what their current role expects: the part
+    /// of the gap that says something about them, not the usual step up to a higher role
+    /// (where every level asks one step more, every unrated competency has that gap).
+    pub fn behind(&self) -> u8 {
+        self.expected_now.saturating_sub(self.shows)
+    }
 }
 
 /// The competencies `to` expects more of than the person in role `from` shows, in the

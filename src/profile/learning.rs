@@ -7,13 +7,14 @@
 //! step's date (set by the person, or suggested by the schedule), spread evenly from the step
 //! before, each in its own slot so that accepting one suggestion leaves the others where they
 //! were. Within a step: milestones under way first, then those that train a competency the
-//! person has a gap in for that role (the largest gap first), then earlier levels before
-//! later ones, stage by stage. A move across or down asks for no training, as `rungs compare`
+//! person's rating puts them behind in ([`super::gaps::Gap::behind`], the furthest behind first), then
+//! earlier levels before later ones, stage by stage, and within a stage what is cheap to start
+//! before what takes a slot or a budget ([`start_order`]). A move across or down asks for no training, as `rungs compare`
 //! says. Done milestones are left out; a due date the
 //! person set wins. With no plan, the next level up stands in for the first step.
 
 use crate::date::Date;
-use crate::ladder::{Ladder, LevelIdx, RoleIdx};
+use crate::ladder::{Ladder, LevelIdx, MilestoneKind, RoleIdx};
 
 use super::gaps::{competency_gaps, trains};
 use super::model::{Profile, Status};
@@ -86,6 +87,21 @@ struct Move {
     due: Date,
 }
 
+/// How early in a step a kind of milestone is best started, lowest first: a mentoring
+/// relationship, then practices and reading, then courses, then certifications and projects.
+/// Finding a mentor, telling HR where you want to go or shadowing another team costs little,
+/// can start the week the step does and pays back over the whole stay, so it should not wait
+/// behind a course; a course needs a place and often a budget, and a certification or a
+/// project builds on what the rest taught.
+pub fn start_order(kind: MilestoneKind) -> u8 {
+    match kind {
+        MilestoneKind::Mentoring => 0,
+        MilestoneKind::Practice | MilestoneKind::Reading => 1,
+        MilestoneKind::Course => 2,
+        MilestoneKind::Certification | MilestoneKind::Project => 3,
+    }
+}
+
 /// The learning path of `profile`, soonest due first; empty when the current role is not in
 /// the ladder.
 pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<LearningItem> {
@@ -133,7 +149,9 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
                     .iter()
                     .filter(|g| trains(def, &g.competency, &g.name))
                     .collect();
-                let largest = trained.iter().map(|g| g.size()).max().unwrap_or(0);
+                // Only what a rating says about the person orders the step: the usual step
+                // up is the same for every competency the next level asks more of.
+                let behind = trained.iter().map(|g| g.behind()).max().unwrap_or(0);
                 let progress = profile.milestones.get(&def.id);
                 let item = LearningItem {
                     milestone: def.id.clone(),
@@ -145,16 +163,18 @@ pub fn learning_path(profile: &Profile, ladder: &Ladder, today: Date) -> Vec<Lea
                     step: m.step,
                     gaps: trained.iter().map(|g| g.competency.clone()).collect(),
                 };
-                (item, largest)
+                (item, behind)
             })
             .collect();
         // Stable: ties keep the ladder's order.
-        group.sort_by_key(|(item, largest)| {
+        group.sort_by_key(|(item, behind)| {
+            let def = &ladder.levels()[item.level].milestones[item.index];
             (
                 item.status != Status::Doing,
-                std::cmp::Reverse(*largest),
+                std::cmp::Reverse(*behind),
                 rank(item.level),
-                ladder.levels()[item.level].milestones[item.index].stage,
+                def.stage,
+                start_order(def.kind),
             )
         });
         // Every item keeps its slot, dated or not, so accepting one suggestion (or setting a
@@ -314,6 +334,33 @@ mod tests {
             first.gaps.contains(&"emotional-intelligence".to_string()),
             "{first:?}"
         );
+    }
+
+    #[test]
+    fn cheap_early_actions_are_due_first_and_courses_and_projects_later() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let today = date("2026-01-01");
+        let p = Profile::new("p".into(), "P".into(), "l".into(), "developer".into());
+        let path = learning_path(&p, &ladder, today);
+        let kind_of = |i: &LearningItem| ladder.levels()[i.level].milestones[i.index].kind;
+        assert!(
+            path.windows(2)
+                .all(|w| start_order(kind_of(&w[0])) <= start_order(kind_of(&w[1]))),
+            "mentoring, then practice and reading, then courses, then projects and certifications"
+        );
+        // The mentor, the word with HR and the shadowing are due in the first third of the
+        // stay, wherever the ladder lists them among the practices.
+        let developer = ladder.role_index("developer").unwrap();
+        let third = days_after(today, ladder.usual_days_in(developer) / 3);
+        for id in ["ic-find-mentor", "ic-tell-hr", "ic-visit-another-corner"] {
+            let item = path.iter().find(|i| i.milestone == id).unwrap();
+            assert!(item.due <= third, "{id} due {}", item.due);
+        }
+        let depth = path
+            .iter()
+            .find(|i| i.milestone == "ic-technical-depth")
+            .unwrap();
+        assert!(depth.due > third, "a project comes after the cheap starts");
     }
 
     #[test]

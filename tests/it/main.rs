@@ -15,6 +15,7 @@ mod graph;
 mod ids;
 mod injection;
 mod invisible_text;
+mod ladder_content;
 mod loader_errors;
 mod logs;
 mod mutations;

@@ -587,8 +587,8 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert_eq!(ada["next_level"], "tech-lead");
     // An individual contributor's readiness for tech lead is their own level's training.
     assert_eq!(ada["readiness"]["done"], 2);
-    assert_eq!(ada["readiness"]["total"], 11);
-    assert_eq!(ada["readiness"]["percent"], 18);
+    assert_eq!(ada["readiness"]["total"], 12);
+    assert_eq!(ada["readiness"]["percent"], 16);
     assert_eq!(ada["readiness"]["for_level"], "tech-lead");
     assert_eq!(ada["readiness"]["held_level"], "ic");
 
@@ -615,11 +615,11 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     assert!(md.starts_with("# Career plan — Ada Lovelace"), "{md}");
     assert!(md.contains("## Readiness"));
     assert!(
-        md.contains("**Readiness for Tech lead: 18 %** (2 of 11) — counts the Individual contributor milestones (2 of 11 done)."),
+        md.contains("**Readiness for Tech lead: 16 %** (2 of 12) — counts the Individual contributor milestones (2 of 12 done)."),
         "{md}"
     );
     assert!(md.contains("| level | done | progress |"), "{md}");
-    assert!(md.contains("| Tech lead | 2/12 | 16 % |"), "{md}");
+    assert!(md.contains("| Tech lead | 2/13 | 15 % |"), "{md}");
     assert!(
         md.contains("2026-11-23 ✓ Time management — evidence \\| with a pipe"),
         "{md}"
@@ -630,7 +630,7 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
     // Up to the next section (the learning path, which looks further ahead).
     let open = &open[..open[3..].find("\n## ").map_or(open.len(), |end| end + 3)];
     assert!(open.contains("◐ Difficult conversations"), "{md}");
-    assert!(open.contains("○ Own your education"), "{md}");
+    assert!(open.contains("○ A learning plan of your own"), "{md}");
     assert!(
         !open.contains("Goal setting"),
         "tech-lead training counts once Ada is a tech lead"
