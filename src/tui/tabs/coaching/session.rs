@@ -15,6 +15,7 @@ use ratatui::widgets::{
     Cell, ListItem, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
+use super::sessions::hanging;
 use super::went::{Focus, Went};
 use crate::profile::competence;
 use crate::profile::{Action, Profile, Rater, Session, agenda, rules};
@@ -201,16 +202,6 @@ fn action_what(a: &Action, person: &str) -> String {
         line.push_str(&format!(" · due {due}"));
     }
     text::one_line(&line)
-}
-
-/// `text` wrapped to `width`, the lines after the first indented under it, none cut short.
-fn hanging(text: &str, width: usize) -> Vec<String> {
-    let room = width.saturating_sub(2).max(1);
-    text::wrap_hyphenated(text, room, usize::MAX)
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| if i == 0 { line } else { format!("  {line}") })
-        .collect()
 }
 
 /// Where the panes go: the left pane, and on the right the notes, the private notes (unless
@@ -670,7 +661,7 @@ impl SessionView {
                 .unwrap_or_default();
             let text = format!("{mark} {id}{}", item.text);
             items.push(ListItem::new(
-                hanging(&text, width)
+                hanging(&text, width, usize::MAX)
                     .iter()
                     .map(|l| line(l, style))
                     .collect::<Vec<_>>(),
