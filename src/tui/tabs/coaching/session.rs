@@ -681,11 +681,17 @@ impl SessionView {
     ) {
         let theme = ctx.theme;
         let editing = self.editing.as_ref().filter(|e| e.which == which);
-        let title = match (which, editing.is_some()) {
-            (Notes::Shared, true) => "Notes · writing, Esc saves",
-            (Notes::Private, true) => "Private notes · writing, Esc saves",
-            (Notes::Shared, false) => "Notes · both of you see these",
-            (Notes::Private, false) => "Private notes · only on this machine",
+        let (long, short) = match (which, editing.is_some()) {
+            (Notes::Shared, true) => ("Notes · writing, Esc saves", "Notes · Esc saves"),
+            (Notes::Private, true) => ("Private notes · writing, Esc saves", "Private · Esc saves"),
+            (Notes::Shared, false) => ("Notes · both of you see these", "Notes · shared"),
+            (Notes::Private, false) => ("Private notes · only on this machine", "Private notes"),
+        };
+        // The long title where it fits whole on the border (a space and a corner each side).
+        let title = if text::width(long) + 6 <= usize::from(area.width) {
+            long
+        } else {
+            short
         };
         let block = pane(title, style);
         let inner = block.inner(area);
