@@ -10,8 +10,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 use super::context::Ctx;
 use super::first_run::{FirstRun, Progress};
@@ -23,8 +25,8 @@ use super::sync::ProfileSync;
 use super::tab::{Outcome, Tab};
 use super::tabs;
 use super::theme::Theme;
+use super::widgets::line;
 use super::widgets::pager::Pager;
-use super::widgets::put;
 use crate::config::Config;
 use crate::date::Clock;
 use crate::error::Failure;
@@ -264,17 +266,17 @@ impl App {
         let Some(draft) = drafts::take(&data_dir, &id) else {
             return;
         };
-        let mut lines = vec![(
-            "The planner was closed while this form was half filled in; here is what you typed, to do again:".to_string(),
+        let mut lines = vec![line(
+            "The planner was closed while this form was half filled in; here is what you typed, to do again:",
             self.ctx.theme.muted(),
         )];
         for (label, value) in &draft.fields {
-            lines.push((String::new(), Style::default()));
-            lines.push((label.clone(), self.ctx.theme.heading()));
+            lines.push(Line::default());
+            lines.push(line(label, self.ctx.theme.heading()));
             lines.extend(
                 value
                     .lines()
-                    .map(|line| (format!("  {line}"), Style::default())),
+                    .map(|text| line(&format!("  {text}"), Style::default())),
             );
         }
         self.popup = Some(Popup::Read(Pager::new(
@@ -494,31 +496,18 @@ impl App {
                 "terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
                 area.width, area.height
             );
-            for (i, line) in text::wrap(&message, area.width as usize, area.height as usize)
-                .iter()
-                .enumerate()
-            {
-                put(
-                    buf,
-                    area,
-                    i64::from(area.x),
-                    i64::from(area.y) + i as i64,
-                    line,
-                    theme.warning(),
-                );
-            }
+            Paragraph::new(line(&message, theme.warning()))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         self.draw_header(buf, &screen);
         if let (Some(banner), Some(reason)) = (screen.banner, self.ctx.sync.read_only()) {
-            put(
-                buf,
-                banner,
-                0,
-                i64::from(banner.y),
+            line(
                 &format!(" READ-ONLY · {reason}"),
                 theme.warning().add_modifier(Modifier::REVERSED),
-            );
+            )
+            .render(banner, buf);
         }
         match &self.first_run {
             Some(first) => first.draw(&self.ctx, buf),
@@ -532,58 +521,56 @@ impl App {
 
     fn draw_header(&self, buf: &mut Buffer, screen: &Screen) {
         let ctx = &self.ctx;
-        let name = ctx
-            .profile()
-            .map_or("new profile".to_string(), |p| text::one_line(&p.name));
-        let mut line = format!(" rungs · {name} · {}", text::one_line(ctx.ladder.name()));
+        let name = ctx.profile().map_or("new profile", |p| p.name.as_str());
+        let mut header = format!(" rungs · {name} · {}", ctx.ladder.name());
         if let Some(p) = ctx.profile() {
-            line.push_str(&format!(
+            header.push_str(&format!(
                 "   now ● {}",
                 ctx.ladder.title_of(&p.current_role)
             ));
             if let Some(t) = &p.target_role {
-                line.push_str(&format!("   target ★ {}", ctx.ladder.title_of(t)));
+                header.push_str(&format!("   target ★ {}", ctx.ladder.title_of(t)));
             }
         }
-        let y = i64::from(screen.header.y);
         const SHARE_SAFE: &str = " SHARE-SAFE ";
-        let room = if ctx.share_safe {
-            (screen.header.width as usize).saturating_sub(SHARE_SAFE.len() + 1)
+        let share_safe = if ctx.share_safe {
+            text::cells(SHARE_SAFE.len())
         } else {
-            screen.header.width as usize
+            0
         };
-        let line = text::truncate(&line, room);
-        put(buf, screen.header, 0, y, &line, ctx.theme.heading());
+        let [title, badge] = screen.header.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(share_safe),
+        ]));
+        let room = usize::from(title.width.saturating_sub(u16::from(ctx.share_safe)));
+        line(&text::truncate(&header, room), ctx.theme.heading()).render(title, buf);
         if ctx.share_safe {
-            let x = i64::from(screen.header.right()) - SHARE_SAFE.len() as i64;
-            put(
-                buf,
-                screen.header,
-                x,
-                y,
+            line(
                 SHARE_SAFE,
                 ctx.theme.warning().add_modifier(Modifier::REVERSED),
-            );
+            )
+            .render(badge, buf);
         }
         if self.first_run.is_some() {
             return;
         }
-        for (i, (tab, rect)) in self.tabs.iter().zip(&screen.tabs).enumerate() {
-            let active = i == self.active;
-            let style = if active {
-                ctx.theme.heading().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            put(
+        // Laid out as layout::screen measures the labels, so a click lands on the tab drawn.
+        let titles = self.tabs.iter().enumerate().map(|(i, tab)| {
+            line(
+                &layout::tab_label(tab.digit(), tab.name(), i == self.active),
+                Style::default(),
+            )
+        });
+        let bar = screen.tab_bar;
+        Tabs::new(titles)
+            .select(self.active)
+            .divider(" ")
+            .padding("", "")
+            .highlight_style(ctx.theme.heading().add_modifier(Modifier::REVERSED))
+            .render(
+                Rect::new(bar.x + 1, bar.y, bar.width.saturating_sub(1), bar.height),
                 buf,
-                screen.tab_bar,
-                i64::from(rect.x),
-                i64::from(rect.y),
-                &layout::tab_label(tab.digit(), tab.name(), active),
-                style,
             );
-        }
     }
 
     fn draw_status_and_footer(&self, buf: &mut Buffer, screen: &Screen) {
@@ -594,14 +581,7 @@ impl App {
             } else {
                 theme.muted()
             };
-            put(
-                buf,
-                screen.status,
-                0,
-                i64::from(screen.status.y),
-                &format!(" {}", text::one_line(&status.text)),
-                style,
-            );
+            line(&format!(" {}", status.text), style).render(screen.status, buf);
         }
         let keymap = &self.ctx.keymap;
         let (local, global) = match (&self.popup, &self.first_run) {
@@ -612,36 +592,33 @@ impl App {
                 Some(keymap.section("Everywhere", "global", keymap::GLOBAL)),
             ),
         };
-        let words = |section: &KeySection| {
-            section
-                .rows
-                .iter()
-                .filter_map(|r| r.footer.clone())
-                .collect::<Vec<_>>()
-                .join("  ")
-        };
         // Share-safe earns its room where private notes can show, and while it is on; on other
         // tabs the room goes to their own keys (help lists it everywhere).
         let offer_share_safe = self.ctx.share_safe
             || self.first_run.is_none() && self.tabs[self.active].shows_private_notes();
-        let global = global.map(|mut section| {
-            section
-                .rows
-                .retain(|r| offer_share_safe || r.name != "global.share-safe");
-            section
-        });
-        // The global keys (help among them) always show; the screen's own keys give way.
-        let global = global.as_ref().map(words).unwrap_or_default();
-        let room = (screen.footer.width as usize).saturating_sub(text::width(&global) + 3);
-        let footer = format!(" {}  {global}", text::truncate(&words(&local), room));
-        put(
-            buf,
-            screen.footer,
-            0,
-            i64::from(screen.footer.y),
-            &footer,
-            theme.muted(),
+        let own: Vec<String> = local.rows.iter().filter_map(|r| r.footer.clone()).collect();
+        let mut everywhere = Vec::new();
+        // Keys with no hint of their own are behind the help key (`? more`), as any left out.
+        let mut unlisted = local.rows.iter().any(|r| r.footer.is_none());
+        let mut help = None;
+        for row in global.iter().flat_map(|g| &g.rows) {
+            if row.name == "global.help" {
+                help = row.keys.split(' ').next().map(str::to_string);
+            } else if row.footer.is_some() && (offer_share_safe || row.name != "global.share-safe")
+            {
+                everywhere.extend(row.footer.clone());
+            } else {
+                unlisted = true;
+            }
+        }
+        let footer = keymap::footer(
+            &own,
+            &everywhere,
+            help.as_deref(),
+            unlisted,
+            usize::from(screen.footer.width),
         );
+        line(&footer, theme.muted()).render(screen.footer, buf);
     }
 }
 

@@ -3,15 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::context::Ctx;
 use super::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use super::widgets::field::{Edit, TextField};
 use super::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
 use super::widgets::graph_draw::Graph;
-use super::widgets::{clear, frame, put};
+use super::widgets::{line, pane, popup};
 use crate::ladder::RoleIdx;
 use crate::profile::{self, PlanMarks, Profile};
 use crate::text;
@@ -337,7 +338,7 @@ impl FirstRun {
         };
         let (grid, areas) = self.layout(ctx);
         let title = format!("{title} · {} (z)", self.graph.zoom.name());
-        frame(buf, areas.frame, &title, Style::default());
+        pane(&title, Style::default()).render(areas.frame, buf);
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,
@@ -353,32 +354,25 @@ impl FirstRun {
                 Some(e) => (e.as_str(), theme.error()),
                 None => ("saved as a file named after it; ⏎ to go", theme.muted()),
             };
-            let hint = text::wrap(&text::one_line(hint), width.saturating_sub(4) as usize, 3);
+            let hint = Paragraph::new(line(hint, style)).wrap(Wrap { trim: true });
+            let hint_rows = text::cells(hint.line_count(width.saturating_sub(4)).min(3));
             let area = Rect::new(
                 body.x + (body.width - width) / 2,
                 body.y + (body.height / 2).saturating_sub(2),
                 width,
-                text::cells(hint.len() + 4).min(body.height),
+                (hint_rows + 4).min(body.height),
             );
-            clear(buf, area);
-            frame(buf, area, "Your name", theme.heading());
-            let inner = Rect::new(
-                area.x + 2,
-                area.y + 1,
-                area.width.saturating_sub(4),
-                area.height.saturating_sub(2),
-            );
-            field.draw(buf, Rect::new(inner.x, inner.y, inner.width, 1));
-            for (i, line) in hint.iter().enumerate() {
-                put(
-                    buf,
-                    inner,
-                    i64::from(inner.x),
-                    i64::from(inner.y) + 2 + i as i64,
-                    line,
-                    style,
-                );
-            }
+            let area = popup(buf, area, area.width, area.height);
+            let block = pane("Your name", theme.heading());
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let [typed, _, below] = inner.layout(&Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ]));
+            field.draw(buf, typed);
+            hint.render(below, buf);
         }
     }
 }

@@ -322,6 +322,50 @@ pub const GLOBAL: &[Binding<Global>] = &[
     ),
 ];
 
+/// The footer line for `width` cells: the screen's own key hints `own`, then those that work
+/// everywhere `everywhere`, each whole. When not all fit, those that work everywhere are kept
+/// first (how to quit, undo or leave share-safe is never hidden) and the screen's own fill the
+/// rest in their table's order. With a `help` key (where help opens), it ends with `? help`
+/// when every key shows and with `? more` when some were left out or have no hint
+/// (`unlisted`: keys only the help lists), so no key is ever cut off unseen.
+pub fn footer(
+    own: &[String],
+    everywhere: &[String],
+    help: Option<&str>,
+    unlisted: bool,
+    width: usize,
+) -> String {
+    let all: Vec<&str> = own.iter().chain(everywhere).map(String::as_str).collect();
+    let line = |keep: &[bool], last: &Option<String>| {
+        let mut parts: Vec<&str> = all
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(w, _)| *w)
+            .collect();
+        if let Some(last) = last {
+            parts.push(last);
+        }
+        format!(" {}", parts.join("  "))
+    };
+    let whole = help.map(|k| format!("{k} {}", if unlisted { "more" } else { "help" }));
+    let everything = line(&vec![true; all.len()], &whole);
+    if crate::text::width(&everything) <= width {
+        return everything;
+    }
+    let more = help.map(|k| format!("{k} more"));
+    let mut keep = vec![false; all.len()];
+    // Those that work everywhere first, then the screen's own, each where it fits.
+    let priority = (own.len()..all.len()).chain(0..own.len());
+    for i in priority {
+        keep[i] = true;
+        if crate::text::width(&line(&keep, &more)) > width {
+            keep[i] = false;
+        }
+    }
+    line(&keep, &more)
+}
+
 /// The row that says Ctrl-C quits from anywhere; handled before any table is asked.
 pub fn ctrl_c_row() -> KeyRow {
     KeyRow {
@@ -378,6 +422,43 @@ mod tests {
             map.action("t", TABLE, &key(KeyCode::Char('k'), KeyModifiers::CONTROL)),
             None
         );
+    }
+
+    #[test]
+    fn a_footer_shows_whole_hints_in_order_and_ends_with_more_when_some_are_left_out() {
+        let own: Vec<String> = ["↑↓ select", "e write", "a action", "c competencies"]
+            .map(String::from)
+            .to_vec();
+        let everywhere = vec!["q quit".to_string()];
+        assert_eq!(
+            footer(&own, &everywhere, Some("?"), false, 80),
+            " ↑↓ select  e write  a action  c competencies  q quit  ? help"
+        );
+        for width in 16..60 {
+            let shown = footer(&own, &everywhere, Some("?"), false, width);
+            assert!(shown.ends_with("q quit  ? more"), "{width}: {shown}");
+            assert!(!shown.contains('…'), "{width}: {shown}");
+            assert!(crate::text::width(&shown) <= width, "{width}: {shown}");
+            // Whatever shows is whole, and in the order given.
+            let all: Vec<&String> = own.iter().chain(&everywhere).collect();
+            let mut at = 0;
+            for hint in shown.trim_start().split("  ") {
+                if hint == "? more" {
+                    continue;
+                }
+                let found = all[at..].iter().position(|w| *w == hint);
+                assert!(found.is_some(), "{width}: {hint:?} in {shown}");
+                at += found.unwrap_or(0) + 1;
+            }
+        }
+        assert_eq!(
+            footer(&own, &everywhere, Some("?"), false, 45),
+            " ↑↓ select  e write  a action  q quit  ? more"
+        );
+        // Where no help key works (a popup), the hints that fit and nothing cut.
+        assert_eq!(footer(&own, &[], None, false, 22), " ↑↓ select  e write");
+        // Keys with no hint of their own are behind `? more` even when every hint fits.
+        assert!(footer(&own, &everywhere, Some("?"), true, 80).ends_with("q quit  ? more"));
     }
 
     #[test]

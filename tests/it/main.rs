@@ -36,4 +36,5 @@ mod terminal;
 mod tui;
 mod tui_no_panic;
 mod tui_sync;
+mod tui_widgets;
 mod write_path;

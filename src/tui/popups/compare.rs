@@ -1,28 +1,66 @@
 //! The compare view (`C` on the Ladder tab): the roles marked with `m` side by side, one column
-//! each, as the domain compares them — the same table `rungs compare` prints.
+//! each, as the domain compares them — the same table `rungs compare` prints — drawn as
+//! ratatui's [`Table`], a row per question, scrolled a row at a time.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
+use ratatui::text::Text;
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState, Widget};
 
 use crate::ladder::RoleIdx;
 use crate::profile::{self, CompareRow};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pager::{Scroll, Scrolled};
-use crate::tui::widgets::{centered, clear, frame, padded};
+use crate::tui::widgets::pager::Scroll;
+use crate::tui::widgets::{line, pane, popup, scrollbar};
 
 /// The widest the view grows on a large screen.
 const MAX_WIDTH: u16 = 140;
 /// Columns between two targets.
-const SPACING: usize = 2;
+const SPACING: u16 = 2;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareView {
     headers: Vec<String>,
     rows: Vec<CompareRow>,
-    position: Scrolled,
+    /// The first row shown.
+    offset: usize,
+}
+
+/// The table laid out for a box: its place, the column widths, and each row's cells wrapped.
+struct Laid {
+    area: Rect,
+    label: u16,
+    column: u16,
+    header: Vec<Vec<String>>,
+    rows: Vec<Vec<Vec<String>>>,
+}
+
+impl Laid {
+    /// Rows of the table that show from the top of the inside (the header and its margin
+    /// taken).
+    fn page(&self) -> usize {
+        usize::from(self.area.height.saturating_sub(2 + 2))
+    }
+
+    fn height(cells: &[Vec<String>]) -> usize {
+        cells.iter().map(Vec::len).max().unwrap_or(0).max(1)
+    }
+
+    /// The last first row worth scrolling to: from it, every row below shows.
+    fn last_offset(&self) -> usize {
+        let page = self.page();
+        let mut below = 0;
+        for (i, row) in self.rows.iter().enumerate().rev() {
+            below += Self::height(row);
+            if below > page {
+                return (i + 1).min(self.rows.len().saturating_sub(1));
+            }
+        }
+        0
+    }
 }
 
 impl CompareView {
@@ -36,68 +74,118 @@ impl CompareView {
         Ok(CompareView {
             headers,
             rows,
-            position: Scrolled::default(),
+            offset: 0,
         })
     }
 
-    /// The box on `screen` and the table laid out in it, line by line.
-    fn layout(&self, screen: Rect, theme: Theme) -> (Rect, Vec<(String, Style)>) {
+    /// The box on `screen` and the table's cells wrapped to its columns.
+    fn layout(&self, screen: Rect) -> Laid {
         let width = screen.width.saturating_sub(2).min(MAX_WIDTH);
         // The inside of the frame: a border and a column of padding on each side.
-        let inner = usize::from(width.saturating_sub(4));
+        let inner = width.saturating_sub(4);
         let label = self
             .rows
             .iter()
-            .map(|r| text::width(r.label))
+            .map(|r| text::cells(text::width(r.label)))
             .max()
-            .unwrap_or(0)
-            + SPACING;
-        let count = self.headers.len().max(1);
-        let column = (inner.saturating_sub(label) / count).max(SPACING + 1) - SPACING;
-        let mut lines = Vec::new();
-        let headers: Vec<Vec<String>> = self.headers.iter().map(|h| vec![h.clone()]).collect();
-        table_lines(&mut lines, "", &headers, (label, column), theme.heading());
-        lines.push(("─".repeat(inner), theme.muted()));
-        for row in &self.rows {
-            table_lines(
-                &mut lines,
-                row.label,
-                &row.cells,
-                (label, column),
-                Style::default(),
-            );
-        }
-        let height = text::cells(lines.len())
+            .unwrap_or(0);
+        let count = text::cells(self.headers.len().max(1));
+        let column = (inner.saturating_sub(label) / count)
+            .saturating_sub(SPACING)
+            .max(1);
+        let wrap = |cell: &Vec<String>| -> Vec<String> {
+            cell.iter()
+                .flat_map(|l| text::wrap_hyphenated(l, usize::from(column), usize::MAX))
+                .collect()
+        };
+        let header: Vec<Vec<String>> = self
+            .headers
+            .iter()
+            .map(|h| wrap(&vec![h.clone()]))
+            .collect();
+        let rows: Vec<Vec<Vec<String>>> = self
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(wrap).collect())
+            .collect();
+        let lines = Laid::height(&header) + 1 + rows.iter().map(|r| Laid::height(r)).sum::<usize>();
+        let height = text::cells(lines)
             .saturating_add(2)
             .min(screen.height.saturating_sub(2));
-        (centered(screen, width, height), lines)
+        Laid {
+            area: screen.centered(Constraint::Length(width), Constraint::Length(height)),
+            label,
+            column,
+            header,
+            rows,
+        }
     }
 
-    pub fn scroll(&mut self, how: Scroll, screen: Rect, theme: Theme) {
-        let (area, lines) = self.layout(screen, theme);
-        self.position
-            .scroll(how, lines.len(), padded(area).height as usize);
+    pub fn scroll(&mut self, how: Scroll, screen: Rect, _theme: Theme) {
+        let laid = self.layout(screen);
+        let page = laid
+            .page()
+            .checked_div(laid.rows.iter().map(|r| Laid::height(r)).max().unwrap_or(1))
+            .unwrap_or(1)
+            .max(1);
+        let last = laid.last_offset();
+        self.offset = match how {
+            Scroll::Up => self.offset.saturating_sub(1),
+            Scroll::Down => self.offset + 1,
+            Scroll::PageUp => self.offset.saturating_sub(page),
+            Scroll::PageDown => self.offset + page,
+            Scroll::Top => 0,
+            Scroll::Bottom => last,
+        }
+        .min(last);
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
-        let (area, lines) = self.layout(screen, theme);
-        if area.width < 4 || area.height < 3 {
+        let laid = self.layout(screen);
+        if laid.area.width < 5 || laid.area.height < 4 {
             return;
         }
-        clear(buf, area);
-        frame(buf, area, "Compare (Esc closes)", theme.heading());
-        self.position.draw(buf, area, &lines, theme);
+        let area = popup(buf, laid.area, laid.area.width, laid.area.height);
+        let cell = |lines: &[String], style: Style| {
+            Cell::from(Text::from(
+                lines.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
+            ))
+        };
+        let header = Row::new(
+            std::iter::once(Cell::from(""))
+                .chain(laid.header.iter().map(|h| cell(h, theme.heading()))),
+        )
+        .height(text::cells(Laid::height(&laid.header)))
+        .bottom_margin(1);
+        let rows: Vec<Row> = self
+            .rows
+            .iter()
+            .zip(&laid.rows)
+            .map(|(row, cells)| {
+                Row::new(
+                    std::iter::once(cell(&[row.label.to_string()], theme.heading()))
+                        .chain(cells.iter().map(|c| cell(c, Style::default()))),
+                )
+                .height(text::cells(Laid::height(cells)))
+            })
+            .collect();
+        let widths = std::iter::once(Constraint::Length(laid.label))
+            .chain(self.headers.iter().map(|_| Constraint::Length(laid.column)));
+        let offset = self.offset.min(laid.last_offset());
+        let mut state = TableState::default().with_offset(offset);
+        let block = pane("Compare (Esc closes)", theme.heading());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        StatefulWidget::render(
+            Table::new(rows, widths)
+                .header(header)
+                .column_spacing(SPACING),
+            inner,
+            buf,
+            &mut state,
+        );
+        let total: usize = laid.rows.iter().map(|r| Laid::height(r)).sum();
+        let before: usize = laid.rows.iter().take(offset).map(|r| Laid::height(r)).sum();
+        scrollbar(buf, area, total, before, laid.page());
     }
-}
-
-/// One row of the table as screen lines, in `style`.
-fn table_lines(
-    out: &mut Vec<(String, Style)>,
-    label: &str,
-    cells: &[Vec<String>],
-    (label_width, column): (usize, usize),
-    style: Style,
-) {
-    let lines = text::table_row(label, cells, (label_width, column, SPACING));
-    out.extend(lines.into_iter().map(|line| (line, style)));
 }

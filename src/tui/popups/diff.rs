@@ -7,6 +7,7 @@ use crate::ladder::RoleIdx;
 use crate::ladder::diff::role_diff;
 use crate::profile::Status;
 use crate::tui::context::Ctx;
+use crate::tui::widgets::line;
 use crate::tui::widgets::pager::Pager;
 
 const WIDTH: u16 = 70;
@@ -21,7 +22,7 @@ pub fn pager(ctx: &Ctx, to: RoleIdx) -> Pager {
     let lines = role_diff(&ctx.ladder, from, to, &is_done)
         .describe(&ctx.ladder)
         .into_iter()
-        .map(|line| (line, Style::default()))
+        .map(|text| line(&text, Style::default()))
         .collect();
     Pager::new("What changes (Esc closes)", lines, WIDTH)
 }

@@ -4,13 +4,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::form::Stay;
 use crate::export::{Format, PrivateNotes};
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
-use crate::tui::widgets::{centered, clear, frame, padded, text_lines};
+use crate::tui::widgets::{line, pane, popup};
 
 const WIDTH: u16 = 64;
 
@@ -182,16 +184,15 @@ impl ExportMenu {
         let theme = ctx.theme;
         let letters = keys(&ctx.keymap);
         let count = Format::ALL.len() + 4;
-        let area = centered(
+        let area = popup(
+            buf,
             ctx.screen(),
             WIDTH,
             crate::text::cells(count).saturating_add(2),
         );
-        if area.width < 4 || area.height < 3 {
+        if area.width < 5 || area.height < 3 {
             return;
         }
-        let width = padded(area).width as usize;
-        let mut lines: Vec<(String, Style)> = Vec::new();
         let key_of = |name: &str| {
             letters
                 .rows
@@ -199,25 +200,37 @@ impl ExportMenu {
                 .find(|r| r.name == format!("export.{name}"))
                 .map_or(String::new(), |r| r.keys.clone())
         };
-        for (i, format) in Format::ALL.iter().enumerate() {
-            let style = if i == self.selected {
-                theme.selected()
-            } else {
-                Style::default()
-            };
-            let line = format!(" {:<3} {}", key_of(format.name()), describe(*format));
-            lines.push((crate::text::fit(&line, width), style));
-        }
-        lines.push((String::new(), Style::default()));
-        let (private, style) = self.private_line(ctx, &key_of("private"));
-        lines.push((crate::text::fit(&private, width), style));
-        lines.push((String::new(), Style::default()));
-        lines.push((
-            "Written to the exports folder of your data folder.".to_string(),
+        let block = pane("Export (Esc closes)", theme.heading());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [formats, private, hint] = inner.layout(&Layout::vertical([
+            Constraint::Length(crate::text::cells(Format::ALL.len() + 1)),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ]));
+        let items: Vec<ListItem<'static>> = Format::ALL
+            .iter()
+            .map(|format| {
+                ListItem::new(line(
+                    &format!(" {:<3} {}", key_of(format.name()), describe(*format)),
+                    Style::default(),
+                ))
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(
+            List::new(items).highlight_style(theme.selected()),
+            formats,
+            buf,
+            &mut state,
+        );
+        let (words, style) = self.private_line(ctx, &key_of("private"));
+        line(&words, style).render(private, buf);
+        Paragraph::new(line(
+            "Written to the exports folder of your data folder.",
             theme.muted(),
-        ));
-        clear(buf, area);
-        frame(buf, area, "Export (Esc closes)", theme.heading());
-        text_lines(buf, padded(area), &lines);
+        ))
+        .wrap(Wrap { trim: true })
+        .render(hint, buf);
     }
 }

@@ -3,7 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::date::Date;
 use crate::profile::Change;
@@ -11,7 +13,7 @@ use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::field::{Edit, TextField};
-use crate::tui::widgets::{centered, clear, frame, padded, put};
+use crate::tui::widgets::{line, pane, popup};
 
 /// How many lines a note field shows at most.
 const NOTE_LINES: u16 = 4;
@@ -228,63 +230,78 @@ impl Form {
         }
     }
 
-    fn rows_of(field: &TextField) -> u16 {
+    /// The rows a field takes in a form `width` cells wide: a note grows as it wraps, up to
+    /// [`NOTE_LINES`] (then it scrolls to the caret).
+    fn rows_of(field: &TextField, width: u16) -> u16 {
         if field.multiline() {
-            (field.line_count() as u16).clamp(2, NOTE_LINES)
+            text::cells(field.rows(Self::field_width(width))).clamp(2, NOTE_LINES)
         } else {
             1
         }
     }
 
-    /// The error, wrapped to the form's width (at most three lines).
-    fn error_lines(&self, screen: Rect) -> Vec<String> {
-        let width = WIDTH.min(screen.width).saturating_sub(4) as usize;
-        self.error
-            .as_deref()
-            .map(|e| text::wrap(&text::one_line(e), width, 3))
-            .unwrap_or_default()
+    /// A field's width in a form `width` cells wide: inside the frame, its padding and the
+    /// indent under the label.
+    fn field_width(width: u16) -> u16 {
+        width.saturating_sub(6)
+    }
+
+    /// The error, as ratatui wraps it at the form's width.
+    fn error_text(&self) -> Option<Paragraph<'static>> {
+        let error = self.error.as_deref()?;
+        Some(Paragraph::new(line(error, Style::default())).wrap(Wrap { trim: true }))
     }
 
     fn area(&self, screen: Rect) -> Rect {
-        let fields: u16 = self.fields.iter().map(|(_, f)| 1 + Self::rows_of(f)).sum();
-        let error = text::cells(self.error_lines(screen).len());
-        centered(screen, WIDTH, fields + error + 2)
+        let width = WIDTH.min(screen.width);
+        let fields: u16 = self
+            .fields
+            .iter()
+            .map(|(_, f)| 1 + Self::rows_of(f, width))
+            .sum();
+        let error = self.error_text().map_or(0, |p| {
+            text::cells(p.line_count(width.saturating_sub(4))).min(3)
+        });
+        screen.centered(
+            Constraint::Length(width),
+            Constraint::Length((fields + error + 2).min(screen.height)),
+        )
     }
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
         let area = self.area(ctx.screen());
-        clear(buf, area);
-        frame(buf, area, &self.title, theme.heading());
-        let inner = padded(area);
-        let mut y = inner.y;
+        let area = popup(buf, area, area.width, area.height);
+        let block = pane(&self.title, theme.heading());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut rows: Vec<Constraint> = Vec::new();
+        for (_, field) in &self.fields {
+            rows.push(Constraint::Length(1));
+            rows.push(Constraint::Length(Self::rows_of(field, area.width)));
+        }
+        rows.push(Constraint::Fill(1));
+        let places = Layout::vertical(rows).split(inner);
         for (i, (label, field)) in self.fields.iter().enumerate() {
             let style = if i == self.focus {
                 theme.heading()
             } else {
                 theme.muted()
             };
-            put(buf, inner, i64::from(inner.x), i64::from(y), label, style);
-            y = y.saturating_add(1);
-            let rows = Self::rows_of(field);
-            let room = Rect::new(
-                inner.x + 2,
-                y,
-                inner.width.saturating_sub(2),
-                rows.min(inner.bottom().saturating_sub(y)),
-            );
-            field.draw(buf, room);
-            y = y.saturating_add(rows);
-        }
-        for (i, line) in self.error_lines(ctx.screen()).iter().enumerate() {
-            put(
+            line(label, style).render(places[2 * i], buf);
+            let room = places[2 * i + 1];
+            field.draw(
                 buf,
-                inner,
-                i64::from(inner.x),
-                i64::from(y) + i as i64,
-                line,
-                theme.error(),
+                Rect::new(
+                    room.x + 2,
+                    room.y,
+                    room.width.saturating_sub(2),
+                    room.height,
+                ),
             );
+        }
+        if let (Some(error), Some(place)) = (self.error_text(), places.last()) {
+            error.style(theme.error()).render(*place, buf);
         }
     }
 }

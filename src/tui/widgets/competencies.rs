@@ -1,25 +1,28 @@
-//! The competencies table: one row per competency with the latest self and manager ratings,
-//! what the current, next and target roles expect, a gap mark and the history of ratings as a
-//! small chart (ratatui's sparkline, one bar per rating: ▂ below … █ exceeding), the person's
-//! own ratings then the manager's. Drawn from the standings it is given; the Profile tab and
-//! the session view both use it.
+//! The competencies: ratatui's [`Table`] with one row per competency — the latest self and
+//! manager ratings, what the current, next and target roles expect and a gap mark — and, where
+//! there is room below it, a [`Chart`] of the selected competency's ratings over time: dates
+//! along the bottom, the 0–5 expectation scale up the side, the person's own ratings and the
+//! manager's as two series, the current role's expectation as a line, and a legend for every
+//! mark. Drawn from the standings it is given; the Profile tab and the session view both use it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Sparkline, Widget};
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row, StatefulWidget, Table, TableState,
+    Widget, Wrap,
+};
 
-use super::put;
-use crate::profile::competence::Standing;
+use super::{line, span};
+use crate::profile::competence::{Standing, shows};
 use crate::profile::{Rater, Rating, RatingLevel};
 use crate::text;
 use crate::tui::theme::Theme;
 
-/// How many ratings of each person the chart shows (the latest).
-const HISTORY: usize = 6;
-/// The cells after the two ratings and before the chart: a space, the expectations (6), a
-/// space, the gap mark, the disagreement mark and a space.
-const AFTER_RATINGS: usize = 11;
+/// Rows the chart needs: six for the scale, the axis, its dates and a line of legend.
+const CHART_ROWS: u16 = 9;
 
 /// A rating in a few letters, for narrow tables.
 fn short(level: RatingLevel) -> &'static str {
@@ -31,144 +34,196 @@ fn short(level: RatingLevel) -> &'static str {
     }
 }
 
-/// Column widths for a table `width` cells wide: (name, rating, history); the history goes
-/// first when room is short, then the ratings shrink to short words.
-fn columns(width: usize, standings: &[Standing]) -> (usize, usize, usize) {
-    let name = standings
-        .iter()
-        .map(|s| text::width(&text::one_line(&s.name)))
-        .max()
-        .unwrap_or(10)
-        .clamp(10, 26);
-    let fixed = |rating: usize, history: usize| name + 2 * (rating + 1) + AFTER_RATINGS + history;
-    let history = 2 * HISTORY + 1;
-    if fixed(15, history) <= width {
-        (name, 15, history)
-    } else if fixed(7, history) <= width {
-        (name, 7, history)
-    } else {
-        let name = width
-            .saturating_sub(fixed(7, 0) - name)
-            .clamp(6, name.max(6));
-        (name, 7, 0)
-    }
-}
-
-/// Draws the table in `area`, the row at `cursor` selected, scrolled so it shows. Returns
-/// nothing to click: rows are chosen with the keys.
+/// Draws the table in `area`, the row at `cursor` selected (none past the end) and kept in
+/// view, and the chart of that row's ratings below it when there is room.
 pub fn draw(buf: &mut Buffer, area: Rect, standings: &[Standing], cursor: usize, theme: Theme) {
     let area = area.intersection(buf.area);
-    if area.height == 0 || area.width == 0 {
+    if area.is_empty() {
         return;
     }
     if standings.is_empty() {
-        put(
-            buf,
-            area,
-            i64::from(area.x),
-            i64::from(area.y),
-            "this ladder names no competencies to rate",
-            theme.muted(),
-        );
+        line("this ladder names no competencies to rate", theme.muted()).render(area, buf);
         return;
     }
-    let (name_w, rating_w, history_w) = columns(area.width as usize, standings);
-    let header = format!(
-        "{} {} {} {:<6} {:<2} {}",
-        text::fit("competency", name_w),
-        text::fit("self", rating_w),
-        text::fit("manager", rating_w),
-        "expect",
-        "",
-        if history_w > 0 { "self · manager" } else { "" }
-    );
-    put(
-        buf,
-        area,
-        i64::from(area.x),
-        i64::from(area.y),
-        &text::truncate(&header, area.width as usize),
-        theme.muted(),
-    );
-    let rows = area.height.saturating_sub(1) as usize;
-    if rows == 0 {
-        return;
-    }
-    let cursor = cursor.min(standings.len() - 1);
-    let first = (cursor + 1).saturating_sub(rows);
-    for (row, (i, s)) in standings
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let y = area.y + 1 + row as u16;
-        let rating = |r: &Option<Rating>| {
-            r.as_ref().map_or("—", |r| {
-                if rating_w >= 15 {
-                    r.level.words()
-                } else {
-                    short(r.level)
-                }
-            })
-        };
-        let figure = |n: Option<u8>| n.map_or("–".to_string(), |n| n.to_string());
-        let expects = format!(
-            "{}→{}→{}",
-            figure(s.expects.current),
-            figure(s.expects.next),
-            figure(s.expects.target)
-        );
-        let mark = s.gap.map_or(" ", |g| g.mark());
-        let differ = if s.differ { "⚠" } else { " " };
-        let line = format!(
-            "{} {} {} {} {mark}{differ}",
-            text::fit(&text::one_line(&s.name), name_w),
-            text::fit(rating(&s.own), rating_w),
-            text::fit(rating(&s.manager), rating_w),
-            text::fit(&expects, 6),
-        );
-        let style = if i == cursor {
-            theme.selected()
-        } else {
-            Style::default()
-        };
-        let line = text::fit(&line, area.width as usize);
-        put(buf, area, i64::from(area.x), i64::from(y), &line, style);
-        if history_w > 0 {
-            let x = area.x + (name_w + 2 * (rating_w + 1) + AFTER_RATINGS) as u16;
-            sparkline(buf, area, x, y, &s.steps_by(Rater::Own), theme.path());
-            let x = x + HISTORY as u16;
-            put(buf, area, i64::from(x), i64::from(y), "·", theme.muted());
-            sparkline(
-                buf,
-                area,
-                x + 1,
-                y,
-                &s.steps_by(Rater::Manager),
-                theme.current(),
-            );
-        }
+    let table_rows = text::cells(standings.len() + 1);
+    let chart = area.height >= table_rows + 1 + CHART_ROWS;
+    let [table_area, _, chart_area] = area.layout(&Layout::vertical([
+        Constraint::Length(if chart { table_rows } else { area.height }),
+        Constraint::Length(u16::from(chart)),
+        Constraint::Fill(1),
+    ]));
+    let selected = (cursor < standings.len()).then_some(cursor);
+    table(buf, table_area, standings, selected, theme);
+    if chart {
+        history(buf, chart_area, &standings[selected.unwrap_or(0)], theme);
     }
 }
 
-/// The latest ratings as a one-row sparkline at (`x`, `y`), clipped to `area`.
-fn sparkline(buf: &mut Buffer, area: Rect, x: u16, y: u16, steps: &[u8], style: Style) {
-    let latest: Vec<u64> = steps
+fn table(
+    buf: &mut Buffer,
+    area: Rect,
+    standings: &[Standing],
+    selected: Option<usize>,
+    theme: Theme,
+) {
+    let name = standings
         .iter()
-        .skip(steps.len().saturating_sub(HISTORY))
-        .map(|&s| u64::from(s))
+        .map(|s| text::width(&s.name))
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 26);
+    // The ratings in words when there is room, else in a word each.
+    let long = name + 2 * 16 + 7 + 3 <= usize::from(area.width);
+    let rating_width: u16 = if long { 15 } else { 7 };
+    let rating = |r: &Option<Rating>| {
+        r.as_ref().map_or("—", |r| {
+            if long {
+                r.level.words()
+            } else {
+                short(r.level)
+            }
+        })
+    };
+    let figure = |n: Option<u8>| n.map_or("–".to_string(), |n| n.to_string());
+    let rows: Vec<Row<'static>> = standings
+        .iter()
+        .map(|s| {
+            let expects = format!(
+                "{}→{}→{}",
+                figure(s.expects.current),
+                figure(s.expects.next),
+                figure(s.expects.target)
+            );
+            let mark = format!(
+                "{}{}",
+                s.gap.map_or(" ", |g| g.mark()),
+                if s.differ { "⚠" } else { " " }
+            );
+            Row::new([
+                Cell::from(line(&s.name, Style::default())),
+                Cell::from(line(rating(&s.own), Style::default())),
+                Cell::from(line(rating(&s.manager), Style::default())),
+                Cell::from(line(&expects, Style::default())),
+                Cell::from(line(&mark, Style::default())),
+            ])
+        })
         .collect();
-    let room = Rect::new(x, y, HISTORY as u16, 1).intersection(area);
-    if room.is_empty() || latest.is_empty() {
+    let header = Row::new(["competency", "self", "manager", "expects", ""]).style(theme.muted());
+    let mut state = TableState::default().with_selected(selected);
+    StatefulWidget::render(
+        Table::new(
+            rows,
+            [
+                Constraint::Max(text::cells(name)),
+                Constraint::Length(rating_width),
+                Constraint::Length(rating_width),
+                Constraint::Length(7),
+                Constraint::Length(2),
+            ],
+        )
+        .header(header)
+        .row_highlight_style(theme.selected()),
+        area,
+        buf,
+        &mut state,
+    );
+}
+
+/// The ratings of `s` over time as a chart, with its legend on the last line.
+fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
+    let [title, plot, legend] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ]));
+    line(&format!("{} over time", s.name), theme.heading()).render(title, buf);
+    // Each rating placed on the expectation scale around what the current role expects, as
+    // the gap is worked out (see `competence::shows`).
+    let expected = s.expects.current.unwrap_or(0);
+    let points = |by: Rater| -> Vec<(f64, f64)> {
+        s.history
+            .iter()
+            .filter(|r| r.by == by)
+            .map(|r| {
+                (
+                    r.date.days_since_epoch() as f64,
+                    f64::from(shows(expected, Some(r.level))),
+                )
+            })
+            .collect()
+    };
+    let own = points(Rater::Own);
+    let manager = points(Rater::Manager);
+    let dates: Vec<_> = s.history.iter().map(|r| r.date).collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+        Paragraph::new(line(
+            "not rated yet — r rates it; each rating then shows here by date",
+            theme.muted(),
+        ))
+        .wrap(Wrap { trim: true })
+        .render(plot, buf);
         return;
+    };
+    // A fortnight either side, so a single date still has room.
+    let (from, to) = (
+        first.days_since_epoch() as f64 - 14.0,
+        last.days_since_epoch() as f64 + 14.0,
+    );
+    let expectation = [(from, f64::from(expected)), (to, f64::from(expected))];
+    let mut datasets = vec![
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.muted())
+            .data(&expectation),
+        Dataset::default()
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Scatter)
+            .style(theme.path())
+            .data(&own),
+        Dataset::default()
+            .marker(Marker::Block)
+            .graph_type(GraphType::Scatter)
+            .style(theme.current())
+            .data(&manager),
+    ];
+    if s.expects.current.is_none() {
+        datasets.remove(0);
     }
-    Sparkline::default()
-        .data(&latest)
-        .max(u64::from(RatingLevel::Exceeding.step()))
-        .style(style)
-        .render(room, buf);
+    let mut x_labels = vec![span(&first.to_string(), theme.muted())];
+    if last != first {
+        x_labels.push(span(&last.to_string(), theme.muted()));
+    }
+    Chart::new(datasets)
+        .legend_position(None)
+        .x_axis(
+            Axis::default()
+                .bounds([from, to])
+                .labels(x_labels)
+                .style(theme.muted()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, 5.0])
+                .labels((0..=5).map(|n| span(&n.to_string(), theme.muted())))
+                .style(theme.muted()),
+        )
+        .render(plot, buf);
+    let expects = match s.expects.current {
+        Some(n) => format!("dotted line: the current role expects {n}"),
+        None => "the current role expects nothing here".to_string(),
+    };
+    Paragraph::new(Line::from(vec![
+        span("• self  ", theme.path()),
+        span("█ manager  ", theme.current()),
+        span(&format!("{expects}  "), theme.muted()),
+        span(
+            "gap to the next role: ✓ none · △ one step · ▲ more · ⚠ self and manager differ",
+            theme.muted(),
+        ),
+    ]))
+    .wrap(Wrap { trim: true })
+    .render(legend, buf);
 }
 
 #[cfg(test)]
@@ -176,15 +231,15 @@ mod tests {
     use super::*;
     use crate::profile::competence::{Expectations, Gap};
 
-    fn standing(name: &str, history: &[(Rater, RatingLevel)]) -> Standing {
+    fn standing(name: &str, history: &[(Rater, RatingLevel, &str)]) -> Standing {
         let history: Vec<Rating> = history
             .iter()
-            .map(|&(by, level)| Rating {
+            .map(|&(by, level, date)| Rating {
                 seq: 0,
                 competency: "c".into(),
                 by,
                 level,
-                date: "2026-01-01".parse().unwrap(),
+                date: date.parse().unwrap(),
                 note: String::new(),
             })
             .collect();
@@ -204,49 +259,70 @@ mod tests {
         }
     }
 
-    fn row(buf: &Buffer, y: u16) -> String {
-        (0..buf.area.width)
-            .map(|x| buf[(x, y)].symbol().to_string())
+    fn rows(buf: &Buffer) -> Vec<String> {
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect()
+            })
             .collect()
     }
 
     #[test]
-    fn the_history_draws_one_bar_per_rating_rising_with_the_level() {
+    fn the_chart_shows_dates_both_raters_the_expectation_and_a_legend() {
         let s = standing(
             "Leadership",
             &[
-                (Rater::Own, RatingLevel::Below),
-                (Rater::Own, RatingLevel::Exceeding),
-                (Rater::Manager, RatingLevel::Meeting),
+                (Rater::Own, RatingLevel::Below, "2026-01-10"),
+                (Rater::Own, RatingLevel::Exceeding, "2026-06-01"),
+                (Rater::Manager, RatingLevel::Meeting, "2026-09-15"),
             ],
         );
-        let area = Rect::new(0, 0, 80, 3);
+        let area = Rect::new(0, 0, 70, 14);
         let mut buf = Buffer::empty(area);
         draw(&mut buf, area, &[s], 0, Theme::new(false));
-        let line = row(&buf, 1);
-        assert!(line.contains("Leadership"), "{line}");
-        assert!(line.contains("exceeding"), "{line}");
-        assert!(line.contains("2→3→–"), "{line}");
-        assert!(line.contains("▂█"), "self: below then exceeding — {line}");
-        assert!(line.contains("·▆"), "manager: meeting — {line}");
+        let shown = rows(&buf).join("\n");
+        assert!(shown.contains("Leadership"), "{shown}");
+        assert!(shown.contains("exceeding"), "{shown}");
+        assert!(shown.contains("2→3→–"), "{shown}");
+        assert!(shown.contains("2026-01-10"), "first date: {shown}");
+        assert!(shown.contains("2026-09-15"), "last date: {shown}");
+        let plot: String = rows(&buf)[3..10].join("\n");
+        assert_eq!(plot.matches('•').count(), 2, "two self ratings: {shown}");
+        assert_eq!(plot.matches('█').count(), 1, "one manager rating: {shown}");
+        assert!(
+            plot.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+            "the expectation's dotted line: {shown}"
+        );
+        for mark in [
+            "• self",
+            "█ manager",
+            "dotted line: the current role expects 2",
+            "△ one step",
+        ] {
+            assert!(shown.contains(mark), "legend {mark:?}: {shown}");
+        }
     }
 
     #[test]
-    fn a_narrow_table_drops_the_chart_and_never_panics() {
+    fn a_narrow_or_short_area_drops_the_chart_and_never_panics() {
         let s = standing(
             "A very long competency name indeed",
-            &[(Rater::Own, RatingLevel::Meeting)],
+            &[(Rater::Own, RatingLevel::Meeting, "2026-01-01")],
         );
         for width in 0..50 {
-            let area = Rect::new(0, 0, width, 4);
-            let mut buf = Buffer::empty(area);
-            draw(
-                &mut buf,
-                area,
-                std::slice::from_ref(&s),
-                3,
-                Theme::new(true),
-            );
+            for height in [0, 1, 3, 12] {
+                let area = Rect::new(0, 0, width, height);
+                let mut buf = Buffer::empty(area);
+                draw(
+                    &mut buf,
+                    area,
+                    std::slice::from_ref(&s),
+                    3,
+                    Theme::new(true),
+                );
+            }
         }
     }
 }

@@ -1,13 +1,15 @@
 //! An editable text field, one line or several, on `ratatui-textarea`: the caret sits where the
-//! cursor is, long lines scroll sideways, Up and Down move between the lines of a note, and
-//! pasted text is inserted as text (a pasted newline never submits a form).
+//! cursor is, a note's long lines wrap at words as they are typed (a one-line field scrolls
+//! sideways), Up and Down move between the lines of a note, and pasted text is inserted as text
+//! (a pasted newline never submits a form).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::text;
 
@@ -44,9 +46,31 @@ impl TextField {
         };
         let mut area = TextArea::new(lines);
         area.set_cursor_line_style(Style::default());
+        if multiline {
+            area.set_wrap_mode(WrapMode::WordOrGlyph);
+        }
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         TextField { area, multiline }
+    }
+
+    /// A note to add to: the text so far, and the caret at the start of a fresh line after it.
+    pub fn note(initial: &str) -> TextField {
+        if initial.is_empty() || initial.ends_with('\n') {
+            TextField::new(initial, true)
+        } else {
+            TextField::new(&format!("{initial}\n"), true)
+        }
+    }
+
+    /// How many rows the text takes at `width` cells, wrapped as it is drawn.
+    pub fn rows(&self, width: u16) -> usize {
+        if !self.multiline {
+            return 1;
+        }
+        Paragraph::new(self.value())
+            .wrap(Wrap { trim: false })
+            .line_count(width.max(1))
     }
 
     pub fn multiline(&self) -> bool {
@@ -55,11 +79,6 @@ impl TextField {
 
     pub fn value(&self) -> String {
         self.area.lines().join("\n")
-    }
-
-    /// The number of lines of text.
-    pub fn line_count(&self) -> usize {
-        self.area.lines().len()
     }
 
     pub fn handle(&mut self, key: &KeyEvent) -> Edit {
@@ -161,6 +180,27 @@ mod tests {
         press(&mut field, KeyCode::Up);
         press(&mut field, KeyCode::Char('b'));
         assert_eq!(field.value(), "ab\n工");
+    }
+
+    #[test]
+    fn a_reopened_note_puts_the_caret_on_a_fresh_line_and_long_lines_wrap() {
+        let mut note = TextField::note("First line");
+        press(&mut note, KeyCode::Char('x'));
+        assert_eq!(note.value(), "First line\nx");
+        let mut ended = TextField::note("Ends with one\n");
+        press(&mut ended, KeyCode::Char('y'));
+        assert_eq!(ended.value(), "Ends with one\ny");
+        let long = "word ".repeat(60);
+        let field = TextField::new(&long, true);
+        let area = Rect::new(0, 0, 30, 12);
+        let mut buf = Buffer::empty(area);
+        field.draw(&mut buf, area);
+        let rows: Vec<String> = (0..12)
+            .map(|y| (0..30).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        let words: usize = rows.iter().map(|r| r.matches("word").count()).sum();
+        assert_eq!(words, 60, "every word shows, wrapped: {rows:#?}");
+        assert!(field.rows(30) >= 10, "the rows counted wrap too");
     }
 
     #[test]

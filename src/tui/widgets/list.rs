@@ -1,10 +1,13 @@
-//! A list of lines with a cursor, scrolled so the cursor always shows, and the keys that move
-//! the cursor — the same in every list.
+//! A list with a cursor, scrolled so the cursor always shows, and the keys that move the cursor
+//! — the same in every list. [`render`] draws one as ratatui's [`List`] with a [`ListState`];
+//! the older [`draw`] remains while screens still call it.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+
+use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 use super::put;
 use crate::text;
@@ -96,6 +99,30 @@ pub fn wheel(mouse: &MouseEvent) -> Option<Step> {
         MouseEventKind::ScrollDown => Some(Step::Down),
         _ => None,
     }
+}
+
+/// Draws `items` in `area` as ratatui's [`List`], the item at `selected` highlighted and kept in
+/// view; when they do not all show, a scrollbar on the frame `framed` (the pane around `area`).
+pub fn render(
+    buf: &mut Buffer,
+    area: Rect,
+    framed: Rect,
+    items: Vec<ListItem<'static>>,
+    selected: Option<usize>,
+    theme: Theme,
+) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
+    let mut state = ListState::default().with_selected(selected);
+    List::new(items)
+        .highlight_style(theme.selected())
+        .render(area, buf, &mut state);
+    let total: usize = heights.iter().sum();
+    let before: usize = heights.iter().take(state.offset()).sum();
+    super::scrollbar(buf, framed, total, before, usize::from(area.height));
 }
 
 /// One line of a list: its text, style, and whether the cursor is on it.

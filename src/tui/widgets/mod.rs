@@ -1,5 +1,9 @@
-//! Pure drawing pieces every screen uses. Nothing here knows about tabs, the app or the domain
-//! beyond what it is handed.
+//! Pure drawing pieces every screen uses, on ratatui's own widgets: the one way text reaches the
+//! screen ([`span`], [`line`], [`lines`]), a framed pane ([`pane`]), a popup's place and the
+//! [`Clear`] under it ([`popup`]), and a [`Scrollbar`] for text longer than its pane
+//! ([`scrollbar`]). Nothing here knows about tabs, the app or the domain beyond what it is
+//! handed. The older hand-made helpers further down (`put`, `frame`, …) remain while screens
+//! still call them.
 
 pub mod competencies;
 pub mod field;
@@ -10,13 +14,95 @@ pub mod grid;
 pub mod list;
 pub mod pager;
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Clear, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text;
+
+/// `text` as one printable line: files are cleaned when read, and this catches anything drawn
+/// that did not come through a loader (typed, pasted, made in memory by a test).
+fn clean(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| text::is_forbidden_char(c) || c == '\n' || c == '\t')
+    {
+        Cow::Owned(text::one_line(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The one constructor of drawn text: `text` on one line, cleaned, in `style`.
+pub fn span(text: &str, style: Style) -> Span<'static> {
+    Span::styled(clean(text).into_owned(), style)
+}
+
+/// [`span`] as a whole line.
+pub fn line(text: &str, style: Style) -> Line<'static> {
+    Line::from(span(text, style))
+}
+
+/// Text of several lines (a note), each cleaned as [`line`] does.
+pub fn lines(text: &str, style: Style) -> Vec<Line<'static>> {
+    text.split('\n').map(|l| line(l, style)).collect()
+}
+
+/// A framed pane: ratatui's bordered [`Block`], its title and border in `style`, a column of
+/// padding inside each side.
+pub fn pane(title: &str, style: Style) -> Block<'static> {
+    Block::bordered()
+        .border_style(style)
+        .title(span(&format!(" {title} "), style))
+        .padding(Padding::horizontal(1))
+}
+
+/// Where a popup of at most `width` × `height` goes on `screen` (centred), with what was under
+/// it cleared.
+pub fn popup(buf: &mut Buffer, screen: Rect, width: u16, height: u16) -> Rect {
+    let area = screen
+        .centered(
+            Constraint::Length(width.min(screen.width)),
+            Constraint::Length(height.min(screen.height)),
+        )
+        .intersection(buf.area);
+    Clear.render(area, buf);
+    area
+}
+
+/// A scrollbar on the right border of the framed `area` when `total` lines do not all show in
+/// the `page` lines from `offset`.
+pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, page: usize) {
+    let area = area.intersection(buf.area);
+    if total <= page || area.height < 4 || area.width < 2 {
+        return;
+    }
+    let last = total - page;
+    let mut state = ScrollbarState::new(last + 1)
+        .position(offset.min(last))
+        .viewport_content_length(page);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .track_symbol(Some("│"))
+        .thumb_symbol("█")
+        .begin_symbol(Some("▲"))
+        .end_symbol(Some("▼"))
+        .render(
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            buf,
+            &mut state,
+        );
+}
 
 /// Writes `s` at screen column `x` (which may lie left of `area`) on row `y`, clipped to `area`.
 pub fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) {
@@ -152,16 +238,4 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
     hline(buf, area, x + 1, bottom, inner_width, "─", style);
     glyph(buf, area, x, bottom, "└", style);
     glyph(buf, area, right, bottom, "┘", style);
-}
-
-/// A rectangle of at most `width` × `height` centred in `screen`.
-pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(screen.width);
-    let height = height.min(screen.height);
-    Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    )
 }

@@ -1,12 +1,15 @@
 //! Text too long for its box: wrapped, scrolled, with a position indicator on the frame. The
-//! [`Scrolled`] piece serves any framed pane (the ladder's details); [`Pager`] is the same in a
-//! centred popup, for help, the role diff and anything else read rather than edited.
+//! [`Scrolled`] piece serves any framed pane (the ladder's details); [`Pager`] is ratatui's
+//! wrapped, scrolled paragraph in a centred popup, for help, the role diff and anything else
+//! read rather than edited.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{clear, frame, padded, put};
+use super::{padded, put};
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -108,17 +111,20 @@ impl Scrolled {
     }
 }
 
+/// Text to read in a centred popup: ratatui's [`Paragraph`], wrapped and scrolled, in a
+/// [`Block`](super::pane) over a [`Clear`](ratatui::widgets::Clear), with a scrollbar when it is
+/// longer than the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pager {
     pub title: String,
-    lines: Vec<(String, Style)>,
+    lines: Vec<Line<'static>>,
     position: Scrolled,
     /// The width the box would like, before the screen limits it.
     width: u16,
 }
 
 impl Pager {
-    pub fn new(title: impl Into<String>, lines: Vec<(String, Style)>, width: u16) -> Pager {
+    pub fn new(title: impl Into<String>, lines: Vec<Line<'static>>, width: u16) -> Pager {
         Pager {
             title: title.into(),
             lines,
@@ -127,27 +133,39 @@ impl Pager {
         }
     }
 
-    /// Where the box goes on `screen`, and the text wrapped to fit it.
-    fn layout(&self, screen: Rect) -> (Rect, Vec<(String, Style)>) {
+    fn paragraph(&self) -> Paragraph<'static> {
+        Paragraph::new(self.lines.clone()).wrap(Wrap { trim: false })
+    }
+
+    /// Where the box goes on `screen`, and how many lines the wrapped text takes in it.
+    fn layout(&self, screen: Rect) -> (Rect, usize) {
         let width = self.width.min(screen.width);
-        let lines = wrap_lines(&self.lines, width.saturating_sub(4).max(1) as usize);
-        let height = text::cells(lines.len()).saturating_add(2);
-        (super::centered(screen, width, height), lines)
+        let lines = self.paragraph().line_count(width.saturating_sub(4).max(1));
+        let height = text::cells(lines).saturating_add(2).min(screen.height);
+        (
+            screen.centered(Constraint::Length(width), Constraint::Length(height)),
+            lines,
+        )
     }
 
     pub fn scroll(&mut self, how: Scroll, screen: Rect) {
         let (area, lines) = self.layout(screen);
         self.position
-            .scroll(how, lines.len(), padded(area).height as usize);
+            .scroll(how, lines, usize::from(area.height.saturating_sub(2)));
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
         let (area, lines) = self.layout(screen);
-        if area.width < 4 || area.height < 3 {
+        if area.width < 5 || area.height < 3 {
             return;
         }
-        clear(buf, area);
-        frame(buf, area, &self.title, theme.heading());
-        self.position.draw(buf, area, &lines, theme);
+        let area = super::popup(buf, area, area.width, area.height);
+        let page = usize::from(area.height.saturating_sub(2));
+        let offset = self.position.offset.min(lines.saturating_sub(page));
+        self.paragraph()
+            .block(super::pane(&self.title, theme.heading()))
+            .scroll((text::cells(offset), 0))
+            .render(area, buf);
+        super::scrollbar(buf, area, lines, offset, page);
     }
 }

@@ -11,7 +11,7 @@ mod went;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{KeySection, Keymap};
@@ -51,15 +51,14 @@ impl CoachingTab {
                 main: Some(body),
             },
             _ if body.width >= SIDE_BY_SIDE && !no_profile => {
-                let left = (u32::from(body.width) * 55 / 100).min(72) as u16;
+                // The roster has the more columns; the sessions wrap in what is left.
+                let [left, right] = body.layout(&Layout::horizontal([
+                    Constraint::Fill(3),
+                    Constraint::Fill(2),
+                ]));
                 Panes {
-                    roster: Some(Rect::new(body.x, body.y, left, body.height)),
-                    main: Some(Rect::new(
-                        body.x + left,
-                        body.y,
-                        body.width - left,
-                        body.height,
-                    )),
+                    roster: Some(left),
+                    main: Some(right),
                 }
             }
             Focus::Roster => Panes {

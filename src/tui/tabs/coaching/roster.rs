@@ -5,8 +5,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
+use ratatui::text::Text;
+use ratatui::widgets::{
+    Cell, LineGauge, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget, Wrap,
+};
 
 use super::went::{Focus, Went};
 use crate::date::Date;
@@ -14,9 +18,10 @@ use crate::profile::roster::{self, Entry, Row, Sort};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::field::{Edit, TextField};
-use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{frame, padded, put};
+use crate::tui::widgets::list;
+use crate::tui::widgets::{line, pane, scrollbar};
 
 #[derive(Debug, Default)]
 pub struct RosterPane {
@@ -250,7 +255,7 @@ impl RosterPane {
         };
         let mut title = format!("Roster · {people} · by {}", self.sort.name());
         if !self.filter().is_empty() {
-            title.push_str(&format!(" · “{}”", text::one_line(&self.filter())));
+            title.push_str(&format!(" · “{}”", self.filter()));
         }
         if ctx.roster_loading() || !ctx.roster_read {
             title.push_str(" · reading…");
@@ -260,17 +265,11 @@ impl RosterPane {
         } else {
             Style::default()
         };
-        frame(buf, area, &title, style);
-        let mut inner = padded(area);
+        let block = pane(&title, style);
+        let mut inner = block.inner(area);
+        block.render(area, buf);
         if let Some(field) = &self.typing {
-            put(
-                buf,
-                inner,
-                i64::from(inner.x),
-                i64::from(inner.y),
-                "/ ",
-                theme.heading(),
-            );
+            line("/ ", theme.heading()).render(inner, buf);
             field.draw(
                 buf,
                 Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1),
@@ -278,11 +277,27 @@ impl RosterPane {
             inner.y = inner.y.saturating_add(1);
             inner.height = inner.height.saturating_sub(1);
         }
-        let width = inner.width as usize;
-        let columns = Columns::for_width(width);
+        let columns = Columns::for_width(inner.width, &rows);
         let open = ctx.profile().map(|p| p.id.as_str());
         let today = ctx.today();
-        let mut lines = vec![Line::new(columns.header(), theme.muted())];
+        let table_rows: Vec<TableRow> = rows
+            .iter()
+            .map(|row| match row {
+                Row::Person(e) => columns.row(e, open == Some(e.id.as_str()), today, theme),
+                Row::Unreadable { id, why } => columns.unreadable(id, why, theme),
+            })
+            .collect();
+        let heights: Vec<usize> = rows.iter().map(|r| columns.height(r)).collect();
+        let cursor = self.cursor.min(rows.len().saturating_sub(1));
+        let mut state = TableState::default().with_selected(focused.then_some(cursor));
+        StatefulWidget::render(
+            Table::new(table_rows, columns.widths())
+                .header(columns.header().style(theme.muted()))
+                .row_highlight_style(theme.selected()),
+            inner,
+            buf,
+            &mut state,
+        );
         if rows.is_empty() {
             let hint = if !self.filter().is_empty() {
                 "nobody matches the filter — Esc or / to change it"
@@ -291,94 +306,201 @@ impl RosterPane {
             } else {
                 "reading the profiles…"
             };
-            lines.push(Line::new(hint, theme.muted()));
+            let below = Rect::new(
+                inner.x,
+                inner.y + 1,
+                inner.width,
+                inner.height.saturating_sub(1),
+            );
+            Paragraph::new(line(hint, theme.muted()))
+                .wrap(Wrap { trim: true })
+                .render(below.intersection(inner), buf);
         }
-        let cursor = self.cursor.min(rows.len().saturating_sub(1));
-        for (i, row) in rows.iter().enumerate() {
-            let (text, style) = match row {
-                Row::Person(e) => {
-                    let is_open = open == Some(e.id.as_str());
-                    let style = if is_open {
-                        theme.current()
-                    } else {
-                        Style::default()
-                    };
-                    (columns.line(e, is_open, today), style)
+        // Readiness as a gauge beside each percentage, where there is room for one.
+        if columns.gauge {
+            let x = inner.x + columns.gauge_x();
+            let mut y = inner.y + 1;
+            for (row, height) in rows.iter().zip(&heights).skip(state.offset()) {
+                if y >= inner.bottom() {
+                    break;
                 }
-                Row::Unreadable { id, why } => (
-                    format!("✗ {id} — cannot be read: {}", text::one_line(why)),
-                    theme.warning(),
-                ),
-            };
-            lines.push(Line::new(text, style).at_cursor(focused && i == cursor));
+                if let Row::Person(Entry {
+                    readiness: Some(r), ..
+                }) = row
+                {
+                    let ratio = r.done.min(r.total) as f64 / r.total.max(1) as f64;
+                    LineGauge::default()
+                        .ratio(ratio.clamp(0.0, 1.0))
+                        .label("")
+                        .filled_symbol("▓")
+                        .unfilled_symbol("░")
+                        .render(Rect::new(x, y, Columns::GAUGE, 1).intersection(inner), buf);
+                }
+                y = y.saturating_add(text::cells(*height));
+            }
         }
-        list::draw(buf, inner, &lines, theme);
+        let total: usize = heights.iter().sum();
+        let before: usize = heights.iter().take(state.offset()).sum();
+        scrollbar(buf, area, total + 1, before, usize::from(inner.height));
     }
 }
 
-/// The roster's columns for a width: which show and how wide.
+/// The roster's columns for a width: the person and their readiness always; then, while there
+/// is room and in this order, overdue milestones, now → target (never cut: it wraps at the
+/// arrow), open action items, the last 1:1 and a readiness gauge.
 struct Columns {
-    name: usize,
-    /// A ten-cell gauge before the percentage.
+    name: u16,
+    late: bool,
+    roles: u16,
+    open: bool,
+    last: bool,
     gauge: bool,
-    last: usize,
-    /// Current → target role, when there is room.
-    roles: usize,
 }
 
 impl Columns {
-    const LATE: usize = 5;
-    const OPEN: usize = 4;
+    const MARK: u16 = 1;
+    const READY: u16 = 5;
+    const LATE: u16 = 4;
+    const OPEN: u16 = 4;
+    const LAST: u16 = 11;
+    const GAUGE: u16 = 10;
 
-    /// The readiness column's width: a gauge and a percentage, or the percentage.
-    fn readiness(gauge: bool) -> usize {
-        if gauge { 15 } else { 5 }
-    }
-
-    fn for_width(width: usize) -> Columns {
-        let fixed = |name: usize, gauge: bool, last: usize| {
-            2 + name + 1 + Self::readiness(gauge) + 1 + Self::LATE + 1 + Self::OPEN + 1 + last
+    fn for_width(width: u16, rows: &[Row]) -> Columns {
+        let widest = |f: &dyn Fn(&Entry) -> usize| {
+            rows.iter()
+                .filter_map(|r| match r {
+                    Row::Person(e) => Some(f(e)),
+                    Row::Unreadable { .. } => None,
+                })
+                .max()
+                .unwrap_or(0)
         };
-        let (name, gauge, last) = [(18, true, 12), (16, false, 12), (12, false, 9)]
-            .into_iter()
-            .find(|&(n, g, l)| fixed(n, g, l) <= width)
-            .unwrap_or((10, false, 0));
-        let used = fixed(name, gauge, last);
-        let roles = width.saturating_sub(used + 1);
+        let name = text::cells(widest(&|e| text::width(&e.name)).max(6)).min(20);
+        // A title is never broken: the column is at least as wide as the widest one.
+        let title = text::cells(widest(&|e| {
+            (text::width(&e.current_title) + 2)
+                .max(e.target_title.as_deref().map_or(0, text::width))
+        }))
+        .max(12);
+        let mut used = Self::MARK + 1 + name + 1 + Self::READY;
+        let mut take = |w: u16| {
+            let fits = used + 1 + w <= width;
+            if fits {
+                used += 1 + w;
+            }
+            fits
+        };
+        let late = take(Self::LATE);
+        let roles = take(title);
+        let open = take(Self::OPEN);
+        let last = take(Self::LAST);
+        let gauge = take(Self::GAUGE);
+        let roles = if roles { title + width - used } else { 0 };
         Columns {
             name,
-            gauge,
+            late,
+            roles,
+            open,
             last,
-            roles: if roles >= 12 { roles } else { 0 },
+            gauge,
         }
     }
 
-    fn header(&self) -> String {
-        let mut line = format!(
-            "  {} {} {} {}",
-            text::fit("person", self.name),
-            text::fit(
-                if self.gauge { "readiness" } else { "ready" },
-                Self::readiness(self.gauge)
-            ),
-            text::fit(" late", Self::LATE),
-            text::fit("open", Self::OPEN),
+    fn widths(&self) -> Vec<Constraint> {
+        let mut widths = vec![
+            Constraint::Length(Self::MARK),
+            Constraint::Length(self.name),
+            Constraint::Length(Self::READY),
+        ];
+        let optional = [
+            (self.gauge, Self::GAUGE),
+            (self.late, Self::LATE),
+            (self.open, Self::OPEN),
+            (self.last, Self::LAST),
+            (self.roles > 0, self.roles),
+        ];
+        widths.extend(
+            optional
+                .iter()
+                .filter(|(shown, _)| *shown)
+                .map(|&(_, w)| Constraint::Length(w)),
         );
-        if self.last > 0 {
-            line.push_str(&format!(" {}", text::fit("last 1:1", self.last)));
-        }
-        if self.roles > 0 {
-            line.push_str(" now → target");
-        }
-        line
+        widths
     }
 
-    fn line(&self, e: &Entry, is_open: bool, today: Date) -> String {
-        let readiness = match e.readiness {
-            Some(r) if self.gauge => format!("{} {:>3}%", r.gauge(10), r.percent()),
-            Some(r) => format!("{:>4}%", r.percent()),
-            None => "—".to_string(),
+    /// Where the gauge column starts, from the table's left edge.
+    fn gauge_x(&self) -> u16 {
+        Self::MARK + 1 + self.name + 1 + Self::READY + 1
+    }
+
+    /// The cells of a row, in column order, the optional ones where they show.
+    fn cells(
+        &self,
+        fixed: [Cell<'static>; 3],
+        [gauge, late, open, last, roles]: [Cell<'static>; 5],
+    ) -> Vec<Cell<'static>> {
+        let mut cells = fixed.to_vec();
+        for (shown, cell) in [
+            (self.gauge, gauge),
+            (self.late, late),
+            (self.open, open),
+            (self.last, last),
+            (self.roles > 0, roles),
+        ] {
+            if shown {
+                cells.push(cell);
+            }
+        }
+        cells
+    }
+
+    fn header(&self) -> TableRow<'static> {
+        let word = |w: &str| Cell::from(line(w, Style::default()));
+        TableRow::new(self.cells(
+            [word(""), word("person"), word("ready")],
+            [
+                word(""),
+                word("late"),
+                word("open"),
+                word("last 1:1"),
+                word("now → target"),
+            ],
+        ))
+    }
+
+    /// Current → target role as the column shows it: on one line when it fits, else broken
+    /// after the arrow, each title whole.
+    fn roles_lines(&self, e: &Entry) -> Vec<String> {
+        let width = usize::from(self.roles).max(1);
+        let Some(target) = &e.target_title else {
+            return text::wrap_hyphenated(&e.current_title, width, usize::MAX);
         };
+        let whole = format!("{} → {target}", e.current_title);
+        if text::width(&whole) <= width {
+            return vec![whole];
+        }
+        let mut lines = text::wrap_hyphenated(&format!("{} →", e.current_title), width, usize::MAX);
+        lines.extend(text::wrap_hyphenated(target, width, usize::MAX));
+        lines
+    }
+
+    fn height(&self, row: &Row) -> usize {
+        match row {
+            Row::Person(e) if self.roles > 0 => self.roles_lines(e).len().max(1),
+            _ => 1,
+        }
+    }
+
+    fn row(&self, e: &Entry, is_open: bool, today: Date, theme: Theme) -> TableRow<'static> {
+        let style = if is_open {
+            theme.current()
+        } else {
+            Style::default()
+        };
+        let word = |w: &str| Cell::from(line(w, style));
+        let readiness = e
+            .readiness
+            .map_or("—".to_string(), |r| format!("{:>4}%", r.percent()));
         let late = if e.overdue > 0 {
             format!("⚠ {}", e.overdue)
         } else {
@@ -389,32 +511,42 @@ impl Columns {
         } else {
             "·".to_string()
         };
-        let mut line = format!(
-            "{} {} {} {} {}",
-            if is_open { "●" } else { " " },
-            text::fit(&e.name, self.name),
-            text::fit(&readiness, Self::readiness(self.gauge)),
-            text::fit(&late, Self::LATE),
-            text::fit(&open, Self::OPEN),
-        );
-        if self.last > 0 {
-            let last = e
-                .last_session
-                .map_or_else(|| "never".to_string(), |d| roster::ago(d, today));
-            line.push_str(&format!(" {}", text::fit(&last, self.last)));
-        }
-        if self.roles > 0 {
-            let target = e
-                .target_title
-                .as_deref()
-                .map(|t| format!(" → {t}"))
-                .unwrap_or_default();
-            line.push_str(&format!(
-                " {}",
-                text::truncate(&format!("{}{target}", e.current_title), self.roles)
-            ));
-        }
-        line
+        let last = e
+            .last_session
+            .map_or_else(|| "never".to_string(), |d| roster::ago(d, today));
+        let roles = self.roles_lines(e);
+        let height = text::cells(roles.len().max(1));
+        let roles = Cell::from(Text::from(
+            roles.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
+        ));
+        TableRow::new(self.cells(
+            [
+                word(if is_open { "●" } else { " " }),
+                word(&text::fit(&e.name, usize::from(self.name))),
+                word(&readiness),
+            ],
+            [word(""), word(&late), word(&open), word(&last), roles],
+        ))
+        .height(height)
+    }
+
+    fn unreadable(&self, id: &str, why: &str, theme: Theme) -> TableRow<'static> {
+        let style = theme.warning();
+        let word = |w: &str| Cell::from(line(w, style));
+        let why = format!("cannot be read: {why}");
+        let (name, why) = if self.roles > 0 {
+            (id.to_string(), why)
+        } else {
+            (format!("{id} — {why}"), String::new())
+        };
+        TableRow::new(self.cells(
+            [
+                word("✗"),
+                word(&text::fit(&name, usize::from(self.name))),
+                word(""),
+            ],
+            [word(""), word(""), word(""), word(""), word(&why)],
+        ))
     }
 }
 
@@ -422,18 +554,59 @@ impl Columns {
 mod tests {
     use super::*;
 
+    fn entry(name: &str, now: &str, target: Option<&str>) -> Row {
+        Row::Person(Entry {
+            id: text::id_of_name(name),
+            name: name.into(),
+            current_title: now.into(),
+            target_title: target.map(str::to_string),
+            next_level: None,
+            readiness: None,
+            overdue: 0,
+            open_actions: 0,
+            their_topics: 0,
+            last_session: None,
+        })
+    }
+
     #[test]
-    fn columns_fit_the_width_and_drop_the_least_needed_first() {
-        for width in [20, 40, 56, 76, 116] {
-            let c = Columns::for_width(width);
-            assert!(
-                text::width(&c.header()) <= width.max(40),
-                "{width}: {}",
-                c.header()
-            );
+    fn columns_fit_the_width_drop_by_priority_and_never_cut_a_title() {
+        let rows = [
+            entry(
+                "Sam Okafor",
+                "Security analyst",
+                Some("Chief Information Officer"),
+            ),
+            entry("Lee Chen", "Data analyst", None),
+        ];
+        for width in [20, 40, 56, 68, 76, 116] {
+            let c = Columns::for_width(width, &rows);
+            let total: u16 = c
+                .widths()
+                .iter()
+                .map(|w| match w {
+                    Constraint::Length(n) => n + 1,
+                    _ => 1,
+                })
+                .sum();
+            assert!(total - 1 <= width.max(18), "{width}: {total}");
+            if c.roles > 0 {
+                assert!(c.roles >= 25, "{width}: the widest title fits whole");
+                let Row::Person(sam) = &rows[0] else {
+                    unreachable!()
+                };
+                assert_eq!(
+                    c.roles_lines(sam).join(" "),
+                    "Security analyst → Chief Information Officer"
+                );
+            }
         }
-        assert!(Columns::for_width(116).gauge);
-        assert!(Columns::for_width(116).roles > 0);
-        assert!(!Columns::for_width(56).gauge);
+        let wide = Columns::for_width(116, &rows);
+        assert!(wide.gauge && wide.last && wide.open && wide.late && wide.roles > 0);
+        // At 80 columns the gauge goes first; the roles stay.
+        let eighty = Columns::for_width(76, &rows);
+        assert!(!eighty.gauge && eighty.roles > 0 && eighty.last);
+        let narrow = Columns::for_width(36, &rows);
+        assert!(narrow.late && !narrow.last);
     }
 }

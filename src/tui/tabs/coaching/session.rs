@@ -8,9 +8,14 @@ use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::text::Text;
+use ratatui::widgets::{
+    Cell, ListItem, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
+};
 
+use super::sessions::hanging;
 use super::went::{Focus, Went};
 use crate::profile::competence;
 use crate::profile::{Action, Profile, Rater, Session, agenda, rules};
@@ -20,8 +25,8 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::coaching as forms;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::field::TextField;
-use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{competencies, frame, padded, put};
+use crate::tui::widgets::list;
+use crate::tui::widgets::{competencies, line, lines, pane, scrollbar};
 
 /// The panes of a session, in the order →/← visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,30 +194,14 @@ fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<u64>) -> Vec<usize> {
         .collect()
 }
 
-/// An action item as the session shows it: its tick, its id (the one `rungs action done`
-/// takes), then what, who and by when.
-fn action_text(a: &Action, person: &str) -> String {
-    let mark = if a.is_open() { "[ ]" } else { "[x]" };
-    let mut line = format!(
-        "{mark} {}. {} — {}",
-        a.id,
-        text::one_line(&a.text),
-        text::one_line(&a.owner.describe(person))
-    );
+/// What an action item asks, of whom and by when, as the session shows it beside its tick and
+/// its number (the one `rungs action done` takes).
+fn action_what(a: &Action, person: &str) -> String {
+    let mut line = format!("{} — {}", a.text, a.owner.describe(person));
     if let Some(due) = a.due {
         line.push_str(&format!(" · due {due}"));
     }
-    line
-}
-
-/// `text` wrapped to `width`, the lines after the first indented under it, none cut short.
-fn hanging(text: &str, width: usize) -> Vec<String> {
-    let room = width.saturating_sub(2).max(1);
-    text::wrap_hyphenated(text, room, usize::MAX)
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| if i == 0 { line } else { format!("  {line}") })
-        .collect()
+    text::one_line(&line)
 }
 
 /// Where the panes go: the left pane, and on the right the notes, the private notes (unless
@@ -224,26 +213,33 @@ struct Areas {
     actions: Rect,
 }
 
-fn areas(body: Rect, share_safe: bool) -> Areas {
-    let left_width = (u32::from(body.width) * 55 / 100) as u16;
-    let left = Rect::new(body.x, body.y, left_width, body.height);
-    let right_x = body.x + left_width;
-    let right_width = body.width - left_width;
-    let h = body.height;
-    let (notes_h, private_h) = if share_safe {
-        (h / 2, 0)
-    } else {
-        (h * 2 / 5, h / 4)
+/// The panes laid out in `body`; the notes being written take the right side but for a line
+/// of each other pane, so a long note shows whole while it is typed.
+fn areas(body: Rect, share_safe: bool, writing: Option<Notes>) -> Areas {
+    let [left, right] = body.layout(&Layout::horizontal([
+        Constraint::Percentage(55),
+        Constraint::Fill(1),
+    ]));
+    let brief = Constraint::Length(3);
+    let (notes, private, actions) = match (writing, share_safe) {
+        (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
+        (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
+        (_, true) => (
+            Constraint::Percentage(50),
+            Constraint::Length(0),
+            Constraint::Fill(1),
+        ),
+        (_, false) => (
+            Constraint::Percentage(40),
+            Constraint::Percentage(25),
+            Constraint::Fill(1),
+        ),
     };
-    let notes = Rect::new(right_x, body.y, right_width, notes_h);
-    let private =
-        (!share_safe).then(|| Rect::new(right_x, body.y + notes_h, right_width, private_h));
-    let actions_y = body.y + notes_h + private_h;
-    let actions = Rect::new(right_x, actions_y, right_width, body.bottom() - actions_y);
+    let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
     Areas {
         left,
         notes,
-        private,
+        private: (!share_safe).then_some(private),
         actions,
     }
 }
@@ -352,7 +348,7 @@ impl SessionView {
             Notes::Shared => s.notes.clone(),
             Notes::Private => p.private_notes.get(&self.id).cloned().unwrap_or_default(),
         };
-        let mut field = TextField::new(&seen, true);
+        let mut field = TextField::note(&seen);
         field.focus(true);
         self.editing = Some(Editing { which, field, seen });
     }
@@ -511,7 +507,7 @@ impl SessionView {
             return;
         };
         let theme = ctx.theme;
-        let areas = areas(body, ctx.share_safe);
+        let areas = areas(body, ctx.share_safe, self.editing.as_ref().map(|e| e.which));
         let style = |pane: Pane| {
             if self.pane == pane {
                 theme.heading()
@@ -520,14 +516,16 @@ impl SessionView {
             }
         };
         if self.competencies {
-            frame(buf, areas.left, "Competencies · r rates", style(Pane::Left));
+            let block = pane("Competencies · r rates", style(Pane::Left));
+            let inner = block.inner(areas.left);
+            block.render(areas.left, buf);
             let standings = competence::standings(p, &ctx.ladder);
             let cursor = if self.pane == Pane::Left {
                 self.competency_cursor
             } else {
                 usize::MAX
             };
-            competencies::draw(buf, padded(areas.left), &standings, cursor, theme);
+            competencies::draw(buf, inner, &standings, cursor, theme);
         } else {
             let title = format!(
                 "Agenda {} · {}/{} discussed",
@@ -535,9 +533,11 @@ impl SessionView {
                 s.discussed(),
                 s.agenda.len()
             );
-            frame(buf, areas.left, &title, style(Pane::Left));
-            let lines = self.agenda_lines(p, s, padded(areas.left).width as usize, theme);
-            list::draw(buf, padded(areas.left), &lines, theme);
+            let block = pane(&title, style(Pane::Left));
+            let inner = block.inner(areas.left);
+            block.render(areas.left, buf);
+            let (items, selected) = self.agenda_items(p, s, usize::from(inner.width), theme);
+            list::render(buf, inner, areas.left, items, selected, theme);
         }
         self.draw_notes(
             ctx,
@@ -560,45 +560,90 @@ impl SessionView {
         }
         let shown = shown_actions(p, &self.id, &self.pinned);
         let open = shown.iter().filter(|&&i| p.actions[i].is_open()).count();
-        frame(
-            buf,
-            areas.actions,
-            &format!("Action items · {open} open"),
-            style(Pane::Actions),
-        );
-        let inner = padded(areas.actions);
-        let mut lines = Vec::new();
+        let block = pane(&format!("Action items · {open} open"), style(Pane::Actions));
+        let inner = block.inner(areas.actions);
+        block.render(areas.actions, buf);
         if shown.is_empty() {
-            lines.push(Line::new("a adds one: what, who, by when", theme.muted()));
+            Paragraph::new(line("a adds one: what, who, by when", theme.muted()))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+            return;
         }
-        for (row, &i) in shown.iter().enumerate() {
-            let a = &p.actions[i];
-            let style = if a.is_open() {
-                Style::default()
-            } else {
-                theme.muted()
-            };
-            let at_cursor = self.pane == Pane::Actions && row == self.action_cursor;
-            for line in hanging(&action_text(a, &p.name), inner.width as usize) {
-                lines.push(Line::new(line, style).at_cursor(at_cursor));
-            }
-        }
-        list::draw(buf, inner, &lines, theme);
+        // A table: the tick, the number `rungs action done` takes, and what, who and by when
+        // wrapped in the rest.
+        let number = shown
+            .iter()
+            .map(|&i| text::width(&format!("{}.", p.actions[i].id)))
+            .max()
+            .unwrap_or(2);
+        let what_width = usize::from(inner.width)
+            .saturating_sub(3 + 1 + number + 1)
+            .max(1);
+        let mut heights = Vec::new();
+        let rows: Vec<Row<'static>> = shown
+            .iter()
+            .map(|&i| {
+                let a = &p.actions[i];
+                let style = if a.is_open() {
+                    Style::default()
+                } else {
+                    theme.muted()
+                };
+                let what = text::wrap_hyphenated(&action_what(a, &p.name), what_width, usize::MAX);
+                heights.push(what.len().max(1));
+                Row::new(vec![
+                    Cell::from(line(if a.is_open() { "[ ]" } else { "[x]" }, style)),
+                    Cell::from(line(&format!("{}.", a.id), style)),
+                    Cell::from(Text::from(
+                        what.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
+                    )),
+                ])
+                .height(text::cells(what.len().max(1)))
+            })
+            .collect();
+        let selected = (self.pane == Pane::Actions).then_some(self.action_cursor);
+        let mut state = TableState::default().with_selected(selected);
+        StatefulWidget::render(
+            Table::new(
+                rows,
+                [
+                    Constraint::Length(3),
+                    Constraint::Length(text::cells(number)),
+                    Constraint::Fill(1),
+                ],
+            )
+            .row_highlight_style(theme.selected()),
+            inner,
+            buf,
+            &mut state,
+        );
+        let total: usize = heights.iter().sum();
+        let before: usize = heights.iter().take(state.offset()).sum();
+        scrollbar(buf, areas.actions, total, before, usize::from(inner.height));
     }
 
-    fn agenda_lines(&self, p: &Profile, s: &Session, width: usize, theme: Theme) -> Vec<Line> {
-        let mut lines = Vec::new();
+    /// The agenda as list items (a heading where the topic changes, then its items, wrapped),
+    /// and which item the cursor is on.
+    fn agenda_items(
+        &self,
+        p: &Profile,
+        s: &Session,
+        width: usize,
+        theme: Theme,
+    ) -> (Vec<ListItem<'static>>, Option<usize>) {
+        let mut items = Vec::new();
+        let mut selected = None;
         if s.agenda.is_empty() {
-            lines.push(Line::new(
+            items.push(ListItem::new(line(
                 "This session has no agenda (made before rungs built them).",
                 theme.muted(),
-            ));
+            )));
         }
         let mut heading = String::new();
         for (i, item) in s.agenda.iter().enumerate() {
             let this = agenda::heading(&item.topic, &p.name);
             if this != heading {
-                lines.push(Line::new(this.clone(), theme.heading()));
+                items.push(ListItem::new(line(&this, theme.heading())));
                 heading = this;
             }
             let mark = if item.ticked { "[x]" } else { "[ ]" };
@@ -607,17 +652,22 @@ impl SessionView {
             } else {
                 Style::default()
             };
-            let at_cursor = self.pane == Pane::Left && i == self.agenda_cursor;
+            if self.pane == Pane::Left && i == self.agenda_cursor {
+                selected = Some(items.len());
+            }
             let id = item
                 .point_id()
                 .map(|n| format!("{n}. "))
                 .unwrap_or_default();
-            let text = format!("{mark} {id}{}", text::one_line(&item.text));
-            for line in hanging(&text, width) {
-                lines.push(Line::new(line, style).at_cursor(at_cursor));
-            }
+            let text = format!("{mark} {id}{}", item.text);
+            items.push(ListItem::new(
+                hanging(&text, width, usize::MAX)
+                    .iter()
+                    .map(|l| line(l, style))
+                    .collect::<Vec<_>>(),
+            ));
         }
-        lines
+        (items, selected)
     }
 
     fn draw_notes(
@@ -630,18 +680,22 @@ impl SessionView {
         style: Style,
     ) {
         let theme = ctx.theme;
-        let title = match which {
-            Notes::Shared => "Notes · both of you see these",
-            Notes::Private => "Private notes · only on this machine",
-        };
         let editing = self.editing.as_ref().filter(|e| e.which == which);
-        let title = match (which, editing.is_some()) {
-            (Notes::Shared, true) => "Notes · writing, Esc saves",
-            (Notes::Private, true) => "Private notes · writing, Esc saves",
-            _ => title,
+        let (long, short) = match (which, editing.is_some()) {
+            (Notes::Shared, true) => ("Notes · writing, Esc saves", "Notes · Esc saves"),
+            (Notes::Private, true) => ("Private notes · writing, Esc saves", "Private · Esc saves"),
+            (Notes::Shared, false) => ("Notes · both of you see these", "Notes · shared"),
+            (Notes::Private, false) => ("Private notes · only on this machine", "Private notes"),
         };
-        frame(buf, area, title, style);
-        let inner = padded(area);
+        // The long title where it fits whole on the border (a space and a corner each side).
+        let title = if text::width(long) + 6 <= usize::from(area.width) {
+            long
+        } else {
+            short
+        };
+        let block = pane(title, style);
+        let inner = block.inner(area);
+        block.render(area, buf);
         if let Some(editing) = editing {
             editing.field.draw(buf, inner);
             return;
@@ -654,43 +708,28 @@ impl SessionView {
                     ctx.profile().map_or("", |p| p.id.as_str())
                 ),
             };
-            let lines: Vec<(String, Style)> = hanging(&hint, inner.width as usize)
-                .into_iter()
-                .map(|l| (l, theme.muted()))
-                .collect();
-            crate::tui::widgets::text_lines(buf, inner, &lines);
+            Paragraph::new(line(&hint, theme.muted()))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
-        let width = (inner.width as usize).max(1);
-        let wrapped: Vec<(String, Style)> = notes
-            .lines()
-            .flat_map(|l| {
-                let line = text::one_line(l);
-                if line.is_empty() {
-                    vec![String::new()]
-                } else {
-                    text::wrap_hyphenated(&line, width, usize::MAX)
-                }
-            })
-            .map(|l| (l, Style::default()))
-            .collect();
-        let room = inner.height as usize;
-        if wrapped.len() > room && room > 0 {
+        let paragraph = Paragraph::new(lines(notes, Style::default())).wrap(Wrap { trim: true });
+        let total = paragraph.line_count(inner.width);
+        let room = usize::from(inner.height);
+        if total > room && room > 0 {
             // The first lines, and a word that there is more (e shows it all).
-            crate::tui::widgets::text_lines(buf, inner, &wrapped[..room - 1]);
-            put(
-                buf,
-                inner,
-                i64::from(inner.x),
-                i64::from(inner.bottom()) - 1,
-                &format!(
-                    "… {} more — e to read and write",
-                    wrapped.len() - (room - 1)
-                ),
+            let [shown, more] = inner.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+            ]));
+            paragraph.render(shown, buf);
+            line(
+                &format!("… {} more — e to read and write", total - (room - 1)),
                 theme.muted(),
-            );
+            )
+            .render(more, buf);
         } else {
-            crate::tui::widgets::text_lines(buf, inner, &wrapped);
+            paragraph.render(inner, buf);
         }
     }
 }

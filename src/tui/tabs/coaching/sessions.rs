@@ -3,8 +3,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::went::{Focus, Went};
 use crate::profile::rules::{self, SessionStart};
@@ -13,8 +15,8 @@ use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::coaching as forms;
-use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{frame, padded};
+use crate::tui::widgets::list;
+use crate::tui::widgets::{line, pane};
 
 #[derive(Debug, Default)]
 pub struct SessionsPane {
@@ -151,19 +153,21 @@ impl SessionsPane {
             Style::default()
         };
         let Some(p) = ctx.profile() else {
-            frame(buf, area, "Sessions", style);
+            pane("Sessions", style).render(area, buf);
             return;
         };
-        let mut title = format!("Sessions · {}", text::one_line(&p.name));
+        let mut title = format!("Sessions · {}", p.name);
         if ctx.sync.is_opening() {
             title.push_str(" · opening another…");
         }
-        frame(buf, area, &title, style);
+        let block = pane(&title, style);
+        let inner = block.inner(area);
+        block.render(area, buf);
         let today = ctx.today();
         let next = agenda::build(p, &ctx.ladder, today);
         let theirs = p.open_points_by(Rater::Own);
         let open = p.open_actions();
-        let first_name = text::one_line(p.name.split_whitespace().next().unwrap_or("them"));
+        let first_name = p.name.split_whitespace().next().unwrap_or("them");
         let theirs = match theirs {
             0 => format!("no topics from {first_name} yet"),
             n => format!("{} from {first_name} first", text::count(n, "topic")),
@@ -171,55 +175,86 @@ impl SessionsPane {
         let since = next
             .since
             .map_or_else(|| "a first 1:1".to_string(), |d| format!("since {d}"));
-        let mut lines = vec![
-            Line::new(
-                format!(
+        let ids = listed(p);
+        let mut about = vec![
+            line(
+                &format!(
                     "Next 1:1 — n starts it: {} on the agenda",
                     text::count(next.items.len(), "item")
                 ),
                 theme.heading(),
             ),
-            Line::new(
-                format!(
+            line(
+                &format!(
                     "{theirs} · {} · {since}",
                     text::count(open, "open action item")
                 ),
                 theme.muted(),
             ),
-            Line::new("", Style::default()),
         ];
-        let ids = listed(p);
         if ids.is_empty() {
-            lines.push(Line::new(
+            about.push(Line::default());
+            about.push(line(
                 "No sessions yet. n starts the first, with an agenda built from the plan.",
                 theme.muted(),
             ));
         }
-        let cursor = self.cursor.min(ids.len().saturating_sub(1));
-        for (i, id) in ids.iter().enumerate() {
-            let Some(s) = p.sessions.iter().find(|s| s.id == *id) else {
-                continue;
-            };
-            let agreed = p.actions_agreed_in(id).count();
-            let agenda = if s.agenda.is_empty() {
-                "no agenda".to_string()
-            } else {
-                format!("{}/{} discussed", s.discussed(), s.agenda.len())
-            };
-            let notes = s
-                .notes
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .map(|l| format!(" · {}", text::one_line(l)))
-                .unwrap_or_default();
-            lines.push(
-                Line::new(
-                    format!("{id}  {agenda} · {}{notes}", text::count(agreed, "action")),
-                    Style::default(),
+        let about = Paragraph::new(about).wrap(Wrap { trim: true });
+        let about_rows = text::cells(about.line_count(inner.width)).min(inner.height);
+        let [top, list_area] = inner.layout(&Layout::vertical([
+            Constraint::Length(about_rows + 1),
+            Constraint::Fill(1),
+        ]));
+        about.render(top, buf);
+        let width = usize::from(list_area.width);
+        let items: Vec<ListItem<'static>> = ids
+            .iter()
+            .filter_map(|id| p.sessions.iter().find(|s| s.id == *id))
+            .map(|s| {
+                let agreed = p.actions_agreed_in(&s.id).count();
+                let agenda = if s.agenda.is_empty() {
+                    "no agenda".to_string()
+                } else {
+                    format!("{}/{} discussed", s.discussed(), s.agenda.len())
+                };
+                let notes = s
+                    .notes
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .map(|l| format!(" · {l}"))
+                    .unwrap_or_default();
+                let entry = format!(
+                    "{}  {agenda} · {}{notes}",
+                    s.id,
+                    text::count(agreed, "action")
+                );
+                ListItem::new(
+                    hanging(&text::one_line(&entry), width, 3)
+                        .iter()
+                        .map(|l| line(l, Style::default()))
+                        .collect::<Vec<_>>(),
                 )
-                .at_cursor(focused && i == cursor),
-            );
-        }
-        list::draw(buf, padded(area), &lines, theme);
+            })
+            .collect();
+        let cursor = self.cursor.min(ids.len().saturating_sub(1));
+        list::render(
+            buf,
+            list_area,
+            area,
+            items,
+            (focused && !ids.is_empty()).then_some(cursor),
+            theme,
+        );
     }
+}
+
+/// `text` wrapped to `width` in at most `most` lines, the lines after the first indented under
+/// it.
+pub fn hanging(text: &str, width: usize, most: usize) -> Vec<String> {
+    let room = width.saturating_sub(2).max(1);
+    let mut lines = text::wrap_hyphenated(text, room, most);
+    for line in lines.iter_mut().skip(1) {
+        line.insert_str(0, "  ");
+    }
+    lines
 }
