@@ -176,6 +176,11 @@ impl Context<'_> {
                 out.write_all(agenda_lines(&s.agenda, &saved.name, false).as_bytes())?;
                 Ok(())
             }
+            SessionCommand::Show {
+                id,
+                format,
+                include_private,
+            } => self.session_show(id.as_deref(), format, include_private, out),
             SessionCommand::List {
                 json,
                 include_private,

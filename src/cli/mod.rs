@@ -20,6 +20,7 @@ mod coaching_cmds;
 mod ladder_cmds;
 mod output;
 mod profile_cmds;
+mod record_cmds;
 mod setup;
 mod share_cmds;
 
@@ -224,7 +225,13 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             by,
             note,
         }) => people()?.rate(&competency, level, by, note.as_deref(), out),
-        Some(Command::Ratings { json }) => people()?.ratings(json, out),
+        Some(Command::Ratings { json, history }) if history => people()?.rating_history(json, out),
+        Some(Command::Ratings { json, .. }) => people()?.ratings(json, out),
+        Some(Command::Use { name }) => {
+            profile_cmds::Context::open(data_dir, None, &surroundings.clock)?
+                .use_profile(name.as_deref(), out)
+        }
+        Some(Command::Evidence { action }) => people()?.evidence(action, out),
         Some(Command::Roster { sort, json }) => {
             profile_cmds::Context::open(data_dir, None, &surroundings.clock)?
                 .roster(sort, json, out)
@@ -334,9 +341,10 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
     }
 }
 
-/// The profile a command uses: `--profile`, else the config's `default_profile` if that
-/// profile exists (a stale one is a warning, never a failure), else none, which means the only
-/// or most recently changed profile.
+/// The profile a command uses: `--profile`; else none when one was chosen with `rungs use`
+/// (the store reads that choice); else the config's `default_profile` if that profile exists
+/// (a stale one is a warning, never a failure); else none, which means the only profile —
+/// with several, the store refuses and lists them. File times never decide.
 fn chosen_profile(
     flag: Option<&str>,
     surroundings: &Surroundings,
@@ -347,6 +355,9 @@ fn chosen_profile(
     }
     let wanted = surroundings.config.default_profile.as_deref()?;
     let store = crate::profile::Store::new(data_dir?);
+    if store.used().is_ok_and(|used| used.is_some()) {
+        return None;
+    }
     match store.resolve(Some(wanted)) {
         Ok(id) => Some(id),
         Err(e) => {
@@ -355,7 +366,7 @@ fn chosen_profile(
                 .as_deref()
                 .map_or_else(|| "config".to_string(), |p| p.display().to_string());
             warn(&format!(
-                "{origin}: default_profile \"{wanted}\" cannot be used ({e}); using the most recent profile"
+                "{origin}: default_profile \"{wanted}\" cannot be used ({e}); it is ignored"
             ));
             None
         }

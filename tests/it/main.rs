@@ -17,6 +17,7 @@ mod injection;
 mod invisible_text;
 mod loader_errors;
 mod logs;
+mod manager_week;
 mod mutations;
 mod other_tools;
 mod output_gate;
