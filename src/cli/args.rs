@@ -518,7 +518,7 @@ pub enum ActionCommand {
     /// Add an action item, to carry into the next 1:1
     Add {
         text: String,
-        /// Who does it: self (the person), manager, or a name [default: self]
+        /// Who does it: the person, by name (or `self`), `manager`, or another name [default: the person]
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
         /// When it is due (YYYY-MM-DD), up to the same day 10 years on

@@ -233,8 +233,13 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
         }
         Some(Command::Evidence { action }) => people()?.evidence(action, out),
         Some(Command::Roster { sort, json }) => {
-            profile_cmds::Context::open(data_dir, None, &surroundings.clock)?
-                .roster(sort, json, out)
+            let me = my_profile(surroundings, data_dir);
+            profile_cmds::Context::open(data_dir, None, &surroundings.clock)?.roster(
+                sort,
+                json,
+                me.as_deref(),
+                out,
+            )
         }
         Some(Command::Diff {
             ladder,
@@ -367,6 +372,22 @@ fn chosen_profile(
                 .map_or_else(|| "config".to_string(), |p| p.display().to_string());
             warn(&format!(
                 "{origin}: default_profile \"{wanted}\" cannot be used ({e}); it is ignored"
+            ));
+            None
+        }
+    }
+}
+
+/// The manager's own profile, named by `me` in the config; one that names no profile is a
+/// warning, never a failure.
+fn my_profile(surroundings: &Surroundings, data_dir: Option<&Path>) -> Option<String> {
+    let me = surroundings.config.me.as_deref()?;
+    match crate::profile::Store::new(data_dir?).resolve(Some(me)) {
+        Ok(id) => Some(id),
+        Err(e) => {
+            warn(&format!(
+                "config.ron: me \"{}\" cannot be used ({e}); the roster lists everyone as a report",
+                text::one_line(me)
             ));
             None
         }

@@ -396,3 +396,74 @@ fn session_show_gives_minutes_with_what_was_discussed_agreed_completed_and_rated
         .code(2)
         .stderr(predicate::str::contains("2026-11-10, 2026-11-25"));
 }
+
+#[test]
+fn the_roster_lists_me_apart_from_my_reports_and_owners_read_as_names() {
+    let dir = team();
+    rungs(dir.path())
+        .args([
+            "profile",
+            "new",
+            "Ada Lovelace",
+            "--role",
+            "engineering-manager",
+        ])
+        .assert()
+        .success();
+    let config = dir.path().join("config.ron");
+    std::fs::write(&config, "(me: \"ada\")").unwrap();
+    let roster = rungs(dir.path())
+        .env("RUNGS_CONFIG", &config)
+        .args(["roster", "--sort", "name"])
+        .assert()
+        .success();
+    let roster = String::from_utf8_lossy(&roster.get_output().stdout).to_string();
+    let lines: Vec<&str> = roster.lines().collect();
+    assert!(lines[0].starts_with("you: Ada Lovelace"), "{roster}");
+    assert!(!lines[0].contains("1:1"), "{roster}");
+    assert_eq!(lines[1], "your reports:", "{roster}");
+    assert!(lines[2].starts_with("Mia Chen"), "{roster}");
+    assert_eq!(lines.len(), 5, "{roster}");
+    let json = common::json(
+        rungs(dir.path())
+            .env("RUNGS_CONFIG", &config)
+            .args(["roster", "--json"]),
+    );
+    let mine: Vec<(&str, bool)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["me"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(mine[0], ("ada-lovelace", true));
+    assert!(mine[1..].iter().all(|(_, me)| !me), "{mine:?}");
+    // Without `me`, everyone is a report, as before.
+    rungs(dir.path())
+        .args(["roster"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("you:").not());
+
+    // An owner typed as the person's name (or self) is the person, shown by name.
+    rungs(dir.path()).args(["use", "priya"]).assert().success();
+    for owner in ["Priya", "self"] {
+        rungs(dir.path())
+            .args(["action", "add", "Book the course", "--owner", owner])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Book the course — Priya"));
+    }
+    rungs(dir.path())
+        .args([
+            "action",
+            "add",
+            "Send the job description",
+            "--owner",
+            "manager",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Send the job description — manager",
+        ));
+}
