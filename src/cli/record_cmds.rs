@@ -229,6 +229,11 @@ impl Context<'_> {
             MinutesFormat::Markdown => out.write_all(minutes.markdown(private).as_bytes())?,
             MinutesFormat::Json => write_json(out, &minutes.json(private))?,
         }
+        if include_private {
+            super::output::warn(
+                "these minutes hold the session's private notes — keep them out of shared folders and documents",
+            );
+        }
         Ok(())
     }
 }
