@@ -448,6 +448,18 @@ pub enum SessionCommand {
         #[arg(long)]
         include_private: bool,
     },
+    /// Set the day of the next 1:1 (shown in the minutes); --clear forgets it
+    Next {
+        /// The day (YYYY-MM-DD)
+        #[arg(
+            value_name = "DATE",
+            required_unless_present = "clear",
+            conflicts_with = "clear"
+        )]
+        date: Option<Date>,
+        #[arg(long)]
+        clear: bool,
+    },
     /// List the sessions, newest first
     List {
         /// Print JSON for scripts

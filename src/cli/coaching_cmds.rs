@@ -176,6 +176,7 @@ impl Context<'_> {
                 out.write_all(agenda_lines(&s.agenda, &saved.name, false).as_bytes())?;
                 Ok(())
             }
+            SessionCommand::Next { date, .. } => self.next_session(date, out),
             SessionCommand::Show {
                 id,
                 format,

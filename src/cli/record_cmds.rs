@@ -9,6 +9,7 @@ use super::args::{EvidenceCommand, MinutesFormat};
 use super::coaching_cmds::private_notes;
 use super::output::write_json;
 use super::profile_cmds::{Context, apply};
+use crate::date::Date;
 use crate::error::Failure;
 use crate::export::{self, Minutes};
 use crate::profile::{ChosenBy, ProfileError, rules};
@@ -191,6 +192,25 @@ impl Context<'_> {
                 r.by.name(),
                 r.level.words(),
             )?;
+        }
+        Ok(())
+    }
+
+    /// `rungs session next DATE|--clear`: the day of the next 1:1.
+    pub fn next_session(&self, day: Option<Date>, out: &mut dyn Write) -> Result<(), Failure> {
+        let (who, profile, _) = self.load(None)?;
+        let today = self.clock.today();
+        // Checked here too, so a wrong day is refused before the lock is taken.
+        rules::set_next_session(&profile, day, today).map_err(|r| Failure::invalid(r.0))?;
+        let ((), saved) = self.store.update(&who, |p| {
+            match rules::set_next_session(p, day, today).map_err(|r| ProfileError::Invalid(r.0))? {
+                Some(change) => apply(&change, p),
+                None => Ok(()),
+            }
+        })?;
+        match saved.next_session {
+            Some(day) => writeln!(out, "{}: next 1:1 on {day}", saved.id)?,
+            None => writeln!(out, "{}: no next 1:1 set", saved.id)?,
         }
         Ok(())
     }

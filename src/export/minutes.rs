@@ -32,6 +32,8 @@ pub struct Minutes<'a> {
     pub completed: Vec<&'a Action>,
     /// Given on the session's day.
     pub ratings: Vec<&'a Rating>,
+    /// The next 1:1's day, when one is set after this (the latest) session.
+    pub next: Option<Date>,
     today: Date,
 }
 
@@ -78,6 +80,9 @@ impl<'a> Minutes<'a> {
                 .iter()
                 .filter(|r| r.date == session.date)
                 .collect(),
+            next: profile
+                .next_session
+                .filter(|day| next.is_none() && *day > session.date),
             today,
         })
     }
@@ -165,6 +170,9 @@ impl<'a> Minutes<'a> {
         for r in &self.ratings {
             let _ = writeln!(out, "- {}", cell(&self.rating_words(r)));
         }
+        if let Some(day) = self.next {
+            let _ = writeln!(out, "\n**Next 1:1:** {day}");
+        }
         out
     }
 
@@ -202,6 +210,7 @@ impl<'a> Minutes<'a> {
             "id": s.id,
             "date": s.date.to_string(),
             "previous": self.previous.map(|s| s.date.to_string()),
+            "next_session": self.next.map(|d| d.to_string()),
             "agenda": agenda,
             "notes": s.notes,
             "actions_agreed": actions(&self.agreed),

@@ -16,8 +16,8 @@ pub mod dates;
 
 use coaching::log_plan;
 pub use coaching::{
-    SessionStart, add_action, add_point, close_point, edit_action, rate, set_notes,
-    set_private_notes, start_session, tick, toggle_action,
+    SessionStart, add_action, add_point, close_point, edit_action, rate, set_next_session,
+    set_notes, set_private_notes, start_session, tick, toggle_action,
 };
 
 /// A new current role: the old one moves to the history (ended today), and a plan that started

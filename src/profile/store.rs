@@ -693,7 +693,9 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
             .map(migrate::from_v1)
             .map_err(|e| parse_error(&e)),
         2 => current.map(migrate::from_v2).map_err(|e| parse_error(&e)),
-        PROFILE_FORMAT => current
+        // Format 4 only adds the day of the next 1:1: a format-3 file reads as it is, and
+        // its first change writes it as format 4.
+        3 | PROFILE_FORMAT => current
             .map_err(|e| parse_error(&e))
             .and_then(|p| migrate::checked(p, path)),
         newer_format => Err(newer(newer_format)),

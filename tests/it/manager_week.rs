@@ -467,3 +467,68 @@ fn the_roster_lists_me_apart_from_my_reports_and_owners_read_as_names() {
             "Send the job description — manager",
         ));
 }
+
+#[test]
+fn a_format_3_profile_loads_and_its_first_change_writes_format_4_keeping_everything() {
+    let dir = team();
+    rungs(dir.path()).args(["use", "priya"]).assert().success();
+    rungs(dir.path())
+        .args([
+            "session",
+            "add",
+            "--notes",
+            "first talk",
+            "--action",
+            "Book the course",
+        ])
+        .assert()
+        .success();
+    let path = dir.path().join("profiles/priya-sharma.ron");
+    // Format 3 is format 4 without the day of the next 1:1: the file the last release wrote.
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("format: 4,"), "{written}");
+    assert!(
+        !written.contains("next_session"),
+        "an unset day is not written: {written}"
+    );
+    let format_3 = written.replace("format: 4,", "format: 3,");
+    std::fs::write(&path, &format_3).unwrap();
+    let before = Store::new(dir.path()).load("priya-sharma").unwrap();
+    rungs(dir.path())
+        .args(["session", "next", "2026-12-09"])
+        .assert()
+        .success()
+        .stdout("priya-sharma: next 1:1 on 2026-12-09\n");
+    let after_text = std::fs::read_to_string(&path).unwrap();
+    assert!(after_text.starts_with("(\n    format: 4,"), "{after_text}");
+    assert!(
+        after_text.contains("next_session: \"2026-12-09\""),
+        "{after_text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("profiles/priya-sharma.ron.bak")).unwrap(),
+        format_3,
+        "the format-3 file is the backup"
+    );
+    let after = Store::new(dir.path()).load("priya-sharma").unwrap();
+    assert_eq!(after.sessions, before.sessions);
+    assert_eq!(after.actions, before.actions);
+    assert_eq!(after.next_id, before.next_id);
+    // The minutes of the latest session give the next 1:1's day.
+    rungs(dir.path())
+        .args(["session", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("**Next 1:1:** 2026-12-09"));
+    let json = common::json(rungs(dir.path()).args(["session", "show", "--format", "json"]));
+    assert_eq!(json["next_session"], "2026-12-09");
+    rungs(dir.path())
+        .args(["session", "next", "2031-01-01"])
+        .assert()
+        .code(2);
+    rungs(dir.path())
+        .args(["session", "next", "--clear"])
+        .assert()
+        .success()
+        .stdout("priya-sharma: no next 1:1 set\n");
+}

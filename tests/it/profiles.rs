@@ -185,7 +185,7 @@ fn the_format_1_fixture_loads_forever() {
 fn saved_files_are_pretty_with_fields_in_a_fixed_order() {
     let text = to_ron(&full_profile()).unwrap();
     assert!(
-        text.starts_with("(\n    format: 3,\n    next_id: (\n"),
+        text.starts_with("(\n    format: 4,\n    next_id: (\n"),
         "{text}"
     );
     assert!(
