@@ -28,6 +28,8 @@ pub const CONFIG_VAR: &str = "RUNGS_CONFIG";
 pub struct Config {
     /// The profile commands use when `--profile` is not given.
     pub default_profile: Option<String>,
+    /// The manager's own profile (name or id): the roster lists it apart from the reports.
+    pub me: Option<String>,
     /// Key bindings to replace, one per action named, sorted by action name.
     pub keys: Vec<KeyOverride>,
     pub colors: Palette,
@@ -334,6 +336,7 @@ impl FromStr for Color {
 struct ConfigFile {
     format: Option<u32>,
     default_profile: Option<String>,
+    me: Option<String>,
     keys: BTreeMap<String, Vec<String>>,
     colors: ColorsFile,
 }
@@ -448,6 +451,10 @@ pub fn parse(source: &str, origin: &str) -> (Config, Vec<String>) {
     let mut config = Config {
         default_profile: file
             .default_profile
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty()),
+        me: file
+            .me
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty()),
         ..Config::default()
@@ -567,9 +574,12 @@ pub const TEMPLATE: &str = r##"// rungs settings. Every field is optional; delet
 (
     format: 1,
 
-    // The profile commands and the planner use when --profile is not given
-    // (default: the only profile, or the most recently changed one).
+    // The profile commands and the planner use when neither --profile nor `rungs use`
+    // chose one (default: the only profile; with several, you are asked to choose).
     // default_profile: "ada-lovelace",
+
+    // Your own profile, if you keep one: the roster lists it apart from your reports.
+    // me: "ada-lovelace",
 
     // Keys: an action of the planner and the keys that replace its default ones, e.g.
     //   "set-current": ["C"], "quit": ["q", "ctrl-q"], "undo": [].

@@ -23,7 +23,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "RUNGS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// The profile to use, by name or id [default: the only or most recently changed one]
+    /// The profile to use: a name, an id or an unambiguous prefix [default: the one chosen with `rungs use`, or the only one]
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
@@ -162,6 +162,22 @@ pub enum Command {
         /// Print JSON for scripts
         #[arg(long)]
         json: bool,
+        /// Every rating ever given, oldest first: date, competency, who rated, level and note
+        #[arg(long)]
+        history: bool,
+    },
+    /// Choose whose profile commands without --profile use; without NAME, show the choice
+    ///
+    /// NAME is a name, an id or an unambiguous prefix of either ("priya"). The choice is kept
+    /// in <data dir>/state/profile.ron; the planner opens that profile too.
+    Use {
+        /// The profile to use from now on
+        name: Option<String>,
+    },
+    /// The evidence log: list it, correct an entry, remove one (by the id `evidence list` shows)
+    Evidence {
+        #[command(subcommand)]
+        action: EvidenceCommand,
     },
     /// Every profile: readiness, overdue milestones, open actions, the last 1:1
     Roster {
@@ -174,8 +190,8 @@ pub enum Command {
     },
     /// What changes from one role to another (the planner's d)
     ///
-    /// The same diff as `d` in the planner. With a profile (--profile, or the only or most recent
-    /// one), its ladder is used and the milestones it has done are left out; --ladder diffs the
+    /// The same diff as `d` in the planner. With a profile (--profile, or the one chosen with
+    /// `rungs use`), its ladder is used and the milestones it has done are left out; --ladder diffs the
     /// ladder alone.
     Diff {
         #[command(flatten)]
@@ -356,7 +372,7 @@ pub enum ProfileCommand {
     },
     /// Show everything in a profile, with readiness and breadth
     Show {
-        /// Profile name or id [default: --profile, or the only or most recent one]
+        /// Profile name or id [default: --profile, or the one chosen with `rungs use`]
         name: Option<String>,
         /// Print JSON for scripts
         #[arg(long)]
@@ -364,7 +380,7 @@ pub enum ProfileCommand {
     },
     /// Change the current or target role (a new current role moves the old one to the history)
     Set {
-        /// Profile name or id [default: --profile, or the only or most recent one]
+        /// Profile name or id [default: --profile, or the one chosen with `rungs use`]
         name: Option<String>,
         /// The role you hold now, by id or title (the old one goes into your history)
         #[arg(long, value_name = "ROLE")]
@@ -422,6 +438,28 @@ pub enum SessionCommand {
         #[arg(long, value_name = "TEXT")]
         action: Vec<String>,
     },
+    /// The minutes of a 1:1: agenda with what was discussed, notes, actions agreed and completed, ratings given
+    Show {
+        /// The session's id (as `session list` shows it) [default: the latest session]
+        id: Option<String>,
+        #[arg(long, value_enum, default_value_t = MinutesFormat::Markdown)]
+        format: MinutesFormat,
+        /// Put the session's private notes in too — not for sharing
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// Set the day of the next 1:1 (shown in the minutes); --clear forgets it
+    Next {
+        /// The day (YYYY-MM-DD)
+        #[arg(
+            value_name = "DATE",
+            required_unless_present = "clear",
+            conflicts_with = "clear"
+        )]
+        date: Option<Date>,
+        #[arg(long)]
+        clear: bool,
+    },
     /// List the sessions, newest first
     List {
         /// Print JSON for scripts
@@ -431,6 +469,34 @@ pub enum SessionCommand {
         #[arg(long)]
         include_private: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Every entry of the evidence log, oldest first, each with its id
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct the text of entry ID (its date and what it is tied to stay)
+    Edit {
+        #[arg(value_name = "ID")]
+        id: u64,
+        /// The corrected text
+        text: String,
+    },
+    /// Remove entry ID from the log (and so from every export)
+    Remove {
+        #[arg(value_name = "ID")]
+        id: u64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -464,7 +530,7 @@ pub enum ActionCommand {
     /// Add an action item, to carry into the next 1:1
     Add {
         text: String,
-        /// Who does it: self (the person), manager, or a name [default: self]
+        /// Who does it: the person, by name (or `self`), `manager`, or another name [default: the person]
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
         /// When it is due (YYYY-MM-DD), up to the same day 10 years on
@@ -488,9 +554,11 @@ pub enum ByArg {
     Manager,
 }
 
+/// A rating, chosen from the scale (other words are refused with the list, exit 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RatingArg {
     Below,
+    #[value(alias = "working towards")]
     WorkingTowards,
     Meeting,
     Exceeding,

@@ -176,6 +176,12 @@ impl Context<'_> {
                 out.write_all(agenda_lines(&s.agenda, &saved.name, false).as_bytes())?;
                 Ok(())
             }
+            SessionCommand::Next { date, .. } => self.next_session(date, out),
+            SessionCommand::Show {
+                id,
+                format,
+                include_private,
+            } => self.session_show(id.as_deref(), format, include_private, out),
             SessionCommand::List {
                 json,
                 include_private,
@@ -548,6 +554,7 @@ impl Context<'_> {
         &self,
         sort: RosterSortArg,
         json: bool,
+        me: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let today = self.clock.today();
@@ -555,9 +562,34 @@ impl Context<'_> {
         // command's failure, not a row of the roster.
         self.store.list()?;
         let rows = roster::load(&self.store, &self.data_dir, today, sort.into());
+        let team = roster::team(rows.clone(), me);
         if json {
-            let values: Vec<Value> = rows.iter().map(roster_json).collect();
+            // The manager's own line first, marked `"me": true`; the reports as before.
+            let mine = team.me.iter().map(|row| (row, true));
+            let values: Vec<Value> = mine
+                .chain(team.reports.iter().map(|row| (row, false)))
+                .map(|(row, me)| {
+                    let mut value = roster_json(row);
+                    value["me"] = json!(me);
+                    value
+                })
+                .collect();
             return write_json(out, &values);
+        }
+        if let Some(mine) = &team.me {
+            writeln!(out, "{}", my_line(mine))?;
+            if team.reports.is_empty() {
+                writeln!(
+                    out,
+                    "no reports yet — `rungs profile new NAME --role ROLE` for each"
+                )?;
+                return Ok(());
+            }
+            writeln!(out, "your reports:")?;
+            for row in &team.reports {
+                writeln!(out, "{}", roster_line(row, today))?;
+            }
+            return Ok(());
         }
         if rows.is_empty() {
             writeln!(
@@ -647,6 +679,31 @@ fn roster_json(row: &Row) -> Value {
             "error": Value::Null,
         }),
         Row::Unreadable { id, why } => json!({"id": id, "error": why}),
+    }
+}
+
+/// The manager's own line: where they are and how ready, never a "last 1:1" with themselves.
+fn my_line(row: &Row) -> String {
+    match row {
+        Row::Person(e) => {
+            let readiness = match (&e.next_level, e.readiness) {
+                (Some(level), Some(r)) => format!(" · {level} {} {} %", r.gauge(10), r.percent()),
+                _ => String::new(),
+            };
+            format!(
+                "you: {}  {}{}{readiness} · {} overdue (`me` in config.ron)",
+                text::one_line(&e.name),
+                e.current_title,
+                e.target_title
+                    .as_deref()
+                    .map(|t| format!(" → {t}"))
+                    .unwrap_or_default(),
+                e.overdue
+            )
+        }
+        Row::Unreadable { id, why } => {
+            format!("you: {id}  (cannot be read: {})", text::one_line(why))
+        }
     }
 }
 

@@ -20,6 +20,7 @@ mod coaching_cmds;
 mod ladder_cmds;
 mod output;
 mod profile_cmds;
+mod record_cmds;
 mod setup;
 mod share_cmds;
 
@@ -224,10 +225,21 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
             by,
             note,
         }) => people()?.rate(&competency, level, by, note.as_deref(), out),
-        Some(Command::Ratings { json }) => people()?.ratings(json, out),
-        Some(Command::Roster { sort, json }) => {
+        Some(Command::Ratings { json, history }) if history => people()?.rating_history(json, out),
+        Some(Command::Ratings { json, .. }) => people()?.ratings(json, out),
+        Some(Command::Use { name }) => {
             profile_cmds::Context::open(data_dir, None, &surroundings.clock)?
-                .roster(sort, json, out)
+                .use_profile(name.as_deref(), out)
+        }
+        Some(Command::Evidence { action }) => people()?.evidence(action, out),
+        Some(Command::Roster { sort, json }) => {
+            let me = my_profile(surroundings, data_dir);
+            profile_cmds::Context::open(data_dir, None, &surroundings.clock)?.roster(
+                sort,
+                json,
+                me.as_deref(),
+                out,
+            )
         }
         Some(Command::Diff {
             ladder,
@@ -334,9 +346,10 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
     }
 }
 
-/// The profile a command uses: `--profile`, else the config's `default_profile` if that
-/// profile exists (a stale one is a warning, never a failure), else none, which means the only
-/// or most recently changed profile.
+/// The profile a command uses: `--profile`; else none when one was chosen with `rungs use`
+/// (the store reads that choice); else the config's `default_profile` if that profile exists
+/// (a stale one is a warning, never a failure); else none, which means the only profile —
+/// with several, the store refuses and lists them. File times never decide.
 fn chosen_profile(
     flag: Option<&str>,
     surroundings: &Surroundings,
@@ -347,6 +360,9 @@ fn chosen_profile(
     }
     let wanted = surroundings.config.default_profile.as_deref()?;
     let store = crate::profile::Store::new(data_dir?);
+    if store.used().is_ok_and(|used| used.is_some()) {
+        return None;
+    }
     match store.resolve(Some(wanted)) {
         Ok(id) => Some(id),
         Err(e) => {
@@ -355,7 +371,23 @@ fn chosen_profile(
                 .as_deref()
                 .map_or_else(|| "config".to_string(), |p| p.display().to_string());
             warn(&format!(
-                "{origin}: default_profile \"{wanted}\" cannot be used ({e}); using the most recent profile"
+                "{origin}: default_profile \"{wanted}\" cannot be used ({e}); it is ignored"
+            ));
+            None
+        }
+    }
+}
+
+/// The manager's own profile, named by `me` in the config; one that names no profile is a
+/// warning, never a failure.
+fn my_profile(surroundings: &Surroundings, data_dir: Option<&Path>) -> Option<String> {
+    let me = surroundings.config.me.as_deref()?;
+    match crate::profile::Store::new(data_dir?).resolve(Some(me)) {
+        Ok(id) => Some(id),
+        Err(e) => {
+            warn(&format!(
+                "config.ron: me \"{}\" cannot be used ({e}); the roster lists everyone as a report",
+                text::one_line(me)
             ));
             None
         }

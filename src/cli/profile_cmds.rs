@@ -64,7 +64,8 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The profile named by `name`, else `--profile`, else the only or most recent one.
+    /// The profile named by `name`, else `--profile`, else the one chosen with `rungs use`,
+    /// else the only one (see [`Store::resolve`]).
     fn id(&self, name: Option<&str>) -> Result<String, Failure> {
         Ok(self.store.resolve(name.or(self.chosen))?)
     }

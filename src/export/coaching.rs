@@ -8,9 +8,12 @@ use serde_json::{Value, json};
 
 use super::formats::{ExportInput, PrivateNotes, cell};
 use crate::date::Date;
+use crate::ladder::Ladder;
 use crate::profile::agenda::{self, Agenda};
 use crate::profile::competence::{self, Standing};
-use crate::profile::{Action, AgendaItem, Moved, Owner, Profile, Rating, RatingLevel, Topic};
+use crate::profile::{
+    Action, AgendaItem, Evidence, Moved, Owner, Profile, Rating, RatingLevel, Topic,
+};
 use crate::text;
 
 /// One action item in words: what, who, by when (and whether that has passed), and where it
@@ -78,6 +81,47 @@ pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
             cell(&action_words(action, &profile.name, input.today))
         );
     }
+}
+
+/// What an evidence entry is tied to, by its title ("Emotional intelligence") rather than its
+/// id; an id the ladder no longer has is shown as it is.
+pub fn evidence_tag(e: &Evidence, ladder: &Ladder) -> Option<String> {
+    if let Some(id) = &e.milestone {
+        return Some(
+            ladder
+                .milestone(id)
+                .map_or_else(|| id.clone(), |(_, m)| m.title.clone()),
+        );
+    }
+    let id = e.competency.as_ref()?;
+    Some(
+        ladder
+            .competencies()
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.name.clone()),
+    )
+}
+
+/// One evidence entry as a line of text: date, text, and what it is tied to, by title.
+pub fn evidence_line(e: &Evidence, ladder: &Ladder) -> String {
+    let tag = evidence_tag(e, ladder)
+        .map(|t| format!("  [{}]", text::one_line(&t)))
+        .unwrap_or_default();
+    format!("{}  {}{tag}", e.date, text::one_line(&e.text))
+}
+
+/// One evidence entry for scripts (`rungs evidence list --json`): its id (the one `evidence
+/// edit` and `evidence remove` take), date, text, the ids it is tied to and their title.
+pub fn evidence_json(e: &Evidence, ladder: &Ladder) -> Value {
+    json!({
+        "id": e.id,
+        "date": e.date.to_string(),
+        "text": e.text,
+        "milestone": e.milestone,
+        "competency": e.competency,
+        "about": evidence_tag(e, ladder),
+    })
 }
 
 /// `notes` as a Markdown quote, line by line, or `none` in italics when there are none.

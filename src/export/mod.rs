@@ -7,6 +7,7 @@ mod coaching;
 mod dot;
 mod formats;
 mod ics;
+mod minutes;
 mod svg;
 
 use std::fmt::Write;
@@ -20,10 +21,12 @@ use crate::profile::{self, Comparison, LearningItem, Profile, Readiness, Status}
 use crate::text;
 
 pub use coaching::{
-    action_json, action_words, agenda_item_json, agenda_json, sessions_json, standing_json,
+    action_json, action_words, agenda_item_json, agenda_json, evidence_json, evidence_line,
+    evidence_tag, sessions_json, standing_json,
 };
 use formats::cell;
 pub use formats::{EXPORTS_FOLDER, ExportInput, Format, PrivateNotes, file_name, write_to_exports};
+pub use minutes::Minutes;
 
 /// How far back "done recently" reaches in the Markdown summary.
 pub const RECENT_DAYS: i64 = 90;
@@ -449,11 +452,7 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     if !profile.evidence.is_empty() {
         let _ = writeln!(out, "\nEvidence");
         for e in profile.evidence.iter().rev().take(10) {
-            let tag = e
-                .about()
-                .map(|t| format!("  [{}]", text::one_line(t)))
-                .unwrap_or_default();
-            let _ = writeln!(out, "  {}  {}{tag}", e.date, text::one_line(&e.text));
+            let _ = writeln!(out, "  {}", evidence_line(e, ladder));
         }
         if profile.evidence.len() > 10 {
             let _ = writeln!(out, "  … and {} older", profile.evidence.len() - 10);
@@ -607,7 +606,10 @@ pub fn markdown(input: &ExportInput) -> String {
     if !recent_evidence.is_empty() {
         let _ = writeln!(out, "\n## Evidence\n");
         for e in recent_evidence.iter().rev() {
-            let _ = writeln!(out, "- {} {}", e.date, cell(&e.text));
+            let tag = evidence_tag(e, ladder)
+                .map(|t| format!(" ({})", cell(&t)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- {} {}{tag}", e.date, cell(&e.text));
         }
     }
     out

@@ -16,6 +16,8 @@
 //! hand out one id, and the change [`Change::apply`] returns carries them: its undo removes
 //! exactly the item it added, and an item put back keeps the id it had.
 
+use crate::date::Date;
+
 use super::coaching::{Action, AgendaItem, PlanChange, Session, TalkingPoint};
 use super::model::{
     Evidence, HeldRole, MilestoneProgress, NextIds, Person, PlanStep, Profile, Rating, take,
@@ -52,6 +54,11 @@ pub enum Edit {
     Target {
         before: Option<String>,
         after: Option<String>,
+    },
+    /// The day of the next 1:1: applies only over the day it replaces.
+    NextSession {
+        before: Option<Date>,
+        after: Option<Date>,
     },
     Milestone {
         id: String,
@@ -237,6 +244,10 @@ impl Edit {
                 before: after,
                 after: before,
             },
+            Edit::NextSession { before, after } => Edit::NextSession {
+                before: after,
+                after: before,
+            },
             Edit::Target { before, after } => Edit::Target {
                 before: after,
                 after: before,
@@ -308,6 +319,13 @@ impl Edit {
                     return conflict("the current role");
                 }
                 p.current_role = after.clone();
+                Ok(before != after)
+            }
+            Edit::NextSession { before, after } => {
+                if p.next_session != *before {
+                    return conflict("the day of the next 1:1");
+                }
+                p.next_session = *after;
                 Ok(before != after)
             }
             Edit::Target { before, after } => {

@@ -80,6 +80,15 @@ impl Owner {
         }
     }
 
+    /// How a manager types the owner back: the person's first name, `manager`, or the name
+    /// given (`self` is still read as the person, see [`Owner::parse`]).
+    pub fn typed_for(&self, person: &str) -> String {
+        match self {
+            Owner::Own => self.describe(person),
+            _ => self.typed(),
+        }
+    }
+
     /// How a form or the command line would write the owner back.
     pub fn typed(&self) -> String {
         match self {

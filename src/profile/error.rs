@@ -19,6 +19,15 @@ pub enum ProfileError {
         hint: String,
     },
     NoProfiles,
+    /// Several profiles, none named and none chosen with `rungs use`.
+    NoneChosen {
+        ids: Vec<String>,
+    },
+    /// A prefix that more than one profile has.
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
     AlreadyExists {
         id: String,
         path: PathBuf,
@@ -125,6 +134,17 @@ impl std::fmt::Display for ProfileError {
             }
             ProfileError::NoProfiles => f.write_str(
                 "no profile yet — create one with `rungs profile new \"Your Name\" --role ROLE`",
+            ),
+            ProfileError::NoneChosen { ids } => write!(
+                f,
+                "several profiles and none chosen: {} — choose whose profile commands use with `rungs use NAME`, or pass --profile NAME",
+                ids.join(", ")
+            ),
+            ProfileError::Ambiguous { name, candidates } => write!(
+                f,
+                "\"{}\" could be any of {} — give more of the name or id",
+                text::one_line(name),
+                candidates.join(", ")
             ),
             ProfileError::AlreadyExists { id, path, existing } => match existing {
                 Some(name) => write!(

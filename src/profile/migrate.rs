@@ -327,6 +327,12 @@ mod tests {
         assert_eq!(Owner::parse("", "Priya Sharma"), Owner::Own);
         assert_eq!(Owner::parse("Priya", "Priya Sharma"), Owner::Own);
         assert_eq!(Owner::parse("priya sharma", "Priya Sharma"), Owner::Own);
+        // Typed back as the manager reads it: her name, and read again as her.
+        for owner in [Owner::Own, Owner::Manager, Owner::Named("Sam".into())] {
+            let typed = owner.typed_for("Priya Sharma");
+            assert_ne!(typed, "self");
+            assert_eq!(Owner::parse(&typed, "Priya Sharma"), owner);
+        }
         assert_eq!(Owner::parse("Manager", "Priya Sharma"), Owner::Manager);
         assert_eq!(
             Owner::parse("Grace", "Priya Sharma"),

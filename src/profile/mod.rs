@@ -24,6 +24,7 @@ pub mod roster;
 pub mod rules;
 mod schedule;
 mod store;
+mod whose;
 
 pub use change::{Change, Conflict, Edit, Item};
 pub use coaching::{
@@ -46,3 +47,4 @@ pub use readiness::{
 };
 pub use schedule::{DAYS_PER_MOVE, StepDate, step_dates};
 pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};
+pub use whose::ChosenBy;

@@ -15,7 +15,7 @@ pub use super::kinds::{Rater, RatingLevel, Status};
 use crate::date::Date;
 
 /// The profile format this version writes; older ones are migrated as they are read.
-pub const PROFILE_FORMAT: u32 = 3;
+pub const PROFILE_FORMAT: u32 = 4;
 
 /// The private-notes file format (see [`super::private`]) this version reads and writes.
 pub const PRIVATE_FORMAT: u32 = 1;
@@ -90,6 +90,9 @@ pub struct Profile {
     /// Dated changes to the plan, target and current role, oldest first.
     #[serde(default)]
     pub plan_changes: Vec<PlanChange>,
+    /// The day of the next 1:1, once agreed (format 4); not written while unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_session: Option<Date>,
     /// The manager's private notes by session id. Never written to the profile file (the store
     /// keeps them in `<id>.private.ron`) and never serialised by anything else either.
     #[serde(skip)]
@@ -244,6 +247,7 @@ impl Profile {
             actions: Vec::new(),
             talking_points: Vec::new(),
             plan_changes: Vec::new(),
+            next_session: None,
             private_notes: BTreeMap::new(),
         }
     }

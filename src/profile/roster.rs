@@ -240,6 +240,28 @@ pub fn load(store: &Store, data_dir: &Path, today: Date, sort: Sort) -> Vec<Row>
 }
 
 /// Orders `rows` by `sort`; unreadable profiles go last, by id.
+/// The roster as a manager reads it: their own profile (the config's `me`) apart, the others
+/// as reports, each part in the order given. The manager is nobody's report: their line never
+/// says "no 1:1 yet".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Team {
+    pub me: Option<Row>,
+    pub reports: Vec<Row>,
+}
+
+/// Splits `rows` into the manager's own (profile id `me`) and the reports.
+pub fn team(rows: Vec<Row>, me: Option<&str>) -> Team {
+    let mut team = Team::default();
+    for row in rows {
+        if team.me.is_none() && me == Some(row.id()) {
+            team.me = Some(row);
+        } else {
+            team.reports.push(row);
+        }
+    }
+    team
+}
+
 pub fn order(rows: &mut [Row], sort: Sort) {
     rows.sort_by(|a, b| match (a, b) {
         (Row::Person(a), Row::Person(b)) => compare(a, b, sort),

@@ -16,8 +16,8 @@ pub mod dates;
 
 use coaching::log_plan;
 pub use coaching::{
-    SessionStart, add_action, add_point, close_point, edit_action, rate, set_notes,
-    set_private_notes, start_session, tick, toggle_action,
+    SessionStart, add_action, add_point, close_point, edit_action, rate, set_next_session,
+    set_notes, set_private_notes, start_session, tick, toggle_action,
 };
 
 /// A new current role: the old one moves to the history (ended today), and a plan that started
@@ -377,6 +377,62 @@ pub fn add_evidence(p: &Profile, entry: Evidence) -> Result<Change, Refusal> {
     ))
 }
 
+/// The evidence entry with id `id`, or a refusal naming the ids there are.
+fn evidence_at(p: &Profile, id: u64) -> Result<(usize, &Evidence), Refusal> {
+    p.evidence
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.id == id)
+        .ok_or_else(|| {
+            let known: Vec<String> = p.evidence.iter().map(|e| e.id.to_string()).collect();
+            Refusal(if known.is_empty() {
+                format!("no evidence entry {id}: the evidence log is empty")
+            } else {
+                format!(
+                    "no evidence entry {id} — the ids there are: {}",
+                    known.join(", ")
+                )
+            })
+        })
+}
+
+/// The evidence entry `id` with its text corrected (its id, date and ties stay); refused for
+/// an unknown id or an empty text. `None` when the text is already that.
+pub fn edit_evidence(p: &Profile, id: u64, text: String) -> Result<Option<Change>, Refusal> {
+    let (index, before) = evidence_at(p, id)?;
+    if !text::has_content(&text) {
+        return Err(Refusal("what happened? one sentence will do".to_string()));
+    }
+    if before.text == text {
+        return Ok(None);
+    }
+    let after = Evidence {
+        text,
+        ..before.clone()
+    };
+    Ok(Some(Change::new(
+        vec![Edit::Replace {
+            before: Item::Evidence(before.clone()),
+            after: Item::Evidence(after),
+            index,
+        }],
+        "evidence corrected",
+    )))
+}
+
+/// Takes the evidence entry `id` out of the log (undo puts it back with its id); refused for
+/// an unknown id.
+pub fn remove_evidence(p: &Profile, id: u64) -> Result<Change, Refusal> {
+    let (index, entry) = evidence_at(p, id)?;
+    Ok(Change::new(
+        vec![Edit::Remove {
+            item: Item::Evidence(entry.clone()),
+            index,
+        }],
+        "evidence removed",
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,5 +569,39 @@ mod tests {
         }
         let roles: Vec<&str> = p.history.iter().map(|h| h.role.as_str()).collect();
         assert_eq!(roles, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn an_evidence_entry_is_corrected_and_removed_by_its_id_and_undo_puts_it_back() {
+        let mut p = profile();
+        for text in ["led the DR test", "wrong person's win", "ran the retro"] {
+            let entry = Evidence {
+                id: 0,
+                seq: 0,
+                date: today(),
+                text: text.into(),
+                milestone: None,
+                competency: None,
+            };
+            add_evidence(&p, entry).unwrap().apply(&mut p).unwrap();
+        }
+        let ids: Vec<u64> = p.evidence.iter().map(|e| e.id).collect();
+        let edit = edit_evidence(&p, ids[0], "led the DR drill".into())
+            .unwrap()
+            .unwrap();
+        edit.apply(&mut p).unwrap();
+        assert_eq!(p.evidence[0].text, "led the DR drill");
+        assert_eq!(p.evidence[0].id, ids[0]);
+        let before = p.clone();
+        let done = remove_evidence(&p, ids[1]).unwrap().apply(&mut p).unwrap();
+        let left: Vec<u64> = p.evidence.iter().map(|e| e.id).collect();
+        assert_eq!(left, [ids[0], ids[2]]);
+        done.inverse().apply(&mut p).unwrap();
+        assert_eq!(p.evidence, before.evidence);
+        let refusal = remove_evidence(&p, 99).unwrap_err().0;
+        assert!(
+            refusal.contains(&format!("{}, {}, {}", ids[0], ids[1], ids[2])),
+            "{refusal}"
+        );
     }
 }

@@ -131,7 +131,8 @@ impl Store {
         self.dir.join(format!("{id}.{suffix}"))
     }
 
-    /// The ids of all profiles, most recently changed first.
+    /// The ids of all profiles, most recently changed first (for listing only: which
+    /// profile a command uses never depends on it, see [`super::whose`]).
     pub fn list(&self) -> Result<Vec<String>, ProfileError> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -165,37 +166,6 @@ impl Store {
         }
         found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         Ok(found.into_iter().map(|(_, id)| id).collect())
-    }
-
-    /// The profile `name` names (by id or display name), or the only or most recent profile.
-    pub fn resolve(&self, name: Option<&str>) -> Result<String, ProfileError> {
-        let ids = self.list()?;
-        let Some(name) = name else {
-            return ids.into_iter().next().ok_or(ProfileError::NoProfiles);
-        };
-        let id = profile_id(name)?;
-        if ids.contains(&id) {
-            return Ok(id);
-        }
-        // Before ids were spelt in Latin letters, letters beyond a-z were dropped ("Zoë" → zo);
-        // such a file is hers only if it holds her name — "Zo" may be someone else.
-        let dropped = text::slug(name);
-        if ids.contains(&dropped)
-            && self
-                .load(&dropped)
-                .is_ok_and(|p| p.name == text::visible(&text::one_line(name.trim())))
-        {
-            return Ok(dropped);
-        }
-        let hint = text::did_you_mean(&id, ids.iter().map(String::as_str));
-        let hint = if !hint.is_empty() {
-            hint
-        } else if ids.is_empty() {
-            "no profiles exist yet; create one with `rungs profile new`".to_string()
-        } else {
-            format!("profiles: {}", ids.join(", "))
-        };
-        Err(ProfileError::NotFound { id, hint })
     }
 
     /// Reads and parses a profile, migrating older formats and refusing newer ones.
@@ -723,7 +693,9 @@ pub fn parse(source: &str, path: &Path) -> Result<Profile, ProfileError> {
             .map(migrate::from_v1)
             .map_err(|e| parse_error(&e)),
         2 => current.map(migrate::from_v2).map_err(|e| parse_error(&e)),
-        PROFILE_FORMAT => current
+        // Format 4 only adds the day of the next 1:1: a format-3 file reads as it is, and
+        // its first change writes it as format 4.
+        3 | PROFILE_FORMAT => current
             .map_err(|e| parse_error(&e))
             .and_then(|p| migrate::checked(p, path)),
         newer_format => Err(newer(newer_format)),

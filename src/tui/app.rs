@@ -79,7 +79,8 @@ pub struct App {
 }
 
 impl App {
-    /// Opens the chosen (or most recent) profile, or the first-run screen when there is none.
+    /// Opens the profile `--profile` names, else the one chosen with `rungs use`, else the only
+    /// one ([`Store::resolve`]), or the first-run screen when there is none.
     /// Everything that can fail on bad files fails here, before the terminal changes.
     pub fn open(options: Options) -> Result<App, Failure> {
         let store = Store::new(&options.data_dir);

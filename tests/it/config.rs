@@ -97,12 +97,12 @@ fn the_default_profile_is_used_unless_profile_is_given_and_a_stale_one_is_a_warn
     let config = dir.path().join("config.ron");
     new_profile(dir.path(), &config, "Ada Lovelace");
     new_profile(dir.path(), &config, "Grace Hopper");
-    // Without a config, the most recently changed profile is used.
+    // Without a config or a `rungs use`, two profiles leave the choice to the person.
     rungs(dir.path(), &config)
         .args(["profile", "show"])
         .assert()
-        .success()
-        .stdout(predicate::str::starts_with("Grace Hopper"));
+        .code(2)
+        .stderr(predicate::str::contains("ada-lovelace, grace-hopper"));
 
     std::fs::write(&config, "(default_profile: \"ada-lovelace\")").unwrap();
     rungs(dir.path(), &config)
@@ -116,14 +116,28 @@ fn the_default_profile_is_used_unless_profile_is_given_and_a_stale_one_is_a_warn
         .success()
         .stdout(predicate::str::starts_with("Grace Hopper"));
 
+    // A choice made with `rungs use` wins over the config's default.
+    rungs(dir.path(), &config)
+        .args(["use", "grace"])
+        .assert()
+        .success();
+    rungs(dir.path(), &config)
+        .args(["log", "a win"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("grace-hopper: logged"));
+    std::fs::remove_file(dir.path().join("state/profile.ron")).unwrap();
+
+    // A stale default is ignored with a warning, and never replaced by a guess.
     std::fs::write(&config, "(default_profile: \"nobody\")").unwrap();
     rungs(dir.path(), &config)
         .args(["profile", "show"])
         .assert()
-        .success()
-        .stderr(predicate::str::contains(
-            "default_profile \"nobody\" cannot be used",
-        ));
+        .code(2)
+        .stderr(
+            predicate::str::contains("default_profile \"nobody\" cannot be used")
+                .and(predicate::str::contains("none chosen")),
+        );
     // A command that uses no profile does not care.
     rungs(dir.path(), &config)
         .args(["print", "--width", "60"])

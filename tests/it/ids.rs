@@ -357,7 +357,7 @@ fn a_format_2_profile_from_the_last_release_migrates_keeping_everything_and_its_
         .assert()
         .success();
     let text = std::fs::read_to_string(profiles.join("priya-sharma.ron")).unwrap();
-    assert!(text.contains("format: 3,"), "{text}");
+    assert!(text.contains("format: 4,"), "{text}");
     assert_eq!(
         std::fs::read_to_string(profiles.join("priya-sharma.ron.bak")).unwrap(),
         original,

@@ -18,6 +18,7 @@ mod invisible_text;
 mod ladder_content;
 mod loader_errors;
 mod logs;
+mod manager_week;
 mod mutations;
 mod other_tools;
 mod output_gate;

@@ -64,7 +64,7 @@ fn a_format_1_profile_with_private_notes_moves_them_out_on_its_first_write() {
         .assert()
         .success();
     let profile = std::fs::read_to_string(&path).unwrap();
-    assert!(profile.contains("format: 3,"), "{profile}");
+    assert!(profile.contains("format: 4,"), "{profile}");
     assert!(!profile.contains(secret), "the note left the profile");
     let private = std::fs::read_to_string(profiles.join("priya-sharma.private.ron")).unwrap();
     assert!(private.contains(secret), "{private}");

@@ -243,6 +243,27 @@ pub fn toggle_action(p: &Profile, id: u64) -> Option<Change> {
     ))
 }
 
+/// The day of the next 1:1 (`None` clears it), refused outside the days a 1:1 may have;
+/// `None` when it is that already.
+pub fn set_next_session(
+    p: &Profile,
+    day: Option<Date>,
+    today: Date,
+) -> Result<Option<Change>, Refusal> {
+    if let Some(day) = day {
+        crate::profile::rules::dates::session_date(day, today)?;
+    }
+    Ok((p.next_session != day).then(|| {
+        Change::new(
+            vec![Edit::NextSession {
+                before: p.next_session,
+                after: day,
+            }],
+            "next 1:1 set",
+        )
+    }))
+}
+
 /// A topic for the next 1:1; refused without text.
 pub fn add_point(p: &Profile, point: TalkingPoint) -> Result<Change, Refusal> {
     refuse_empty(&point.text, "the topic")?;
