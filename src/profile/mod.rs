@@ -42,7 +42,7 @@ pub use migrate::settled;
 pub use model::*;
 pub use readiness::{
     Counted, Progress, Readiness, level_progress, readiness, readiness_for, readiness_for_move,
-    readiness_from,
+    readiness_from, readiness_toward, role_diff,
 };
 pub use schedule::{DAYS_PER_MOVE, StepDate, step_dates};
 pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};
