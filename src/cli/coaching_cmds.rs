@@ -610,6 +610,7 @@ fn print_standings(
         let rating = |r: &Option<Rating>| r.as_ref().map_or("—", |r| r.level.words());
         let gap = s
             .gap
+            .as_ref()
             .map(|g| format!("gap {} {}", g.words(), g.mark()))
             .unwrap_or_default();
         let differ = if s.differ { "  ⚠ ratings differ" } else { "" };

@@ -176,7 +176,7 @@ pub fn standing_json(s: &Standing) -> Value {
             "next": s.expects.next,
             "target": s.expects.target,
         },
-        "gap": s.gap.map(|g| g.0),
+        "gap": s.gap.as_ref().map(|g| g.steps()),
         "ratings_differ": s.differ,
         "history": s.history.iter().map(|r| json!({
             "by": r.by.name(),

@@ -187,10 +187,10 @@ fn competencies(profile: &Profile, ladder: &Ladder) -> Vec<AgendaItem> {
     let standings = competence::standings(profile, ladder);
     let mut gaps: Vec<&competence::Standing> = standings
         .iter()
-        .filter(|s| s.gap.is_some_and(|g| g.0 > 0))
+        .filter(|s| s.gap.as_ref().is_some_and(|g| g.size() > 0))
         .collect();
     // Widest first; the ladder's order among equals (a stable sort keeps it).
-    gaps.sort_by_key(|s| std::cmp::Reverse(s.gap));
+    gaps.sort_by_key(|s| std::cmp::Reverse(s.gap.as_ref().map(|g| g.steps())));
     let mut items: Vec<AgendaItem> = gaps
         .into_iter()
         .take(WIDEST_GAPS)
@@ -206,7 +206,7 @@ fn competencies(profile: &Profile, ladder: &Ladder) -> Vec<AgendaItem> {
                     "{}: the next role expects {}; {rated} — gap {}",
                     text::one_line(&s.name),
                     s.expects.next.unwrap_or_default(),
-                    s.gap.map(|g| g.words()).unwrap_or_default()
+                    s.gap.as_ref().map(|g| g.words()).unwrap_or_default()
                 ),
             )
         })

@@ -9,7 +9,8 @@ use crate::ladder::diff::RoleDiff;
 use crate::ladder::{CornerIdx, Ladder, RoleIdx};
 use crate::text;
 
-use super::gaps::{Gap, competency_gaps};
+use super::competence::Gap;
+use super::gaps::competency_gaps;
 use super::model::Profile;
 use super::readiness::{Progress, Readiness, readiness_for_move, role_diff};
 use super::schedule::{days_after, step_dates};

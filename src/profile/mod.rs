@@ -30,12 +30,13 @@ pub use coaching::{
     Action, AgendaItem, Moved, Owner, PlanChange, PlanEvent, Session, TalkingPoint, Topic,
 };
 pub use compare::{CompareRow, Comparison, MAX_TARGETS, compare, compare_table};
+pub use competence::Gap;
 pub use derive::{
     PlannedStep, breadth, held_corners, next_level, plan_path, plan_problems, planned_steps,
 };
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
-pub use gaps::{Gap, competency_gaps, trains};
+pub use gaps::{competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
 pub use migrate::settled;

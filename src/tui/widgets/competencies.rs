@@ -120,7 +120,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, standings: &[Standing], cursor: usize,
             figure(s.expects.next),
             figure(s.expects.target)
         );
-        let mark = s.gap.map_or(" ", |g| g.mark());
+        let mark = s.gap.as_ref().map_or(" ", |g| g.mark());
         let differ = if s.differ { "⚠" } else { " " };
         let line = format!(
             "{} {} {} {} {mark}{differ}",
@@ -198,7 +198,14 @@ mod tests {
                 next: Some(3),
                 target: None,
             },
-            gap: Some(Gap(1)),
+            gap: Some(Gap {
+                competency: "c".into(),
+                name: name.into(),
+                expected_now: 2,
+                expected_there: 3,
+                rating: None,
+                shows: 2,
+            }),
             differ: false,
             history,
         }
