@@ -10,6 +10,7 @@ use crate::ladder::{CornerIdx, Ladder, RoleIdx};
 use crate::text;
 
 use super::competence::Gap;
+use super::derive::corners_worked_in;
 use super::gaps::competency_gaps;
 use super::model::Profile;
 use super::readiness::{Progress, Readiness, readiness_for_move, role_diff};
@@ -44,17 +45,6 @@ impl Comparison {
     }
 }
 
-/// Corners of the roles held and the current one.
-fn worked_in(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
-    profile
-        .history
-        .iter()
-        .map(|h| h.role.as_str())
-        .chain(std::iter::once(profile.current_role.as_str()))
-        .filter_map(|id| ladder.role_index(id).and_then(|r| ladder.role_corner(r)))
-        .collect()
-}
-
 /// The targets compared from the profile's current role; `Err` says why there can be no
 /// comparison (the current role is not in the ladder).
 pub fn compare(
@@ -70,7 +60,7 @@ pub fn compare(
             ladder.id()
         )
     })?;
-    let worked = worked_in(profile, ladder);
+    let worked = corners_worked_in(profile, ladder);
     let planned = step_dates(profile, ladder, today);
     Ok(targets
         .iter()

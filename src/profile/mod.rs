@@ -32,7 +32,8 @@ pub use coaching::{
 pub use compare::{CompareRow, Comparison, MAX_TARGETS, compare, compare_table};
 pub use competence::Gap;
 pub use derive::{
-    PlannedStep, breadth, held_corners, next_level, plan_path, plan_problems, planned_steps,
+    PlannedStep, breadth, corners_worked_in, held_corners, next_level, plan_path, plan_problems,
+    planned_steps,
 };
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
