@@ -665,7 +665,7 @@ fn roster_line(row: &Row, today: Date) -> String {
             };
             let last = e.last_session.map_or_else(
                 || "no 1:1 yet".to_string(),
-                |d| format!("last 1:1 {d} ({})", roster::ago(d, today)),
+                |d| format!("last 1:1 {d} ({})", d.relative_to(today)),
             );
             format!(
                 "{}  {}{target}  · {readiness} · {} overdue · {} · {last}",

@@ -64,18 +64,6 @@ fn milestone_title(ladder: &Ladder, id: &str) -> String {
         .map_or_else(|| text::one_line(id), |(_, m)| text::one_line(&m.title))
 }
 
-/// "in 3 days", "today", "3 days ago".
-pub fn days_from(day: Date, to: Date) -> String {
-    let days = to.days_since_epoch() - day.days_since_epoch();
-    match days {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        d if d > 0 => format!("in {d} days"),
-        d => format!("{} days ago", -d),
-    }
-}
-
 /// The agenda of a session held on `day`.
 pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
     let mut items = Vec::new();
@@ -134,9 +122,9 @@ fn due_milestones(profile: &Profile, ladder: &Ladder, day: Date) -> Vec<AgendaIt
         .map(|(date, id)| {
             let title = milestone_title(ladder, id);
             let when = if date < day {
-                format!("overdue, due {date} ({})", days_from(day, date))
+                format!("overdue, due {date} ({})", date.relative_to(day))
             } else {
-                format!("due {date} ({})", days_from(day, date))
+                format!("due {date} ({})", date.relative_to(day))
             };
             item(
                 Topic::Milestone(id.to_string()),

@@ -400,7 +400,7 @@ impl Columns {
         if self.last > 0 {
             let last = e
                 .last_session
-                .map_or_else(|| "never".to_string(), |d| roster::ago(d, today));
+                .map_or_else(|| "never".to_string(), |d| d.relative_to(today));
             line.push_str(&format!(" {}", text::fit(&last, self.last)));
         }
         if self.roles > 0 {
