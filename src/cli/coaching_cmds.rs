@@ -118,7 +118,7 @@ fn action_line(action: &Action, person: &str, today: Date) -> String {
         "{:>3}. {} {}",
         action.id,
         action.status.mark(),
-        export::action_words(action, person, today)
+        action.words(person, today)
     )
 }
 

@@ -13,33 +13,6 @@ use crate::profile::competence::{self, Standing};
 use crate::profile::{Action, AgendaItem, Moved, Owner, Profile, Rating, RatingLevel, Topic};
 use crate::text;
 
-/// One action item in words: what, who, by when (and whether that has passed), and where it
-/// came from — "Book the course — Priya · due 2026-12-15 (overdue) · from the 1:1 of 2026-11-10".
-pub fn action_words(action: &Action, person: &str, today: Date) -> String {
-    let mut line = format!(
-        "{} — {}",
-        text::one_line(&action.text),
-        text::one_line(&action.owner.describe(person))
-    );
-    if let Some(due) = action.due {
-        let late = if action.is_open() && due < today {
-            " (overdue)"
-        } else {
-            ""
-        };
-        let _ = write!(line, " · due {due}{late}");
-    }
-    match &action.session {
-        Some(session) => {
-            let _ = write!(line, " · from the 1:1 of {}", text::one_line(session));
-        }
-        None => {
-            let _ = write!(line, " · added {}", action.added);
-        }
-    }
-    line
-}
-
 /// The summary's coaching part: the last 1:1's shared notes (its private ones too when asked
 /// for), then every open action item as a task to tick. Nothing when there has been no 1:1 and
 /// nothing is open.
@@ -75,7 +48,7 @@ pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
             out,
             "- [ ] {}. {}",
             action.id,
-            cell(&action_words(action, &profile.name, input.today))
+            cell(&action.words(&profile.name, input.today))
         );
     }
 }

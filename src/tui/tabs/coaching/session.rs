@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::went::{Focus, Went};
+use crate::date::Date;
 use crate::profile::competence;
 use crate::profile::{Action, Profile, Rater, Session, agenda, rules};
 use crate::text;
@@ -190,19 +191,10 @@ fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<u64>) -> Vec<usize> {
 }
 
 /// An action item as the session shows it: its tick, its id (the one `rungs action done`
-/// takes), then what, who and by when.
-fn action_text(a: &Action, person: &str) -> String {
+/// takes), then the item in the words every front end uses.
+fn action_text(a: &Action, person: &str, today: Date) -> String {
     let mark = if a.is_open() { "[ ]" } else { "[x]" };
-    let mut line = format!(
-        "{mark} {}. {} — {}",
-        a.id,
-        text::one_line(&a.text),
-        text::one_line(&a.owner.describe(person))
-    );
-    if let Some(due) = a.due {
-        line.push_str(&format!(" · due {due}"));
-    }
-    line
+    format!("{mark} {}. {}", a.id, a.words(person, today))
 }
 
 /// `text` wrapped to `width`, the lines after the first indented under it, none cut short.
@@ -579,7 +571,7 @@ impl SessionView {
                 theme.muted()
             };
             let at_cursor = self.pane == Pane::Actions && row == self.action_cursor;
-            for line in hanging(&action_text(a, &p.name), inner.width as usize) {
+            for line in hanging(&action_text(a, &p.name, ctx.today()), inner.width as usize) {
                 lines.push(Line::new(line, style).at_cursor(at_cursor));
             }
         }
