@@ -77,15 +77,8 @@ pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
         );
     }
     for action in profile.actions.iter().filter(|a| a.is_open()) {
-        let mut words = format!(
-            "{} — {}",
-            text::one_line(&action.text),
-            text::one_line(&action.owner.describe(&profile.name))
-        );
-        if let Some(due) = action.due {
-            let late = if due < day { ", overdue" } else { "" };
-            words.push_str(&format!(", due {due}{late}"));
-        }
+        // The item in the words every front end uses, and how long it has been open.
+        let mut words = action.words(&profile.name, day);
         let age = day.days_since_epoch() - action.added.days_since_epoch();
         if age > 0 {
             words.push_str(&format!(" · open {}", text::count(age as usize, "day")));
