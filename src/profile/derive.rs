@@ -158,4 +158,25 @@ mod tests {
             [corner("infra"), corner("dev"), corner("data")]
         );
     }
+
+    #[test]
+    fn the_plans_marks_number_each_step_as_the_plan_does_past_a_role_the_ladder_lacks() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "developer".into());
+        for role in ["gone", "dev-lead", "engineering-manager"] {
+            p.plan.push(PlanStep {
+                role: role.into(),
+                target_date: None,
+                note: String::new(),
+            });
+        }
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        assert_eq!(
+            crate::profile::PlanMarks::of(&p, &ladder).steps,
+            [
+                (role("dev-lead"), 2, MoveKind::Vertical),
+                (role("engineering-manager"), 3, MoveKind::Vertical)
+            ]
+        );
+    }
 }
