@@ -62,6 +62,9 @@ struct LeanProfile {
     #[serde(default)]
     #[allow(dead_code)]
     plan_changes: IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    retired_sessions: IgnoredAny,
 }
 
 #[derive(Deserialize)]

@@ -90,6 +90,11 @@ pub struct Profile {
     /// Dated changes to the plan, target and current role, oldest first.
     #[serde(default)]
     pub plan_changes: Vec<PlanChange>,
+    /// The ids of sessions removed (by an undo, say): a session id is given once, so a new
+    /// session never takes one of these, nor the private notes once kept under it. Left out of
+    /// the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired_sessions: Vec<String>,
     /// The manager's private notes by session id. Never written to the profile file (the store
     /// keeps them in `<id>.private.ron`) and never serialised by anything else either.
     #[serde(skip)]
@@ -244,6 +249,7 @@ impl Profile {
             actions: Vec::new(),
             talking_points: Vec::new(),
             plan_changes: Vec::new(),
+            retired_sessions: Vec::new(),
             private_notes: BTreeMap::new(),
         }
     }
