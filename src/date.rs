@@ -130,6 +130,28 @@ impl Date {
             .ok()
     }
 
+    /// How far `self` is from `today`, in words — the one rule for every relative date:
+    /// "today", "tomorrow", "yesterday", "in 3 days", "3 days ago", then whole weeks from two
+    /// weeks ("in 2 weeks", "5 weeks ago") and whole months of 30 days from ten weeks
+    /// ("in 3 months", "5 months ago").
+    pub fn relative_to(self, today: Date) -> String {
+        let days = self.days_since_epoch() - today.days_since_epoch();
+        let (n, unit) = match days.unsigned_abs() {
+            0 => return "today".to_string(),
+            1 if days > 0 => return "tomorrow".to_string(),
+            1 => return "yesterday".to_string(),
+            n @ 2..=13 => (n, "day"),
+            n @ 14..=69 => (n / 7, "week"),
+            n => (n / 30, "month"),
+        };
+        let span = format!("{n} {unit}s");
+        if days > 0 {
+            format!("in {span}")
+        } else {
+            format!("{span} ago")
+        }
+    }
+
     /// Today by the clock of the environment: [`TODAY_VAR`] if set, else the system clock in
     /// the system time zone.
     ///
@@ -290,6 +312,22 @@ mod tests {
         assert_eq!(date("2026-01-01").plus_days(-1), Some(date("2025-12-31")));
         assert_eq!(date("9999-12-31").plus_days(1), None);
         assert_eq!(date("0001-01-01").plus_days(-1), None);
+    }
+
+    #[test]
+    fn a_relative_date_reads_in_days_then_weeks_then_months_either_way() {
+        let today = date("2026-11-25");
+        let from_today = |days: i64| today.plus_days(days).unwrap().relative_to(today);
+        assert_eq!(from_today(0), "today");
+        assert_eq!(from_today(1), "tomorrow");
+        assert_eq!(from_today(-1), "yesterday");
+        assert_eq!(from_today(3), "in 3 days");
+        assert_eq!(from_today(-13), "13 days ago");
+        assert_eq!(from_today(14), "in 2 weeks");
+        assert_eq!(from_today(-21), "3 weeks ago");
+        assert_eq!(from_today(-69), "9 weeks ago");
+        assert_eq!(from_today(70), "in 2 months");
+        assert_eq!(from_today(-177), "5 months ago");
     }
 
     #[test]

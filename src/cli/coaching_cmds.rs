@@ -118,7 +118,7 @@ fn action_line(action: &Action, person: &str, today: Date) -> String {
         "{:>3}. {} {}",
         action.id,
         action.status.mark(),
-        export::action_words(action, person, today)
+        action.words(person, today)
     )
 }
 
@@ -642,6 +642,7 @@ fn print_standings(
         let rating = |r: &Option<Rating>| r.as_ref().map_or("—", |r| r.level.words());
         let gap = s
             .gap
+            .as_ref()
             .map(|g| format!("gap {} {}", g.words(), g.mark()))
             .unwrap_or_default();
         let differ = if s.differ { "  ⚠ ratings differ" } else { "" };
@@ -721,7 +722,7 @@ fn roster_line(row: &Row, today: Date) -> String {
             };
             let last = e.last_session.map_or_else(
                 || "no 1:1 yet".to_string(),
-                |d| format!("last 1:1 {d} ({})", roster::ago(d, today)),
+                |d| format!("last 1:1 {d} ({})", d.relative_to(today)),
             );
             format!(
                 "{}  {}{target}  · {readiness} · {} overdue · {} · {last}",

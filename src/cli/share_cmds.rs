@@ -16,9 +16,9 @@ use crate::date::Clock;
 use crate::error::Failure;
 use crate::export::{self, ExportInput, Format, PrivateNotes};
 use crate::fsutil::NewFile;
-use crate::ladder::diff::{RoleDiff, role_diff};
+use crate::ladder::diff::RoleDiff;
 use crate::ladder::{self, Ladder, RoleIdx};
-use crate::profile::{self, LearningItem, Profile, ProfileError, Status, Store, rules};
+use crate::profile::{self, LearningItem, Profile, ProfileError, Store, rules};
 use crate::text;
 
 impl From<ExportFormat> for Format {
@@ -85,12 +85,7 @@ pub(super) fn diff(
             ladder.role(from).id
         )));
     }
-    let is_done = |id: &str| {
-        profile
-            .as_ref()
-            .is_some_and(|p| p.status_of(id) == Status::Done)
-    };
-    let diff = role_diff(&ladder, from, to, &is_done);
+    let diff = profile::role_diff(profile.as_ref(), &ladder, from, to);
     if json {
         return write_json(out, &diff_json(&ladder, &diff, profile.as_ref()));
     }
@@ -130,6 +125,7 @@ fn diff_json(ladder: &Ladder, diff: &RoleDiff, profile: Option<&Profile>) -> Val
                     json!({"id": m.id, "title": text::one_line(&m.title), "stage": m.stage.label(), "kind": m.kind.label()})
                 }).collect::<Vec<_>>(),
                 "done": l.done.iter().map(|&i| def.milestones[i].id.clone()).collect::<Vec<_>>(),
+                "earlier": l.earlier,
             })
         })
         .collect();

@@ -16,33 +16,6 @@ use crate::profile::{
 };
 use crate::text;
 
-/// One action item in words: what, who, by when (and whether that has passed), and where it
-/// came from — "Book the course — Priya · due 2026-12-15 (overdue) · from the 1:1 of 2026-11-10".
-pub fn action_words(action: &Action, person: &str, today: Date) -> String {
-    let mut line = format!(
-        "{} — {}",
-        text::one_line(&action.text),
-        text::one_line(&action.owner.describe(person))
-    );
-    if let Some(due) = action.due {
-        let late = if action.is_open() && due < today {
-            " (overdue)"
-        } else {
-            ""
-        };
-        let _ = write!(line, " · due {due}{late}");
-    }
-    match &action.session {
-        Some(session) => {
-            let _ = write!(line, " · from the 1:1 of {}", text::one_line(session));
-        }
-        None => {
-            let _ = write!(line, " · added {}", action.added);
-        }
-    }
-    line
-}
-
 /// The summary's coaching part: the last 1:1's shared notes (its private ones too when asked
 /// for), then every open action item as a task to tick. Nothing when there has been no 1:1 and
 /// nothing is open.
@@ -78,7 +51,7 @@ pub(super) fn one_on_one(out: &mut String, input: &ExportInput) {
             out,
             "- [ ] {}. {}",
             action.id,
-            cell(&action_words(action, &profile.name, input.today))
+            cell(&action.words(&profile.name, input.today))
         );
     }
 }
@@ -220,7 +193,7 @@ pub fn standing_json(s: &Standing) -> Value {
             "next": s.expects.next,
             "target": s.expects.target,
         },
-        "gap": s.gap.map(|g| g.0),
+        "gap": s.gap.as_ref().map(|g| g.steps()),
         "ratings_differ": s.differ,
         "history": s.history.iter().map(|r| json!({
             "by": r.by.name(),

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::formats::ExportInput;
 use crate::date::Date;
-use crate::profile::{PlanMarks, Profile, Status};
+use crate::profile::{Profile, Status, planned_steps};
 use crate::text;
 
 /// The most octets a line may hold, line break excluded.
@@ -177,14 +177,14 @@ pub fn render(input: &ExportInput) -> String {
         cal.line("END:VTODO");
     }
 
-    // Each known step with its number and move kind; a role planned twice gets a second UID.
-    let marks = PlanMarks::of(profile, ladder);
-    let known = profile
-        .plan
-        .iter()
-        .filter(|s| ladder.role_index(&s.role).is_some());
+    // Each step the ladder can judge, numbered and matched to its move by the one rule
+    // (`planned_steps`); a role planned twice gets a second UID.
     let mut seen: Vec<&str> = Vec::new();
-    for (step, &(role, number, kind)) in known.zip(&marks.steps) {
+    for (i, planned) in planned_steps(profile, ladder).into_iter().enumerate() {
+        let (step, number) = (planned.step, i + 1);
+        let (Some(role), Some(kind)) = (planned.role, planned.kind) else {
+            continue;
+        };
         let times = seen.iter().filter(|r| **r == step.role).count();
         seen.push(&step.role);
         let Some(date) = step.target_date else {

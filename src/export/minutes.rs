@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::coaching::{action_json, action_words, agenda_item_json};
+use super::coaching::{action_json, agenda_item_json};
 use super::formats::{PrivateNotes, cell};
 use crate::date::Date;
 use crate::ladder::Ladder;
@@ -183,7 +183,7 @@ impl<'a> Minutes<'a> {
         }
         for a in actions {
             let mark = if a.is_open() { "[ ]" } else { "[x]" };
-            let words = action_words(a, &self.profile.name, self.today);
+            let words = a.words(&self.profile.name, self.today);
             let _ = writeln!(out, "- {mark} {}. {}", a.id, cell(&words));
         }
     }

@@ -21,8 +21,8 @@ use crate::profile::{self, Comparison, LearningItem, Profile, Readiness, Status}
 use crate::text;
 
 pub use coaching::{
-    action_json, action_words, agenda_item_json, agenda_json, evidence_json, evidence_line,
-    evidence_tag, sessions_json, standing_json,
+    action_json, agenda_item_json, agenda_json, evidence_json, evidence_line, evidence_tag,
+    sessions_json, standing_json,
 };
 use formats::cell;
 pub use formats::{EXPORTS_FOLDER, ExportInput, Format, PrivateNotes, file_name, write_to_exports};

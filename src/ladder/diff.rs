@@ -1,7 +1,8 @@
 //! What changes between two roles: the move and the best path there, the levels climbed, the
-//! corner left and entered, the competency expectations that rise and the milestones of the
-//! levels climbed — and only that. One function, so every front end that shows a role diff (the
-//! planner's `d`, `rungs diff`) shows the same one.
+//! corner left and entered, the competency expectations that rise (role against role) and the
+//! milestones the move asks before it. One function, so every front end that shows a role diff
+//! (the planner's `d`, `rungs diff`) shows the same one; the milestones are counted by the one
+//! readiness rule, which `profile::role_diff` hands in.
 
 use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
 use super::moves::MoveKind;
@@ -17,14 +18,17 @@ pub struct Raised {
     pub to: u8,
 }
 
-/// The milestones a level climbed adds: those still open and those the person has done.
+/// The milestones of one level a move asks before it: those still open and those the person
+/// has done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelMilestones {
     pub level: LevelIdx,
-    /// Indexes into the level's milestones, not done yet: these become due.
+    /// Indexes into the level's milestones, not done yet: these are still to do.
     pub open: Vec<usize>,
-    /// Indexes of the ones already done, left out of what becomes due.
+    /// Indexes of the ones already done, left out of what is still to do.
     pub done: Vec<usize>,
+    /// An earlier level, of which only the milestones still open count.
+    pub earlier: bool,
 }
 
 /// The corner a move leaves and the one it enters; `None` is an enterprise-wide role.
@@ -47,20 +51,21 @@ pub struct RoleDiff {
     /// The corner change, when the roles are in different corners.
     pub corner: Option<CornerChange>,
     pub raised: Vec<Raised>,
-    /// Per level climbed that has milestones, lowest first. The levels both roles already share
-    /// (the lower role's and below) add nothing.
+    /// What the move asks before it, per level with milestones counted: the level held and
+    /// any the move passes, lowest first, then earlier levels with milestones still open — the
+    /// readiness rule (see `profile::readiness_for_move`).
     pub milestones: Vec<LevelMilestones>,
     /// The best path from one role to the other, or why there is none.
     pub path: Result<Path, PlanError>,
 }
 
-/// The diff from `from` to `to`; `is_done` says which milestones the person has done already,
-/// so they are counted apart from what becomes due.
+/// The diff from `from` to `to`, with `milestones`, what the move asks before it, as the
+/// readiness rule counts them (`profile::role_diff` gives them).
 pub fn role_diff(
     ladder: &Ladder,
     from: RoleIdx,
     to: RoleIdx,
-    is_done: &dyn Fn(&str) -> bool,
+    milestones: Vec<LevelMilestones>,
 ) -> RoleDiff {
     let (from_level, to_level) = (ladder.role_level(from), ladder.role_level(to));
     // Each role's own expectations where it has them, else its level's.
@@ -79,7 +84,6 @@ pub fn role_diff(
         })
         .collect();
     let levels: Vec<LevelIdx> = (from_level + 1..=to_level).collect();
-    let milestones = milestones_climbed(ladder, from, to, is_done);
     let (from_corner, to_corner) = (ladder.role_corner(from), ladder.role_corner(to));
     let request = PathRequest {
         from,
@@ -109,25 +113,6 @@ pub fn role_diff(
     }
 }
 
-/// The milestones of the levels a move from `from` to `to` climbs, lowest level first: what
-/// becomes due on the way. The levels both roles already share (the lower role's and below)
-/// add nothing, so a move across or down brings none.
-pub fn milestones_climbed(
-    ladder: &Ladder,
-    from: RoleIdx,
-    to: RoleIdx,
-    is_done: &dyn Fn(&str) -> bool,
-) -> Vec<LevelMilestones> {
-    (ladder.role_level(from) + 1..=ladder.role_level(to))
-        .filter_map(|level| {
-            let def = &ladder.levels()[level];
-            let (done, open): (Vec<usize>, Vec<usize>) =
-                (0..def.milestones.len()).partition(|&i| is_done(&def.milestones[i].id));
-            (!def.milestones.is_empty()).then_some(LevelMilestones { level, open, done })
-        })
-        .collect()
-}
-
 /// A corner's name, or "enterprise-wide".
 pub fn corner_name(ladder: &Ladder, corner: Option<CornerIdx>) -> String {
     corner.map_or_else(
@@ -137,7 +122,7 @@ pub fn corner_name(ladder: &Ladder, corner: Option<CornerIdx>) -> String {
 }
 
 impl RoleDiff {
-    /// How many milestones become due: those of the levels climbed not done yet.
+    /// How many milestones the move still asks before it: those counted not done yet.
     pub fn due_count(&self) -> usize {
         self.milestones.iter().map(|l| l.open.len()).sum()
     }
@@ -227,9 +212,11 @@ impl RoleDiff {
             )),
         }
         lines.push(self.path_line(ladder));
+        // Role against role: what each role expects, not what the person shows (compare
+        // measures that).
         for r in &self.raised {
             lines.push(format!(
-                "expects more {}: {} → {}",
+                "expects more {}: role {} → role {}",
                 text::one_line(&r.name),
                 r.from,
                 r.to
@@ -237,16 +224,18 @@ impl RoleDiff {
         }
         for level in &self.milestones {
             let def = &ladder.levels()[level.level];
-            let done = if level.done.is_empty() {
-                String::new()
+            let name = text::one_line(&def.name);
+            if level.earlier {
+                lines.push(format!("before the move, still open from {name}:"));
+            } else if level.done.is_empty() {
+                lines.push(format!("before the move, the {name} milestones:"));
             } else {
-                format!(
-                    " ({} of {} done already)",
+                lines.push(format!(
+                    "before the move, the {name} milestones ({} of {} done already):",
                     level.done.len(),
-                    def.milestones.len()
-                )
-            };
-            lines.push(format!("new at {}{done}:", text::one_line(&def.name)));
+                    level.done.len() + level.open.len()
+                ));
+            }
             for &i in &level.open {
                 let m = &def.milestones[i];
                 lines.push(format!(
@@ -273,36 +262,17 @@ mod tests {
     }
 
     #[test]
-    fn a_climb_of_two_levels_brings_both_levels_milestones_and_nothing_shared() {
+    fn a_climb_of_two_levels_names_the_levels_corners_expectations_and_path() {
         let ladder = bundled();
         let from = ladder.role_index("developer").unwrap();
         let to = ladder.role_index("analytics-manager").unwrap();
-        let diff = role_diff(&ladder, from, to, &|id| id == "tl-delegation");
+        let diff = role_diff(&ladder, from, to, Vec::new());
         let ids: Vec<&str> = diff
             .levels
             .iter()
             .map(|&l| ladder.levels()[l].id.as_str())
             .collect();
         assert_eq!(ids, ["tech-lead", "manager"]);
-        let due: Vec<&str> = diff
-            .milestones
-            .iter()
-            .flat_map(|l| {
-                l.open
-                    .iter()
-                    .map(|&i| ladder.levels()[l.level].milestones[i].id.as_str())
-            })
-            .collect();
-        assert!(
-            due.iter()
-                .all(|id| id.starts_with("tl-") || id.starts_with("mgr-"))
-        );
-        assert!(!due.contains(&"tl-delegation"), "done already");
-        assert!(
-            !due.iter().any(|id| id.starts_with("ic-")),
-            "shared by both"
-        );
-        assert_eq!(diff.milestones[0].done.len(), 1);
         let change = diff.corner.unwrap();
         assert_eq!(change.from, ladder.corner_index("dev"));
         assert_eq!(change.to, ladder.corner_index("data"));
@@ -314,19 +284,26 @@ mod tests {
             "{:?}",
             diff.raised
         );
+        // Role against role, and the words say so.
+        assert!(
+            diff.describe(&ladder)
+                .contains(&"expects more Leadership: role 1 → role 3".to_string()),
+            "{:?}",
+            diff.describe(&ladder)
+        );
     }
 
     #[test]
-    fn a_move_across_or_down_adds_no_milestones_or_expectations() {
+    fn a_move_across_or_down_raises_no_expectations_or_levels() {
         let ladder = bundled();
         let manager = ladder.role_index("engineering-manager").unwrap();
         let across = ladder.role_index("analytics-manager").unwrap();
         let down = ladder.role_index("developer").unwrap();
-        let lateral = role_diff(&ladder, manager, across, &|_| false);
-        assert!(lateral.levels.is_empty() && lateral.milestones.is_empty());
+        let lateral = role_diff(&ladder, manager, across, Vec::new());
+        assert!(lateral.levels.is_empty());
         assert_eq!(lateral.path_kinds(), [MoveKind::Lateral]);
-        let lower = role_diff(&ladder, manager, down, &|_| false);
-        assert!(lower.raised.is_empty() && lower.milestones.is_empty());
+        let lower = role_diff(&ladder, manager, down, Vec::new());
+        assert!(lower.raised.is_empty() && lower.levels.is_empty());
         assert!(
             lower.describe(&ladder)[2].contains("down"),
             "{:?}",

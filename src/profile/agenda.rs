@@ -64,18 +64,6 @@ fn milestone_title(ladder: &Ladder, id: &str) -> String {
         .map_or_else(|| text::one_line(id), |(_, m)| text::one_line(&m.title))
 }
 
-/// "in 3 days", "today", "3 days ago".
-pub fn days_from(day: Date, to: Date) -> String {
-    let days = to.days_since_epoch() - day.days_since_epoch();
-    match days {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        d if d > 0 => format!("in {d} days"),
-        d => format!("{} days ago", -d),
-    }
-}
-
 /// The agenda of a session held on `day`.
 pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
     let mut items = Vec::new();
@@ -89,15 +77,8 @@ pub fn build(profile: &Profile, ladder: &Ladder, day: Date) -> Agenda {
         );
     }
     for action in profile.actions.iter().filter(|a| a.is_open()) {
-        let mut words = format!(
-            "{} — {}",
-            text::one_line(&action.text),
-            text::one_line(&action.owner.describe(&profile.name))
-        );
-        if let Some(due) = action.due {
-            let late = if due < day { ", overdue" } else { "" };
-            words.push_str(&format!(", due {due}{late}"));
-        }
+        // The item in the words every front end uses, and how long it has been open.
+        let mut words = action.words(&profile.name, day);
         let age = day.days_since_epoch() - action.added.days_since_epoch();
         if age > 0 {
             words.push_str(&format!(" · open {}", text::count(age as usize, "day")));
@@ -134,9 +115,9 @@ fn due_milestones(profile: &Profile, ladder: &Ladder, day: Date) -> Vec<AgendaIt
         .map(|(date, id)| {
             let title = milestone_title(ladder, id);
             let when = if date < day {
-                format!("overdue, due {date} ({})", days_from(day, date))
+                format!("overdue, due {date} ({})", date.relative_to(day))
             } else {
-                format!("due {date} ({})", days_from(day, date))
+                format!("due {date} ({})", date.relative_to(day))
             };
             item(
                 Topic::Milestone(id.to_string()),
@@ -187,10 +168,10 @@ fn competencies(profile: &Profile, ladder: &Ladder) -> Vec<AgendaItem> {
     let standings = competence::standings(profile, ladder);
     let mut gaps: Vec<&competence::Standing> = standings
         .iter()
-        .filter(|s| s.gap.is_some_and(|g| g.0 > 0))
+        .filter(|s| s.gap.as_ref().is_some_and(|g| g.size() > 0))
         .collect();
     // Widest first; the ladder's order among equals (a stable sort keeps it).
-    gaps.sort_by_key(|s| std::cmp::Reverse(s.gap));
+    gaps.sort_by_key(|s| std::cmp::Reverse(s.gap.as_ref().map(|g| g.steps())));
     let mut items: Vec<AgendaItem> = gaps
         .into_iter()
         .take(WIDEST_GAPS)
@@ -206,7 +187,7 @@ fn competencies(profile: &Profile, ladder: &Ladder) -> Vec<AgendaItem> {
                     "{}: the next role expects {}; {rated} — gap {}",
                     text::one_line(&s.name),
                     s.expects.next.unwrap_or_default(),
-                    s.gap.map(|g| g.words()).unwrap_or_default()
+                    s.gap.as_ref().map(|g| g.words()).unwrap_or_default()
                 ),
             )
         })

@@ -369,14 +369,23 @@ impl Edit {
                 list.insert((*index).min(list.len()), value);
                 Ok(true)
             }),
-            Edit::Remove { item, index } => with_list(p, item, |list, value| {
-                // Removed meanwhile: the outcome wanted holds already.
-                let found = nearest(list, &value, *index);
-                if let Some(at) = found {
-                    list.remove(at);
+            Edit::Remove { item, index } => {
+                let removed = with_list(p, item, |list, value| {
+                    // Removed meanwhile: the outcome wanted holds already.
+                    let found = nearest(list, &value, *index);
+                    if let Some(at) = found {
+                        list.remove(at);
+                    }
+                    Ok(found.is_some())
+                })?;
+                // A session's id is given once: the profile keeps the ids of sessions gone.
+                if let Item::Session(s) = item
+                    && !p.retired_sessions.contains(&s.id)
+                {
+                    p.retired_sessions.push(s.id.clone());
                 }
-                Ok(found.is_some())
-            }),
+                Ok(removed)
+            }
             Edit::Shift {
                 item,
                 index,

@@ -127,6 +127,33 @@ impl Action {
     pub fn is_open(&self) -> bool {
         self.status != Status::Done
     }
+
+    /// The item in words, the same on every screen, command and export: what, who, by when
+    /// (and whether that has passed), and where it came from — "Book the course — Priya · due
+    /// 2026-12-15 (overdue) · from the 1:1 of 2026-11-10". `person` is whose profile it is.
+    pub fn words(&self, person: &str, today: Date) -> String {
+        let mut line = format!(
+            "{} — {}",
+            crate::text::one_line(&self.text),
+            crate::text::one_line(&self.owner.describe(person))
+        );
+        if let Some(due) = self.due {
+            let late = if self.is_open() && due < today {
+                " (overdue)"
+            } else {
+                ""
+            };
+            line.push_str(&format!(" · due {due}{late}"));
+        }
+        match &self.session {
+            Some(session) => line.push_str(&format!(
+                " · from the 1:1 of {}",
+                crate::text::one_line(session)
+            )),
+            None => line.push_str(&format!(" · added {}", self.added)),
+        }
+        line
+    }
 }
 
 /// A topic one of the two people wants to raise at the next 1:1.
@@ -237,4 +264,37 @@ pub enum PlanEvent {
     Target(Option<String>),
     /// A new current role.
     Current(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_action_item_reads_what_who_when_and_where_it_came_from() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let mut a = Action {
+            id: 3,
+            seq: 1,
+            changed: 0,
+            text: "Book the\ncourse".into(),
+            owner: Owner::Own,
+            due: Some(day("2026-12-15")),
+            status: Status::Todo,
+            added: day("2026-11-10"),
+            session: Some("2026-11-10".into()),
+        };
+        assert_eq!(
+            a.words("Priya Sharma", day("2026-12-16")),
+            "Book the course — Priya · due 2026-12-15 (overdue) · from the 1:1 of 2026-11-10"
+        );
+        a.status = Status::Done;
+        a.session = None;
+        a.owner = Owner::Manager;
+        assert_eq!(
+            a.words("Priya Sharma", day("2026-12-16")),
+            "Book the course — manager · due 2026-12-15 · added 2026-11-10",
+            "a done item is never overdue"
+        );
+    }
 }

@@ -5,13 +5,15 @@
 //! planner's compare view and `rungs compare` both show this, worded by [`compare_table`].
 
 use crate::date::Date;
-use crate::ladder::diff::{RoleDiff, role_diff};
+use crate::ladder::diff::RoleDiff;
 use crate::ladder::{CornerIdx, Ladder, RoleIdx};
 use crate::text;
 
-use super::gaps::{Gap, competency_gaps};
-use super::model::{Profile, Status};
-use super::readiness::{Progress, Readiness, readiness_for_move};
+use super::competence::Gap;
+use super::derive::corners_worked_in;
+use super::gaps::competency_gaps;
+use super::model::Profile;
+use super::readiness::{Progress, Readiness, readiness_for_move, role_diff};
 use super::schedule::{days_after, step_dates};
 
 /// At most this many targets are compared at once.
@@ -43,17 +45,6 @@ impl Comparison {
     }
 }
 
-/// Corners of the roles held and the current one.
-fn worked_in(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
-    profile
-        .history
-        .iter()
-        .map(|h| h.role.as_str())
-        .chain(std::iter::once(profile.current_role.as_str()))
-        .filter_map(|id| ladder.role_index(id).and_then(|r| ladder.role_corner(r)))
-        .collect()
-}
-
 /// The targets compared from the profile's current role; `Err` says why there can be no
 /// comparison (the current role is not in the ladder).
 pub fn compare(
@@ -69,14 +60,13 @@ pub fn compare(
             ladder.id()
         )
     })?;
-    let is_done = |id: &str| profile.status_of(id) == Status::Done;
-    let worked = worked_in(profile, ladder);
+    let worked = corners_worked_in(profile, ladder);
     let planned = step_dates(profile, ladder, today);
     Ok(targets
         .iter()
         .take(MAX_TARGETS)
         .map(|&target| {
-            let diff = role_diff(ladder, current, target, &is_done);
+            let diff = role_diff(Some(profile), ladder, current, target);
             let corners_gained = diff
                 .path
                 .as_ref()
@@ -174,9 +164,10 @@ pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, 
             } else {
                 c.gaps
                     .iter()
+                    // The person against the role (the role diff is role against role).
                     .map(|g| {
                         format!(
-                            "{} {} → {}",
+                            "{}: you {} → role expects {}",
                             text::one_line(&g.name),
                             g.shows,
                             g.expected_there
@@ -209,7 +200,7 @@ pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, 
 mod tests {
     use super::*;
     use crate::ladder::{BUNDLED, load_str};
-    use crate::profile::{HeldRole, MilestoneProgress, PlanStep};
+    use crate::profile::{HeldRole, MilestoneProgress, PlanStep, Status};
 
     fn mark_done(p: &mut Profile, id: &str, today: Date) {
         p.milestones.insert(
@@ -294,6 +285,13 @@ mod tests {
         let (headers, rows) = compare_table(&ladder, &compared);
         assert_eq!(headers[0], "Analytics manager");
         assert!(rows.iter().all(|r| r.cells.len() == 3));
+        // The person against the role, and the words say so.
+        let gaps = rows.iter().find(|r| r.label == "competency gaps").unwrap();
+        assert!(
+            gaps.cells[1].contains(&"Strategic thinking: you 2 → role expects 4".to_string()),
+            "{:?}",
+            gaps.cells[1]
+        );
     }
 
     #[test]

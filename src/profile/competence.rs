@@ -28,29 +28,81 @@ pub struct Expectations {
     pub target: Option<u8>,
 }
 
-/// A gap to the next role's expectation, in steps of the expectation scale (none at 0 or
-/// below: the person shows at least what it asks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Gap(pub i32);
+/// The gap in one competency between what a role expects and what the person shows today —
+/// the one gap type: the ratings and the agenda (to the next role), compare and the learning
+/// path (to any role) all read it from [`gap`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub competency: String,
+    pub name: String,
+    /// Expected of the current role (0 when it expects nothing).
+    pub expected_now: u8,
+    /// Expected of the role looked at.
+    pub expected_there: u8,
+    /// The rating it is judged by, if any.
+    pub rating: Option<RatingLevel>,
+    /// What the person shows, on the 0..=5 scale.
+    pub shows: u8,
+}
 
 impl Gap {
+    /// What the role expects beyond what the person shows, in steps of the expectation scale:
+    /// 0 or below when they show at least what it asks.
+    pub fn steps(&self) -> i32 {
+        i32::from(self.expected_there) - i32::from(self.shows)
+    }
+
+    /// How far the person's rating puts them below what their current role expects: the part
+    /// of the gap that says something about them, not the usual step up to a higher role
+    /// (where every level asks one step more, every unrated competency has that gap).
+    pub fn behind(&self) -> u8 {
+        self.expected_now.saturating_sub(self.shows)
+    }
+
+    /// How many steps of the scale are missing (0 when none are).
+    pub fn size(&self) -> u8 {
+        self.expected_there.saturating_sub(self.shows)
+    }
+
     /// The gap as people read it: `2`, `none`.
-    pub fn words(self) -> String {
-        if self.0 <= 0 {
-            "none".to_string()
-        } else {
-            self.0.to_string()
+    pub fn words(&self) -> String {
+        match self.size() {
+            0 => "none".to_string(),
+            n => n.to_string(),
         }
     }
 
     /// A one-character mark: `✓` no gap, `△` one step, `▲` more.
-    pub fn mark(self) -> &'static str {
-        match self.0 {
-            i32::MIN..=0 => "✓",
+    pub fn mark(&self) -> &'static str {
+        match self.size() {
+            0 => "✓",
             1 => "△",
             _ => "▲",
         }
     }
+}
+
+/// The gap in competency `id` (named `name`) between what role `to` expects and what the person
+/// shows, who holds role `from` (`None`: a role the ladder lacks, which expects nothing):
+/// [`shows`] around `from`'s expectation, by the rating [`judged_by`]. `None` when `to`
+/// expects nothing of it.
+pub fn gap(
+    profile: &Profile,
+    ladder: &Ladder,
+    (from, to): (Option<RoleIdx>, RoleIdx),
+    (id, name): (&str, &str),
+) -> Option<Gap> {
+    let expected_there = ladder.expects_of(to, id)?;
+    let expected_now = from.and_then(|r| ladder.expects_of(r, id)).unwrap_or(0);
+    let rating = judged_by(profile, id).map(|r| r.level);
+    Some(Gap {
+        competency: id.to_string(),
+        name: name.to_string(),
+        expected_now,
+        expected_there,
+        rating,
+        shows: shows(expected_now, rating),
+    })
 }
 
 /// One competency, as the person stands in it.
@@ -63,8 +115,8 @@ pub struct Standing {
     /// The latest rating by the manager.
     pub manager: Option<Rating>,
     pub expects: Expectations,
-    /// To the next role's expectation; `None` when it expects nothing here (or there is no
-    /// next role).
+    /// To the next role's expectation, by [`gap`]; `None` when it expects nothing here (or
+    /// there is no next role).
     pub gap: Option<Gap>,
     /// The two latest ratings are [`DISAGREEMENT_STEPS`] or more apart.
     pub differ: bool,
@@ -162,11 +214,7 @@ pub fn standings(profile: &Profile, ladder: &Ladder) -> Vec<Standing> {
                 next: expects(next, &c.id),
                 target: expects(target, &c.id),
             };
-            let now = expectations.current.unwrap_or(0);
-            let judged = manager.as_ref().or(own.as_ref()).map(|r| r.level);
-            let gap = expectations
-                .next
-                .map(|wanted| Gap(i32::from(wanted) - i32::from(shows(now, judged))));
+            let to_next = next.and_then(|to| gap(profile, ladder, (current, to), (&c.id, &c.name)));
             let differ = match (&own, &manager) {
                 (Some(a), Some(b)) => a.level.step().abs_diff(b.level.step()) >= DISAGREEMENT_STEPS,
                 _ => false,
@@ -184,7 +232,7 @@ pub fn standings(profile: &Profile, ladder: &Ladder) -> Vec<Standing> {
                 own,
                 manager,
                 expects: expectations,
-                gap,
+                gap: to_next,
                 differ,
                 history,
             }
@@ -242,8 +290,8 @@ mod tests {
         );
         // The manager says below: two steps under today's expectation.
         assert_eq!(
-            leadership.gap,
-            Some(Gap(i32::from(next) - (i32::from(now) - 2)))
+            leadership.gap.as_ref().map(Gap::steps),
+            Some(i32::from(next) - (i32::from(now) - 2))
         );
         assert!(
             leadership.differ,
@@ -254,10 +302,8 @@ mod tests {
         let unrated = all.iter().find(|s| s.id == "business-acumen").unwrap();
         let e = unrated.expects;
         assert_eq!(
-            unrated.gap,
-            Some(Gap(
-                i32::from(e.next.unwrap()) - i32::from(e.current.unwrap())
-            ))
+            unrated.gap.as_ref().map(Gap::steps),
+            Some(i32::from(e.next.unwrap()) - i32::from(e.current.unwrap()))
         );
         assert!(!unrated.differ);
     }
@@ -283,12 +329,20 @@ mod tests {
     }
 
     #[test]
-    fn gaps_read_in_steps() {
-        assert_eq!(Gap(2).words(), "2");
-        assert_eq!(Gap(-1).words(), "none");
-        assert_eq!(Gap(0).mark(), "✓");
-        assert_eq!(Gap(1).mark(), "△");
-        assert_eq!(Gap(2).mark(), "▲");
+    fn a_gap_reads_in_steps_and_showing_more_than_asked_is_none() {
+        let gap = |expected_there: u8, shows: u8| Gap {
+            competency: "x".into(),
+            name: "X".into(),
+            expected_now: 2,
+            expected_there,
+            rating: None,
+            shows,
+        };
+        assert_eq!((gap(4, 2).words(), gap(4, 2).mark()), ("2".into(), "▲"));
+        assert_eq!((gap(3, 2).words(), gap(3, 2).mark()), ("1".into(), "△"));
+        // Showing more than the role asks is no gap, but the steps say by how much.
+        assert_eq!((gap(2, 3).words(), gap(2, 3).mark()), ("none".into(), "✓"));
+        assert_eq!((gap(2, 3).steps(), gap(2, 3).size()), (-1, 0));
     }
 
     #[test]

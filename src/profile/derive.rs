@@ -12,31 +12,9 @@ pub fn next_level(profile: &Profile, ladder: &Ladder) -> Option<LevelIdx> {
     Some((level + 1).min(ladder.levels().len() - 1))
 }
 
-/// Distinct corners of the roles held before the current one: they count toward breadth and
-/// tie the person to a craft when planning.
-pub fn held_corners(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
-    let mut corners = Vec::new();
-    for held in &profile.history {
-        if let Some(c) = ladder
-            .role_index(&held.role)
-            .and_then(|r| ladder.role_corner(r))
-            && !corners.contains(&c)
-        {
-            corners.push(c);
-        }
-    }
-    corners
-}
-
-/// Breadth: the distinct corners in the role history, the current role and the plan, in that
-/// order, and how many of them face the business.
-pub fn breadth(profile: &Profile, ladder: &Ladder) -> Breadth {
-    let roles = profile
-        .history
-        .iter()
-        .map(|h| h.role.as_str())
-        .chain(std::iter::once(profile.current_role.as_str()))
-        .chain(profile.plan.iter().map(|s| s.role.as_str()));
+/// The distinct corners of `roles`, in order: the one rule for corners worked in (and planned).
+/// Roles the ladder lacks and enterprise-wide roles (no corner) add none.
+fn distinct_corners<'a>(ladder: &Ladder, roles: impl Iterator<Item = &'a str>) -> Vec<CornerIdx> {
     let mut corners = Vec::new();
     for role in roles {
         if let Some(c) = ladder.role_index(role).and_then(|r| ladder.role_corner(r))
@@ -45,7 +23,34 @@ pub fn breadth(profile: &Profile, ladder: &Ladder) -> Breadth {
             corners.push(c);
         }
     }
-    Breadth::of(ladder, &corners)
+    corners
+}
+
+/// Distinct corners of the roles held before the current one: they tie the person to a craft
+/// when planning.
+pub fn held_corners(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
+    distinct_corners(ladder, profile.history.iter().map(|h| h.role.as_str()))
+}
+
+/// The corners worked in: distinct corners of the roles held and the current one, in that
+/// order. Compare counts the corners a path gains against these.
+pub fn corners_worked_in(profile: &Profile, ladder: &Ladder) -> Vec<CornerIdx> {
+    distinct_corners(ladder, worked_roles(profile))
+}
+
+fn worked_roles(profile: &Profile) -> impl Iterator<Item = &str> {
+    profile
+        .history
+        .iter()
+        .map(|h| h.role.as_str())
+        .chain(std::iter::once(profile.current_role.as_str()))
+}
+
+/// Breadth: the corners worked in, then those the plan adds, each once, and how many of them
+/// face the business.
+pub fn breadth(profile: &Profile, ladder: &Ladder) -> Breadth {
+    let roles = worked_roles(profile).chain(profile.plan.iter().map(|s| s.role.as_str()));
+    Breadth::of(ladder, &distinct_corners(ladder, roles))
 }
 
 /// The plan as a path from the current role (judged with the person's history), and the ids it
@@ -115,4 +120,63 @@ pub fn plan_problems(profile: &Profile, ladder: &Ladder) -> Vec<String> {
         ));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{BUNDLED, load_str};
+    use crate::profile::HeldRole;
+
+    #[test]
+    fn corners_worked_in_are_each_counted_once_in_the_order_worked() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev-lead".into());
+        // Two roles in one corner, an enterprise-wide one, one the ladder lacks, and the
+        // current role's corner held before too.
+        for role in ["sysadmin", "infra-lead", "it-manager", "gone", "developer"] {
+            p.history.push(HeldRole {
+                role: role.into(),
+                from: None,
+                to: None,
+                note: String::new(),
+            });
+        }
+        let corner = |id: &str| ladder.corner_index(id).unwrap();
+        assert_eq!(
+            corners_worked_in(&p, &ladder),
+            [corner("infra"), corner("dev")]
+        );
+        assert_eq!(held_corners(&p, &ladder), [corner("infra"), corner("dev")]);
+        p.plan.push(PlanStep {
+            role: "analytics-manager".into(),
+            target_date: None,
+            note: String::new(),
+        });
+        assert_eq!(
+            breadth(&p, &ladder).corners,
+            [corner("infra"), corner("dev"), corner("data")]
+        );
+    }
+
+    #[test]
+    fn the_plans_marks_number_each_step_as_the_plan_does_past_a_role_the_ladder_lacks() {
+        let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "developer".into());
+        for role in ["gone", "dev-lead", "engineering-manager"] {
+            p.plan.push(PlanStep {
+                role: role.into(),
+                target_date: None,
+                note: String::new(),
+            });
+        }
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        assert_eq!(
+            crate::profile::PlanMarks::of(&p, &ladder).steps,
+            [
+                (role("dev-lead"), 2, MoveKind::Vertical),
+                (role("engineering-manager"), 3, MoveKind::Vertical)
+            ]
+        );
+    }
 }

@@ -1,61 +1,20 @@
-//! Competency gaps to any role: where it expects more than the person shows today. What they
-//! show, and which rating says so, are the rules of [`super::competence`], which the ratings
-//! and the agenda use for the next role. Compare and the learning path both ask here.
+//! Competency gaps to any role: where it expects more than the person shows today, each
+//! measured by [`super::competence::gap`] — the one gap rule, which the ratings and the agenda
+//! use for the next role. Compare and the learning path both ask here.
 
 use crate::ladder::{Ladder, Milestone, RoleIdx};
 
-use super::competence::{judged_by, shows};
-use super::model::{Profile, RatingLevel};
-
-/// One competency the role expects more of than the person shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gap {
-    pub competency: String,
-    pub name: String,
-    /// Expected of the current role (0 when it expects nothing).
-    pub expected_now: u8,
-    /// Expected of the role looked at.
-    pub expected_there: u8,
-    /// The rating it is judged by, if any.
-    pub rating: Option<RatingLevel>,
-    /// What the person shows, on the 0..=5 scale.
-    pub shows: u8,
-}
-
-impl Gap {
-    /// How many steps of the scale are missing.
-    pub fn size(&self) -> u8 {
-        self.expected_there.saturating_sub(self.shows)
-    }
-
-    /// How far the person's rating puts them below what their current role expects: the part
-    /// of the gap that says something about them, not the usual step up to a higher role
-    /// (where every level asks one step more, every unrated competency has that gap).
-    pub fn behind(&self) -> u8 {
-        self.expected_now.saturating_sub(self.shows)
-    }
-}
+use super::competence::{Gap, gap};
+use super::model::Profile;
 
 /// The competencies `to` expects more of than the person in role `from` shows, in the
-/// ladder's order.
+/// ladder's order: [`gap`] for each, where there is one.
 pub fn competency_gaps(profile: &Profile, ladder: &Ladder, from: RoleIdx, to: RoleIdx) -> Vec<Gap> {
     ladder
         .competencies()
         .iter()
-        .filter_map(|c| {
-            let expected_there = ladder.expects_of(to, &c.id)?;
-            let expected_now = ladder.expects_of(from, &c.id).unwrap_or(0);
-            let rating = judged_by(profile, &c.id).map(|r| r.level);
-            let gap = Gap {
-                competency: c.id.clone(),
-                name: c.name.clone(),
-                expected_now,
-                expected_there,
-                rating,
-                shows: shows(expected_now, rating),
-            };
-            (gap.size() > 0).then_some(gap)
-        })
+        .filter_map(|c| gap(profile, ladder, (Some(from), to), (&c.id, &c.name)))
+        .filter(|g| g.size() > 0)
         .collect()
 }
 
@@ -73,7 +32,7 @@ mod tests {
     use super::*;
     use crate::date::Date;
     use crate::ladder::{BUNDLED, load_str};
-    use crate::profile::{Rater, Rating};
+    use crate::profile::{Rater, Rating, RatingLevel};
 
     fn rating(by: Rater, level: RatingLevel, date: &str) -> Rating {
         Rating {
@@ -115,46 +74,46 @@ mod tests {
     }
 
     #[test]
-    fn compare_and_the_ratings_see_the_same_gap_to_the_next_role() {
-        use crate::profile::competence::{next_role, standings};
+    fn a_gap_counts_from_todays_role_and_only_where_the_role_expects_more() {
         let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
-        let levels = [
-            RatingLevel::Below,
-            RatingLevel::WorkingTowards,
-            RatingLevel::Meeting,
-            RatingLevel::Exceeding,
-        ];
-        for role in ["sysadmin", "dev-lead", "engineering-manager"] {
-            for (i, level) in levels.into_iter().enumerate() {
-                let mut p = Profile::new("p".into(), "P".into(), "l".into(), role.into());
-                for c in ladder.competencies() {
-                    p.ratings.push(Rating {
-                        seq: 0,
-                        competency: c.id.clone(),
-                        by: if i % 2 == 0 {
-                            Rater::Own
-                        } else {
-                            Rater::Manager
-                        },
-                        level,
-                        date: "2026-01-01".parse::<Date>().unwrap(),
-                        note: String::new(),
-                    });
-                }
-                let (from, to) = (
-                    ladder.role_index(role).unwrap(),
-                    next_role(&p, &ladder).unwrap(),
-                );
-                let gaps = competency_gaps(&p, &ladder, from, to);
-                for standing in standings(&p, &ladder) {
-                    let compared = gaps
-                        .iter()
-                        .find(|g| g.competency == standing.id)
-                        .map_or(0, |g| i32::from(g.size()));
-                    let rated = standing.gap.map_or(0, |g| g.0.max(0));
-                    assert_eq!(compared, rated, "{role}, {level:?}, {}", standing.id);
-                }
-            }
-        }
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev-lead".into());
+        // Two levels up: a tech lead (leadership 2) to a director (4), unrated, is two steps.
+        let to_director =
+            competency_gaps(&p, &ladder, role("dev-lead"), role("director-engineering"));
+        let leadership = to_director
+            .iter()
+            .find(|g| g.competency == "leadership")
+            .unwrap();
+        assert_eq!(
+            (
+                leadership.expected_now,
+                leadership.expected_there,
+                leadership.size()
+            ),
+            (2, 4, 2)
+        );
+        // In the ladder's order.
+        let order: Vec<&str> = ladder
+            .competencies()
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|id| to_director.iter().any(|g| g.competency == *id))
+            .collect();
+        let got: Vec<&str> = to_director.iter().map(|g| g.competency.as_str()).collect();
+        assert_eq!(got, order);
+        // A move down expects no more: no gaps, whatever the ratings.
+        assert!(competency_gaps(&p, &ladder, role("dev-lead"), role("developer")).is_empty());
+        // Exceeding today's role closes one step, not two.
+        p.ratings
+            .push(rating(Rater::Own, RatingLevel::Exceeding, "2026-01-01"));
+        let to_director =
+            competency_gaps(&p, &ladder, role("dev-lead"), role("director-engineering"));
+        let leadership = to_director
+            .iter()
+            .find(|g| g.competency == "leadership")
+            .unwrap();
+        assert_eq!((leadership.shows, leadership.size()), (3, 1));
+        assert_eq!(leadership.rating, Some(RatingLevel::Exceeding));
     }
 }

@@ -65,6 +65,9 @@ struct LeanProfile {
     #[serde(default)]
     #[allow(dead_code)]
     next_session: IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    retired_sessions: IgnoredAny,
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 
 use crate::ladder::{Ladder, MoveKind, RoleIdx};
 
-use super::derive::plan_path;
+use super::derive::planned_steps;
 use super::model::Profile;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
@@ -29,16 +29,12 @@ impl PlanMarks {
                 .iter()
                 .filter_map(|h| ladder.role_index(&h.role))
                 .collect(),
-            steps: plan_path(profile, ladder)
-                .0
-                .map(|path| {
-                    path.steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (s.to, i + 1, s.kind))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            // Numbered as the plan numbers them, matched by the one rule (`planned_steps`).
+            steps: planned_steps(profile, ladder)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| Some((s.role?, i + 1, s.kind?)))
+                .collect(),
         }
     }
 

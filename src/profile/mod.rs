@@ -31,19 +31,21 @@ pub use coaching::{
     Action, AgendaItem, Moved, Owner, PlanChange, PlanEvent, Session, TalkingPoint, Topic,
 };
 pub use compare::{CompareRow, Comparison, MAX_TARGETS, compare, compare_table};
+pub use competence::Gap;
 pub use derive::{
-    PlannedStep, breadth, held_corners, next_level, plan_path, plan_problems, planned_steps,
+    PlannedStep, breadth, corners_worked_in, held_corners, next_level, plan_path, plan_problems,
+    planned_steps,
 };
 pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
-pub use gaps::{Gap, competency_gaps, trains};
+pub use gaps::{competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
 pub use marks::PlanMarks;
 pub use migrate::settled;
 pub use model::*;
 pub use readiness::{
     Counted, Progress, Readiness, level_progress, readiness, readiness_for, readiness_for_move,
-    readiness_from,
+    readiness_from, readiness_toward, role_diff,
 };
 pub use schedule::{DAYS_PER_MOVE, StepDate, step_dates};
 pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};

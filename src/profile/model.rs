@@ -93,6 +93,11 @@ pub struct Profile {
     /// The day of the next 1:1, once agreed (format 4); not written while unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_session: Option<Date>,
+    /// The ids of sessions removed (by an undo, say): a session id is given once, so a new
+    /// session never takes one of these, nor the private notes once kept under it. Left out of
+    /// the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired_sessions: Vec<String>,
     /// The manager's private notes by session id. Never written to the profile file (the store
     /// keeps them in `<id>.private.ron`) and never serialised by anything else either.
     #[serde(skip)]
@@ -248,6 +253,7 @@ impl Profile {
             talking_points: Vec::new(),
             plan_changes: Vec::new(),
             next_session: None,
+            retired_sessions: Vec::new(),
             private_notes: BTreeMap::new(),
         }
     }

@@ -7,6 +7,7 @@
 //! readiness for manager is their tech-lead training; the manager milestones are what they will
 //! work on as a manager.
 
+use crate::ladder::diff::{LevelMilestones, RoleDiff, role_diff as diff_of_roles};
 use crate::ladder::{Ladder, LevelIdx, MoveKind, RoleIdx};
 use crate::text;
 
@@ -105,7 +106,7 @@ pub fn readiness(profile: &Profile, ladder: &Ladder) -> Option<Readiness> {
         readiness_for(profile, ladder, next)
     } else {
         Some(counting(
-            profile,
+            &done_by(profile),
             ladder,
             held_level,
             held_level..=held_level,
@@ -133,9 +134,19 @@ pub fn readiness_from(
     held_level: LevelIdx,
     level: LevelIdx,
 ) -> Option<Readiness> {
+    ready_from(&done_by(profile), ladder, held_level, level)
+}
+
+/// [`readiness_from`] with what is done told by `done`.
+fn ready_from(
+    done: &dyn Fn(&str) -> bool,
+    ladder: &Ladder,
+    held_level: LevelIdx,
+    level: LevelIdx,
+) -> Option<Readiness> {
     (held_level < level && level < ladder.levels().len()).then(|| {
         counting(
-            profile,
+            done,
             ladder,
             held_level,
             held_level..=level - 1,
@@ -155,18 +166,29 @@ pub fn readiness_for_move(
     from: RoleIdx,
     to: RoleIdx,
 ) -> Readiness {
+    move_asks(&done_by(profile), ladder, from, to)
+}
+
+/// What a move from `from` to `to` asks before it, by the rule of [`readiness_for_move`], with
+/// what is done told by `done`: the one rule, also for a role diff without a profile.
+fn move_asks(
+    done: &dyn Fn(&str) -> bool,
+    ladder: &Ladder,
+    from: RoleIdx,
+    to: RoleIdx,
+) -> Readiness {
     let (held_level, level) = (ladder.role_level(from), ladder.role_level(to));
     if held_level == level && ladder.move_kind(from, to) == MoveKind::Vertical {
         let top = level + 1 == ladder.levels().len();
         return counting(
-            profile,
+            done,
             ladder,
             held_level,
             held_level..=held_level,
             (!top).then_some(level),
         );
     }
-    readiness_from(profile, ladder, held_level, level).unwrap_or(Readiness {
+    ready_from(done, ladder, held_level, level).unwrap_or(Readiness {
         held_level,
         for_level: Some(level),
         progress: Progress { done: 0, total: 0 },
@@ -174,15 +196,63 @@ pub fn readiness_for_move(
     })
 }
 
+/// The readiness the planner shows beside a role the person looks at: for their own role,
+/// their readiness for the next level (what `profile show` shows); for any other role, what a
+/// move there asks before it (what `rungs compare` and the Plan tab show). Empty (nothing
+/// counted) for a move across or down; `None` when the current role is not in the ladder.
+pub fn readiness_toward(profile: &Profile, ladder: &Ladder, role: RoleIdx) -> Option<Readiness> {
+    let current = ladder.role_index(&profile.current_role)?;
+    if current == role {
+        readiness(profile, ladder)
+    } else {
+        Some(readiness_for_move(profile, ladder, current, role))
+    }
+}
+
+/// The role diff from `from` to `to`, with the milestones the move asks before it counted by
+/// the rule of [`readiness_for_move`] — what compare's "milestones left" and the learning path
+/// count — and those `profile` (when there is one) has done told apart.
+pub fn role_diff(
+    profile: Option<&Profile>,
+    ladder: &Ladder,
+    from: RoleIdx,
+    to: RoleIdx,
+) -> RoleDiff {
+    let done = |id: &str| profile.is_some_and(|p| p.status_of(id) == Status::Done);
+    let asks = move_asks(&done, ladder, from, to);
+    let milestones = asks
+        .counted
+        .iter()
+        .filter(|c| !c.milestones.is_empty())
+        .map(|c| {
+            let def = &ladder.levels()[c.level];
+            let (done, open) = c
+                .milestones
+                .iter()
+                .partition(|&&i| done(&def.milestones[i].id));
+            LevelMilestones {
+                level: c.level,
+                open,
+                done,
+                earlier: c.open_only,
+            }
+        })
+        .collect();
+    diff_of_roles(ladder, from, to, milestones)
+}
+
+fn done_by(profile: &Profile) -> impl Fn(&str) -> bool + '_ {
+    |id: &str| profile.status_of(id) == Status::Done
+}
+
 /// Readiness counting every milestone of `whole` levels and the open ones of levels below.
 fn counting(
-    profile: &Profile,
+    done: &dyn Fn(&str) -> bool,
     ladder: &Ladder,
     held_level: LevelIdx,
     whole: std::ops::RangeInclusive<LevelIdx>,
     for_level: Option<LevelIdx>,
 ) -> Readiness {
-    let done = |id: &str| profile.status_of(id) == Status::Done;
     let below = 0..*whole.start();
     let mut counted: Vec<Counted> = whole
         .map(|level| {
@@ -533,5 +603,69 @@ mod tests {
             "no milestones: the Only level lists none"
         );
         assert_eq!(readiness(&person("gone", &[]), &minimal), None);
+    }
+
+    #[test]
+    fn the_role_diff_lists_what_the_move_asks_as_compare_counts_it() {
+        let ladder = bundled();
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        let (from, to) = (role("developer"), role("analytics-manager"));
+        let p = person("developer", &["tl-delegation", "mgr-innovation"]);
+        let diff = role_diff(Some(&p), &ladder, from, to);
+        let asks = readiness_for_move(&p, &ladder, from, to);
+        let level_ids: Vec<&str> = diff
+            .milestones
+            .iter()
+            .map(|l| ladder.levels()[l.level].id.as_str())
+            .collect();
+        // Training happens at the level where it is listed: the IC and tech-lead milestones,
+        // not the manager ones trained once a manager.
+        assert_eq!(level_ids, ["ic", "tech-lead"]);
+        assert_eq!(diff.due_count(), asks.progress.left());
+        let done: Vec<&str> = diff
+            .milestones
+            .iter()
+            .flat_map(|l| {
+                l.done
+                    .iter()
+                    .map(|&i| ladder.levels()[l.level].milestones[i].id.as_str())
+            })
+            .collect();
+        assert_eq!(done, ["tl-delegation"]);
+        let lines = diff.describe(&ladder);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("before the move, the Tech lead milestones (1 of")),
+            "{lines:?}"
+        );
+        // Without a profile nothing is done; across, nothing is asked.
+        let alone = role_diff(None, &ladder, from, to);
+        assert_eq!(alone.due_count(), asks.progress.total);
+        let across = role_diff(Some(&p), &ladder, role("engineering-manager"), to);
+        assert!(across.milestones.is_empty());
+    }
+
+    #[test]
+    fn beside_a_role_the_planner_shows_the_profiles_readiness_or_what_the_move_asks() {
+        let ladder = bundled();
+        let role = |id: &str| ladder.role_index(id).unwrap();
+        let p = person("cto", &["exec-board-reporting"]);
+        assert_eq!(
+            readiness_toward(&p, &ladder, role("cto")),
+            readiness(&p, &ladder),
+            "their own role: readiness for what comes next"
+        );
+        assert_eq!(
+            readiness_toward(&p, &ladder, role("cio")),
+            Some(readiness_for_move(&p, &ladder, role("cto"), role("cio"))),
+            "CTO → CIO counts what compare counts"
+        );
+        let below = readiness_toward(&p, &ladder, role("developer")).unwrap();
+        assert!(below.counted.is_empty(), "a move down asks for no training");
+        assert_eq!(
+            readiness_toward(&person("gone", &[]), &ladder, role("cio")),
+            None
+        );
     }
 }

@@ -1,17 +1,18 @@
 //! One truth: readiness, the milestones a move asks that are left, and the competency gaps
 //! are the same figure in `profile show --json` (the JSON export), `plan show --json`,
-//! `compare --json`, `learning-path --json` and the planner's drawn tabs, over generated
+//! `compare --json`, `learning-path --json`, `ratings --json` and the planner's drawn tabs
+//! (Plan, Milestones, the Ladder tab's details pane, a new 1:1's session view), over generated
 //! profiles on the bundled ladder and on generated ladders. The many generated cases call the
 //! functions each command prints; a few fixed ones go through the real binary.
 
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode};
 use serde_json::Value;
 
 use crate::common;
-use common::planner::{keys, screen};
+use common::planner::{keys, press, screen};
 use rungs::date::{Clock, Date};
 use rungs::export::{self, ExportInput, PrivateNotes};
 use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan, synthetic_ladder_source};
@@ -227,7 +228,8 @@ fn joined(app: &rungs::tui::App) -> String {
         .join(" ")
 }
 
-/// The planner's Plan and Milestones tabs draw the same figures.
+/// The planner's Plan, Milestones, Ladder (details) and Coaching (session) tabs draw the same
+/// figures.
 fn tabs_agree(ladder: &Ladder, p: &Profile) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
@@ -270,6 +272,143 @@ fn tabs_agree(ladder: &Ladder, p: &Profile) {
             );
         }
     }
+    ladder_details_agree(&mut app, ladder, p);
+    session_view_agrees(&mut app, ladder, p);
+}
+
+/// The text of the pane framed under a title that starts with `title`, its rows joined; `None`
+/// when no such pane is drawn.
+fn pane(app: &rungs::tui::App, title: &str) -> Option<String> {
+    let rows: Vec<Vec<char>> = screen(app)
+        .lines()
+        .map(|l| l.trim_matches('"').chars().collect())
+        .collect();
+    let head: Vec<char> = format!("┌─ {title}").chars().collect();
+    for (y, row) in rows.iter().enumerate() {
+        let Some(x) = (0..row.len()).find(|&x| row[x..].starts_with(&head)) else {
+            continue;
+        };
+        let end = (x + 1..row.len()).find(|&e| row[e] == '┐')?;
+        let mut text = Vec::new();
+        for r in &rows[y + 1..] {
+            if r.get(x) == Some(&'└') {
+                break;
+            }
+            let inner: String = r.get(x + 1..end)?.iter().collect();
+            text.push(inner.trim_matches(|c| c == '│' || c == ' ').to_string());
+        }
+        return Some(text.join(" "));
+    }
+    None
+}
+
+/// The Ladder tab's details pane beside each role the plan passes, the target and the current
+/// role shows the readiness `profile show` (for the current role) or `compare` (for any
+/// other) gives. Roles whose title another title contains, or too long for the pane's frame,
+/// cannot be picked by a search and are left out.
+fn ladder_details_agree(app: &mut rungs::tui::App, ladder: &Ladder, p: &Profile) {
+    let current = ladder.role_index(&p.current_role).unwrap();
+    let mut roles: Vec<usize> = vec![current];
+    roles.extend(p.plan.iter().filter_map(|s| ladder.role_index(&s.role)));
+    roles.extend(p.target_role.as_deref().and_then(|t| ladder.role_index(t)));
+    let titles: Vec<String> = ladder
+        .roles()
+        .iter()
+        .map(|r| r.title.to_lowercase().to_string())
+        .collect();
+    keys(app, "1");
+    // Enter opens the details pane.
+    press(app, KeyCode::Enter);
+    for role in roles {
+        let title = ladder.role(role).title.to_string();
+        let lower = title.to_lowercase();
+        let unique = titles.iter().filter(|t| t.contains(&lower)).count() == 1;
+        if !unique || title.chars().count() > 30 {
+            continue;
+        }
+        keys(app, &format!("/{lower}"));
+        press(app, KeyCode::Esc);
+        let shown = pane(app, &title).unwrap_or_else(|| panic!("details of {title}"));
+        let r = if role == current {
+            profile::readiness(p, ladder)
+        } else {
+            let compared = profile::compare(p, ladder, &[role], today()).unwrap();
+            let c = export::comparison_json(ladder, &compared[0]);
+            let r = profile::readiness_for_move(p, ladder, current, role);
+            assert_eq!(
+                counts(&c["milestones"]),
+                (r.progress.done as u64, r.progress.total as u64)
+            );
+            Some(r)
+        };
+        match r {
+            Some(r) if r.counted.is_empty() => {
+                assert!(shown.contains("no new training"), "{title}: {shown}");
+                assert!(!shown.contains("readiness"), "{title}: {shown}");
+            }
+            Some(r) => {
+                let gauge = format!("{} {}", r.gauge(10), r.progress.fraction());
+                assert!(shown.contains(&gauge), "{title}: {gauge:?} in {shown}");
+                assert!(shown.contains(&r.label(ladder)), "{title}: {shown}");
+            }
+            None => assert!(!shown.contains("readiness"), "{title}: {shown}"),
+        }
+    }
+}
+
+/// A new 1:1's session view shows the readiness `profile show --json` gives and the widest
+/// competency gaps with the figures `ratings --json` gives.
+fn session_view_agrees(app: &mut rungs::tui::App, ladder: &Ladder, p: &Profile) {
+    keys(app, "4");
+    press(app, KeyCode::Enter);
+    keys(app, "n");
+    let shown = pane(app, "Agenda").unwrap_or_else(|| panic!("the agenda:\n{}", screen(app)));
+    let input = ExportInput {
+        profile: p,
+        ladder,
+        today: today(),
+        stamp: "20261125T093000Z".into(),
+        private: PrivateNotes::LeftOut,
+    };
+    let next = &export::json(&input)["derived"]["next_level_readiness"];
+    if shown.contains("Next step:") && !next.is_null() {
+        let figure = format!(
+            "{} % ({} of {})",
+            next["percent"], next["done"], next["total"]
+        );
+        assert!(shown.contains(&figure), "{figure:?} in {shown}");
+    }
+    // Each competency the agenda names: the gap `ratings --json` gives; the widest drawn.
+    let rated: Vec<(String, i64)> = profile::competence::standings(p, ladder)
+        .iter()
+        .map(|s| {
+            let json = export::standing_json(s);
+            (s.name.clone(), json["gap"].as_i64().unwrap_or(0))
+        })
+        .collect();
+    let mut drawn = Vec::new();
+    for (name, gap) in &rated {
+        let Some(at) = shown.find(&format!("{name}: the next role expects")) else {
+            continue;
+        };
+        let after = &shown[at..];
+        let figure = after.find("— gap ").map(|g| {
+            after[g + "— gap ".len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        });
+        assert_eq!(figure, Some(gap.to_string()), "{name} in {shown}");
+        drawn.push(*gap);
+    }
+    let mut widest: Vec<i64> = rated.iter().map(|(_, g)| *g).filter(|&g| g > 0).collect();
+    widest.sort_unstable_by(|a, b| b.cmp(a));
+    widest.truncate(profile::agenda::WIDEST_GAPS);
+    drawn.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(
+        drawn, widest,
+        "the widest gaps, as ratings --json measures them"
+    );
 }
 
 fn person_strategy(ladder: &Ladder) -> impl Strategy<Value = Person> + use<> {

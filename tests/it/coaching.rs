@@ -225,7 +225,13 @@ fn a_session_with_two_actions_one_done_carries_exactly_the_open_one_to_the_next(
         .filter(|i| i.topic == Topic::Action)
         .map(|i| i.text)
         .collect();
-    assert_eq!(carried, ["Shadow the CIO for a day — manager"]);
+    // In the words every front end uses for an action item.
+    assert_eq!(
+        carried,
+        [format!(
+            "Shadow the CIO for a day — manager · from the 1:1 of {first}"
+        )]
+    );
     // The shell's agenda agrees.
     let out = rungs_cmd(dir.path()).args(["agenda"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();

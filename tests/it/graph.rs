@@ -210,7 +210,7 @@ fn the_what_changes_popup_scrolls_from_the_lowest_role_to_the_top_one_to_its_las
     keys(&mut app, "d");
     let from = ladder.role_index("data-analyst").unwrap();
     let to = ladder.role_index("cio").unwrap();
-    let lines = rungs::ladder::diff::role_diff(&ladder, from, to, &|_| false).describe(&ladder);
+    let lines = rungs::profile::role_diff(None, &ladder, from, to).describe(&ladder);
     let last = lines.last().unwrap().trim();
     assert!(!screen(&app).contains(last), "too long to show at once");
     for _ in 0..lines.len() {

@@ -373,3 +373,48 @@ fn a_format_2_profile_from_the_last_release_migrates_keeping_everything_and_its_
         private
     );
 }
+
+/// The ids of the sessions in the file, oldest first.
+fn session_ids(dir: &Path) -> Vec<String> {
+    json(rungs(dir).args(["session", "list", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_session_id_is_given_once_never_again_after_an_undo_or_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    ada(dir.path());
+    let mut app = app_on(dir.path(), "ada-lovelace", 120, 40);
+    keys(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    let first = session_ids(dir.path());
+    assert_eq!(first, [common::TODAY]);
+    // The undo takes the session back; a new one the same day gets an id of its own.
+    keys(&mut app, "u");
+    assert!(session_ids(dir.path()).is_empty());
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "n");
+    let second = session_ids(dir.path());
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_ne!(
+        second[0], first[0],
+        "the undone session's id is not given again"
+    );
+    // After a restart (a new process reads the file), still never the undone one.
+    drop(app);
+    rungs(dir.path())
+        .args(["session", "add"])
+        .assert()
+        .success();
+    let all = session_ids(dir.path());
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(!all.contains(&first[0]), "{all:?}");
+    assert_ne!(all[0], all[1]);
+    let p = Store::new(dir.path()).load("ada-lovelace").unwrap();
+    assert_eq!(p.retired_sessions, [first[0].clone()], "kept in the file");
+}

@@ -34,6 +34,12 @@ fn pane_text(app: &App, left: usize) -> String {
         .join(" ")
 }
 
+/// The title of the person's current role, as the search finds it.
+fn person_title(ladder: &Ladder, person: &profile::Profile) -> String {
+    let role = ladder.role_index(&person.current_role).unwrap();
+    ladder.role(role).title.to_lowercase().to_string()
+}
+
 /// Selects the role titled `title` on the Ladder tab, the details pane showing.
 fn details_of(app: &mut App, title: &str) -> String {
     keys(app, &format!("/{title}"));
@@ -68,17 +74,26 @@ fn the_details_pane_shows_readiness_for_the_selected_role_and_what_it_counts() {
         );
         assert_snapshot!(format!("details_director_{width}x{height}"), screen(&app));
 
-        // At the level held: readiness for the next one, which its training counts toward.
+        // Their own role: readiness for the next level, as `profile show` gives it.
         let next = profile::readiness(&person, &ladder).unwrap();
-        let shown = details_of(&mut app, "infrastructure lead");
+        let shown = details_of(&mut app, &person_title(&ladder, &person));
         assert!(shown.contains(&next.label(&ladder)), "{shown}");
         assert!(shown.contains(&next.progress.fraction()), "{shown}");
+
+        // Across at the level held, as compare and the Plan tab say: no new training.
+        let shown = details_of(&mut app, "infrastructure lead");
+        assert!(!shown.contains("readiness"), "{shown}");
+        assert!(
+            shown.contains("no new training: not above your level"),
+            "{shown}"
+        );
         assert!(shown.contains("progress at Tech lead"), "{shown}");
         assert_snapshot!(format!("details_same_level_{width}x{height}"), screen(&app));
 
         // Below it there is nothing to be ready for; the level's own progress still shows.
         let shown = details_of(&mut app, "systems engineer");
         assert!(!shown.contains("readiness"), "{shown}");
+        assert!(shown.contains("no new training"), "{shown}");
         assert!(
             shown.contains("progress at Individual contributor"),
             "{shown}"

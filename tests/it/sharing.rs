@@ -27,7 +27,7 @@ fn ids(values: &Value) -> Vec<String> {
 }
 
 #[test]
-fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_nothing_shared() {
+fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_what_the_move_asks() {
     let dir = tempfile::tempdir().unwrap();
     let diff = json(rungs(dir.path()).args(["diff", "developer", "engineering-manager", "--json"]));
     assert_eq!(ids(&diff["levels"]), ["tech-lead", "manager"]);
@@ -38,11 +38,13 @@ fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_nothin
         .flat_map(|l| l["open"].as_array().unwrap().iter())
         .map(|m| m["id"].as_str().unwrap().to_string())
         .collect();
+    // What readiness and compare count: the training of the level held and the level passed,
+    // not the manager milestones trained once a manager.
+    assert!(due.iter().any(|id| id.starts_with("ic-")), "{due:?}");
     assert!(due.iter().any(|id| id.starts_with("tl-")), "{due:?}");
-    assert!(due.iter().any(|id| id.starts_with("mgr-")), "{due:?}");
     assert!(
-        !due.iter().any(|id| id.starts_with("ic-")),
-        "the individual contributor's milestones are shared: {due:?}"
+        !due.iter().any(|id| id.starts_with("mgr-")),
+        "the manager's milestones are trained once there: {due:?}"
     );
     let leadership = diff["raised"]
         .as_array()
@@ -71,26 +73,31 @@ fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_nothin
         text.contains("levels: Individual contributor → Manager (2 up)"),
         "{text}"
     );
-    assert!(text.contains("expects more Leadership: 1 → 3"), "{text}");
     assert!(
-        text.contains("new at Tech lead:") && text.contains("new at Manager:"),
+        text.contains("expects more Leadership: role 1 → role 3"),
+        "role against role: {text}"
+    );
+    assert!(
+        text.contains("before the move, the Individual contributor milestones:")
+            && text.contains("before the move, the Tech lead milestones:"),
         "{text}"
     );
-    assert!(!text.contains("Emotional intelligence (course)"), "{text}");
+    assert!(text.contains("Emotional intelligence (course)"), "{text}");
+    assert!(!text.contains("User experience (course)"), "{text}");
 }
 
 #[test]
 fn diff_leaves_out_what_the_profile_has_done_unless_asked_for_the_ladder_alone() {
     let dir = with_fixture();
     rungs(dir.path())
-        .args(["milestone", "tl-time-management", "done"])
+        .args(["milestone", "ic-find-mentor", "done"])
         .assert()
         .success();
     let personal = json(rungs(dir.path()).args(["diff", "developer", "dev-lead", "--json"]));
     assert_eq!(personal["profile"], "priya-sharma");
     assert_eq!(
         ids(&personal["milestones"][0]["done"]),
-        ["tl-time-management"]
+        ["ic-emotional-intelligence", "ic-find-mentor"]
     );
     let alone = json(rungs(dir.path()).args([
         "diff",

@@ -30,9 +30,14 @@ pub fn start_session(
     date: Date,
     start: SessionStart,
 ) -> (Change, String) {
-    // Nor the id of a private note whose session is gone (left by a save that failed halfway):
-    // a new session must never inherit someone else's private words.
-    let taken = p.sessions.iter().map(|s| s.id.as_str());
+    // Nor the id of a session removed (an undo), nor of a private note whose session is gone
+    // (left by a save that failed halfway): an id is given once, and a new session must never
+    // inherit someone else's private words.
+    let taken = p
+        .sessions
+        .iter()
+        .map(|s| s.id.as_str())
+        .chain(p.retired_sessions.iter().map(String::as_str));
     let id = session_id(
         date,
         taken.chain(p.private_notes.keys().map(String::as_str)),

@@ -4,8 +4,7 @@
 use ratatui::style::Style;
 
 use crate::ladder::RoleIdx;
-use crate::ladder::diff::role_diff;
-use crate::profile::Status;
+use crate::profile::role_diff;
 use crate::tui::context::Ctx;
 use crate::tui::widgets::line;
 use crate::tui::widgets::pager::Pager;
@@ -18,8 +17,7 @@ pub fn pager(ctx: &Ctx, to: RoleIdx) -> Pager {
     let from = profile
         .and_then(|p| ctx.ladder.role_index(&p.current_role))
         .unwrap_or(to);
-    let is_done = |id: &str| profile.is_some_and(|p| p.status_of(id) == Status::Done);
-    let lines = role_diff(&ctx.ladder, from, to, &is_done)
+    let lines = role_diff(profile, &ctx.ladder, from, to)
         .describe(&ctx.ladder)
         .into_iter()
         .map(|text| line(&text, Style::default()))

@@ -399,21 +399,22 @@ impl LadderTab {
                     theme.muted(),
                 ));
             }
-            // Above your level, readiness for it; at your level, for the next one, which its
-            // training counts toward; below, none.
-            let held = marks.plan.current.map(|r| ladder.role_level(r));
-            let readiness = match held {
-                Some(held) if held < level => profile::readiness_for(p, ladder, level),
-                Some(held) if held == level => profile::readiness(p, ladder),
-                _ => None,
-            };
-            if let Some(r) = readiness {
-                lines.push((r.label(ladder), Style::default()));
-                lines.push((
-                    format!("{} {}", r.gauge(10), r.progress.fraction()),
-                    Style::default(),
-                ));
-                lines.push((format!("counts {}", r.counts(ladder)), theme.muted()));
+            // Your own role: your readiness for the next level; any other: what a move there
+            // asks before it — the one rule compare and the Plan tab show.
+            match profile::readiness_toward(p, ladder, role) {
+                Some(r) if r.counted.is_empty() => lines.push((
+                    "no new training: not above your level".to_string(),
+                    theme.muted(),
+                )),
+                Some(r) => {
+                    lines.push((r.label(ladder), Style::default()));
+                    lines.push((
+                        format!("{} {}", r.gauge(10), r.progress.fraction()),
+                        Style::default(),
+                    ));
+                    lines.push((format!("counts {}", r.counts(ladder)), theme.muted()));
+                }
+                None => {}
             }
             let level_name = text::one_line(&ladder.levels()[level].name);
             let progress = profile::level_progress(p, ladder, level);

@@ -253,7 +253,8 @@ impl Tab for PlanTab {
         // The target's readiness too, when it lies further up than the next level.
         let target = p.target_role.as_deref().and_then(|t| ladder.role_index(t));
         if let Some(r) = target
-            .and_then(|t| profile::readiness_for(p, ladder, ladder.role_level(t)))
+            .and_then(|t| profile::readiness_toward(p, ladder, t))
+            .filter(|r| !r.counted.is_empty())
             .filter(|r| next.as_ref().is_none_or(|n| n.for_level != r.for_level))
         {
             wrapped(

@@ -96,7 +96,7 @@ fn table(
             );
             let mark = format!(
                 "{}{}",
-                s.gap.map_or(" ", |g| g.mark()),
+                s.gap.as_ref().map_or(" ", |g| g.mark()),
                 if s.differ { "⚠" } else { " " }
             );
             Row::new([
@@ -253,7 +253,14 @@ mod tests {
                 next: Some(3),
                 target: None,
             },
-            gap: Some(Gap(1)),
+            gap: Some(Gap {
+                competency: "c".into(),
+                name: name.into(),
+                expected_now: 2,
+                expected_there: 3,
+                rating: None,
+                shows: 2,
+            }),
             differ: false,
             history,
         }

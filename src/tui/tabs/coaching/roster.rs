@@ -513,7 +513,7 @@ impl Columns {
         };
         let last = e
             .last_session
-            .map_or_else(|| "never".to_string(), |d| roster::ago(d, today));
+            .map_or_else(|| "never".to_string(), |d| d.relative_to(today));
         let roles = self.roles_lines(e);
         let height = text::cells(roles.len().max(1));
         let roles = Cell::from(Text::from(

@@ -18,7 +18,7 @@ use ratatui::widgets::{
 use super::sessions::hanging;
 use super::went::{Focus, Went};
 use crate::profile::competence;
-use crate::profile::{Action, Profile, Rater, Session, agenda, rules};
+use crate::profile::{Profile, Rater, Session, agenda, rules};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
@@ -192,16 +192,6 @@ fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<u64>) -> Vec<usize> {
         .filter(|(_, a)| a.is_open() || a.session.as_deref() == Some(id) || pinned.contains(&a.id))
         .map(|(i, _)| i)
         .collect()
-}
-
-/// What an action item asks, of whom and by when, as the session shows it beside its tick and
-/// its number (the one `rungs action done` takes).
-fn action_what(a: &Action, person: &str) -> String {
-    let mut line = format!("{} — {}", a.text, a.owner.describe(person));
-    if let Some(due) = a.due {
-        line.push_str(&format!(" · due {due}"));
-    }
-    text::one_line(&line)
 }
 
 /// Where the panes go: the left pane, and on the right the notes, the private notes (unless
@@ -589,7 +579,8 @@ impl SessionView {
                 } else {
                     theme.muted()
                 };
-                let what = text::wrap_hyphenated(&action_what(a, &p.name), what_width, usize::MAX);
+                let what =
+                    text::wrap_hyphenated(&a.words(&p.name, ctx.today()), what_width, usize::MAX);
                 heights.push(what.len().max(1));
                 Row::new(vec![
                     Cell::from(line(if a.is_open() { "[ ]" } else { "[x]" }, style)),
