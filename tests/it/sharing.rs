@@ -52,7 +52,7 @@ fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_nothin
         .expect("leadership rises");
     assert_eq!(
         (leadership["from"].as_u64(), leadership["to"].as_u64()),
-        (Some(1), Some(3))
+        (Some(2), Some(4))
     );
     assert_eq!(diff["move"]["kind"], "skip");
     assert_eq!(diff["path"]["moves"], 2);
@@ -71,7 +71,7 @@ fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_nothin
         text.contains("levels: Individual contributor → Manager (2 up)"),
         "{text}"
     );
-    assert!(text.contains("expects more Leadership: 1 → 3"), "{text}");
+    assert!(text.contains("expects more Leadership: 2 → 4"), "{text}");
     assert!(
         text.contains("new at Tech lead:") && text.contains("new at Manager:"),
         "{text}"
