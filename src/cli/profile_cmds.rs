@@ -503,7 +503,20 @@ pub(super) fn unknown_milestone(ladder: &Ladder, wanted: &str) -> Failure {
         .iter()
         .flat_map(|l| l.milestones.iter().map(|m| m.id.as_str()))
         .collect();
-    let hint = text::did_you_mean(wanted, ids.iter().copied());
+    // An id keeps the level prefix it was first written under, so progress recorded on it
+    // still counts after the milestone moves level (the bundled ladder's `exec-strategic-planning`
+    // is a director's): `dir-strategic-planning` points at it before any near miss.
+    let tail = |id: &str| id.split_once('-').map_or(id, |(_, rest)| rest).to_string();
+    let moved: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| tail(id) == tail(wanted))
+        .collect();
+    let hint = if moved.is_empty() {
+        text::did_you_mean(wanted, ids.iter().copied())
+    } else {
+        format!("did you mean: {}?", moved.join(", "))
+    };
     let hint = if hint.is_empty() {
         "`rungs profile show` lists the milestones of every level".to_string()
     } else {

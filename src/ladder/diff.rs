@@ -280,7 +280,7 @@ mod tests {
         assert!(
             diff.raised
                 .iter()
-                .any(|r| r.competency == "leadership" && r.from == 1 && r.to == 3),
+                .any(|r| r.competency == "leadership" && r.from == 2 && r.to == 4),
             "{:?}",
             diff.raised
         );

@@ -56,7 +56,7 @@ mod tests {
                 .into_iter()
                 .find(|g| g.competency == "leadership")
         };
-        // Tech lead expects 2, manager 3: a gap of one with no rating.
+        // Tech lead expects 3, manager 4: a gap of one with no rating.
         assert_eq!(leadership(&p).map(|g| g.size()), Some(1));
         p.ratings
             .push(rating(Rater::Own, RatingLevel::Exceeding, "2026-01-01"));

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use predicates::prelude::*;
 use rungs::ladder::{BUNDLED, Ladder, MilestoneKind, load_str};
 use rungs::profile::trains;
 
@@ -24,18 +25,59 @@ fn level_of(ladder: &Ladder, milestone: &str) -> Option<String> {
 fn the_groundwork_for_the_top_job_is_a_directors_training() {
     // Seed 002 places business vision, strategic planning and organisational design before
     // the most senior roles: a director's work on them counts toward the move up.
+    // Business vision is where strategic planning starts, so it is part of that milestone.
     let ladder = bundled();
-    for title in [
-        "Business vision",
-        "Strategic planning",
-        "Organisational design",
-    ] {
+    for title in ["Strategic planning", "Organisational design"] {
         let level = ladder
             .levels()
             .iter()
             .find(|l| l.milestones.iter().any(|m| m.title == title))
             .map(|l| l.id.as_str());
         assert_eq!(level, Some("director"), "{title}");
+    }
+    let director = ladder.levels().iter().find(|l| l.id == "director").unwrap();
+    assert!(
+        director
+            .milestones
+            .iter()
+            .any(|m| m.summary.to_lowercase().contains("business vision")),
+        "a director writes the business vision"
+    );
+}
+
+#[test]
+fn no_level_is_a_wall_of_milestones_in_a_one_to_one() {
+    // A manager and a report read a level's milestones together: more than seventeen is a
+    // wall, where two of them likely say the same thing.
+    let ladder = bundled();
+    for level in ladder.levels() {
+        assert!(
+            level.milestones.len() <= 17,
+            "{} has {} milestones",
+            level.id,
+            level.milestones.len()
+        );
+    }
+}
+
+#[test]
+fn technology_judgement_is_measured_and_trained_where_the_craft_is() {
+    // Technical depth is an individual contributor's training; it trains a competency the
+    // ladder measures, and so does the director's technology radar
+    // (kept under the id of the experiments it joined, so recorded progress still counts).
+    let ladder = bundled();
+    let c = ladder
+        .competencies()
+        .iter()
+        .find(|c| c.id == "technology-judgement")
+        .expect("a technical competency");
+    for (level, id) in [
+        ("ic", "ic-technical-depth"),
+        ("director", "dir-foster-innovation"),
+    ] {
+        let l = ladder.levels().iter().find(|l| l.id == level).unwrap();
+        let m = l.milestones.iter().find(|m| m.id == id).unwrap();
+        assert!(trains(m, &c.id, &c.name), "{id}");
     }
 }
 
@@ -54,8 +96,8 @@ fn every_level_has_the_milestones_a_coach_would_look_for() {
                 "ic-tell-hr",
             ],
         ),
-        // a project end to end, the team's technical direction, a wider network, and whether
-        // a larger employer would open more corners (seed 004)
+        // a project end to end, the team's technical direction, a wider network, whether a
+        // larger employer would open more corners (seed 004), and a service ready to run
         (
             "tech-lead",
             &[
@@ -63,8 +105,10 @@ fn every_level_has_the_milestones_a_coach_would_look_for() {
                 "tl-technical-direction",
                 "tl-peer-network",
                 "tl-weigh-a-larger-organisation",
+                "tl-production-readiness",
             ],
         ),
+        // hiring, performance and promotion; risks and audit findings closed
         (
             "manager",
             &[
@@ -72,6 +116,8 @@ fn every_level_has_the_milestones_a_coach_would_look_for() {
                 "mgr-performance",
                 "mgr-peer-network",
                 "mgr-client-services",
+                "mgr-risk-and-audit",
+                "mgr-promotion-case",
             ],
         ),
         (
@@ -80,8 +126,10 @@ fn every_level_has_the_milestones_a_coach_would_look_for() {
                 "dir-multi-team-budget",
                 "dir-major-incident",
                 "dir-lead-leaders",
+                "dir-foster-innovation",
             ],
         ),
+        // the board, the CEO, money, risk, outsiders, the operating model, a transformation
         (
             "executive",
             &[
@@ -91,6 +139,7 @@ fn every_level_has_the_milestones_a_coach_would_look_for() {
                 "exec-enterprise-risk",
                 "exec-external-stakeholders",
                 "exec-operating-model",
+                "exec-lead-transformation",
             ],
         ),
     ];
@@ -187,4 +236,22 @@ fn each_milestone_says_something_of_its_own() {
             m.summary
         );
     }
+}
+
+#[test]
+fn a_milestone_asked_for_under_its_levels_prefix_finds_the_id_it_kept() {
+    // Strategic planning moved from the executive level to the director's and kept its
+    // `exec-` id so recorded progress counts; asking for it as a director's names the real id.
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::rungs(dir.path())
+        .args(["profile", "new", "Ada", "--role", "developer"])
+        .assert()
+        .success();
+    crate::common::rungs(dir.path())
+        .args(["milestone", "dir-strategic-planning", "done"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean: exec-strategic-planning?",
+        ));
 }

@@ -619,7 +619,7 @@ fn milestones_log_and_readiness_show_in_list_show_and_export() {
         "{md}"
     );
     assert!(md.contains("| level | done | progress |"), "{md}");
-    assert!(md.contains("| Tech lead | 2/13 | 15 % |"), "{md}");
+    assert!(md.contains("| Tech lead | 2/14 | 14 % |"), "{md}");
     assert!(
         md.contains("2026-11-23 ✓ Time management — evidence \\| with a pipe"),
         "{md}"

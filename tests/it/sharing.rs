@@ -54,7 +54,7 @@ fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_what_t
         .expect("leadership rises");
     assert_eq!(
         (leadership["from"].as_u64(), leadership["to"].as_u64()),
-        (Some(1), Some(3))
+        (Some(2), Some(4))
     );
     assert_eq!(diff["move"]["kind"], "skip");
     assert_eq!(diff["path"]["moves"], 2);
@@ -74,7 +74,7 @@ fn diff_of_a_manager_role_against_an_ic_role_lists_the_levels_between_and_what_t
         "{text}"
     );
     assert!(
-        text.contains("expects more Leadership: role 1 → role 3"),
+        text.contains("expects more Leadership: role 2 → role 4"),
         "role against role: {text}"
     );
     assert!(
