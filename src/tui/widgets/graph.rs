@@ -8,7 +8,8 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
 
 use super::grid::{Direction, Grid, Labels, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
@@ -30,42 +31,48 @@ pub struct GraphAreas {
 }
 
 impl GraphAreas {
-    /// The areas for a graph in `body`, with a details pane `details` columns wide (0: none),
-    /// and the size the grid may fill.
-    fn inside(body: Rect, details: u16) -> (Rect, Rect, Option<Rect>) {
+    /// The graph's frame and the details pane, `details` columns wide (0: none, and never more
+    /// than half the body), side by side in `body`.
+    fn split(body: Rect, details: u16) -> (Rect, Option<Rect>) {
         let details = details.min(body.width / 2);
-        let frame = Rect::new(body.x, body.y, body.width - details, body.height);
-        let pane =
-            (details > 0).then(|| Rect::new(body.x + frame.width, body.y, details, body.height));
-        let inner = Rect::new(
-            frame.x.saturating_add(1),
-            frame.y.saturating_add(1),
-            frame.width.saturating_sub(2),
-            frame.height.saturating_sub(3),
-        );
-        (frame, inner, pane)
+        let [frame, pane] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(details)]).areas(body);
+        (frame, (details > 0).then_some(pane))
+    }
+
+    /// The inside of the graph's frame: corner names, canvas and, on its last row, the legend.
+    fn inside(frame: Rect) -> Rect {
+        Block::bordered().inner(frame)
     }
 
     /// The size the grid has to fill in `body`: corner names and canvas, not the legend.
     pub fn grid_size(body: Rect, details: u16) -> (u32, u32) {
-        let (_, inner, _) = GraphAreas::inside(body, details);
-        (u32::from(inner.width), u32::from(inner.height))
+        let inside = GraphAreas::inside(GraphAreas::split(body, details).0);
+        let legend = inside.height.min(1);
+        (u32::from(inside.width), u32::from(inside.height - legend))
+    }
+
+    /// Corner names, canvas and legend, top to bottom in `inside`, for `grid`.
+    pub fn parts(inside: Rect, grid: &Grid) -> [Rect; 3] {
+        let legend = inside.height.min(1);
+        let header = text::cells(grid.header_lines as usize).min(inside.height - legend);
+        Layout::vertical([
+            Constraint::Length(header),
+            Constraint::Fill(1),
+            Constraint::Length(legend),
+        ])
+        .areas(inside)
     }
 
     pub fn new(body: Rect, details: u16, grid: &Grid) -> GraphAreas {
-        let (frame, inner, pane) = GraphAreas::inside(body, details);
-        let header = text::cells(grid.header_lines as usize).min(inner.height);
+        let (frame, details) = GraphAreas::split(body, details);
+        let [header, canvas, legend] = GraphAreas::parts(GraphAreas::inside(frame), grid);
         GraphAreas {
             frame,
-            header: Rect::new(inner.x, inner.y, inner.width, header),
-            canvas: Rect::new(
-                inner.x,
-                inner.y + header,
-                inner.width,
-                inner.height - header,
-            ),
-            legend: Rect::new(inner.x, inner.y + inner.height, inner.width, 1),
-            details: pane,
+            header,
+            canvas,
+            legend,
+            details,
         }
     }
 }
