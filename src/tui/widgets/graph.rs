@@ -1,15 +1,19 @@
 //! The ladder graph's state and geometry: where its parts go on screen, which role is selected,
 //! what shows, and the marks on each role. Used by the Ladder tab and the first-run screen,
-//! which each keep their own [`GraphView`]. Drawing is in `graph_draw`.
+//! which each keep their own [`GraphView`]. Drawing is in `graph_draw`; the clipped writing it
+//! and the connectors share is at the end of this file.
 
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::widgets::Block;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::grid::{Direction, Grid, Labels, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
@@ -334,5 +338,77 @@ impl GraphView {
     pub fn zoom(&mut self) {
         self.zoom = self.zoom.next();
         self.scroll = (0, 0);
+    }
+}
+
+/// Writes `s` from screen column `x`, which may lie left of `area` (the canvas scrolled
+/// sideways), on row `y`, clipped to `area`: what a scrolled canvas needs and ratatui's buffer,
+/// which starts text at a cell of its own, does not do. The ladder's text was checked for
+/// control characters when it was loaded, and the buffer drops any that are left.
+pub(super) fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    if y < i64::from(area.y) || y >= i64::from(area.bottom()) || area.width == 0 {
+        return;
+    }
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Plain ASCII, most of what is drawn: a cell per byte, no segmentation needed.
+        let start = (i64::from(area.x) - x).max(0) as usize;
+        for (i, b) in s.bytes().enumerate().skip(start) {
+            let column = x + i as i64;
+            if column >= i64::from(area.right()) {
+                break;
+            }
+            if let Some(cell) = buf.cell_mut((column as u16, y as u16)) {
+                cell.set_char(char::from(b)).set_style(style);
+            }
+        }
+        return;
+    }
+    let (mut x, mut s) = (x, s);
+    // Skip whole characters that fall left of the area.
+    while x < i64::from(area.x) {
+        let Some(g) = s.graphemes(true).next() else {
+            return;
+        };
+        x += text::width(g) as i64;
+        s = &s[g.len()..];
+    }
+    if x >= i64::from(area.right()) {
+        return;
+    }
+    let room = (i64::from(area.right()) - x) as usize;
+    buf.set_stringn(x as u16, y as u16, s, room, style);
+}
+
+/// Sets the one-column `symbol` (a border or line glyph) at (`x`, `y`) if it lies in `area`:
+/// the cheap way to draw the many single glyphs of the graph's table and connectors.
+pub(super) fn glyph(buf: &mut Buffer, area: Rect, x: i64, y: i64, symbol: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    if x < i64::from(area.x)
+        || y < i64::from(area.y)
+        || x >= i64::from(area.right())
+        || y >= i64::from(area.bottom())
+    {
+        return;
+    }
+    if let Some(cell) = buf.cell_mut((x as u16, y as u16)) {
+        cell.set_symbol(symbol).set_style(style);
+    }
+}
+
+/// A horizontal run of `len` copies of the one-column `symbol` from (`x`, `y`), clipped to `area`.
+pub(super) fn hline(
+    buf: &mut Buffer,
+    area: Rect,
+    x: i64,
+    y: i64,
+    len: usize,
+    symbol: &str,
+    style: Style,
+) {
+    let start = x.max(i64::from(area.x));
+    let end = (x + len as i64).min(i64::from(area.right()));
+    for column in start..end {
+        glyph(buf, area, column, y, symbol, style);
     }
 }

@@ -7,8 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::graph::{GraphAreas, GraphView, Marked, Marks, margin};
-use super::graph_links::{glyph, hline, put};
+use super::graph::{GraphAreas, GraphView, Marked, Marks, glyph, hline, margin, put};
 use super::grid::{Grid, Labels, Rule, Spot, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
