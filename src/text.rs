@@ -230,15 +230,20 @@ pub fn wrap(text: &str, max: usize, max_lines: usize) -> Vec<String> {
 
 /// `text` word-wrapped to `max` columns in at most `max_lines` lines, breaking a word too long
 /// for a line with a hyphen rather than cutting it, so every word shows whole when the lines
-/// allow. Only when even that does not fit does the last line end in `…`.
+/// allow: at a hyphenation point of the English patterns ("Infra-structure") where one fits,
+/// at the line's end only when none does (a name in another script, a box too narrow for
+/// any syllable). Only when even that does not fit does the last line end in `…`.
 pub fn wrap_hyphenated(text: &str, max: usize, max_lines: usize) -> Vec<String> {
     if max == 0 || max_lines == 0 {
         return Vec::new();
     }
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let mut rest = word;
-        while !rest.is_empty() {
+        // Worked out only for a word too long for a line, which is rare.
+        let mut points: Option<Vec<usize>> = None;
+        let mut start = 0;
+        while start < word.len() {
+            let rest = &word[start..];
             let used = lines.last().map_or(usize::MAX, |l| width(l));
             let room = if used == usize::MAX {
                 0
@@ -258,13 +263,24 @@ pub fn wrap_hyphenated(text: &str, max: usize, max_lines: usize) -> Vec<String> 
                 lines.push(rest.to_string());
                 break;
             }
-            // Too long for any line: break it with a hyphen, on this line if a good part fits.
-            let (on_this_line, room) = if room >= 4 {
-                (true, room)
-            } else {
-                (false, max)
+            // Too long for any line: break it with a hyphen, on this line if a good part fits,
+            // at a hyphenation point if one fits.
+            let points = points.get_or_insert_with(|| hyphenation_points(word));
+            let at_point = |room: usize| {
+                points
+                    .iter()
+                    .rev()
+                    .find(|&&p| p > start && width(&word[start..p]) < room)
+                    .map(|&p| &word[start..p])
             };
-            let (head, _) = take_width(rest, room.saturating_sub(1).max(1));
+            let (on_this_line, head) = match (room >= 4).then(|| at_point(room)).flatten() {
+                Some(head) => (true, head),
+                None => match at_point(max) {
+                    Some(head) => (false, head),
+                    None if room >= 4 => (true, take_width(rest, room - 1).0),
+                    None => (false, take_width(rest, max.saturating_sub(1).max(1)).0),
+                },
+            };
             if head.is_empty() {
                 // Not even one character (a wide one in a narrow box) fits: say so and move on.
                 lines.push("…".to_string());
@@ -282,11 +298,29 @@ pub fn wrap_hyphenated(text: &str, max: usize, max_lines: usize) -> Vec<String> 
                 }
                 _ => lines.push(piece),
             }
-            rest = &rest[head.len()..];
+            start += head.len();
         }
     }
     end_with_ellipsis(&mut lines, max, max_lines);
     lines
+}
+
+/// Where `word` may break with a hyphen, as byte offsets: the English patterns' points (two
+/// letters at least before, three after, as TeX has it), between two letters only, so neither
+/// punctuation nor an accent is split from its letter.
+fn hyphenation_points(word: &str) -> Vec<usize> {
+    let mut points = Vec::new();
+    let mut at = 0;
+    for syllable in hypher::hyphenate_bounded(word, hypher::Lang::English, 2, 3) {
+        at += syllable.len();
+        let (before, after) = word.split_at(at);
+        let letters = before.chars().next_back().is_some_and(char::is_alphabetic)
+            && after.chars().next().is_some_and(char::is_alphabetic);
+        if !after.is_empty() && letters {
+            points.push(at);
+        }
+    }
+    points
 }
 
 /// Keeps `max_lines` of `lines`, the last ending in `…` when any were left out.
@@ -524,13 +558,27 @@ mod tests {
             wrap_hyphenated("Director of infrastructure & operations", 11, 9),
             vec!["Director of", "infrastruc-", "ture &", "operations"]
         );
+        // At a hyphenation point, not wherever the line ends ("Infrastruct-ure").
         assert_eq!(
             wrap_hyphenated("SVP infrastructure", 11, 9),
-            vec!["SVP infras-", "tructure"]
+            vec!["SVP infra-", "structure"]
+        );
+        assert_eq!(
+            wrap_hyphenated("Infrastructure & operations", 11, 9),
+            vec!["Infrastruc-", "ture &", "operations"]
+        );
+        assert_eq!(
+            wrap_hyphenated("Engineering manager", 10, 9),
+            vec!["Engineer-", "ing", "manager"]
         );
         assert_eq!(
             wrap_hyphenated("Director of infrastructure", 11, 2),
             vec!["Director of", "infrastruc…"]
+        );
+        // No hyphenation point fits (or the word has none): broken where the line ends.
+        assert_eq!(
+            wrap_hyphenated("xxxxxxxxxxxx", 6, 9),
+            vec!["xxxxx-", "xxxxx-", "xx"]
         );
         for line in wrap_hyphenated("工程师经理工程师经理 🚀🚀🚀🚀🚀 ❤️❤️❤️", 5, 20)
         {

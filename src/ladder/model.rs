@@ -131,6 +131,10 @@ impl MilestoneKind {
 pub struct Corner {
     pub id: String,
     pub name: String,
+    /// A shorter name for where room is scarce ("Infra & ops"): the ladder graph's header shows
+    /// it when the whole name would not fit. Empty when the ladder gives none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     #[serde(default)]

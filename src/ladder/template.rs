@@ -74,7 +74,8 @@ const TEMPLATE: &str = r#"// A career ladder for rungs (format 1). Edit it, then
 
     // Corners: the areas (or tracks) of the organisation, shown left to right.
     corners: [
-        (id: "engineering", name: "Engineering", summary: "Builds the products.", business_facing: false),
+        (id: "engineering", name: "Engineering", summary: "Builds the products.", business_facing: false,
+         short: "Eng"),            // optional: a shorter name for narrow screens
         (id: "operations", name: "Operations", business_facing: true,   // business_facing: optional, false by default
          near: ["engineering"]),   // optional: corners whose craft carries over; read both ways
     ],

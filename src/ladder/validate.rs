@@ -297,6 +297,16 @@ fn check_file<'a>(file: &'a LadderFile, problems: &mut Findings<'a>) {
             &c.name,
             &c.summary,
         );
+        if !c.short.is_empty() {
+            check_text(problems, at, "corner short name", &c.short);
+            require_words(
+                problems,
+                at,
+                format!("corner \"{}\" has a blank short name", c.id),
+                "write the shorter name the graph shows on narrow screens, `short: \"Infra & ops\"`, or leave `short` out",
+                &c.short,
+            );
+        }
         for neighbour in &c.near {
             let at = Where::Value {
                 section: "corners",

@@ -110,6 +110,9 @@ pub fn to_commented_ron(file: &LadderFile, header: &[String]) -> String {
     out.push_str("    corners: [\n");
     for c in &file.corners {
         named_entry(&mut out, &c.id, &c.name, &c.summary);
+        if !c.short.is_empty() {
+            let _ = write!(out, ", short: {}", quoted(&c.short));
+        }
         if c.business_facing {
             out.push_str(", business_facing: true");
         }

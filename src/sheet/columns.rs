@@ -11,6 +11,7 @@ pub enum Column {
     CornerId,
     Corner,
     CornerSummary,
+    CornerShort,
     BusinessFacing,
     RoleId,
     Role,
@@ -28,7 +29,7 @@ pub enum Column {
 
 impl Column {
     /// Every column, in the order `export-csv` writes them.
-    pub const ALL: [Column; 20] = [
+    pub const ALL: [Column; 21] = [
         Column::LevelRank,
         Column::LevelId,
         Column::Level,
@@ -36,6 +37,7 @@ impl Column {
         Column::CornerId,
         Column::Corner,
         Column::CornerSummary,
+        Column::CornerShort,
         Column::BusinessFacing,
         Column::RoleId,
         Column::Role,
@@ -64,6 +66,7 @@ impl Column {
             Column::CornerId => "corner_id",
             Column::Corner => "corner",
             Column::CornerSummary => "corner_summary",
+            Column::CornerShort => "corner_short",
             Column::BusinessFacing => "business_facing",
             Column::RoleId => "role_id",
             Column::Role => "role",

@@ -67,6 +67,7 @@ pub fn export(ladder: &Ladder, bom: bool) -> ExportedSheet {
             (Column::CornerId, corner.id.clone()),
             (Column::Corner, corner.name.clone()),
             (Column::CornerSummary, corner.summary.clone()),
+            (Column::CornerShort, corner.short.clone()),
             (
                 Column::BusinessFacing,
                 if corner.business_facing { "yes" } else { "no" }.to_string(),

@@ -112,8 +112,10 @@ fn at_80x24_at_least_four_corners_show_and_the_rest_are_counted() {
         .corners()
         .iter()
         .filter(|c| {
-            let first = c.name.split_whitespace().next().unwrap();
-            shown.contains(&first[..first.len().min(7)])
+            [&c.name, &c.short].iter().any(|name| {
+                let first = name.split_whitespace().next().unwrap_or("\u{0}");
+                shown.contains(&first[..first.len().min(7)])
+            })
         })
         .count();
     assert!(visible >= 4, "{visible} corners show\n{shown}");
@@ -143,6 +145,125 @@ fn at_80x24_at_least_four_corners_show_and_the_rest_are_counted() {
         (total - visible..=total - visible + 1).contains(&(left + right)),
         "{left} + {right} off screen, {visible} of {total} showing\n{shown}"
     );
+}
+
+/// The corner names the graph's header shows, left to right, each as its lines joined: a line
+/// ending in a hyphen between two letters is joined to the next without a space (and the
+/// break must be a hyphenation point of the word), any other with one. Columns whose header
+/// is blank (the margin, a column the view cuts) are left out.
+fn header_names(rows: &[Vec<String>]) -> Vec<String> {
+    let text: Vec<String> = rows.iter().map(|r| r.concat()).collect();
+    let top = text
+        .iter()
+        .position(|t| t.contains("Ladder · fit"))
+        .expect("the graph's frame");
+    let end = (top + 1..text.len())
+        .find(|&y| text[y].contains('├') || text[y].contains('┌'))
+        .expect("the first rule under the header");
+    let mut columns: Vec<Vec<String>> = Vec::new();
+    for line in &text[top + 1..end] {
+        let parts: Vec<&str> = line.split('│').collect();
+        for (i, part) in parts.iter().enumerate() {
+            if columns.len() <= i {
+                columns.push(Vec::new());
+            }
+            let part = part.trim();
+            if !part.is_empty() {
+                columns[i].push(part.to_string());
+            }
+        }
+    }
+    columns
+        .into_iter()
+        .filter(|lines| !lines.is_empty())
+        .map(|lines| {
+            let mut name = String::new();
+            for line in lines {
+                let broken = name
+                    .strip_suffix('-')
+                    .filter(|head| {
+                        head.chars().last().is_some_and(char::is_alphabetic)
+                            && line.chars().next().is_some_and(char::is_alphabetic)
+                    })
+                    .map(str::to_string);
+                match broken {
+                    Some(head) => {
+                        let word_start = head.rfind(' ').map_or(0, |i| i + 1);
+                        let word_end = line.find(' ').unwrap_or(line.len());
+                        let word = format!("{}{}", &head[word_start..], &line[..word_end]);
+                        let split = head.len() - word_start;
+                        let mut at = 0;
+                        let points: Vec<usize> =
+                            hypher::hyphenate(&word, hypher::Lang::English)
+                                .map(|s| {
+                                    at += s.len();
+                                    at
+                                })
+                                .collect();
+                        assert!(
+                            points.contains(&split),
+                            "{word:?} broken after {split} letters, not at a hyphenation point {points:?}"
+                        );
+                        name = head + &line;
+                    }
+                    None if name.is_empty() => name = line,
+                    None => name = format!("{name} {line}"),
+                }
+            }
+            name
+        })
+        .collect()
+}
+
+/// The header at `width` × `height` shows every corner name it shows readable whole (the
+/// name, or the ladder's short name), never cut with `…`, and counts the rest as off screen.
+fn corner_names_read_whole(width: u16, height: u16) -> Vec<String> {
+    let (app, _dir) = app_with_profile(width, height);
+    let rows = cells(&app);
+    let shown = screen(&app);
+    let names = header_names(&rows);
+    let ladder = bundled();
+    let corners = ladder.corners();
+    let first = corners
+        .iter()
+        .position(|c| c.name == names[0] || c.short == names[0])
+        .unwrap_or_else(|| panic!("{:?} is no corner's name\n{shown}", names[0]));
+    for (name, corner) in names.iter().zip(&corners[first..]) {
+        assert!(
+            *name == corner.name || *name == corner.short,
+            "{name:?} shown for {:?} ({:?})\n{shown}",
+            corner.name,
+            corner.short
+        );
+    }
+    assert!(first + names.len() <= corners.len(), "{names:?}\n{shown}");
+    let off = shown
+        .lines()
+        .find(|l| l.contains("more ▶") || l.contains("◀"))
+        .map_or(0, |l| {
+            l.split(" more")
+                .filter_map(|part| part.trim().rsplit(' ').next()?.parse::<usize>().ok())
+                .sum()
+        });
+    assert_eq!(
+        names.len() + off,
+        corners.len(),
+        "{names:?} shown, {off} counted off screen\n{shown}"
+    );
+    names
+}
+
+#[test]
+fn at_80x24_every_corner_name_the_header_shows_reads_whole_and_the_rest_are_counted() {
+    let names = corner_names_read_whole(80, 24);
+    assert!(names.len() >= 4, "{names:?}");
+}
+
+#[test]
+fn at_120x40_every_corner_name_shows_whole_in_the_header() {
+    let names = corner_names_read_whole(120, 40);
+    let whole: Vec<String> = bundled().corners().iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names, whole);
 }
 
 #[test]

@@ -489,3 +489,35 @@ fn a_ladder_broken_in_hundreds_of_places_lists_the_first_fifty_and_counts_the_re
         lines[rungs::ladder::MAX_LISTED]
     );
 }
+
+/// A ladder with one corner whose fields are `corner` (after its id and name).
+fn with_corner(corner: &str) -> String {
+    format!(
+        "(format: 1, id: \"c\", name: \"C\", levels: [(id: \"l\", name: \"L\")], \
+         corners: [(id: \"infra\", name: \"Infrastructure & operations\"{corner})], \
+         roles: [(id: \"r\", title: \"R\", level: \"l\", corner: \"infra\")])"
+    )
+}
+
+#[test]
+fn a_corner_short_name_is_optional_and_checked_like_its_name() {
+    // Left out (every ladder written before it existed) or given: both load.
+    let ladder = load_str(&with_corner(""), "old").unwrap();
+    assert_eq!(ladder.corners()[0].short, "");
+    let ladder = load_str(&with_corner(", short: \"Infra & ops\""), "short").unwrap();
+    assert_eq!(ladder.corners()[0].short, "Infra & ops");
+    // Blank, or carrying an escape: refused, saying which corner and what to do.
+    let err = load_str(&with_corner(", short: \"  \""), "blank").unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("corner \"infra\" has a blank short name")
+            && text.contains("leave `short` out"),
+        "{text}"
+    );
+    let err = load_str(&with_corner(", short: \"Infra\\u{1b}[31m\""), "escape").unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("corner short name") && text.contains("U+001B"),
+        "{text}"
+    );
+}

@@ -27,7 +27,11 @@ fn pane_text(app: &App, left: usize) -> String {
         .filter_map(|line| {
             let cells: Vec<char> = line.trim_matches('"').chars().collect();
             let row: String = cells.get(left..)?.iter().collect();
-            Some(row.trim_matches(|c| c == '│' || c == ' ').to_string())
+            // The border, or the scrollbar's thumb on it.
+            Some(
+                row.trim_matches(|c| c == '│' || c == '┃' || c == ' ')
+                    .to_string(),
+            )
         })
         .filter(|row| !row.is_empty())
         .collect::<Vec<_>>()
@@ -109,13 +113,23 @@ fn the_milestones_gauge_says_what_it_counts_and_marks_each_milestone_it_counts()
     let (mut app, _dir) = app_with_profile(120, 40);
     keys(&mut app, "3");
     let shown = screen(&app);
-    let gauge = format!(
-        "{} {} {} — ▸ marks what it counts",
-        r.label(&ladder),
-        r.gauge(10),
-        r.progress.fraction()
+    // The gauge's label, then the bar (drawn by ratatui's LineGauge) filled as far as the
+    // percentage says.
+    let label = format!("{} {} ", r.label(&ladder), r.progress.fraction());
+    let row = shown
+        .lines()
+        .find(|l| l.contains(&label))
+        .unwrap_or_else(|| panic!("{label:?}\n{shown}"));
+    let bar = &row[row.find(&label).unwrap() + label.len()..];
+    let filled = bar.chars().take_while(|&c| c == '▓').count();
+    let cells = filled + bar.chars().skip(filled).take_while(|&c| c == '░').count();
+    assert!(cells >= 10, "{row}");
+    assert_eq!(
+        filled,
+        cells * usize::from(r.progress.percent()) / 100,
+        "{row}"
     );
-    assert!(shown.contains(&gauge), "{gauge:?}\n{shown}");
+    assert!(row.contains("▸ marks what it counts"), "{row}");
     assert!(
         shown.contains(&format!("counts {}", r.counts(&ladder))),
         "{shown}"

@@ -53,8 +53,8 @@ fn structure(ladder: &Ladder) -> Vec<String> {
     }
     for c in ladder.corners() {
         facts.push(format!(
-            "corner {} {:?} {:?} {}",
-            c.id, c.name, c.summary, c.business_facing
+            "corner {} {:?} {:?} {:?} {}",
+            c.id, c.name, c.short, c.summary, c.business_facing
         ));
     }
     for level in 0..ladder.levels().len() {

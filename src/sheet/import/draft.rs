@@ -36,6 +36,7 @@ pub(super) struct CornerDraft {
     pub(super) name: String,
     pub(super) id: Placed<String>,
     pub(super) summary: Placed<String>,
+    pub(super) short: Placed<String>,
     pub(super) business_facing: Placed<bool>,
 }
 
@@ -293,6 +294,7 @@ impl Draft {
                 name: clean(name),
                 id: None,
                 summary: None,
+                short: None,
                 business_facing: None,
             }
         });
@@ -311,6 +313,10 @@ impl Draft {
                 at,
                 "corner_summary",
             );
+        }
+        if let Some((short, at)) = row.get(Column::CornerShort) {
+            self.notes
+                .settle_text(&mut self.corners[corner].short, short, at, "corner_short");
         }
         if let Some((flag, at)) = row.get(Column::BusinessFacing) {
             match parse_yes_no(flag) {

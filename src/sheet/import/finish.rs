@@ -144,6 +144,7 @@ impl Draft {
                 .map(|(i, c)| Corner {
                     id: corner_ids[i].clone(),
                     name: c.name.clone(),
+                    short: text_of(&c.short),
                     summary: text_of(&c.summary),
                     business_facing: c.business_facing.is_some_and(|(b, _)| b),
                     near: Vec::new(),

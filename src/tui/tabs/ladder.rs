@@ -4,8 +4,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use std::rc::Rc;
 
 use crate::ladder::RoleIdx;
@@ -21,8 +23,6 @@ use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_n
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
 use crate::tui::widgets::list;
-use crate::tui::widgets::pager::{Scroll, Scrolled, wrap_lines};
-use crate::tui::widgets::{frame, padded, put};
 
 /// The details pane's width, when it shows.
 const DETAILS_WIDTH: u16 = 40;
@@ -35,12 +35,33 @@ pub struct LadderTab {
     /// Whether the details pane shows; `None` until toggled: shown when there is room for it
     /// beside every corner of the graph.
     details: Option<bool>,
-    details_position: Scrolled,
+    /// The first wrapped line of the details pane shown.
+    details_offset: usize,
     search: Option<TextField>,
     /// Whether the selection has been put on the current role yet.
     placed: bool,
     /// Roles marked for comparison, in the order marked.
     compare: Vec<RoleIdx>,
+}
+
+/// How far a scroll key moves the details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scroll {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+/// The details pane as drawn: its frame, its text, how many wrapped lines the text takes and
+/// how many show at once.
+struct Details {
+    block: Block<'static>,
+    text: Paragraph<'static>,
+    lines: usize,
+    page: usize,
 }
 
 /// The graph as it is laid out for this frame.
@@ -219,7 +240,7 @@ impl LadderTab {
     fn select(&mut self, ctx: &Ctx, role: RoleIdx) {
         let layout = self.layout(ctx);
         self.graph.select(role, &layout.grid, layout.areas.canvas);
-        self.details_position = Scrolled::default();
+        self.details_offset = 0;
     }
 
     fn act(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
@@ -235,14 +256,7 @@ impl LadderTab {
                 self.refresh(ctx);
                 ctx.say(format!("zoom: {}", self.graph.zoom.name()));
             }
-            Action::DetailsScroll(how) => {
-                let layout = self.layout(ctx);
-                if let Some(pane) = layout.areas.details {
-                    let lines = self.details_lines(ctx, &layout.marks, pane);
-                    let page = padded(pane).height as usize;
-                    self.details_position.scroll(how, lines.len(), page);
-                }
-            }
+            Action::DetailsScroll(how) => self.scroll_details(ctx, how),
             Action::Search => self.search = Some(TextField::new("", false)),
             Action::Diff => return Outcome::Open(Popup::Read(diff::pager(ctx, selected))),
             Action::Mark => self.mark(ctx, selected),
@@ -356,11 +370,46 @@ impl LadderTab {
         }
     }
 
-    /// The details of the selected role, wrapped to the pane in `area`.
-    fn details_lines(&self, ctx: &Ctx, marks: &Marks, area: Rect) -> Vec<(String, Style)> {
+    /// Moves the details pane's text by `how`, if the pane shows.
+    fn scroll_details(&mut self, ctx: &Ctx, how: Scroll) {
+        let layout = self.layout(ctx);
+        let Some(pane) = layout.areas.details else {
+            return;
+        };
+        let Details { lines, page, .. } = self.details(ctx, &layout.marks, pane);
+        let last = lines.saturating_sub(page);
+        let offset = self.details_offset.min(last);
+        self.details_offset = match how {
+            Scroll::Up => offset.saturating_sub(1),
+            Scroll::Down => offset + 1,
+            Scroll::PageUp => offset.saturating_sub(page.max(1)),
+            Scroll::PageDown => offset + page.max(1),
+            Scroll::Top => 0,
+            Scroll::Bottom => last,
+        }
+        .min(last);
+    }
+
+    /// The details pane for the selected role in `pane`.
+    fn details(&self, ctx: &Ctx, marks: &Marks, pane: Rect) -> Details {
+        let title = text::one_line(&ctx.ladder.role(self.graph.selected).title);
+        let block = Block::bordered()
+            .title(Line::styled(format!(" {title} "), ctx.theme.heading()))
+            .padding(Padding::horizontal(1));
+        let inner = block.inner(pane);
+        let text = Paragraph::new(self.details_lines(ctx, marks)).wrap(Wrap { trim: false });
+        Details {
+            lines: text.line_count(inner.width),
+            page: usize::from(inner.height),
+            block,
+            text,
+        }
+    }
+
+    /// The details of the selected role, a line each, before wrapping.
+    fn details_lines(&self, ctx: &Ctx, marks: &Marks) -> Vec<Line<'static>> {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
         let role = self.graph.selected;
-        let inner = padded(area);
         let level = ladder.role_level(role);
         let mut lines: Vec<(String, Style)> = vec![(
             format!(
@@ -458,7 +507,10 @@ impl LadderTab {
             lines.push((String::new(), Style::default()));
             lines.push((text::one_line(&ladder.role(role).summary), theme.muted()));
         }
-        wrap_lines(&lines, inner.width as usize)
+        lines
+            .into_iter()
+            .map(|(line, style)| Line::styled(line, style))
+            .collect()
     }
 }
 
@@ -501,7 +553,7 @@ impl Tab for LadderTab {
             self.graph
                 .step(direction, &layout.grid, layout.areas.canvas);
             if self.graph.selected != before {
-                self.details_position = Scrolled::default();
+                self.details_offset = 0;
             }
             return Outcome::Handled;
         }
@@ -534,9 +586,7 @@ impl Tab for LadderTab {
                 } else {
                     Scroll::Down
                 };
-                let lines = self.details_lines(ctx, &layout.marks, pane);
-                self.details_position
-                    .scroll(how, lines.len(), padded(pane).height as usize);
+                self.scroll_details(ctx, how);
             }
             return Outcome::Handled;
         }
@@ -558,8 +608,9 @@ impl Tab for LadderTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let Layout { grid, areas, marks } = self.layout(ctx);
-        let title = format!("Ladder · {}", self.graph.zoom.name());
-        frame(buf, areas.frame, &title, Style::default());
+        let block = Block::bordered().title(format!(" Ladder · {} ", self.graph.zoom.name()));
+        let inside = block.inner(areas.frame);
+        block.render(areas.frame, buf);
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,
@@ -567,33 +618,29 @@ impl Tab for LadderTab {
             view: &self.graph,
             theme: ctx.theme,
         }
-        .draw(buf, &areas);
-        if let Some(details) = areas.details {
-            frame(
-                buf,
-                details,
-                &ctx.ladder.role(self.graph.selected).title,
-                ctx.theme.heading(),
-            );
-            let lines = self.details_lines(ctx, &marks, details);
-            self.details_position.draw(buf, details, &lines, ctx.theme);
+        .render(inside, buf);
+        if let Some(pane) = areas.details {
+            let Details {
+                block,
+                text: body,
+                lines,
+                page,
+            } = self.details(ctx, &marks, pane);
+            let last = lines.saturating_sub(page);
+            let offset = self.details_offset.min(last);
+            let inner = block.inner(pane);
+            block.render(pane, buf);
+            body.scroll((text::cells(offset), 0)).render(inner, buf);
+            super::scrollbar(buf, (pane, inner), (offset, lines, page), ctx.theme);
         }
         if let Some(field) = &self.search {
             // The search field takes the legend's row while it is open.
             let row = areas.legend;
-            crate::tui::widgets::clear(buf, row);
-            put(
-                buf,
-                row,
-                i64::from(row.x),
-                i64::from(row.y),
-                "/ ",
-                ctx.theme.heading(),
-            );
-            field.draw(
-                buf,
-                Rect::new(row.x + 2, row.y, row.width.saturating_sub(2), 1),
-            );
+            Clear.render(row, buf);
+            let [prompt, typed] =
+                Split::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(row);
+            Span::styled("/ ", ctx.theme.heading()).render(prompt, buf);
+            field.draw(buf, typed);
         }
     }
 

@@ -5,7 +5,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, ListItem, Paragraph, Widget, Wrap};
 
 use crate::ladder::{Ladder, LevelIdx, Stage};
 use crate::profile::{self, LearningItem, Profile, Status, rules};
@@ -15,8 +18,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{frame, padded};
+use crate::tui::widgets::list;
 
 #[derive(Debug, Default)]
 pub struct MilestonesTab {
@@ -269,42 +271,72 @@ impl Tab for MilestonesTab {
         } else {
             "Milestones"
         };
-        frame(buf, ctx.body, title, Style::default());
+        let inner = super::pane(buf, ctx.body, title);
         let Some(p) = ctx.profile() else { return };
         let rows = self.rows(ladder, Some(p));
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
-        let mut lines = Vec::new();
+        let mut items = Vec::new();
+        let mut selected = None;
         let readiness = profile::readiness(p, ladder);
+        let mut area = inner;
         if let Some(r) = &readiness {
-            lines.push(Line::new(
-                format!(
-                    "{} {} {} — ▸ marks what it counts",
-                    r.label(ladder),
-                    r.gauge(10),
-                    r.progress.fraction()
-                ),
-                theme.heading(),
-            ));
-            let width = usize::from(padded(ctx.body).width);
-            let counts = format!("counts {}", r.counts(ladder));
-            for part in text::wrap(&counts, width.max(1), usize::MAX) {
-                lines.push(Line::new(part, theme.muted()));
+            // Readiness as a gauge, then what it counts.
+            let label = format!("{} {}", r.label(ladder), r.progress.fraction());
+            let counts = Paragraph::new(Line::styled(
+                format!("counts {}", r.counts(ladder)),
+                theme.muted(),
+            ))
+            .wrap(Wrap { trim: false });
+            let counts_rows = text::cells(counts.line_count(inner.width)).min(3);
+            let [gauge, counted, rest] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(counts_rows),
+                Constraint::Fill(1),
+            ])
+            .areas(inner);
+            let label_width = text::width(&label) + 1;
+            // The bar narrows, down to ten cells, to leave room for what ▸ means.
+            let legend = "  ▸ marks what it counts";
+            let cells = usize::from(gauge.width)
+                .saturating_sub(label_width + text::width(legend))
+                .clamp(GAUGE_MIN_CELLS, GAUGE_CELLS);
+            let [gauge, key] = Layout::horizontal([
+                Constraint::Length(text::cells(label_width + cells)),
+                Constraint::Fill(1),
+            ])
+            .areas(gauge);
+            if usize::from(key.width) >= text::width(legend) {
+                Span::styled(legend, theme.muted()).render(key, buf);
             }
+            // A cell for each whole share done, like the percentage (rounded down), so the two
+            // never disagree; half a cell more so the gauge's own rounding cannot lose one.
+            let cells = usize::from(gauge.width).saturating_sub(label_width).max(1);
+            let filled = cells * usize::from(r.progress.percent()) / 100;
+            LineGauge::default()
+                .label(Span::styled(label, theme.heading()))
+                .ratio(((filled as f64 + 0.5) / cells as f64).min(1.0))
+                .filled_symbol("▓")
+                .unfilled_symbol("░")
+                .filled_style(theme.heading())
+                .unfilled_style(theme.muted())
+                .render(gauge, buf);
+            counts.render(counted, buf);
+            area = rest;
         }
         let mut row = 0;
         for (level, def) in ladder.levels().iter().enumerate() {
             if !rows.iter().any(|&(l, _)| l == level) {
                 // A level with no milestones still shows, in its place; one filtered out does not.
                 if def.milestones.is_empty() && !self.near_only {
-                    lines.push(Line::new(
+                    items.push(ListItem::new(Line::styled(
                         format!("{}  no milestones", text::one_line(&def.name)),
                         theme.muted(),
-                    ));
+                    )));
                 }
                 continue;
             }
             let progress = profile::level_progress(p, ladder, level);
-            lines.push(Line::new(
+            items.push(ListItem::new(Line::styled(
                 format!(
                     "{}  progress {} {}",
                     text::one_line(&def.name),
@@ -312,14 +344,17 @@ impl Tab for MilestonesTab {
                     progress.fraction()
                 ),
                 theme.heading(),
-            ));
+            )));
             let mut stage: Option<Stage> = None;
             while let Some(&(l, i)) = rows.get(row)
                 && l == level
             {
                 let m = &def.milestones[i];
                 if stage != Some(m.stage) {
-                    lines.push(Line::new(format!("  {}", m.stage.label()), theme.muted()));
+                    items.push(ListItem::new(Line::styled(
+                        format!("  {}", m.stage.label()),
+                        theme.muted(),
+                    )));
                     stage = Some(m.stage);
                 }
                 let progress = p.milestones.get(&m.id);
@@ -327,7 +362,7 @@ impl Tab for MilestonesTab {
                 let counted = readiness
                     .as_ref()
                     .is_some_and(|r| r.counts_milestone(level, i));
-                let mut text = format!(
+                let mut line = format!(
                     "  {} {} {}  ({})",
                     if counted { "▸" } else { " " },
                     status.mark(),
@@ -336,10 +371,10 @@ impl Tab for MilestonesTab {
                 );
                 if let Some(progress) = progress {
                     if let Some(due) = progress.due {
-                        text.push_str(&format!("  due {due}"));
+                        line.push_str(&format!("  due {due}"));
                     }
                     if !progress.note.is_empty() {
-                        text.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
+                        line.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
                     }
                 }
                 let style = if status == Status::Done {
@@ -347,14 +382,22 @@ impl Tab for MilestonesTab {
                 } else {
                     Style::default()
                 };
-                lines.push(Line::new(text, style).at_cursor(row == cursor));
+                if row == cursor {
+                    selected = Some(items.len());
+                }
+                // A line too long for the pane ends in `…`, so nothing is cut unseen.
+                let line = text::truncate(&line, usize::from(inner.width));
+                items.push(ListItem::new(Line::styled(line, style)));
                 row += 1;
             }
         }
-        if lines.is_empty() {
-            lines.push(Line::new("no milestones in this ladder", theme.muted()));
+        if items.is_empty() {
+            items.push(ListItem::new(Line::styled(
+                "no milestones in this ladder",
+                theme.muted(),
+            )));
         }
-        list::draw(buf, padded(ctx.body), &lines, theme);
+        super::list(buf, (ctx.body, area), items, (selected, 1), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
@@ -374,19 +417,15 @@ impl MilestonesTab {
     /// The learning path: one line per milestone, soonest due first, with the step it is for.
     fn draw_learning(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        frame(
-            buf,
-            ctx.body,
-            "Milestones · learning path",
-            Style::default(),
-        );
+        let inner = super::pane(buf, ctx.body, "Milestones · learning path");
         let Some(p) = ctx.profile() else { return };
         let items = learning(ctx);
         let cursor = self.cursor.min(items.len().saturating_sub(1));
-        let mut lines = vec![Line::new(
+        let mut lines = vec![ListItem::new(Line::styled(
             "due         milestone — ✎ your own date, the rest suggested",
             theme.muted(),
-        )];
+        ))];
+        let mut selected = None;
         let mut step = None;
         for (row, item) in items.iter().enumerate() {
             if item.step != step || row == 0 {
@@ -399,7 +438,7 @@ impl MilestonesTab {
                     ),
                     None => "for the next level (nothing planned yet)".to_string(),
                 };
-                lines.push(Line::new(heading, theme.heading()));
+                lines.push(ListItem::new(Line::styled(heading, theme.heading())));
             }
             let m = &ladder.levels()[item.level].milestones[item.index];
             let line = format!(
@@ -416,14 +455,22 @@ impl MilestonesTab {
             } else {
                 Style::default()
             };
-            lines.push(Line::new(line, style).at_cursor(row == cursor));
+            if row == cursor {
+                selected = Some(lines.len());
+            }
+            let line = text::truncate(&line, usize::from(inner.width));
+            lines.push(ListItem::new(Line::styled(line, style)));
         }
         if items.is_empty() {
-            lines.push(Line::new(
+            lines.push(ListItem::new(Line::styled(
                 "nothing left to learn on this plan — every milestone on the way is done",
                 theme.muted(),
-            ));
+            )));
         }
-        list::draw(buf, padded(ctx.body), &lines, theme);
+        super::list(buf, (ctx.body, inner), lines, (selected, 1), theme);
     }
 }
+
+/// How many cells the readiness gauge fills when all is done, at most and at least.
+const GAUGE_CELLS: usize = 20;
+const GAUGE_MIN_CELLS: usize = 10;

@@ -3,7 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use crate::export;
 use crate::profile::{self, rules};
@@ -14,8 +16,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::graph::step_number;
-use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{frame, padded};
+use crate::tui::widgets::list;
 
 #[derive(Debug, Default)]
 pub struct PlanTab {
@@ -168,9 +169,9 @@ impl Tab for PlanTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        frame(buf, ctx.body, "Plan", Style::default());
+        let inner = super::pane(buf, ctx.body, "Plan");
         let Some(p) = ctx.profile() else { return };
-        let mut lines = vec![Line::new(
+        let heading = Paragraph::new(Line::styled(
             format!(
                 "from ● {}{}",
                 ladder.title_of(&p.current_role),
@@ -180,20 +181,10 @@ impl Tab for PlanTab {
                     .unwrap_or_default()
             ),
             theme.heading(),
-        )];
-        if p.plan.is_empty() {
-            lines.push(Line::new("", Style::default()));
-            lines.push(Line::new(
-                "No moves planned yet. Press p to plan the best path to your target,",
-                theme.muted(),
-            ));
-            lines.push(Line::new(
-                "or pick roles on the Ladder tab and press a.",
-                theme.muted(),
-            ));
-        }
-        let cursor = self.cursor.min(p.plan.len().saturating_sub(1));
+        ))
+        .wrap(Wrap { trim: false });
         // Every step, judged by the one rule; one the ladder cannot judge shows as "?".
+        let mut steps = Vec::new();
         for (i, planned) in profile::planned_steps(p, ladder).into_iter().enumerate() {
             let (step, role) = (planned.step, planned.role);
             let kind = planned.kind.map_or_else(
@@ -203,18 +194,20 @@ impl Tab for PlanTab {
             let corner = role
                 .map(|r| text::one_line(ladder.corner_name_of(r)))
                 .unwrap_or_default();
-            let mut text = format!(
+            let mut line = format!(
                 "{} {kind}  {}  [{corner}]",
                 step_number(i + 1),
                 ladder.title_of(&step.role)
             );
             if let Some(date) = step.target_date {
-                text.push_str(&format!("  by {date}"));
+                line.push_str(&format!("  by {date}"));
             }
             if !step.note.is_empty() {
-                text.push_str(&format!("  — {}", text::one_line(&step.note)));
+                line.push_str(&format!("  — {}", text::one_line(&step.note)));
             }
-            lines.push(Line::new(text, Style::default()).at_cursor(i == cursor));
+            // A line too long for the pane ends in `…`, so nothing is cut unseen.
+            let width = usize::from(inner.width);
+            let mut lines = vec![Line::raw(text::truncate(&line, width))];
             if let Some(role) = role {
                 // What the move asks before it, by the one rule `rungs compare` shows.
                 let r = ladder
@@ -228,58 +221,97 @@ impl Tab for PlanTab {
                     ),
                     _ => "no new training: not above your level".to_string(),
                 };
-                lines.push(Line::new(format!("  {readiness}"), theme.muted()));
-            }
-        }
-        let problems = profile::plan_problems(p, ladder);
-        let breadth = profile::breadth(p, ladder);
-        lines.push(Line::new("", Style::default()));
-        let summary = format!(
-            "{} · breadth {}",
-            text::count(p.plan.len(), "move"),
-            breadth.summary()
-        );
-        lines.push(Line::new(summary, theme.muted()));
-        let width = usize::from(padded(ctx.body).width).max(1);
-        let mut wrapped = |line: String, style: Style| {
-            for part in text::wrap(&line, width, usize::MAX) {
-                lines.push(Line::new(part, style));
-            }
-        };
-        let next = profile::readiness(p, ladder);
-        if let Some(r) = &next {
-            wrapped(export::readiness_line(r, ladder), Style::default());
-        }
-        // The target's readiness too, when it lies further up than the next level.
-        let target = p.target_role.as_deref().and_then(|t| ladder.role_index(t));
-        if let Some(r) = target
-            .and_then(|t| profile::readiness_toward(p, ladder, t))
-            .filter(|r| !r.counted.is_empty())
-            .filter(|r| next.as_ref().is_none_or(|n| n.for_level != r.for_level))
-        {
-            wrapped(
-                format!("★ {}", export::readiness_line(&r, ladder)),
-                theme.target(),
-            );
-        }
-        for problem in problems {
-            wrapped(format!("⚠ {problem}"), theme.warning());
-        }
-        if let Some(path) = &profile::plan_path(p, ladder).0 {
-            for advice in &path.advice {
-                lines.push(Line::new(
-                    format!("⚠ {}", advice.describe(ladder)),
-                    theme.warning(),
+                lines.push(Line::styled(
+                    text::truncate(&format!("  {readiness}"), width),
+                    theme.muted(),
                 ));
             }
-            if let Some(praise) = path.praise().filter(|_| !p.plan.is_empty()) {
-                lines.push(Line::new(praise, theme.muted()));
-            }
+            steps.push(ListItem::new(Text::from(lines)));
         }
-        list::draw(buf, padded(ctx.body), &lines, theme);
+        let notes = Paragraph::new(notes(ctx, p)).wrap(Wrap { trim: false });
+
+        // The heading, then the steps, then the notes; the steps keep a few rows whatever the
+        // notes need, and the notes take what the steps leave.
+        let heading_rows = text::cells(heading.line_count(inner.width)).min(2);
+        let rest = inner.height.saturating_sub(heading_rows);
+        let wanted = if steps.is_empty() {
+            3
+        } else {
+            text::cells(2 * steps.len())
+        };
+        let note_rows = text::cells(notes.line_count(inner.width));
+        let step_rows = wanted.min(rest.saturating_sub(note_rows).max(rest.min(6)));
+        let [top, middle, bottom] = Layout::vertical([
+            Constraint::Length(heading_rows),
+            Constraint::Length(step_rows),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        heading.render(top, buf);
+        notes.render(bottom, buf);
+        if steps.is_empty() {
+            Paragraph::new(vec![
+                Line::raw(""),
+                Line::raw("No moves planned yet. Press p to plan the best path to your target,"),
+                Line::raw("or pick roles on the Ladder tab and press a."),
+            ])
+            .style(theme.muted())
+            .wrap(Wrap { trim: false })
+            .render(middle, buf);
+            return;
+        }
+        let cursor = self.cursor.min(steps.len() - 1);
+        super::list(buf, (ctx.body, middle), steps, (Some(cursor), 2), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
         self.cursor = self.cursor.min(Self::steps(ctx).saturating_sub(1));
     }
+}
+
+/// What the Plan tab says under the steps: the plan's size and breadth, readiness for the next
+/// level (and for the target's, when further up), the rules the plan breaks, and the advice.
+fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
+    let (ladder, theme) = (&ctx.ladder, ctx.theme);
+    let mut lines = vec![Line::raw("")];
+    let breadth = profile::breadth(p, ladder);
+    lines.push(Line::styled(
+        format!(
+            "{} · breadth {}",
+            text::count(p.plan.len(), "move"),
+            breadth.summary()
+        ),
+        theme.muted(),
+    ));
+    let next = profile::readiness(p, ladder);
+    if let Some(r) = &next {
+        lines.push(Line::raw(export::readiness_line(r, ladder)));
+    }
+    // The target's readiness too, when it lies further up than the next level.
+    let target = p.target_role.as_deref().and_then(|t| ladder.role_index(t));
+    if let Some(r) = target
+        .and_then(|t| profile::readiness_toward(p, ladder, t))
+        .filter(|r| !r.counted.is_empty())
+        .filter(|r| next.as_ref().is_none_or(|n| n.for_level != r.for_level))
+    {
+        lines.push(Line::styled(
+            format!("★ {}", export::readiness_line(&r, ladder)),
+            theme.target(),
+        ));
+    }
+    for problem in profile::plan_problems(p, ladder) {
+        lines.push(Line::styled(format!("⚠ {problem}"), theme.warning()));
+    }
+    if let Some(path) = &profile::plan_path(p, ladder).0 {
+        for advice in &path.advice {
+            lines.push(Line::styled(
+                format!("⚠ {}", advice.describe(ladder)),
+                theme.warning(),
+            ));
+        }
+        if let Some(praise) = path.praise().filter(|_| !p.plan.is_empty()) {
+            lines.push(Line::styled(praise, theme.muted()));
+        }
+    }
+    lines
 }

@@ -4,7 +4,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, Paragraph, Tabs, Widget, Wrap};
 
 use crate::profile::competence;
 use crate::profile::rules::{self, Relation};
@@ -16,8 +18,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::coaching as forms;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::list::{self, Line};
-use crate::tui::widgets::{competencies, frame, padded};
+use crate::tui::widgets::{competencies, list};
 
 /// The sections of the tab, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -305,21 +306,10 @@ impl Tab for ProfileTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        frame(buf, ctx.body, "Profile", Style::default());
+        let inner = super::pane(buf, ctx.body, "Profile");
         let Some(p) = ctx.profile() else { return };
-        let sections: Vec<String> = Section::ALL
-            .iter()
-            .map(|&s| {
-                let count = s.len(p, ladder.competencies().len());
-                if s == self.section {
-                    format!("[{} {count}]", s.name())
-                } else {
-                    format!(" {} {count} ", s.name())
-                }
-            })
-            .collect();
-        let mut lines = vec![
-            Line::new(
+        let who = Paragraph::new(vec![
+            Line::styled(
                 format!(
                     "{} ({}) · {}",
                     text::one_line(&p.name),
@@ -328,48 +318,67 @@ impl Tab for ProfileTab {
                 ),
                 theme.heading(),
             ),
-            Line::new(
+            Line::styled(
                 format!(
                     "breadth: {}",
                     profile::breadth(p, ladder).corner_list(ladder)
                 ),
                 theme.muted(),
             ),
-            Line::new("", Style::default()),
-            Line::new(sections.join("  "), theme.heading()),
-        ];
+        ])
+        .wrap(Wrap { trim: false });
+        let who_rows = text::cells(who.line_count(inner.width)).min(inner.height / 3);
+        let [top, _, tabs, rest] = Layout::vertical([
+            Constraint::Length(who_rows),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        who.render(top, buf);
+        // The section shown in brackets as well as highlighted, so it reads without colour.
+        let titles = Section::ALL.iter().map(|&s| {
+            let count = s.len(p, ladder.competencies().len());
+            if s == self.section {
+                format!("[{} {count}]", s.name())
+            } else {
+                format!(" {} {count} ", s.name())
+            }
+        });
+        let here = Section::ALL.iter().position(|&s| s == self.section);
+        Tabs::new(titles)
+            .select(here)
+            .divider("  ")
+            .padding("", "")
+            .style(theme.muted())
+            .highlight_style(theme.heading())
+            .render(tabs, buf);
         if self.section == Section::Competencies {
-            let inner = padded(ctx.body);
-            let head = (lines.len() as u16).min(inner.height);
-            list::draw(
-                buf,
-                ratatui::layout::Rect::new(inner.x, inner.y, inner.width, head),
-                &lines,
-                theme,
-            );
-            let table = ratatui::layout::Rect::new(
-                inner.x,
-                inner.y + head,
-                inner.width,
-                inner.height - head,
-            );
             let standings = competence::standings(p, ladder);
-            competencies::draw(buf, table, &standings, self.cursor, theme);
+            competencies::draw(buf, rest, &standings, self.cursor, theme);
             return;
         }
         let entries = self.entries(ctx, p);
         if entries.is_empty() {
-            lines.push(Line::new(
+            Paragraph::new(Line::styled(
                 format!("  {}", self.section.empty_hint()),
                 theme.muted(),
-            ));
+            ))
+            .wrap(Wrap { trim: false })
+            .render(rest, buf);
+            return;
         }
-        for (i, entry) in entries.into_iter().enumerate() {
-            lines.push(
-                Line::new(format!("  {entry}"), Style::default()).at_cursor(i == self.cursor),
-            );
-        }
-        list::draw(buf, padded(ctx.body), &lines, theme);
+        let cursor = self.cursor.min(entries.len() - 1);
+        let items = entries
+            .into_iter()
+            .map(|entry| {
+                ListItem::new(text::truncate(
+                    &format!("  {entry}"),
+                    usize::from(rest.width),
+                ))
+            })
+            .collect();
+        super::list(buf, (ctx.body, rest), items, (Some(cursor), 1), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {

@@ -1,14 +1,19 @@
 //! The ladder graph's state and geometry: where its parts go on screen, which role is selected,
 //! what shows, and the marks on each role. Used by the Ladder tab and the first-run screen,
-//! which each keep their own [`GraphView`]. Drawing is in `graph_draw`.
+//! which each keep their own [`GraphView`]. Drawing is in `graph_draw`; the clipped writing it
+//! and the connectors share is at the end of this file.
 
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::Block;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::grid::{Direction, Grid, Labels, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
@@ -30,42 +35,48 @@ pub struct GraphAreas {
 }
 
 impl GraphAreas {
-    /// The areas for a graph in `body`, with a details pane `details` columns wide (0: none),
-    /// and the size the grid may fill.
-    fn inside(body: Rect, details: u16) -> (Rect, Rect, Option<Rect>) {
+    /// The graph's frame and the details pane, `details` columns wide (0: none, and never more
+    /// than half the body), side by side in `body`.
+    fn split(body: Rect, details: u16) -> (Rect, Option<Rect>) {
         let details = details.min(body.width / 2);
-        let frame = Rect::new(body.x, body.y, body.width - details, body.height);
-        let pane =
-            (details > 0).then(|| Rect::new(body.x + frame.width, body.y, details, body.height));
-        let inner = Rect::new(
-            frame.x.saturating_add(1),
-            frame.y.saturating_add(1),
-            frame.width.saturating_sub(2),
-            frame.height.saturating_sub(3),
-        );
-        (frame, inner, pane)
+        let [frame, pane] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(details)]).areas(body);
+        (frame, (details > 0).then_some(pane))
+    }
+
+    /// The inside of the graph's frame: corner names, canvas and, on its last row, the legend.
+    fn inside(frame: Rect) -> Rect {
+        Block::bordered().inner(frame)
     }
 
     /// The size the grid has to fill in `body`: corner names and canvas, not the legend.
     pub fn grid_size(body: Rect, details: u16) -> (u32, u32) {
-        let (_, inner, _) = GraphAreas::inside(body, details);
-        (u32::from(inner.width), u32::from(inner.height))
+        let inside = GraphAreas::inside(GraphAreas::split(body, details).0);
+        let legend = inside.height.min(1);
+        (u32::from(inside.width), u32::from(inside.height - legend))
+    }
+
+    /// Corner names, canvas and legend, top to bottom in `inside`, for `grid`.
+    pub fn parts(inside: Rect, grid: &Grid) -> [Rect; 3] {
+        let legend = inside.height.min(1);
+        let header = text::cells(grid.header_lines as usize).min(inside.height - legend);
+        Layout::vertical([
+            Constraint::Length(header),
+            Constraint::Fill(1),
+            Constraint::Length(legend),
+        ])
+        .areas(inside)
     }
 
     pub fn new(body: Rect, details: u16, grid: &Grid) -> GraphAreas {
-        let (frame, inner, pane) = GraphAreas::inside(body, details);
-        let header = text::cells(grid.header_lines as usize).min(inner.height);
+        let (frame, details) = GraphAreas::split(body, details);
+        let [header, canvas, legend] = GraphAreas::parts(GraphAreas::inside(frame), grid);
         GraphAreas {
             frame,
-            header: Rect::new(inner.x, inner.y, inner.width, header),
-            canvas: Rect::new(
-                inner.x,
-                inner.y + header,
-                inner.width,
-                inner.height - header,
-            ),
-            legend: Rect::new(inner.x, inner.y + inner.height, inner.width, 1),
-            details: pane,
+            header,
+            canvas,
+            legend,
+            details,
         }
     }
 }
@@ -327,5 +338,77 @@ impl GraphView {
     pub fn zoom(&mut self) {
         self.zoom = self.zoom.next();
         self.scroll = (0, 0);
+    }
+}
+
+/// Writes `s` from screen column `x`, which may lie left of `area` (the canvas scrolled
+/// sideways), on row `y`, clipped to `area`: what a scrolled canvas needs and ratatui's buffer,
+/// which starts text at a cell of its own, does not do. The ladder's text was checked for
+/// control characters when it was loaded, and the buffer drops any that are left.
+pub(super) fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    if y < i64::from(area.y) || y >= i64::from(area.bottom()) || area.width == 0 {
+        return;
+    }
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Plain ASCII, most of what is drawn: a cell per byte, no segmentation needed.
+        let start = (i64::from(area.x) - x).max(0) as usize;
+        for (i, b) in s.bytes().enumerate().skip(start) {
+            let column = x + i as i64;
+            if column >= i64::from(area.right()) {
+                break;
+            }
+            if let Some(cell) = buf.cell_mut((column as u16, y as u16)) {
+                cell.set_char(char::from(b)).set_style(style);
+            }
+        }
+        return;
+    }
+    let (mut x, mut s) = (x, s);
+    // Skip whole characters that fall left of the area.
+    while x < i64::from(area.x) {
+        let Some(g) = s.graphemes(true).next() else {
+            return;
+        };
+        x += text::width(g) as i64;
+        s = &s[g.len()..];
+    }
+    if x >= i64::from(area.right()) {
+        return;
+    }
+    let room = (i64::from(area.right()) - x) as usize;
+    buf.set_stringn(x as u16, y as u16, s, room, style);
+}
+
+/// Sets the one-column `symbol` (a border or line glyph) at (`x`, `y`) if it lies in `area`:
+/// the cheap way to draw the many single glyphs of the graph's table and connectors.
+pub(super) fn glyph(buf: &mut Buffer, area: Rect, x: i64, y: i64, symbol: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    if x < i64::from(area.x)
+        || y < i64::from(area.y)
+        || x >= i64::from(area.right())
+        || y >= i64::from(area.bottom())
+    {
+        return;
+    }
+    if let Some(cell) = buf.cell_mut((x as u16, y as u16)) {
+        cell.set_symbol(symbol).set_style(style);
+    }
+}
+
+/// A horizontal run of `len` copies of the one-column `symbol` from (`x`, `y`), clipped to `area`.
+pub(super) fn hline(
+    buf: &mut Buffer,
+    area: Rect,
+    x: i64,
+    y: i64,
+    len: usize,
+    symbol: &str,
+    style: Style,
+) {
+    let start = x.max(i64::from(area.x));
+    let end = (x + len as i64).min(i64::from(area.right()));
+    for column in start..end {
+        glyph(buf, area, column, y, symbol, style);
     }
 }

@@ -5,10 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
 
-use super::graph::{GraphAreas, GraphView, Marked, Marks, margin};
+use super::graph::{GraphAreas, GraphView, Marked, Marks, glyph, hline, margin, put};
 use super::grid::{Grid, Labels, Rule, Spot, Zoom};
-use super::{glyph, hline, put};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
 use crate::tui::theme::Theme;
@@ -48,23 +48,37 @@ impl Canvas {
     }
 }
 
+/// The graph inside its frame: `area` is the frame's inside, which holds the corner names, the
+/// canvas and the legend (see [`GraphAreas::parts`]).
+impl Widget for Graph<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [header, canvas, legend] = GraphAreas::parts(area, self.grid);
+        self.draw_parts(buf, header, canvas, legend);
+    }
+}
+
 impl Graph<'_> {
+    /// Draws the graph in the parts of `areas` (its frame and details pane are not drawn).
     pub fn draw(&self, buf: &mut Buffer, areas: &GraphAreas) {
+        self.draw_parts(buf, areas.header, areas.canvas, areas.legend);
+    }
+
+    fn draw_parts(&self, buf: &mut Buffer, header: Rect, area: Rect, legend: Rect) {
         // A canvas narrower than the view sits in the middle of it.
-        let margin = i64::from(margin(self.grid, areas.canvas));
+        let margin = i64::from(margin(self.grid, area));
         let canvas = Canvas {
-            area: areas.canvas,
+            area,
             sx: i64::from(self.view.scroll.0) - margin,
             sy: i64::from(self.view.scroll.1),
         };
-        if areas.canvas.width > 0 && areas.canvas.height > 0 {
+        if area.width > 0 && area.height > 0 {
             self.draw_rules(buf, &canvas);
             self.draw_roles(buf, &canvas);
             let connectors = self.draw_connectors(buf, &canvas);
             self.draw_level_names(buf, &canvas, &connectors);
         }
-        self.draw_header(buf, areas.header, &canvas);
-        self.draw_legend(buf, areas.legend, &canvas);
+        self.draw_header(buf, header, &canvas);
+        self.draw_legend(buf, legend, &canvas);
     }
 
     fn spot(&self, role: RoleIdx) -> Spot {
@@ -390,12 +404,15 @@ impl Graph<'_> {
         }
     }
 
+    /// The corner names over their columns, as the grid wrapped them. A column the view cuts
+    /// shows no name (the legend counts it as off screen), so every name shown reads whole.
     fn draw_header(&self, buf: &mut Buffer, header: Rect, canvas: &Canvas) {
         if header.height == 0 {
             return;
         }
         let fit = self.grid.zoom == Zoom::Fit;
         let muted = self.theme.muted();
+        let (left, right) = (i64::from(canvas.area.x), i64::from(canvas.area.right()));
         for (corner, &(x, w)) in self.grid.columns.iter().enumerate() {
             if !canvas.shows_columns(x, x + w) {
                 continue;
@@ -405,19 +422,24 @@ impl Graph<'_> {
             } else {
                 (canvas.x(x), w as usize)
             };
-            let name = text::one_line(&self.ladder.corners()[corner].name);
-            let lines = text::wrap_hyphenated(&name, width, header.height as usize);
+            let whole = text_x >= left && text_x + width as i64 <= right;
+            let wrapped = self.grid.headers.get(corner).map_or(&[][..], Vec::as_slice);
+            // A header squeezed below the lines the grid wanted (a tiny screen): the lines that
+            // fit, the last ending in `…`.
+            let mut lines = wrapped.to_vec();
+            if lines.len() > usize::from(header.height) {
+                lines.truncate(usize::from(header.height));
+                if let Some(last) = lines.last_mut() {
+                    let kept = last.strip_suffix('-').unwrap_or(last).trim_end();
+                    *last = text::truncate(&format!("{kept}…"), width);
+                }
+            }
             for row in 0..header.height {
-                let line = lines.get(row as usize).map_or("", String::as_str);
                 let y = i64::from(header.y + row);
-                put(
-                    buf,
-                    header,
-                    text_x,
-                    y,
-                    &text::fit(line, width),
-                    self.theme.heading(),
-                );
+                if whole {
+                    let line = lines.get(usize::from(row)).map_or("", String::as_str);
+                    put(buf, header, text_x, y, line, self.theme.heading());
+                }
                 if fit {
                     glyph(buf, header, canvas.x(x) - 1, y, "│", muted);
                     glyph(buf, header, canvas.x(x + w), y, "│", muted);

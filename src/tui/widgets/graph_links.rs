@@ -10,9 +10,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
+use super::graph::put;
 use super::graph_draw::{Canvas, Graph};
 use super::grid::{Grid, Spot, Zoom};
-use super::put;
 use crate::text;
 
 /// Every glyph a connector draws.

@@ -136,6 +136,8 @@ pub struct Grid {
     pub rules: Vec<Rule>,
     /// How many lines the corner names take above the canvas.
     pub header_lines: u32,
+    /// Each corner's name as the header shows it, wrapped to its column, by corner index.
+    pub headers: Vec<Vec<String>>,
     pub width: u32,
     pub height: u32,
 }
@@ -171,7 +173,11 @@ impl Grid {
         } else {
             HEADER_LINES - 1
         };
-        let header_lines = header_lines(ladder, cell, most);
+        // Corner names take the column's text width: all of it but the pad column in the fit
+        // zoom, where the cell is a table's.
+        let header_width = if zoom == Zoom::Fit { cell - 1 } else { cell };
+        let headers = corner_headers(ladder, header_width.max(1) as usize, most);
+        let header_lines = headers.iter().map(|h| h.len() as u32).max().unwrap_or(0);
         let canvas_height = height.saturating_sub(header_lines);
 
         // Rows top to bottom: per level, a heading, then enterprise-wide roles, then corner roles
@@ -309,6 +315,7 @@ impl Grid {
             rows,
             rules,
             header_lines,
+            headers,
             width: origin + span_width + u32::from(zoom == Zoom::Fit),
             height: y,
         }
@@ -437,16 +444,31 @@ impl Grid {
     }
 }
 
-/// How many lines the corner names need at this cell width, at most `most`.
-fn header_lines(ladder: &Ladder, cell: u32, most: u32) -> u32 {
-    let width = cell.saturating_sub(1).max(1) as usize;
+/// The corner names as the header shows them in columns `width` wide, each in at most `most`
+/// lines: the whole name, wrapped at spaces and at hyphenation points, when it fits; else the
+/// ladder's short name for the corner when it has one that takes fewer lines; cut with `…` only
+/// when neither fits.
+fn corner_headers(ladder: &Ladder, width: usize, most: u32) -> Vec<Vec<String>> {
+    let most = most as usize;
     ladder
         .corners()
         .iter()
-        .map(|c| text::wrap_hyphenated(&text::one_line(&c.name), width, usize::MAX).len() as u32)
-        .max()
-        .unwrap_or(0)
-        .min(most)
+        .map(|c| {
+            let whole = text::wrap_hyphenated(&text::one_line(&c.name), width, usize::MAX);
+            let short = (whole.len() > most && !c.short.is_empty())
+                .then(|| text::wrap_hyphenated(&text::one_line(&c.short), width, usize::MAX))
+                .filter(|short| short.len() < whole.len());
+            let (name, lines) = match short {
+                Some(lines) => (&c.short, lines),
+                None => (&c.name, whole),
+            };
+            if lines.len() <= most {
+                lines
+            } else {
+                text::wrap_hyphenated(&text::one_line(name), width, most)
+            }
+        })
+        .collect()
 }
 
 /// Lines for rows needing `needed`, in `room` lines: everything when it fits, spare lines
