@@ -287,7 +287,7 @@ mod tests {
         // Role against role, and the words say so.
         assert!(
             diff.describe(&ladder)
-                .contains(&"expects more Leadership: role 1 → role 3".to_string()),
+                .contains(&"expects more Leadership: role 2 → role 4".to_string()),
             "{:?}",
             diff.describe(&ladder)
         );

@@ -78,7 +78,7 @@ mod tests {
         let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
         let role = |id: &str| ladder.role_index(id).unwrap();
         let mut p = Profile::new("p".into(), "P".into(), "l".into(), "dev-lead".into());
-        // Two levels up: a tech lead (leadership 2) to a director (4), unrated, is two steps.
+        // Two levels up: a tech lead (leadership 3) to a director (5), unrated, is two steps.
         let to_director =
             competency_gaps(&p, &ladder, role("dev-lead"), role("director-engineering"));
         let leadership = to_director
@@ -91,7 +91,7 @@ mod tests {
                 leadership.expected_there,
                 leadership.size()
             ),
-            (2, 4, 2)
+            (3, 5, 2)
         );
         // In the ladder's order.
         let order: Vec<&str> = ladder
@@ -113,7 +113,7 @@ mod tests {
             .iter()
             .find(|g| g.competency == "leadership")
             .unwrap();
-        assert_eq!((leadership.shows, leadership.size()), (3, 1));
+        assert_eq!((leadership.shows, leadership.size()), (4, 1));
         assert_eq!(leadership.rating, Some(RatingLevel::Exceeding));
     }
 }

@@ -283,7 +283,7 @@ fn pane(app: &rungs::tui::App, title: &str) -> Option<String> {
         .lines()
         .map(|l| l.trim_matches('"').chars().collect())
         .collect();
-    let head: Vec<char> = format!("┌─ {title}").chars().collect();
+    let head: Vec<char> = format!("┌ {title}").chars().collect();
     for (y, row) in rows.iter().enumerate() {
         let Some(x) = (0..row.len()).find(|&x| row[x..].starts_with(&head)) else {
             continue;
@@ -295,7 +295,11 @@ fn pane(app: &rungs::tui::App, title: &str) -> Option<String> {
                 break;
             }
             let inner: String = r.get(x + 1..end)?.iter().collect();
-            text.push(inner.trim_matches(|c| c == '│' || c == ' ').to_string());
+            text.push(
+                inner
+                    .trim_matches(|c| c == '│' || c == '┃' || c == ' ')
+                    .to_string(),
+            );
         }
         return Some(text.join(" "));
     }

@@ -5,12 +5,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
-use super::put;
-use crate::text;
 use crate::tui::keymap::{Binding, Footer, Key, bind};
 use crate::tui::theme::Theme;
 
@@ -123,60 +120,4 @@ pub fn render(
     let total: usize = heights.iter().sum();
     let before: usize = heights.iter().take(state.offset()).sum();
     super::scrollbar(buf, framed, total, before, usize::from(area.height));
-}
-
-/// One line of a list: its text, style, and whether the cursor is on it.
-pub struct Line {
-    pub text: String,
-    pub style: Style,
-    pub cursor: bool,
-}
-
-impl Line {
-    pub fn new(text: impl Into<String>, style: Style) -> Line {
-        Line {
-            text: text.into(),
-            style,
-            cursor: false,
-        }
-    }
-
-    pub fn at_cursor(mut self, cursor: bool) -> Line {
-        self.cursor = cursor;
-        self
-    }
-}
-
-/// Draws `lines` inside `area`, scrolled so the cursor line shows.
-pub fn draw(buf: &mut Buffer, area: Rect, lines: &[Line], theme: Theme) {
-    let height = area.height as usize;
-    if height == 0 {
-        return;
-    }
-    // An entry may span several lines (wrapped text): keep all of it in view when it fits,
-    // and its first line always.
-    let cursor = lines.iter().position(|l| l.cursor).unwrap_or(0);
-    let end = lines.iter().rposition(|l| l.cursor).unwrap_or(cursor);
-    let first = if end < height {
-        0
-    } else {
-        (end + 1 - height)
-            .min(cursor)
-            .min(lines.len().saturating_sub(height))
-    };
-    for (row, l) in lines.iter().skip(first).take(height).enumerate() {
-        let style = if l.cursor {
-            l.style.patch(theme.selected())
-        } else {
-            l.style
-        };
-        put(
-            buf,
-            area,
-            i64::from(area.x),
-            i64::from(area.y) + row as i64,
-            &text::fit(&l.text, area.width as usize),
-            style,
-        );
-    }
 }

@@ -1,15 +1,13 @@
-//! Text too long for its box: wrapped, scrolled, with a position indicator on the frame. The
+//! Text too long for its box: wrapped and scrolled. The
 //! [`Scrolled`] piece serves any framed pane (the ladder's details); [`Pager`] is ratatui's
 //! wrapped, scrolled paragraph in a centred popup, for help, the role diff and anything else
 //! read rather than edited.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{padded, put};
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -22,32 +20,6 @@ pub enum Scroll {
     PageDown,
     Top,
     Bottom,
-}
-
-/// Lines wrapped to `width`, each wrapped entry indented under its first line.
-pub fn wrap_lines(lines: &[(String, Style)], width: usize) -> Vec<(String, Style)> {
-    let mut out = Vec::new();
-    for (line, style) in lines {
-        if text::width(line) <= width {
-            out.push((line.clone(), *style));
-            continue;
-        }
-        // Keep leading spaces (indentation) on the first line of each wrapped entry.
-        let indent = line.len() - line.trim_start().len();
-        let body = text::wrap_hyphenated(line, width.saturating_sub(indent).max(1), usize::MAX);
-        if body.is_empty() {
-            out.push((String::new(), *style));
-        }
-        for (i, part) in body.into_iter().enumerate() {
-            let pad = if i == 0 { indent } else { indent + 2 };
-            let pad = pad.min(width / 2);
-            out.push((
-                text::truncate(&format!("{}{part}", " ".repeat(pad)), width),
-                *style,
-            ));
-        }
-    }
-    out
 }
 
 /// A scroll position over wrapped text.
@@ -71,43 +43,6 @@ impl Scrolled {
             Scroll::Bottom => last,
         }
         .min(last);
-    }
-
-    /// Draws the wrapped `lines` from the offset inside `frame_area`'s padded inside, and the
-    /// position on its bottom border when not everything shows.
-    pub fn draw(
-        &self,
-        buf: &mut Buffer,
-        frame_area: Rect,
-        lines: &[(String, Style)],
-        theme: Theme,
-    ) {
-        let inner = padded(frame_area);
-        let page = inner.height as usize;
-        let last = lines.len().saturating_sub(page);
-        let offset = self.offset.min(last);
-        let shown = &lines[offset.min(lines.len())..];
-        super::text_lines(buf, inner, &shown[..page.min(shown.len())]);
-        if last > 0 {
-            let shown_to = (offset + page).min(lines.len());
-            let mark = format!(
-                " {}{}–{} of {}{} ",
-                if offset > 0 { "▲ " } else { "" },
-                offset + 1,
-                shown_to,
-                lines.len(),
-                if shown_to < lines.len() { " ▼" } else { "" }
-            );
-            let x = i64::from(frame_area.right()) - 2 - text::width(&mark) as i64;
-            put(
-                buf,
-                frame_area,
-                x.max(i64::from(frame_area.x) + 1),
-                i64::from(frame_area.bottom()) - 1,
-                &mark,
-                theme.muted(),
-            );
-        }
     }
 }
 
