@@ -154,7 +154,8 @@ pub(crate) struct Goal {
     pub depth_levels: (LevelIdx, LevelIdx),
     /// The level of a first lead role ([`Ladder::lead_level`]).
     lead: Option<LevelIdx>,
-    /// For each level, the corners with a role there, as [`CornerBits`] of `words` words.
+    /// For each level a first lead role can be at, the corners with a role there, as
+    /// [`CornerBits`] of `words` words (none for other levels).
     cells: Vec<u64>,
     words: usize,
 }
@@ -188,10 +189,17 @@ impl Goal {
         let depth_levels = corner
             .filter(|_| target_level == top)
             .and_then(|c| ladder.depth_levels(c, target_level));
+        // A first lead role is at most one move above the level below the lead level.
+        let lead = ladder.lead_level();
         let mut cells = vec![0u64; ladder.levels().len() * words];
-        for (role, level) in (0..ladder.roles().len()).map(|r| (r, ladder.role_level(r))) {
-            if let Some(c) = ladder.role_corner(role) {
-                add_corner(&mut cells[level * words..(level + 1) * words], c);
+        if let Some(lead) = lead {
+            let reach = (lead + ladder.rules().max_step_up as usize).min(ladder.levels().len());
+            for level in lead..reach {
+                for &role in ladder.roles_at_level(level) {
+                    if let Some(c) = ladder.role_corner(role) {
+                        add_corner(&mut cells[level * words..(level + 1) * words], c);
+                    }
+                }
             }
         }
         Goal {
@@ -201,7 +209,7 @@ impl Goal {
             corner,
             depth: depth_levels.and(corner),
             depth_levels: depth_levels.unwrap_or((0, 0)),
-            lead: ladder.lead_level(),
+            lead,
             cells,
             words,
         }
@@ -229,13 +237,16 @@ impl Goal {
         let Some(craft) = ladder.role_corner(from) else {
             return false;
         };
-        from_level < lead
-            && to_level >= lead
-            && ladder.role_corner(to) != Some(craft)
-            && has_corner(
-                &self.cells[to_level * self.words..(to_level + 1) * self.words],
-                craft,
-            )
+        if !(from_level < lead && to_level >= lead && ladder.role_corner(to) != Some(craft)) {
+            return false;
+        }
+        let cell = &self.cells[to_level * self.words..(to_level + 1) * self.words];
+        // Only a bridge climbs past the levels kept in `cells`.
+        has_corner(cell, craft)
+            || ladder
+                .roles_at_level(to_level)
+                .iter()
+                .any(|&r| ladder.role_corner(r) == Some(craft))
     }
 
     /// The breadth bit a move into `to` brings, if it is new: its corner, or the generalist bit

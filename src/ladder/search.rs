@@ -15,6 +15,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
 use super::moves::MoveKind;
@@ -33,7 +34,7 @@ struct States {
     words: usize,
     /// Whether states are told apart by their corners seen (see [`EXACT_MAX_ROLES`]).
     by_corners: bool,
-    index: HashMap<(usize, u64), usize>,
+    index: HashMap<(usize, u64), usize, BuildHasherDefault<KeyHasher>>,
     /// Each state's role times the number of `via` masks, plus its mask.
     role_mask: Vec<usize>,
     best: Vec<Score>,
@@ -41,40 +42,34 @@ struct States {
 }
 
 impl States {
-    fn new(ladder: &Ladder, masks: usize) -> States {
+    fn new(ladder: &Ladder) -> States {
         let words = corner_words(ladder);
-        let by_corners = words == 1 && ladder.roles().len() <= EXACT_MAX_ROLES;
-        let count = if by_corners {
-            0
-        } else {
-            ladder.roles().len() * masks
-        };
         States {
             words,
-            by_corners,
-            index: HashMap::new(),
-            role_mask: (0..count).collect(),
-            best: vec![Score::UNREACHED; count],
-            seen: vec![0; count * words],
+            by_corners: words == 1 && ladder.roles().len() <= EXACT_MAX_ROLES,
+            index: HashMap::default(),
+            role_mask: Vec::new(),
+            best: Vec::new(),
+            seen: Vec::new(),
         }
+    }
+
+    /// The key of a role and mask having seen `seen`.
+    fn key(&self, role_mask: usize, seen: &[u64]) -> (usize, u64) {
+        (role_mask, if self.by_corners { seen[0] } else { 0 })
     }
 
     /// The state of a role and mask having seen `seen`, if it exists yet.
     fn find(&self, role_mask: usize, seen: &[u64]) -> Option<usize> {
-        if self.by_corners {
-            self.index.get(&(role_mask, seen[0])).copied()
-        } else {
-            Some(role_mask)
-        }
+        self.index.get(&self.key(role_mask, seen)).copied()
     }
 
-    /// The state of a role and mask having seen `seen`, added if it is new.
+    /// The state of a role and mask having seen `seen`, added if it is new. States are made
+    /// as the search reaches them: a spur search of the alternatives touches few of a big
+    /// ladder's roles, and laying out one per role made up most of its work.
     fn state(&mut self, role_mask: usize, seen: &[u64]) -> usize {
-        if !self.by_corners {
-            return role_mask;
-        }
         let next = self.role_mask.len();
-        let state = *self.index.entry((role_mask, seen[0])).or_insert(next);
+        let state = *self.index.entry(self.key(role_mask, seen)).or_insert(next);
         if state == next {
             self.role_mask.push(role_mask);
             self.best.push(Score::UNREACHED);
@@ -89,6 +84,32 @@ impl States {
 
     fn seen_mut(&mut self, state: usize) -> &mut [u64] {
         &mut self.seen[state * self.words..(state + 1) * self.words]
+    }
+}
+
+/// A hasher for the states' keys (a role and mask, and the corners seen), which are small
+/// integers chosen by the search, not by anyone who could pick colliding ones: a multiply and a
+/// rotate per word instead of SipHash, which took a seventh of a spur search.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
     }
 }
 
@@ -196,6 +217,9 @@ pub(crate) struct Search<'a> {
     /// The mask bit set once the path holds the depth a specialist chief needs (0 if the goal
     /// needs none); the bits below it are the `via` corners'.
     depth_bit: usize,
+    /// For each level and corner, a role there (`u32::MAX` for none), for
+    /// [`Search::role_in`].
+    cells: Vec<u32>,
     /// The person's familiar ground before the path ([`Ladder::familiar_ground`]).
     familiar: Vec<u64>,
     /// Whether a path as short as the estimate climbs at every move, never down nor across,
@@ -245,11 +269,22 @@ impl<'a> Search<'a> {
         }) {
             add_corner(&mut addable, generalist_bit(ladder));
         }
+        let corners = ladder.corners().len();
+        let mut cells = vec![u32::MAX; ladder.levels().len() * corners];
+        for role in 0..ladder.roles().len() {
+            if let Some(c) = ladder.role_corner(role) {
+                let cell = &mut cells[ladder.role_level(role) * corners + c];
+                if *cell == u32::MAX {
+                    *cell = role as u32;
+                }
+            }
+        }
         Search {
             ladder,
             target,
             via,
             held,
+            cells,
             avoided_role,
             masks: (1 << via.len()) << usize::from(depth_bit != 0),
             moves_to_target_level,
@@ -259,6 +294,13 @@ impl<'a> Search<'a> {
             climbs_only,
             addable,
         }
+    }
+
+    /// A role at `level` in `corner`, if there is one.
+    fn role_in(&self, level: LevelIdx, corner: Option<CornerIdx>) -> Option<RoleIdx> {
+        let corners = self.ladder.corners().len();
+        let role = self.cells[level * corners + corner?];
+        (role != u32::MAX).then_some(role as RoleIdx)
     }
 
     /// The mask bits holding `role` sets: its corner's among the `via` corners, and the depth
@@ -297,7 +339,13 @@ impl<'a> Search<'a> {
 
     /// [`Search::estimate_at`] for `role`, knowing its corner.
     fn estimate_from(&self, role: RoleIdx, seen: &[u64], mask: usize) -> Score {
-        let estimate = self.estimate_at(self.ladder.role_level(role), seen, mask);
+        let level = self.ladder.role_level(role);
+        let estimate = if role != self.target && self.moves_to_target_level[level] == 0 {
+            // Another role at the target's level: one move more at least, along the level.
+            self.estimate_for_moves(1, seen, mask, level, false)
+        } else {
+            self.estimate_at(level, seen, mask)
+        };
         // In a specialist target's corner, a path that never leaves it (as the estimate says)
         // makes no move across: each is up (or along) inside the corner.
         if self.goal.corner.is_some() && self.ladder.role_corner(role) == self.goal.corner {
@@ -444,7 +492,7 @@ impl<'a> Search<'a> {
     ) -> Option<Vec<RoleIdx>> {
         let ladder = self.ladder;
         let (&start, earlier) = root.split_last()?;
-        let mut states = States::new(ladder, self.masks);
+        let mut states = States::new(ladder);
         let mut blocked = self.avoided_role.clone();
         for &r in earlier {
             blocked[r] = true;
@@ -561,13 +609,18 @@ impl Walk<'_, '_> {
                     if search.moves_to_target_level[other] == u32::MAX {
                         continue;
                     }
-                    // Every move into `other` costs at least this.
-                    let bound = entry.cost.plus(search.bound_into(
-                        level,
-                        other,
-                        &self.here_seen,
-                        self.states.role_mask[entry.state] % search.masks,
-                    ));
+                    // Every move into `other` costs at least this, and no way on from this
+                    // entry costs less than its own estimate (which may know more, such as the
+                    // corner it is in).
+                    let bound = entry
+                        .cost
+                        .plus(search.bound_into(
+                            level,
+                            other,
+                            &self.here_seen,
+                            self.states.role_mask[entry.state] % search.masks,
+                        ))
+                        .max(entry.estimate);
                     if bound.moves > entry.estimate.moves {
                         // Worse than this entry's estimate: expanded only if the search ever
                         // runs out of better ones.
@@ -602,10 +655,26 @@ impl Walk<'_, '_> {
     /// Makes the moves into `level` whose estimate is within `class` (the first one only, if
     /// not yet `probed`), and queues the rest of the level behind the best estimate left.
     /// On a wide ladder most roles of a level are never needed; pushing each of them made up
-    /// most of the search's work.
+    /// most of the search's work. The target is tried first, then the role in the entry's own
+    /// corner: staying in a corner is often the move that fits the class (toward a specialist
+    /// target, always).
+    /// When no move of a first visit fits, the best one is made at once and the level queued
+    /// behind it, rather than the whole level looked at again when it comes up.
     fn expand_level(&mut self, entry: &Entry, class: Score, level: LevelIdx, probed: bool) {
-        let mut next_class: Option<Score> = None;
-        for &next in self.search.ladder.roles_at_level(level) {
+        let search = self.search;
+        let role = self.states.role_mask[entry.state] / search.masks;
+        let ladder = search.ladder;
+        let target = (ladder.role_level(search.target) == level).then_some(search.target);
+        let own = search
+            .role_in(level, ladder.role_corner(role))
+            .filter(|&r| Some(r) != target);
+        let mut next_class: Option<(Score, RoleIdx)> = None;
+        let others = ladder
+            .roles_at_level(level)
+            .iter()
+            .copied()
+            .filter(|&r| Some(r) != own && Some(r) != target);
+        for next in target.into_iter().chain(own).chain(others) {
             let Some(step) = self.evaluate(entry, next) else {
                 continue;
             };
@@ -615,11 +684,17 @@ impl Walk<'_, '_> {
                     self.push_level(entry, class, level, true);
                     return;
                 }
-            } else if next_class.is_none_or(|c| step.estimate < c) {
-                next_class = Some(step.estimate);
+            } else if next_class.is_none_or(|(c, _)| step.estimate < c) {
+                next_class = Some((step.estimate, next));
             }
         }
-        if let Some(class) = next_class {
+        let Some((class, best)) = next_class else {
+            return;
+        };
+        if !probed && let Some(step) = self.evaluate(entry, best) {
+            self.commit(entry, step);
+            self.push_level(entry, class, level, true);
+        } else {
             self.push_level(entry, class, level, false);
         }
     }
