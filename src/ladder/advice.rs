@@ -37,7 +37,8 @@ pub enum Advice {
     /// Step `step` leads `corner`, a function the person has not worked in nor next to.
     UnfamiliarFunction { step: usize, corner: CornerIdx },
     /// Step `step` reaches a specialist chief's role (CTO, CISO, …) with no role in its
-    /// `corner` at a leading level before it, though the ladder has one.
+    /// `corner` at a leading level below the level under it before it (see
+    /// [`Ladder::depth_levels`]), though the ladder has one.
     NoLeadingRoleInCorner { step: usize, corner: CornerIdx },
 }
 
@@ -105,11 +106,22 @@ impl Advice {
                 ladder.corners()[corner].name
             ),
             Advice::NoLeadingRoleInCorner { step, corner } => {
-                let level = ladder
-                    .first_leading_level()
-                    .map_or("a leading level", |l| ladder.levels()[l].name.as_str());
+                let top = ladder.levels().len() - 1;
+                let levels = ladder.depth_levels(corner, top).map_or_else(
+                    || "a leading level".to_string(),
+                    |(lowest, highest)| {
+                        let names: Vec<&str> = (lowest..=highest)
+                            .map(|l| ladder.levels()[l].name.as_str())
+                            .collect();
+                        match names.as_slice() {
+                            [one] => format!("{one} level"),
+                            [first, last] => format!("{first} or {last} level"),
+                            _ => format!("a level from {} to {}", names[0], names[names.len() - 1]),
+                        }
+                    },
+                );
                 format!(
-                    "step {}: no leading role in {} before it — a chief of a function usually comes from leading it; plan a role there at {level} level or above first",
+                    "step {}: no leading role in {} before it — a chief of a function usually comes from leading a team in it; plan a role there at {levels} first",
                     step + 1,
                     ladder.corners()[corner].name
                 )

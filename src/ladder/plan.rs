@@ -2,11 +2,14 @@
 //! path goes against.
 //!
 //! "Best" is the lowest [`Score`], compared field by field: no skipped level, fewest moves, no
-//! hands-on lead of a craft with no tie to the person's history, no move from a role across
-//! all of IT back into one corner, the most new business-facing corners, the most new corners,
-//! the most moves up and across (a step up into an enterprise-wide role counts as one), and
-//! diagonals into neighbouring corners. The search lives in `search.rs`; alternatives come from Yen's algorithm with
-//! Lawler's refinement, ranked exactly by the same score.
+//! move into unfamiliar ground (a corner the person never held nor next to one they held), a
+//! specialist chief's depth (a lead or manager role in their corner), depth last, the first
+//! lead role in the craft practised, no move from a role across all of IT back into one
+//! corner, depth in a specialist target's corner, the most new business-facing corners, the
+//! most new corners, the most moves up and across (a step up into an enterprise-wide role
+//! counts as one), and diagonals into neighbouring corners. The search lives in `search.rs`;
+//! alternatives come from Yen's algorithm with Lawler's refinement, ranked exactly by the same
+//! score.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -83,6 +86,8 @@ impl Path {
         if let Some(&first) = roles.first() {
             add_role(ladder, &mut seen, first);
         }
+        let start_corner = roles.first().and_then(|&r| ladder.role_corner(r));
+        let familiar = ladder.familiar_ground(held.iter().copied().chain(start_corner));
         let mut score = Score::default();
         let mut flagged = Vec::new();
         let goal = roles.last().map(|&target| Goal::new(ladder, target));
@@ -90,9 +95,12 @@ impl Path {
         for (i, step) in steps.iter().enumerate() {
             let Some(goal) = &goal else { break };
             depth_held |= goal.leads_in_depth(ladder, step.from);
-            score = score.plus(ladder.step_score(step.from, step.to, step.kind, &seen, goal));
+            score = score
+                .plus(ladder.step_score(step.from, step.to, step.kind, &seen, &familiar, goal));
             if let Some(c) = ladder.role_corner(step.to)
-                && ladder.leads_unfamiliar_function(step.from, step.to, |x| has_corner(&seen, x))
+                && ladder.leads_unfamiliar_function(step.from, step.to, |x| {
+                    has_corner(&seen, x) || has_corner(&familiar, x)
+                })
             {
                 flagged.push(Advice::UnfamiliarFunction { step: i, corner: c });
             }
@@ -186,7 +194,14 @@ pub fn plan(ladder: &Ladder, request: &PathRequest) -> Result<Vec<Path>, PlanErr
     if via.len() > MAX_VIA {
         return Err(PlanError::TooManyViaCorners);
     }
-    let search = Search::new(ladder, request.to, &request.avoid, &via, &request.held);
+    let search = Search::new(
+        ladder,
+        request.from,
+        request.to,
+        &request.avoid,
+        &via,
+        &request.held,
+    );
     let Some(best) = search.run(&[request.from], &[], REFINE_BUDGET) else {
         return Err(PlanError::Unreachable(explain_unreachable(
             ladder, request, &via,
@@ -238,7 +253,7 @@ fn explain_unreachable(ladder: &Ladder, request: &PathRequest, via: &[CornerIdx]
     let from_level = ladder.role_level(request.from);
     let to_level = ladder.role_level(request.to);
     let relaxed = |avoid: &[CornerIdx], via: &[CornerIdx]| {
-        let search = Search::new(ladder, request.to, avoid, via, &request.held);
+        let search = Search::new(ladder, request.from, request.to, avoid, via, &request.held);
         search.run(&[request.from], &[], REFINE_BUDGET).is_some()
     };
     if !request.avoid.is_empty() && relaxed(&[], via) {
@@ -325,26 +340,42 @@ mod tests {
     }
 
     #[test]
-    fn best_path_is_shortest_then_broadest_then_diagonal() {
+    fn best_path_is_shortest_then_on_familiar_ground_then_broadest_then_diagonal() {
         let ladder = ladder("");
-        let paths = plan(&ladder, &request(&ladder, "a1", "chief")).unwrap();
-        let best = &paths[0];
-        assert_eq!(best.moves(), 3);
-        assert_eq!(best.corners.len(), 3, "three moves can visit three corners");
+        // Someone from A who once worked in C knows A, C and B (next to C).
+        let req = PathRequest {
+            held: vec![ladder.corner_index("c").unwrap()],
+            ..request(&ladder, "a1", "chief")
+        };
+        let best = &plan(&ladder, &req).unwrap()[0];
+        assert_eq!(
+            ids(&ladder, best),
+            ["a1", "a2", "b3", "chief"],
+            "the first lead role in the craft practised, then a corner new to the path"
+        );
         assert_eq!(
             best.steps.iter().map(|s| s.kind).collect::<Vec<_>>(),
-            vec![MoveKind::Diagonal, MoveKind::Diagonal, MoveKind::Vertical]
+            vec![MoveKind::Vertical, MoveKind::Diagonal, MoveKind::Vertical]
         );
         assert!(best.advice.is_empty());
+        // Without that history, B is next only to C, which the person never held: the path
+        // passing through C would not make B familiar, so it stays in A.
+        let best = &plan(&ladder, &request(&ladder, "a1", "chief")).unwrap()[0];
+        assert_eq!(ids(&ladder, best), ["a1", "a2", "a3", "chief"]);
+        assert_eq!(best.score.unfamiliar_moves, 0);
     }
 
     #[test]
     fn avoid_and_via_constrain_the_corners() {
         let ladder = ladder("");
-        let mut req = request(&ladder, "a1", "a3");
-        req.avoid = vec![ladder.corner_index("b").unwrap()];
+        let mut req = request(&ladder, "a1", "chief");
+        req.avoid = vec![ladder.corner_index("a").unwrap()];
         let path = &plan(&ladder, &req).unwrap()[0];
-        assert_eq!(ids(&ladder, path), vec!["a1", "c2", "a3"]);
+        assert_eq!(
+            ids(&ladder, path),
+            vec!["a1", "c2", "b3", "chief"],
+            "nothing in A after the start, though leading B is unfamiliar"
+        );
 
         let mut req = request(&ladder, "a1", "b3");
         req.via = vec![ladder.corner_index("c").unwrap()];
@@ -469,7 +500,9 @@ mod tests {
     fn breadth_is_counted_exactly_beyond_64_corners() {
         let ladder = load_str(&crate::ladder::synthetic_ladder_source(80, 80), "wide").unwrap();
         let mut req = request(&ladder, "r0-0", "chief");
-        req.count = 1;
+        // Every even corner held before: each odd one is next to one, so all are familiar and
+        // the 40 odd ones are new.
+        req.held = (0..80).step_by(2).collect();
         let best = &plan(&ladder, &req).unwrap()[0];
         assert_eq!(
             best.moves(),
@@ -477,14 +510,12 @@ mod tests {
             "the bridge would save a move, but it skips a level"
         );
         assert!(best.steps.iter().all(|s| s.kind != MoveKind::Skip));
+        let odd = best.corners.iter().filter(|&&c| c % 2 == 1).count();
+        assert_eq!(odd, 40, "every corner new to the person, up to the 80th");
         assert_eq!(
-            best.corners.len(),
-            79,
-            "79 roles in corners on the path, each in a corner of its own, each next to the last"
-        );
-        assert_eq!(
-            best.score.missed_corners, 1,
-            "only the move into the chief's role, which spans all of IT, brings no corner: the score is the path's own"
+            best.score.missed_corners,
+            79 - 40,
+            "the score is the path's own"
         );
         assert_eq!(best.score.unfamiliar_moves, 0);
     }
@@ -554,14 +585,14 @@ mod tests {
         );
         assert!(best.advice.is_empty(), "{:?}", best.advice);
 
-        let history = PathRequest {
-            held: vec![ladder.corner_index("c").unwrap()],
-            ..request(&ladder, "a1", "chief")
-        };
-        let best = &plan(&ladder, &history).unwrap()[0];
+        let c2 = vec![0, ladder.role_index("c2").unwrap()];
         assert_eq!(
-            ids(&ladder, best),
-            vec!["a1", "c2", "b3", "chief"],
+            Path::from_roles(&ladder, c2.clone()).advice,
+            vec![Advice::UnfamiliarFunction { step: 0, corner: 2 }]
+        );
+        let c = ladder.corner_index("c").unwrap();
+        assert!(
+            Path::with_history(&ladder, c2, &[c]).advice.is_empty(),
             "a corner held before counts as a tie"
         );
 

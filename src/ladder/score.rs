@@ -24,11 +24,18 @@ pub struct Score {
     /// Moves out of a leading role in a specialist chief's corner into another corner before
     /// the chief's role: depth comes last, so the chief steps up from leading the function.
     pub depth_left: u32,
+    /// 1 when the person's first lead role (the first at [`Ladder::lead_level`] or above) is
+    /// not in the craft they practise, though the ladder has one there: a developer first
+    /// leads developers (see [`Goal::first_lead_elsewhere`]).
+    pub first_lead_elsewhere: u32,
     /// Moves out of an enterprise-wide role into one corner. Before breadth, so a generalist
     /// (IT manager) climbs the generalist track (IT director, then CIO) rather than being sent
     /// into a corner for the sake of one more corner on the path; someone still in a corner
     /// is not affected.
     pub narrowings: u32,
+    /// Moves into a role outside a specialist target's corner (before the target): depth in
+    /// the function comes before breadth around it. Always 0 toward a generalist target.
+    pub outside_function: u32,
     /// Moves that bring none of the breadth the target counts first: a business-facing corner
     /// new to the person, or a first role across all of IT, on the way to a generalist
     /// target; a new corner next to the target's, on the way to a specialist one.
@@ -49,7 +56,9 @@ impl Score {
         unfamiliar_moves: u32::MAX,
         missing_depth: u32::MAX,
         depth_left: u32::MAX,
+        first_lead_elsewhere: u32::MAX,
         narrowings: u32::MAX,
+        outside_function: u32::MAX,
         missed_business_corners: u32::MAX,
         missed_corners: u32::MAX,
         not_diagonal: u32::MAX,
@@ -71,7 +80,11 @@ impl Score {
             unfamiliar_moves: self.unfamiliar_moves.saturating_add(other.unfamiliar_moves),
             missing_depth: self.missing_depth.saturating_add(other.missing_depth),
             depth_left: self.depth_left.saturating_add(other.depth_left),
+            first_lead_elsewhere: self
+                .first_lead_elsewhere
+                .saturating_add(other.first_lead_elsewhere),
             narrowings: self.narrowings.saturating_add(other.narrowings),
+            outside_function: self.outside_function.saturating_add(other.outside_function),
             missed_business_corners: self
                 .missed_business_corners
                 .saturating_add(other.missed_business_corners),
@@ -120,11 +133,12 @@ pub(crate) fn add_role(ladder: &Ladder, seen: &mut CornerBits, role: RoleIdx) {
 ///   counts breadth as seed 004 does, business-facing corners first; a first role across all
 ///   of IT below the target's level (IT manager, IT director) counts as a business-facing
 ///   corner too, since it leads every corner at once.
-/// - A specialist target (a role in one corner) counts only its own corner and those next to
-///   it: depth in the function first, breadth among its neighbours after.
+/// - A specialist target (a role in one corner) asks for depth first: every move outside its
+///   corner counts against a path ([`Score::outside_function`]); breadth counts only its own
+///   corner and those next to it, after that.
 /// - A specialist chief (a top-level role in a corner: CTO, CISO, CDO) needs a role in its
-///   corner at a leading level before it ([`Ladder::first_leading_level`] or above), when the
-///   ladder has one.
+///   corner at a leading level below the level under it (a tech lead or a manager, not only a
+///   director), when the ladder has one: see [`Ladder::depth_levels`].
 #[derive(Debug, Clone)]
 pub(crate) struct Goal {
     pub target: RoleIdx,
@@ -132,8 +146,18 @@ pub(crate) struct Goal {
     pub breadth: Vec<u64>,
     /// Of those, the ones that count first.
     pub business: Vec<u64>,
-    /// The specialist chief's corner, when the ladder has a leading role in it below the top.
+    /// The target's corner, for a specialist target.
+    pub corner: Option<CornerIdx>,
+    /// The specialist chief's corner, when the ladder has a role in it at [`Goal::depth_levels`].
     pub depth: Option<CornerIdx>,
+    /// The levels, lowest and highest, whose roles in `depth` give it.
+    pub depth_levels: (LevelIdx, LevelIdx),
+    /// The level of a first lead role ([`Ladder::lead_level`]).
+    lead: Option<LevelIdx>,
+    /// For each level a first lead role can be at, the corners with a role there, as
+    /// [`CornerBits`] of `words` words (none for other levels).
+    cells: Vec<u64>,
+    words: usize,
 }
 
 impl Goal {
@@ -141,7 +165,8 @@ impl Goal {
         let words = corner_words(ladder);
         let mut breadth = vec![0u64; words];
         let mut business = vec![0u64; words];
-        match ladder.role_corner(target) {
+        let corner = ladder.role_corner(target);
+        match corner {
             None => {
                 for (c, corner) in ladder.corners().iter().enumerate() {
                     add_corner(&mut breadth, c);
@@ -159,32 +184,69 @@ impl Goal {
                 }
             }
         }
-        let mut goal = Goal {
+        let top = ladder.levels().len() - 1;
+        let target_level = ladder.role_level(target);
+        let depth_levels = corner
+            .filter(|_| target_level == top)
+            .and_then(|c| ladder.depth_levels(c, target_level));
+        // A first lead role is at most one move above the level below the lead level.
+        let lead = ladder.lead_level();
+        let mut cells = vec![0u64; ladder.levels().len() * words];
+        if let Some(lead) = lead {
+            let reach = (lead + ladder.rules().max_step_up as usize).min(ladder.levels().len());
+            for level in lead..reach {
+                for &role in ladder.roles_at_level(level) {
+                    if let Some(c) = ladder.role_corner(role) {
+                        add_corner(&mut cells[level * words..(level + 1) * words], c);
+                    }
+                }
+            }
+        }
+        Goal {
             target,
             breadth,
             business,
-            depth: None,
-        };
-        let top = ladder.levels().len() - 1;
-        if let Some(corner) = ladder.role_corner(target)
-            && ladder.role_level(target) == top
-        {
-            goal.depth = Some(corner);
-            let possible = (0..ladder.roles().len()).any(|r| goal.leads_in_depth(ladder, r));
-            if !possible {
-                goal.depth = None;
-            }
+            corner,
+            depth: depth_levels.and(corner),
+            depth_levels: depth_levels.unwrap_or((0, 0)),
+            lead,
+            cells,
+            words,
         }
-        goal
     }
 
     /// Whether holding `role` gives the depth a specialist chief needs: a role other than the
-    /// target, in its corner, at a leading level.
+    /// target, in its corner, at one of [`Goal::depth_levels`].
     pub(crate) fn leads_in_depth(&self, ladder: &Ladder, role: RoleIdx) -> bool {
+        let level = ladder.role_level(role);
         role != self.target
             && self.depth.is_some()
             && ladder.role_corner(role) == self.depth
-            && ladder.is_leading_level(ladder.role_level(role))
+            && (self.depth_levels.0..=self.depth_levels.1).contains(&level)
+    }
+
+    /// Whether a move from `from` into `to` is the person's first lead role (it climbs from
+    /// below [`Ladder::lead_level`] to it or above) and leaves the craft they practise, though
+    /// that corner has a role at the level climbed to. A developer first leads developers; a
+    /// move across comes after, once they lead.
+    pub(crate) fn first_lead_elsewhere(&self, ladder: &Ladder, from: RoleIdx, to: RoleIdx) -> bool {
+        let Some(lead) = self.lead else {
+            return false;
+        };
+        let (from_level, to_level) = (ladder.role_level(from), ladder.role_level(to));
+        let Some(craft) = ladder.role_corner(from) else {
+            return false;
+        };
+        if !(from_level < lead && to_level >= lead && ladder.role_corner(to) != Some(craft)) {
+            return false;
+        }
+        let cell = &self.cells[to_level * self.words..(to_level + 1) * self.words];
+        // Only a bridge climbs past the levels kept in `cells`.
+        has_corner(cell, craft)
+            || ladder
+                .roles_at_level(to_level)
+                .iter()
+                .any(|&r| ladder.role_corner(r) == Some(craft))
     }
 
     /// The breadth bit a move into `to` brings, if it is new: its corner, or the generalist bit
@@ -202,18 +264,67 @@ impl Goal {
 }
 
 impl Ladder {
-    /// Whether `level` is [`Ladder::first_leading_level`] or above.
+    /// The level where people first lead others in their craft: the one just below the first
+    /// level that is not hands-on (a tech lead, who leads a team and still practises), or the
+    /// first level that is not hands-on itself when only the entry level lies below it. `None`
+    /// when every level is hands-on.
+    pub fn lead_level(&self) -> Option<LevelIdx> {
+        let first = self.first_leading_level()?;
+        let lead = first.saturating_sub(1).max(1);
+        (lead < self.levels().len()).then_some(lead)
+    }
+
+    /// Whether `level` is [`Ladder::lead_level`] or above: people there lead a team or a
+    /// function.
     pub fn is_leading_level(&self, level: LevelIdx) -> bool {
-        self.first_leading_level()
-            .is_some_and(|first| level >= first)
+        self.lead_level().is_some_and(|lead| level >= lead)
+    }
+
+    /// The levels, lowest and highest, at which a role in `corner` gives a specialist chief at
+    /// `target_level` the depth they need: from [`Ladder::lead_level`] up to the level below
+    /// the one under the chief (a tech lead or a manager, not only a director) when the corner
+    /// has a role there; else up to the level under the chief. `None` when the corner has no
+    /// role at any of them.
+    pub fn depth_levels(
+        &self,
+        corner: CornerIdx,
+        target_level: LevelIdx,
+    ) -> Option<(LevelIdx, LevelIdx)> {
+        let lead = self.lead_level()?;
+        let has_role = |lo: LevelIdx, hi: LevelIdx| {
+            (lo..=hi).any(|l| {
+                self.roles_at_level(l)
+                    .iter()
+                    .any(|&r| self.role_corner(r) == Some(corner))
+            })
+        };
+        [2, 1].into_iter().find_map(|below| {
+            let hi = target_level.checked_sub(below)?;
+            (lead <= hi && has_role(lead, hi)).then_some((lead, hi))
+        })
+    }
+
+    /// The corners a person knows before a path starts: those `held` (their history and
+    /// current role) and those the ladder marks `near` to one of them. A path adds only the
+    /// corners it actually holds, never their neighbours: familiar ground does not chain.
+    pub(crate) fn familiar_ground(&self, held: impl IntoIterator<Item = CornerIdx>) -> Vec<u64> {
+        let mut ground = vec![0u64; corner_words(self)];
+        for c in held {
+            add_corner(&mut ground, c);
+            for &n in self.near(c) {
+                add_corner(&mut ground, n);
+            }
+        }
+        ground
     }
 
     /// Whether moving from one role to the other means leading a function with no tie to the
     /// person's past: the move enters a corner above the entry level (where everyone starts
-    /// practising), not by stepping down, and neither that corner nor one next to it is the
-    /// corner left or one `held`. A move into a role across all of IT is always on familiar
-    /// ground. This holds at every level: a director is no more ready than a tech lead to lead
-    /// a function they have never been near.
+    /// practising), not by stepping down, that is not `familiar` — see
+    /// [`Ladder::familiar_ground`]; the caller adds the corners held on the path so far. A
+    /// move into a role across all of IT is always on familiar ground. This holds at every
+    /// level: a director is no more ready than a tech lead to lead a function they have never
+    /// been near.
     ///
     /// A ladder that names no neighbours at all gives no way to tell a related corner from an
     /// unrelated one; there, as before `near` existed, only hands-on levels are checked, so
@@ -222,7 +333,7 @@ impl Ladder {
         &self,
         from: RoleIdx,
         to: RoleIdx,
-        held: impl Fn(CornerIdx) -> bool,
+        familiar: impl Fn(CornerIdx) -> bool,
     ) -> bool {
         let level = self.role_level(to);
         if level == 0
@@ -231,17 +342,16 @@ impl Ladder {
         {
             return false;
         }
-        let left = self.role_corner(from);
-        let knows = |c: CornerIdx| held(c) || left == Some(c);
         match self.role_corner(to) {
-            Some(corner) => !knows(corner) && !self.near(corner).iter().any(|&n| knows(n)),
+            Some(corner) => self.role_corner(from) != Some(corner) && !familiar(corner),
             None => false,
         }
     }
 
     /// The cost of one move, given the corners `seen` so far (history, and the path up to and
-    /// including `from`) and the `goal`. The depth a specialist chief needs depends on the
-    /// whole path, so the caller charges it on the move into the target.
+    /// including `from`), the person's `familiar` ground ([`Ladder::familiar_ground`]) and the
+    /// `goal`. The depth a specialist chief needs depends on the whole path, so the caller
+    /// charges it on the move into the target.
     ///
     /// A step up into an enterprise-wide role (CTO → CIO, IT manager → IT director) cannot go
     /// across, since the role spans every corner, so it is not charged as a move that fails to
@@ -253,6 +363,7 @@ impl Ladder {
         to: RoleIdx,
         kind: MoveKind,
         seen: &CornerBits,
+        familiar: &CornerBits,
         goal: &Goal,
     ) -> Score {
         let to_corner = self.role_corner(to);
@@ -270,15 +381,23 @@ impl Ladder {
             MoveKind::Vertical => to_corner.is_none(),
             _ => false,
         };
+        let leaves_depth = goal.depth.is_some()
+            && self.role_corner(from) == goal.depth
+            && from != goal.target
+            && self.is_leading_level(self.role_level(from));
         Score {
             skips: u32::from(kind == MoveKind::Skip),
             moves: 1,
-            unfamiliar_moves: u32::from(
-                self.leads_unfamiliar_function(from, to, |c| has_corner(seen, c)),
-            ),
+            unfamiliar_moves: u32::from(self.leads_unfamiliar_function(from, to, |c| {
+                has_corner(seen, c) || has_corner(familiar, c)
+            })),
             missing_depth: 0,
-            depth_left: u32::from(goal.leads_in_depth(self, from) && to_corner != goal.depth),
+            depth_left: u32::from(leaves_depth && to_corner != goal.depth),
+            first_lead_elsewhere: u32::from(goal.first_lead_elsewhere(self, from, to)),
             narrowings: u32::from(self.role_corner(from).is_none() && to_corner.is_some()),
+            outside_function: u32::from(
+                goal.corner.is_some() && to != goal.target && to_corner != goal.corner,
+            ),
             missed_business_corners: u32::from(!new_business),
             missed_corners: u32::from(new.is_none()),
             not_diagonal: u32::from(!up_and_across),
@@ -419,14 +538,16 @@ mod tests {
             role(&ladder, "c2"),
             role(&ladder, "c3"),
         );
-        let held_a = |c: CornerIdx| c == 0;
+        let ground = ladder.familiar_ground([0]);
+        let held_a = |c: CornerIdx| has_corner(&ground, c);
         assert!(
             !ladder.leads_unfamiliar_function(a1, b2, held_a),
             "b is next to a"
         );
         assert!(ladder.leads_unfamiliar_function(a1, c2, held_a));
+        let ground_ac = ladder.familiar_ground([0, 2]);
         assert!(
-            !ladder.leads_unfamiliar_function(a1, c2, |c| c == 0 || c == 2),
+            !ladder.leads_unfamiliar_function(a1, c2, |c| has_corner(&ground_ac, c)),
             "c was held earlier"
         );
         assert!(
@@ -445,6 +566,58 @@ mod tests {
         assert!(
             !ladder.leads_unfamiliar_function(c3, b2, |_| false),
             "moving down is not leading"
+        );
+    }
+
+    #[test]
+    fn familiar_ground_is_what_was_held_and_its_neighbours_never_theirs() {
+        // A is next to B, B next to C: someone from A knows A and B, not C.
+        let ladder = load_str(GENERALIST, "g").unwrap();
+        let ground = ladder.familiar_ground([0]);
+        let known: Vec<bool> = (0..3).map(|c| has_corner(&ground, c)).collect();
+        assert_eq!(known, [true, true, false]);
+        let (b2, c3) = (role(&ladder, "b2"), role(&ladder, "c3"));
+        assert!(
+            ladder.leads_unfamiliar_function(b2, c3, |c| has_corner(&ground, c)),
+            "C is next to B, which the path passes through, but not to A, which the person held"
+        );
+        let also_b = ladder.familiar_ground([0, 1]);
+        assert!(!ladder.leads_unfamiliar_function(b2, c3, |c| has_corner(&also_b, c)));
+    }
+
+    #[test]
+    fn a_chiefs_depth_is_a_lead_or_manager_role_not_only_a_director() {
+        let ladder = load_str(GENERALIST, "g").unwrap();
+        // Levels: IC, Manager (the first not hands-on), Director, Top. The lead level is the
+        // manager's, as only the entry level lies below it.
+        assert_eq!(ladder.lead_level(), Some(1));
+        let b = ladder.corner_index("b").unwrap();
+        assert_eq!(ladder.depth_levels(b, 3), Some((1, 1)), "B2, not B3");
+        let c = ladder.corner_index("c").unwrap();
+        assert_eq!(
+            ladder.depth_levels(c, 3),
+            Some((1, 2)),
+            "C has no manager role, so its director counts"
+        );
+        let goal = Goal::new(&ladder, role(&ladder, "cto"));
+        assert!(goal.leads_in_depth(&ladder, role(&ladder, "b2")));
+        assert!(!goal.leads_in_depth(&ladder, role(&ladder, "b3")));
+    }
+
+    #[test]
+    fn a_first_lead_role_outside_the_craft_is_counted_only_when_the_craft_has_one() {
+        let ladder = load_str(GENERALIST, "g").unwrap();
+        let goal = Goal::new(&ladder, role(&ladder, "cio"));
+        let a1 = role(&ladder, "a1");
+        assert!(!goal.first_lead_elsewhere(&ladder, a1, role(&ladder, "a2")));
+        assert!(goal.first_lead_elsewhere(&ladder, a1, role(&ladder, "b2")));
+        assert!(
+            goal.first_lead_elsewhere(&ladder, a1, role(&ladder, "it-manager")),
+            "a role across all of IT is not the craft either"
+        );
+        assert!(
+            !goal.first_lead_elsewhere(&ladder, role(&ladder, "a2"), role(&ladder, "b3")),
+            "once leading, a move across is breadth"
         );
     }
 
@@ -479,7 +652,7 @@ mod tests {
             let seen = [0u64];
             let goal = Goal::new(&ladder, to);
             ladder
-                .step_score(from, to, ladder.move_kind(from, to), &seen, &goal)
+                .step_score(from, to, ladder.move_kind(from, to), &seen, &seen, &goal)
                 .not_diagonal
         };
         assert_eq!(not_diagonal("cto", "cio"), 0, "into the chair of its level");
@@ -531,8 +704,12 @@ mod tests {
         );
         let from_the_bottom = best("a1", "cio");
         assert_eq!(
-            from_the_bottom[1], "b2",
-            "from the bottom, a new corner comes first: {from_the_bottom:?}"
+            from_the_bottom[1], "a2",
+            "from the bottom, the first lead role is in the craft: {from_the_bottom:?}"
+        );
+        assert!(
+            ["b3", "it-director"].contains(&from_the_bottom[2].as_str()),
+            "then breadth on familiar ground: {from_the_bottom:?}"
         );
         assert_eq!(from_the_bottom.len(), 4, "{from_the_bottom:?}");
     }

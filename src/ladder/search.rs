@@ -15,10 +15,11 @@
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{CornerIdx, Ladder, LevelIdx, RoleIdx};
 use super::moves::MoveKind;
-use super::score::{Goal, Score, add_corner, add_role, corner_words, has_corner};
+use super::score::{Goal, Score, add_corner, add_role, corner_words, generalist_bit, has_corner};
 
 /// Up to this many roles (and 64 corners), a search state includes the corners seen so far.
 /// Whether a move enters a new corner, or leads a craft with a tie, depends on them, so with
@@ -33,7 +34,7 @@ struct States {
     words: usize,
     /// Whether states are told apart by their corners seen (see [`EXACT_MAX_ROLES`]).
     by_corners: bool,
-    index: HashMap<(usize, u64), usize>,
+    index: HashMap<(usize, u64), usize, BuildHasherDefault<KeyHasher>>,
     /// Each state's role times the number of `via` masks, plus its mask.
     role_mask: Vec<usize>,
     best: Vec<Score>,
@@ -41,40 +42,34 @@ struct States {
 }
 
 impl States {
-    fn new(ladder: &Ladder, masks: usize) -> States {
+    fn new(ladder: &Ladder) -> States {
         let words = corner_words(ladder);
-        let by_corners = words == 1 && ladder.roles().len() <= EXACT_MAX_ROLES;
-        let count = if by_corners {
-            0
-        } else {
-            ladder.roles().len() * masks
-        };
         States {
             words,
-            by_corners,
-            index: HashMap::new(),
-            role_mask: (0..count).collect(),
-            best: vec![Score::UNREACHED; count],
-            seen: vec![0; count * words],
+            by_corners: words == 1 && ladder.roles().len() <= EXACT_MAX_ROLES,
+            index: HashMap::default(),
+            role_mask: Vec::new(),
+            best: Vec::new(),
+            seen: Vec::new(),
         }
+    }
+
+    /// The key of a role and mask having seen `seen`.
+    fn key(&self, role_mask: usize, seen: &[u64]) -> (usize, u64) {
+        (role_mask, if self.by_corners { seen[0] } else { 0 })
     }
 
     /// The state of a role and mask having seen `seen`, if it exists yet.
     fn find(&self, role_mask: usize, seen: &[u64]) -> Option<usize> {
-        if self.by_corners {
-            self.index.get(&(role_mask, seen[0])).copied()
-        } else {
-            Some(role_mask)
-        }
+        self.index.get(&self.key(role_mask, seen)).copied()
     }
 
-    /// The state of a role and mask having seen `seen`, added if it is new.
+    /// The state of a role and mask having seen `seen`, added if it is new. States are made
+    /// as the search reaches them: a spur search of the alternatives touches few of a big
+    /// ladder's roles, and laying out one per role made up most of its work.
     fn state(&mut self, role_mask: usize, seen: &[u64]) -> usize {
-        if !self.by_corners {
-            return role_mask;
-        }
         let next = self.role_mask.len();
-        let state = *self.index.entry((role_mask, seen[0])).or_insert(next);
+        let state = *self.index.entry(self.key(role_mask, seen)).or_insert(next);
         if state == next {
             self.role_mask.push(role_mask);
             self.best.push(Score::UNREACHED);
@@ -89,6 +84,32 @@ impl States {
 
     fn seen_mut(&mut self, state: usize) -> &mut [u64] {
         &mut self.seen[state * self.words..(state + 1) * self.words]
+    }
+}
+
+/// A hasher for the states' keys (a role and mask, and the corners seen), which are small
+/// integers chosen by the search, not by anyone who could pick colliding ones: a multiply and a
+/// rotate per word instead of SipHash, which took a seventh of a spur search.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
     }
 }
 
@@ -130,44 +151,6 @@ fn level_distances(ladder: &Ladder, target: LevelIdx) -> Vec<u32> {
         }
     }
     distance
-}
-
-/// The corners within each number of `near` steps of `target`'s corner, for
-/// [`Search::familiar_bounds`]; empty where the bounds would not hold: a target outside the top
-/// level or in no corner, a ladder without `near` (only hands-on levels are checked there), or
-/// one where a move down could shorten the way (a bridge from a lower level), since moves down
-/// and into the entry level are never unfamiliar.
-fn near_balls(ladder: &Ladder, target: RoleIdx, moves_to_target_level: &[u32]) -> Vec<Vec<u64>> {
-    let top = ladder.levels().len() - 1;
-    let Some(corner) = ladder.role_corner(target) else {
-        return Vec::new();
-    };
-    let down_never_helps = moves_to_target_level.windows(2).all(|w| w[0] >= w[1]);
-    if ladder.role_level(target) != top || !ladder.marks_near() || !down_never_helps {
-        return Vec::new();
-    }
-    let words = corner_words(ladder);
-    let mut ball = vec![0u64; words];
-    add_corner(&mut ball, corner);
-    let mut frontier = vec![corner];
-    let mut balls = vec![ball.clone()];
-    while !frontier.is_empty() {
-        let mut next = Vec::new();
-        for &c in &frontier {
-            for &n in ladder.near(c) {
-                if !has_corner(&ball, n) {
-                    add_corner(&mut ball, n);
-                    next.push(n);
-                }
-            }
-        }
-        if next.is_empty() {
-            break;
-        }
-        balls.push(ball.clone());
-        frontier = next;
-    }
-    balls
 }
 
 /// Relaxed moves a best-path search may spend improving breadth once it has a shortest path.
@@ -234,15 +217,27 @@ pub(crate) struct Search<'a> {
     /// The mask bit set once the path holds the depth a specialist chief needs (0 if the goal
     /// needs none); the bits below it are the `via` corners'.
     depth_bit: usize,
-    /// For a target in a corner at the top level: `balls[k]` holds the corners within `k`
-    /// steps of `near` of the target's corner (the last entry for every `k` beyond). Empty
-    /// where the bound they give does not hold (see [`Search::familiar_bounds`]).
-    balls: Vec<Vec<u64>>,
+    /// For each level and corner, a role there (`u32::MAX` for none), for
+    /// [`Search::role_in`].
+    cells: Vec<u32>,
+    /// The person's familiar ground before the path ([`Ladder::familiar_ground`]).
+    familiar: Vec<u64>,
+    /// Whether a path as short as the estimate climbs at every move, never down nor across,
+    /// so that none of its moves is exempt from the familiar-ground rule (moves down and at the
+    /// entry level are) and none comes back to a level it has climbed past. True when no lower
+    /// level is closer to the target's than a higher one.
+    climbs_only: bool,
+    /// Bits a move can still add to the corners seen: every corner, and the generalist bit if
+    /// a role across all of IT lies below the target's level.
+    addable: Vec<u64>,
 }
 
 impl<'a> Search<'a> {
+    /// A search toward `target` for a person who starts at `start` having worked in the
+    /// corners `held` before; every root given to [`Search::run`] begins at `start`.
     pub(crate) fn new(
         ladder: &'a Ladder,
+        start: RoleIdx,
         target: RoleIdx,
         avoid: &[CornerIdx],
         via: &'a [CornerIdx],
@@ -257,43 +252,55 @@ impl<'a> Search<'a> {
         } else {
             0
         };
-        let moves_to_target_level = level_distances(ladder, ladder.role_level(target));
-        let balls = near_balls(ladder, target, &moves_to_target_level);
+        let target_level = ladder.role_level(target);
+        let moves_to_target_level = level_distances(ladder, target_level);
+        let climbs_only = moves_to_target_level.windows(2).all(|w| w[0] >= w[1]);
+        let familiar =
+            ladder.familiar_ground(held.iter().copied().chain(ladder.role_corner(start)));
+        let mut addable = vec![0u64; corner_words(ladder)];
+        for c in 0..ladder.corners().len() {
+            add_corner(&mut addable, c);
+        }
+        if (0..target_level).any(|l| {
+            ladder
+                .roles_at_level(l)
+                .iter()
+                .any(|&r| ladder.role_corner(r).is_none())
+        }) {
+            add_corner(&mut addable, generalist_bit(ladder));
+        }
+        let corners = ladder.corners().len();
+        let mut cells = vec![u32::MAX; ladder.levels().len() * corners];
+        for role in 0..ladder.roles().len() {
+            if let Some(c) = ladder.role_corner(role) {
+                let cell = &mut cells[ladder.role_level(role) * corners + c];
+                if *cell == u32::MAX {
+                    *cell = role as u32;
+                }
+            }
+        }
         Search {
             ladder,
             target,
             via,
             held,
+            cells,
             avoided_role,
             masks: (1 << via.len()) << usize::from(depth_bit != 0),
             moves_to_target_level,
             goal,
             depth_bit,
-            balls,
+            familiar,
+            climbs_only,
+            addable,
         }
     }
 
-    /// Lower bounds on the unfamiliar moves and the missing depth of any way to the target in
-    /// exactly `moves` moves from a state that has seen `seen`. A move on familiar ground
-    /// enters a corner at most one step of `near` beyond those seen, so the target's corner,
-    /// `d` steps away, cannot be entered on familiar ground within fewer than `d` moves: when
-    /// `d > moves` some move is unfamiliar, and when `d > moves - 1` (with every move familiar)
-    /// no role in the corner comes before the target.
-    fn familiar_bounds(&self, moves: u32, seen: &[u64]) -> (u32, u32) {
-        if self.balls.is_empty() {
-            return (0, 0);
-        }
-        let within = |k: u32| {
-            let ball = &self.balls[(k as usize).min(self.balls.len() - 1)];
-            seen.iter().zip(ball).any(|(&a, &b)| a & b != 0)
-        };
-        if !within(moves) {
-            (1, 0)
-        } else if self.depth_bit != 0 && !within(moves - 1) {
-            (0, 1)
-        } else {
-            (0, 0)
-        }
+    /// A role at `level` in `corner`, if there is one.
+    fn role_in(&self, level: LevelIdx, corner: Option<CornerIdx>) -> Option<RoleIdx> {
+        let corners = self.ladder.corners().len();
+        let role = self.cells[level * corners + corner?];
+        (role != u32::MAX).then_some(role as RoleIdx)
     }
 
     /// The mask bits holding `role` sets: its corner's among the `via` corners, and the depth
@@ -323,66 +330,138 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// A lower bound on the cost from a role at `level`, having seen the corners `seen`, to the
-    /// target. Beyond the moves, it counts what the remaining moves cannot avoid: each can enter
-    /// at most one corner not seen yet, and the last enters the target's corner, or none when
-    /// the target is enterprise-wide. Without this, every move that cannot
-    /// help adding to a term would make deeper states look worse, and A* would widen instead of
-    /// walking to the target.
-    fn estimate_from(&self, level: LevelIdx, seen: &[u64], mask: usize) -> Score {
-        self.estimate_for_moves(self.moves_to_target_level[level], seen, mask)
+    /// A lower bound on the cost from a role at `level`, on a path whose mask is `mask`, having
+    /// seen the corners `seen`, to the target (see [`Search::estimate_for_moves`]).
+    fn estimate_at(&self, level: LevelIdx, seen: &[u64], mask: usize) -> Score {
+        let moves = self.moves_to_target_level[level];
+        self.estimate_for_moves(moves, seen, mask, level, self.climbs_only)
     }
 
-    /// A lower bound on the cost of every move into roles at `level` and on from there: the
-    /// estimate for one move more than from `level`, when the target is not at `level` (its
-    /// last move is still to come); just the move's minimum cost when it is.
-    fn bound_into(&self, level: LevelIdx, seen: &[u64]) -> Score {
-        // The depth bit is taken as set: a move into `level` may set it.
-        let mask = self.masks - 1;
+    /// [`Search::estimate_at`] for `role`, knowing its corner.
+    fn estimate_from(&self, role: RoleIdx, seen: &[u64], mask: usize) -> Score {
+        let level = self.ladder.role_level(role);
+        let estimate = if role != self.target && self.moves_to_target_level[level] == 0 {
+            // Another role at the target's level: one move more at least, along the level.
+            self.estimate_for_moves(1, seen, mask, level, false)
+        } else {
+            self.estimate_at(level, seen, mask)
+        };
+        // In a specialist target's corner, a path that never leaves it (as the estimate says)
+        // makes no move across: each is up (or along) inside the corner.
+        if self.goal.corner.is_some() && self.ladder.role_corner(role) == self.goal.corner {
+            return Score {
+                not_diagonal: estimate.moves,
+                ..estimate
+            };
+        }
+        estimate
+    }
+
+    /// A lower bound on the cost of every move from a role at `from_level` into roles at
+    /// `level` and on from there, for a path whose mask is `mask`: the estimate for one move
+    /// more than from `level`, or for the last move alone when `level` is the target's. The move
+    /// may set any `via` bit, and the depth bit if `level` gives depth. A move along a level
+    /// may be exempt from the familiar-ground rule (at the entry level, or from a role across
+    /// all of IT into a corner), so only a move up is held to it.
+    fn bound_into(
+        &self,
+        from_level: LevelIdx,
+        level: LevelIdx,
+        seen: &[u64],
+        mask: usize,
+    ) -> Score {
+        let via_bits = (1 << self.via.len()) - 1;
+        let (lowest, highest) = self.goal.depth_levels;
+        let depth = if (lowest..=highest).contains(&level) {
+            self.depth_bit
+        } else {
+            0
+        };
+        let mask = mask | via_bits | depth;
+        let climbs = self.climbs_only && level > from_level;
         match self.moves_to_target_level[level] {
-            0 | u32::MAX => Score::moves_only(1).plus(self.estimate_from(level, seen, mask)),
-            moves => self.estimate_for_moves(moves + 1, seen, mask),
+            0 => self.estimate_for_moves(1, seen, mask, level, climbs),
+            u32::MAX => Score::moves_only(u32::MAX),
+            moves => self.estimate_for_moves(moves + 1, seen, mask, level, climbs),
         }
     }
 
-    /// [`Search::estimate_from`] for `moves` moves still to make, the last into the target,
-    /// on a path whose mask so far is `mask`.
-    fn estimate_for_moves(&self, moves: u32, seen: &[u64], mask: usize) -> Score {
+    /// A lower bound on the cost of any way to the target in `moves` moves, the last into the
+    /// target, on a path whose mask so far is `mask`, having seen `seen`, whose next role (or
+    /// current one) is at `level`. Beyond the moves, it counts what they cannot avoid. When
+    /// every one of those moves `climbs` (see [`Search::climbs_only`]):
+    /// - entering the target's corner when it is neither seen nor familiar ground is a move
+    ///   into unfamiliar ground, and a path that makes no other enters no corner outside its
+    ///   familiar ground, those seen and the target's;
+    /// - a specialist chief's depth cannot be gained above [`Goal::depth_levels`].
+    ///
+    /// Each move can enter at most one new corner, and the last enters the target's corner, or
+    /// none when the target is enterprise-wide. Without these, every move that cannot help
+    /// adding to a term would make deeper states look worse, and A* would widen instead of
+    /// walking to the target.
+    fn estimate_for_moves(
+        &self,
+        moves: u32,
+        seen: &[u64],
+        mask: usize,
+        level: LevelIdx,
+        climbs: bool,
+    ) -> Score {
         if moves == 0 || moves == u32::MAX {
             return Score::moves_only(moves);
         }
-        let ladder = self.ladder;
         let goal = &self.goal;
+        let target_new = goal.corner.filter(|&c| !has_corner(seen, c));
+        // Without `near`, only hands-on levels are checked: a move may be exempt anywhere.
+        let every_move_checked = climbs && self.ladder.marks_near();
+        let unfamiliar = every_move_checked
+            && target_new.is_some_and(|c| !has_corner(&self.familiar, c))
+            && self.ladder.role_level(self.target) > 0;
+        // What the moves can still add: corners a path with no more unfamiliar moves can enter.
+        let reachable = |i: usize, word: u64| {
+            let mut open = self.addable[i] & !word;
+            if every_move_checked {
+                let target_bit = match target_new {
+                    Some(c) if c / 64 == i => 1u64 << (c % 64),
+                    _ => 0,
+                };
+                let generalist = generalist_bit(self.ladder);
+                let generalist = if generalist / 64 == i {
+                    1u64 << (generalist % 64)
+                } else {
+                    0
+                };
+                open &= self.familiar[i] | target_bit | generalist;
+            }
+            open
+        };
+        let (mut open, mut open_business) = (0u32, 0u32);
+        for (i, &word) in seen.iter().enumerate() {
+            let open_bits = reachable(i, word) & goal.breadth[i];
+            open += open_bits.count_ones();
+            open_business += (open_bits & goal.business[i]).count_ones();
+        }
         // The last move enters the target: its corner counts if the goal counts it and it is
         // new; a target across all of IT brings no breadth.
-        let last_new = ladder
-            .role_corner(self.target)
-            .filter(|&c| has_corner(&goal.breadth, c) && !has_corner(seen, c));
+        let last_new = target_new.filter(|&c| has_corner(&goal.breadth, c));
         let last_new_business = last_new.filter(|&c| has_corner(&goal.business, c));
-        let unseen = |wanted: &[u64], last: Option<CornerIdx>| {
-            let unseen: u32 = seen
-                .iter()
-                .zip(wanted)
-                .map(|(&word, &w)| (!word & w).count_ones())
-                .sum();
-            unseen - u32::from(last.is_some())
-        };
         let before_last = moves - 1;
-        let new = before_last.min(unseen(&goal.breadth, last_new)) + u32::from(last_new.is_some());
-        let new_business = before_last.min(unseen(&goal.business, last_new_business))
+        let new =
+            before_last.min(open - u32::from(last_new.is_some())) + u32::from(last_new.is_some());
+        let new_business = before_last.min(open_business - u32::from(last_new_business.is_some()))
             + u32::from(last_new_business.is_some());
-        let (unfamiliar, far) = self.familiar_bounds(moves, seen);
-        // With one move left, the next is into the target: the depth must be there already.
-        let depth = if mask & self.depth_bit != 0 {
+        let depth = if self.depth_bit == 0 || mask & self.depth_bit != 0 {
             0
-        } else if moves == 1 {
-            self.arrival_cost(mask).missing_depth
+        } else if moves == 1 || (self.climbs_only && level > goal.depth_levels.1) {
+            // The next move is into the target, or every move from here climbs past the
+            // levels that give depth.
+            1
         } else {
-            far
+            0
         };
         Score {
             moves,
-            unfamiliar_moves: unfamiliar,
+            unfamiliar_moves: u32::from(unfamiliar),
             missing_depth: depth,
             missed_business_corners: moves - new_business,
             missed_corners: moves - new,
@@ -413,7 +492,7 @@ impl<'a> Search<'a> {
     ) -> Option<Vec<RoleIdx>> {
         let ladder = self.ladder;
         let (&start, earlier) = root.split_last()?;
-        let mut states = States::new(ladder, self.masks);
+        let mut states = States::new(ladder);
         let mut blocked = self.avoided_role.clone();
         for &r in earlier {
             blocked[r] = true;
@@ -446,7 +525,7 @@ impl<'a> Search<'a> {
             next_seen: seen.clone(),
         };
         walk.heap.push(Entry {
-            estimate: self.estimate_from(ladder.role_level(start), &seen, start_mask),
+            estimate: self.estimate_from(start, &seen, start_mask),
             cost: Score::default(),
             state: start_state,
             made: 0,
@@ -530,8 +609,18 @@ impl Walk<'_, '_> {
                     if search.moves_to_target_level[other] == u32::MAX {
                         continue;
                     }
-                    // Every move into `other` costs at least this.
-                    let bound = entry.cost.plus(search.bound_into(other, &self.here_seen));
+                    // Every move into `other` costs at least this, and no way on from this
+                    // entry costs less than its own estimate (which may know more, such as the
+                    // corner it is in).
+                    let bound = entry
+                        .cost
+                        .plus(search.bound_into(
+                            level,
+                            other,
+                            &self.here_seen,
+                            self.states.role_mask[entry.state] % search.masks,
+                        ))
+                        .max(entry.estimate);
                     if bound.moves > entry.estimate.moves {
                         // Worse than this entry's estimate: expanded only if the search ever
                         // runs out of better ones.
@@ -544,15 +633,11 @@ impl Walk<'_, '_> {
                     let nearest = (0..level)
                         .min_by_key(|&l| search.moves_to_target_level[l])
                         .unwrap_or(0);
-                    let estimate =
-                        entry
-                            .cost
-                            .plus(Score::moves_only(1))
-                            .plus(search.estimate_from(
-                                nearest,
-                                &self.here_seen,
-                                self.states.role_mask[entry.state] % search.masks,
-                            ));
+                    // A move down may enter any corner without being unfamiliar, and the
+                    // level it reaches is not known here: only the moves are bounded.
+                    let estimate = entry.cost.plus(Score::moves_only(
+                        search.moves_to_target_level[nearest].saturating_add(1),
+                    ));
                     if estimate.moves != u32::MAX {
                         self.heap.push(Entry {
                             estimate,
@@ -570,10 +655,26 @@ impl Walk<'_, '_> {
     /// Makes the moves into `level` whose estimate is within `class` (the first one only, if
     /// not yet `probed`), and queues the rest of the level behind the best estimate left.
     /// On a wide ladder most roles of a level are never needed; pushing each of them made up
-    /// most of the search's work.
+    /// most of the search's work. The target is tried first, then the role in the entry's own
+    /// corner: staying in a corner is often the move that fits the class (toward a specialist
+    /// target, always).
+    /// When no move of a first visit fits, the best one is made at once and the level queued
+    /// behind it, rather than the whole level looked at again when it comes up.
     fn expand_level(&mut self, entry: &Entry, class: Score, level: LevelIdx, probed: bool) {
-        let mut next_class: Option<Score> = None;
-        for &next in self.search.ladder.roles_at_level(level) {
+        let search = self.search;
+        let role = self.states.role_mask[entry.state] / search.masks;
+        let ladder = search.ladder;
+        let target = (ladder.role_level(search.target) == level).then_some(search.target);
+        let own = search
+            .role_in(level, ladder.role_corner(role))
+            .filter(|&r| Some(r) != target);
+        let mut next_class: Option<(Score, RoleIdx)> = None;
+        let others = ladder
+            .roles_at_level(level)
+            .iter()
+            .copied()
+            .filter(|&r| Some(r) != own && Some(r) != target);
+        for next in target.into_iter().chain(own).chain(others) {
             let Some(step) = self.evaluate(entry, next) else {
                 continue;
             };
@@ -583,11 +684,17 @@ impl Walk<'_, '_> {
                     self.push_level(entry, class, level, true);
                     return;
                 }
-            } else if next_class.is_none_or(|c| step.estimate < c) {
-                next_class = Some(step.estimate);
+            } else if next_class.is_none_or(|(c, _)| step.estimate < c) {
+                next_class = Some((step.estimate, next));
             }
         }
-        if let Some(class) = next_class {
+        let Some((class, best)) = next_class else {
+            return;
+        };
+        if !probed && let Some(step) = self.evaluate(entry, best) {
+            self.commit(entry, step);
+            self.push_level(entry, class, level, true);
+        } else {
             self.push_level(entry, class, level, false);
         }
     }
@@ -632,10 +739,14 @@ impl Walk<'_, '_> {
             return None;
         }
         self.next_seen.copy_from_slice(&self.here_seen);
-        let mut cost =
-            entry
-                .cost
-                .plus(ladder.step_score(role, next, kind, &self.next_seen, &search.goal));
+        let mut cost = entry.cost.plus(ladder.step_score(
+            role,
+            next,
+            kind,
+            &self.next_seen,
+            &search.familiar,
+            &search.goal,
+        ));
         if next == search.target {
             cost = cost.plus(search.arrival_cost(mask));
         }
@@ -652,7 +763,7 @@ impl Walk<'_, '_> {
         Some(Step {
             role_mask,
             cost,
-            estimate: cost.plus(search.estimate_from(next_level, &self.next_seen, next_mask)),
+            estimate: cost.plus(search.estimate_from(next, &self.next_seen, next_mask)),
         })
     }
 

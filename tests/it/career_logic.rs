@@ -1,10 +1,11 @@
 //! The paths the planner recommends are ones the seed articles would sign: no skipped level,
 //! the step into the CIO's chair counts as a step up, several corners on the way to CIO, up and
-//! across at each move, no hands-on lead of a craft unrelated to the one left behind, no move
-//! into a function the person has not worked in (nor next to) when an equally short route
-//! avoids it, and a specialist chief (CTO, CISO, …) reached through a leading role in their own
-//! function. The same holds on company ladders (a three-track and an SFIA-shaped one) and on
-//! ladders written without `near` (and without `hands_on`), from their defaults.
+//! across at each move, no move into a function the person has not worked in (nor next to one
+//! they worked in — familiar ground never chains through the path's own corners) when an
+//! equally short route avoids it, each such move counted and flagged, and a specialist chief
+//! (CTO, CISO, …) reached through a lead or manager role in their own function. The same holds
+//! on company ladders (a three-track and an SFIA-shaped one) and on ladders written without
+//! `near` (and without `hands_on`), from their defaults.
 
 use std::path::PathBuf;
 
@@ -79,26 +80,34 @@ fn check_best_path(ladder: &Ladder, from: usize, to: usize, corners_to_the_top: 
             "every move should go up (and across where it can): {shown}"
         );
     }
-    // A hands-on lead of a craft needs a tie to it: a corner worked in on the way (the issue
-    // counts every corner held, not only the one just left), or one next to it.
-    let mut worked_in: Vec<usize> = ladder.role_corner(from).into_iter().collect();
+    // Familiar ground, worked out here on its own: the corners the person held (the start's)
+    // and their neighbours, and the corners the path has held so far — never a neighbour of
+    // those. A move into any other corner above the entry level (not down, not from the
+    // corner itself) is a move into unfamiliar ground; a ladder without `near` checks only
+    // hands-on levels. The planner must count and flag the same moves.
+    let start_corner = ladder.role_corner(from);
+    let mut familiar: Vec<usize> = start_corner.into_iter().collect();
+    if let Some(c) = start_corner {
+        familiar.extend(ladder.near(c).iter().copied());
+    }
+    let mut unfamiliar = 0;
     for step in &path.steps {
         let level = ladder.role_level(step.to);
         let entered = ladder.role_corner(step.to);
         if level > 0
-            && ladder.is_hands_on(level)
+            && step.kind != MoveKind::Down
+            && (ladder.marks_near() || ladder.is_hands_on(level))
             && let Some(entered) = entered
-            && ladder.role_corner(step.from).is_some()
+            && !familiar.contains(&entered)
         {
-            assert!(
-                worked_in
-                    .iter()
-                    .any(|&c| c == entered || ladder.are_near(c, entered)),
-                "a hop into a hands-on role of an unrelated corner: {shown}"
-            );
+            unfamiliar += 1;
         }
-        worked_in.extend(entered);
+        familiar.extend(entered);
     }
+    assert_eq!(
+        unfamiliar, path.score.unfamiliar_moves,
+        "moves into unfamiliar ground, counted here and by the planner: {shown}"
+    );
     check_familiar_ground(ladder, &path, &shown);
     check_specialist_depth(ladder, &path, &shown);
 
@@ -129,10 +138,10 @@ fn check_familiar_ground(ladder: &Ladder, path: &Path, shown: &str) {
         path.moves(),
     )
     .into_iter()
-    .map(|roles| {
-        let score = Path::from_roles(ladder, roles).score;
-        (score.unfamiliar_moves, score.missing_depth)
-    })
+    .map(|roles| Path::from_roles(ladder, roles).score)
+    // A path that skips a level is never as good, however short (the first rule).
+    .filter(|score| score.skips <= path.score.skips)
+    .map(|score| (score.unfamiliar_moves, score.missing_depth))
     .min()
     .unwrap();
     assert_eq!(
@@ -155,7 +164,8 @@ fn check_familiar_ground(ladder: &Ladder, path: &Path, shown: &str) {
 }
 
 /// The corner of a specialist chief (a top-level role in a corner) whose ladder has a role in
-/// that corner at a leading level below it; `None` for any other target.
+/// that corner at a leading level below the level under it (or, without one, under it); `None`
+/// for any other target.
 fn specialist_corner(ladder: &Ladder, target: usize) -> Option<usize> {
     let corner = ladder.role_corner(target)?;
     let top = ladder.levels().len() - 1;
@@ -164,10 +174,27 @@ fn specialist_corner(ladder: &Ladder, target: usize) -> Option<usize> {
     .then_some(corner)
 }
 
+/// Whether `role` gives the chief `target` depth in `corner`: a lead or manager role there
+/// (levels from the lead level up to the one below the level under the chief), or a role
+/// under the chief where the corner has none of those.
 fn leads_in(ladder: &Ladder, role: usize, target: usize, corner: usize) -> bool {
-    role != target
-        && ladder.role_corner(role) == Some(corner)
-        && ladder.is_leading_level(ladder.role_level(role))
+    let top = ladder.levels().len() - 1;
+    let level = ladder.role_level(role);
+    let Some(lead) = ladder.lead_level() else {
+        return false;
+    };
+    let in_corner = |r: usize, lo: usize, hi: usize| {
+        r != target
+            && ladder.role_corner(r) == Some(corner)
+            && (lo..=hi).contains(&ladder.role_level(r))
+    };
+    let below = top.saturating_sub(2);
+    let hi = if (0..ladder.roles().len()).any(|r| in_corner(r, lead, below)) {
+        below
+    } else {
+        top - 1
+    };
+    in_corner(role, lead, hi) && level >= lead
 }
 
 fn holds_depth(ladder: &Ladder, path: &Path, corner: usize) -> bool {

@@ -6,6 +6,7 @@ mod agreement;
 mod any_ladder;
 mod architecture;
 mod career_logic;
+mod cio_review;
 mod cli;
 mod coaching;
 mod config;
