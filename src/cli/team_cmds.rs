@@ -11,14 +11,15 @@ use super::ladder_cmds::role_arg;
 use super::output::{warn, write_json};
 use super::profile_cmds::Context;
 use crate::error::Failure;
-use crate::export::{self, ExportInput, PrivateNotes, ReadinessJson};
+use crate::export::{self, ExportInput, PrivateNotes};
 use crate::ladder::Ladder;
 use crate::profile::bench::{self, Band, Bench, Candidate, Member, Reason, Seat};
 use crate::profile::roster;
 use crate::profile::team::{self, Coverage};
 use crate::text;
 
-/// How many people of one band the text lists under a role; `--json` lists everyone.
+/// How many people of one band the text lists under a role, and how many behind a person
+/// (soonest first); `--json` lists everyone.
 const SHOWN_PER_BAND: usize = 6;
 
 /// Days in a year, on average over the calendar, for years shown with one decimal.
@@ -81,11 +82,18 @@ impl Context<'_> {
             }
             None => None,
         };
-        if let Some(first) = members.first() {
-            for name in roles {
-                if !members.iter().any(|m| m.ladder.find_role(name).is_some()) {
-                    role_arg(&first.ladder, name, "ROLE")?;
-                }
+        // A role no ladder of the team has is a mistake, said with the closest ids (from the
+        // default ladder when there is no one yet).
+        for name in roles {
+            if !members.iter().any(|m| m.ladder.find_role(name).is_some()) {
+                match members.first() {
+                    Some(first) => role_arg(&first.ladder, name, "ROLE")?,
+                    None => role_arg(
+                        &crate::ladder::resolve(None, Some(&self.data_dir))?.0,
+                        name,
+                        "ROLE",
+                    )?,
+                };
             }
         }
         let bench = bench::bench(members, roles, yours, today);
@@ -123,11 +131,12 @@ impl Context<'_> {
         writeln!(out, "Who stands behind each person")?;
         for b in &bench.behind {
             let m = &bench.members[b.member];
-            let who = if b.candidates.is_empty() {
+            let mut who = if b.candidates.is_empty() {
                 "⚠ no one behind".to_string()
             } else {
                 b.candidates
                     .iter()
+                    .take(SHOWN_PER_BAND)
                     .map(|&(i, band)| {
                         format!(
                             "{} ({})",
@@ -138,6 +147,12 @@ impl Context<'_> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
+            if b.candidates.len() > SHOWN_PER_BAND {
+                who.push_str(&format!(
+                    " … and {} more",
+                    b.candidates.len() - SHOWN_PER_BAND
+                ));
+            }
             writeln!(
                 out,
                 "  {} · {}: {who}",
@@ -254,7 +269,13 @@ fn candidate_json(bench: &Bench, ladder: &Ladder, c: &Candidate) -> Value {
         "profile": m.id,
         "name": text::one_line(&m.profile.name),
         "current_role": ladder.role(c.current).id,
-        "readiness": ReadinessJson::new(&c.readiness, ladder),
+        // The roster's short form: a team's bench holds thousands of candidacies.
+        "readiness": {
+            "done": c.readiness.progress.done,
+            "total": c.readiness.progress.total,
+            "percent": c.readiness.percent(),
+            "for_level": c.readiness.for_level.map(|l| ladder.levels()[l].id.clone()),
+        },
         "moves": c.path.moves(),
         "kinds": c.path.steps.iter().map(|s| s.kind.name()).collect::<Vec<_>>(),
         "path": c.path.roles.iter().map(|&r| ladder.role(r).id.clone()).collect::<Vec<_>>(),

@@ -316,6 +316,17 @@ pub fn bench(members: Vec<Member>, named: &[String], yours: Option<usize>, today
         found
     };
 
+    // Each role's candidates once, whether it is a seat or only someone's current role.
+    let mut found: HashMap<Key, Vec<Candidate>> = HashMap::new();
+    let wanted = order
+        .iter()
+        .copied()
+        .chain((0..members.len()).filter_map(|i| current[i].map(|role| (ladder_of[i], role))));
+    for key in wanted {
+        if let std::collections::hash_map::Entry::Vacant(slot) = found.entry(key) {
+            slot.insert(candidates_for(key));
+        }
+    }
     let mut seats: Vec<Seat> = order
         .iter()
         .map(|&key| Seat {
@@ -325,7 +336,7 @@ pub fn bench(members: Vec<Member>, named: &[String], yours: Option<usize>, today
             held_by: (0..members.len())
                 .filter(|&i| ladder_of[i] == key.0 && current[i] == Some(key.1))
                 .collect(),
-            candidates: candidates_for(key),
+            candidates: found.get(&key).cloned().unwrap_or_default(),
         })
         .collect();
     let rank = |seat: &Seat| {
@@ -355,17 +366,10 @@ pub fn bench(members: Vec<Member>, named: &[String], yours: Option<usize>, today
         .into_iter()
         .filter_map(|i| {
             let role = current[i]?;
-            let key = (ladder_of[i], role);
-            let candidates = match seats
-                .iter()
-                .find(|s| Arc::ptr_eq(&s.ladder, &ladders[key.0]) && s.role == role)
-            {
-                Some(seat) => seat.candidates.iter().map(|c| (c.member, c.band)).collect(),
-                None => candidates_for(key)
-                    .iter()
-                    .map(|c| (c.member, c.band))
-                    .collect(),
-            };
+            let candidates = found
+                .get(&(ladder_of[i], role))
+                .map(|list| list.iter().map(|c| (c.member, c.band)).collect())
+                .unwrap_or_default();
             Some(Behind {
                 member: i,
                 candidates,
