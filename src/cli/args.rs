@@ -188,6 +188,37 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who could step into which role, and when: ready now, in 1–2 years, in 3+ years
+    ///
+    /// For each role a profile's plan or target passes through, each ROLE named, and the role
+    /// of the profile chosen with --profile (or the config's default_profile), first: the
+    /// people who could fill it, with readiness, moves, the soonest usual time and a band.
+    /// Roles with no successor or only one are flagged, and so is anyone with no one behind.
+    Bench {
+        /// Roles to put on the bench too (ids or exact titles)
+        #[arg(value_name = "ROLE")]
+        roles: Vec<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every person against every competency: the rating against what their next role expects, and the gaps several share
+    Team {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// A promotion case for the next role (or --target): evidence and ratings for each rising expectation, and what is missing
+    Case {
+        /// The role to build the case for (id or exact title) [default: the next role, as `rungs ratings` names it]
+        #[arg(long, value_name = "ROLE")]
+        target: Option<String>,
+        #[arg(long, value_enum, default_value_t = CaseFormat::Markdown)]
+        format: CaseFormat,
+        /// Put the private notes of 1:1s in it too — not for sharing
+        #[arg(long)]
+        include_private: bool,
+    },
     /// What changes from one role to another (the planner's d)
     ///
     /// The same diff as `d` in the planner. With a profile (--profile, or the one chosen with
@@ -578,6 +609,12 @@ pub enum StatusArg {
     Todo,
     Doing,
     Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CaseFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,6 +23,7 @@ mod profile_cmds;
 mod record_cmds;
 mod setup;
 mod share_cmds;
+mod team_cmds;
 
 pub use crate::error::Failure;
 pub use args::{
@@ -241,6 +242,25 @@ pub fn run_in(cli: Cli, surroundings: &Surroundings, out: &mut dyn Write) -> Res
                 out,
             )
         }
+        Some(Command::Bench { roles, json }) => profile_cmds::Context::open(
+            data_dir,
+            None,
+            &surroundings.clock,
+        )?
+        .bench(&roles, chosen().as_deref(), json, out),
+        Some(Command::Team { json }) => {
+            profile_cmds::Context::open(data_dir, None, &surroundings.clock)?.team(json, out)
+        }
+        Some(Command::Case {
+            target,
+            format,
+            include_private,
+        }) => people()?.case(
+            target.as_deref(),
+            format,
+            coaching_cmds::private_notes(include_private),
+            out,
+        ),
         Some(Command::Diff {
             ladder,
             from,

@@ -3,6 +3,7 @@
 //! are in their own modules, chosen through [`Format`]. All text from files passes through the
 //! sanitiser, then each format's own escaping.
 
+pub mod case;
 mod coaching;
 mod dot;
 mod formats;

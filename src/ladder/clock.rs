@@ -24,6 +24,13 @@ impl Ladder {
         ((f64::from(min) + f64::from(max)) / 2.0 * DAYS_PER_YEAR).round() as i64
     }
 
+    /// The fewest days people usually stay in `role` before the next move: the low end of its
+    /// level's typical years. The bench counts time in a role against it.
+    pub fn fewest_days_in(&self, role: RoleIdx) -> i64 {
+        let (min, _) = self.typical_years(self.role_level(role));
+        (f64::from(min) * DAYS_PER_YEAR).round() as i64
+    }
+
     /// The usual time a path takes, in days: the usual time in each role it leaves (every
     /// role but the last).
     pub fn usual_days_of(&self, roles: &[RoleIdx]) -> i64 {
@@ -70,6 +77,7 @@ mod tests {
             "the last role is not left"
         );
         assert_eq!(ladder.usual_days_in(0), 1461, "four years");
+        assert_eq!(ladder.fewest_days_in(0), 1096, "three years, the low end");
         assert_eq!(ladder.usual_days_of(&[0, 1, 2]), 1461 + 1096);
         assert_eq!(super::usual_span_words((5, 9)), "usually 5–9 years");
         assert_eq!(super::usual_span_words((1, 1)), "usually 1 year");

@@ -85,18 +85,7 @@ pub fn role_diff(
         .collect();
     let levels: Vec<LevelIdx> = (from_level + 1..=to_level).collect();
     let (from_corner, to_corner) = (ladder.role_corner(from), ladder.role_corner(to));
-    let request = PathRequest {
-        from,
-        to,
-        count: 1,
-        ..PathRequest::default()
-    };
-    let path = plan(ladder, &request).and_then(|paths| {
-        paths
-            .into_iter()
-            .next()
-            .ok_or_else(|| PlanError::Unreachable("no path was found".to_string()))
-    });
+    let path = best_path(ladder, from, to);
     RoleDiff {
         from,
         to,
@@ -111,6 +100,23 @@ pub fn role_diff(
         milestones,
         path,
     }
+}
+
+/// The best path from one role to another for someone with no earlier roles, or why there is
+/// none: the path the role diff, compare and the bench show.
+pub fn best_path(ladder: &Ladder, from: RoleIdx, to: RoleIdx) -> Result<Path, PlanError> {
+    let request = PathRequest {
+        from,
+        to,
+        count: 1,
+        ..PathRequest::default()
+    };
+    plan(ladder, &request).and_then(|paths| {
+        paths
+            .into_iter()
+            .next()
+            .ok_or_else(|| PlanError::Unreachable("no path was found".to_string()))
+    })
 }
 
 /// A corner's name, or "enterprise-wide".

@@ -2,6 +2,7 @@
 //! saves it without loss. Nothing here draws to a terminal.
 
 pub mod agenda;
+pub mod bench;
 mod change;
 mod coaching;
 mod compare;
@@ -24,6 +25,7 @@ pub mod roster;
 pub mod rules;
 mod schedule;
 mod store;
+pub mod team;
 mod whose;
 
 pub use change::{Change, Conflict, Edit, Item};

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::date::Date;
 use crate::ladder::{self, Ladder};
@@ -121,61 +121,91 @@ pub fn entry_of(id: &str, glance: &Glance, ladder: &Ladder, today: Date) -> Entr
     }
 }
 
-/// A profile read in full: its place in the list, its line, and the glance to cache.
-type ReadOne = (usize, Row, Option<(Generation, u64, Glance)>);
+/// A profile read in full: its place in the list, its glance (or why it could not be read),
+/// and the glance to cache.
+type ReadOne = (usize, Glanced, Option<(Generation, u64)>);
 
-/// A ladder as the roster uses it, or why it cannot be loaded.
-type Resolved = Result<(Ladder, u64), String>;
+/// A ladder as the roster uses it, shared by every profile on it, or why it cannot be loaded.
+type Resolved = Result<(Arc<Ladder>, u64), String>;
+
+/// One profile of the data folder as the roster reads it: its glance with its ladder, or why
+/// either cannot be read.
+#[derive(Debug, Clone)]
+pub struct Glanced {
+    pub id: String,
+    pub read: Result<(Glance, Arc<Ladder>), String>,
+}
 
 /// Every profile in `store`, each with its own ladder (loaded once per ladder), in the order
 /// `sort` gives. A profile or ladder that cannot be read is a row saying why, never a failure
 /// of the whole roster. Profiles whose files have not changed since the last roster are not
 /// read again (see [`glance`]).
 pub fn load(store: &Store, data_dir: &Path, today: Date, sort: Sort) -> Vec<Row> {
+    let mut rows: Vec<Row> = glances(store, data_dir)
+        .into_iter()
+        .map(|g| match g.read {
+            Ok((glance, ladder)) => Row::Person(entry_of(&g.id, &glance, &ladder, today)),
+            Err(why) => Row::Unreadable { id: g.id, why },
+        })
+        .collect();
+    order(&mut rows, sort);
+    rows
+}
+
+/// The glance of every profile in `store`, in the store's order, each with its own ladder
+/// (loaded once per ladder): the team as the roster and the bench read it. Glances of files
+/// that have not changed come from the roster's cache; the others are read (on every core) and
+/// cached. A folder that cannot be listed is one entry with an empty id saying why.
+pub fn glances(store: &Store, data_dir: &Path) -> Vec<Glanced> {
     let ids = match store.list() {
         Ok(ids) => ids,
         Err(e) => {
-            return vec![Row::Unreadable {
+            return vec![Glanced {
                 id: String::new(),
-                why: e.to_string(),
+                read: Err(e.to_string()),
             }];
         }
     };
     let mut cache = Cache::open(data_dir);
-    let ladders: Mutex<HashMap<String, std::sync::Arc<Resolved>>> = Mutex::new(HashMap::new());
-    let ladder_for = |reference: &str| -> std::sync::Arc<Resolved> {
-        if let Some(found) = ladders.lock().ok().and_then(|l| l.get(reference).cloned()) {
-            return found;
+    let ladders: Mutex<HashMap<String, Resolved>> = Mutex::new(HashMap::new());
+    // Resolved under the lock, so every profile on one ladder shares the one copy of it
+    // (the bench and team coverage tell ladders apart by that copy).
+    let ladder_for = |reference: &str| -> Resolved {
+        let resolve = || {
+            ladder::resolve_for_profile(reference, store.dir(), Some(data_dir))
+                .map(|(l, _)| {
+                    let print = glance::fingerprint(&l);
+                    (Arc::new(l), print)
+                })
+                .map_err(|e| {
+                    format!(
+                        "its ladder \"{}\" cannot be loaded: {e}",
+                        text::one_line(reference)
+                    )
+                })
+        };
+        match ladders.lock() {
+            Ok(mut all) => all
+                .entry(reference.to_string())
+                .or_insert_with(resolve)
+                .clone(),
+            Err(_) => resolve(),
         }
-        let resolved = ladder::resolve_for_profile(reference, store.dir(), Some(data_dir))
-            .map(|(l, _)| {
-                let print = glance::fingerprint(&l);
-                (l, print)
-            })
-            .map_err(|e| {
-                format!(
-                    "its ladder \"{}\" cannot be loaded: {e}",
-                    text::one_line(reference)
-                )
-            });
-        let resolved = std::sync::Arc::new(resolved);
-        if let Ok(mut all) = ladders.lock() {
-            all.insert(reference.to_string(), resolved.clone());
-        }
-        resolved
     };
-    let mut rows: Vec<Option<Row>> = vec![None; ids.len()];
+    let mut read_all: Vec<Option<Glanced>> = vec![None; ids.len()];
     let mut misses = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         let generation = store.generation(id);
         let hit = cache.ladder_of(id).and_then(|reference| {
-            let resolved = ladder_for(reference);
-            let (ladder, print) = resolved.as_ref().as_ref().ok()?;
-            let glance = cache.get(id, generation, *print)?;
-            Some(Row::Person(entry_of(id, glance, ladder, today)))
+            let (ladder, print) = ladder_for(reference).ok()?;
+            let glance = cache.get(id, generation, print)?;
+            Some(Glanced {
+                id: id.clone(),
+                read: Ok((glance.clone(), ladder)),
+            })
         });
         match hit {
-            Some(row) => rows[i] = Some(row),
+            Some(found) => read_all[i] = Some(found),
             None => misses.push((i, generation)),
         }
     }
@@ -196,47 +226,36 @@ pub fn load(store: &Store, data_dir: &Path, today: Date, sort: Sort) -> Vec<Row>
                     let id = &ids[i];
                     // The roster needs no private notes and no free text: a private file
                     // that cannot be read does not hide the person (writes still refuse it).
-                    let outcome = match store.load_for_glance(id) {
-                        Err(e) => (
-                            Row::Unreadable {
-                                id: id.clone(),
-                                why: e.to_string(),
-                            },
-                            None,
-                        ),
-                        Ok(profile) => match ladder_for(&profile.ladder).as_ref() {
-                            Err(why) => (
-                                Row::Unreadable {
-                                    id: id.clone(),
-                                    why: why.clone(),
-                                },
-                                None,
-                            ),
+                    let (outcome, fresh) = match store.load_for_glance(id) {
+                        Err(e) => (Err(e.to_string()), None),
+                        Ok(profile) => match ladder_for(&profile.ladder) {
+                            Err(why) => (Err(why), None),
                             Ok((ladder, print)) => {
-                                let glance = Glance::of(&profile, ladder);
-                                let row = Row::Person(entry_of(id, &glance, ladder, today));
-                                (row, Some((generation, *print, glance)))
+                                let glance = Glance::of(&profile, &ladder);
+                                (Ok((glance, ladder)), Some((generation, print)))
                             }
                         },
                     };
+                    let found = Glanced {
+                        id: id.clone(),
+                        read: outcome,
+                    };
                     if let Ok(mut read) = read.lock() {
-                        read.push((i, outcome.0, outcome.1));
+                        read.push((i, found, fresh));
                     }
                 }
             });
         }
     });
-    for (i, row, fresh) in read.into_inner().unwrap_or_default() {
-        if let Some((generation, print, glance)) = fresh {
-            cache.put(&ids[i], generation, print, glance);
+    for (i, found, fresh) in read.into_inner().unwrap_or_default() {
+        if let (Some((generation, print)), Ok((glance, _))) = (fresh, &found.read) {
+            cache.put(&ids[i], generation, print, glance.clone());
         }
-        rows[i] = Some(row);
+        read_all[i] = Some(found);
     }
     cache.keep_only(&ids.iter().map(String::as_str).collect::<HashSet<_>>());
     cache.save();
-    let mut rows: Vec<Row> = rows.into_iter().flatten().collect();
-    order(&mut rows, sort);
-    rows
+    read_all.into_iter().flatten().collect()
 }
 
 /// Orders `rows` by `sort`; unreadable profiles go last, by id.

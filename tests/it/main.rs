@@ -34,6 +34,7 @@ mod sharing;
 mod sharing_tui;
 mod sheets;
 mod store;
+mod succession;
 mod terminal;
 mod tui;
 mod tui_no_panic;
