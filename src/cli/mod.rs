@@ -16,6 +16,7 @@ use crate::text;
 
 mod args;
 mod authoring;
+mod bench_json;
 mod coaching_cmds;
 mod ladder_cmds;
 mod output;

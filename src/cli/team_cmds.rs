@@ -7,6 +7,7 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::args::CaseFormat;
+use super::bench_json::{BenchJson, years};
 use super::ladder_cmds::role_arg;
 use super::output::{warn, write_json};
 use super::profile_cmds::Context;
@@ -22,9 +23,6 @@ use crate::text;
 /// (soonest first); `--json` lists everyone.
 const SHOWN_PER_BAND: usize = 6;
 
-/// Days in a year, on average over the calendar, for years shown with one decimal.
-const DAYS_PER_YEAR: f64 = 365.25;
-
 /// Profiles that could not be read: a warning each on stderr, and `{"profile", "error"}` for
 /// the JSON.
 fn unreadable_json(unreadable: &[(String, String)]) -> Vec<Value> {
@@ -39,10 +37,6 @@ fn unreadable_json(unreadable: &[(String, String)]) -> Vec<Value> {
 
 /// Profiles that could not be read, each with why.
 type Unreadable = Vec<(String, String)>;
-
-fn years(days: i64) -> f64 {
-    (days as f64 / DAYS_PER_YEAR * 10.0).round() / 10.0
-}
 
 impl Context<'_> {
     /// Every profile of the data folder as the roster reads it (its glance, which holds all
@@ -98,13 +92,8 @@ impl Context<'_> {
         }
         let bench = bench::bench(members, roles, yours, today);
         if json {
-            let value = json!({
-                "as_of": today.to_string(),
-                "roles": bench.seats.iter().map(|s| seat_json(&bench, s)).collect::<Vec<_>>(),
-                "reports": behind_json(&bench),
-                "unreadable": unreadable_json(&unreadable),
-            });
-            return write_json(out, &value);
+            let unreadable = unreadable_json(&unreadable);
+            return write_json(out, &BenchJson::new(&bench, today, unreadable));
         }
         unreadable_json(&unreadable);
         if bench.members.is_empty() {
@@ -239,93 +228,6 @@ impl Context<'_> {
         }
         Ok(())
     }
-}
-
-fn role_json(ladder: &Ladder, role: usize) -> Value {
-    json!({
-        "ladder": ladder.id(),
-        "role": ladder.role(role).id,
-        "title": text::one_line(&ladder.role(role).title),
-        "level": ladder.levels()[ladder.role_level(role)].id,
-        "corner": ladder.corner_id_of(role),
-    })
-}
-
-fn reason_json(bench: &Bench, reason: &Reason) -> Value {
-    let id = |i: usize| bench.members[i].id.clone();
-    match reason {
-        Reason::Yours(i) => json!({"kind": "yours", "profile": id(*i), "step": null}),
-        Reason::Named => json!({"kind": "named", "profile": null, "step": null}),
-        Reason::Plan { member, step } => {
-            json!({"kind": "plan", "profile": id(*member), "step": step + 1})
-        }
-        Reason::Target(i) => json!({"kind": "target", "profile": id(*i), "step": null}),
-    }
-}
-
-fn candidate_json(bench: &Bench, ladder: &Ladder, c: &Candidate) -> Value {
-    let m = &bench.members[c.member];
-    json!({
-        "profile": m.id,
-        "name": text::one_line(&m.profile.name),
-        "current_role": ladder.role(c.current).id,
-        // The roster's short form: a team's bench holds thousands of candidacies.
-        "readiness": {
-            "done": c.readiness.progress.done,
-            "total": c.readiness.progress.total,
-            "percent": c.readiness.percent(),
-            "for_level": c.readiness.for_level.map(|l| ladder.levels()[l].id.clone()),
-        },
-        "moves": c.path.moves(),
-        "kinds": c.path.steps.iter().map(|s| s.kind.name()).collect::<Vec<_>>(),
-        "path": c.path.roles.iter().map(|&r| ladder.role(r).id.clone()).collect::<Vec<_>>(),
-        "in_role_since": c.in_role_since.map(|d| d.to_string()),
-        "usual_years": {"min": c.usual_years.0, "max": c.usual_years.1},
-        "soonest_days": c.soonest_days,
-        "soonest_years": years(c.soonest_days),
-        "band": c.band.id(),
-        "planned": c.planned.map(|(step, d)| json!({"step": step + 1, "date": d.date.to_string(), "date_set": d.set})),
-    })
-}
-
-fn seat_json(bench: &Bench, seat: &Seat) -> Value {
-    let ladder = &*seat.ladder;
-    let mut value = role_json(ladder, seat.role);
-    value["why"] = seat.reasons.iter().map(|r| reason_json(bench, r)).collect();
-    value["held_by"] = seat
-        .held_by
-        .iter()
-        .map(|&i| Value::from(bench.members[i].id.clone()))
-        .collect();
-    value["flags"] = seat.flag().map(|f| f.id()).into_iter().collect();
-    value["bands"] = Band::ALL
-        .iter()
-        .map(|&b| (b.id().to_string(), Value::from(seat.in_band(b).count())))
-        .collect::<serde_json::Map<_, _>>()
-        .into();
-    value["candidates"] = seat
-        .candidates
-        .iter()
-        .map(|c| candidate_json(bench, ladder, c))
-        .collect();
-    value
-}
-
-fn behind_json(bench: &Bench) -> Vec<Value> {
-    bench
-        .behind
-        .iter()
-        .map(|b| {
-            let m = &bench.members[b.member];
-            json!({
-                "profile": m.id,
-                "name": text::one_line(&m.profile.name),
-                "role": m.profile.current_role,
-                "behind": b.candidates.iter().map(|&(i, band)| json!({"profile": bench.members[i].id, "band": band.id()})).collect::<Vec<_>>(),
-                "flags": if b.candidates.is_empty() { vec!["no-one-behind"] } else { Vec::new() },
-            })
-        })
-        .collect()
 }
 
 fn reason_words(bench: &Bench, reason: &Reason) -> String {
