@@ -22,7 +22,7 @@ use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
-use crate::tui::widgets::list;
+use crate::tui::widgets::{self, list};
 
 /// The details pane's width, when it shows.
 const DETAILS_WIDTH: u16 = 40;
@@ -631,7 +631,7 @@ impl Tab for LadderTab {
             let inner = block.inner(pane);
             block.render(pane, buf);
             body.scroll((text::cells(offset), 0)).render(inner, buf);
-            super::scrollbar(buf, (pane, inner), (offset, lines, page), ctx.theme);
+            widgets::scrollbar(buf, pane, lines, offset, page);
         }
         if let Some(field) = &self.search {
             // The search field takes the legend's row while it is open.

@@ -18,7 +18,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::list;
+use crate::tui::widgets::{self, list};
 
 #[derive(Debug, Default)]
 pub struct MilestonesTab {
@@ -271,7 +271,7 @@ impl Tab for MilestonesTab {
         } else {
             "Milestones"
         };
-        let inner = super::pane(buf, ctx.body, title);
+        let inner = widgets::framed(buf, ctx.body, widgets::pane(title, Style::default()));
         let Some(p) = ctx.profile() else { return };
         let rows = self.rows(ladder, Some(p));
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
@@ -397,7 +397,7 @@ impl Tab for MilestonesTab {
                 theme.muted(),
             )));
         }
-        super::list(buf, (ctx.body, area), items, (selected, 1), theme);
+        list::render(buf, area, ctx.body, items, selected, theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
@@ -417,7 +417,11 @@ impl MilestonesTab {
     /// The learning path: one line per milestone, soonest due first, with the step it is for.
     fn draw_learning(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = super::pane(buf, ctx.body, "Milestones · learning path");
+        let inner = widgets::framed(
+            buf,
+            ctx.body,
+            widgets::pane("Milestones · learning path", Style::default()),
+        );
         let Some(p) = ctx.profile() else { return };
         let items = learning(ctx);
         let cursor = self.cursor.min(items.len().saturating_sub(1));
@@ -467,7 +471,7 @@ impl MilestonesTab {
                 theme.muted(),
             )));
         }
-        super::list(buf, (ctx.body, inner), lines, (selected, 1), theme);
+        list::render(buf, inner, ctx.body, lines, selected, theme);
     }
 }
 

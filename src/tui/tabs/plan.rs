@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Style;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -16,7 +17,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::graph::step_number;
-use crate::tui::widgets::list;
+use crate::tui::widgets::{self, list};
 
 #[derive(Debug, Default)]
 pub struct PlanTab {
@@ -169,7 +170,7 @@ impl Tab for PlanTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = super::pane(buf, ctx.body, "Plan");
+        let inner = widgets::framed(buf, ctx.body, widgets::pane("Plan", Style::default()));
         let Some(p) = ctx.profile() else { return };
         let heading = Paragraph::new(Line::styled(
             format!(
@@ -261,7 +262,7 @@ impl Tab for PlanTab {
             return;
         }
         let cursor = self.cursor.min(steps.len() - 1);
-        super::list(buf, (ctx.body, middle), steps, (Some(cursor), 2), theme);
+        list::render(buf, middle, ctx.body, steps, Some(cursor), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {

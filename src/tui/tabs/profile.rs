@@ -5,6 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Tabs, Widget, Wrap};
 
@@ -18,7 +19,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::coaching as forms;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::{competencies, list};
+use crate::tui::widgets::{self, competencies, list};
 
 /// The sections of the tab, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -306,7 +307,7 @@ impl Tab for ProfileTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = super::pane(buf, ctx.body, "Profile");
+        let inner = widgets::framed(buf, ctx.body, widgets::pane("Profile", Style::default()));
         let Some(p) = ctx.profile() else { return };
         let who = Paragraph::new(vec![
             Line::styled(
@@ -378,7 +379,7 @@ impl Tab for ProfileTab {
                 ))
             })
             .collect();
-        super::list(buf, (ctx.body, rest), items, (Some(cursor), 1), theme);
+        list::render(buf, rest, ctx.body, items, Some(cursor), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
