@@ -22,6 +22,7 @@ use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
+use crate::tui::widgets::pager::{Scroll, Scrolled};
 use crate::tui::widgets::{self, list};
 
 /// The details pane's width, when it shows.
@@ -42,17 +43,6 @@ pub struct LadderTab {
     placed: bool,
     /// Roles marked for comparison, in the order marked.
     compare: Vec<RoleIdx>,
-}
-
-/// How far a scroll key moves the details.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scroll {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
 }
 
 /// The details pane as drawn: its frame, its text, how many wrapped lines the text takes and
@@ -377,17 +367,11 @@ impl LadderTab {
             return;
         };
         let Details { lines, page, .. } = self.details(ctx, &layout.marks, pane);
-        let last = lines.saturating_sub(page);
-        let offset = self.details_offset.min(last);
-        self.details_offset = match how {
-            Scroll::Up => offset.saturating_sub(1),
-            Scroll::Down => offset + 1,
-            Scroll::PageUp => offset.saturating_sub(page.max(1)),
-            Scroll::PageDown => offset + page.max(1),
-            Scroll::Top => 0,
-            Scroll::Bottom => last,
-        }
-        .min(last);
+        let mut details = Scrolled {
+            offset: self.details_offset,
+        };
+        details.scroll(how, lines, page);
+        self.details_offset = details.offset;
     }
 
     /// The details pane for the selected role in `pane`.
