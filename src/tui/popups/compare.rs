@@ -147,7 +147,7 @@ impl CompareView {
             ))
         };
         let header = Row::new(
-            std::iter::once(Cell::from(""))
+            std::iter::once(Cell::default())
                 .chain(laid.header.iter().map(|h| cell(h, theme.heading()))),
         )
         .height(text::cells(Laid::height(&laid.header)))

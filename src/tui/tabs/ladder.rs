@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use std::rc::Rc;
 
@@ -378,7 +378,7 @@ impl LadderTab {
     fn details(&self, ctx: &Ctx, marks: &Marks, pane: Rect) -> Details {
         let title = text::one_line(&ctx.ladder.role(self.graph.selected).title);
         let block = Block::bordered()
-            .title(Line::styled(format!(" {title} "), ctx.theme.heading()))
+            .title(widgets::line(&format!(" {title} "), ctx.theme.heading()))
             .padding(Padding::horizontal(1));
         let inner = block.inner(pane);
         let text = Paragraph::new(self.details_lines(ctx, marks)).wrap(Wrap { trim: false });
@@ -493,7 +493,7 @@ impl LadderTab {
         }
         lines
             .into_iter()
-            .map(|(line, style)| Line::styled(line, style))
+            .map(|(line, style)| widgets::line(&line, style))
             .collect()
     }
 }
@@ -592,7 +592,8 @@ impl Tab for LadderTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let Layout { grid, areas, marks } = self.layout(ctx);
-        let block = Block::bordered().title(format!(" Ladder · {} ", self.graph.zoom.name()));
+        let title = format!(" Ladder · {} ", self.graph.zoom.name());
+        let block = Block::bordered().title(widgets::line(&title, Style::default()));
         let inside = block.inner(areas.frame);
         block.render(areas.frame, buf);
         Graph {
@@ -623,7 +624,7 @@ impl Tab for LadderTab {
             Clear.render(row, buf);
             let [prompt, typed] =
                 Split::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(row);
-            Span::styled("/ ", ctx.theme.heading()).render(prompt, buf);
+            widgets::span("/ ", ctx.theme.heading()).render(prompt, buf);
             field.draw(buf, typed);
         }
     }

@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
-use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Tabs, Widget, Wrap};
 
 use crate::profile::competence;
@@ -310,8 +309,8 @@ impl Tab for ProfileTab {
         let inner = widgets::framed(buf, ctx.body, widgets::pane("Profile", Style::default()));
         let Some(p) = ctx.profile() else { return };
         let who = Paragraph::new(vec![
-            Line::styled(
-                format!(
+            widgets::line(
+                &format!(
                     "{} ({}) · {}",
                     text::one_line(&p.name),
                     p.id,
@@ -319,8 +318,8 @@ impl Tab for ProfileTab {
                 ),
                 theme.heading(),
             ),
-            Line::styled(
-                format!(
+            widgets::line(
+                &format!(
                     "breadth: {}",
                     profile::breadth(p, ladder).corner_list(ladder)
                 ),
@@ -361,8 +360,8 @@ impl Tab for ProfileTab {
         }
         let entries = self.entries(ctx, p);
         if entries.is_empty() {
-            Paragraph::new(Line::styled(
-                format!("  {}", self.section.empty_hint()),
+            Paragraph::new(widgets::line(
+                &format!("  {}", self.section.empty_hint()),
                 theme.muted(),
             ))
             .wrap(Wrap { trim: false })
@@ -373,9 +372,9 @@ impl Tab for ProfileTab {
         let items = entries
             .into_iter()
             .map(|entry| {
-                ListItem::new(text::truncate(
-                    &format!("  {entry}"),
-                    usize::from(rest.width),
+                ListItem::new(widgets::line(
+                    &text::truncate(&format!("  {entry}"), usize::from(rest.width)),
+                    Style::default(),
                 ))
             })
             .collect();
