@@ -297,7 +297,7 @@ fn pane(app: &rungs::tui::App, title: &str) -> Option<String> {
             let inner: String = r.get(x + 1..end)?.iter().collect();
             text.push(
                 inner
-                    .trim_matches(|c| c == '│' || c == '┃' || c == ' ')
+                    .trim_matches(|c| matches!(c, '│' | '█' | '▲' | '▼' | ' '))
                     .to_string(),
             );
         }

@@ -359,3 +359,101 @@ fn the_checker_resolves_paths_and_finds_cycles() {
     ]);
     assert_eq!(find_cycle(&graph).map(|c| c.len()), Some(4));
 }
+
+/// Where a file in src/tui makes drawn text itself rather than through `widgets::{span, line,
+/// lines}` (which clean what did not come through a loader): ratatui's own constructors of
+/// text, or a widget built straight from a string.
+fn text_made_by_hand(source: &str) -> Vec<String> {
+    struct Calls(Vec<String>);
+    impl<'ast> Visit<'ast> for Calls {
+        fn visit_item(&mut self, item: &'ast syn::Item) {
+            let test_only = match item {
+                syn::Item::Mod(m) => is_test_only(&m.attrs),
+                syn::Item::Fn(f) => is_test_only(&f.attrs),
+                _ => false,
+            };
+            if !test_only {
+                visit::visit_item(self, item);
+            }
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(p) = &*call.func {
+                let names: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                let last_two = names[names.len().saturating_sub(2)..].join("::");
+                let made = ["Line", "Span", "Text"].iter().any(|t| {
+                    ["raw", "styled"]
+                        .iter()
+                        .any(|f| last_two == format!("{t}::{f}"))
+                });
+                let from_string = [
+                    "Line::from",
+                    "Span::from",
+                    "Text::from",
+                    "ListItem::new",
+                    "Cell::from",
+                    "Paragraph::new",
+                    "Row::new",
+                ]
+                .contains(&last_two.as_str())
+                    && call.args.iter().any(|a| {
+                        matches!(a, syn::Expr::Macro(m) if m.mac.path.is_ident("format"))
+                            || matches!(a, syn::Expr::Lit(l) if matches!(l.lit, syn::Lit::Str(_)))
+                    });
+                if made || from_string {
+                    self.0.push(last_two);
+                }
+            }
+            visit::visit_expr_call(self, call);
+        }
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            let method = call.method.to_string();
+            if ["title", "label"].contains(&method.as_str())
+                && call
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, syn::Expr::Macro(m) if m.mac.path.is_ident("format")))
+            {
+                self.0.push(format!(".{method}(format!(…))"));
+            }
+            visit::visit_expr_method_call(self, call);
+        }
+    }
+    let mut calls = Calls(Vec::new());
+    calls.visit_file(&syn::parse_file(source).expect("the source parses"));
+    calls.0
+}
+
+#[test]
+fn the_planner_draws_text_only_through_the_one_constructor() {
+    let tui = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let constructor = tui.join("widgets/mod.rs");
+    for file in sources(&tui).into_iter().filter(|f| *f != constructor) {
+        let made = text_made_by_hand(&std::fs::read_to_string(&file).unwrap());
+        assert!(
+            made.is_empty(),
+            "{} makes drawn text by hand ({made:?}): use widgets::{{span, line, lines}}",
+            file.display()
+        );
+    }
+    // The checker itself finds each way.
+    let caught = text_made_by_hand(
+        r#"fn f(b: Block) { Line::raw(x); ratatui::text::Span::styled(y, s); Line::from(format!("{a}"));
+           ListItem::new("text"); b.title(format!(" {t} ")); line(&x, s); Line::from(vec![span(&x, s)]); }
+           #[cfg(test)] mod tests { fn g() { Line::raw(x); } }"#,
+    );
+    assert_eq!(
+        caught,
+        [
+            "Line::raw",
+            "Span::styled",
+            "Line::from",
+            "ListItem::new",
+            ".title(format!(…))"
+        ]
+    );
+}

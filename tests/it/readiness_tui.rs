@@ -29,7 +29,7 @@ fn pane_text(app: &App, left: usize) -> String {
             let row: String = cells.get(left..)?.iter().collect();
             // The border, or the scrollbar's thumb on it.
             Some(
-                row.trim_matches(|c| c == '│' || c == '┃' || c == ' ')
+                row.trim_matches(|c| matches!(c, '│' | '█' | '▲' | '▼' | ' '))
                     .to_string(),
             )
         })

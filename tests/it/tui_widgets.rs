@@ -68,6 +68,22 @@ fn no_footer_on_any_tab_pane_or_popup_ends_in_an_ellipsis() {
         keys(&mut app, "1");
         press(&mut app, KeyCode::Enter);
         check_footer(&app, "the ladder's details", true);
+        keys(&mut app, "d");
+        assert!(screen(&app).contains("What changes"), "{}", screen(&app));
+        check_footer(&app, "the diff popup", false);
+        press(&mut app, KeyCode::Esc);
+        keys(&mut app, "mC");
+        assert!(
+            screen(&app).contains("Compare (Esc closes)"),
+            "{}",
+            screen(&app)
+        );
+        check_footer(&app, "the compare popup", false);
+        press(&mut app, KeyCode::Esc);
+        keys(&mut app, "3v");
+        assert!(screen(&app).contains("learning path"), "{}", screen(&app));
+        check_footer(&app, "the learning path", true);
+        keys(&mut app, "v1");
         keys(&mut app, "?");
         check_footer(&app, "the help overlay", false);
         press(&mut app, KeyCode::Esc);

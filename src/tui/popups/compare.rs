@@ -13,7 +13,7 @@ use crate::profile::{self, CompareRow};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pager::Scroll;
+use crate::tui::widgets::pager::{Scroll, Scrolled};
 use crate::tui::widgets::{line, pane, popup, scrollbar};
 
 /// The widest the view grows on a large screen.
@@ -128,16 +128,11 @@ impl CompareView {
             .checked_div(laid.rows.iter().map(|r| Laid::height(r)).max().unwrap_or(1))
             .unwrap_or(1)
             .max(1);
-        let last = laid.last_offset();
-        self.offset = match how {
-            Scroll::Up => self.offset.saturating_sub(1),
-            Scroll::Down => self.offset + 1,
-            Scroll::PageUp => self.offset.saturating_sub(page),
-            Scroll::PageDown => self.offset + page,
-            Scroll::Top => 0,
-            Scroll::Bottom => last,
-        }
-        .min(last);
+        let mut scrolled = Scrolled {
+            offset: self.offset,
+        };
+        scrolled.scroll(how, laid.last_offset() + page, page);
+        self.offset = scrolled.offset;
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
@@ -152,7 +147,7 @@ impl CompareView {
             ))
         };
         let header = Row::new(
-            std::iter::once(Cell::from(""))
+            std::iter::once(Cell::default())
                 .chain(laid.header.iter().map(|h| cell(h, theme.heading()))),
         )
         .height(text::cells(Laid::height(&laid.header)))

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use std::rc::Rc;
 
@@ -22,7 +22,8 @@ use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
-use crate::tui::widgets::list;
+use crate::tui::widgets::pager::{Scroll, Scrolled};
+use crate::tui::widgets::{self, list};
 
 /// The details pane's width, when it shows.
 const DETAILS_WIDTH: u16 = 40;
@@ -42,17 +43,6 @@ pub struct LadderTab {
     placed: bool,
     /// Roles marked for comparison, in the order marked.
     compare: Vec<RoleIdx>,
-}
-
-/// How far a scroll key moves the details.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scroll {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
 }
 
 /// The details pane as drawn: its frame, its text, how many wrapped lines the text takes and
@@ -377,24 +367,18 @@ impl LadderTab {
             return;
         };
         let Details { lines, page, .. } = self.details(ctx, &layout.marks, pane);
-        let last = lines.saturating_sub(page);
-        let offset = self.details_offset.min(last);
-        self.details_offset = match how {
-            Scroll::Up => offset.saturating_sub(1),
-            Scroll::Down => offset + 1,
-            Scroll::PageUp => offset.saturating_sub(page.max(1)),
-            Scroll::PageDown => offset + page.max(1),
-            Scroll::Top => 0,
-            Scroll::Bottom => last,
-        }
-        .min(last);
+        let mut details = Scrolled {
+            offset: self.details_offset,
+        };
+        details.scroll(how, lines, page);
+        self.details_offset = details.offset;
     }
 
     /// The details pane for the selected role in `pane`.
     fn details(&self, ctx: &Ctx, marks: &Marks, pane: Rect) -> Details {
         let title = text::one_line(&ctx.ladder.role(self.graph.selected).title);
         let block = Block::bordered()
-            .title(Line::styled(format!(" {title} "), ctx.theme.heading()))
+            .title(widgets::line(&format!(" {title} "), ctx.theme.heading()))
             .padding(Padding::horizontal(1));
         let inner = block.inner(pane);
         let text = Paragraph::new(self.details_lines(ctx, marks)).wrap(Wrap { trim: false });
@@ -509,7 +493,7 @@ impl LadderTab {
         }
         lines
             .into_iter()
-            .map(|(line, style)| Line::styled(line, style))
+            .map(|(line, style)| widgets::line(&line, style))
             .collect()
     }
 }
@@ -608,7 +592,8 @@ impl Tab for LadderTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let Layout { grid, areas, marks } = self.layout(ctx);
-        let block = Block::bordered().title(format!(" Ladder · {} ", self.graph.zoom.name()));
+        let title = format!(" Ladder · {} ", self.graph.zoom.name());
+        let block = Block::bordered().title(widgets::line(&title, Style::default()));
         let inside = block.inner(areas.frame);
         block.render(areas.frame, buf);
         Graph {
@@ -631,7 +616,7 @@ impl Tab for LadderTab {
             let inner = block.inner(pane);
             block.render(pane, buf);
             body.scroll((text::cells(offset), 0)).render(inner, buf);
-            super::scrollbar(buf, (pane, inner), (offset, lines, page), ctx.theme);
+            widgets::scrollbar(buf, pane, lines, offset, page);
         }
         if let Some(field) = &self.search {
             // The search field takes the legend's row while it is open.
@@ -639,7 +624,7 @@ impl Tab for LadderTab {
             Clear.render(row, buf);
             let [prompt, typed] =
                 Split::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(row);
-            Span::styled("/ ", ctx.theme.heading()).render(prompt, buf);
+            widgets::span("/ ", ctx.theme.heading()).render(prompt, buf);
             field.draw(buf, typed);
         }
     }

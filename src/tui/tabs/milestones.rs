@@ -7,7 +7,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, ListItem, Paragraph, Widget, Wrap};
 
 use crate::ladder::{Ladder, LevelIdx, Stage};
@@ -18,7 +17,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::list;
+use crate::tui::widgets::{self, list};
 
 #[derive(Debug, Default)]
 pub struct MilestonesTab {
@@ -271,7 +270,7 @@ impl Tab for MilestonesTab {
         } else {
             "Milestones"
         };
-        let inner = super::pane(buf, ctx.body, title);
+        let inner = widgets::framed(buf, ctx.body, widgets::pane(title, Style::default()));
         let Some(p) = ctx.profile() else { return };
         let rows = self.rows(ladder, Some(p));
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
@@ -282,8 +281,8 @@ impl Tab for MilestonesTab {
         if let Some(r) = &readiness {
             // Readiness as a gauge, then what it counts.
             let label = format!("{} {}", r.label(ladder), r.progress.fraction());
-            let counts = Paragraph::new(Line::styled(
-                format!("counts {}", r.counts(ladder)),
+            let counts = Paragraph::new(widgets::line(
+                &format!("counts {}", r.counts(ladder)),
                 theme.muted(),
             ))
             .wrap(Wrap { trim: false });
@@ -306,14 +305,14 @@ impl Tab for MilestonesTab {
             ])
             .areas(gauge);
             if usize::from(key.width) >= text::width(legend) {
-                Span::styled(legend, theme.muted()).render(key, buf);
+                widgets::span(legend, theme.muted()).render(key, buf);
             }
             // A cell for each whole share done, like the percentage (rounded down), so the two
             // never disagree; half a cell more so the gauge's own rounding cannot lose one.
             let cells = usize::from(gauge.width).saturating_sub(label_width).max(1);
             let filled = cells * usize::from(r.progress.percent()) / 100;
             LineGauge::default()
-                .label(Span::styled(label, theme.heading()))
+                .label(widgets::span(&label, theme.heading()))
                 .ratio(((filled as f64 + 0.5) / cells as f64).min(1.0))
                 .filled_symbol("▓")
                 .unfilled_symbol("░")
@@ -328,16 +327,16 @@ impl Tab for MilestonesTab {
             if !rows.iter().any(|&(l, _)| l == level) {
                 // A level with no milestones still shows, in its place; one filtered out does not.
                 if def.milestones.is_empty() && !self.near_only {
-                    items.push(ListItem::new(Line::styled(
-                        format!("{}  no milestones", text::one_line(&def.name)),
+                    items.push(ListItem::new(widgets::line(
+                        &format!("{}  no milestones", text::one_line(&def.name)),
                         theme.muted(),
                     )));
                 }
                 continue;
             }
             let progress = profile::level_progress(p, ladder, level);
-            items.push(ListItem::new(Line::styled(
-                format!(
+            items.push(ListItem::new(widgets::line(
+                &format!(
                     "{}  progress {} {}",
                     text::one_line(&def.name),
                     progress.gauge(10),
@@ -351,8 +350,8 @@ impl Tab for MilestonesTab {
             {
                 let m = &def.milestones[i];
                 if stage != Some(m.stage) {
-                    items.push(ListItem::new(Line::styled(
-                        format!("  {}", m.stage.label()),
+                    items.push(ListItem::new(widgets::line(
+                        &format!("  {}", m.stage.label()),
                         theme.muted(),
                     )));
                     stage = Some(m.stage);
@@ -387,17 +386,17 @@ impl Tab for MilestonesTab {
                 }
                 // A line too long for the pane ends in `…`, so nothing is cut unseen.
                 let line = text::truncate(&line, usize::from(inner.width));
-                items.push(ListItem::new(Line::styled(line, style)));
+                items.push(ListItem::new(widgets::line(&line, style)));
                 row += 1;
             }
         }
         if items.is_empty() {
-            items.push(ListItem::new(Line::styled(
+            items.push(ListItem::new(widgets::line(
                 "no milestones in this ladder",
                 theme.muted(),
             )));
         }
-        super::list(buf, (ctx.body, area), items, (selected, 1), theme);
+        list::render(buf, area, ctx.body, items, selected, theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
@@ -417,11 +416,15 @@ impl MilestonesTab {
     /// The learning path: one line per milestone, soonest due first, with the step it is for.
     fn draw_learning(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = super::pane(buf, ctx.body, "Milestones · learning path");
+        let inner = widgets::framed(
+            buf,
+            ctx.body,
+            widgets::pane("Milestones · learning path", Style::default()),
+        );
         let Some(p) = ctx.profile() else { return };
         let items = learning(ctx);
         let cursor = self.cursor.min(items.len().saturating_sub(1));
-        let mut lines = vec![ListItem::new(Line::styled(
+        let mut lines = vec![ListItem::new(widgets::line(
             "due         milestone — ✎ your own date, the rest suggested",
             theme.muted(),
         ))];
@@ -438,7 +441,7 @@ impl MilestonesTab {
                     ),
                     None => "for the next level (nothing planned yet)".to_string(),
                 };
-                lines.push(ListItem::new(Line::styled(heading, theme.heading())));
+                lines.push(ListItem::new(widgets::line(&heading, theme.heading())));
             }
             let m = &ladder.levels()[item.level].milestones[item.index];
             let line = format!(
@@ -459,15 +462,15 @@ impl MilestonesTab {
                 selected = Some(lines.len());
             }
             let line = text::truncate(&line, usize::from(inner.width));
-            lines.push(ListItem::new(Line::styled(line, style)));
+            lines.push(ListItem::new(widgets::line(&line, style)));
         }
         if items.is_empty() {
-            lines.push(ListItem::new(Line::styled(
+            lines.push(ListItem::new(widgets::line(
                 "nothing left to learn on this plan — every milestone on the way is done",
                 theme.muted(),
             )));
         }
-        super::list(buf, (ctx.body, inner), lines, (selected, 1), theme);
+        list::render(buf, inner, ctx.body, lines, selected, theme);
     }
 }
 

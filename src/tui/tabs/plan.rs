@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Style;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -16,7 +17,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::graph::step_number;
-use crate::tui::widgets::list;
+use crate::tui::widgets::{self, list};
 
 #[derive(Debug, Default)]
 pub struct PlanTab {
@@ -169,10 +170,10 @@ impl Tab for PlanTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = super::pane(buf, ctx.body, "Plan");
+        let inner = widgets::framed(buf, ctx.body, widgets::pane("Plan", Style::default()));
         let Some(p) = ctx.profile() else { return };
-        let heading = Paragraph::new(Line::styled(
-            format!(
+        let heading = Paragraph::new(widgets::line(
+            &format!(
                 "from ● {}{}",
                 ladder.title_of(&p.current_role),
                 p.target_role
@@ -207,7 +208,10 @@ impl Tab for PlanTab {
             }
             // A line too long for the pane ends in `…`, so nothing is cut unseen.
             let width = usize::from(inner.width);
-            let mut lines = vec![Line::raw(text::truncate(&line, width))];
+            let mut lines = vec![widgets::line(
+                &text::truncate(&line, width),
+                Style::default(),
+            )];
             if let Some(role) = role {
                 // What the move asks before it, by the one rule `rungs compare` shows.
                 let r = ladder
@@ -221,8 +225,8 @@ impl Tab for PlanTab {
                     ),
                     _ => "no new training: not above your level".to_string(),
                 };
-                lines.push(Line::styled(
-                    text::truncate(&format!("  {readiness}"), width),
+                lines.push(widgets::line(
+                    &text::truncate(&format!("  {readiness}"), width),
                     theme.muted(),
                 ));
             }
@@ -251,9 +255,15 @@ impl Tab for PlanTab {
         notes.render(bottom, buf);
         if steps.is_empty() {
             Paragraph::new(vec![
-                Line::raw(""),
-                Line::raw("No moves planned yet. Press p to plan the best path to your target,"),
-                Line::raw("or pick roles on the Ladder tab and press a."),
+                widgets::line("", Style::default()),
+                widgets::line(
+                    "No moves planned yet. Press p to plan the best path to your target,",
+                    Style::default(),
+                ),
+                widgets::line(
+                    "or pick roles on the Ladder tab and press a.",
+                    Style::default(),
+                ),
             ])
             .style(theme.muted())
             .wrap(Wrap { trim: false })
@@ -261,7 +271,7 @@ impl Tab for PlanTab {
             return;
         }
         let cursor = self.cursor.min(steps.len() - 1);
-        super::list(buf, (ctx.body, middle), steps, (Some(cursor), 2), theme);
+        list::render(buf, middle, ctx.body, steps, Some(cursor), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
@@ -273,10 +283,10 @@ impl Tab for PlanTab {
 /// level (and for the target's, when further up), the rules the plan breaks, and the advice.
 fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
     let (ladder, theme) = (&ctx.ladder, ctx.theme);
-    let mut lines = vec![Line::raw("")];
+    let mut lines = vec![widgets::line("", Style::default())];
     let breadth = profile::breadth(p, ladder);
-    lines.push(Line::styled(
-        format!(
+    lines.push(widgets::line(
+        &format!(
             "{} · breadth {}",
             text::count(p.plan.len(), "move"),
             breadth.summary()
@@ -285,7 +295,10 @@ fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
     ));
     let next = profile::readiness(p, ladder);
     if let Some(r) = &next {
-        lines.push(Line::raw(export::readiness_line(r, ladder)));
+        lines.push(widgets::line(
+            &export::readiness_line(r, ladder),
+            Style::default(),
+        ));
     }
     // The target's readiness too, when it lies further up than the next level.
     let target = p.target_role.as_deref().and_then(|t| ladder.role_index(t));
@@ -294,23 +307,23 @@ fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
         .filter(|r| !r.counted.is_empty())
         .filter(|r| next.as_ref().is_none_or(|n| n.for_level != r.for_level))
     {
-        lines.push(Line::styled(
-            format!("★ {}", export::readiness_line(&r, ladder)),
+        lines.push(widgets::line(
+            &format!("★ {}", export::readiness_line(&r, ladder)),
             theme.target(),
         ));
     }
     for problem in profile::plan_problems(p, ladder) {
-        lines.push(Line::styled(format!("⚠ {problem}"), theme.warning()));
+        lines.push(widgets::line(&format!("⚠ {problem}"), theme.warning()));
     }
     if let Some(path) = &profile::plan_path(p, ladder).0 {
         for advice in &path.advice {
-            lines.push(Line::styled(
-                format!("⚠ {}", advice.describe(ladder)),
+            lines.push(widgets::line(
+                &format!("⚠ {}", advice.describe(ladder)),
                 theme.warning(),
             ));
         }
         if let Some(praise) = path.praise().filter(|_| !p.plan.is_empty()) {
-            lines.push(Line::styled(praise, theme.muted()));
+            lines.push(widgets::line(praise, theme.muted()));
         }
     }
     lines

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
-use ratatui::text::Line;
+use ratatui::style::Style;
 use ratatui::widgets::{ListItem, Paragraph, Tabs, Widget, Wrap};
 
 use crate::profile::competence;
@@ -18,7 +18,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::coaching as forms;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::{competencies, list};
+use crate::tui::widgets::{self, competencies, list};
 
 /// The sections of the tab, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -306,11 +306,11 @@ impl Tab for ProfileTab {
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = super::pane(buf, ctx.body, "Profile");
+        let inner = widgets::framed(buf, ctx.body, widgets::pane("Profile", Style::default()));
         let Some(p) = ctx.profile() else { return };
         let who = Paragraph::new(vec![
-            Line::styled(
-                format!(
+            widgets::line(
+                &format!(
                     "{} ({}) · {}",
                     text::one_line(&p.name),
                     p.id,
@@ -318,8 +318,8 @@ impl Tab for ProfileTab {
                 ),
                 theme.heading(),
             ),
-            Line::styled(
-                format!(
+            widgets::line(
+                &format!(
                     "breadth: {}",
                     profile::breadth(p, ladder).corner_list(ladder)
                 ),
@@ -360,8 +360,8 @@ impl Tab for ProfileTab {
         }
         let entries = self.entries(ctx, p);
         if entries.is_empty() {
-            Paragraph::new(Line::styled(
-                format!("  {}", self.section.empty_hint()),
+            Paragraph::new(widgets::line(
+                &format!("  {}", self.section.empty_hint()),
                 theme.muted(),
             ))
             .wrap(Wrap { trim: false })
@@ -372,13 +372,13 @@ impl Tab for ProfileTab {
         let items = entries
             .into_iter()
             .map(|entry| {
-                ListItem::new(text::truncate(
-                    &format!("  {entry}"),
-                    usize::from(rest.width),
+                ListItem::new(widgets::line(
+                    &text::truncate(&format!("  {entry}"), usize::from(rest.width)),
+                    Style::default(),
                 ))
             })
             .collect();
-        super::list(buf, (ctx.body, rest), items, (Some(cursor), 1), theme);
+        list::render(buf, rest, ctx.body, items, Some(cursor), theme);
     }
 
     fn refresh(&mut self, ctx: &Ctx) {

@@ -2,8 +2,7 @@
 //! screen ([`span`], [`line`], [`lines`]), a framed pane ([`pane`]), a popup's place and the
 //! [`Clear`] under it ([`popup`]), and a [`Scrollbar`] for text longer than its pane
 //! ([`scrollbar`]). Nothing here knows about tabs, the app or the domain beyond what it is
-//! handed. The older hand-made helpers further down (`put`, `frame`, …) remain while screens
-//! still call them.
+//! handed.
 
 pub mod competencies;
 pub mod field;
@@ -61,6 +60,13 @@ pub fn pane(title: &str, style: Style) -> Block<'static> {
         .border_style(style)
         .title(span(&format!(" {title} "), style))
         .padding(Padding::horizontal(1))
+}
+
+/// Draws `block` over `area` and gives its inside.
+pub fn framed(buf: &mut Buffer, area: Rect, block: Block) -> Rect {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// Where a popup of at most `width` × `height` goes on `screen` (centred), with what was under

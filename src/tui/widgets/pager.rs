@@ -34,11 +34,12 @@ impl Scrolled {
     pub fn scroll(&mut self, how: Scroll, lines: usize, page: usize) {
         let last = lines.saturating_sub(page);
         let page = page.max(1);
+        let offset = self.offset.min(last);
         self.offset = match how {
-            Scroll::Up => self.offset.saturating_sub(1),
-            Scroll::Down => self.offset + 1,
-            Scroll::PageUp => self.offset.saturating_sub(page),
-            Scroll::PageDown => self.offset + page,
+            Scroll::Up => offset.saturating_sub(1),
+            Scroll::Down => offset + 1,
+            Scroll::PageUp => offset.saturating_sub(page),
+            Scroll::PageDown => offset + page,
             Scroll::Top => 0,
             Scroll::Bottom => last,
         }
