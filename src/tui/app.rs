@@ -328,6 +328,14 @@ impl App {
         if heard || switched {
             self.refresh_tabs();
         }
+        if switched && let Some(tab) = self.tabs.get_mut(self.active) {
+            let outcome = tab.opened(&mut self.ctx);
+            if let Outcome::Open(popup) = outcome {
+                self.popup = Some(popup);
+            }
+            self.ctx.hear_from_disk();
+            self.refresh_tabs();
+        }
     }
 
     /// Saves whatever is still pending before the planner closes; says why if it cannot.

@@ -70,6 +70,27 @@ pub fn edit_action(seen: Action, index: usize) -> Popup {
     ))
 }
 
+/// Asks before a second 1:1 with `name` on `today`: `n` opens the one already held.
+pub fn another_session(name: &str, today: crate::date::Date) -> Popup {
+    Popup::Form(Form::new(
+        format!(
+            "A 1:1 with {} is already held today",
+            crate::text::one_line(name)
+        ),
+        &[("Start a second one today? Type yes (Esc: no)", "", false)],
+        Box::new(move |values, ctx| {
+            if !values.text(0).eq_ignore_ascii_case("yes") {
+                return Err("type yes to start a second 1:1 today, or Esc".to_string());
+            }
+            let Some(p) = ctx.profile() else {
+                return Ok(None);
+            };
+            let start = rules::SessionStart::default();
+            Ok(Some(rules::start_session(p, &ctx.ladder, today, start).0))
+        }),
+    ))
+}
+
 /// A form for a topic the manager wants to raise at the next 1:1.
 pub fn new_topic() -> Popup {
     Popup::Form(Form::new(

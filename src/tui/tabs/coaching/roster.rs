@@ -37,6 +37,7 @@ pub struct RosterPane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Open,
+    Start,
     Sort,
     Filter,
     Sessions,
@@ -57,6 +58,13 @@ const KEYS: &[Binding<Action>] = &[
         Action::Open,
         "open this person (the one open now is saved first)",
         Footer::Word("open"),
+    ),
+    bind(
+        "start",
+        &[C('n')],
+        Action::Start,
+        "open this person and today's 1:1 (started if none)",
+        Footer::Word("1:1"),
     ),
     bind(
         "sort",
@@ -184,10 +192,13 @@ impl RosterPane {
             return Went::Ignored;
         };
         match action {
-            Action::Open => match rows.get(self.cursor) {
+            Action::Open | Action::Start => match rows.get(self.cursor) {
                 Some(Row::Person(e)) => {
                     ctx.open_profile(e.id.clone());
-                    return Went::To(Focus::Sessions);
+                    return match action {
+                        Action::Start => Went::StartFor(e.id.clone()),
+                        _ => Went::To(Focus::Sessions),
+                    };
                 }
                 Some(Row::Unreadable { id, why }) => {
                     ctx.complain(format!("{id} cannot be opened: {}", text::one_line(why)))

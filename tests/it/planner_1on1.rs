@@ -1,0 +1,100 @@
+//! Issue 24 in the planner: the roster drives the 1:1 (the highlighted person is the one whose
+//! session starts, and today's session opens rather than a second one), without touching what
+//! `rungs use` chose.
+
+use std::path::Path;
+
+use crate::coaching::team;
+use crate::common::planner::*;
+use ratatui::crossterm::event::KeyCode;
+use rungs::profile::{Profile, Store};
+
+fn saved(dir: &Path, id: &str) -> Profile {
+    Store::new(dir).load(id).unwrap()
+}
+
+fn sessions_on(dir: &Path, id: &str, day: &str) -> Vec<String> {
+    saved(dir, id)
+        .sessions
+        .iter()
+        .filter(|s| s.date.to_string() == day)
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+#[test]
+fn n_on_the_second_person_of_the_roster_starts_their_session_and_again_opens_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let store = Store::new(dir.path());
+    store.choose("sam").unwrap();
+    let state = store.choice_path();
+    let chosen = std::fs::read(&state).unwrap();
+    let sam_before = std::fs::read(dir.path().join("profiles/sam-okafor.ron")).unwrap();
+
+    let mut app = app_on(dir.path(), "sam-okafor", 120, 40);
+    keys(&mut app, "4");
+    // Overdue first: Sam (open, highlighted), then Priya, then Lee.
+    let shown = screen(&app);
+    let row = |name: &str| shown.lines().position(|l| l.contains(name)).unwrap();
+    assert!(row("Sam Okafor") < row("Priya Sharma"), "{shown}");
+    assert!(row("Priya Sharma") < row("Lee Chen"), "{shown}");
+    press(&mut app, KeyCode::Down);
+    keys(&mut app, "n");
+
+    let shown = screen(&app);
+    assert!(shown.contains("rungs · Priya Sharma"), "{shown}");
+    let today = sessions_on(dir.path(), "priya-sharma", TODAY);
+    assert_eq!(today.len(), 1, "one session started for Priya");
+    assert!(shown.contains(&today[0]), "the session is open: {shown}");
+    assert_eq!(
+        std::fs::read(dir.path().join("profiles/sam-okafor.ron")).unwrap(),
+        sam_before,
+        "nothing of Sam's changed"
+    );
+
+    // Again the same day, from the roster: the same session opens.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "h");
+    keys(&mut app, "n");
+    assert_eq!(sessions_on(dir.path(), "priya-sharma", TODAY), today);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("today's 1:1 with Priya Sharma opened"),
+        "{shown}"
+    );
+    // And from the sessions pane.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "n");
+    assert_eq!(sessions_on(dir.path(), "priya-sharma", TODAY), today);
+
+    // A second one the same day only by saying so.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "N");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(sessions_on(dir.path(), "priya-sharma", TODAY), today);
+    keys(&mut app, "N");
+    keys(&mut app, "no");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(sessions_on(dir.path(), "priya-sharma", TODAY), today);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "yes");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(sessions_on(dir.path(), "priya-sharma", TODAY).len(), 2);
+
+    // Opening people from the roster never changed what `rungs use` chose.
+    assert_eq!(std::fs::read(&state).unwrap(), chosen);
+}
+
+#[test]
+fn enter_on_a_highlighted_report_opens_them_at_once_without_starting_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "sam-okafor", 120, 40);
+    keys(&mut app, "4");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(shown.contains("rungs · Priya Sharma"), "{shown}");
+    assert!(sessions_on(dir.path(), "priya-sharma", TODAY).is_empty());
+}
