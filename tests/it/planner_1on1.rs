@@ -98,3 +98,72 @@ fn enter_on_a_highlighted_report_opens_them_at_once_without_starting_a_session()
     assert!(shown.contains("rungs · Priya Sharma"), "{shown}");
     assert!(sessions_on(dir.path(), "priya-sharma", TODAY).is_empty());
 }
+
+/// Whether anything of Sam's or Lee's (names, ids) or the team's size is on `shown`.
+fn others_on(shown: &str) -> Vec<&'static str> {
+    [
+        "Sam Okafor",
+        "sam-okafor",
+        "Lee Chen",
+        "lee-chen",
+        "3 people",
+    ]
+    .into_iter()
+    .filter(|w| shown.contains(w))
+    .collect()
+}
+
+#[test]
+fn share_safe_hides_every_other_report_on_every_tab_and_the_roster_says_so() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let dir = tempfile::tempdir().unwrap();
+        team(dir.path());
+        let mut app = app_on(dir.path(), "priya-sharma", width, height);
+        keys(&mut app, "4");
+        assert_eq!(
+            others_on(&screen(&app)),
+            ["Sam Okafor", "Lee Chen", "3 people"],
+            "without share-safe the roster shows the team: {}",
+            screen(&app)
+        );
+        keys(&mut app, "s");
+        assert!(app.share_safe());
+        let mut screens = Vec::new();
+        for tab in ["1", "2", "3", "4", "5"] {
+            keys(&mut app, tab);
+            screens.push(screen(&app));
+            keys(&mut app, "?");
+            for _ in 0..40 {
+                screens.push(screen(&app));
+                press(&mut app, KeyCode::PageDown);
+            }
+            press(&mut app, KeyCode::Esc);
+        }
+        // The roster itself: only Priya, and it says the others are hidden.
+        keys(&mut app, "4");
+        let roster = screen(&app);
+        assert!(roster.contains("Priya Sharma"), "{roster}");
+        assert!(roster.contains("others are hidden"), "{roster}");
+        // Moving in the roster finds nobody else to open.
+        press(&mut app, KeyCode::End);
+        press(&mut app, KeyCode::Enter);
+        screens.push(screen(&app));
+        assert!(screen(&app).contains("rungs · Priya Sharma"));
+        // The sessions and a session of hers.
+        keys(&mut app, "n");
+        screens.push(screen(&app));
+        press(&mut app, KeyCode::Esc);
+        screens.push(screen(&app));
+        for shown in &screens {
+            assert!(
+                others_on(shown).is_empty(),
+                "{:?} on\n{shown}",
+                others_on(shown)
+            );
+        }
+        // Off again: the team is back.
+        keys(&mut app, "s");
+        keys(&mut app, "h");
+        assert!(screen(&app).contains("Sam Okafor"), "{}", screen(&app));
+    }
+}

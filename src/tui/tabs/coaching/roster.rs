@@ -158,6 +158,11 @@ impl RosterPane {
         {
             rows.push(Row::Person(now));
         }
+        if ctx.share_safe {
+            // The screen is shared with one person: nobody else's name, figures or count.
+            let open = ctx.profile().map(|p| p.id.as_str());
+            rows.retain(|r| Some(r.id()) == open);
+        }
         let filter = self.filter();
         rows.retain(|r| roster::matches(r, &filter));
         roster::order(&mut rows, self.sort);
@@ -264,7 +269,11 @@ impl RosterPane {
         } else {
             format!("{people} people")
         };
-        let mut title = format!("Roster · {people} · by {}", self.sort.name());
+        let mut title = if ctx.share_safe {
+            "Roster · share-safe: the others are hidden".to_string()
+        } else {
+            format!("Roster · {people} · by {}", self.sort.name())
+        };
         if !self.filter().is_empty() {
             title.push_str(&format!(" · “{}”", self.filter()));
         }
@@ -310,7 +319,9 @@ impl RosterPane {
             &mut state,
         );
         if rows.is_empty() {
-            let hint = if !self.filter().is_empty() {
+            let hint = if ctx.share_safe {
+                "share-safe: only the person open shows — s shows the team again"
+            } else if !self.filter().is_empty() {
                 "nobody matches the filter — Esc or / to change it"
             } else if ctx.roster_read {
                 "no profiles yet — `rungs profile new NAME --role ROLE` makes one per person"
