@@ -167,3 +167,70 @@ fn share_safe_hides_every_other_report_on_every_tab_and_the_roster_says_so() {
         assert!(screen(&app).contains("Sam Okafor"), "{}", screen(&app));
     }
 }
+
+fn file_of(dir: &Path, id: &str) -> Vec<u8> {
+    std::fs::read(dir.join(format!("profiles/{id}.ron"))).unwrap()
+}
+
+#[test]
+fn in_the_ladder_tab_browsing_paths_never_writes_until_the_use_this_path_key() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    let before = file_of(dir.path(), "priya-sharma");
+    keys(&mut app, "1");
+    assert!(screen(&app).contains("y use path"), "{}", screen(&app));
+    keys(&mut app, "p");
+    let shown = screen(&app);
+    assert!(shown.contains("path 1 of"), "{shown}");
+    assert!(shown.contains("your plan unchanged"), "{shown}");
+    for _ in 0..3 {
+        keys(&mut app, "n");
+        assert_eq!(file_of(dir.path(), "priya-sharma"), before, "n wrote");
+    }
+    assert!(screen(&app).contains("path 4 of"), "{}", screen(&app));
+    // The next path from the plan shown, written only now.
+    keys(&mut app, "y");
+    assert_ne!(file_of(dir.path(), "priya-sharma"), before);
+    assert!(screen(&app).contains("planned"), "{}", screen(&app));
+    // Undo puts back the plan agreed before.
+    keys(&mut app, "u");
+    assert_eq!(
+        saved(dir.path(), "priya-sharma").plan,
+        fixture_profile().plan
+    );
+}
+
+#[test]
+fn in_the_ladder_tab_c_asks_first_with_the_day_and_writes_only_once_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    let before = file_of(dir.path(), "priya-sharma");
+    keys(&mut app, "1");
+    keys(&mut app, "k"); // a role above the current one
+    let role = saved(dir.path(), "priya-sharma").current_role;
+    keys(&mut app, "c");
+    let shown = screen(&app);
+    assert!(shown.contains("your current role?"), "{shown}");
+    assert!(shown.contains(TODAY), "the day defaults to today: {shown}");
+    assert_eq!(file_of(dir.path(), "priya-sharma"), before, "c wrote");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(file_of(dir.path(), "priya-sharma"), before, "Esc wrote");
+
+    // A day after today is refused; an earlier one is taken.
+    keys(&mut app, "c");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2027-01-05");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("is after today"), "{}", screen(&app));
+    assert_eq!(file_of(dir.path(), "priya-sharma"), before);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2026-11-02");
+    press(&mut app, KeyCode::Enter);
+    let p = saved(dir.path(), "priya-sharma");
+    assert_ne!(p.current_role, role);
+    let held = p.history.last().unwrap();
+    assert_eq!(held.role, role);
+    assert_eq!(held.to.unwrap().to_string(), "2026-11-02");
+}

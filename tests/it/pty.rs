@@ -168,6 +168,8 @@ fn first_run_plan_milestone_quit_and_restart() {
     s.wait_for("[1 Ladder]");
     s.wait_for("target ★ Chief Information Officer");
     s.send("p");
+    s.wait_for("your plan unchanged");
+    s.send("y");
     s.wait_for("planned");
     s.send("3");
     s.wait_for("[3 Milestones]");
