@@ -234,3 +234,65 @@ fn in_the_ladder_tab_c_asks_first_with_the_day_and_writes_only_once_confirmed() 
     assert_eq!(held.role, role);
     assert_eq!(held.to.unwrap().to_string(), "2026-11-02");
 }
+
+fn opened(dir: &Path, me: Option<&str>) -> rungs::tui::App {
+    let mut options = rungs::tui::Options::new(dir.to_path_buf());
+    options.clock = rungs::date::Clock::Pinned(TODAY.parse().unwrap());
+    options.config.me = me.map(str::to_string);
+    let mut app = rungs::tui::App::open(options).expect("the planner opens on a team");
+    app.handle(&ratatui::crossterm::event::Event::Resize(120, 40));
+    app
+}
+
+#[test]
+fn with_several_profiles_and_none_chosen_the_planner_opens_the_roster_without_choosing() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let state = Store::new(dir.path()).choice_path();
+    let mut app = opened(dir.path(), None);
+    let shown = screen(&app);
+    assert!(shown.contains("[4 Coaching]"), "{shown}");
+    for name in ["Sam Okafor", "Priya Sharma", "Lee Chen"] {
+        assert!(shown.contains(name), "{name} in the roster: {shown}");
+    }
+    assert!(shown.contains("rungs · nobody open"), "{shown}");
+    // The other tabs cope with nobody open, and write nothing.
+    let files = |dir: &Path| -> Vec<Vec<u8>> {
+        ["priya-sharma", "sam-okafor", "lee-chen"]
+            .iter()
+            .map(|id| file_of(dir, id))
+            .collect()
+    };
+    let before = files(dir.path());
+    for tab in ["1", "2", "3", "5"] {
+        keys(&mut app, tab);
+        keys(&mut app, "cpnyta ");
+        press(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(files(dir.path()), before);
+    keys(&mut app, "4");
+    press(&mut app, KeyCode::Home);
+    // Opening one from the roster is not a choice for the shell.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen(&app).contains("rungs · Priya Sharma"),
+        "{}",
+        screen(&app)
+    );
+    for tab in ["1", "2", "3", "5", "4"] {
+        keys(&mut app, tab);
+        assert!(screen(&app).contains("rungs · Priya Sharma"), "tab {tab}");
+    }
+    assert!(!state.exists(), "the planner wrote a choice");
+}
+
+#[test]
+fn with_several_profiles_and_me_in_the_config_the_planner_opens_me() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let app = opened(dir.path(), Some("lee"));
+    let shown = screen(&app);
+    assert!(shown.contains("rungs · Lee Chen"), "{shown}");
+    assert!(!Store::new(dir.path()).choice_path().exists());
+}
