@@ -296,3 +296,28 @@ fn with_several_profiles_and_me_in_the_config_the_planner_opens_me() {
     assert!(shown.contains("rungs · Lee Chen"), "{shown}");
     assert!(!Store::new(dir.path()).choice_path().exists());
 }
+
+#[test]
+fn the_action_form_names_the_person_as_owner_not_self() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "sam-okafor", 120, 40);
+    keys(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "a");
+    let shown = screen(&app);
+    assert!(shown.contains("Owner: their name"), "{shown}");
+    let owner_line = shown
+        .lines()
+        .skip_while(|l| !l.contains("Owner: their name"))
+        .nth(1)
+        .unwrap();
+    assert!(owner_line.contains("Sam"), "{shown}");
+    assert!(!owner_line.contains("self"), "{shown}");
+    keys(&mut app, "Write the threat model");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let p = saved(dir.path(), "sam-okafor");
+    assert_eq!(p.actions.last().unwrap().owner, rungs::profile::Owner::Own);
+}

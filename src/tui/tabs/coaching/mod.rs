@@ -101,7 +101,11 @@ impl CoachingTab {
                 Outcome::Handled
             }
             Went::StartFor(id) => {
-                if ctx.profile().is_some_and(|p| p.id == id) {
+                // Already open and shown: at once. Otherwise (even if the open finished within
+                // this key) once the app has taken in the switch, which resets the panes.
+                if self.showing.as_deref() == Some(id.as_str())
+                    && ctx.profile().is_some_and(|p| p.id == id)
+                {
                     let went = sessions::start_or_open(ctx);
                     self.went(ctx, went)
                 } else {

@@ -151,7 +151,10 @@ impl SessionsPane {
                 }
             }
             Action::Topic => return Went::Popup(forms::new_topic()),
-            Action::Agree => return Went::Popup(forms::new_action(None)),
+            Action::Agree => {
+                let name = ctx.profile().map(|p| p.name.clone()).unwrap_or_default();
+                return Went::Popup(forms::new_action(None, &name));
+            }
             Action::Roster => return Went::To(Focus::Roster),
         }
         Went::Handled
