@@ -298,6 +298,15 @@ impl Profile {
         self.sessions.iter().max_by_key(|s| (s.date, s.seq))
     }
 
+    /// The 1:1 held on `date`; of two that day, the one saved later. `n` in the planner opens
+    /// it rather than starting another.
+    pub fn session_on(&self, date: Date) -> Option<&Session> {
+        self.sessions
+            .iter()
+            .filter(|s| s.date == date)
+            .max_by_key(|s| s.seq)
+    }
+
     /// The status of a milestone; one never touched is to do.
     pub fn status_of(&self, milestone: &str) -> Status {
         self.milestones

@@ -191,13 +191,22 @@ pub fn merge_auto_plan(old: &[PlanStep], roles: &[String]) -> Vec<PlanStep> {
         .collect()
 }
 
-/// Replaces the plan with `path` (an auto-plan), merged as [`merge_auto_plan`] says.
-pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String, today: Date) -> Change {
-    let roles: Vec<String> = path.roles[1..]
+/// The roles `path` moves through after the current one, and the plan it would make (what
+/// [`use_path`] writes, and the Ladder tab shows before it is used).
+pub fn plan_of_path(p: &Profile, ladder: &Ladder, path: &Path) -> (Vec<String>, Vec<PlanStep>) {
+    let roles: Vec<String> = path
+        .roles
         .iter()
+        .skip(1)
         .map(|&r| ladder.role(r).id.to_string())
         .collect();
-    let after = merge_auto_plan(&p.plan, &roles);
+    let plan = merge_auto_plan(&p.plan, &roles);
+    (roles, plan)
+}
+
+/// Replaces the plan with `path` (an auto-plan), merged as [`merge_auto_plan`] says.
+pub fn use_path(p: &Profile, ladder: &Ladder, path: &Path, done: String, today: Date) -> Change {
+    let (roles, after) = plan_of_path(p, ladder, path);
     if after == p.plan {
         return Change::new(Vec::new(), done);
     }

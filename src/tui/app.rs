@@ -84,9 +84,18 @@ impl App {
     /// Everything that can fail on bad files fails here, before the terminal changes.
     pub fn open(options: Options) -> Result<App, Failure> {
         let store = Store::new(&options.data_dir);
+        // Several profiles and none chosen is a manager with a team: the planner opens the
+        // config's `me`, or else the roster with nobody open. Nothing is written as a choice.
+        let mut team_only = false;
         let chosen = match store.resolve(options.profile.as_deref()) {
             Ok(id) => Some(id),
             Err(ProfileError::NoProfiles) => None,
+            Err(ProfileError::NoneChosen { .. }) => {
+                let me = options.config.me.as_deref();
+                let me = me.and_then(|me| store.resolve(Some(me)).ok());
+                team_only = me.is_none();
+                me
+            }
             Err(e) => return Err(e.into()),
         };
         let mut written_elsewhere = false;
@@ -120,6 +129,14 @@ impl App {
         }
         app.offer_draft();
         app.ctx.clock = options.clock;
+        if team_only {
+            app.first_run = None;
+            if let Some(coaching) = app.tabs.iter().position(|t| t.digit() == '4') {
+                app.show_tab(coaching);
+            }
+            app.ctx
+                .say("several profiles and none chosen: ⏎ on a person opens their profile");
+        }
         app.ctx.share_safe = options.share_safe;
         let mut warnings = options.config_warnings;
         warnings.extend(app.configure(&options.config, &options.config_origin));
@@ -328,6 +345,14 @@ impl App {
         if heard || switched {
             self.refresh_tabs();
         }
+        if switched && let Some(tab) = self.tabs.get_mut(self.active) {
+            let outcome = tab.opened(&mut self.ctx);
+            if let Outcome::Open(popup) = outcome {
+                self.popup = Some(popup);
+            }
+            self.ctx.hear_from_disk();
+            self.refresh_tabs();
+        }
     }
 
     /// Saves whatever is still pending before the planner closes; says why if it cannot.
@@ -522,7 +547,12 @@ impl App {
 
     fn draw_header(&self, buf: &mut Buffer, screen: &Screen) {
         let ctx = &self.ctx;
-        let name = ctx.profile().map_or("new profile", |p| p.name.as_str());
+        let name = match (ctx.profile(), &self.first_run) {
+            (Some(p), _) => p.name.as_str(),
+            (None, Some(_)) => "new profile",
+            // A team opened with nobody chosen: the roster opens someone.
+            (None, None) => "nobody open",
+        };
         let mut header = format!(" rungs · {name} · {}", ctx.ladder.name());
         if let Some(p) = ctx.profile() {
             header.push_str(&format!(

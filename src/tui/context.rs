@@ -25,10 +25,17 @@ pub struct StatusLine {
 /// The paths an auto-plan found, kept so `n` can step through them.
 #[derive(Debug, Default)]
 struct Alternatives {
-    /// (current role, target) they were planned for.
-    between: (String, Option<String>),
+    /// (profile, current role, target) they were planned for.
+    between: (String, String, Option<String>),
     paths: Vec<Path>,
     index: usize,
+    /// Whether the path at `index` is being looked at in the Ladder tab, not yet used.
+    previewing: bool,
+}
+
+/// What the alternatives were planned for: they hold for this person, role and target only.
+fn between(p: &Profile) -> (String, String, Option<String>) {
+    (p.id.clone(), p.current_role.clone(), p.target_role.clone())
 }
 
 pub struct Ctx {
@@ -257,8 +264,19 @@ impl Ctx {
     /// Plans the best path to the target (or, with `next`, the next of the paths found) and
     /// puts it in the plan.
     pub fn auto_plan(&mut self, next: bool) {
-        let Some(p) = self.sync.profile() else { return };
-        let between = (p.current_role.clone(), p.target_role.clone());
+        if !self.find_paths(next) {
+            return;
+        }
+        self.use_path_found();
+    }
+
+    /// Finds the paths from the current role to the target (or, with `next`, steps to the
+    /// next of those found); false when there is none to show.
+    fn find_paths(&mut self, next: bool) -> bool {
+        let Some(p) = self.sync.profile() else {
+            return false;
+        };
+        let between = between(p);
         if next && between == self.alternatives.between && !self.alternatives.paths.is_empty() {
             self.alternatives.index = (self.alternatives.index + 1) % self.alternatives.paths.len();
         } else {
@@ -268,11 +286,21 @@ impl Ctx {
                         between,
                         paths,
                         index: 0,
+                        previewing: false,
                     }
                 }
-                Err(refusal) => return self.complain(refusal.0),
+                Err(refusal) => {
+                    self.complain(refusal.0);
+                    return false;
+                }
             }
         }
+        !self.alternatives.paths.is_empty()
+    }
+
+    /// Makes the path found at the index the plan.
+    fn use_path_found(&mut self) {
+        self.alternatives.previewing = false;
         let Some(p) = self.sync.profile() else { return };
         let alternatives = &self.alternatives;
         let Some(path) = alternatives.paths.get(alternatives.index) else {
@@ -285,5 +313,44 @@ impl Ctx {
         );
         let change = rules::use_path(p, &self.ladder, path, words, self.today());
         self.change(Some(change));
+    }
+
+    /// Shows the best path (or, with `next`, the next one) on the graph without touching the
+    /// plan: looking never writes; [`Ctx::use_previewed_path`] does.
+    pub fn preview_path(&mut self, next: bool, use_key: &str) {
+        let next = next && self.previewed_plan().is_some();
+        if !self.find_paths(next) {
+            return;
+        }
+        self.alternatives.previewing = true;
+        let alternatives = &self.alternatives;
+        self.say(format!(
+            "path {} of {} shown, your plan unchanged — {use_key} uses this path, n the next",
+            alternatives.index + 1,
+            alternatives.paths.len()
+        ));
+    }
+
+    /// Makes the path being shown the plan.
+    pub fn use_previewed_path(&mut self) {
+        if self.previewed_plan().is_none() {
+            self.complain("no path is shown — p shows the best path, n the next one");
+            return;
+        }
+        self.use_path_found();
+    }
+
+    /// The open profile as it would be with the path shown as its plan, while one is shown
+    /// and still holds for the person, their current role and target.
+    pub fn previewed_plan(&self) -> Option<Profile> {
+        let a = &self.alternatives;
+        let p = self.sync.profile()?;
+        if !a.previewing || a.between != between(p) {
+            return None;
+        }
+        let path = a.paths.get(a.index)?;
+        let mut shown = p.clone();
+        shown.plan = rules::plan_of_path(p, &self.ladder, path).1;
+        Some(shown)
     }
 }

@@ -43,6 +43,11 @@ pub trait Tab {
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer);
     /// The profile was opened or reloaded, or the screen resized: keep cursors in range.
     fn refresh(&mut self, _ctx: &Ctx) {}
+    /// Another profile was just opened while the tab is in view: a chance to carry on with
+    /// what the key that opened it asked for.
+    fn opened(&mut self, _ctx: &mut Ctx) -> Outcome {
+        Outcome::Ignored
+    }
     /// The tab comes into view.
     fn enter(&mut self, _ctx: &mut Ctx) {}
     /// The tab goes out of view, or the planner is about to quit: anything typed and not yet

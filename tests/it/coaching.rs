@@ -31,7 +31,7 @@ fn person(name: &str, role: &str) -> Profile {
 
 /// A manager's team: Priya (the format-1 fixture: a session on 2026-11-10 with a private note
 /// and an open action), Sam (an overdue milestone, a 1:1 in October) and Lee (nothing yet).
-fn team(dir: &Path) {
+pub fn team(dir: &Path) {
     let store = Store::new(dir);
     store.create(&fixture_profile()).unwrap();
     let mut sam = person("Sam Okafor", "security-analyst");
@@ -219,7 +219,10 @@ fn a_session_with_two_actions_one_done_carries_exactly_the_open_one_to_the_next(
     );
 
     press(&mut app, KeyCode::Esc);
-    keys(&mut app, "n");
+    // A second 1:1 the same day, by saying so (`n` would open today's again).
+    keys(&mut app, "N");
+    keys(&mut app, "yes");
+    press(&mut app, KeyCode::Enter);
     let carried: Vec<String> = newest_agenda(dir.path(), "ada-lovelace")
         .into_iter()
         .filter(|i| i.topic == Topic::Action)

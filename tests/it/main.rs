@@ -24,6 +24,7 @@ mod mutations;
 mod other_tools;
 mod output_gate;
 mod own_words;
+mod planner_1on1;
 mod private_exports;
 mod private_files;
 mod profile_crash;

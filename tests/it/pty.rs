@@ -168,6 +168,8 @@ fn first_run_plan_milestone_quit_and_restart() {
     s.wait_for("[1 Ladder]");
     s.wait_for("target ★ Chief Information Officer");
     s.send("p");
+    s.wait_for("your plan unchanged");
+    s.send("y");
     s.wait_for("planned");
     s.send("3");
     s.wait_for("[3 Milestones]");
@@ -572,4 +574,55 @@ fn sighup_in_a_half_filled_form_keeps_a_draft_offered_back_next_time() {
     s.send("q");
     s.send("q");
     s.wait_for_exit();
+}
+
+/// Issue 24 in a real terminal, 120 × 40: with three profiles and none chosen the planner opens
+/// on the roster; the second person highlighted and `n` starts their 1:1; `n` again the same
+/// day opens that same session; no choice is written for the shell.
+#[test]
+fn the_roster_drives_the_one_to_one_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let names = ["Ada Lovelace", "Grace Hopper", "Linus Park"];
+    for name in names {
+        let id = rungs::profile::profile_id(name).unwrap();
+        let p = rungs::profile::Profile::new(
+            id,
+            name.into(),
+            "it-leadership".into(),
+            "sysadmin".into(),
+        );
+        put_profile(store.data_dir(), &p);
+    }
+    let mut s = Session::start(dir.path());
+    s.wait_for("Roster · 3 people");
+    s.wait_for("nobody open");
+    for name in names {
+        s.wait_for(name);
+    }
+    let shown = s.contents();
+    let mut order: Vec<&str> = names.to_vec();
+    order.sort_by_key(|n| shown.find(n));
+    let second = order[1];
+    s.send("j");
+    s.send("n");
+    s.wait_for(&format!("rungs · {second}"));
+    s.wait_for("Agenda 2026-11-23");
+    s.send(ESC);
+    s.wait_for("n new 1:1");
+    s.send("h");
+    s.wait_for("n 1:1");
+    s.send("n");
+    s.wait_for(&format!("today's 1:1 with {second} opened"));
+    s.send("q");
+    s.wait_for_exit();
+
+    let id = rungs::profile::profile_id(second).unwrap();
+    let saved = store.load(&id).unwrap();
+    assert_eq!(saved.sessions.len(), 1, "one session for {second}");
+    for other in order.iter().filter(|n| **n != second) {
+        let id = rungs::profile::profile_id(other).unwrap();
+        assert!(store.load(&id).unwrap().sessions.is_empty(), "{other}");
+    }
+    assert!(!store.choice_path().exists(), "the planner wrote a choice");
 }

@@ -57,7 +57,12 @@ fn selecting_a_target_auto_planning_toggling_a_milestone_and_undo_are_saved() {
         Some("analytics-manager")
     );
 
+    // `p` shows the path on the graph; only `y` makes it the plan.
+    let plan_before = store.load("priya-sharma").unwrap().plan;
     keys(&mut app, "p");
+    assert!(screen(&app).contains("①↗"), "{}", screen(&app));
+    assert_eq!(store.load("priya-sharma").unwrap().plan, plan_before);
+    keys(&mut app, "y");
     let saved = store.load("priya-sharma").unwrap();
     assert_eq!(saved.plan.len(), 1, "{:?}", saved.plan);
     assert_eq!(saved.plan[0].role, "analytics-manager");

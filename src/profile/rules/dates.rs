@@ -40,6 +40,17 @@ pub fn due_date(due: Date, today: Date) -> Result<(), Refusal> {
     )
 }
 
+/// `date`, the day a person took a new role, refused when it is after `today` (a promotion is
+/// recorded once it happened) or before the same day [`YEARS_BACK`] years back.
+pub fn role_change_date(date: Date, today: Date) -> Result<(), Refusal> {
+    if date > today {
+        return Err(Refusal(format!(
+            "{date} is after today ({today}): a new role is recorded from the day it began — give today or an earlier day"
+        )));
+    }
+    within(date, today, 0, "today", "the day a role began")
+}
+
 /// The one rule for every window: by the calendar ([`Date::plus_years`]), so "10 years ahead"
 /// is up to the same day ten years on, and 29 February's anniversary in a year without one is
 /// 28 February.

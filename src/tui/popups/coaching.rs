@@ -12,13 +12,18 @@ fn owner(values: &Values, field: usize, person: &str) -> Owner {
     Owner::parse(&values.text(field), person)
 }
 
-/// A form for a new action item, agreed in `session` (or between sessions when `None`).
-pub fn new_action(session: Option<String>) -> Popup {
+/// The owner field's label: the person is named as the manager would say it.
+const OWNER: &str = "Owner: their name (or self), manager or another name";
+
+/// A form for a new action item for `person`, agreed in `session` (or between sessions when
+/// `None`); the owner starts as the person, by name.
+pub fn new_action(session: Option<String>, person: &str) -> Popup {
+    let owner_typed = Owner::Own.typed_for(person);
     Popup::Form(Form::new(
         "New action item",
         &[
             ("What is to be done", "", false),
-            ("Owner: self, manager or a name", "self", false),
+            (OWNER, &owner_typed, false),
             ("Due (YYYY-MM-DD, optional)", "", false),
         ],
         Box::new(move |values, ctx| {
@@ -41,16 +46,16 @@ pub fn new_action(session: Option<String>) -> Popup {
     ))
 }
 
-/// A form to edit `seen`, the action item at `index` as the person saw it.
-pub fn edit_action(seen: Action, index: usize) -> Popup {
+/// A form to edit `seen`, the action item at `index` of `person`'s as they saw it.
+pub fn edit_action(seen: Action, index: usize, person: &str) -> Popup {
     let due = seen.due.map(|d| d.to_string()).unwrap_or_default();
-    let typed_owner = seen.owner.typed();
+    let typed_owner = seen.owner.typed_for(person);
     let what = seen.text.clone();
     Popup::Form(Form::new(
         "Action item",
         &[
             ("What is to be done", &what, false),
-            ("Owner: self, manager or a name", &typed_owner, false),
+            (OWNER, &typed_owner, false),
             ("Due (YYYY-MM-DD, optional)", &due, false),
         ],
         Box::new(move |values, ctx| {
@@ -66,6 +71,27 @@ pub fn edit_action(seen: Action, index: usize) -> Popup {
                 ctx.today(),
             )
             .map_err(|r| r.0)
+        }),
+    ))
+}
+
+/// Asks before a second 1:1 with `name` on `today`: `n` opens the one already held.
+pub fn another_session(name: &str, today: crate::date::Date) -> Popup {
+    Popup::Form(Form::new(
+        format!(
+            "A 1:1 with {} is already held today",
+            crate::text::one_line(name)
+        ),
+        &[("Start a second one today? Type yes (Esc: no)", "", false)],
+        Box::new(move |values, ctx| {
+            if !values.text(0).eq_ignore_ascii_case("yes") {
+                return Err("type yes to start a second 1:1 today, or Esc".to_string());
+            }
+            let Some(p) = ctx.profile() else {
+                return Ok(None);
+            };
+            let start = rules::SessionStart::default();
+            Ok(Some(rules::start_session(p, &ctx.ladder, today, start).0))
         }),
     ))
 }

@@ -4,6 +4,7 @@
 
 pub mod coaching;
 pub mod compare;
+pub mod current_role;
 pub mod diff;
 pub mod export;
 pub mod form;

@@ -16,7 +16,7 @@ use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::compare::CompareView;
-use crate::tui::popups::{Popup, diff};
+use crate::tui::popups::{Popup, current_role, diff};
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
@@ -71,6 +71,7 @@ enum Action {
     AddToPlan,
     AutoPlan,
     NextAlternative,
+    UsePath,
     Diff,
     Mark,
     Compare,
@@ -132,7 +133,7 @@ const KEYS: &[Binding<Action>] = &[
         "set-current",
         &[C('c')],
         Action::SetCurrent,
-        "make the selected role your current role",
+        "make the selected role your current role (asks the day)",
         Footer::Word("current"),
     ),
     bind(
@@ -153,15 +154,22 @@ const KEYS: &[Binding<Action>] = &[
         "auto-plan",
         &[C('p')],
         Action::AutoPlan,
-        "plan the best path from current role to target",
-        Footer::Word("auto-plan"),
+        "show the best path to the target (the plan is unchanged)",
+        Footer::Word("path"),
     ),
     bind(
         "next-path",
         &[C('n')],
         Action::NextAlternative,
-        "next alternative path",
-        Footer::Word("next path"),
+        "show the next alternative path (the plan is unchanged)",
+        Footer::Word("next"),
+    ),
+    bind(
+        "use-path",
+        &[C('y')],
+        Action::UsePath,
+        "use the path shown as your plan",
+        Footer::Word("use path"),
     ),
     bind(
         "diff",
@@ -220,7 +228,10 @@ impl LadderTab {
     }
 
     fn layout(&self, ctx: &Ctx) -> Layout {
-        let marks = Marks::of(ctx.profile(), &ctx.ladder).with_compare(&self.compare);
+        // A path being looked at shows as the plan would be; the plan itself is unchanged.
+        let previewed = ctx.previewed_plan();
+        let shown = previewed.as_ref().or(ctx.profile());
+        let marks = Marks::of(shown, &ctx.ladder).with_compare(&self.compare);
         let details = self.details_width(ctx);
         let grid = self.graph.grid(&ctx.ladder, &marks, ctx.body, details);
         let areas = GraphAreas::new(ctx.body, details, &grid);
@@ -264,9 +275,11 @@ impl LadderTab {
                 let Some(p) = ctx.profile() else {
                     return Outcome::Handled;
                 };
-                match rules::set_current_role(p, &role_id, ctx.today()) {
-                    Some(change) => ctx.change(Some(change)),
-                    None => ctx.say("that is already your current role"),
+                if p.current_role == role_id {
+                    ctx.say("that is already your current role");
+                } else {
+                    let title = ctx.ladder.role(selected).title.clone();
+                    return Outcome::Open(current_role::confirm(role_id, &title, ctx.today()));
                 }
             }
             Action::SetTarget => {
@@ -292,8 +305,18 @@ impl LadderTab {
                     Err(refusal) => ctx.complain(refusal.0),
                 }
             }
-            Action::AutoPlan => ctx.auto_plan(false),
-            Action::NextAlternative => ctx.auto_plan(true),
+            Action::AutoPlan | Action::NextAlternative => {
+                // The key as the person's config has it, for the status line.
+                let use_key = ctx
+                    .keymap
+                    .section("", "ladder", KEYS)
+                    .rows
+                    .into_iter()
+                    .find(|r| r.name == "ladder.use-path")
+                    .map_or_else(|| "y".to_string(), |r| r.keys);
+                ctx.preview_path(action == Action::NextAlternative, &use_key);
+            }
+            Action::UsePath => ctx.use_previewed_path(),
         }
         Outcome::Handled
     }

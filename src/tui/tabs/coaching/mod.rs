@@ -33,6 +33,8 @@ pub struct CoachingTab {
     session: Option<SessionView>,
     /// The profile the panes were last showing, to notice a switch.
     showing: Option<String>,
+    /// The person whose 1:1 opens once their profile is open (`n` in the roster).
+    start_for: Option<String>,
 }
 
 /// Where the panes go in `body`: the roster (if it shows) and the pane beside or instead of it.
@@ -97,6 +99,20 @@ impl CoachingTab {
                 self.session = Some(SessionView::new(id));
                 self.focus = Focus::Session;
                 Outcome::Handled
+            }
+            Went::StartFor(id) => {
+                // Already open and shown: at once. Otherwise (even if the open finished within
+                // this key) once the app has taken in the switch, which resets the panes.
+                if self.showing.as_deref() == Some(id.as_str())
+                    && ctx.profile().is_some_and(|p| p.id == id)
+                {
+                    let went = sessions::start_or_open(ctx);
+                    self.went(ctx, went)
+                } else {
+                    self.start_for = Some(id);
+                    self.focus = Focus::Sessions;
+                    Outcome::Handled
+                }
             }
         }
     }
@@ -200,6 +216,13 @@ impl Tab for CoachingTab {
         if ctx.profile().is_none() {
             self.focus = Focus::Roster;
         }
+        // The open asked for did not happen (refused, or not saved): nothing starts later.
+        if !ctx.sync.is_opening()
+            && self.start_for.is_some()
+            && ctx.profile().map(|p| &p.id) != self.start_for.as_ref()
+        {
+            self.start_for = None;
+        }
         self.roster.refresh(ctx);
         self.sessions.refresh(ctx);
         if let Some(view) = &mut self.session
@@ -208,6 +231,16 @@ impl Tab for CoachingTab {
             // The session went (undone, or removed by another program).
             self.session = None;
             self.focus = Focus::Sessions;
+        }
+    }
+
+    fn opened(&mut self, ctx: &mut Ctx) -> Outcome {
+        match self.start_for.take() {
+            Some(id) if ctx.profile().is_some_and(|p| p.id == id) => {
+                let went = sessions::start_or_open(ctx);
+                self.went(ctx, went)
+            }
+            _ => Outcome::Ignored,
         }
     }
 

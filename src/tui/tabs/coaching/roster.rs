@@ -37,6 +37,7 @@ pub struct RosterPane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Open,
+    Start,
     Sort,
     Filter,
     Sessions,
@@ -57,6 +58,13 @@ const KEYS: &[Binding<Action>] = &[
         Action::Open,
         "open this person (the one open now is saved first)",
         Footer::Word("open"),
+    ),
+    bind(
+        "start",
+        &[C('n')],
+        Action::Start,
+        "open this person and today's 1:1 (started if none)",
+        Footer::Word("1:1"),
     ),
     bind(
         "sort",
@@ -150,6 +158,11 @@ impl RosterPane {
         {
             rows.push(Row::Person(now));
         }
+        if ctx.share_safe {
+            // The screen is shared with one person: nobody else's name, figures or count.
+            let open = ctx.profile().map(|p| p.id.as_str());
+            rows.retain(|r| Some(r.id()) == open);
+        }
         let filter = self.filter();
         rows.retain(|r| roster::matches(r, &filter));
         roster::order(&mut rows, self.sort);
@@ -184,10 +197,13 @@ impl RosterPane {
             return Went::Ignored;
         };
         match action {
-            Action::Open => match rows.get(self.cursor) {
+            Action::Open | Action::Start => match rows.get(self.cursor) {
                 Some(Row::Person(e)) => {
                     ctx.open_profile(e.id.clone());
-                    return Went::To(Focus::Sessions);
+                    return match action {
+                        Action::Start => Went::StartFor(e.id.clone()),
+                        _ => Went::To(Focus::Sessions),
+                    };
                 }
                 Some(Row::Unreadable { id, why }) => {
                     ctx.complain(format!("{id} cannot be opened: {}", text::one_line(why)))
@@ -253,7 +269,11 @@ impl RosterPane {
         } else {
             format!("{people} people")
         };
-        let mut title = format!("Roster · {people} · by {}", self.sort.name());
+        let mut title = if ctx.share_safe {
+            "Roster · share-safe: the others are hidden".to_string()
+        } else {
+            format!("Roster · {people} · by {}", self.sort.name())
+        };
         if !self.filter().is_empty() {
             title.push_str(&format!(" · “{}”", self.filter()));
         }
@@ -299,7 +319,9 @@ impl RosterPane {
             &mut state,
         );
         if rows.is_empty() {
-            let hint = if !self.filter().is_empty() {
+            let hint = if ctx.share_safe {
+                "share-safe: only the person open shows — s shows the team again"
+            } else if !self.filter().is_empty() {
                 "nobody matches the filter — Esc or / to change it"
             } else if ctx.roster_read {
                 "no profiles yet — `rungs profile new NAME --role ROLE` makes one per person"

@@ -27,6 +27,7 @@ pub struct SessionsPane {
 enum Action {
     Open,
     New,
+    Another,
     Topic,
     Agree,
     Roster,
@@ -46,8 +47,15 @@ const KEYS: &[Binding<Action>] = &[
         "new",
         &[C('n')],
         Action::New,
-        "start today's 1:1, its agenda built for you",
+        "today's 1:1: opens it, or starts it with its agenda",
         Footer::Word("new 1:1"),
+    ),
+    bind(
+        "another",
+        &[C('N')],
+        Action::Another,
+        "a second 1:1 today: asks first",
+        Footer::Hidden,
     ),
     bind(
         "topic",
@@ -87,6 +95,32 @@ fn listed(p: &Profile) -> Vec<&str> {
     sessions.into_iter().map(|s| s.id.as_str()).collect()
 }
 
+/// Today's 1:1 with the open person: opened if there is one (a second the same day only by the
+/// explicit choice `N` asks for), else started with its agenda built.
+pub fn start_or_open(ctx: &mut Ctx) -> Went {
+    let today = ctx.today();
+    let Some(p) = ctx.profile() else {
+        return Went::Handled;
+    };
+    if let Some(s) = p.session_on(today) {
+        let id = s.id.clone();
+        ctx.say(format!(
+            "today's 1:1 with {} opened — N starts a second one",
+            text::one_line(&p.name)
+        ));
+        return Went::Session(id);
+    }
+    let (change, id) = rules::start_session(p, &ctx.ladder, today, SessionStart::default());
+    ctx.change(Some(change));
+    if ctx
+        .profile()
+        .is_some_and(|p| p.sessions.iter().any(|s| s.id == id))
+    {
+        return Went::Session(id);
+    }
+    Went::Handled
+}
+
 impl SessionsPane {
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
         let count = ctx.profile().map_or(0, |p| p.sessions.len());
@@ -110,22 +144,17 @@ impl SessionsPane {
                     return Went::Session(id);
                 }
             }
-            Action::New => {
-                let Some(p) = ctx.profile() else {
-                    return Went::Handled;
-                };
-                let (change, id) =
-                    rules::start_session(p, &ctx.ladder, ctx.today(), SessionStart::default());
-                ctx.change(Some(change));
-                if ctx
-                    .profile()
-                    .is_some_and(|p| p.sessions.iter().any(|s| s.id == id))
-                {
-                    return Went::Session(id);
+            Action::New => return start_or_open(ctx),
+            Action::Another => {
+                if let Some(p) = ctx.profile() {
+                    return Went::Popup(forms::another_session(&p.name, ctx.today()));
                 }
             }
             Action::Topic => return Went::Popup(forms::new_topic()),
-            Action::Agree => return Went::Popup(forms::new_action(None)),
+            Action::Agree => {
+                let name = ctx.profile().map(|p| p.name.clone()).unwrap_or_default();
+                return Went::Popup(forms::new_action(None, &name));
+            }
             Action::Roster => return Went::To(Focus::Roster),
         }
         Went::Handled

@@ -20,4 +20,6 @@ pub enum Went {
     To(Focus),
     /// Open the session with this id.
     Session(String),
+    /// Open this person and then today's 1:1 with them (started if there is none).
+    StartFor(String),
 }
