@@ -158,7 +158,7 @@ impl Tab for CoachingTab {
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         let mut sections = self.roster.help(keymap);
-        sections.push(team::open_keys(keymap, self.share_safe).then(team::keys(keymap)));
+        sections.push(team::help(keymap, self.share_safe));
         sections.push(sessions::keys(keymap));
         sections.extend(session::help(keymap));
         sections

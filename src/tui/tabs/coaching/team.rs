@@ -85,6 +85,20 @@ pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
     keymap.action(OPEN_SCOPE, OPEN_KEYS, key).is_some()
 }
 
+/// The help's section: the key that opens the view, then the view's own.
+pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
+    const TITLE: &str = "Coaching: team (b on the roster)";
+    let table = if share_safe {
+        OPEN_KEYS_HIDDEN
+    } else {
+        OPEN_KEYS
+    };
+    keymap
+        .section(TITLE, OPEN_SCOPE, table)
+        .then(keymap.section(TITLE, SCOPE, list::CURSOR_KEYS))
+        .then(keymap.section(TITLE, SCOPE, KEYS))
+}
+
 pub fn keys(keymap: &Keymap) -> KeySection {
     keymap
         .section("Coaching: team", SCOPE, list::CURSOR_KEYS)
@@ -200,6 +214,10 @@ impl TeamView {
         for seat in &b.seats {
             let title = text::one_line(&seat.ladder.role(seat.role).title);
             let flag = seat.flag().map(|f| format!("⚠ {}", f.words()));
+            let title = format!(
+                "{title}\n{}",
+                text::count(seat.candidates.len(), "candidate")
+            );
             let style = if flag.is_some() {
                 theme.warning()
             } else {
@@ -212,18 +230,22 @@ impl TeamView {
                     if who.is_empty() {
                         "–".to_string()
                     } else {
-                        who.join(", ")
+                        who.join("\n")
                     }
                 })
                 .collect();
             let [now, soon, later] = [&bands[0], &bands[1], &bands[2]];
-            rows.push(Row::new(vec![
-                Cell::from(title),
-                Cell::from(now.clone()),
-                Cell::from(soon.clone()),
-                Cell::from(later.clone()),
-                Cell::from(flag.unwrap_or_default()).style(style),
-            ]));
+            let height = bands.iter().map(|b| b.lines().count()).max().unwrap_or(1);
+            rows.push(Row::height(
+                Row::new(vec![
+                    Cell::from(title),
+                    Cell::from(now.clone()),
+                    Cell::from(soon.clone()),
+                    Cell::from(later.clone()),
+                    Cell::from(flag.unwrap_or_default()).style(style),
+                ]),
+                u16::try_from(height).unwrap_or(u16::MAX),
+            ));
         }
         for behind in b.behind.iter().filter(|x| x.candidates.is_empty()) {
             let m = &b.members[behind.member];
@@ -318,11 +340,11 @@ impl TeamView {
             w
         } else {
             vec![
+                Constraint::Fill(3),
                 Constraint::Fill(2),
                 Constraint::Fill(2),
                 Constraint::Fill(2),
-                Constraint::Fill(2),
-                Constraint::Length(21),
+                Constraint::Length(14),
             ]
         }
     }
