@@ -298,17 +298,13 @@ impl TeamView {
                 rows.push(Row::new(cells));
             }
             for s in &c.shared {
-                let who: Vec<String> = s
-                    .members
-                    .iter()
-                    .map(|&i| text::one_line(&self.covered[i].profile.name))
-                    .collect();
+                // Who shares it is marked in the grid above; the line says how many.
                 rows.push(
                     Row::new(vec![Cell::from(format!(
-                        "⚠ shared gap {} {}: {}",
+                        "⚠ {} {} — a gap {} share",
                         s.competency + 1,
                         text::one_line(&comps[s.competency].name),
-                        who.join(", ")
+                        text::count(s.members.len(), "person").replace("persons", "people")
                     ))])
                     .style(theme.warning()),
                 );
