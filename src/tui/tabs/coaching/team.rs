@@ -31,7 +31,7 @@ const OPEN_KEYS: &[Binding<Open>] = &[bind(
     "team",
     &[C('b')],
     Open::Team,
-    "the team: bench (who could fill which role, when) and coverage",
+    "the team: who could fill which role, and coverage",
     Footer::Word("bench"),
 )];
 
@@ -39,7 +39,7 @@ const OPEN_KEYS_HIDDEN: &[Binding<Open>] = &[bind(
     "team",
     &[C('b')],
     Open::Team,
-    "the team view is hidden under share-safe (it shows other people)",
+    "hidden under share-safe: the team shows others",
     Footer::Word("bench: hidden under share-safe"),
 )];
 
