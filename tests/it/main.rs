@@ -36,6 +36,7 @@ mod sharing_tui;
 mod sheets;
 mod store;
 mod succession;
+mod team_view;
 mod terminal;
 mod tui;
 mod tui_no_panic;

@@ -7,6 +7,7 @@
 mod roster;
 mod session;
 mod sessions;
+mod team;
 mod went;
 
 use ratatui::buffer::Buffer;
@@ -35,6 +36,9 @@ pub struct CoachingTab {
     showing: Option<String>,
     /// The person whose 1:1 opens once their profile is open (`n` in the roster).
     start_for: Option<String>,
+    /// The Team view (`b` from the roster), over the panes while open; closed by share-safe.
+    team: Option<team::TeamView>,
+    share_safe: bool,
 }
 
 /// Where the panes go in `body`: the roster (if it shows) and the pane beside or instead of it.
@@ -76,6 +80,29 @@ impl CoachingTab {
                 main: Some(body),
             },
         }
+    }
+
+    /// The Team view's keys, and `b` on the roster that opens it (not under share-safe).
+    fn team_key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Option<Outcome> {
+        if let Some(view) = &mut self.team {
+            return Some(match view.key(ctx, key) {
+                team::Went::Stay => Outcome::Handled,
+                team::Went::Back => {
+                    self.team = None;
+                    Outcome::Handled
+                }
+                team::Went::Ignored => Outcome::Ignored,
+            });
+        }
+        if self.focus != Focus::Roster || self.roster.typing() || !team::opens(&ctx.keymap, key) {
+            return None;
+        }
+        if ctx.share_safe {
+            ctx.say("the team view is hidden under share-safe (it shows other people)");
+        } else {
+            self.team = Some(team::TeamView::load(ctx));
+        }
+        Some(Outcome::Handled)
     }
 
     fn went(&mut self, ctx: &mut Ctx, went: Went) -> Outcome {
@@ -132,8 +159,14 @@ impl Tab for CoachingTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
+        if self.team.is_some() {
+            return team::keys(keymap);
+        }
         match (self.focus, &self.session) {
-            (Focus::Roster, _) => self.roster.keys(keymap),
+            (Focus::Roster, _) => self
+                .roster
+                .keys(keymap)
+                .then(team::open_keys(keymap, self.share_safe)),
             (Focus::Session, Some(view)) => view.keys(keymap),
             _ => sessions::keys(keymap),
         }
@@ -141,12 +174,16 @@ impl Tab for CoachingTab {
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         let mut sections = self.roster.help(keymap);
+        sections.push(team::help(keymap, self.share_safe));
         sections.push(sessions::keys(keymap));
         sections.extend(session::help(keymap));
         sections
     }
 
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        if let Some(outcome) = self.team_key(ctx, key) {
+            return outcome;
+        }
         let went = match self.focus {
             Focus::Roster => self.roster.key(ctx, key),
             Focus::Sessions => self.sessions.key(ctx, key),
@@ -187,6 +224,9 @@ impl Tab for CoachingTab {
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
+        if let Some(view) = &self.team {
+            return view.draw(ctx, buf, ctx.body);
+        }
         let panes = self.panes(ctx);
         if let Some(area) = panes.roster {
             self.roster
@@ -203,6 +243,10 @@ impl Tab for CoachingTab {
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
+        self.share_safe = ctx.share_safe;
+        if ctx.share_safe {
+            self.team = None;
+        }
         let open = ctx.profile().map(|p| p.id.clone());
         if open != self.showing {
             // Another person: their sessions, from the top.

@@ -136,6 +136,11 @@ impl RosterPane {
         ]
     }
 
+    /// Whether a filter is being typed (keys are letters then).
+    pub fn typing(&self) -> bool {
+        self.typing.is_some()
+    }
+
     fn filter(&self) -> String {
         self.typing
             .as_ref()
