@@ -326,7 +326,7 @@ pub(super) fn path(
         if !corners.is_empty() {
             writeln!(out, "  corners: {}", corners.join(" → "))?;
         }
-        if let Some(praise) = p.praise() {
+        if let Some(praise) = p.praise(ladder) {
             writeln!(out, "  advice: {praise}")?;
         }
         for advice in &p.advice {

@@ -133,12 +133,23 @@ impl Path {
     /// moves that do not go up yet break no advice are those between two top-level roles
     /// (CDO → CIO), where there is no level above, so the words say so rather than claim
     /// every move goes up.
-    pub fn praise(&self) -> Option<&'static str> {
+    /// A climb that stays in one corner longer than the advice allows breaks none only when that
+    /// corner is the target's own (depth for a specialist chief), and the words say so instead
+    /// of praising it as breadth.
+    pub fn praise(&self, ladder: &Ladder) -> Option<&'static str> {
         if !self.advice.is_empty() {
             return None;
         }
         let up = |s: &Step| matches!(s.kind, MoveKind::Vertical | MoveKind::Diagonal);
-        Some(if self.steps.iter().all(up) {
+        let one_corner = self.moves() > MAX_MOVES_IN_ONE_CORNER
+            && self.corners.len() == 1
+            && self
+                .roles
+                .iter()
+                .all(|&r| ladder.role_corner(r) == Some(self.corners[0]));
+        Some(if self.steps.iter().all(up) && one_corner {
+            "every move goes up, each deeper in the function you aim to lead"
+        } else if self.steps.iter().all(up) {
             "every move goes up, and no corner holds you too long"
         } else if self.steps.iter().any(up) {
             "every move goes up, except between two top-level roles where there is no level above; no corner holds you too long"
@@ -671,22 +682,38 @@ mod tests {
                 .collect();
             Path::from_roles(&ladder, roles)
         };
-        let up = path(&["cto", "cio"]).praise().unwrap();
+        let up = path(&["cto", "cio"]).praise(&ladder).unwrap();
         assert!(up.starts_with("every move goes up"), "{up}");
-        let across = path(&["chief-digital-officer", "cio"]).praise().unwrap();
+        let across = path(&["chief-digital-officer", "cio"])
+            .praise(&ladder)
+            .unwrap();
         assert!(
             !across.contains("goes up") && across.contains("no level above"),
             "{across}"
         );
         let both = path(&["director-engineering", "chief-digital-officer", "cio"])
-            .praise()
+            .praise(&ladder)
             .unwrap();
         assert!(
             both.contains("except between two top-level roles"),
             "{both}"
         );
+        // Four moves up inside security to its chief: depth, not "no corner holds you".
+        let depth = path(&[
+            "security-analyst",
+            "security-lead",
+            "security-manager",
+            "director-security",
+            "ciso",
+        ]);
+        assert!(depth.advice.is_empty(), "{:?}", depth.advice);
+        let words = depth.praise(&ladder).unwrap();
+        assert!(
+            words.contains("deeper in the function") && !words.contains("too long"),
+            "{words}"
+        );
         assert_eq!(
-            path(&["cio", "cto"]).praise(),
+            path(&["cio", "cto"]).praise(&ladder),
             None,
             "a path that breaks advice gets none"
         );

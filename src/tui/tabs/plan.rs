@@ -322,7 +322,7 @@ fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
                 theme.warning(),
             ));
         }
-        if let Some(praise) = path.praise().filter(|_| !p.plan.is_empty()) {
+        if let Some(praise) = path.praise(ladder).filter(|_| !p.plan.is_empty()) {
             lines.push(widgets::line(praise, theme.muted()));
         }
     }
