@@ -19,7 +19,7 @@ use crate::profile::roster::{self, Row, Sort};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{
     Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
-    TalkingPoint,
+    TalkingPoint, Topic,
 };
 use crate::text;
 
@@ -64,8 +64,9 @@ pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
     }
 }
 
-/// The agenda as text: each item under its heading, a tick for those discussed, and before a
-/// talking point its id (the one `agenda done` takes) when `ids` asks for them.
+/// The agenda as text: each item under its heading, a tick for those discussed, and when `ids`
+/// asks for them the id before a talking point (the one `agenda done` takes) and before an
+/// open action item (the one `action done` takes; the heading says which list it is).
 pub(super) fn agenda_lines(items: &[AgendaItem], person: &str, ids: bool) -> String {
     let mut out = String::new();
     let mut heading = String::new();
@@ -78,6 +79,7 @@ pub(super) fn agenda_lines(items: &[AgendaItem], person: &str, ids: bool) -> Str
         let mark = if item.ticked { "✓" } else { "•" };
         let number = item
             .point_id()
+            .or(item.of.filter(|_| item.topic == Topic::Action))
             .filter(|_| ids)
             .map(|n| format!("{n}. "))
             .unwrap_or_default();

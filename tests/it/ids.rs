@@ -122,6 +122,19 @@ fn every_listing_gives_each_item_its_id_and_the_agenda_points_at_them() {
             .all(|i| i["id"].is_null()),
         "{agenda}"
     );
+    // The text shows the same ids: the open topic's (what `agenda done` takes) and the open
+    // action item's (what `action done` takes), under their headings.
+    let text = rungs(dir.path()).arg("agenda").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("• 2. Can I lead the cloud migration?"),
+        "{text}"
+    );
+    assert!(text.contains("• 2. Read the board papers"), "{text}");
+    assert!(
+        !text.contains("Book the course"),
+        "done, so off the agenda: {text}"
+    );
     run(&["session", "add"]);
     let sessions = json(rungs(dir.path()).args(["session", "list", "--json"]));
     assert_eq!(sessions[0]["id"], common::TODAY, "{sessions}");
