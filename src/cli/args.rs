@@ -174,7 +174,7 @@ pub enum Command {
         /// The profile to use from now on
         name: Option<String>,
     },
-    /// The evidence log: list it, correct an entry, remove one (by the id `evidence list` shows)
+    /// The evidence log: list it, or correct or remove an entry by its id
     Evidence {
         #[command(subcommand)]
         action: EvidenceCommand,
@@ -202,13 +202,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Every person against every competency: the rating against what their next role expects, and the gaps several share
+    /// Team coverage: each rating against the next role, and the gaps several share
     Team {
         /// Print JSON for scripts
         #[arg(long)]
         json: bool,
     },
-    /// A promotion case for the next role (or --target): evidence and ratings for each rising expectation, and what is missing
+    /// A promotion case: the evidence and ratings for each rising expectation, gaps marked
     Case {
         /// The role to build the case for (id or exact title) [default: the next role, as `rungs ratings` names it]
         #[arg(long, value_name = "ROLE")]
