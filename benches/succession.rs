@@ -13,7 +13,7 @@ use rungs::cli::{self, Cli, Surroundings};
 use rungs::date::{Clock, Date};
 use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan};
 use rungs::profile::rules::{self, SessionStart};
-use rungs::profile::{HeldRole, MilestoneProgress, PlanStep, Profile, Status, Store};
+use rungs::profile::{HeldRole, MilestoneProgress, Profile, Status, Store};
 
 const PROFILES: usize = 200;
 const SESSIONS: usize = 20;
@@ -67,14 +67,7 @@ fn person(ladder: &Ladder, n: usize, today: Date) -> Profile {
         ..PathRequest::default()
     };
     if let Some(best) = plan(ladder, &request).ok().and_then(|mut p| p.pop()) {
-        p.plan = best.roles[1..]
-            .iter()
-            .map(|&r| PlanStep {
-                role: ladder.role(r).id.to_string(),
-                target_date: None,
-                note: String::new(),
-            })
-            .collect();
+        p.plan = rules::plan_of_path(&p, ladder, &best).1;
     }
     let first = Date::new(2025, 1, 6).expect("a date");
     for s in 0..SESSIONS {

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::Event;
 use rungs::date::Date;
 use rungs::ladder::{Ladder, PathRequest, plan};
+use rungs::profile::rules;
 use rungs::profile::{Action, MilestoneProgress, Owner, PlanStep, Profile, Session, Status, Store};
 use rungs::tui::App;
 
@@ -92,14 +93,7 @@ pub fn planner(ladder: Ladder, from: &str, to: &str, dir: &std::path::Path) -> A
     );
     profile.target_role = Some(to.into());
     let path = &plan(&ladder, &request(&ladder, from, to, 1)).unwrap()[0];
-    profile.plan = path.roles[1..]
-        .iter()
-        .map(|&r| PlanStep {
-            role: ladder.role(r).id.to_string(),
-            target_date: None,
-            note: String::new(),
-        })
-        .collect();
+    profile.plan = rules::plan_of_path(&profile, &ladder, path).1;
     let mut app = App::new(ladder, Store::new(dir), Some(profile), true);
     app.handle(&Event::Resize(200, 60));
     app

@@ -15,7 +15,7 @@ use crate::error::Failure;
 use crate::export::{self, ExportInput, PrivateNotes};
 use crate::ladder::Ladder;
 use crate::profile::bench::{self, Band, Bench, Candidate, Member, Reason, Seat};
-use crate::profile::roster;
+use crate::profile::roster::{self, Unreadable};
 use crate::profile::team::{self, Coverage};
 use crate::text;
 
@@ -35,28 +35,12 @@ fn unreadable_json(unreadable: &[(String, String)]) -> Vec<Value> {
         .collect()
 }
 
-/// Profiles that could not be read, each with why.
-type Unreadable = Vec<(String, String)>;
-
 impl Context<'_> {
     /// Every profile of the data folder as the roster reads it (its glance, which holds all
     /// the bench needs), and those that could not be read with why.
     fn team_glances(&self) -> Result<(Vec<Member>, Unreadable), Failure> {
         self.store.list()?;
-        let mut members = Vec::new();
-        let mut unreadable = Vec::new();
-        for g in roster::glances(&self.store, &self.data_dir) {
-            match g.read {
-                Ok((glance, ladder)) => members.push(Member {
-                    profile: glance.skeleton(&g.id),
-                    id: g.id,
-                    ladder,
-                }),
-                Err(why) => unreadable.push((g.id, why)),
-            }
-        }
-        members.sort_by_cached_key(|m| (m.profile.name.to_lowercase(), m.id.clone()));
-        Ok((members, unreadable))
+        Ok(roster::members(&self.store, &self.data_dir))
     }
 
     /// `rungs bench [ROLE…]`.
@@ -162,13 +146,7 @@ impl Context<'_> {
         let (glanced, mut unreadable) = self.team_glances()?;
         // Coverage reads ratings, which a glance leaves out: each profile is read (never its
         // private notes' file).
-        let mut members = Vec::new();
-        for g in glanced {
-            match self.store.load_shared_part(&g.id).map(|(p, _)| p) {
-                Ok(profile) => members.push(Member { profile, ..g }),
-                Err(e) => unreadable.push((g.id, e.to_string())),
-            }
-        }
+        let members = roster::read_whole(&self.store, &glanced, &mut unreadable);
         let all = team::coverage(&members);
         if json {
             let value = json!({

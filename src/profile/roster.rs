@@ -14,6 +14,7 @@ use crate::date::Date;
 use crate::ladder::{self, Ladder};
 use crate::text;
 
+use super::bench::Member;
 use super::disk::Generation;
 use super::glance::{self, Cache, Glance};
 use super::model::Profile;
@@ -150,6 +151,45 @@ pub fn load(store: &Store, data_dir: &Path, today: Date, sort: Sort) -> Vec<Row>
         .collect();
     order(&mut rows, sort);
     rows
+}
+
+/// Profiles that could not be read, each with why.
+pub type Unreadable = Vec<(String, String)>;
+
+/// The team as the bench reads it: every profile's glance with its ladder, by name, and those
+/// that could not be read.
+pub fn members(store: &Store, data_dir: &Path) -> (Vec<Member>, Unreadable) {
+    let mut members = Vec::new();
+    let mut unreadable = Vec::new();
+    for g in glances(store, data_dir) {
+        match g.read {
+            Ok((glance, ladder)) => members.push(Member {
+                profile: glance.skeleton(&g.id),
+                id: g.id,
+                ladder,
+            }),
+            Err(why) => unreadable.push((g.id, why)),
+        }
+    }
+    members.sort_by_cached_key(|m| (m.profile.name.to_lowercase(), m.id.clone()));
+    (members, unreadable)
+}
+
+/// `members` read whole, as team coverage needs them (ratings, which a glance leaves out),
+/// never their private notes' file; those that cannot be read join `unreadable`.
+pub fn read_whole(store: &Store, members: &[Member], unreadable: &mut Unreadable) -> Vec<Member> {
+    let mut whole = Vec::new();
+    for m in members {
+        match store.load_shared_part(&m.id) {
+            Ok((profile, _)) => whole.push(Member {
+                profile,
+                id: m.id.clone(),
+                ladder: m.ladder.clone(),
+            }),
+            Err(e) => unreadable.push((m.id.clone(), e.to_string())),
+        }
+    }
+    whole
 }
 
 /// The glance of every profile in `store`, in the store's order, each with its own ladder

@@ -13,7 +13,7 @@ use serde_json::Value;
 use rungs::date::Date;
 use rungs::ladder::{BUNDLED, Ladder, PathRequest, load_str, plan};
 use rungs::profile::{
-    HeldRole, MilestoneProgress, PlanStep, Profile, Rater, Rating, RatingLevel, Status, Store,
+    HeldRole, MilestoneProgress, Profile, Rater, Rating, RatingLevel, Status, Store, rules,
 };
 
 use crate::common::{self, Lcg, TODAY};
@@ -115,14 +115,7 @@ fn report(ladder: &Ladder, n: usize, rng: &mut Lcg) -> Profile {
             ..PathRequest::default()
         };
         let best = plan(ladder, &request).unwrap().remove(0);
-        p.plan = best.roles[1..]
-            .iter()
-            .map(|&r| PlanStep {
-                role: ladder.role(r).id.to_string(),
-                target_date: None,
-                note: String::new(),
-            })
-            .collect();
+        p.plan = rules::plan_of_path(&p, ladder, &best).1;
     }
     p
 }

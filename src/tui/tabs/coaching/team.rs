@@ -127,30 +127,8 @@ impl TeamView {
     /// Reads every profile of the data folder and works out the bench and coverage.
     pub fn load(ctx: &Ctx) -> TeamView {
         let store = ctx.sync.store();
-        let mut members = Vec::new();
-        let mut unreadable = Vec::new();
-        for g in roster::glances(store, store.dir()) {
-            match g.read {
-                Ok((glance, ladder)) => members.push(Member {
-                    profile: glance.skeleton(&g.id),
-                    id: g.id,
-                    ladder,
-                }),
-                Err(why) => unreadable.push((g.id, why)),
-            }
-        }
-        members.sort_by_cached_key(|m| (m.profile.name.to_lowercase(), m.id.clone()));
-        let mut covered = Vec::new();
-        for m in &members {
-            match store.load_shared_part(&m.id) {
-                Ok((profile, _)) => covered.push(Member {
-                    profile,
-                    id: m.id.clone(),
-                    ladder: m.ladder.clone(),
-                }),
-                Err(e) => unreadable.push((m.id.clone(), e.to_string())),
-            }
-        }
+        let (members, mut unreadable) = roster::members(store, store.dir());
+        let covered = roster::read_whole(store, &members, &mut unreadable);
         let coverage = team::coverage(&covered);
         TeamView::new(
             bench::bench(members, &[], None, ctx.today()),
