@@ -461,9 +461,9 @@ impl App {
             Global::ShareSafe => {
                 self.set_share_safe(!self.ctx.share_safe);
                 self.ctx.say(if self.ctx.share_safe {
-                    "share-safe: private notes are hidden everywhere until s again"
+                    "share-safe: private notes and other people are hidden until s again"
                 } else {
-                    "share-safe off: private notes show again"
+                    "share-safe off: private notes and the team show again"
                 });
             }
             Global::Export => {

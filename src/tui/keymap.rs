@@ -296,7 +296,7 @@ pub const GLOBAL: &[Binding<Global>] = &[
         "share-safe",
         &[C('s')],
         Global::ShareSafe,
-        "share-safe: hide private notes while the screen is shared",
+        "share-safe: hide private notes and other people",
         Footer::Word("share-safe"),
     ),
     bind(
