@@ -13,7 +13,7 @@ use crate::profile::{self, CompareRow};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pager::{Scroll, Scrolled};
+use crate::tui::widgets::list::{self, Step};
 use crate::tui::widgets::{line, pane, popup, scrollbar};
 
 /// The widest the view grows on a large screen.
@@ -121,18 +121,14 @@ impl CompareView {
         }
     }
 
-    pub fn scroll(&mut self, how: Scroll, screen: Rect, _theme: Theme) {
+    pub fn scroll(&mut self, how: Step, screen: Rect) {
         let laid = self.layout(screen);
         let page = laid
             .page()
             .checked_div(laid.rows.iter().map(|r| Laid::height(r)).max().unwrap_or(1))
             .unwrap_or(1)
             .max(1);
-        let mut scrolled = Scrolled {
-            offset: self.offset,
-        };
-        scrolled.scroll(how, laid.last_offset() + page, page);
-        self.offset = scrolled.offset;
+        self.offset = list::step(self.offset, laid.last_offset() + 1, how, page);
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
