@@ -1,7 +1,7 @@
 //! Where each part of the screen goes, as a pure function of the terminal size, the tab labels
 //! and whether a banner shows: drawing and mouse clicks use the same answer.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Offset, Rect};
 
 use crate::text;
 
@@ -49,11 +49,7 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
         Constraint::Length(1),
     ]));
     // The labels as ratatui's `Tabs` draws them, a column in from the left and one apart.
-    let tab_bar = Rect {
-        x: tab_bar.x + 1,
-        width: tab_bar.width - 1,
-        ..tab_bar
-    };
+    let tab_bar = tab_bar.offset(Offset { x: 1, y: 0 }).intersection(area);
     let mut x = tab_bar.x;
     let tab_rects = tabs
         .iter()

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Text;
-use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 
 use crate::ladder::RoleIdx;
 use crate::profile::{self, CompareRow};
@@ -14,7 +14,7 @@ use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{line, pane, popup, scrollbar};
+use crate::tui::widgets::{framed, line, pane, popup, scrollbar};
 
 /// The widest the view grows on a large screen.
 const MAX_WIDTH: u16 = 140;
@@ -164,17 +164,11 @@ impl CompareView {
             .chain(self.headers.iter().map(|_| Constraint::Length(laid.column)));
         let offset = self.offset.min(laid.last_offset());
         let mut state = TableState::default().with_offset(offset);
-        let block = pane("Compare (Esc closes)", theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
-        StatefulWidget::render(
-            Table::new(rows, widths)
-                .header(header)
-                .column_spacing(SPACING),
-            inner,
-            buf,
-            &mut state,
-        );
+        let inner = framed(buf, area, pane("Compare (Esc closes)", theme.heading()));
+        Table::new(rows, widths)
+            .header(header)
+            .column_spacing(SPACING)
+            .render(inner, buf, &mut state);
         let total: usize = laid.rows.iter().map(|r| Laid::height(r)).sum();
         let before: usize = laid.rows.iter().take(offset).map(|r| Laid::height(r)).sum();
         scrollbar(buf, area, total, before, laid.page());

@@ -178,9 +178,7 @@ impl Tab for MilestonesTab {
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         vec![
-            keymap
-                .section("Milestones", "milestones", list::CURSOR_KEYS)
-                .then(keymap.section("Milestones", "milestones", KEYS)),
+            MilestonesTab::default().keys(keymap),
             keymap.section("Learning path (after v)", "learning", LEARNING_KEYS),
         ]
     }
