@@ -234,12 +234,6 @@ impl App {
         self.ctx.share_safe
     }
 
-    /// Turns share-safe mode on or off.
-    pub fn set_share_safe(&mut self, on: bool) {
-        self.ctx.share_safe = on;
-        self.refresh_tabs();
-    }
-
     /// Makes tab `index` the one in view, telling the one leaving and the one coming.
     fn show_tab(&mut self, index: usize) {
         if index == self.active || index >= self.tabs.len() {
@@ -371,7 +365,6 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.ctx.size = (width, height);
-        self.ctx.body = self.screen().body;
         self.refresh_tabs();
     }
 
@@ -459,7 +452,8 @@ impl App {
                 self.refresh_tabs();
             }
             Global::ShareSafe => {
-                self.set_share_safe(!self.ctx.share_safe);
+                self.ctx.share_safe = !self.ctx.share_safe;
+                self.refresh_tabs();
                 self.ctx.say(if self.ctx.share_safe {
                     "share-safe: private notes and other people are hidden until s again"
                 } else {
@@ -592,16 +586,12 @@ impl App {
                 Style::default(),
             )
         });
-        let bar = screen.tab_bar;
         Tabs::new(titles)
             .select(self.active)
             .divider(" ")
             .padding("", "")
             .highlight_style(ctx.theme.heading().add_modifier(Modifier::REVERSED))
-            .render(
-                Rect::new(bar.x + 1, bar.y, bar.width.saturating_sub(1), bar.height),
-                buf,
-            );
+            .render(screen.tab_bar, buf);
     }
 
     fn draw_status_and_footer(&self, buf: &mut Buffer, screen: &Screen) {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::first_run;
-use super::keymap::{self, KeyRow, KeySection, Keymap};
+use super::keymap::{self, Key, KeyRow, KeySection, Keymap};
 use super::popups;
 use super::tab::Tab;
 use super::tabs;
@@ -24,16 +24,32 @@ pub fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
             footer: None,
         },
     );
-    everywhere.rows.push(keymap::ctrl_c_row());
+    // Handled before any table is asked.
+    everywhere.rows.push(KeyRow {
+        name: "global.ctrl-c".to_string(),
+        keys: Key::Ctrl('c').label(),
+        help: "quit at once, from anywhere",
+        footer: None,
+    });
     let mut sections = vec![everywhere];
     for tab in tabs {
         sections.extend(tab.help(keymap));
     }
-    sections.push(popups::form::keys(keymap));
-    sections.push(popups::read_keys(keymap));
-    sections.push(popups::export::keys(keymap));
-    sections.extend(first_run::help(keymap));
+    sections.extend(overlays(keymap).into_iter().map(|(_, keys)| keys));
     sections
+}
+
+/// The keys of each popup and of the first run's steps, with the screen each is on.
+fn overlays(keymap: &Keymap) -> Vec<(String, KeySection)> {
+    let mut overlays = vec![
+        ("a form".to_string(), popups::form::keys(keymap)),
+        ("a text popup".to_string(), popups::read_keys(keymap)),
+        ("the export menu".to_string(), popups::export::keys(keymap)),
+    ];
+    for section in first_run::help(keymap) {
+        overlays.push((section.title.to_lowercase(), section));
+    }
+    overlays
 }
 
 /// What is wrong with a config's keys: names the planner does not know, and keys the
@@ -104,15 +120,11 @@ fn screens(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<(String, Vec<KeyRow>)>
             (format!("the {} tab", tab.name()), rows)
         })
         .collect();
-    screens.push(("a form".to_string(), popups::form::keys(keymap).rows));
-    screens.push(("a text popup".to_string(), popups::read_keys(keymap).rows));
-    screens.push((
-        "the export menu".to_string(),
-        popups::export::keys(keymap).rows,
-    ));
-    for section in first_run::help(keymap) {
-        screens.push((section.title.to_lowercase(), section.rows));
-    }
+    screens.extend(
+        overlays(keymap)
+            .into_iter()
+            .map(|(on, keys)| (on, keys.rows)),
+    );
     screens
 }
 

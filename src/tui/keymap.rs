@@ -366,16 +366,6 @@ pub fn footer(
     line(&keep, &more)
 }
 
-/// The row that says Ctrl-C quits from anywhere; handled before any table is asked.
-pub fn ctrl_c_row() -> KeyRow {
-    KeyRow {
-        name: "global.ctrl-c".to_string(),
-        keys: Key::Ctrl('c').label(),
-        help: "quit at once, from anywhere",
-        footer: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

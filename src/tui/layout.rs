@@ -1,7 +1,7 @@
 //! Where each part of the screen goes, as a pure function of the terminal size, the tab labels
 //! and whether a banner shows: drawing and mouse clicks use the same answer.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Offset, Rect};
 
 use crate::text;
 
@@ -13,6 +13,7 @@ pub const MIN_HEIGHT: u16 = 16;
 pub struct Screen {
     pub too_small: bool,
     pub header: Rect,
+    /// Where ratatui's `Tabs` draws the labels.
     pub tab_bar: Rect,
     /// Each tab's clickable label, in tab order.
     pub tabs: Vec<Rect>,
@@ -21,10 +22,6 @@ pub struct Screen {
     pub body: Rect,
     pub status: Rect,
     pub footer: Rect,
-}
-
-fn row(area: Rect, y: u16) -> Rect {
-    Rect::new(area.x, area.y + y, area.width, 1)
 }
 
 /// The label of a tab in the tab bar, for drawing and measuring alike.
@@ -43,29 +40,39 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
             ..Screen::default()
         };
     }
-    let mut top = 2;
-    let banner = banner.then(|| {
-        top += 1;
-        row(area, 2)
-    });
-    let mut x = area.x + 1;
+    let [header, tab_bar, banner_row, body, status, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(banner)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    // The labels as ratatui's `Tabs` draws them, a column in from the left and one apart.
+    let tab_bar = tab_bar.offset(Offset { x: 1, y: 0 }).intersection(area);
+    let mut x = tab_bar.x;
     let tab_rects = tabs
         .iter()
         .map(|&(digit, name)| {
             let width = text::width(&tab_label(digit, name, false)) as u16;
-            let rect = Rect::new(x, area.y + 1, width, 1).intersection(area);
+            let rect = Rect {
+                x,
+                width,
+                ..tab_bar
+            }
+            .intersection(area);
             x = x.saturating_add(width + 1);
             rect
         })
         .collect();
     Screen {
         too_small: false,
-        header: row(area, 0),
-        tab_bar: row(area, 1),
+        header,
+        tab_bar,
         tabs: tab_rects,
-        banner,
-        body: Rect::new(area.x, area.y + top, area.width, area.height - top - 2),
-        status: row(area, area.height - 2),
-        footer: row(area, area.height - 1),
+        banner: banner.then_some(banner_row),
+        body,
+        status,
+        footer,
     }
 }

@@ -240,15 +240,11 @@ impl ProfileSync {
         if effective.is_empty() {
             return Err("nothing to change".to_string());
         }
-        let number = self.next;
-        self.next += 1;
-        self.undo.push((number, effective.inverse()));
+        self.undo.push((self.next, effective.inverse()));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
-        self.saying = change.done.clone();
-        self.pending.push((number, change));
-        self.save();
+        self.pend(change);
         Ok(())
     }
 
@@ -272,11 +268,16 @@ impl ProfileSync {
         if effective.is_empty() {
             return Err("nothing left to undo: that change is gone from the file already".into());
         }
-        self.saying = inverse.done.clone();
-        self.pending.push((self.next, inverse));
+        self.pend(inverse);
+        Ok(())
+    }
+
+    /// Numbers `change`, made in memory already, and saves it.
+    fn pend(&mut self, change: Change) {
+        self.saying = change.done.clone();
+        self.pending.push((self.next, change));
         self.next += 1;
         self.save();
-        Ok(())
     }
 
     /// Sends every pending change to the disk, unless a job is under way (its outcome sends
@@ -407,16 +408,7 @@ impl ProfileSync {
                 self.last_failure = None;
                 self.pending.retain(|(n, _)| *n > upto);
                 self.seen = generation;
-                let mut conflicts = Vec::new();
-                for (n, result) in results {
-                    match result {
-                        Ok(effective) => self.undo_what_was_done(n, effective),
-                        Err(conflict) => {
-                            self.undo_what_was_done(n, Change::new(Vec::new(), ""));
-                            conflicts.push(conflict);
-                        }
-                    }
-                }
+                let mut conflicts = self.settle(results);
                 conflicts.extend(self.rebase(profile));
                 if !conflicts.is_empty() {
                     self.notices.push(Notice::Conflicts(conflicts));
@@ -471,38 +463,36 @@ impl ProfileSync {
         }
     }
 
-    /// Undo for change `n` reverses only `effective`, what the change really did to the file;
-    /// a change that did nothing leaves nothing to undo.
-    fn undo_what_was_done(&mut self, n: u64, effective: Change) {
-        if effective.is_empty() {
-            self.undo.retain(|(m, _)| *m != n);
-        } else if let Some(entry) = self.undo.iter_mut().find(|(m, _)| *m == n) {
-            entry.1 = effective.inverse();
+    /// Undo for each change (by number) reverses only what it really did to the file; a change
+    /// that did nothing, or did not fit, leaves nothing to undo. Returns the ones that did not.
+    fn settle(&mut self, results: Vec<(u64, Result<Change, Conflict>)>) -> Vec<Conflict> {
+        let mut conflicts = Vec::new();
+        for (n, result) in results {
+            let effective = result.unwrap_or_else(|conflict| {
+                conflicts.push(conflict);
+                Change::new(Vec::new(), "")
+            });
+            if effective.is_empty() {
+                self.undo.retain(|(m, _)| *m != n);
+            } else if let Some(entry) = self.undo.iter_mut().find(|(m, _)| *m == n) {
+                entry.1 = effective.inverse();
+            }
         }
+        conflicts
     }
 
     /// Takes `fresh` from disk as the copy, with the pending changes applied on top; drops (and
     /// returns) the ones that no longer fit, and undo reverses only what the rest still do.
     fn rebase(&mut self, mut fresh: Profile) -> Vec<Conflict> {
-        let mut conflicts = Vec::new();
-        let mut outcomes = Vec::new();
+        let results: Vec<_> = self
+            .pending
+            .iter()
+            .map(|(n, change)| (*n, change.apply(&mut fresh)))
+            .collect();
         self.pending
-            .retain(|(n, change)| match change.apply(&mut fresh) {
-                Ok(effective) => {
-                    outcomes.push((*n, effective));
-                    true
-                }
-                Err(conflict) => {
-                    conflicts.push(conflict);
-                    outcomes.push((*n, Change::new(Vec::new(), "")));
-                    false
-                }
-            });
-        for (n, effective) in outcomes {
-            self.undo_what_was_done(n, effective);
-        }
+            .retain(|(n, _)| results.iter().any(|(m, r)| m == n && r.is_ok()));
         self.profile = Some(fresh);
-        conflicts
+        self.settle(results)
     }
 
     /// Saves whatever is still pending before the planner closes; says why if it cannot.

@@ -6,15 +6,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Text;
-use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 
 use crate::ladder::RoleIdx;
 use crate::profile::{self, CompareRow};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pager::{Scroll, Scrolled};
-use crate::tui::widgets::{line, pane, popup, scrollbar};
+use crate::tui::widgets::list::{self, Step};
+use crate::tui::widgets::{framed, line, pane, popup, scrollbar};
 
 /// The widest the view grows on a large screen.
 const MAX_WIDTH: u16 = 140;
@@ -121,18 +121,14 @@ impl CompareView {
         }
     }
 
-    pub fn scroll(&mut self, how: Scroll, screen: Rect, _theme: Theme) {
+    pub fn scroll(&mut self, how: Step, screen: Rect) {
         let laid = self.layout(screen);
         let page = laid
             .page()
             .checked_div(laid.rows.iter().map(|r| Laid::height(r)).max().unwrap_or(1))
             .unwrap_or(1)
             .max(1);
-        let mut scrolled = Scrolled {
-            offset: self.offset,
-        };
-        scrolled.scroll(how, laid.last_offset() + page, page);
-        self.offset = scrolled.offset;
+        self.offset = list::step(self.offset, laid.last_offset() + 1, how, page);
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
@@ -168,17 +164,11 @@ impl CompareView {
             .chain(self.headers.iter().map(|_| Constraint::Length(laid.column)));
         let offset = self.offset.min(laid.last_offset());
         let mut state = TableState::default().with_offset(offset);
-        let block = pane("Compare (Esc closes)", theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
-        StatefulWidget::render(
-            Table::new(rows, widths)
-                .header(header)
-                .column_spacing(SPACING),
-            inner,
-            buf,
-            &mut state,
-        );
+        let inner = framed(buf, area, pane("Compare (Esc closes)", theme.heading()));
+        Table::new(rows, widths)
+            .header(header)
+            .column_spacing(SPACING)
+            .render(inner, buf, &mut state);
         let total: usize = laid.rows.iter().map(|r| Laid::height(r)).sum();
         let before: usize = laid.rows.iter().take(offset).map(|r| Laid::height(r)).sum();
         scrollbar(buf, area, total, before, laid.page());

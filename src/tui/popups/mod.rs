@@ -11,11 +11,12 @@ pub mod form;
 pub mod help;
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 
 use super::context::Ctx;
 use super::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
-use super::widgets::pager::{Pager, Scroll};
+use super::widgets::list::{self, Step};
+use super::widgets::pager::Pager;
 use form::Form;
 pub use form::Stay;
 
@@ -30,7 +31,7 @@ pub enum Popup {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ReadAction {
-    Scroll(Scroll),
+    Scroll(Step),
     Close,
 }
 
@@ -40,42 +41,42 @@ const READ_KEYS: &[Binding<ReadAction>] = &[
     bind(
         "scroll-up",
         &[Code(KeyCode::Up), C('k')],
-        ReadAction::Scroll(Scroll::Up),
+        ReadAction::Scroll(Step::Up),
         "scroll up a line",
         Footer::Group("↑↓ PgUp PgDn", "scroll"),
     ),
     bind(
         "scroll-down",
         &[Code(KeyCode::Down), C('j')],
-        ReadAction::Scroll(Scroll::Down),
+        ReadAction::Scroll(Step::Down),
         "scroll down a line",
         Footer::Hidden,
     ),
     bind(
         "page-up",
         &[Code(KeyCode::PageUp)],
-        ReadAction::Scroll(Scroll::PageUp),
+        ReadAction::Scroll(Step::PageUp),
         "scroll up a page",
         Footer::Hidden,
     ),
     bind(
         "page-down",
         &[Code(KeyCode::PageDown), C(' ')],
-        ReadAction::Scroll(Scroll::PageDown),
+        ReadAction::Scroll(Step::PageDown),
         "scroll down a page",
         Footer::Hidden,
     ),
     bind(
         "top",
         &[Code(KeyCode::Home), C('g')],
-        ReadAction::Scroll(Scroll::Top),
+        ReadAction::Scroll(Step::Top),
         "go to the top",
         Footer::Hidden,
     ),
     bind(
         "bottom",
         &[Code(KeyCode::End), C('G')],
-        ReadAction::Scroll(Scroll::Bottom),
+        ReadAction::Scroll(Step::Bottom),
         "go to the end",
         Footer::Hidden,
     ),
@@ -96,24 +97,27 @@ pub fn read_keys(keymap: &Keymap) -> KeySection {
 impl Popup {
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
         match self {
-            Popup::Read(pager) => match ctx.keymap.action("reading", READ_KEYS, key) {
-                Some(ReadAction::Scroll(how)) => {
-                    pager.scroll(how, ctx.screen());
-                    Stay::Open
+            Popup::Read(_) | Popup::Compare(_) => {
+                match ctx.keymap.action("reading", READ_KEYS, key) {
+                    Some(ReadAction::Scroll(how)) => {
+                        self.scroll(ctx, how);
+                        Stay::Open
+                    }
+                    Some(ReadAction::Close) => Stay::Closed,
+                    None => Stay::Open,
                 }
-                Some(ReadAction::Close) => Stay::Closed,
-                None => Stay::Open,
-            },
-            Popup::Compare(view) => match ctx.keymap.action("reading", READ_KEYS, key) {
-                Some(ReadAction::Scroll(how)) => {
-                    view.scroll(how, ctx.screen(), ctx.theme);
-                    Stay::Open
-                }
-                Some(ReadAction::Close) => Stay::Closed,
-                None => Stay::Open,
-            },
+            }
             Popup::Export(menu) => menu.key(ctx, key),
             Popup::Form(form) => form.key(ctx, key),
+        }
+    }
+
+    /// Scrolls text to read (help, a diff, a comparison) by `how`.
+    fn scroll(&mut self, ctx: &Ctx, how: Step) {
+        match self {
+            Popup::Read(pager) => pager.scroll(how, ctx.screen()),
+            Popup::Compare(view) => view.scroll(how, ctx.screen()),
+            Popup::Export(_) | Popup::Form(_) => {}
         }
     }
 
@@ -124,15 +128,8 @@ impl Popup {
     }
 
     pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) {
-        let how = match mouse.kind {
-            MouseEventKind::ScrollUp => Scroll::Up,
-            MouseEventKind::ScrollDown => Scroll::Down,
-            _ => return,
-        };
-        match self {
-            Popup::Read(pager) => pager.scroll(how, ctx.screen()),
-            Popup::Compare(view) => view.scroll(how, ctx.screen(), ctx.theme),
-            Popup::Export(_) | Popup::Form(_) => {}
+        if let Some(how) = list::wheel(mouse) {
+            self.scroll(ctx, how);
         }
     }
 

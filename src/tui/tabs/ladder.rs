@@ -22,7 +22,7 @@ use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
-use crate::tui::widgets::pager::{Scroll, Scrolled};
+use crate::tui::widgets::list::Step as Scroll;
 use crate::tui::widgets::{self, list};
 
 /// The details pane's width, when it shows.
@@ -390,11 +390,7 @@ impl LadderTab {
             return;
         };
         let Details { lines, page, .. } = self.details(ctx, &layout.marks, pane);
-        let mut details = Scrolled {
-            offset: self.details_offset,
-        };
-        details.scroll(how, lines, page);
-        self.details_offset = details.offset;
+        self.details_offset = list::scroll(self.details_offset, how, lines, page);
     }
 
     /// The details pane for the selected role in `pane`.
@@ -587,12 +583,7 @@ impl Tab for LadderTab {
         if let Some(pane) = layout.areas.details
             && pane.contains(at)
         {
-            if let Some(step) = list::wheel(mouse) {
-                let how = if step == list::Step::Up {
-                    Scroll::Up
-                } else {
-                    Scroll::Down
-                };
+            if let Some(how) = list::wheel(mouse) {
                 self.scroll_details(ctx, how);
             }
             return Outcome::Handled;

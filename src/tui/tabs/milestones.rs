@@ -178,9 +178,7 @@ impl Tab for MilestonesTab {
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         vec![
-            keymap
-                .section("Milestones", "milestones", list::CURSOR_KEYS)
-                .then(keymap.section("Milestones", "milestones", KEYS)),
+            MilestonesTab::default().keys(keymap),
             keymap.section("Learning path (after v)", "learning", LEARNING_KEYS),
         ]
     }
@@ -322,7 +320,6 @@ impl Tab for MilestonesTab {
             counts.render(counted, buf);
             area = rest;
         }
-        let mut row = 0;
         for (level, def) in ladder.levels().iter().enumerate() {
             if !rows.iter().any(|&(l, _)| l == level) {
                 // A level with no milestones still shows, in its place; one filtered out does not.
@@ -345,9 +342,8 @@ impl Tab for MilestonesTab {
                 theme.heading(),
             )));
             let mut stage: Option<Stage> = None;
-            while let Some(&(l, i)) = rows.get(row)
-                && l == level
-            {
+            let of_level = rows.iter().enumerate().filter(|(_, (l, _))| *l == level);
+            for (row, &(_, i)) in of_level {
                 let m = &def.milestones[i];
                 if stage != Some(m.stage) {
                     items.push(ListItem::new(widgets::line(
@@ -387,7 +383,6 @@ impl Tab for MilestonesTab {
                 // A line too long for the pane ends in `…`, so nothing is cut unseen.
                 let line = text::truncate(&line, usize::from(inner.width));
                 items.push(ListItem::new(widgets::line(&line, style)));
-                row += 1;
             }
         }
         if items.is_empty() {

@@ -254,17 +254,11 @@ impl Tab for PlanTab {
         heading.render(top, buf);
         notes.render(bottom, buf);
         if steps.is_empty() {
-            Paragraph::new(vec![
-                widgets::line("", Style::default()),
-                widgets::line(
-                    "No moves planned yet. Press p to plan the best path to your target,",
-                    Style::default(),
-                ),
-                widgets::line(
-                    "or pick roles on the Ladder tab and press a.",
-                    Style::default(),
-                ),
-            ])
+            Paragraph::new(widgets::lines(
+                "\nNo moves planned yet. Press p to plan the best path to your target,\n\
+                 or pick roles on the Ladder tab and press a.",
+                Style::default(),
+            ))
             .style(theme.muted())
             .wrap(Wrap { trim: false })
             .render(middle, buf);

@@ -1,6 +1,6 @@
 //! A list with a cursor, scrolled so the cursor always shows, and the keys that move the cursor
-//! — the same in every list. [`render`] draws one as ratatui's [`List`] with a [`ListState`];
-//! the older [`draw`] remains while screens still call it.
+//! — the same in every list. [`render`] draws one as ratatui's [`List`] with a [`ListState`].
+//! The same [`Step`]s scroll text ([`scroll`]): a cursor over the first lines shown.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, MouseEvent, MouseEventKind};
@@ -11,15 +11,15 @@ use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 use crate::tui::keymap::{Binding, Footer, Key, bind};
 use crate::tui::theme::Theme;
 
-/// Where a cursor key moves the cursor.
+/// Where a cursor key moves the cursor, or a scroll key the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Up,
     Down,
     PageUp,
     PageDown,
-    First,
-    Last,
+    Top,
+    Bottom,
 }
 
 use Key::{Char as C, Code};
@@ -56,14 +56,14 @@ pub const CURSOR_KEYS: &[Binding<Step>] = &[
     bind(
         "first",
         &[Code(KeyCode::Home), C('g')],
-        Step::First,
+        Step::Top,
         "the first line",
         Footer::Hidden,
     ),
     bind(
         "last",
         &[Code(KeyCode::End), C('G')],
-        Step::Last,
+        Step::Bottom,
         "the last line",
         Footer::Hidden,
     ),
@@ -79,9 +79,15 @@ pub fn step(cursor: usize, len: usize, step: Step, page: usize) -> usize {
         Step::Down => (cursor + 1).min(last),
         Step::PageUp => cursor.saturating_sub(page),
         Step::PageDown => (cursor + page).min(last),
-        Step::First => 0,
-        Step::Last => last,
+        Step::Top => 0,
+        Step::Bottom => last,
     }
+}
+
+/// The first line shown after `step` over `lines` lines of text, `page` of which show: a
+/// cursor over the first lines that leave no room below the last.
+pub fn scroll(offset: usize, step: Step, lines: usize, page: usize) -> usize {
+    self::step(offset, lines.saturating_sub(page) + 1, step, page)
 }
 
 /// How many lines of a list show in a framed `body` (a page, for PgUp and PgDn).

@@ -1,51 +1,14 @@
-//! Text too long for its box: wrapped and scrolled. The
-//! [`Scrolled`] piece serves any framed pane (the ladder's details); [`Pager`] is ratatui's
-//! wrapped, scrolled paragraph in a centred popup, for help, the role diff and anything else
-//! read rather than edited.
+//! Text too long for its box: [`Pager`] is ratatui's wrapped, scrolled paragraph in a centred
+//! popup, for help, the role diff and anything else read rather than edited.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::list::{self, Step};
 use crate::text;
 use crate::tui::theme::Theme;
-
-/// How far a scroll key moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scroll {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-}
-
-/// A scroll position over wrapped text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Scrolled {
-    /// The first wrapped line shown.
-    pub offset: usize,
-}
-
-impl Scrolled {
-    /// Moves by `how` over `lines` lines of which `page` show.
-    pub fn scroll(&mut self, how: Scroll, lines: usize, page: usize) {
-        let last = lines.saturating_sub(page);
-        let page = page.max(1);
-        let offset = self.offset.min(last);
-        self.offset = match how {
-            Scroll::Up => offset.saturating_sub(1),
-            Scroll::Down => offset + 1,
-            Scroll::PageUp => offset.saturating_sub(page),
-            Scroll::PageDown => offset + page,
-            Scroll::Top => 0,
-            Scroll::Bottom => last,
-        }
-        .min(last);
-    }
-}
 
 /// Text to read in a centred popup: ratatui's [`Paragraph`], wrapped and scrolled, in a
 /// [`Block`](super::pane) over a [`Clear`](ratatui::widgets::Clear), with a scrollbar when it is
@@ -54,7 +17,8 @@ impl Scrolled {
 pub struct Pager {
     pub title: String,
     lines: Vec<Line<'static>>,
-    position: Scrolled,
+    /// The first wrapped line shown.
+    offset: usize,
     /// The width the box would like, before the screen limits it.
     width: u16,
 }
@@ -64,7 +28,7 @@ impl Pager {
         Pager {
             title: title.into(),
             lines,
-            position: Scrolled::default(),
+            offset: 0,
             width,
         }
     }
@@ -84,10 +48,10 @@ impl Pager {
         )
     }
 
-    pub fn scroll(&mut self, how: Scroll, screen: Rect) {
+    pub fn scroll(&mut self, how: Step, screen: Rect) {
         let (area, lines) = self.layout(screen);
-        self.position
-            .scroll(how, lines, usize::from(area.height.saturating_sub(2)));
+        let page = usize::from(area.height.saturating_sub(2));
+        self.offset = list::scroll(self.offset, how, lines, page);
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
@@ -97,7 +61,7 @@ impl Pager {
         }
         let area = super::popup(buf, area, area.width, area.height);
         let page = usize::from(area.height.saturating_sub(2));
-        let offset = self.position.offset.min(lines.saturating_sub(page));
+        let offset = self.offset.min(lines.saturating_sub(page));
         self.paragraph()
             .block(super::pane(&self.title, theme.heading()))
             .scroll((text::cells(offset), 0))
