@@ -5,6 +5,7 @@
 
 pub mod case;
 mod coaching;
+pub mod document;
 mod dot;
 mod formats;
 mod ics;

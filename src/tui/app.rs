@@ -462,7 +462,8 @@ impl App {
             }
             Global::Export => {
                 if self.ctx.profile().is_some() {
-                    self.popup = Some(Popup::Export(popups::export::ExportMenu::default()));
+                    let open = self.tabs.iter().find_map(|t| t.open_session());
+                    self.popup = Some(Popup::Export(popups::export::ExportMenu::new(open)));
                 } else {
                     self.ctx.complain("no profile to export yet");
                 }

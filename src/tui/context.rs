@@ -9,7 +9,6 @@ use super::keymap::Keymap;
 use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
 use crate::date::{Clock, Date};
-use crate::export::{self, ExportInput, Format, PrivateNotes};
 use crate::ladder::{Ladder, Path};
 use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
@@ -238,27 +237,6 @@ impl Ctx {
             }
         }
         heard
-    }
-
-    /// Exports the profile in `format` into the data dir's exports folder, on the disk's
-    /// thread; the status line says where once it is written. Private notes go in only when
-    /// asked for, the format can carry them and the screen is not shared.
-    pub fn export(&mut self, format: Format, private: PrivateNotes) {
-        let Some(profile) = self.sync.profile() else {
-            return self.complain("no profile to export yet");
-        };
-        let private = if self.share_safe || !format.can_carry_private_notes() {
-            PrivateNotes::LeftOut
-        } else {
-            private
-        };
-        let input =
-            ExportInput::new(profile, &self.ladder, &self.clock).with_private_notes(private);
-        let contents = export::render(format, &input);
-        let name = export::file_name(&input, format);
-        self.say(format!("exporting {}…", format.name()));
-        self.sync.export(format, name, contents);
-        self.hear_from_disk();
     }
 
     /// Plans the best path to the target (or, with `next`, the next of the paths found) and

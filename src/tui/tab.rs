@@ -32,6 +32,10 @@ pub trait Tab {
     fn shows_private_notes(&self) -> bool {
         false
     }
+    /// The 1:1 open in the tab, whose minutes the export menu writes.
+    fn open_session(&self) -> Option<&str> {
+        None
+    }
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome;
     fn paste(&mut self, _ctx: &mut Ctx, _text: &str) -> Outcome {
         Outcome::Ignored

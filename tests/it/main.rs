@@ -11,6 +11,7 @@ mod cli;
 mod coaching;
 mod config;
 mod dates;
+mod export_menu;
 mod faults;
 mod graph;
 mod ids;

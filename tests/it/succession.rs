@@ -51,12 +51,28 @@ const REPORTS: [(&str, Option<&str>, Option<i64>, u64); 10] = [
 /// A profile for report `n`, with the best path to its target as its plan.
 fn report(ladder: &Ladder, n: usize, rng: &mut Lcg) -> Profile {
     let (role, target, years, tenths) = REPORTS[n];
-    let mut p = Profile::new(
+    let p = Profile::new(
         format!("report-{n:02}"),
         format!("Report {n:02}"),
         "it-leadership".into(),
         role.into(),
     );
+    with_record(ladder, p, target, years, tenths, rng)
+}
+
+/// `p` (in its current role) with `target`, `years` in the role (`None`: no dated history),
+/// every milestone of the levels below done and `tenths` of its own level's, ratings drawn
+/// from `rng`, and the best path to the target as its plan. The Team view's tests use it too.
+pub fn with_record(
+    ladder: &Ladder,
+    mut p: Profile,
+    target: Option<&str>,
+    years: Option<i64>,
+    tenths: u64,
+    rng: &mut Lcg,
+) -> Profile {
+    let role = p.current_role.clone();
+    let role = role.as_str();
     p.target_role = target.map(String::from);
     if let Some(years) = years {
         p.history.push(HeldRole {

@@ -9,24 +9,36 @@ use crate::common;
 use common::planner::*;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
+use rungs::ladder::{BUNDLED, load_str};
 use rungs::profile::{Profile, Store};
 
-/// Reports at different levels, each aiming one level up (and one with no one behind them).
-const TEAM: &[(&str, &str, &str)] = &[
-    ("Ada Brook", "developer", "dev-lead"),
-    ("Ben Cole", "developer", "dev-lead"),
-    ("Cara Diaz", "sysadmin", "infra-lead"),
-    ("Dev Patel", "dev-lead", "engineering-manager"),
-    ("Eli Ford", "infra-lead", "infra-manager"),
-    ("Fay Gomez", "engineering-manager", "cio"),
+use crate::succession::with_record;
+
+/// Reports at different levels: (name, role, target, years in the role, tenths of the level's
+/// training done). Ada is trained and long in her role (ready now), Ben trained but two years
+/// in (1–2 years), Dev two moves from his target (3+ years); Gus wants to go back to coding,
+/// where Ivy is the only developer, so no one could follow him there, and Ivy alone could
+/// step into the tech lead role Ada and Ben hold.
+const TEAM: &[(&str, &str, &str, i64, u64)] = &[
+    ("Ada Brook", "dev-lead", "engineering-manager", 5, 10),
+    ("Ben Cole", "dev-lead", "engineering-manager", 2, 10),
+    ("Cara Diaz", "infra-manager", "director-infra", 1, 5),
+    ("Dev Patel", "engineering-manager", "cio", 6, 10),
+    ("Eli Ford", "director-engineering", "cio", 5, 10),
+    ("Gus Hill", "engineering-manager", "developer", 3, 10),
+    ("Ivy Jones", "developer", "dev-lead", 1, 3),
 ];
 
+/// The team, made as the succession tests make their reports (history, milestones done,
+/// ratings and the best path to the target as the plan); the id of the first.
 fn generated_team(dir: &Path) -> String {
+    let ladder = load_str(BUNDLED[0].1, "bundled").unwrap();
     let store = Store::new(dir);
-    for (name, role, target) in TEAM {
+    let mut rng = common::Lcg(7);
+    for (name, role, target, years, tenths) in TEAM {
         let id = rungs::profile::profile_id(name).unwrap();
-        let mut p = Profile::new(id, (*name).into(), "it-leadership".into(), (*role).into());
-        p.target_role = Some((*target).into());
+        let p = Profile::new(id, (*name).into(), "it-leadership".into(), (*role).into());
+        let p = with_record(&ladder, p, Some(target), Some(*years), *tenths, &mut rng);
         store.create(&p).unwrap();
     }
     rungs::profile::profile_id(TEAM[0].0).unwrap()
@@ -46,8 +58,16 @@ fn the_team_view_shows_the_bench_and_coverage_and_esc_returns_to_the_roster() {
         keys(&mut app, "b");
         let shown = screen(&app);
         assert!(shown.contains("Bench"), "{shown}");
-        assert!(shown.contains("ready now"), "{shown}");
-        assert!(shown.contains("Fay Gomez"), "{shown}");
+        // Every band and flag shows, the flags in full, at both sizes (titles cut at 80).
+        let row = |title: &str| {
+            let start = format!("\"│ {title}");
+            shown.lines().find(|l| l.starts_with(&start)).unwrap_or("")
+        };
+        assert!(row("Engineering").contains("Ada Brook"), "{shown}");
+        assert!(row("Engineering").contains("Ben Cole"), "{shown}");
+        assert!(row("Tech lead").contains("⚠ only one successor"), "{shown}");
+        assert!(row("Software").contains("⚠ no successor"), "{shown}");
+        assert!(shown.contains("⚠ no one behind"), "{shown}");
         assert_snapshot!(format!("team_bench_{width}x{height}"), shown);
         press(&mut app, KeyCode::Tab);
         let shown = screen(&app);
@@ -59,6 +79,38 @@ fn the_team_view_shows_the_bench_and_coverage_and_esc_returns_to_the_roster() {
         assert!(shown.contains("Roster"), "{shown}");
         assert!(!shown.contains("Team coverage"), "{shown}");
     }
+}
+
+#[test]
+fn the_team_covers_every_band_and_flag_as_rungs_bench_works_them_out() {
+    let dir = tempfile::tempdir().unwrap();
+    generated_team(dir.path());
+    let bench = common::json(rungs_cmd(dir.path()).args(["bench", "--json"]));
+    let seats = bench["roles"].as_array().unwrap();
+    let seat = |role: &str| seats.iter().find(|s| s["role"] == role).unwrap();
+    let band_of = |role: &str, who: &str| {
+        seat(role)["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["profile"] == who)
+            .map(|c| c["band"].as_str().unwrap().to_string())
+    };
+    // The bands the snapshots show, as the domain works them out.
+    let ready = band_of("engineering-manager", "ada-brook");
+    assert_eq!(ready.as_deref(), Some("ready-now"));
+    let soon = band_of("engineering-manager", "ben-cole");
+    assert_eq!(soon.as_deref(), Some("1-2-years"));
+    let later = band_of("cio", "dev-patel");
+    assert_eq!(later.as_deref(), Some("3-plus-years"));
+    assert_eq!(
+        seat("dev-lead")["flags"],
+        serde_json::json!(["one-successor"])
+    );
+    assert_eq!(
+        seat("developer")["flags"],
+        serde_json::json!(["no-successor"])
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! The export menu (`X`): pick a format and the profile is written into the exports folder of
-//! the data dir, on the disk's thread; the status line then says where. The private notes of
-//! 1:1s stay out unless asked for each time the menu opens (`p`), never in share-safe mode.
+//! The export menu (`X`): pick a format of the profile, the minutes of a 1:1 or the promotion
+//! case, and it is written into the exports folder of the data dir, on the disk's thread; the
+//! status line then says where. The private notes of 1:1s stay out unless asked for each time
+//! the menu opens (`p`), never in share-safe mode.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -9,19 +10,21 @@ use ratatui::style::Style;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::form::Stay;
-use crate::export::{Format, PrivateNotes};
+use crate::export::document::Document;
+use crate::export::{ExportInput, Format, PrivateNotes, case};
+use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::{line, pane, popup};
 
-const WIDTH: u16 = 64;
+const WIDTH: u16 = 72;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Up,
     Down,
     Pick,
-    Write(Format),
+    Write(Document),
     Private,
     Close,
 }
@@ -33,56 +36,70 @@ const KEYS: &[Binding<Action>] = &[
         "up",
         &[Code(KeyCode::Up)],
         Action::Up,
-        "the format above",
+        "the entry above",
         Footer::Group("↑↓", "select"),
     ),
     bind(
         "down",
         &[Code(KeyCode::Down)],
         Action::Down,
-        "the format below",
+        "the entry below",
         Footer::Hidden,
     ),
     bind(
         "write",
         &[Code(KeyCode::Enter)],
         Action::Pick,
-        "write the selected format",
+        "write the selected entry",
         Footer::Word("write"),
     ),
     bind(
         "markdown",
         &[C('m')],
-        Action::Write(Format::Markdown),
+        Action::Write(Document::Profile(Format::Markdown)),
         "write the Markdown 1:1 summary",
         Footer::Hidden,
     ),
     bind(
         "json",
         &[C('j')],
-        Action::Write(Format::Json),
+        Action::Write(Document::Profile(Format::Json)),
         "write JSON, for scripts",
         Footer::Hidden,
     ),
     bind(
         "dot",
         &[C('d')],
-        Action::Write(Format::Dot),
+        Action::Write(Document::Profile(Format::Dot)),
         "write Graphviz (dot) source of the ladder and plan",
         Footer::Hidden,
     ),
     bind(
         "svg",
         &[C('s')],
-        Action::Write(Format::Svg),
+        Action::Write(Document::Profile(Format::Svg)),
         "write the ladder and plan as SVG, for a browser",
         Footer::Hidden,
     ),
     bind(
         "ics",
         &[C('i')],
-        Action::Write(Format::Ics),
+        Action::Write(Document::Profile(Format::Ics)),
         "write a calendar (ics) of due dates and moves",
+        Footer::Hidden,
+    ),
+    bind(
+        "minutes",
+        &[C('o')],
+        Action::Write(Document::Minutes),
+        "write the minutes of the 1:1 open (or the latest)",
+        Footer::Hidden,
+    ),
+    bind(
+        "case",
+        &[C('c')],
+        Action::Write(Document::Case),
+        "write the promotion case for the next role, as Markdown",
         Footer::Hidden,
     ),
     bind(
@@ -101,15 +118,12 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
-/// What each format is for, as the menu says it.
-fn describe(format: Format) -> &'static str {
-    match format {
-        Format::Markdown => "Markdown — a 1:1 summary to paste",
-        Format::Json => "JSON — everything, for scripts",
-        Format::Dot => "DOT — Graphviz source of the ladder and plan",
-        Format::Svg => "SVG — the ladder and plan, for any browser",
-        Format::Ics => "iCalendar — due dates and moves for a calendar",
-    }
+/// The menu's entries: each binding that writes, with its place in [`KEYS`].
+fn entries() -> impl Iterator<Item = (usize, Document)> {
+    KEYS.iter().enumerate().filter_map(|(i, b)| match b.action {
+        Action::Write(doc) => Some((i, doc)),
+        _ => None,
+    })
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -117,6 +131,8 @@ pub struct ExportMenu {
     selected: usize,
     /// Left out each time the menu opens: including them is a choice made for one export.
     private: PrivateNotes,
+    /// The 1:1 open in the Coaching tab, whose minutes the menu writes (else the latest).
+    session: Option<String>,
 }
 
 /// The keys of the menu, for help and footer.
@@ -125,9 +141,17 @@ pub fn keys(keymap: &Keymap) -> KeySection {
 }
 
 impl ExportMenu {
+    /// The menu, with the 1:1 open in the Coaching tab if there is one.
+    pub fn new(session: Option<&str>) -> ExportMenu {
+        ExportMenu {
+            session: session.map(String::from),
+            ..ExportMenu::default()
+        }
+    }
+
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
-        let count = Format::ALL.len();
-        let format = match ctx.keymap.action("export", KEYS, key) {
+        let count = entries().count();
+        let doc = match ctx.keymap.action("export", KEYS, key) {
             Some(Action::Up) => {
                 self.selected = (self.selected + count - 1) % count;
                 return Stay::Open;
@@ -141,12 +165,67 @@ impl ExportMenu {
                 return Stay::Open;
             }
             Some(Action::Close) => return Stay::Closed,
-            Some(Action::Pick) => Format::ALL[self.selected.min(count - 1)],
-            Some(Action::Write(format)) => format,
+            Some(Action::Pick) => match entries().nth(self.selected) {
+                Some((_, doc)) => doc,
+                None => return Stay::Open,
+            },
+            Some(Action::Write(doc)) => doc,
             None => return Stay::Open,
         };
-        ctx.export(format, self.private);
+        self.write(ctx, doc);
         Stay::Closed
+    }
+
+    /// Writes `doc` into the data dir's exports folder on the disk's thread, through the
+    /// writer every export uses; the status line says where once it is written. Private notes
+    /// go in only when asked for, the document can carry them and the screen is not shared.
+    fn write(&self, ctx: &mut Ctx, doc: Document) {
+        let Some(profile) = ctx.profile() else {
+            return ctx.complain("no profile to export yet");
+        };
+        let private = match self.private {
+            _ if ctx.share_safe || !doc.can_carry_private_notes() => PrivateNotes::LeftOut,
+            asked => asked,
+        };
+        let input = ExportInput::new(profile, &ctx.ladder, &ctx.clock).with_private_notes(private);
+        match doc.render(&input, self.session.as_deref()) {
+            Ok((name, contents)) => {
+                ctx.say(format!("exporting {name}…"));
+                ctx.sync.export(doc.format(), name, contents);
+                ctx.hear_from_disk();
+            }
+            Err(why) => ctx.complain(why),
+        }
+    }
+
+    /// What the menu says of `doc`: what the key writes, and for the minutes and the case
+    /// which 1:1 and which role, or that there is none.
+    fn words(&self, ctx: &Ctx, doc: Document, help: &str) -> String {
+        let Some(p) = ctx.profile() else {
+            return String::new();
+        };
+        let input = ExportInput::new(p, &ctx.ladder, &ctx.clock);
+        match doc {
+            Document::Profile(_) => help.to_string(),
+            Document::Minutes => Document::minutes(&input, self.session.as_deref()).map_or(
+                "minutes of a 1:1 — there is none yet".into(),
+                |m| {
+                    format!(
+                        "write the minutes of the 1:1 of {} (Markdown)",
+                        m.session.id
+                    )
+                },
+            ),
+            Document::Case => case::default_target(&input).map_or(
+                "promotion case — there is no next role".into(),
+                |r| {
+                    format!(
+                        "write the promotion case for {}",
+                        text::one_line(&ctx.ladder.role(r).title)
+                    )
+                },
+            ),
+        }
     }
 
     fn toggle_private(&mut self, ctx: &mut Ctx) {
@@ -182,49 +261,36 @@ impl ExportMenu {
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
-        let letters = keys(&ctx.keymap);
-        let count = Format::ALL.len() + 4;
-        let area = popup(
-            buf,
-            ctx.screen(),
-            WIDTH,
-            crate::text::cells(count).saturating_add(2),
-        );
+        let rows = keys(&ctx.keymap).rows;
+        let count = entries().count();
+        let area = popup(buf, ctx.screen(), WIDTH, text::cells(count + 6));
         if area.width < 5 || area.height < 3 {
             return;
         }
-        let key_of = |name: &str| {
-            letters
-                .rows
-                .iter()
-                .find(|r| r.name == format!("export.{name}"))
-                .map_or(String::new(), |r| r.keys.clone())
-        };
         let block = pane("Export (Esc closes)", theme.heading());
         let inner = block.inner(area);
         block.render(area, buf);
-        let [formats, private, hint] = inner.layout(&Layout::vertical([
-            Constraint::Length(crate::text::cells(Format::ALL.len() + 1)),
+        let [list, private, hint] = inner.layout(&Layout::vertical([
+            Constraint::Length(text::cells(count + 1)),
             Constraint::Length(2),
             Constraint::Fill(1),
         ]));
-        let items: Vec<ListItem<'static>> = Format::ALL
-            .iter()
-            .map(|format| {
-                ListItem::new(line(
-                    &format!(" {:<3} {}", key_of(format.name()), describe(*format)),
-                    Style::default(),
-                ))
-            })
-            .collect();
+        let items = entries().map(|(i, doc)| {
+            let words = self.words(ctx, doc, rows[i].help);
+            ListItem::new(line(
+                &format!(" {:<3} {words}", rows[i].keys),
+                Style::default(),
+            ))
+        });
         let mut state = ListState::default().with_selected(Some(self.selected));
         StatefulWidget::render(
             List::new(items).highlight_style(theme.selected()),
-            formats,
+            list,
             buf,
             &mut state,
         );
-        let (words, style) = self.private_line(ctx, &key_of("private"));
+        let at = KEYS.iter().position(|b| b.action == Action::Private);
+        let (words, style) = self.private_line(ctx, at.map_or("", |i| &rows[i].keys));
         line(&words, style).render(private, buf);
         Paragraph::new(line(
             "Written to the exports folder of your data folder.",

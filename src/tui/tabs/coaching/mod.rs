@@ -32,6 +32,8 @@ pub struct CoachingTab {
     roster: RosterPane,
     sessions: SessionsPane,
     session: Option<SessionView>,
+    /// The id of the last session view opened: the 1:1 open while `session` is.
+    session_id: String,
     /// The profile the panes were last showing, to notice a switch.
     showing: Option<String>,
     /// The person whose 1:1 opens once their profile is open (`n` in the roster).
@@ -123,6 +125,7 @@ impl CoachingTab {
                 Outcome::Handled
             }
             Went::Session(id) => {
+                self.session_id.clone_from(&id);
                 self.session = Some(SessionView::new(id));
                 self.focus = Focus::Session;
                 Outcome::Handled
@@ -156,6 +159,10 @@ impl Tab for CoachingTab {
 
     fn shows_private_notes(&self) -> bool {
         true
+    }
+
+    fn open_session(&self) -> Option<&str> {
+        (self.focus == Focus::Session && self.session.is_some()).then_some(self.session_id.as_str())
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {

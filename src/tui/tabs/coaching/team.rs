@@ -318,7 +318,8 @@ impl TeamView {
                 Constraint::Fill(2),
                 Constraint::Fill(2),
                 Constraint::Fill(2),
-                Constraint::Length(14),
+                // "⚠ only one successor", the longest flag, in full.
+                Constraint::Length(20),
             ]
         }
     }
