@@ -402,15 +402,11 @@ fn chosen_profile(
 /// The manager's own profile, named by `me` in the config; one that names no profile is a
 /// warning, never a failure.
 fn my_profile(surroundings: &Surroundings, data_dir: Option<&Path>) -> Option<String> {
-    let me = surroundings.config.me.as_deref()?;
-    match crate::profile::Store::new(data_dir?).resolve(Some(me)) {
-        Ok(id) => Some(id),
-        Err(e) => {
-            warn(&format!(
-                "config.ron: me \"{}\" cannot be used ({e}); the roster lists everyone as a report",
-                text::one_line(me)
-            ));
+    let store = crate::profile::Store::new(data_dir?);
+    store
+        .me(surroundings.config.me.as_deref())
+        .unwrap_or_else(|why| {
+            warn(&format!("config.ron: {why}"));
             None
-        }
-    }
+        })
 }

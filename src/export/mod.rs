@@ -371,13 +371,8 @@ pub fn text(profile: &Profile, ladder: &Ladder) -> String {
     if !profile.history.is_empty() {
         let _ = writeln!(out, "\nHistory");
         for held in &profile.history {
-            let span = match (held.from, held.to) {
-                (Some(f), Some(t)) => format!("{f} – {t}"),
-                (None, Some(t)) => format!("until {t}"),
-                (Some(f), None) => format!("from {f}"),
-                (None, None) => String::new(),
-            };
-            let _ = writeln!(out, "  ✓ {}  {span}", ladder.title_of(&held.role));
+            let (title, span) = (ladder.title_of(&held.role), held.span());
+            let _ = writeln!(out, "  ✓ {title}  {span}");
         }
     }
     let breadth = profile::breadth(profile, ladder);

@@ -200,6 +200,18 @@ pub struct Evidence {
     pub competency: Option<String>,
 }
 
+impl HeldRole {
+    /// When the role was held, in words: "2019-03-01 – 2023-06-30", "until …", "from …".
+    pub fn span(&self) -> String {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => format!("{f} – {t}"),
+            (None, Some(t)) => format!("until {t}"),
+            (Some(f), None) => format!("from {f}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -223,6 +235,18 @@ pub struct Rating {
 }
 
 impl Evidence {
+    /// A new entry of `date`, tied to nothing; its id is given when it is first saved.
+    pub fn new(date: Date, text: String) -> Evidence {
+        Evidence {
+            id: 0,
+            seq: 0,
+            date,
+            text,
+            milestone: None,
+            competency: None,
+        }
+    }
+
     /// The milestone or competency the entry is about, if it names one.
     pub fn about(&self) -> Option<&str> {
         self.milestone.as_deref().or(self.competency.as_deref())

@@ -177,6 +177,17 @@ impl Store {
         };
         Err(ProfileError::NotFound { id, hint })
     }
+
+    /// The manager's own profile, as config.ron's `me` names it (`None` when it is not set).
+    /// A `me` that names no profile is a warning to show, never a failure: with no `me`, the
+    /// roster lists everyone as a report.
+    pub fn me(&self, me: Option<&str>) -> Result<Option<String>, String> {
+        let Some(me) = me else { return Ok(None) };
+        self.resolve(Some(me)).map(Some).map_err(|e| {
+            let me = text::one_line(me);
+            format!("me \"{me}\" cannot be used ({e}); the roster lists everyone as a report")
+        })
+    }
 }
 
 #[cfg(test)]

@@ -91,8 +91,7 @@ impl App {
             Ok(id) => Some(id),
             Err(ProfileError::NoProfiles) => None,
             Err(ProfileError::NoneChosen { .. }) => {
-                let me = options.config.me.as_deref();
-                let me = me.and_then(|me| store.resolve(Some(me)).ok());
+                let me = store.me(options.config.me.as_deref()).ok().flatten();
                 team_only = me.is_none();
                 me
             }
@@ -155,7 +154,13 @@ impl App {
     pub fn configure(&mut self, config: &Config, origin: &str) -> Vec<String> {
         self.ctx.keymap = Keymap::from_config(config);
         self.ctx.theme.palette = config.colors;
-        key_list::config_warnings(config, origin)
+        let mut warnings = key_list::config_warnings(config, origin);
+        let me = self.ctx.sync.store().me(config.me.as_deref());
+        self.ctx.me = me.unwrap_or_else(|why| {
+            warnings.push(format!("{origin}: {why}"));
+            None
+        });
+        warnings
     }
 
     /// An app over a loaded ladder and profile (or the first-run screen when `None`), saving

@@ -56,6 +56,8 @@ pub struct Ctx {
     pub roster: Vec<Row>,
     /// Whether the roster has been read at least once.
     pub roster_read: bool,
+    /// The manager's own profile (the config's `me`): the roster shows it apart.
+    pub me: Option<String>,
     roster_reader: RosterReader,
     /// Another profile was opened since the app last asked.
     switched: bool,
@@ -77,6 +79,7 @@ impl Ctx {
             share_safe: false,
             roster: Vec::new(),
             roster_read: false,
+            me: None,
             roster_reader: RosterReader::inline(),
             switched: false,
             alternatives: Alternatives::default(),

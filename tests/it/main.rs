@@ -29,6 +29,7 @@ mod planner_1on1;
 mod private_exports;
 mod private_files;
 mod profile_crash;
+mod profile_evidence;
 mod profiles;
 mod pty;
 mod readiness_tui;

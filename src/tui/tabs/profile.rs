@@ -1,6 +1,6 @@
 //! Tab 5, Profile: the role history, mentors, mentees, the evidence log and the competencies,
-//! each a section with its own list, a key to add to the one shown, and one to rate a
-//! competency.
+//! each a section with its own list, a key to add to the one shown, one to rate a competency,
+//! and keys to correct or remove an evidence entry (by its id, as `rungs evidence` does).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::widgets::{ListItem, Paragraph, Tabs, Widget, Wrap};
 
+use crate::export;
 use crate::profile::competence;
 use crate::profile::rules::{self, Relation};
 use crate::profile::{self, Evidence, HeldRole, Person, Profile, Rater};
@@ -60,10 +61,9 @@ impl Section {
         }
     }
 
+    /// The section `by` places on (`ALL` lists the sections in their declared order).
     fn next(self, by: isize) -> Section {
-        let here = Section::ALL.iter().position(|&s| s == self).unwrap_or(0) as isize;
-        let n = Section::ALL.len() as isize;
-        Section::ALL[(here + by).rem_euclid(n) as usize]
+        Section::ALL[(self as isize + by).rem_euclid(Section::ALL.len() as isize) as usize]
     }
 
     /// What an empty section says, and how to fill it.
@@ -98,6 +98,8 @@ enum Action {
     NextSection,
     Add,
     Rate,
+    Edit,
+    Remove,
 }
 
 use Key::{Char as C, Code};
@@ -130,6 +132,20 @@ const KEYS: &[Binding<Action>] = &[
         Action::Rate,
         "competencies: rate the one selected (as yourself)",
         Footer::Word("rate"),
+    ),
+    bind(
+        "edit",
+        &[C('e')],
+        Action::Edit,
+        "evidence: correct the text of the entry selected",
+        Footer::Word("edit"),
+    ),
+    bind(
+        "remove",
+        &[C('x')],
+        Action::Remove,
+        "evidence: remove the entry selected (u brings it back)",
+        Footer::Word("remove"),
     ),
 ];
 
@@ -191,14 +207,7 @@ impl ProfileTab {
                     let Some(p) = ctx.profile() else {
                         return Ok(None);
                     };
-                    let entry = Evidence {
-                        id: 0,
-                        seq: 0,
-                        date: ctx.today(),
-                        text: values.text(0),
-                        milestone: None,
-                        competency: None,
-                    };
+                    let entry = Evidence::new(ctx.today(), values.text(0));
                     rules::add_evidence(p, entry).map(Some).map_err(|r| r.0)
                 }),
             )),
@@ -213,35 +222,34 @@ impl ProfileTab {
                 .history
                 .iter()
                 .map(|h| {
-                    let span = match (h.from, h.to) {
-                        (Some(f), Some(t)) => format!("{f} – {t}"),
-                        (None, Some(t)) => format!("until {t}"),
-                        (Some(f), None) => format!("from {f}"),
-                        (None, None) => String::new(),
-                    };
-                    format!(
-                        "✓ {}  {span}  {}",
-                        ctx.ladder.title_of(&h.role),
-                        text::one_line(&h.note)
-                    )
+                    let (title, span) = (ctx.ladder.title_of(&h.role), h.span());
+                    format!("✓ {title}  {span}  {}", text::one_line(&h.note))
                 })
                 .collect(),
             Section::Mentors => p.mentors.iter().map(person).collect(),
             Section::Mentees => p.mentees.iter().map(person).collect(),
+            // With its id and tie by title, as `rungs evidence list` shows it.
             Section::Evidence => p
                 .evidence
                 .iter()
-                .map(|e| {
-                    let tag = e
-                        .about()
-                        .map(|t| format!("  [{}]", text::one_line(t)))
-                        .unwrap_or_default();
-                    format!("{}  {}{tag}", e.date, text::one_line(&e.text))
-                })
+                .map(|e| format!("{:>3}. {}", e.id, export::evidence_line(e, &ctx.ladder)))
                 .collect(),
             // Drawn as a table of its own.
             Section::Competencies => Vec::new(),
         }
+    }
+
+    /// A form to correct the text of evidence entry `entry`, found again by its id on saving.
+    fn edit_form(entry: &Evidence) -> Popup {
+        let id = entry.id;
+        Popup::Form(Form::new(
+            format!("Correct evidence entry {id}"),
+            &[("What happened", &entry.text, true)],
+            Box::new(move |values, ctx| match ctx.profile() {
+                Some(p) => rules::edit_evidence(p, id, values.text(0)).map_err(|r| r.0),
+                None => Ok(None),
+            }),
+        ))
     }
 
     fn rows(&self, ctx: &Ctx) -> usize {
@@ -289,6 +297,22 @@ impl Tab for ProfileTab {
                     ctx.say("→ to the competencies section to rate one");
                 } else if let Some(form) = forms::rate_at(ctx, self.cursor, Rater::Own) {
                     return Outcome::Open(form);
+                }
+            }
+            Action::Edit | Action::Remove => {
+                let p = ctx.profile();
+                match p.and_then(|p| p.evidence.get(self.cursor)).cloned() {
+                    _ if self.section != Section::Evidence => {
+                        ctx.say("→ to the evidence section to correct or remove an entry")
+                    }
+                    None => ctx.say("no evidence entry selected"),
+                    Some(e) if action == Action::Edit => {
+                        return Outcome::Open(Self::edit_form(&e));
+                    }
+                    Some(e) => match p.map(|p| rules::remove_evidence(p, e.id)).transpose() {
+                        Ok(change) => ctx.change(change),
+                        Err(refused) => ctx.complain(refused.0),
+                    },
                 }
             }
         }
@@ -345,9 +369,8 @@ impl Tab for ProfileTab {
                 format!(" {} {count} ", s.name())
             }
         });
-        let here = Section::ALL.iter().position(|&s| s == self.section);
         Tabs::new(titles)
-            .select(here)
+            .select(self.section as usize)
             .divider("  ")
             .padding("", "")
             .style(theme.muted())

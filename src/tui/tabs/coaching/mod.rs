@@ -180,7 +180,7 @@ impl Tab for CoachingTab {
     }
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
-        let mut sections = self.roster.help(keymap);
+        let mut sections = Vec::from(self.roster.help(keymap));
         sections.push(team::help(keymap, self.share_safe));
         sections.push(sessions::keys(keymap));
         sections.extend(session::help(keymap));

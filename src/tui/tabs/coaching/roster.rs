@@ -2,14 +2,15 @@
 //! overdue milestones, open action items and the last 1:1. Sorted with `o`, filtered with `/`;
 //! Enter opens a person (the current profile is saved first). The rows come from the context,
 //! which reads them on a worker thread; the open profile's row is drawn as it is in memory.
+//! The manager's own profile (the config's `me`) comes first, apart from the reports.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Text;
 use ratatui::widgets::{
-    Cell, LineGauge, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget, Wrap,
+    Cell, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
 use super::went::{Focus, Went};
@@ -110,21 +111,12 @@ const SCOPE: &str = "coaching-roster";
 
 impl RosterPane {
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
-        if self.typing.is_some() {
-            keymap.section(
-                "Coaching: filtering the roster",
-                "coaching-filter",
-                FILTER_KEYS,
-            )
-        } else {
-            keymap
-                .section("Coaching: roster", SCOPE, list::CURSOR_KEYS)
-                .then(keymap.section("Coaching: roster", SCOPE, KEYS))
-        }
+        let [list, filtering] = self.help(keymap);
+        self.typing.as_ref().map_or(list, |_| filtering)
     }
 
-    pub fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
-        vec![
+    pub fn help(&self, keymap: &Keymap) -> [KeySection; 2] {
+        [
             keymap
                 .section("Coaching: roster", SCOPE, list::CURSOR_KEYS)
                 .then(keymap.section("Coaching: roster", SCOPE, KEYS)),
@@ -147,21 +139,16 @@ impl RosterPane {
             .map_or_else(|| self.filter.clone(), TextField::value)
     }
 
-    /// The rows shown: the roster as read, the open profile as it is now, filtered and sorted.
-    fn rows(&self, ctx: &Ctx) -> Vec<Row> {
-        let live = ctx.live_entry();
-        let mut rows: Vec<Row> = ctx
-            .roster
-            .iter()
-            .map(|row| match (&live, row) {
-                (Some(now), Row::Person(e)) if e.id == now.id => Row::Person(now.clone()),
-                _ => row.clone(),
-            })
-            .collect();
-        if let Some(now) = live
-            && !rows.iter().any(|r| r.id() == now.id)
-        {
-            rows.push(Row::Person(now));
+    /// The rows shown: the roster as read, the open profile as it is now, filtered; the
+    /// manager's own first (`true` when it is there, named "you: …"), then the reports sorted.
+    fn rows(&self, ctx: &Ctx) -> (Vec<Row>, bool) {
+        let mut rows = ctx.roster.clone();
+        if let Some(now) = ctx.live_entry() {
+            match rows.iter_mut().find(|r| r.id() == now.id) {
+                Some(Row::Person(e)) => *e = now,
+                Some(Row::Unreadable { .. }) => {}
+                None => rows.push(Row::Person(now)),
+            }
         }
         if ctx.share_safe {
             // The screen is shared with one person: nobody else's name, figures or count.
@@ -170,8 +157,13 @@ impl RosterPane {
         }
         let filter = self.filter();
         rows.retain(|r| roster::matches(r, &filter));
-        roster::order(&mut rows, self.sort);
-        rows
+        let mut team = roster::team(rows, ctx.me.as_deref());
+        if let Some(Row::Person(me)) = &mut team.me {
+            me.name = format!("you: {}", me.name);
+        }
+        roster::order(&mut team.reports, self.sort);
+        let mine = team.me.is_some();
+        (team.me.into_iter().chain(team.reports).collect(), mine)
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
@@ -193,7 +185,7 @@ impl RosterPane {
             }
             return Went::Handled;
         }
-        let rows = self.rows(ctx);
+        let (rows, _) = self.rows(ctx);
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
             self.cursor = list::step(self.cursor, rows.len(), step, list::page(ctx.body));
             return Went::Handled;
@@ -241,7 +233,7 @@ impl RosterPane {
         let Some(step) = list::wheel(mouse) else {
             return Went::Ignored;
         };
-        let rows = self.rows(ctx).len();
+        let rows = self.rows(ctx).0.len();
         self.cursor = list::step(self.cursor, rows, step, 1);
         Went::Handled
     }
@@ -254,7 +246,7 @@ impl RosterPane {
     }
 
     pub fn refresh(&mut self, ctx: &Ctx) {
-        let rows = self.rows(ctx);
+        let (rows, _) = self.rows(ctx);
         let open = ctx.profile().map(|p| p.id.clone());
         if open.is_some() && open != self.placed_for && ctx.roster_read {
             if let Some(at) = rows.iter().position(|r| Some(r.id()) == open.as_deref()) {
@@ -267,12 +259,14 @@ impl RosterPane {
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect, focused: bool) {
         let theme = ctx.theme;
-        let rows = self.rows(ctx);
-        let people = rows.iter().filter(|r| matches!(r, Row::Person(_))).count();
-        let people = if people == 1 {
-            "1 person".to_string()
-        } else {
-            format!("{people} people")
+        let (rows, mine) = self.rows(ctx);
+        // With `me` set, the others are reports: the manager's own row is not one of them.
+        let counted = rows[usize::from(mine)..].iter();
+        let counted = counted.filter(|r| matches!(r, Row::Person(_))).count();
+        let people = match counted {
+            _ if ctx.me.is_some() => text::count(counted, "report"),
+            1 => "1 person".to_string(),
+            _ => format!("{counted} people"),
         };
         let mut title = if ctx.share_safe {
             "Roster · share-safe: the others are hidden".to_string()
@@ -291,28 +285,39 @@ impl RosterPane {
             Style::default()
         };
         let block = pane(&title, style);
-        let mut inner = block.inner(area);
+        let typing = u16::from(self.typing.is_some());
+        let [typed, inner] = Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)])
+            .areas(block.inner(area));
         block.render(area, buf);
         if let Some(field) = &self.typing {
-            line("/ ", theme.heading()).render(inner, buf);
-            field.draw(
-                buf,
-                Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1),
-            );
-            inner.y = inner.y.saturating_add(1);
-            inner.height = inner.height.saturating_sub(1);
+            let [slash, typed] =
+                Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(typed);
+            line("/ ", theme.heading()).render(slash, buf);
+            field.draw(buf, typed);
         }
         let columns = Columns::for_width(inner.width, &rows);
         let open = ctx.profile().map(|p| p.id.as_str());
         let today = ctx.today();
+        // The manager's own row stands apart from the reports, a blank line below it.
+        let apart = |i: usize| usize::from(mine && i == 0);
         let table_rows: Vec<TableRow> = rows
             .iter()
-            .map(|row| match row {
-                Row::Person(e) => columns.row(e, open == Some(e.id.as_str()), today, theme),
-                Row::Unreadable { id, why } => columns.unreadable(id, why, theme),
+            .enumerate()
+            .map(|(i, row)| {
+                match row {
+                    Row::Person(e) => {
+                        columns.row(e, open == Some(e.id.as_str()), apart(i) == 1, today, theme)
+                    }
+                    Row::Unreadable { id, why } => columns.unreadable(id, why, theme),
+                }
+                .bottom_margin(apart(i) as u16)
             })
             .collect();
-        let heights: Vec<usize> = rows.iter().map(|r| columns.height(r)).collect();
+        let heights: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| columns.height(r) + apart(i))
+            .collect();
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
         let mut state = TableState::default().with_selected(focused.then_some(cursor));
         StatefulWidget::render(
@@ -333,38 +338,11 @@ impl RosterPane {
             } else {
                 "reading the profiles…"
             };
-            let below = Rect::new(
-                inner.x,
-                inner.y + 1,
-                inner.width,
-                inner.height.saturating_sub(1),
-            );
+            let [_, below] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
             Paragraph::new(line(hint, theme.muted()))
                 .wrap(Wrap { trim: true })
-                .render(below.intersection(inner), buf);
-        }
-        // Readiness as a gauge beside each percentage, where there is room for one.
-        if columns.gauge {
-            let x = inner.x + columns.gauge_x();
-            let mut y = inner.y + 1;
-            for (row, height) in rows.iter().zip(&heights).skip(state.offset()) {
-                if y >= inner.bottom() {
-                    break;
-                }
-                if let Row::Person(Entry {
-                    readiness: Some(r), ..
-                }) = row
-                {
-                    let ratio = r.done.min(r.total) as f64 / r.total.max(1) as f64;
-                    LineGauge::default()
-                        .ratio(ratio.clamp(0.0, 1.0))
-                        .label("")
-                        .filled_symbol("▓")
-                        .unfilled_symbol("░")
-                        .render(Rect::new(x, y, Columns::GAUGE, 1).intersection(inner), buf);
-                }
-                y = y.saturating_add(text::cells(*height));
-            }
+                .render(below, buf);
         }
         let total: usize = heights.iter().sum();
         let before: usize = heights.iter().take(state.offset()).sum();
@@ -434,51 +412,23 @@ impl Columns {
     }
 
     fn widths(&self) -> Vec<Constraint> {
-        let mut widths = vec![
-            Constraint::Length(Self::MARK),
-            Constraint::Length(self.name),
-            Constraint::Length(Self::READY),
-        ];
-        let optional = [
-            (self.gauge, Self::GAUGE),
-            (self.late, Self::LATE),
-            (self.open, Self::OPEN),
-            (self.last, Self::LAST),
-            (self.roles > 0, self.roles),
-        ];
-        widths.extend(
-            optional
-                .iter()
-                .filter(|(shown, _)| *shown)
-                .map(|&(_, w)| Constraint::Length(w)),
-        );
-        widths
+        let fixed = [Self::MARK, self.name, Self::READY];
+        let optional = [Self::GAUGE, Self::LATE, Self::OPEN, Self::LAST, self.roles];
+        self.cells(fixed, optional)
+            .into_iter()
+            .map(Constraint::Length)
+            .collect()
     }
 
-    /// Where the gauge column starts, from the table's left edge.
-    fn gauge_x(&self) -> u16 {
-        Self::MARK + 1 + self.name + 1 + Self::READY + 1
-    }
-
-    /// The cells of a row, in column order, the optional ones where they show.
-    fn cells(
-        &self,
-        fixed: [Cell<'static>; 3],
-        [gauge, late, open, last, roles]: [Cell<'static>; 5],
-    ) -> Vec<Cell<'static>> {
-        let mut cells = fixed.to_vec();
-        for (shown, cell) in [
-            (self.gauge, gauge),
-            (self.late, late),
-            (self.open, open),
-            (self.last, last),
-            (self.roles > 0, roles),
-        ] {
-            if shown {
-                cells.push(cell);
-            }
-        }
-        cells
+    /// The cells (or widths) of a row, in column order, the optional ones where they show:
+    /// gauge, overdue, open actions, last 1:1, roles.
+    fn cells<T>(&self, fixed: [T; 3], optional: [T; 5]) -> Vec<T> {
+        let shown = [self.gauge, self.late, self.open, self.last, self.roles > 0];
+        let optional = optional.into_iter().zip(shown).filter(|(_, shown)| *shown);
+        fixed
+            .into_iter()
+            .chain(optional.map(|(cell, _)| cell))
+            .collect()
     }
 
     fn header(&self) -> TableRow<'static> {
@@ -518,7 +468,15 @@ impl Columns {
         }
     }
 
-    fn row(&self, e: &Entry, is_open: bool, today: Date, theme: Theme) -> TableRow<'static> {
+    /// A person's row; `me` is the manager's own: no "never" for 1:1s with themselves.
+    fn row(
+        &self,
+        e: &Entry,
+        is_open: bool,
+        me: bool,
+        today: Date,
+        theme: Theme,
+    ) -> TableRow<'static> {
         let style = if is_open {
             theme.current()
         } else {
@@ -528,6 +486,8 @@ impl Columns {
         let readiness = e
             .readiness
             .map_or("—".to_string(), |r| format!("{:>4}%", r.percent()));
+        // The gauge `rungs roster` prints: it never disagrees with the percentage.
+        let gauge = e.readiness.map(|r| r.gauge(usize::from(Self::GAUGE)));
         let late = if e.overdue > 0 {
             format!("⚠ {}", e.overdue)
         } else {
@@ -538,9 +498,10 @@ impl Columns {
         } else {
             "·".to_string()
         };
+        let never = if me { "—" } else { "never" };
         let last = e
             .last_session
-            .map_or_else(|| "never".to_string(), |d| d.relative_to(today));
+            .map_or_else(|| never.to_string(), |d| d.relative_to(today));
         let roles = self.roles_lines(e);
         let height = text::cells(roles.len().max(1));
         let roles = Cell::from(Text::from(
@@ -552,7 +513,13 @@ impl Columns {
                 word(&text::fit(&e.name, usize::from(self.name))),
                 word(&readiness),
             ],
-            [word(""), word(&late), word(&open), word(&last), roles],
+            [
+                word(&gauge.unwrap_or_default()),
+                word(&late),
+                word(&open),
+                word(&last),
+                roles,
+            ],
         ))
         .height(height)
     }
