@@ -30,6 +30,7 @@ pub fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
         sections.extend(tab.help(keymap));
     }
     sections.push(popups::form::keys(keymap));
+    sections.push(popups::form::list_keys(keymap));
     sections.push(popups::read_keys(keymap));
     sections.push(popups::export::keys(keymap));
     sections.extend(first_run::help(keymap));
@@ -105,6 +106,8 @@ fn screens(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<(String, Vec<KeyRow>)>
         })
         .collect();
     screens.push(("a form".to_string(), popups::form::keys(keymap).rows));
+    let list = popups::form::list_keys(keymap).then(popups::form::keys(keymap));
+    screens.push(("a form's list".to_string(), list.rows));
     screens.push(("a text popup".to_string(), popups::read_keys(keymap).rows));
     screens.push((
         "the export menu".to_string(),

@@ -30,6 +30,7 @@ mod private_files;
 mod profile_crash;
 mod profiles;
 mod pty;
+mod rating_picker;
 mod readiness_tui;
 mod sharing;
 mod sharing_tui;
