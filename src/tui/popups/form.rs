@@ -38,14 +38,10 @@ impl Values {
     /// Field `i` as a date, or `None` when empty.
     pub fn date(&self, i: usize) -> Result<Option<Date>, String> {
         let value = self.text(i);
-        if value.is_empty() {
-            Ok(None)
-        } else {
-            value
-                .parse()
-                .map(Some)
-                .map_err(|e: crate::date::DateError| e.to_string())
-        }
+        (!value.is_empty())
+            .then(|| value.parse())
+            .transpose()
+            .map_err(|e: crate::date::DateError| e.to_string())
     }
 }
 

@@ -96,22 +96,16 @@ pub fn read_keys(keymap: &Keymap) -> KeySection {
 impl Popup {
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
         match self {
-            Popup::Read(pager) => match ctx.keymap.action("reading", READ_KEYS, key) {
-                Some(ReadAction::Scroll(how)) => {
-                    pager.scroll(how, ctx.screen());
-                    Stay::Open
+            Popup::Read(_) | Popup::Compare(_) => {
+                match ctx.keymap.action("reading", READ_KEYS, key) {
+                    Some(ReadAction::Scroll(how)) => {
+                        self.scroll(how, ctx);
+                        Stay::Open
+                    }
+                    Some(ReadAction::Close) => Stay::Closed,
+                    None => Stay::Open,
                 }
-                Some(ReadAction::Close) => Stay::Closed,
-                None => Stay::Open,
-            },
-            Popup::Compare(view) => match ctx.keymap.action("reading", READ_KEYS, key) {
-                Some(ReadAction::Scroll(how)) => {
-                    view.scroll(how, ctx.screen(), ctx.theme);
-                    Stay::Open
-                }
-                Some(ReadAction::Close) => Stay::Closed,
-                None => Stay::Open,
-            },
+            }
             Popup::Export(menu) => menu.key(ctx, key),
             Popup::Form(form) => form.key(ctx, key),
         }
@@ -129,6 +123,11 @@ impl Popup {
             MouseEventKind::ScrollDown => Scroll::Down,
             _ => return,
         };
+        self.scroll(how, ctx);
+    }
+
+    /// Scrolls the text of a text popup or a comparison; other popups do not scroll.
+    fn scroll(&mut self, how: Scroll, ctx: &Ctx) {
         match self {
             Popup::Read(pager) => pager.scroll(how, ctx.screen()),
             Popup::Compare(view) => view.scroll(how, ctx.screen(), ctx.theme),
