@@ -140,8 +140,7 @@ impl Context<'_> {
     /// `rungs ratings --history`: every rating, oldest first.
     pub fn rating_history(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
         let (_, profile, ladder) = self.load_to_read(None)?;
-        let mut ratings: Vec<_> = profile.ratings.iter().collect();
-        ratings.sort_by_key(|r| (r.date, r.seq));
+        let ratings = crate::profile::competence::history(&profile);
         let name_of = |id: &str| {
             ladder
                 .competencies()

@@ -219,13 +219,11 @@ pub fn standings(profile: &Profile, ladder: &Ladder) -> Vec<Standing> {
                 (Some(a), Some(b)) => a.level.step().abs_diff(b.level.step()) >= DISAGREEMENT_STEPS,
                 _ => false,
             };
-            let mut history: Vec<Rating> = profile
-                .ratings
-                .iter()
+            let history: Vec<Rating> = history(profile)
+                .into_iter()
                 .filter(|r| r.competency == c.id)
                 .cloned()
                 .collect();
-            history.sort_by_key(|r| r.date);
             Standing {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -238,6 +236,14 @@ pub fn standings(profile: &Profile, ladder: &Ladder) -> Vec<Standing> {
             }
         })
         .collect()
+}
+
+/// Every rating given, oldest first: by date, and in the order given within a day. What
+/// `rungs ratings --history` lists and the planner shows under each competency.
+pub fn history(profile: &Profile) -> Vec<&Rating> {
+    let mut ratings: Vec<&Rating> = profile.ratings.iter().collect();
+    ratings.sort_by_key(|r| (r.date, r.seq));
+    ratings
 }
 
 /// Ratings given after `since`, oldest first.

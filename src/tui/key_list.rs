@@ -39,10 +39,13 @@ pub fn key_sections(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<KeySection> {
     sections
 }
 
+const FORM_LIST: &str = "a form's list";
+
 /// The keys of each popup and of the first run's steps, with the screen each is on.
 fn overlays(keymap: &Keymap) -> Vec<(String, KeySection)> {
     let mut overlays = vec![
         ("a form".to_string(), popups::form::keys(keymap)),
+        (FORM_LIST.to_string(), popups::form::list_keys(keymap)),
         ("a text popup".to_string(), popups::read_keys(keymap)),
         ("the export menu".to_string(), popups::export::keys(keymap)),
     ];
@@ -120,11 +123,15 @@ fn screens(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<(String, Vec<KeyRow>)>
             (format!("the {} tab", tab.name()), rows)
         })
         .collect();
-    screens.extend(
-        overlays(keymap)
-            .into_iter()
-            .map(|(on, keys)| (on, keys.rows)),
-    );
+    screens.extend(overlays(keymap).into_iter().map(|(on, keys)| {
+        // A form's list takes the form's own keys too: a clash there is a clash.
+        let keys = if on == FORM_LIST {
+            keys.then(popups::form::keys(keymap))
+        } else {
+            keys
+        };
+        (on, keys.rows)
+    }));
     screens
 }
 

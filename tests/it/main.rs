@@ -32,6 +32,7 @@ mod profile_crash;
 mod profile_evidence;
 mod profiles;
 mod pty;
+mod rating_picker;
 mod readiness_tui;
 mod sharing;
 mod sharing_tui;

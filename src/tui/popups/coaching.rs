@@ -3,9 +3,10 @@
 //! profile's rules.
 
 use super::Popup;
-use super::form::{Form, Values};
+use super::form::{Form, Input, Values};
 use crate::profile::competence;
 use crate::profile::{Action, Owner, Rater, RatingLevel, Status, TalkingPoint, rules};
+use crate::tui::widgets::field::TextField;
 
 /// The owner typed in a form: `self`, `manager` or a name.
 fn owner(values: &Values, field: usize, person: &str) -> Owner {
@@ -122,44 +123,37 @@ pub fn new_topic() -> Popup {
     ))
 }
 
-/// Who a form says is rating: `self` or `manager`, or the start of either.
-fn rater(typed: &str) -> Result<Rater, String> {
-    let typed = typed.trim().to_lowercase();
-    if !typed.is_empty() && "self".starts_with(&typed) {
-        Ok(Rater::Own)
-    } else if !typed.is_empty() && "manager".starts_with(&typed) {
-        Ok(Rater::Manager)
-    } else {
-        Err("who is rating? type self or manager".to_string())
-    }
-}
-
-/// A form to rate competency `id` (named `name`), as `by` unless the person types the other.
+/// A form to rate competency `id` (named `name`): the level chosen from a list (`latest`
+/// chosen at first), a note, and who rates — `by` unless the other is chosen.
 pub fn rate(id: String, name: &str, by: Rater, latest: Option<RatingLevel>) -> Popup {
-    let level = latest.map(RatingLevel::words).unwrap_or_default();
-    Popup::Form(Form::new(
+    const RATERS: [Rater; 2] = [Rater::Own, Rater::Manager];
+    let levels = RatingLevel::ALL.map(RatingLevel::words).to_vec();
+    let chosen = latest.and_then(|l| RatingLevel::ALL.iter().position(|&a| a == l));
+    let rater = RATERS.iter().position(|&r| r == by);
+    Popup::Form(Form::of(
         format!("Rate {}", crate::text::one_line(name)),
-        &[
-            ("Below, working towards, meeting or exceeding", level, false),
-            ("By: self or manager", by.name(), false),
-            ("Note (optional)", "", true),
+        vec![
+            ("How is it going?", Input::choice(levels, chosen)),
+            ("Note (optional)", Input::text(TextField::wrapped(""))),
+            (
+                "Rated by",
+                Input::choice(RATERS.map(Rater::name).to_vec(), rater),
+            ),
         ],
         Box::new(move |values, ctx| {
             let Some(p) = ctx.profile() else {
                 return Ok(None);
             };
-            let level = RatingLevel::parse(&values.text(0)).ok_or_else(|| {
-                "how is it going? type below, working towards, meeting or exceeding (the start of one will do)".to_string()
-            })?;
-            let by = rater(&values.text(1))?;
-            Ok(Some(rules::rate(
-                p,
-                &id,
-                by,
-                level,
-                values.text(2),
-                ctx.today(),
-            )))
+            let level = RatingLevel::ALL
+                .into_iter()
+                .find(|l| l.words() == values.text(0))
+                .ok_or("choose how it is going with ↑↓, then ⏎ saves")?;
+            let by = RATERS
+                .into_iter()
+                .find(|r| r.name() == values.text(2))
+                .unwrap_or(by);
+            let note = values.text(1);
+            Ok(Some(rules::rate(p, &id, by, level, note, ctx.today())))
         }),
     ))
 }
@@ -175,17 +169,4 @@ pub fn rate_at(ctx: &crate::tui::context::Ctx, cursor: usize, by: Rater) -> Opti
     }
     .map(|r| r.level);
     Some(rate(s.id.clone(), &s.name, by, latest))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_rater_is_self_or_manager_or_the_start_of_either() {
-        assert_eq!(rater("Self"), Ok(Rater::Own));
-        assert_eq!(rater(" m "), Ok(Rater::Manager));
-        assert!(rater("").is_err());
-        assert!(rater("boss").is_err());
-    }
 }

@@ -1,11 +1,12 @@
-//! A form: a few labelled fields and what to do with them. The tab that opens a form says, as a
-//! closure, how its values become a change; the form only edits text and reports refusals.
+//! A form: a few labelled fields — text to type, or a choice from a list — and what to do with
+//! them. The tab that opens a form says, as a closure, how its values become a change; the form
+//! only edits text, keeps the choices and reports refusals.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{List, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::date::Date;
 use crate::profile::Change;
@@ -13,6 +14,7 @@ use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::field::{Edit, TextField};
+use crate::tui::widgets::list::{self, CURSOR_KEYS};
 use crate::tui::widgets::{line, pane, popup};
 
 /// How many lines a note field shows at most.
@@ -24,7 +26,8 @@ pub struct Values(Vec<String>);
 
 impl Values {
     /// Field `i`, trimmed and with control characters replaced; empty when it holds nothing
-    /// visible (a pasted run of control codes is not text worth keeping as "�").
+    /// visible (a pasted run of control codes is not text worth keeping as "�"). A choice
+    /// gives the option chosen, empty while none is.
     pub fn text(&self, i: usize) -> String {
         self.0
             .get(i)
@@ -35,14 +38,10 @@ impl Values {
     /// Field `i` as a date, or `None` when empty.
     pub fn date(&self, i: usize) -> Result<Option<Date>, String> {
         let value = self.text(i);
-        if value.is_empty() {
-            Ok(None)
-        } else {
-            value
-                .parse()
-                .map(Some)
-                .map_err(|e: crate::date::DateError| e.to_string())
-        }
+        (!value.is_empty())
+            .then(|| value.parse())
+            .transpose()
+            .map_err(|e: crate::date::DateError| e.to_string())
     }
 }
 
@@ -56,9 +55,37 @@ pub enum Stay {
 /// Turns the values into a change (or none), or says what is wrong with them.
 pub type Submit = Box<dyn Fn(&Values, &Ctx) -> Result<Option<Change>, String>>;
 
+/// A field of a form.
+pub enum Input {
+    Text(Box<TextField>),
+    /// One of a few options, shown as a list: nothing chosen until a key chooses one.
+    Choice(Vec<&'static str>, ListState),
+}
+
+impl Input {
+    pub fn text(field: TextField) -> Input {
+        Input::Text(Box::new(field))
+    }
+
+    /// A choice of `options`, the one at `chosen` chosen.
+    pub fn choice(options: Vec<&'static str>, chosen: Option<usize>) -> Input {
+        Input::Choice(options, ListState::default().with_selected(chosen))
+    }
+
+    fn value(&self) -> String {
+        match self {
+            Input::Text(field) => field.value(),
+            Input::Choice(options, state) => state
+                .selected()
+                .and_then(|i| options.get(i))
+                .map_or_else(String::new, |o| o.to_string()),
+        }
+    }
+}
+
 pub struct Form {
     title: String,
-    fields: Vec<(&'static str, TextField)>,
+    fields: Vec<(&'static str, Input)>,
     focus: usize,
     error: Option<String>,
     submit: Submit,
@@ -95,14 +122,14 @@ const KEYS: &[Binding<FormAction>] = &[
         "enter",
         &[Code(KeyCode::Enter)],
         FormAction::Field,
-        "next field, or save on the last (in a note: a new line)",
+        "next text field or save (a list saves; a note: new line)",
         Footer::Word("next/save"),
     ),
     bind(
         "arrows",
         &[Code(KeyCode::Up), Code(KeyCode::Down)],
         FormAction::Field,
-        "previous or next field (in a note: lines)",
+        "previous or next field (a note: lines; a list: select)",
         Footer::Hidden,
     ),
     bind(
@@ -132,19 +159,34 @@ pub fn keys(keymap: &Keymap) -> KeySection {
     keymap.section("In a form", "form", KEYS)
 }
 
+/// The keys that choose in a form's list (a rating's level, who rates), tried before a form's.
+pub fn list_keys(keymap: &Keymap) -> KeySection {
+    keymap.section("In a form's list (a rating)", "form", CURSOR_KEYS)
+}
+
 impl Form {
-    /// A form titled `title` with `fields` (label, initial value, whether it is a note).
+    /// A form titled `title` with text `fields` (label, initial value, whether it is a note).
     pub fn new(
         title: impl Into<String>,
         fields: &[(&'static str, &str, bool)],
         submit: Submit,
     ) -> Form {
+        let fields = fields
+            .iter()
+            .map(|&(label, value, note)| (label, Input::text(TextField::new(value, note))))
+            .collect();
+        Form::of(title, fields, submit)
+    }
+
+    /// A form titled `title` with `fields` of any kind.
+    pub fn of(
+        title: impl Into<String>,
+        fields: Vec<(&'static str, Input)>,
+        submit: Submit,
+    ) -> Form {
         let mut form = Form {
             title: title.into(),
-            fields: fields
-                .iter()
-                .map(|&(label, value, note)| (label, TextField::new(value, note)))
-                .collect(),
+            fields,
             focus: 0,
             error: None,
             submit,
@@ -153,10 +195,25 @@ impl Form {
         form
     }
 
+    /// The keys of this form, for its footer: a list's first when it has one.
+    pub fn keys(&self, keymap: &Keymap) -> KeySection {
+        if self
+            .fields
+            .iter()
+            .any(|(_, f)| matches!(f, Input::Choice(..)))
+        {
+            list_keys(keymap).then(keys(keymap))
+        } else {
+            keys(keymap)
+        }
+    }
+
     fn set_focus(&mut self, focus: usize) {
         self.focus = focus.min(self.fields.len().saturating_sub(1));
         for (i, (_, field)) in self.fields.iter_mut().enumerate() {
-            field.focus(i == self.focus);
+            if let Input::Text(field) = field {
+                field.focus(i == self.focus);
+            }
         }
     }
 
@@ -171,6 +228,16 @@ impl Form {
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
+        // In a list the cursor keys choose; Enter saves what is chosen.
+        if let Some((_, Input::Choice(options, state))) = self.fields.get_mut(self.focus)
+            && let Some(step) = ctx.keymap.action("form", CURSOR_KEYS, key)
+        {
+            let at = state
+                .selected()
+                .map_or(0, |i| list::step(i, options.len(), step, 1));
+            state.select(Some(at));
+            return Stay::Open;
+        }
         match ctx.keymap.action("form", KEYS, key) {
             Some(FormAction::Next) => self.step(true),
             Some(FormAction::Previous) => self.step(false),
@@ -179,25 +246,31 @@ impl Form {
                 ctx.say("nothing changed");
                 return Stay::Closed;
             }
-            Some(FormAction::Field) | None => {
-                let Some((_, field)) = self.fields.get_mut(self.focus) else {
-                    return Stay::Open;
-                };
-                match field.handle(key) {
-                    Edit::Submit if self.focus + 1 < self.fields.len() => self.step(true),
-                    Edit::Submit => return self.save(ctx),
+            Some(FormAction::Field) | None => match self.fields.get_mut(self.focus) {
+                Some((_, Input::Choice(..))) if key.code == KeyCode::Enter => {
+                    return self.save(ctx);
+                }
+                Some((_, Input::Text(field))) => match field.handle(key) {
+                    // On to the next field to type in, or save after the last.
+                    Edit::Submit => match (self.focus + 1..self.fields.len())
+                        .find(|&i| matches!(self.fields[i].1, Input::Text(_)))
+                    {
+                        Some(next) => self.set_focus(next),
+                        None => return self.save(ctx),
+                    },
                     // Up and Down leave a one-line field for its neighbour.
                     Edit::Ignored if key.code == KeyCode::Up => self.step(false),
                     Edit::Ignored if key.code == KeyCode::Down => self.step(true),
                     _ => {}
-                }
-            }
+                },
+                _ => {}
+            },
         }
         Stay::Open
     }
 
     pub fn paste(&mut self, pasted: &str) {
-        if let Some((_, field)) = self.fields.get_mut(self.focus) {
+        if let Some((_, Input::Text(field))) = self.fields.get_mut(self.focus) {
             field.paste(pasted);
         }
     }
@@ -209,7 +282,7 @@ impl Form {
             fields: self
                 .fields
                 .iter()
-                .map(|(label, field)| (label.to_string(), field.value()))
+                .map(|(label, input)| (label.to_string(), input.value()))
                 .collect(),
         }
     }
@@ -231,12 +304,14 @@ impl Form {
     }
 
     /// The rows a field takes in a form `width` cells wide: a note grows as it wraps, up to
-    /// [`NOTE_LINES`] (then it scrolls to the caret).
-    fn rows_of(field: &TextField, width: u16) -> u16 {
-        if field.multiline() {
-            text::cells(field.rows(Self::field_width(width))).clamp(2, NOTE_LINES)
-        } else {
-            1
+    /// [`NOTE_LINES`] (then it scrolls to the caret); a list shows every option.
+    fn rows_of(input: &Input, width: u16) -> u16 {
+        match input {
+            Input::Text(field) if field.wraps() => {
+                text::cells(field.rows(Self::field_width(width))).clamp(2, NOTE_LINES)
+            }
+            Input::Text(_) => 1,
+            Input::Choice(options, _) => text::cells(options.len()),
         }
     }
 
@@ -282,7 +357,7 @@ impl Form {
         }
         rows.push(Constraint::Fill(1));
         let places = Layout::vertical(rows).split(inner);
-        for (i, (label, field)) in self.fields.iter().enumerate() {
+        for (i, (label, input)) in self.fields.iter().enumerate() {
             let style = if i == self.focus {
                 theme.heading()
             } else {
@@ -290,15 +365,24 @@ impl Form {
             };
             line(label, style).render(places[2 * i], buf);
             let room = places[2 * i + 1];
-            field.draw(
-                buf,
-                Rect::new(
-                    room.x + 2,
-                    room.y,
-                    room.width.saturating_sub(2),
-                    room.height,
-                ),
+            let room = Rect::new(
+                room.x + 2,
+                room.y,
+                room.width.saturating_sub(2),
+                room.height,
             );
+            match input {
+                Input::Text(field) => field.draw(buf, room),
+                // The choice marked as well as highlighted, so it reads without colour.
+                Input::Choice(options, state) => StatefulWidget::render(
+                    List::new(options.iter().copied())
+                        .highlight_symbol("› ")
+                        .highlight_style(theme.selected()),
+                    room,
+                    buf,
+                    &mut state.clone(),
+                ),
+            }
         }
         if let (Some(error), Some(place)) = (self.error_text(), places.last()) {
             error.style(theme.error()).render(*place, buf);

@@ -137,7 +137,7 @@ impl Popup {
         match self {
             Popup::Read(_) | Popup::Compare(_) => read_keys(keymap),
             Popup::Export(_) => export::keys(keymap),
-            Popup::Form(_) => form::keys(keymap),
+            Popup::Form(form) => form.keys(keymap),
         }
     }
 

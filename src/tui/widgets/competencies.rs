@@ -1,15 +1,17 @@
 //! The competencies: ratatui's [`Table`] with one row per competency — the latest self and
-//! manager ratings, what the current, next and target roles expect and a gap mark — and, where
-//! there is room below it, a [`Chart`] of the selected competency's ratings over time: dates
-//! along the bottom, the 0–5 expectation scale up the side, the person's own ratings and the
-//! manager's as two series, the current role's expectation as a line, and a legend for every
-//! mark. Drawn from the standings it is given; the Profile tab and the session view both use it.
+//! manager ratings, what the current, next and target roles expect and a gap mark — and below
+//! it the selected competency's ratings: where there is room, a [`Chart`] of them over time
+//! (dates along the bottom, the 0–5 expectation scale up the side, the person's own ratings and
+//! the manager's as two series, the current role's expectation as a line, and a legend for
+//! every mark), and a table of every rating, newest first, with its date, who gave it, the
+//! level and its note. Drawn from the standings it is given; the Profile tab and the session
+//! view both use it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
-use ratatui::text::Line;
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{
     Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row, StatefulWidget, Table, TableState,
     Widget, Wrap,
@@ -21,8 +23,11 @@ use crate::profile::{Rater, Rating, RatingLevel};
 use crate::text;
 use crate::tui::theme::Theme;
 
-/// Rows the chart needs: six for the scale, the axis, its dates and a line of legend.
-const CHART_ROWS: u16 = 9;
+/// Rows the chart needs: its title, six for the scale, the axis, its dates and two lines of
+/// legend.
+const CHART_ROWS: u16 = 11;
+/// Rows the list of ratings keeps under the chart at least: its title and two ratings.
+const LIST_ROWS: u16 = 3;
 
 /// A rating in a few letters, for narrow tables.
 fn short(level: RatingLevel) -> &'static str {
@@ -35,7 +40,8 @@ fn short(level: RatingLevel) -> &'static str {
 }
 
 /// Draws the table in `area`, the row at `cursor` selected (none past the end) and kept in
-/// view, and the chart of that row's ratings below it when there is room.
+/// view, and below it that row's ratings: the list of them where there is room, and the chart
+/// above the list where there is room for both.
 pub fn draw(buf: &mut Buffer, area: Rect, standings: &[Standing], cursor: usize, theme: Theme) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
@@ -45,18 +51,77 @@ pub fn draw(buf: &mut Buffer, area: Rect, standings: &[Standing], cursor: usize,
         line("this ladder names no competencies to rate", theme.muted()).render(area, buf);
         return;
     }
+    let selected = (cursor < standings.len()).then_some(cursor);
+    let s = &standings[selected.unwrap_or(0)];
     let table_rows = text::cells(standings.len() + 1);
-    let chart = area.height >= table_rows + 1 + CHART_ROWS;
-    let [table_area, _, chart_area] = area.layout(&Layout::vertical([
-        Constraint::Length(if chart { table_rows } else { area.height }),
+    let below = area.height.saturating_sub(table_rows + 1);
+    let list = below >= 2;
+    let chart = !s.history.is_empty() && below >= CHART_ROWS + 1 + LIST_ROWS;
+    let [table_area, _, chart_area, _, list_area] = area.layout(&Layout::vertical([
+        Constraint::Length(if list { table_rows } else { area.height }),
+        Constraint::Length(1),
+        Constraint::Length(if chart { CHART_ROWS } else { 0 }),
         Constraint::Length(u16::from(chart)),
         Constraint::Fill(1),
     ]));
-    let selected = (cursor < standings.len()).then_some(cursor);
     table(buf, table_area, standings, selected, theme);
     if chart {
-        history(buf, chart_area, &standings[selected.unwrap_or(0)], theme);
+        history(buf, chart_area, s, theme);
     }
+    if list {
+        ratings(buf, list_area, s, theme);
+    }
+}
+
+/// Every rating of `s`, newest first, as a table: the date, who rated, the level and the note
+/// (wrapped, up to three lines).
+fn ratings(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
+    if s.history.is_empty() {
+        let empty = format!(
+            "{} is not rated yet — r rates it; each rating then shows here with its date and note",
+            s.name
+        );
+        Paragraph::new(line(&empty, theme.muted()))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
+    let [title, rows_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let count = text::count(s.history.len(), "rating");
+    line(
+        &format!("{} · {count}, newest first", s.name),
+        theme.heading(),
+    )
+    .render(title, buf);
+    let long = area.width >= 60;
+    let level_width: u16 = if long { 15 } else { 7 };
+    let note_width = usize::from(area.width.saturating_sub(10 + 7 + level_width + 3));
+    let rows = s.history.iter().rev().map(|r| {
+        let note = text::wrap(&text::one_line(&r.note), note_width, 3);
+        let height = text::cells(note.len().max(1));
+        let level = if long {
+            r.level.words()
+        } else {
+            short(r.level)
+        };
+        Row::new([
+            Cell::from(r.date.to_string()).style(theme.muted()),
+            Cell::from(r.by.name()),
+            Cell::from(level),
+            Cell::from(Text::from_iter(note)),
+        ])
+        .height(height)
+    });
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Length(7),
+        Constraint::Length(level_width),
+        Constraint::Fill(1),
+    ];
+    Widget::render(Table::new(rows, widths), rows_area, buf);
 }
 
 fn table(
@@ -129,7 +194,7 @@ fn table(
     );
 }
 
-/// The ratings of `s` over time as a chart, with its legend on the last line.
+/// The ratings of `s` over time as a chart, with its legend on the last line; `s` has some.
 fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
     let [title, plot, legend] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -156,12 +221,6 @@ fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
     let manager = points(Rater::Manager);
     let dates: Vec<_> = s.history.iter().map(|r| r.date).collect();
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
-        Paragraph::new(line(
-            "not rated yet — r rates it; each rating then shows here by date",
-            theme.muted(),
-        ))
-        .wrap(Wrap { trim: true })
-        .render(plot, buf);
         return;
     };
     // A fortnight either side, so a single date still has room.
@@ -277,8 +336,8 @@ mod tests {
     }
 
     #[test]
-    fn the_chart_shows_dates_both_raters_the_expectation_and_a_legend() {
-        let s = standing(
+    fn the_chart_shows_dates_both_raters_the_expectation_and_a_legend_then_every_rating() {
+        let mut s = standing(
             "Leadership",
             &[
                 (Rater::Own, RatingLevel::Below, "2026-01-10"),
@@ -286,7 +345,8 @@ mod tests {
                 (Rater::Manager, RatingLevel::Meeting, "2026-09-15"),
             ],
         );
-        let area = Rect::new(0, 0, 70, 14);
+        s.history[2].note = "ran the offsite".into();
+        let area = Rect::new(0, 0, 70, 20);
         let mut buf = Buffer::empty(area);
         draw(&mut buf, area, &[s], 0, Theme::new(false));
         let shown = rows(&buf).join("\n");
@@ -295,7 +355,7 @@ mod tests {
         assert!(shown.contains("2→3→–"), "{shown}");
         assert!(shown.contains("2026-01-10"), "first date: {shown}");
         assert!(shown.contains("2026-09-15"), "last date: {shown}");
-        let plot: String = rows(&buf)[3..10].join("\n");
+        let plot: String = rows(&buf)[3..12].join("\n");
         assert_eq!(plot.matches('•').count(), 2, "two self ratings: {shown}");
         assert_eq!(plot.matches('█').count(), 1, "one manager rating: {shown}");
         assert!(
@@ -310,6 +370,44 @@ mod tests {
         ] {
             assert!(shown.contains(mark), "legend {mark:?}: {shown}");
         }
+        // Under the chart, every rating, newest first, with its note.
+        let list = rows(&buf)[15..].join("\n");
+        assert!(
+            list.starts_with("Leadership · 3 ratings, newest first"),
+            "{shown}"
+        );
+        assert!(
+            list.contains("2026-09-15 manager meeting         ran the offsite"),
+            "{shown}"
+        );
+        assert!(list.find("2026-06-01") < list.find("2026-01-10"), "{shown}");
+    }
+
+    #[test]
+    fn short_of_room_for_the_chart_the_ratings_list_alone_shows_under_the_table() {
+        let s = standing(
+            "Leadership",
+            &[(Rater::Manager, RatingLevel::Meeting, "2026-09-15")],
+        );
+        let area = Rect::new(0, 0, 40, 8);
+        let mut buf = Buffer::empty(area);
+        draw(
+            &mut buf,
+            area,
+            std::slice::from_ref(&s),
+            0,
+            Theme::new(false),
+        );
+        let shown = rows(&buf).join("\n");
+        assert!(!shown.contains("over time"), "{shown}");
+        assert!(shown.contains("2026-09-15 manager meeting"), "{shown}");
+        let unrated = Standing {
+            history: Vec::new(),
+            ..s
+        };
+        let mut buf = Buffer::empty(area);
+        draw(&mut buf, area, &[unrated], 0, Theme::new(false));
+        assert!(rows(&buf).join(" ").contains("not rated yet"), "{shown}");
     }
 
     #[test]

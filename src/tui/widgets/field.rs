@@ -1,7 +1,8 @@
 //! An editable text field, one line or several, on `ratatui-textarea`: the caret sits where the
 //! cursor is, a note's long lines wrap at words as they are typed (a one-line field scrolls
-//! sideways), Up and Down move between the lines of a note, and pasted text is inserted as text
-//! (a pasted newline never submits a form).
+//! sideways; a wrapped line wraps as a note does but is one line, ended by Enter), Up and Down
+//! move between the lines of a note, and pasted text is inserted as text (a pasted newline never
+//! submits a form).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -15,14 +16,25 @@ use crate::text;
 
 pub struct TextField {
     area: TextArea<'static>,
-    multiline: bool,
+    lines: Lines,
+}
+
+/// How many lines a field holds and how it shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    /// One line, scrolled sideways.
+    One,
+    /// One line, wrapped at words over as many rows as it needs.
+    Wrapped,
+    /// Lines of a note: Enter starts a new one.
+    Many,
 }
 
 impl std::fmt::Debug for TextField {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TextField")
             .field("value", &self.value())
-            .field("multiline", &self.multiline)
+            .field("lines", &self.lines)
             .finish()
     }
 }
@@ -39,19 +51,28 @@ pub enum Edit {
 
 impl TextField {
     pub fn new(initial: &str, multiline: bool) -> TextField {
-        let lines: Vec<String> = if multiline {
+        TextField::with_lines(initial, if multiline { Lines::Many } else { Lines::One })
+    }
+
+    /// One line that wraps at words as it is typed, for a short note Enter ends.
+    pub fn wrapped(initial: &str) -> TextField {
+        TextField::with_lines(initial, Lines::Wrapped)
+    }
+
+    fn with_lines(initial: &str, lines: Lines) -> TextField {
+        let text: Vec<String> = if lines == Lines::Many {
             initial.split('\n').map(str::to_string).collect()
         } else {
             vec![text::one_line(initial)]
         };
-        let mut area = TextArea::new(lines);
+        let mut area = TextArea::new(text);
         area.set_cursor_line_style(Style::default());
-        if multiline {
+        if lines != Lines::One {
             area.set_wrap_mode(WrapMode::WordOrGlyph);
         }
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        TextField { area, multiline }
+        TextField { area, lines }
     }
 
     /// A note to add to: the text so far, and the caret at the start of a fresh line after it.
@@ -65,7 +86,7 @@ impl TextField {
 
     /// How many rows the text takes at `width` cells, wrapped as it is drawn.
     pub fn rows(&self, width: u16) -> usize {
-        if !self.multiline {
+        if !self.wraps() {
             return 1;
         }
         Paragraph::new(self.value())
@@ -73,8 +94,9 @@ impl TextField {
             .line_count(width.max(1))
     }
 
-    pub fn multiline(&self) -> bool {
-        self.multiline
+    /// Whether the text wraps over rows (a note, or a wrapped line).
+    pub fn wraps(&self) -> bool {
+        self.lines != Lines::One
     }
 
     pub fn value(&self) -> String {
@@ -85,7 +107,7 @@ impl TextField {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         match key.code {
-            KeyCode::Enter if self.multiline && !ctrl && !alt => {
+            KeyCode::Enter if self.lines == Lines::Many && !ctrl && !alt => {
                 self.area.insert_newline();
                 Edit::Changed
             }
@@ -101,7 +123,7 @@ impl TextField {
                 self.area.insert_char(c);
                 Edit::Changed
             }
-            KeyCode::Up | KeyCode::Down if !self.multiline => Edit::Ignored,
+            KeyCode::Up | KeyCode::Down if self.lines != Lines::Many => Edit::Ignored,
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => Edit::Ignored,
             _ => {
                 let before = self.value();
@@ -121,7 +143,7 @@ impl TextField {
     /// Inserts pasted text: made safe, and on one line for a one-line field.
     pub fn paste(&mut self, pasted: &str) -> Edit {
         let clean = text::sanitize(&pasted.replace("\r\n", "\n").replace('\r', "\n"));
-        let clean = if self.multiline {
+        let clean = if self.lines == Lines::Many {
             clean
         } else {
             text::one_line(&clean)
@@ -201,6 +223,17 @@ mod tests {
         let words: usize = rows.iter().map(|r| r.matches("word").count()).sum();
         assert_eq!(words, 60, "every word shows, wrapped: {rows:#?}");
         assert!(field.rows(30) >= 10, "the rows counted wrap too");
+    }
+
+    #[test]
+    fn a_wrapped_line_wraps_like_a_note_but_enter_ends_it_and_a_paste_stays_one_line() {
+        let mut field = TextField::wrapped("");
+        field.paste("ran the\noffsite");
+        assert_eq!(field.value(), "ran the offsite");
+        assert_eq!(press(&mut field, KeyCode::Enter), Edit::Submit);
+        assert_eq!(press(&mut field, KeyCode::Up), Edit::Ignored);
+        let long = TextField::wrapped(&"word ".repeat(20));
+        assert!(long.rows(30) >= 3, "it wraps: {}", long.rows(30));
     }
 
     #[test]
