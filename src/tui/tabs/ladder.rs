@@ -3,7 +3,7 @@
 //! roles marked to compare side by side.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -233,8 +233,7 @@ impl LadderTab {
         let shown = previewed.as_ref().or(ctx.profile());
         let marks = Marks::of(shown, &ctx.ladder).with_compare(&self.compare);
         let details = self.details_width(ctx);
-        let grid = self.graph.grid(&ctx.ladder, &marks, ctx.body, details);
-        let areas = GraphAreas::new(ctx.body, details, &grid);
+        let (grid, areas) = self.graph.lay_out(&ctx.ladder, &marks, ctx.body, details);
         Layout { grid, areas, marks }
     }
 
@@ -597,36 +596,28 @@ impl Tab for LadderTab {
             }
             return Outcome::Handled;
         }
-        let canvas = layout.areas.canvas;
-        if self.graph.wheel(mouse, &layout.grid, canvas) {
-            return Outcome::Handled;
+        match self.graph.mouse(mouse, &layout.grid, layout.areas.canvas) {
+            Some(clicked) => {
+                if clicked {
+                    self.details_offset = 0;
+                }
+                Outcome::Handled
+            }
+            None => Outcome::Ignored,
         }
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
-            return Outcome::Ignored;
-        }
-        if let Some(role) = self
-            .graph
-            .role_at(&layout.grid, canvas, mouse.column, mouse.row)
-        {
-            self.select(ctx, role);
-        }
-        Outcome::Handled
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let Layout { grid, areas, marks } = self.layout(ctx);
-        let title = format!(" Ladder · {} ", self.graph.zoom.name());
-        let block = Block::bordered().title(widgets::line(&title, Style::default()));
-        let inside = block.inner(areas.frame);
-        block.render(areas.frame, buf);
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,
             marks: &marks,
             view: &self.graph,
             theme: ctx.theme,
+            title: &format!("Ladder · {}", self.graph.zoom.name()),
         }
-        .render(inside, buf);
+        .render(areas.frame, buf);
         if let Some(pane) = areas.details {
             let Details {
                 block,

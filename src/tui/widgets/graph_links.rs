@@ -10,7 +10,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use super::graph::put;
+use super::graph::{cell_at, put};
 use super::graph_draw::{Canvas, Graph};
 use super::grid::{Grid, Spot, Zoom};
 use crate::text;
@@ -252,15 +252,7 @@ fn over(
     swaps: &[(&str, &'static str)],
     style: Style,
 ) -> bool {
-    let area = canvas.area.intersection(buf.area);
-    if x < i64::from(area.x)
-        || y < i64::from(area.y)
-        || x >= i64::from(area.right())
-        || y >= i64::from(area.bottom())
-    {
-        return false;
-    }
-    let Some(cell) = buf.cell_mut((x as u16, y as u16)) else {
+    let Some(cell) = cell_at(buf, canvas.area, x, y) else {
         return false;
     };
     let Some(&(_, to)) = swaps.iter().find(|(from, _)| *from == cell.symbol()) else {
@@ -274,12 +266,13 @@ fn over(
 mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
 
     use super::*;
     use crate::ladder::{BUNDLED, Ladder, MoveKind, load_str};
     use crate::profile::PlanMarks;
     use crate::tui::theme::Theme;
-    use crate::tui::widgets::graph::{GraphAreas, GraphView, Marks, margin};
+    use crate::tui::widgets::graph::{GraphView, Marks, margin};
     use crate::tui::widgets::grid::Zoom;
 
     fn bundled() -> Ladder {
@@ -316,8 +309,7 @@ mod tests {
             }
             // Room for the whole ladder, so nothing scrolls.
             let body = Rect::new(0, 0, 230, 90);
-            let grid = view.grid(ladder, &marks, body, 0);
-            let areas = GraphAreas::new(body, 0, &grid);
+            let (grid, areas) = view.lay_out(ladder, &marks, body, 0);
             let mut buf = Buffer::empty(body);
             Graph {
                 ladder,
@@ -325,8 +317,9 @@ mod tests {
                 marks: &marks,
                 view: &view,
                 theme: Theme::new(true),
+                title: "",
             }
-            .draw(&mut buf, &areas);
+            .render(areas.frame, &mut buf);
             let origin = (
                 i64::from(areas.canvas.x) + i64::from(margin(&grid, areas.canvas)),
                 i64::from(areas.canvas.y),
