@@ -12,14 +12,14 @@ use std::rc::Rc;
 
 use crate::ladder::RoleIdx;
 use crate::profile::{self, MAX_TARGETS, PlanStep, Status, rules};
-use crate::text;
+use crate::text::{self, step_number};
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::compare::CompareView;
 use crate::tui::popups::{Popup, current_role, diff};
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::field::{Edit, TextField};
-use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
+use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
 use crate::tui::widgets::pager::{Scroll, Scrolled};
@@ -45,10 +45,9 @@ pub struct LadderTab {
     compare: Vec<RoleIdx>,
 }
 
-/// The details pane as drawn: its frame, its text, how many wrapped lines the text takes and
+/// The details pane as drawn: its text in its frame, how many wrapped lines the text takes and
 /// how many show at once.
 struct Details {
-    block: Block<'static>,
     text: Paragraph<'static>,
     lines: usize,
     page: usize,
@@ -231,7 +230,10 @@ impl LadderTab {
         // A path being looked at shows as the plan would be; the plan itself is unchanged.
         let previewed = ctx.previewed_plan();
         let shown = previewed.as_ref().or(ctx.profile());
-        let marks = Marks::of(shown, &ctx.ladder).with_compare(&self.compare);
+        let marks = Marks {
+            compare: self.compare.clone(),
+            ..Marks::of(shown, &ctx.ladder)
+        };
         let details = self.details_width(ctx);
         let (grid, areas) = self.graph.lay_out(&ctx.ladder, &marks, ctx.body, details);
         Layout { grid, areas, marks }
@@ -407,8 +409,7 @@ impl LadderTab {
         Details {
             lines: text.line_count(inner.width),
             page: usize::from(inner.height),
-            block,
-            text,
+            text: text.block(block),
         }
     }
 
@@ -530,12 +531,9 @@ impl Tab for LadderTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
-        if self.search.is_some() {
-            keymap.section("Searching", "search", SEARCH_KEYS)
-        } else {
-            keymap
-                .section("Ladder", "ladder", MOVE_KEYS)
-                .then(keymap.section("Ladder", "ladder", KEYS))
+        match self.search {
+            Some(_) => keymap.section("Searching", "search", SEARCH_KEYS),
+            None => self.help(keymap).swap_remove(0),
         }
     }
 
@@ -619,17 +617,9 @@ impl Tab for LadderTab {
         }
         .render(areas.frame, buf);
         if let Some(pane) = areas.details {
-            let Details {
-                block,
-                text: body,
-                lines,
-                page,
-            } = self.details(ctx, &marks, pane);
-            let last = lines.saturating_sub(page);
-            let offset = self.details_offset.min(last);
-            let inner = block.inner(pane);
-            block.render(pane, buf);
-            body.scroll((text::cells(offset), 0)).render(inner, buf);
+            let Details { text, lines, page } = self.details(ctx, &marks, pane);
+            let offset = self.details_offset.min(lines.saturating_sub(page));
+            text.scroll((text::cells(offset), 0)).render(pane, buf);
             widgets::scrollbar(buf, pane, lines, offset, page);
         }
         if let Some(field) = &self.search {

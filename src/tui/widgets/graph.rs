@@ -123,12 +123,6 @@ impl Marks {
         }
     }
 
-    /// These marks with `roles` marked for comparison.
-    pub fn with_compare(mut self, roles: &[RoleIdx]) -> Marks {
-        self.compare = roles.to_vec();
-        self
-    }
-
     /// ●★✓①↗◆1: what a role's box says before its title.
     pub fn prefix(&self, role: RoleIdx) -> String {
         let plan = &self.plan;
@@ -144,7 +138,7 @@ impl Marks {
         }
         for &(r, step, kind) in &plan.steps {
             if r == role {
-                prefix.push_str(&step_number(step));
+                prefix.push_str(&text::step_number(step));
                 prefix.push_str(kind.arrow());
             }
         }
@@ -184,8 +178,6 @@ impl Labels for Marked<'_> {
 pub fn margin(grid: &Grid, view: Rect) -> u16 {
     text::cells((u32::from(view.width).saturating_sub(grid.width) / 2) as usize)
 }
-
-pub use crate::text::step_number;
 
 /// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
 type GridKey = (Zoom, u32, u32, u64);
