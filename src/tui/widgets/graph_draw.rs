@@ -354,9 +354,6 @@ impl Graph<'_> {
     /// The corner names over their columns, as the grid wrapped them. A column the view cuts
     /// shows no name (the legend counts it as off screen), so every name shown reads whole.
     fn draw_header(&self, buf: &mut Buffer, header: Rect, canvas: &Canvas) {
-        if header.height == 0 {
-            return;
-        }
         let fit = self.grid.zoom == Zoom::Fit;
         let muted = self.theme.muted();
         let (left, right) = (i64::from(canvas.area.x), i64::from(canvas.area.right()));
@@ -364,16 +361,13 @@ impl Graph<'_> {
             if !canvas.shows_columns(x, x + w) {
                 continue;
             }
-            let (text_x, width) = if fit {
-                (canvas.x(x) + 1, w.saturating_sub(1) as usize)
-            } else {
-                (canvas.x(x), w as usize)
-            };
+            // The fit zoom's cells keep a pad column before the text.
+            let pad = u32::from(fit);
+            let (text_x, width) = (canvas.x(x + pad), w.saturating_sub(pad) as usize);
             let whole = text_x >= left && text_x + width as i64 <= right;
-            let wrapped = self.grid.headers.get(corner).map_or(&[][..], Vec::as_slice);
             // A header squeezed below the lines the grid wanted (a tiny screen): the lines that
             // fit, the last ending in `…`.
-            let mut lines = wrapped.to_vec();
+            let mut lines = self.grid.headers.get(corner).cloned().unwrap_or_default();
             if lines.len() > usize::from(header.height) {
                 lines.truncate(usize::from(header.height));
                 if let Some(last) = lines.last_mut() {

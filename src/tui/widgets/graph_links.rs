@@ -18,6 +18,10 @@ use crate::text;
 /// Every glyph a connector draws.
 const LINES: &[&str] = &["║", "╫", "╬", "╔", "╗", "╚", "╝", "═", "╥", "╨"];
 
+/// What a connector's upright line makes of what it runs over: a blank or itself, a rule or
+/// border it crosses, the turn of another connector.
+const CROSSINGS: &[(&str, &str)] = &[(" ", "║"), ("║", "║"), ("─", "╫"), ("╫", "╫"), ("═", "╬")];
+
 /// Where one connector runs on the canvas, between a lower role and the upper one it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
@@ -146,17 +150,10 @@ impl Graph<'_> {
         let (low_x, high_x) = (canvas.x(link.low_x), canvas.x(link.high_x));
         if link.top == link.bottom {
             // Touching boxes: mark the two borders where they meet.
-            if let Some(above) = link.top.checked_sub(1) {
-                over(buf, canvas, low_x, canvas.y(above), &[("─", "╥")], style);
+            let above = link.top.checked_sub(1).map(|y| (y, "╥"));
+            for (y, mark) in above.into_iter().chain([(link.bottom, "╨")]) {
+                over(buf, canvas, low_x, canvas.y(y), &[("─", mark)], style);
             }
-            over(
-                buf,
-                canvas,
-                low_x,
-                canvas.y(link.bottom),
-                &[("─", "╨")],
-                style,
-            );
             return;
         }
         for y in link.top..link.bottom {
@@ -168,15 +165,8 @@ impl Graph<'_> {
                 } else {
                     ("╚", "╗")
                 };
-                let run = "═".repeat((right - left - 1) as usize);
-                put(
-                    buf,
-                    canvas.area,
-                    left,
-                    row,
-                    &format!("{start}{run}{end}"),
-                    style,
-                );
+                let line = format!("{start}{}{end}", "═".repeat((right - left - 1) as usize));
+                put(buf, canvas.area, left, row, &line, style);
                 drawn.push((row, left, right));
                 continue;
             }
@@ -191,15 +181,7 @@ impl Graph<'_> {
             if self.inside_title(buf, canvas, column, y) {
                 continue;
             }
-            let crossed = over(
-                buf,
-                canvas,
-                x,
-                row,
-                &[(" ", "║"), ("║", "║"), ("─", "╫"), ("╫", "╫"), ("═", "╬")],
-                style,
-            );
-            if crossed && self.grid.is_rule(y) {
+            if over(buf, canvas, x, row, CROSSINGS, style) && self.grid.is_rule(y) {
                 drawn.push((row, x, x));
             }
         }
