@@ -370,10 +370,12 @@ pub(super) fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: 
     let area = area.intersection(buf.area);
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         // Plain ASCII, most of what is drawn: a cell per byte, no segmentation needed.
-        for (i, b) in s.bytes().enumerate() {
-            if let Some(cell) = cell_at(buf, area, x + i as i64, y) {
-                cell.set_char(char::from(b)).set_style(style);
-            }
+        let skip = (i64::from(area.x) - x).max(0) as usize;
+        for (i, b) in s.bytes().enumerate().skip(skip) {
+            let Some(cell) = cell_at(buf, area, x + i as i64, y) else {
+                break;
+            };
+            cell.set_char(char::from(b)).set_style(style);
         }
         return;
     }

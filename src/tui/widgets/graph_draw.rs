@@ -116,8 +116,9 @@ impl Graph<'_> {
             if !canvas.shows_rows(y, y + 1) || end <= start {
                 continue;
             }
-            let run = "─".repeat((end - start) as usize);
-            put(buf, canvas.area, canvas.x(start), canvas.y(y), &run, style);
+            for x in start..end {
+                glyph(buf, canvas.area, canvas.x(x), canvas.y(y), "─", style);
+            }
             for x in self.separators(canvas) {
                 let up = y == 0 || vertical(x, y - 1);
                 let down = y + 1 < self.grid.height && vertical(x, y + 1);
@@ -290,13 +291,15 @@ impl Graph<'_> {
         }
         let last = i64::from(spot.height) - 1;
         for row in 0..=last {
-            let [start, run, end] = match row {
-                0 => ["┌", "─", "┐"],
-                _ if row == last => ["└", "─", "┘"],
-                _ => ["│", "", "│"],
+            let (start, run, end) = match row {
+                0 => ("┌", inner, "┐"),
+                _ if row == last => ("└", inner, "┘"),
+                _ => ("│", 0, "│"),
             };
             glyph(buf, canvas.area, x, y + row, start, border);
-            put(buf, canvas.area, x + 1, y + row, &run.repeat(inner), border);
+            for column in 1..=run as i64 {
+                glyph(buf, canvas.area, x + column, y + row, "─", border);
+            }
             glyph(buf, canvas.area, right, y + row, end, border);
         }
     }
