@@ -1,10 +1,11 @@
 //! The first-run screen: pick your current role on the graph, then a target (or skip), then
 //! type your name — and the profile exists. No file editing needed.
 
+use std::rc::Rc;
+
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::context::Ctx;
@@ -12,7 +13,8 @@ use super::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use super::widgets::field::{Edit, TextField};
 use super::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
 use super::widgets::graph_draw::Graph;
-use super::widgets::{line, pane, popup};
+use super::widgets::grid::Grid;
+use super::widgets::{framed, line, pane, popup};
 use crate::ladder::RoleIdx;
 use crate::profile::{self, PlanMarks, Profile};
 use crate::text;
@@ -170,10 +172,8 @@ impl FirstRun {
     }
 
     /// The grid and where the graph's parts go, for this frame.
-    fn layout(&self, ctx: &Ctx) -> (std::rc::Rc<super::widgets::grid::Grid>, GraphAreas) {
-        let grid = self.graph.grid(&ctx.ladder, &self.marks(), ctx.body, 0);
-        let areas = GraphAreas::new(ctx.body, 0, &grid);
-        (grid, areas)
+    fn layout(&self, ctx: &Ctx) -> (Rc<Grid>, GraphAreas) {
+        self.graph.lay_out(&ctx.ladder, &self.marks(), ctx.body, 0)
     }
 
     /// The role chosen as current so far, if any.
@@ -268,20 +268,9 @@ impl FirstRun {
     }
 
     pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) {
-        if matches!(self.step, Step::Name { .. }) {
-            return;
-        }
-        let (grid, areas) = self.layout(ctx);
-        if self.graph.wheel(mouse, &grid, areas.canvas)
-            || mouse.kind != MouseEventKind::Down(MouseButton::Left)
-        {
-            return;
-        }
-        if let Some(role) = self
-            .graph
-            .role_at(&grid, areas.canvas, mouse.column, mouse.row)
-        {
-            self.graph.select(role, &grid, areas.canvas);
+        if !matches!(self.step, Step::Name { .. }) {
+            let (grid, areas) = self.layout(ctx);
+            self.graph.mouse(mouse, &grid, areas.canvas);
         }
     }
 
@@ -337,16 +326,15 @@ impl FirstRun {
             Step::Name { .. } => "Last step: your name",
         };
         let (grid, areas) = self.layout(ctx);
-        let title = format!("{title} · {} (z)", self.graph.zoom.name());
-        pane(&title, Style::default()).render(areas.frame, buf);
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,
             marks: &self.marks(),
             view: &self.graph,
             theme,
+            title: &format!("{title} · {} (z)", self.graph.zoom.name()),
         }
-        .draw(buf, &areas);
+        .render(areas.frame, buf);
         if let Step::Name { field, error, .. } = &self.step {
             let body = ctx.body;
             let width = 50.min(body.width.saturating_sub(4));
@@ -363,9 +351,7 @@ impl FirstRun {
                 (hint_rows + 4).min(body.height),
             );
             let area = popup(buf, area, area.width, area.height);
-            let block = pane("Your name", theme.heading());
-            let inner = block.inner(area);
-            block.render(area, buf);
+            let inner = framed(buf, area, pane("Your name", theme.heading()));
             let [typed, _, below] = inner.layout(&Layout::vertical([
                 Constraint::Length(1),
                 Constraint::Length(1),

@@ -3,7 +3,7 @@
 //! roles marked to compare side by side.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -12,14 +12,14 @@ use std::rc::Rc;
 
 use crate::ladder::RoleIdx;
 use crate::profile::{self, MAX_TARGETS, PlanStep, Status, rules};
-use crate::text;
+use crate::text::{self, step_number};
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::compare::CompareView;
 use crate::tui::popups::{Popup, current_role, diff};
 use crate::tui::tab::{Outcome, Tab};
 use crate::tui::widgets::field::{Edit, TextField};
-use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks, step_number};
+use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
 use crate::tui::widgets::list::Step as Scroll;
@@ -45,10 +45,9 @@ pub struct LadderTab {
     compare: Vec<RoleIdx>,
 }
 
-/// The details pane as drawn: its frame, its text, how many wrapped lines the text takes and
+/// The details pane as drawn: its text in its frame, how many wrapped lines the text takes and
 /// how many show at once.
 struct Details {
-    block: Block<'static>,
     text: Paragraph<'static>,
     lines: usize,
     page: usize,
@@ -231,10 +230,12 @@ impl LadderTab {
         // A path being looked at shows as the plan would be; the plan itself is unchanged.
         let previewed = ctx.previewed_plan();
         let shown = previewed.as_ref().or(ctx.profile());
-        let marks = Marks::of(shown, &ctx.ladder).with_compare(&self.compare);
+        let marks = Marks {
+            compare: self.compare.clone(),
+            ..Marks::of(shown, &ctx.ladder)
+        };
         let details = self.details_width(ctx);
-        let grid = self.graph.grid(&ctx.ladder, &marks, ctx.body, details);
-        let areas = GraphAreas::new(ctx.body, details, &grid);
+        let (grid, areas) = self.graph.lay_out(&ctx.ladder, &marks, ctx.body, details);
         Layout { grid, areas, marks }
     }
 
@@ -404,8 +405,7 @@ impl LadderTab {
         Details {
             lines: text.line_count(inner.width),
             page: usize::from(inner.height),
-            block,
-            text,
+            text: text.block(block),
         }
     }
 
@@ -527,12 +527,9 @@ impl Tab for LadderTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
-        if self.search.is_some() {
-            keymap.section("Searching", "search", SEARCH_KEYS)
-        } else {
-            keymap
-                .section("Ladder", "ladder", MOVE_KEYS)
-                .then(keymap.section("Ladder", "ladder", KEYS))
+        match self.search {
+            Some(_) => keymap.section("Searching", "search", SEARCH_KEYS),
+            None => self.help(keymap).swap_remove(0),
         }
     }
 
@@ -588,48 +585,32 @@ impl Tab for LadderTab {
             }
             return Outcome::Handled;
         }
-        let canvas = layout.areas.canvas;
-        if self.graph.wheel(mouse, &layout.grid, canvas) {
-            return Outcome::Handled;
+        match self.graph.mouse(mouse, &layout.grid, layout.areas.canvas) {
+            Some(clicked) => {
+                if clicked {
+                    self.details_offset = 0;
+                }
+                Outcome::Handled
+            }
+            None => Outcome::Ignored,
         }
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
-            return Outcome::Ignored;
-        }
-        if let Some(role) = self
-            .graph
-            .role_at(&layout.grid, canvas, mouse.column, mouse.row)
-        {
-            self.select(ctx, role);
-        }
-        Outcome::Handled
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let Layout { grid, areas, marks } = self.layout(ctx);
-        let title = format!(" Ladder · {} ", self.graph.zoom.name());
-        let block = Block::bordered().title(widgets::line(&title, Style::default()));
-        let inside = block.inner(areas.frame);
-        block.render(areas.frame, buf);
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,
             marks: &marks,
             view: &self.graph,
             theme: ctx.theme,
+            title: &format!("Ladder · {}", self.graph.zoom.name()),
         }
-        .render(inside, buf);
+        .render(areas.frame, buf);
         if let Some(pane) = areas.details {
-            let Details {
-                block,
-                text: body,
-                lines,
-                page,
-            } = self.details(ctx, &marks, pane);
-            let last = lines.saturating_sub(page);
-            let offset = self.details_offset.min(last);
-            let inner = block.inner(pane);
-            block.render(pane, buf);
-            body.scroll((text::cells(offset), 0)).render(inner, buf);
+            let Details { text, lines, page } = self.details(ctx, &marks, pane);
+            let offset = self.details_offset.min(lines.saturating_sub(page));
+            text.scroll((text::cells(offset), 0)).render(pane, buf);
             widgets::scrollbar(buf, pane, lines, offset, page);
         }
         if let Some(field) = &self.search {

@@ -11,12 +11,12 @@ use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 use crate::export;
 use crate::profile::{self, rules};
 use crate::text;
+use crate::text::step_number;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::Popup;
 use crate::tui::popups::form::Form;
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::widgets::graph::step_number;
 use crate::tui::widgets::{self, list};
 
 #[derive(Debug, Default)]

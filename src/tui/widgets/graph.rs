@@ -8,9 +8,9 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Block;
 use unicode_segmentation::UnicodeSegmentation;
@@ -24,10 +24,9 @@ use crate::tui::keymap::{Binding, Footer, Key, bind};
 /// Where the parts of a graph go inside the body of a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GraphAreas {
-    /// The framed box around corner names, canvas and legend.
+    /// The framed box around corner names (which stay while the canvas scrolls up and down),
+    /// canvas and legend.
     pub frame: Rect,
-    /// The corner names, above the canvas; they stay while the canvas scrolls up and down.
-    pub header: Rect,
     /// Where roles are drawn, scrolled.
     pub canvas: Rect,
     pub legend: Rect,
@@ -35,25 +34,18 @@ pub struct GraphAreas {
 }
 
 impl GraphAreas {
-    /// The graph's frame and the details pane, `details` columns wide (0: none, and never more
-    /// than half the body), side by side in `body`.
-    fn split(body: Rect, details: u16) -> (Rect, Option<Rect>) {
+    /// The graph's frame, its inside (corner names, canvas and, on its last row, the legend)
+    /// and the details pane, `details` columns wide (0: none, and never more than half the
+    /// body), side by side in `body`.
+    fn split(body: Rect, details: u16) -> (Rect, Rect, Option<Rect>) {
         let details = details.min(body.width / 2);
         let [frame, pane] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(details)]).areas(body);
-        (frame, (details > 0).then_some(pane))
-    }
-
-    /// The inside of the graph's frame: corner names, canvas and, on its last row, the legend.
-    fn inside(frame: Rect) -> Rect {
-        Block::bordered().inner(frame)
-    }
-
-    /// The size the grid has to fill in `body`: corner names and canvas, not the legend.
-    pub fn grid_size(body: Rect, details: u16) -> (u32, u32) {
-        let inside = GraphAreas::inside(GraphAreas::split(body, details).0);
-        let legend = inside.height.min(1);
-        (u32::from(inside.width), u32::from(inside.height - legend))
+        (
+            frame,
+            Block::bordered().inner(frame),
+            (details > 0).then_some(pane),
+        )
     }
 
     /// Corner names, canvas and legend, top to bottom in `inside`, for `grid`.
@@ -69,11 +61,10 @@ impl GraphAreas {
     }
 
     pub fn new(body: Rect, details: u16, grid: &Grid) -> GraphAreas {
-        let (frame, details) = GraphAreas::split(body, details);
-        let [header, canvas, legend] = GraphAreas::parts(GraphAreas::inside(frame), grid);
+        let (frame, inside, details) = GraphAreas::split(body, details);
+        let [_, canvas, legend] = GraphAreas::parts(inside, grid);
         GraphAreas {
             frame,
-            header,
             canvas,
             legend,
             details,
@@ -132,12 +123,6 @@ impl Marks {
         }
     }
 
-    /// These marks with `roles` marked for comparison.
-    pub fn with_compare(mut self, roles: &[RoleIdx]) -> Marks {
-        self.compare = roles.to_vec();
-        self
-    }
-
     /// ●★✓①↗◆1: what a role's box says before its title.
     pub fn prefix(&self, role: RoleIdx) -> String {
         let plan = &self.plan;
@@ -153,7 +138,7 @@ impl Marks {
         }
         for &(r, step, kind) in &plan.steps {
             if r == role {
-                prefix.push_str(&step_number(step));
+                prefix.push_str(&text::step_number(step));
                 prefix.push_str(kind.arrow());
             }
         }
@@ -194,8 +179,6 @@ pub fn margin(grid: &Grid, view: Rect) -> u16 {
     text::cells((u32::from(view.width).saturating_sub(grid.width) / 2) as usize)
 }
 
-pub use crate::text::step_number;
-
 /// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
 type GridKey = (Zoom, u32, u32, u64);
 
@@ -215,24 +198,36 @@ pub struct GraphView {
 }
 
 impl GraphView {
-    /// The grid for `ladder` in `body` (with a details pane `details` wide) and these marks.
-    pub fn grid(&self, ladder: &Ladder, marks: &Marks, body: Rect, details: u16) -> Rc<Grid> {
-        let (width, height) = GraphAreas::grid_size(body, details);
+    /// The grid for `ladder` in `body` (with a details pane `details` wide) and these marks, and
+    /// where the graph's parts go.
+    pub fn lay_out(
+        &self,
+        ladder: &Ladder,
+        marks: &Marks,
+        body: Rect,
+        details: u16,
+    ) -> (Rc<Grid>, GraphAreas) {
+        // The grid fills the inside of the frame but for the legend's row.
+        let inside = GraphAreas::split(body, details).1;
+        let (width, height) = (
+            u32::from(inside.width),
+            u32::from(inside.height.saturating_sub(1)),
+        );
         let key = (self.zoom, width, height, marks.signature());
-        if let Some((cached, grid)) = self.cache.borrow().as_ref()
-            && *cached == key
-        {
-            return Rc::clone(grid);
-        }
-        let grid = Rc::new(Grid::new(
-            ladder,
-            self.zoom,
-            width,
-            height,
-            &Marked { ladder, marks },
-        ));
-        *self.cache.borrow_mut() = Some((key, Rc::clone(&grid)));
-        grid
+        let cached = self
+            .cache
+            .borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, g)| Rc::clone(g));
+        let grid = cached.unwrap_or_else(|| {
+            let labels = Marked { ladder, marks };
+            let grid = Rc::new(Grid::new(ladder, self.zoom, width, height, &labels));
+            *self.cache.borrow_mut() = Some((key, Rc::clone(&grid)));
+            grid
+        });
+        let areas = GraphAreas::new(body, details, &grid);
+        (grid, areas)
     }
 
     pub fn select(&mut self, role: RoleIdx, grid: &Grid, view: Rect) {
@@ -315,7 +310,7 @@ impl GraphView {
 
     /// Scrolls by the mouse wheel: up and down, or sideways a column with Shift (or a sideways
     /// wheel). Says whether it was a wheel event.
-    pub fn wheel(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> bool {
+    fn wheel(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> bool {
         let sideways = mouse.modifiers.contains(KeyModifiers::SHIFT);
         let (dx, dy): (i64, i64) = match (mouse.kind, sideways) {
             (MouseEventKind::ScrollUp, false) => (0, -3),
@@ -334,10 +329,36 @@ impl GraphView {
         true
     }
 
+    /// The mouse on the graph: the wheel scrolls it, a left click selects the role under it.
+    /// `None` when the event is neither; else whether a click selected a role.
+    pub fn mouse(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> Option<bool> {
+        if self.wheel(mouse, grid, view) {
+            return Some(false);
+        }
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+            return None;
+        }
+        let role = self.role_at(grid, view, mouse.column, mouse.row);
+        if let Some(role) = role {
+            self.select(role, grid, view);
+        }
+        Some(role.is_some())
+    }
+
     /// Cycles the zoom, keeping the selection in sight.
     pub fn zoom(&mut self) {
         self.zoom = self.zoom.next();
         self.scroll = (0, 0);
+    }
+}
+
+/// The cell at screen (`x`, `y`), if it lies in `area` and the buffer.
+pub(super) fn cell_at(buf: &mut Buffer, area: Rect, x: i64, y: i64) -> Option<&mut Cell> {
+    let at = Position::new(u16::try_from(x).ok()?, u16::try_from(y).ok()?);
+    if area.contains(at) {
+        buf.cell_mut(at)
+    } else {
+        None
     }
 }
 
@@ -347,20 +368,14 @@ impl GraphView {
 /// control characters when it was loaded, and the buffer drops any that are left.
 pub(super) fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: Style) {
     let area = area.intersection(buf.area);
-    if y < i64::from(area.y) || y >= i64::from(area.bottom()) || area.width == 0 {
-        return;
-    }
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         // Plain ASCII, most of what is drawn: a cell per byte, no segmentation needed.
-        let start = (i64::from(area.x) - x).max(0) as usize;
-        for (i, b) in s.bytes().enumerate().skip(start) {
-            let column = x + i as i64;
-            if column >= i64::from(area.right()) {
+        let skip = (i64::from(area.x) - x).max(0) as usize;
+        for (i, b) in s.bytes().enumerate().skip(skip) {
+            let Some(cell) = cell_at(buf, area, x + i as i64, y) else {
                 break;
-            }
-            if let Some(cell) = buf.cell_mut((column as u16, y as u16)) {
-                cell.set_char(char::from(b)).set_style(style);
-            }
+            };
+            cell.set_char(char::from(b)).set_style(style);
         }
         return;
     }
@@ -373,42 +388,16 @@ pub(super) fn put(buf: &mut Buffer, area: Rect, x: i64, y: i64, s: &str, style: 
         x += text::width(g) as i64;
         s = &s[g.len()..];
     }
-    if x >= i64::from(area.right()) {
-        return;
+    if cell_at(buf, area, x, y).is_some() {
+        let room = (i64::from(area.right()) - x) as usize;
+        buf.set_stringn(x as u16, y as u16, s, room, style);
     }
-    let room = (i64::from(area.right()) - x) as usize;
-    buf.set_stringn(x as u16, y as u16, s, room, style);
 }
 
 /// Sets the one-column `symbol` (a border or line glyph) at (`x`, `y`) if it lies in `area`:
 /// the cheap way to draw the many single glyphs of the graph's table and connectors.
 pub(super) fn glyph(buf: &mut Buffer, area: Rect, x: i64, y: i64, symbol: &str, style: Style) {
-    let area = area.intersection(buf.area);
-    if x < i64::from(area.x)
-        || y < i64::from(area.y)
-        || x >= i64::from(area.right())
-        || y >= i64::from(area.bottom())
-    {
-        return;
-    }
-    if let Some(cell) = buf.cell_mut((x as u16, y as u16)) {
+    if let Some(cell) = cell_at(buf, area, x, y) {
         cell.set_symbol(symbol).set_style(style);
-    }
-}
-
-/// A horizontal run of `len` copies of the one-column `symbol` from (`x`, `y`), clipped to `area`.
-pub(super) fn hline(
-    buf: &mut Buffer,
-    area: Rect,
-    x: i64,
-    y: i64,
-    len: usize,
-    symbol: &str,
-    style: Style,
-) {
-    let start = x.max(i64::from(area.x));
-    let end = (x + len as i64).min(i64::from(area.right()));
-    for column in start..end {
-        glyph(buf, area, column, y, symbol, style);
     }
 }

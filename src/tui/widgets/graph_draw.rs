@@ -5,9 +5,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 
-use super::graph::{GraphAreas, GraphView, Marked, Marks, glyph, hline, margin, put};
+use super::graph::{GraphAreas, GraphView, Marked, Marks, glyph, margin, put};
 use super::grid::{Grid, Labels, Rule, Spot, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
@@ -24,7 +24,17 @@ pub struct Graph<'a> {
     pub marks: &'a Marks,
     pub view: &'a GraphView,
     pub theme: Theme,
+    /// The title on the frame.
+    pub title: &'a str,
 }
+
+/// Where a rule meets a column separator: at the left edge, the right edge, between two
+/// columns; each with no line, a line down, a line up, lines both ways.
+const JUNCTIONS: [[&str; 4]; 3] = [
+    ["─", "┌", "└", "├"],
+    ["─", "┐", "┘", "┤"],
+    ["─", "┬", "┴", "┼"],
+];
 
 /// A canvas position as a screen position inside `area`.
 pub(super) struct Canvas {
@@ -48,22 +58,13 @@ impl Canvas {
     }
 }
 
-/// The graph inside its frame: `area` is the frame's inside, which holds the corner names, the
-/// canvas and the legend (see [`GraphAreas::parts`]).
+/// The graph in its titled frame, `area` (a [`GraphAreas::frame`]), which holds the corner
+/// names, the canvas and the legend (see [`GraphAreas::parts`]).
 impl Widget for Graph<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [header, canvas, legend] = GraphAreas::parts(area, self.grid);
-        self.draw_parts(buf, header, canvas, legend);
-    }
-}
-
-impl Graph<'_> {
-    /// Draws the graph in the parts of `areas` (its frame and details pane are not drawn).
-    pub fn draw(&self, buf: &mut Buffer, areas: &GraphAreas) {
-        self.draw_parts(buf, areas.header, areas.canvas, areas.legend);
-    }
-
-    fn draw_parts(&self, buf: &mut Buffer, header: Rect, area: Rect, legend: Rect) {
+        let title = super::span(&format!(" {} ", self.title), Style::default());
+        let inside = super::framed(buf, area, Block::bordered().title(title));
+        let [header, area, legend] = GraphAreas::parts(inside, self.grid);
         // A canvas narrower than the view sits in the middle of it.
         let margin = i64::from(margin(self.grid, area));
         let canvas = Canvas {
@@ -80,11 +81,9 @@ impl Graph<'_> {
         self.draw_header(buf, header, &canvas);
         self.draw_legend(buf, legend, &canvas);
     }
+}
 
-    fn spot(&self, role: RoleIdx) -> Spot {
-        self.grid.spots[role]
-    }
-
+impl Graph<'_> {
     /// The column separators of the fit zoom that show, as canvas x positions.
     fn separators<'b>(&'b self, canvas: &'b Canvas) -> impl Iterator<Item = u32> + 'b {
         self.grid
@@ -117,32 +116,22 @@ impl Graph<'_> {
             if !canvas.shows_rows(y, y + 1) || end <= start {
                 continue;
             }
-            let len = (end - start) as usize;
-            hline(
-                buf,
-                canvas.area,
-                canvas.x(start),
-                canvas.y(y),
-                len,
-                "─",
-                style,
-            );
+            for x in start..end {
+                glyph(buf, canvas.area, canvas.x(x), canvas.y(y), "─", style);
+            }
             for x in self.separators(canvas) {
                 let up = y == 0 || vertical(x, y - 1);
                 let down = y + 1 < self.grid.height && vertical(x, y + 1);
-                let junction = match (x == 0, x == right, up, down) {
-                    (true, _, true, true) => "├",
-                    (true, _, false, true) => "┌",
-                    (true, _, true, false) => "└",
-                    (_, true, true, true) => "┤",
-                    (_, true, false, true) => "┐",
-                    (_, true, true, false) => "┘",
-                    (_, _, true, true) => "┼",
-                    (_, _, true, false) => "┴",
-                    (_, _, false, true) => "┬",
-                    _ => "─",
+                // By where the separator is (left edge, right edge, between), then up and down.
+                let edge = if x == 0 {
+                    0
+                } else if x == right {
+                    1
+                } else {
+                    2
                 };
-                self::glyph(buf, canvas.area, canvas.x(x), canvas.y(y), junction, style);
+                let junction = JUNCTIONS[edge][usize::from(up) * 2 + usize::from(down)];
+                glyph(buf, canvas.area, canvas.x(x), canvas.y(y), junction, style);
             }
         }
     }
@@ -167,8 +156,7 @@ impl Graph<'_> {
         };
         // Cells holding a role, by (row, column x), so the empty ones can be marked.
         let mut occupied = Vec::new();
-        for role in 0..self.grid.spots.len() {
-            let spot = self.spot(role);
+        for (role, &spot) in self.grid.spots.iter().enumerate() {
             if !canvas.shows_rows(spot.y, spot.bottom())
                 || !canvas.shows_columns(spot.x, spot.right())
             {
@@ -195,73 +183,61 @@ impl Graph<'_> {
         (left, (right - left).max(0) as usize)
     }
 
-    /// A text area of `width` at (`x`, `y`): lines centred up and down, each centred across if
-    /// `centre`; with `fill` the whole area is painted, so a selection shows as a block.
-    #[allow(clippy::too_many_arguments)]
-    fn text_block(
+    /// A role's title in its text area, screen columns `x` to `x + width` and canvas rows `top`
+    /// to `top + height`: lines centred up and down, and across for a role spanning its row;
+    /// the selected role's whole area is painted, in reverse. Gives the style it painted in.
+    fn draw_title(
         &self,
         buf: &mut Buffer,
-        area: Rect,
-        (x, y): (i64, i64),
-        (width, height): (usize, u32),
-        lines: &[String],
-        (centre, fill): (bool, bool),
-        style: Style,
-    ) {
-        let top = (height as usize).saturating_sub(lines.len()) / 2;
-        for row in 0..height as usize {
-            let line = row
-                .checked_sub(top)
+        canvas: &Canvas,
+        role: RoleIdx,
+        label: &str,
+        (x, width): (i64, usize),
+        (top, height): (u32, u32),
+    ) -> Style {
+        let (centre, selected) = (self.grid.spans(role), role == self.view.selected);
+        let mut style = self.style_of(role);
+        if selected {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        let lines = text::wrap_hyphenated(label, width, height as usize);
+        let first = (height as usize).saturating_sub(lines.len()) / 2;
+        for row in 0..height {
+            let line = (row as usize)
+                .checked_sub(first)
                 .and_then(|i| lines.get(i))
                 .map_or("", String::as_str);
-            if line.is_empty() && !fill {
+            if line.is_empty() && !selected {
                 continue;
             }
-            let y = y + row as i64;
+            let y = canvas.y(top + row);
             if centre {
-                put(buf, area, x, y, &text::center(line, width), style);
-            } else if fill {
-                put(buf, area, x, y, &text::fit(line, width), style);
+                put(buf, canvas.area, x, y, &text::center(line, width), style);
+            } else if selected {
+                put(buf, canvas.area, x, y, &text::fit(line, width), style);
             } else {
-                put(buf, area, x, y, line, style);
+                put(buf, canvas.area, x, y, line, style);
             }
         }
+        style
     }
 
     fn draw_cell(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
-        let style = self.style_of(role);
-        let selected = role == self.view.selected;
-        let spans = self.ladder.role_corner(role).is_none();
-        let fill = if selected {
-            style.add_modifier(Modifier::REVERSED)
-        } else {
-            style
-        };
-        let (x, width) = if spans {
+        let (x, width) = if self.grid.spans(role) {
             let (left, shown) = Graph::shown(spot, canvas);
             (left + 1, shown.saturating_sub(1))
         } else {
             (canvas.x(spot.x) + 1, spot.width.saturating_sub(1) as usize)
         };
-        let lines = text::wrap_hyphenated(label, width, spot.height as usize);
-        self.text_block(
-            buf,
-            canvas.area,
-            (x, canvas.y(spot.y)),
-            (width, spot.height),
-            &lines,
-            (spans, selected),
-            fill,
-        );
-        // The pad column before the text belongs to the cell: reverse it too when selected.
-        if selected {
-            for row in 0..spot.height {
-                put(buf, canvas.area, x - 1, canvas.y(spot.y + row), " ", fill);
-            }
-        }
+        let rows = (spot.y, spot.height);
+        let fill = self.draw_title(buf, canvas, role, label, (x, width), rows);
         let border = self.theme.muted();
         for row in 0..spot.height {
             let y = canvas.y(spot.y + row);
+            // The pad column before the text belongs to the cell: reverse it too when selected.
+            if role == self.view.selected {
+                put(buf, canvas.area, x - 1, y, " ", fill);
+            }
             glyph(buf, canvas.area, canvas.x(spot.x) - 1, y, "│", border);
             glyph(buf, canvas.area, canvas.x(spot.right()), y, "│", border);
         }
@@ -294,64 +270,38 @@ impl Graph<'_> {
     }
 
     fn draw_box(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
-        let style = self.style_of(role);
-        let selected = role == self.view.selected;
-        let border = if selected {
-            style.add_modifier(Modifier::BOLD)
-        } else {
-            style
-        };
         let inner = spot.width.saturating_sub(2) as usize;
         let (x, y) = (canvas.x(spot.x), canvas.y(spot.y));
-        let area = canvas.area;
-        let bottom = y + i64::from(spot.height) - 1;
         let right = x + 1 + inner as i64;
-        hline(buf, area, x + 1, y, inner, "─", border);
-        hline(buf, area, x + 1, bottom, inner, "─", border);
-        for (gx, gy, corner) in [
-            (x, y, "┌"),
-            (right, y, "┐"),
-            (x, bottom, "└"),
-            (right, bottom, "┘"),
-        ] {
-            glyph(buf, area, gx, gy, corner, border);
-        }
-        let rows = spot.height.saturating_sub(2);
-        for row in 0..rows {
-            put(buf, area, x, y + 1 + i64::from(row), "│", border);
-            put(
-                buf,
-                area,
-                x + 1 + inner as i64,
-                y + 1 + i64::from(row),
-                "│",
-                border,
-            );
-        }
-        let spans = self.ladder.role_corner(role).is_none();
-        let (text_x, width) = if spans {
+        let (text_x, width) = if self.grid.spans(role) {
             let (left, shown) = Graph::shown(spot, canvas);
             let left = left.max(x + 1);
-            let right = (left + shown as i64).min(x + 1 + inner as i64);
-            (left, (right - left).max(0) as usize)
+            (
+                left,
+                ((left + shown as i64).min(right) - left).max(0) as usize,
+            )
         } else {
             (x + 1, inner)
         };
-        let lines = text::wrap_hyphenated(label, width, rows as usize);
-        let fill = if selected {
-            style.add_modifier(Modifier::REVERSED)
-        } else {
-            style
-        };
-        self.text_block(
-            buf,
-            area,
-            (text_x, y + 1),
-            (width, rows),
-            &lines,
-            (spans, selected),
-            fill,
-        );
+        let rows = (spot.y + 1, spot.height.saturating_sub(2));
+        self.draw_title(buf, canvas, role, label, (text_x, width), rows);
+        let mut border = self.style_of(role);
+        if role == self.view.selected {
+            border = border.add_modifier(Modifier::BOLD);
+        }
+        let last = i64::from(spot.height) - 1;
+        for row in 0..=last {
+            let (start, run, end) = match row {
+                0 => ("┌", inner, "┐"),
+                _ if row == last => ("└", inner, "┘"),
+                _ => ("│", 0, "│"),
+            };
+            glyph(buf, canvas.area, x, y + row, start, border);
+            for column in 1..=run as i64 {
+                glyph(buf, canvas.area, x + column, y + row, "─", border);
+            }
+            glyph(buf, canvas.area, right, y + row, end, border);
+        }
     }
 
     fn draw_line(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
@@ -407,9 +357,6 @@ impl Graph<'_> {
     /// The corner names over their columns, as the grid wrapped them. A column the view cuts
     /// shows no name (the legend counts it as off screen), so every name shown reads whole.
     fn draw_header(&self, buf: &mut Buffer, header: Rect, canvas: &Canvas) {
-        if header.height == 0 {
-            return;
-        }
         let fit = self.grid.zoom == Zoom::Fit;
         let muted = self.theme.muted();
         let (left, right) = (i64::from(canvas.area.x), i64::from(canvas.area.right()));
@@ -417,16 +364,13 @@ impl Graph<'_> {
             if !canvas.shows_columns(x, x + w) {
                 continue;
             }
-            let (text_x, width) = if fit {
-                (canvas.x(x) + 1, w.saturating_sub(1) as usize)
-            } else {
-                (canvas.x(x), w as usize)
-            };
+            // The fit zoom's cells keep a pad column before the text.
+            let pad = u32::from(fit);
+            let (text_x, width) = (canvas.x(x + pad), w.saturating_sub(pad) as usize);
             let whole = text_x >= left && text_x + width as i64 <= right;
-            let wrapped = self.grid.headers.get(corner).map_or(&[][..], Vec::as_slice);
             // A header squeezed below the lines the grid wanted (a tiny screen): the lines that
             // fit, the last ending in `…`.
-            let mut lines = wrapped.to_vec();
+            let mut lines = self.grid.headers.get(corner).cloned().unwrap_or_default();
             if lines.len() > usize::from(header.height) {
                 lines.truncate(usize::from(header.height));
                 if let Some(last) = lines.last_mut() {
@@ -452,81 +396,40 @@ impl Graph<'_> {
     fn draw_legend(&self, buf: &mut Buffer, legend: Rect, canvas: &Canvas) {
         let (sx, sy) = (canvas.sx, canvas.sy);
         let view_right = sx + i64::from(canvas.area.width);
-        let left = self
-            .grid
-            .columns
-            .iter()
-            .filter(|&&(x, _)| i64::from(x) < sx)
-            .count();
-        let right = self
-            .grid
-            .columns
-            .iter()
+        let view_bottom = sy + i64::from(canvas.area.height);
+        let columns = self.grid.columns.iter();
+        let left = columns.clone().filter(|&&(x, _)| i64::from(x) < sx).count();
+        let right = columns
             .filter(|&&(x, w)| i64::from(x + w) > view_right)
             .count();
-        let view_bottom = sy + i64::from(canvas.area.height);
-        let above = self
-            .grid
-            .rules
-            .iter()
-            .filter(|r| r.level.is_some() && i64::from(r.y) < sy)
-            .count();
-        let below = self
-            .grid
-            .rules
-            .iter()
-            .filter(|r| r.level.is_some() && i64::from(r.y) >= view_bottom)
-            .count();
-        let mut counts = Vec::new();
+        let levels = self.grid.rules.iter().filter(|r| r.level.is_some());
+        let above = levels.clone().filter(|r| i64::from(r.y) < sy).count();
+        let below = levels.filter(|r| i64::from(r.y) >= view_bottom).count();
         // Only the sides where something is hidden: "◀ 2 more · 3 more ▶", "3 more ▶".
-        let side = |n: usize, text: String| (n > 0).then_some(text);
-        let across: Vec<String> = [
-            side(left, format!("◀ {left} more")),
-            side(right, format!("{right} more ▶")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !across.is_empty() {
-            counts.push(across.join(" · "));
-        }
-        let up_down: Vec<String> = [
-            side(above, format!("▲ {above}")),
-            side(below, format!("{below} ▼")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !up_down.is_empty() {
-            counts.push(format!("{} levels", up_down.join(" · ")));
-        }
-        let counts = counts.join("  ");
-        let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);
-        let words = if self.marks.compare.is_empty() {
-            LEGEND.to_string()
-        } else {
-            // The marks people just made come first, so they show on a narrow screen too.
-            format!("◆ compare  {LEGEND}")
+        let sides = |sides: [(usize, String); 2]| {
+            let shown = sides.into_iter().filter(|(n, _)| *n > 0);
+            shown.map(|(_, text)| text).collect::<Vec<_>>().join(" · ")
         };
-        put(
-            buf,
-            legend,
-            i64::from(legend.x),
-            i64::from(legend.y),
-            &text::truncate(&words, room),
-            self.theme.muted(),
-        );
-        if !counts.is_empty() {
-            let x = i64::from(legend.right()) - text::width(&counts) as i64;
-            put(
-                buf,
-                legend,
-                x,
-                i64::from(legend.y),
-                &counts,
-                self.theme.warning(),
-            );
-        }
+        let across = sides([
+            (left, format!("◀ {left} more")),
+            (right, format!("{right} more ▶")),
+        ]);
+        let up_down = sides([(above, format!("▲ {above}")), (below, format!("{below} ▼"))]);
+        let up_down = (!up_down.is_empty()).then(|| format!("{up_down} levels"));
+        let counts = [(!across.is_empty()).then_some(across), up_down];
+        let counts = counts.into_iter().flatten().collect::<Vec<_>>().join("  ");
+        let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);
+        // The marks people just made come first, so they show on a narrow screen too.
+        let compare = if self.marks.compare.is_empty() {
+            ""
+        } else {
+            "◆ compare  "
+        };
+        let words = text::truncate(&format!("{compare}{LEGEND}"), room);
+        let (x, y) = (i64::from(legend.x), i64::from(legend.y));
+        put(buf, legend, x, y, &words, self.theme.muted());
+        let x = i64::from(legend.right()) - text::width(&counts) as i64;
+        put(buf, legend, x, y, &counts, self.theme.warning());
     }
 }
 
@@ -649,15 +552,14 @@ mod tests {
                 view.zoom();
             }
             let body = Rect::new(0, 0, width, height);
-            let grid = view.grid(&ladder, &marks, body, 0);
-            let areas = GraphAreas::new(body, 0, &grid);
+            let (grid, areas) = view.lay_out(&ladder, &marks, body, 0);
             for &m in &moves {
                 let direction = [Direction::Up, Direction::Down, Direction::Left, Direction::Right][m];
                 view.step(direction, &grid, areas.canvas);
             }
             let mut buf = Buffer::empty(body);
-            Graph { ladder: &ladder, grid: &grid, marks: &marks, view: &view, theme: Theme::new(true) }
-                .draw(&mut buf, &areas);
+            Graph { ladder: &ladder, grid: &grid, marks: &marks, view: &view, theme: Theme::new(true), title: "" }
+                .render(areas.frame, &mut buf);
 
             let canvas = areas.canvas;
             let sx = i64::from(view.scroll.0) - i64::from(margin(&grid, canvas));

@@ -10,13 +10,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use super::graph::put;
+use super::graph::{cell_at, put};
 use super::graph_draw::{Canvas, Graph};
 use super::grid::{Grid, Spot, Zoom};
 use crate::text;
 
 /// Every glyph a connector draws.
 const LINES: &[&str] = &["║", "╫", "╬", "╔", "╗", "╚", "╝", "═", "╥", "╨"];
+
+/// What a connector's upright line makes of what it runs over: a blank or itself, a rule or
+/// border it crosses, the turn of another connector.
+const CROSSINGS: &[(&str, &str)] = &[(" ", "║"), ("║", "║"), ("─", "╫"), ("╫", "╫"), ("═", "╬")];
 
 /// Where one connector runs on the canvas, between a lower role and the upper one it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,17 +150,10 @@ impl Graph<'_> {
         let (low_x, high_x) = (canvas.x(link.low_x), canvas.x(link.high_x));
         if link.top == link.bottom {
             // Touching boxes: mark the two borders where they meet.
-            if let Some(above) = link.top.checked_sub(1) {
-                over(buf, canvas, low_x, canvas.y(above), &[("─", "╥")], style);
+            let above = link.top.checked_sub(1).map(|y| (y, "╥"));
+            for (y, mark) in above.into_iter().chain([(link.bottom, "╨")]) {
+                over(buf, canvas, low_x, canvas.y(y), &[("─", mark)], style);
             }
-            over(
-                buf,
-                canvas,
-                low_x,
-                canvas.y(link.bottom),
-                &[("─", "╨")],
-                style,
-            );
             return;
         }
         for y in link.top..link.bottom {
@@ -168,15 +165,8 @@ impl Graph<'_> {
                 } else {
                     ("╚", "╗")
                 };
-                let run = "═".repeat((right - left - 1) as usize);
-                put(
-                    buf,
-                    canvas.area,
-                    left,
-                    row,
-                    &format!("{start}{run}{end}"),
-                    style,
-                );
+                let line = format!("{start}{}{end}", "═".repeat((right - left - 1) as usize));
+                put(buf, canvas.area, left, row, &line, style);
                 drawn.push((row, left, right));
                 continue;
             }
@@ -191,15 +181,7 @@ impl Graph<'_> {
             if self.inside_title(buf, canvas, column, y) {
                 continue;
             }
-            let crossed = over(
-                buf,
-                canvas,
-                x,
-                row,
-                &[(" ", "║"), ("║", "║"), ("─", "╫"), ("╫", "╫"), ("═", "╬")],
-                style,
-            );
-            if crossed && self.grid.is_rule(y) {
+            if over(buf, canvas, x, row, CROSSINGS, style) && self.grid.is_rule(y) {
                 drawn.push((row, x, x));
             }
         }
@@ -252,15 +234,7 @@ fn over(
     swaps: &[(&str, &'static str)],
     style: Style,
 ) -> bool {
-    let area = canvas.area.intersection(buf.area);
-    if x < i64::from(area.x)
-        || y < i64::from(area.y)
-        || x >= i64::from(area.right())
-        || y >= i64::from(area.bottom())
-    {
-        return false;
-    }
-    let Some(cell) = buf.cell_mut((x as u16, y as u16)) else {
+    let Some(cell) = cell_at(buf, canvas.area, x, y) else {
         return false;
     };
     let Some(&(_, to)) = swaps.iter().find(|(from, _)| *from == cell.symbol()) else {
@@ -274,12 +248,13 @@ fn over(
 mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
 
     use super::*;
     use crate::ladder::{BUNDLED, Ladder, MoveKind, load_str};
     use crate::profile::PlanMarks;
     use crate::tui::theme::Theme;
-    use crate::tui::widgets::graph::{GraphAreas, GraphView, Marks, margin};
+    use crate::tui::widgets::graph::{GraphView, Marks, margin};
     use crate::tui::widgets::grid::Zoom;
 
     fn bundled() -> Ladder {
@@ -316,8 +291,7 @@ mod tests {
             }
             // Room for the whole ladder, so nothing scrolls.
             let body = Rect::new(0, 0, 230, 90);
-            let grid = view.grid(ladder, &marks, body, 0);
-            let areas = GraphAreas::new(body, 0, &grid);
+            let (grid, areas) = view.lay_out(ladder, &marks, body, 0);
             let mut buf = Buffer::empty(body);
             Graph {
                 ladder,
@@ -325,8 +299,9 @@ mod tests {
                 marks: &marks,
                 view: &view,
                 theme: Theme::new(true),
+                title: "",
             }
-            .draw(&mut buf, &areas);
+            .render(areas.frame, &mut buf);
             let origin = (
                 i64::from(areas.canvas.x) + i64::from(margin(&grid, areas.canvas)),
                 i64::from(areas.canvas.y),

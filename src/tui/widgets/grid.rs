@@ -23,11 +23,7 @@ pub enum Zoom {
 
 impl Zoom {
     pub fn next(self) -> Zoom {
-        match self {
-            Zoom::Fit => Zoom::Detailed,
-            Zoom::Detailed => Zoom::Compact,
-            Zoom::Compact => Zoom::Fit,
-        }
+        [Zoom::Detailed, Zoom::Compact, Zoom::Fit][self as usize]
     }
 
     pub fn name(self) -> &'static str {
@@ -168,11 +164,7 @@ impl Grid {
             .map(|c| (origin + c * pitch, cell))
             .collect();
         let span_width = corners * pitch - (pitch - cell);
-        let most = if height >= ROOMY_HEIGHT {
-            HEADER_LINES
-        } else {
-            HEADER_LINES - 1
-        };
+        let most = HEADER_LINES - u32::from(height < ROOMY_HEIGHT);
         // Corner names take the column's text width: all of it but the pad column in the fit
         // zoom, where the cell is a table's.
         let header_width = if zoom == Zoom::Fit { cell - 1 } else { cell };
@@ -181,13 +173,16 @@ impl Grid {
         let canvas_height = height.saturating_sub(header_lines);
 
         // Rows top to bottom: per level, a heading, then enterprise-wide roles, then corner roles
-        // (several rows where a corner holds more than one role at the level).
-        struct Planned {
-            level: usize,
-            spans: bool,
-            roles: Vec<RoleIdx>,
-        }
-        let mut planned: Vec<Planned> = Vec::new();
+        // (several rows where a corner holds more than one role at the level). Where they go
+        // down the canvas is worked out once their heights are known.
+        let row = |level, spans, roles| Row {
+            y: 0,
+            height: 0,
+            spans,
+            level,
+            roles,
+        };
+        let mut rows: Vec<Row> = Vec::new();
         for level in (0..ladder.levels().len()).rev() {
             let roles = ladder.roles_at_level(level);
             let enterprise: Vec<RoleIdx> = roles
@@ -196,11 +191,7 @@ impl Grid {
                 .filter(|&r| ladder.role_corner(r).is_none())
                 .collect();
             if !enterprise.is_empty() {
-                planned.push(Planned {
-                    level,
-                    spans: true,
-                    roles: enterprise,
-                });
+                rows.push(row(level, true, enterprise));
             }
             let mut stacks: Vec<Vec<RoleIdx>> = Vec::new();
             let mut depth = vec![0usize; ladder.corners().len()];
@@ -213,17 +204,11 @@ impl Grid {
                     depth[c] += 1;
                 }
             }
-            for stack in stacks {
-                planned.push(Planned {
-                    level,
-                    spans: false,
-                    roles: stack,
-                });
-            }
+            rows.extend(stacks.into_iter().map(|stack| row(level, false, stack)));
         }
 
         // Where each role of a row goes across, and its text width.
-        let place = |row: &Planned, r: RoleIdx, i: usize| -> (u32, u32) {
+        let place = |row: &Row, r: RoleIdx, i: usize| -> (u32, u32) {
             if row.spans {
                 let count = row.roles.len() as u32;
                 let each = ((span_width + (pitch - cell)) / count).saturating_sub(pitch - cell);
@@ -235,10 +220,10 @@ impl Grid {
         };
         // How many title lines each row gets.
         let lines: Vec<u32> = match zoom {
-            Zoom::Detailed => vec![DETAILED_HEIGHT; planned.len()],
-            Zoom::Compact => vec![1; planned.len()],
+            Zoom::Detailed => vec![DETAILED_HEIGHT; rows.len()],
+            Zoom::Compact => vec![1; rows.len()],
             Zoom::Fit => {
-                let needed: Vec<u32> = planned
+                let needed: Vec<u32> = rows
                     .iter()
                     .map(|row| {
                         row.roles
@@ -256,18 +241,17 @@ impl Grid {
                     })
                     .collect();
                 // A rule above each row and one at the very bottom.
-                let rules = planned.len() as u32 + 1;
+                let rules = rows.len() as u32 + 1;
                 share_lines(&needed, canvas_height.saturating_sub(rules))
             }
         };
 
         let mut spots = vec![Spot::default(); ladder.roles().len()];
         let mut places = vec![Place::default(); ladder.roles().len()];
-        let mut rows = Vec::new();
         let mut rules = Vec::new();
         let mut y = 0;
         let mut previous_level = None;
-        for (row, &height) in planned.iter().zip(&lines) {
+        for (index, (row, &height)) in rows.iter_mut().zip(&lines).enumerate() {
             let new_level = previous_level != Some(row.level);
             if new_level || zoom == Zoom::Fit {
                 rules.push(Rule {
@@ -277,6 +261,7 @@ impl Grid {
                 y += 1;
             }
             previous_level = Some(row.level);
+            (row.y, row.height) = (y, height);
             for (i, &r) in row.roles.iter().enumerate() {
                 let (x, w) = place(row, r, i);
                 spots[r] = Spot {
@@ -285,25 +270,15 @@ impl Grid {
                     width: w,
                     height,
                 };
+                // A role spanning its row has no corner.
                 places[r] = Place {
-                    row: rows.len(),
-                    column: if row.spans {
-                        None
-                    } else {
-                        ladder.role_corner(r)
-                    },
+                    row: index,
+                    column: ladder.role_corner(r),
                 };
             }
-            rows.push(Row {
-                y,
-                height,
-                spans: row.spans,
-                level: row.level,
-                roles: row.roles.clone(),
-            });
             y += height;
         }
-        if zoom == Zoom::Fit && !planned.is_empty() {
+        if zoom == Zoom::Fit && !rows.is_empty() {
             rules.push(Rule { y, level: None });
             y += 1;
         }
@@ -379,17 +354,11 @@ impl Grid {
     /// Each row's band, top to bottom: a new band starts wherever the level changes or a row
     /// of enterprise-wide roles meets a row of corner roles.
     fn bands(&self) -> Vec<usize> {
-        let mut bands = Vec::with_capacity(self.rows.len());
-        let mut band = 0;
-        for (i, row) in self.rows.iter().enumerate() {
-            if let Some(before) = i.checked_sub(1).map(|b| &self.rows[b])
-                && (before.level != row.level || before.spans != row.spans)
-            {
-                band += 1;
-            }
-            bands.push(band);
-        }
-        bands
+        let changes = self.rows.windows(2).scan(0, |band, pair| {
+            *band += usize::from(pair[0].level != pair[1].level || pair[0].spans != pair[1].spans);
+            Some(*band)
+        });
+        std::iter::once(0).chain(changes).collect()
     }
 
     /// Whether canvas row `y` is a heading or rule row rather than a row of roles.
@@ -562,22 +531,19 @@ mod tests {
         let ladder = bundled();
         let grid = Grid::new(&ladder, Zoom::Detailed, 200, 60, &Titles(&ladder));
         let id = |r: Option<RoleIdx>| r.map(|r| ladder.role(r).id.clone());
-        let sysadmin = ladder.role_index("sysadmin").unwrap();
-        assert_eq!(
-            id(grid.neighbour(sysadmin, Direction::Up, None)).as_deref(),
-            Some("infra-lead")
-        );
-        assert_eq!(
-            id(grid.neighbour(sysadmin, Direction::Right, None)).as_deref(),
-            Some("developer")
-        );
-        assert_eq!(grid.neighbour(sysadmin, Direction::Left, None), None);
-        assert_eq!(grid.neighbour(sysadmin, Direction::Down, None), None);
-        let svp = ladder.role_index("svp-infra").unwrap();
-        assert_eq!(
-            id(grid.neighbour(svp, Direction::Up, None)).as_deref(),
-            Some("cio")
-        );
+        // (from, key, selected; none when no box lies that way)
+        let moves = [
+            ("sysadmin", Direction::Up, Some("infra-lead")),
+            ("sysadmin", Direction::Right, Some("developer")),
+            ("sysadmin", Direction::Left, None),
+            ("sysadmin", Direction::Down, None),
+            ("svp-infra", Direction::Up, Some("cio")),
+        ];
+        for (from, direction, to) in moves {
+            let from_role = ladder.role_index(from).unwrap();
+            let next = grid.neighbour(from_role, direction, None);
+            assert_eq!(id(next).as_deref(), to, "{direction:?} from {from}");
+        }
     }
 
     #[test]
@@ -615,22 +581,25 @@ mod tests {
 
     #[test]
     fn lines_are_shared_out_or_given_up_evenly() {
-        assert_eq!(share_lines(&[1, 3, 2], 6), vec![1, 3, 2]);
-        assert_eq!(
-            share_lines(&[1, 3, 2], 9),
-            vec![2, 4, 3],
-            "every row grows alike"
-        );
-        assert_eq!(share_lines(&[1, 4, 4], 7), vec![1, 3, 3]);
-        assert_eq!(
-            share_lines(&[1, 4, 4], 8),
-            vec![1, 4, 3],
-            "the spare line goes where needed"
-        );
-        assert_eq!(
-            share_lines(&[4, 4], 1),
-            vec![2, 2],
-            "then the graph scrolls"
-        );
+        // (lines each row needs, room, lines each row gets, why)
+        let cases: [(&[u32], u32, &[u32], &str); 5] = [
+            (&[1, 3, 2], 6, &[1, 3, 2], "what they need, when it fits"),
+            (&[1, 3, 2], 9, &[2, 4, 3], "every row grows alike"),
+            (&[1, 4, 4], 7, &[1, 3, 3], "the tallest rows give way first"),
+            (
+                &[1, 4, 4],
+                8,
+                &[1, 4, 3],
+                "the spare line goes where needed",
+            ),
+            (&[4, 4], 1, &[2, 2], "then the graph scrolls"),
+        ];
+        for (needed, room, lines, why) in cases {
+            assert_eq!(
+                share_lines(needed, room),
+                lines,
+                "{needed:?} in {room}: {why}"
+            );
+        }
     }
 }
