@@ -31,6 +31,7 @@ mod profile_crash;
 mod profiles;
 mod pty;
 mod readiness_tui;
+mod session_recall;
 mod sharing;
 mod sharing_tui;
 mod sheets;
