@@ -4,6 +4,7 @@
 
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
+use rungs::profile::Store;
 use rungs::tui::App;
 
 use crate::coaching::team;
@@ -70,6 +71,42 @@ fn the_first_session_has_no_previous_private_note() {
     assert!(shown.contains("Agenda 2026-11-10"), "{shown}");
     assert!(shown.contains("Possible successor"), "its own: {shown}");
     assert!(!shown.contains("last time"), "{shown}");
+}
+
+#[test]
+fn a_long_previous_private_note_scrolls_with_the_arrows_in_the_private_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let store = Store::new(dir.path());
+    let mut lock = store.lock("priya-sharma").unwrap();
+    let mut priya = store.load("priya-sharma").unwrap();
+    let long: Vec<String> = (1..=30)
+        .map(|n| format!("Point {n} to follow up"))
+        .collect();
+    priya
+        .private_notes
+        .insert("2026-11-10".into(), long.join("\n"));
+    store.save(&priya, &mut lock).unwrap();
+    drop(lock);
+    let mut app = app_on(dir.path(), "priya-sharma", 80, 24);
+    keys(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    let shown = screen(&app);
+    assert!(shown.contains("Point 1 to"), "{shown}");
+    assert!(!shown.contains("Point 30 to"), "{shown}");
+    // To the private notes pane; the end of the note is a few keys away, and back.
+    keys(&mut app, "ll");
+    press(&mut app, KeyCode::End);
+    let shown = screen(&app);
+    assert!(shown.contains("Point 30 to"), "{shown}");
+    assert!(!shown.contains("Point 1 to"), "{shown}");
+    press(&mut app, KeyCode::Up);
+    let shown = screen(&app);
+    assert!(shown.contains("Point 29 to"), "{shown}");
+    assert!(!shown.contains("Point 30 to"), "one line back up: {shown}");
+    press(&mut app, KeyCode::Home);
+    assert!(screen(&app).contains("Point 1 to"), "{}", screen(&app));
 }
 
 #[test]
