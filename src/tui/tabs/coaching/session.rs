@@ -12,10 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Text;
-use ratatui::widgets::{
-    Block, Borders, Cell, ListItem, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
-};
+use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::search::{self, Search};
 use super::sessions::hanging;
@@ -618,58 +615,36 @@ impl SessionView {
                 .render(inner, buf);
             return;
         }
-        // A table: the tick, the number `rungs action done` takes, and what, who and by when
-        // wrapped in the rest.
+        // The tick, the number `rungs action done` takes, then what, who and by when wrapped
+        // under the first word.
         let number = shown
             .iter()
             .map(|&i| text::width(&format!("{}.", p.actions[i].id)))
             .max()
             .unwrap_or(2);
-        let what_width = usize::from(inner.width)
-            .saturating_sub(3 + 1 + number + 1)
-            .max(1);
-        let mut heights = Vec::new();
-        let rows: Vec<Row<'static>> = shown
+        let indent = " ".repeat(3 + 1 + number + 1);
+        let width = usize::from(inner.width).saturating_sub(indent.len()).max(1);
+        let items: Vec<ListItem<'static>> = shown
             .iter()
             .map(|&i| {
                 let a = &p.actions[i];
-                let style = if a.is_open() {
-                    Style::default()
-                } else {
-                    theme.muted()
+                let (mark, style) = match a.is_open() {
+                    true => ("[ ]", Style::default()),
+                    false => ("[x]", theme.muted()),
                 };
-                let what =
-                    text::wrap_hyphenated(&a.words(&p.name, ctx.today()), what_width, usize::MAX);
-                heights.push(what.len().max(1));
-                Row::new(vec![
-                    Cell::from(line(if a.is_open() { "[ ]" } else { "[x]" }, style)),
-                    Cell::from(line(&format!("{}.", a.id), style)),
-                    Cell::from(Text::from(
-                        what.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
-                    )),
-                ])
-                .height(text::cells(what.len().max(1)))
+                let first = format!("{mark} {:<number$} ", format!("{}.", a.id));
+                let what = text::wrap_hyphenated(&a.words(&p.name, ctx.today()), width, usize::MAX);
+                let lines: Vec<_> = (what.iter().enumerate())
+                    .map(|(n, l)| {
+                        let lead = if n == 0 { &first } else { &indent };
+                        line(&format!("{lead}{l}"), style)
+                    })
+                    .collect();
+                ListItem::new(lines)
             })
             .collect();
         let selected = (self.pane == Pane::Actions).then_some(self.action_cursor);
-        let mut state = TableState::default().with_selected(selected);
-        StatefulWidget::render(
-            Table::new(
-                rows,
-                [
-                    Constraint::Length(3),
-                    Constraint::Length(text::cells(number)),
-                    Constraint::Fill(1),
-                ],
-            )
-            .row_highlight_style(theme.selected()),
-            inner,
-            buf,
-            &mut state,
-        );
-        let total: usize = heights.iter().sum();
-        let before: usize = heights.iter().take(state.offset()).sum();
-        scrollbar(buf, areas.actions, total, before, usize::from(inner.height));
+        list::render(buf, inner, areas.actions, items, selected, theme);
     }
 
     /// The agenda as list items (a heading where the topic changes, then its items, wrapped),
