@@ -3,7 +3,7 @@
 //! person — private notes only when share-safe is off.
 
 use insta::assert_snapshot;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
 use rungs::profile::Store;
 use rungs::tui::App;
 
@@ -153,6 +153,15 @@ fn slash_finds_a_word_of_an_earlier_sessions_shared_notes_and_enter_opens_that_s
     let hit = format!("2026-11-10 · shared · {LAST_SHARED}");
     assert!(shown.contains(&hit), "{shown}");
     assert!(!app.share_safe());
+    // The wheel moves the selection only over what was found: Enter still opens the one hit.
+    for _ in 0..3 {
+        app.handle(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
     press(&mut app, KeyCode::Enter);
     let shown = screen(&app);
     assert!(

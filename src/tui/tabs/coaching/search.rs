@@ -122,8 +122,9 @@ impl Search {
         &mut self.field
     }
 
-    pub fn wheel(&mut self, step: Step) {
-        self.cursor = list::step(self.cursor, usize::MAX, step, 1);
+    pub fn wheel(&mut self, ctx: &Ctx, step: Step) {
+        let found = hits(ctx, &self.field.value()).len();
+        self.cursor = list::step(self.cursor, found, step, 1);
     }
 
     /// Over the whole view: what is typed, and the passages found (date, where, the line),

@@ -535,7 +535,7 @@ impl SessionView {
             return Went::Ignored;
         };
         match &mut self.search {
-            Some(search) => search.wheel(step),
+            Some(search) => search.wheel(ctx, step),
             None => self.step_cursor(ctx, step, 1),
         }
         Went::Handled
