@@ -21,6 +21,7 @@ mod migrate;
 mod model;
 pub mod private;
 mod readiness;
+pub mod recall;
 pub mod roster;
 pub mod rules;
 mod schedule;

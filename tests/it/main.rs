@@ -34,6 +34,7 @@ mod profiles;
 mod pty;
 mod rating_picker;
 mod readiness_tui;
+mod session_recall;
 mod sharing;
 mod sharing_tui;
 mod sheets;

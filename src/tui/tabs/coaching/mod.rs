@@ -5,6 +5,7 @@
 //! focus.
 
 mod roster;
+mod search;
 mod session;
 mod sessions;
 mod team;

@@ -1,8 +1,10 @@
 //! A session: the agenda it started with (tick items off as discussed) or the competencies, on
 //! the left; the shared notes, the private notes and the action items on the right. Notes are
 //! written in place, in a multi-line editor; what is typed becomes a change when the editor is
-//! left (Esc), when the tab goes out of view and before the planner quits. Share-safe mode hides
-//! the private notes pane and will not open its editor.
+//! left (Esc), when the tab goes out of view and before the planner quits. The private notes
+//! pane shows the previous session's private note under this one's, and `/` searches every
+//! session of the person. Share-safe mode hides the private notes pane (and the previous note),
+//! will not open its editor, and searches the shared words only.
 
 use std::collections::BTreeSet;
 
@@ -10,14 +12,14 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Text;
-use ratatui::widgets::{
-    Cell, ListItem, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
-};
+use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
+use super::search::{self, Search};
 use super::sessions::hanging;
 use super::went::{Focus, Went};
+use crate::date::Date;
 use crate::profile::competence;
+use crate::profile::recall;
 use crate::profile::{Profile, Rater, Session, agenda, rules};
 use crate::text;
 use crate::tui::context::Ctx;
@@ -25,13 +27,14 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::coaching as forms;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::field::TextField;
-use crate::tui::widgets::list;
-use crate::tui::widgets::{competencies, line, lines, pane, scrollbar};
+use crate::tui::widgets::list::{self, Step};
+use crate::tui::widgets::{competencies, framed, line, lines, pane, scrollbar, span};
 
 /// The panes of a session, in the order →/← visits them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Pane {
     /// The agenda, or the competencies.
+    #[default]
     Left,
     Notes,
     Private,
@@ -52,6 +55,7 @@ struct Editing {
     seen: String,
 }
 
+#[derive(Default)]
 pub struct SessionView {
     id: String,
     pane: Pane,
@@ -59,10 +63,12 @@ pub struct SessionView {
     agenda_cursor: usize,
     action_cursor: usize,
     competency_cursor: usize,
-    /// Action items shown in this view so far, by index, so one marked done stays in view.
     /// Action items (by id) shown since the view opened, kept in view once done.
     pinned: BTreeSet<u64>,
     editing: Option<Editing>,
+    /// How far the previous session's private note is scrolled (↑↓ in the private pane).
+    recall_scroll: usize,
+    search: Option<Search>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +81,7 @@ enum Act {
     Topic,
     Competencies,
     Rate,
+    Search,
     Back,
 }
 
@@ -145,6 +152,13 @@ const KEYS: &[Binding<Act>] = &[
         Footer::Hidden,
     ),
     bind(
+        "search",
+        &[C('/')],
+        Act::Search,
+        "search all their sessions: notes, agenda, action items",
+        Footer::Word("search"),
+    ),
+    bind(
         "back",
         &[Code(KeyCode::Esc)],
         Act::Back,
@@ -173,13 +187,22 @@ const EDITOR_KEYS: &[Binding<EditorAct>] = &[
 const SCOPE: &str = "coaching-session";
 const EDITOR_SCOPE: &str = "coaching-notes";
 
+fn session_keys(keymap: &Keymap) -> KeySection {
+    keymap
+        .section("Coaching: a session", SCOPE, list::CURSOR_KEYS)
+        .then(keymap.section("Coaching: a session", SCOPE, KEYS))
+}
+
+fn editor_keys(keymap: &Keymap) -> KeySection {
+    keymap.section("Coaching: writing notes", EDITOR_SCOPE, EDITOR_KEYS)
+}
+
 /// Every key of the session view, for the help overlay.
 pub fn help(keymap: &Keymap) -> Vec<KeySection> {
     vec![
-        keymap
-            .section("Coaching: a session", SCOPE, list::CURSOR_KEYS)
-            .then(keymap.section("Coaching: a session", SCOPE, KEYS)),
-        keymap.section("Coaching: writing notes", EDITOR_SCOPE, EDITOR_KEYS),
+        session_keys(keymap),
+        editor_keys(keymap),
+        search::keys(keymap),
     ]
 }
 
@@ -204,8 +227,9 @@ struct Areas {
 }
 
 /// The panes laid out in `body`; the notes being written take the right side but for a line
-/// of each other pane, so a long note shows whole while it is typed.
-fn areas(body: Rect, share_safe: bool, writing: Option<Notes>) -> Areas {
+/// of each other pane, so a long note shows whole while it is typed. The private notes have
+/// more room when the previous session's (`recall`) show with them.
+fn areas(body: Rect, share_safe: bool, writing: Option<Notes>, recall: bool) -> Areas {
     let [left, right] = body.layout(&Layout::horizontal([
         Constraint::Percentage(55),
         Constraint::Fill(1),
@@ -217,6 +241,11 @@ fn areas(body: Rect, share_safe: bool, writing: Option<Notes>) -> Areas {
         (_, true) => (
             Constraint::Percentage(50),
             Constraint::Length(0),
+            Constraint::Fill(1),
+        ),
+        (_, false) if recall => (
+            Constraint::Percentage(35),
+            Constraint::Percentage(35),
             Constraint::Fill(1),
         ),
         (_, false) => (
@@ -238,13 +267,7 @@ impl SessionView {
     pub fn new(id: String) -> SessionView {
         SessionView {
             id,
-            pane: Pane::Left,
-            competencies: false,
-            agenda_cursor: 0,
-            action_cursor: 0,
-            competency_cursor: 0,
-            pinned: BTreeSet::new(),
-            editing: None,
+            ..SessionView::default()
         }
     }
 
@@ -255,12 +278,86 @@ impl SessionView {
     }
 
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
-        if self.editing.is_some() {
-            keymap.section("Coaching: writing notes", EDITOR_SCOPE, EDITOR_KEYS)
-        } else {
-            keymap
-                .section("Coaching: a session", SCOPE, list::CURSOR_KEYS)
-                .then(keymap.section("Coaching: a session", SCOPE, KEYS))
+        match (&self.editing, &self.search) {
+            (Some(_), _) => editor_keys(keymap),
+            (None, Some(_)) => search::keys(keymap),
+            (None, None) => session_keys(keymap),
+        }
+    }
+
+    /// The notes `which` of this session as held now.
+    fn held(&self, ctx: &Ctx, which: Notes) -> Option<String> {
+        let p = ctx.profile()?;
+        let notes = match which {
+            Notes::Shared => p
+                .sessions
+                .iter()
+                .find(|s| s.id == self.id)
+                .map(|s| &s.notes),
+            Notes::Private => p.private_notes.get(&self.id),
+        };
+        Some(notes.cloned().unwrap_or_default())
+    }
+
+    fn writing(&self) -> Option<Notes> {
+        self.editing.as_ref().map(|e| e.which)
+    }
+
+    /// The previous session's private note (never under share-safe): its date, and its text.
+    fn recall(&self, ctx: &Ctx) -> Option<(Date, Paragraph<'static>)> {
+        if ctx.share_safe {
+            return None;
+        }
+        let (s, note) = recall::previous_private_note(ctx.profile()?, &self.id)?;
+        let text = Paragraph::new(lines(note.trim_end(), Style::default()));
+        Some((s.date, text.wrap(Wrap { trim: true })))
+    }
+
+    /// Where the previous session's private note shows in the private pane `area`: at its foot,
+    /// under a title line, in at most half of it (none when too low); how many lines the note
+    /// has, and how far they are scrolled.
+    fn recall_room(&self, ctx: &Ctx, area: Rect) -> Option<(Rect, usize, usize)> {
+        let (_, text) = self.recall(ctx)?;
+        let inner = pane("", Style::default()).inner(area);
+        let total = text.line_count(inner.width);
+        let rows = text::cells(total + 1).min(inner.height.div_ceil(2));
+        let below = Rect::new(inner.x, inner.bottom() - rows, inner.width, rows);
+        let room = usize::from(rows.saturating_sub(1));
+        let at = self.recall_scroll.min(total.saturating_sub(room));
+        (inner.height >= 3).then_some((below, total, at))
+    }
+
+    fn areas(&self, ctx: &Ctx) -> Areas {
+        let recall = self.recall(ctx).is_some();
+        areas(ctx.body, ctx.share_safe, self.writing(), recall)
+    }
+
+    /// Moves the cursor of the pane in focus, or scrolls the previous session's private note.
+    fn step_cursor(&mut self, ctx: &Ctx, step: Step, page: usize) {
+        let Some((p, s)) = self.session(ctx) else {
+            return;
+        };
+        match self.pane {
+            Pane::Left if self.competencies => {
+                let n = ctx.ladder.competencies().len();
+                self.competency_cursor = list::step(self.competency_cursor, n, step, page)
+            }
+            Pane::Left => {
+                self.agenda_cursor = list::step(self.agenda_cursor, s.agenda.len(), step, page)
+            }
+            Pane::Actions => {
+                let n = shown_actions(p, &self.id, &self.pinned).len();
+                self.action_cursor = list::step(self.action_cursor, n, step, page)
+            }
+            Pane::Private => {
+                let room = self.areas(ctx).private;
+                if let Some((below, total, at)) = room.and_then(|a| self.recall_room(ctx, a)) {
+                    let room = usize::from(below.height.saturating_sub(1));
+                    let last = total.saturating_sub(room);
+                    self.recall_scroll = list::step(at, last + 1, step, room);
+                }
+            }
+            Pane::Notes => {}
         }
     }
 
@@ -294,15 +391,7 @@ impl SessionView {
             return;
         }
         ctx.change(change);
-        let now = ctx.profile().map(|p| match editing.which {
-            Notes::Shared => p
-                .sessions
-                .iter()
-                .find(|s| s.id == self.id)
-                .map(|s| s.notes.clone())
-                .unwrap_or_default(),
-            Notes::Private => p.private_notes.get(&self.id).cloned().unwrap_or_default(),
-        });
+        let now = self.held(ctx, editing.which);
         if now.as_deref() != Some(typed.as_str()) {
             let mut field = editing.field;
             field.focus(true);
@@ -331,12 +420,8 @@ impl SessionView {
             ctx.complain("share-safe is on: private notes stay closed — s turns it off");
             return;
         }
-        let Some((p, s)) = self.session(ctx) else {
+        let Some(seen) = self.session(ctx).and_then(|_| self.held(ctx, which)) else {
             return;
-        };
-        let seen = match which {
-            Notes::Shared => s.notes.clone(),
-            Notes::Private => p.private_notes.get(&self.id).cloned().unwrap_or_default(),
         };
         let mut field = TextField::note(&seen);
         field.focus(true);
@@ -354,27 +439,28 @@ impl SessionView {
             // While writing, every key is the editor's: no tab or global key fires.
             return Went::Handled;
         }
-        let Some((p, s)) = self.session(ctx) else {
+        if let Some(search) = &mut self.search {
+            return match search.key(ctx, key) {
+                Went::To(_) => {
+                    self.search = None;
+                    Went::Handled
+                }
+                Went::Session(id) => {
+                    self.search = None;
+                    match id == self.id {
+                        true => Went::Handled,
+                        false => Went::Session(id),
+                    }
+                }
+                went => went,
+            };
+        }
+        let Some((p, _)) = self.session(ctx) else {
             return Went::To(Focus::Sessions);
         };
-        let agenda_len = s.agenda.len();
         let shown = shown_actions(p, &self.id, &self.pinned);
-        let competency_count = ctx.ladder.competencies().len();
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            let page = list::page(ctx.body);
-            match self.pane {
-                Pane::Left if self.competencies => {
-                    self.competency_cursor =
-                        list::step(self.competency_cursor, competency_count, step, page)
-                }
-                Pane::Left => {
-                    self.agenda_cursor = list::step(self.agenda_cursor, agenda_len, step, page)
-                }
-                Pane::Actions => {
-                    self.action_cursor = list::step(self.action_cursor, shown.len(), step, page)
-                }
-                Pane::Notes | Pane::Private => {}
-            }
+            self.step_cursor(ctx, step, list::page(ctx.body));
             return Went::Handled;
         }
         let Some(act) = ctx.keymap.action(SCOPE, KEYS, key) else {
@@ -428,41 +514,29 @@ impl SessionView {
                     ctx.say("c shows the competencies; r rates the one selected");
                 }
             }
+            Act::Search => self.search = Some(Search::default()),
             Act::Back => return Went::To(Focus::Sessions),
         }
         Went::Handled
     }
 
     pub fn paste(&mut self, _ctx: &mut Ctx, pasted: &str) -> bool {
-        match &mut self.editing {
-            Some(editing) => {
-                editing.field.paste(pasted);
-                true
-            }
-            None => false,
-        }
+        let field = match (&mut self.editing, &mut self.search) {
+            (Some(editing), _) => &mut editing.field,
+            (None, Some(search)) => search.field(),
+            (None, None) => return false,
+        };
+        field.paste(pasted);
+        true
     }
 
     pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Went {
         let Some(step) = list::wheel(mouse) else {
             return Went::Ignored;
         };
-        let Some((p, s)) = self.session(ctx) else {
-            return Went::Ignored;
-        };
-        match self.pane {
-            Pane::Left if self.competencies => {
-                let n = ctx.ladder.competencies().len();
-                self.competency_cursor = list::step(self.competency_cursor, n, step, 1);
-            }
-            Pane::Left => {
-                self.agenda_cursor = list::step(self.agenda_cursor, s.agenda.len(), step, 1)
-            }
-            Pane::Actions => {
-                let n = shown_actions(p, &self.id, &self.pinned).len();
-                self.action_cursor = list::step(self.action_cursor, n, step, 1);
-            }
-            _ => {}
+        match &mut self.search {
+            Some(search) => search.wheel(ctx, step),
+            None => self.step_cursor(ctx, step, 1),
         }
         Went::Handled
     }
@@ -475,12 +549,7 @@ impl SessionView {
         if ctx.share_safe && self.pane == Pane::Private {
             self.pane = Pane::Actions;
         }
-        if ctx.share_safe
-            && self
-                .editing
-                .as_ref()
-                .is_some_and(|e| e.which == Notes::Private)
-        {
+        if ctx.share_safe && self.writing() == Some(Notes::Private) {
             // Share-safe came on: nothing private stays on screen, not even half-typed.
             self.editing = None;
         }
@@ -496,8 +565,11 @@ impl SessionView {
         let Some((p, s)) = self.session(ctx) else {
             return;
         };
+        if let Some(search) = &self.search {
+            return search.draw(ctx, buf, body, p);
+        }
         let theme = ctx.theme;
-        let areas = areas(body, ctx.share_safe, self.editing.as_ref().map(|e| e.which));
+        let areas = self.areas(ctx);
         let style = |pane: Pane| {
             if self.pane == pane {
                 theme.heading()
@@ -506,9 +578,11 @@ impl SessionView {
             }
         };
         if self.competencies {
-            let block = pane("Competencies · r rates", style(Pane::Left));
-            let inner = block.inner(areas.left);
-            block.render(areas.left, buf);
+            let inner = framed(
+                buf,
+                areas.left,
+                pane("Competencies · r rates", style(Pane::Left)),
+            );
             let standings = competence::standings(p, &ctx.ladder);
             let cursor = if self.pane == Pane::Left {
                 self.competency_cursor
@@ -523,94 +597,54 @@ impl SessionView {
                 s.discussed(),
                 s.agenda.len()
             );
-            let block = pane(&title, style(Pane::Left));
-            let inner = block.inner(areas.left);
-            block.render(areas.left, buf);
+            let inner = framed(buf, areas.left, pane(&title, style(Pane::Left)));
             let (items, selected) = self.agenda_items(p, s, usize::from(inner.width), theme);
             list::render(buf, inner, areas.left, items, selected, theme);
         }
-        self.draw_notes(
-            ctx,
-            buf,
-            areas.notes,
-            Notes::Shared,
-            &s.notes,
-            style(Pane::Notes),
-        );
+        self.draw_notes(ctx, buf, areas.notes, Notes::Shared, style(Pane::Notes));
         if let Some(area) = areas.private {
-            let private = p.private_notes.get(&self.id).map_or("", String::as_str);
-            self.draw_notes(
-                ctx,
-                buf,
-                area,
-                Notes::Private,
-                private,
-                style(Pane::Private),
-            );
+            self.draw_notes(ctx, buf, area, Notes::Private, style(Pane::Private));
         }
         let shown = shown_actions(p, &self.id, &self.pinned);
         let open = shown.iter().filter(|&&i| p.actions[i].is_open()).count();
-        let block = pane(&format!("Action items · {open} open"), style(Pane::Actions));
-        let inner = block.inner(areas.actions);
-        block.render(areas.actions, buf);
+        let title = format!("Action items · {open} open");
+        let inner = framed(buf, areas.actions, pane(&title, style(Pane::Actions)));
         if shown.is_empty() {
             Paragraph::new(line("a adds one: what, who, by when", theme.muted()))
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
             return;
         }
-        // A table: the tick, the number `rungs action done` takes, and what, who and by when
-        // wrapped in the rest.
+        // The tick, the number `rungs action done` takes, then what, who and by when wrapped
+        // under the first word.
         let number = shown
             .iter()
             .map(|&i| text::width(&format!("{}.", p.actions[i].id)))
             .max()
             .unwrap_or(2);
-        let what_width = usize::from(inner.width)
-            .saturating_sub(3 + 1 + number + 1)
-            .max(1);
-        let mut heights = Vec::new();
-        let rows: Vec<Row<'static>> = shown
+        let indent = " ".repeat(3 + 1 + number + 1);
+        let width = usize::from(inner.width).saturating_sub(indent.len()).max(1);
+        let items: Vec<ListItem<'static>> = shown
             .iter()
             .map(|&i| {
                 let a = &p.actions[i];
-                let style = if a.is_open() {
-                    Style::default()
-                } else {
-                    theme.muted()
+                let (mark, style) = match a.is_open() {
+                    true => ("[ ]", Style::default()),
+                    false => ("[x]", theme.muted()),
                 };
-                let what =
-                    text::wrap_hyphenated(&a.words(&p.name, ctx.today()), what_width, usize::MAX);
-                heights.push(what.len().max(1));
-                Row::new(vec![
-                    Cell::from(line(if a.is_open() { "[ ]" } else { "[x]" }, style)),
-                    Cell::from(line(&format!("{}.", a.id), style)),
-                    Cell::from(Text::from(
-                        what.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
-                    )),
-                ])
-                .height(text::cells(what.len().max(1)))
+                let first = format!("{mark} {:<number$} ", format!("{}.", a.id));
+                let what = text::wrap_hyphenated(&a.words(&p.name, ctx.today()), width, usize::MAX);
+                let lines: Vec<_> = (what.iter().enumerate())
+                    .map(|(n, l)| {
+                        let lead = if n == 0 { &first } else { &indent };
+                        line(&format!("{lead}{l}"), style)
+                    })
+                    .collect();
+                ListItem::new(lines)
             })
             .collect();
         let selected = (self.pane == Pane::Actions).then_some(self.action_cursor);
-        let mut state = TableState::default().with_selected(selected);
-        StatefulWidget::render(
-            Table::new(
-                rows,
-                [
-                    Constraint::Length(3),
-                    Constraint::Length(text::cells(number)),
-                    Constraint::Fill(1),
-                ],
-            )
-            .row_highlight_style(theme.selected()),
-            inner,
-            buf,
-            &mut state,
-        );
-        let total: usize = heights.iter().sum();
-        let before: usize = heights.iter().take(state.offset()).sum();
-        scrollbar(buf, areas.actions, total, before, usize::from(inner.height));
+        list::render(buf, inner, areas.actions, items, selected, theme);
     }
 
     /// The agenda as list items (a heading where the topic changes, then its items, wrapped),
@@ -661,16 +695,24 @@ impl SessionView {
         (items, selected)
     }
 
-    fn draw_notes(
-        &self,
-        ctx: &Ctx,
-        buf: &mut Buffer,
-        area: Rect,
-        which: Notes,
-        notes: &str,
-        style: Style,
-    ) {
+    /// Draws the previous session's private note at the foot of the private pane `area`, under
+    /// a line that says what it is; gives the row it starts at.
+    fn draw_recall(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect) -> Option<u16> {
+        let (date, text) = self.recall(ctx)?;
+        let (below, total, at) = self.recall_room(ctx, area)?;
+        let muted = ctx.theme.muted();
+        let title = span(&format!(" last time (private) {date} "), muted);
+        let block = Block::new().borders(Borders::TOP).border_style(muted);
+        let room = framed(buf, below, block.title(title));
+        text.scroll((text::cells(at), 0)).render(room, buf);
+        let frame = Rect::new(area.x, below.y, area.width, below.height + 1);
+        scrollbar(buf, frame, total, at, usize::from(room.height));
+        Some(below.y)
+    }
+
+    fn draw_notes(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect, which: Notes, style: Style) {
         let theme = ctx.theme;
+        let notes = self.held(ctx, which).unwrap_or_default();
         let editing = self.editing.as_ref().filter(|e| e.which == which);
         let (long, short) = match (which, editing.is_some()) {
             (Notes::Shared, true) => ("Notes · writing, Esc saves", "Notes · Esc saves"),
@@ -684,9 +726,12 @@ impl SessionView {
         } else {
             short
         };
-        let block = pane(title, style);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let mut inner = framed(buf, area, pane(title, style));
+        if which == Notes::Private
+            && let Some(top) = self.draw_recall(ctx, buf, area)
+        {
+            inner.height = top - inner.y;
+        }
         if let Some(editing) = editing {
             editing.field.draw(buf, inner);
             return;
@@ -704,7 +749,7 @@ impl SessionView {
                 .render(inner, buf);
             return;
         }
-        let paragraph = Paragraph::new(lines(notes, Style::default())).wrap(Wrap { trim: true });
+        let paragraph = Paragraph::new(lines(&notes, Style::default())).wrap(Wrap { trim: true });
         let total = paragraph.line_count(inner.width);
         let room = usize::from(inner.height);
         if total > room && room > 0 {

@@ -10,7 +10,7 @@ use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::went::{Focus, Went};
 use crate::profile::rules::{self, SessionStart};
-use crate::profile::{Profile, Rater, agenda};
+use crate::profile::{Rater, agenda, recall};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
@@ -88,13 +88,6 @@ pub fn keys(keymap: &Keymap) -> KeySection {
         .then(keymap.section("Coaching: sessions", SCOPE, KEYS))
 }
 
-/// The session ids newest first, as listed.
-fn listed(p: &Profile) -> Vec<&str> {
-    let mut sessions: Vec<&crate::profile::Session> = p.sessions.iter().collect();
-    sessions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
-    sessions.into_iter().map(|s| s.id.as_str()).collect()
-}
-
 /// Today's 1:1 with the open person: opened if there is one (a second the same day only by the
 /// explicit choice `N` asks for), else started with its agenda built.
 pub fn start_or_open(ctx: &mut Ctx) -> Went {
@@ -139,7 +132,7 @@ impl SessionsPane {
             Action::Open => {
                 let id = ctx
                     .profile()
-                    .and_then(|p| listed(p).get(self.cursor).map(|id| id.to_string()));
+                    .and_then(|p| Some(recall::newest_first(p).get(self.cursor)?.id.clone()));
                 if let Some(id) = id {
                     return Went::Session(id);
                 }
@@ -204,7 +197,7 @@ impl SessionsPane {
         let since = next
             .since
             .map_or_else(|| "a first 1:1".to_string(), |d| format!("since {d}"));
-        let ids = listed(p);
+        let listed = recall::newest_first(p);
         let mut about = vec![
             line(
                 &format!(
@@ -221,7 +214,7 @@ impl SessionsPane {
                 theme.muted(),
             ),
         ];
-        if ids.is_empty() {
+        if listed.is_empty() {
             about.push(Line::default());
             about.push(line(
                 "No sessions yet. n starts the first, with an agenda built from the plan.",
@@ -236,9 +229,8 @@ impl SessionsPane {
         ]));
         about.render(top, buf);
         let width = usize::from(list_area.width);
-        let items: Vec<ListItem<'static>> = ids
+        let items: Vec<ListItem<'static>> = listed
             .iter()
-            .filter_map(|id| p.sessions.iter().find(|s| s.id == *id))
             .map(|s| {
                 let agreed = p.actions_agreed_in(&s.id).count();
                 let agenda = if s.agenda.is_empty() {
@@ -265,13 +257,13 @@ impl SessionsPane {
                 )
             })
             .collect();
-        let cursor = self.cursor.min(ids.len().saturating_sub(1));
+        let cursor = self.cursor.min(listed.len().saturating_sub(1));
         list::render(
             buf,
             list_area,
             area,
             items,
-            (focused && !ids.is_empty()).then_some(cursor),
+            (focused && !listed.is_empty()).then_some(cursor),
             theme,
         );
     }
