@@ -183,7 +183,7 @@ fn behind(bench: &Bench) -> Vec<Value> {
                 "name": text::one_line(&m.profile.name),
                 "role": m.profile.current_role,
                 "behind": b.candidates.iter().map(|&(i, band)| json!({"profile": bench.members[i].id, "band": band.id()})).collect::<Vec<_>>(),
-                "flags": if b.candidates.is_empty() { vec!["no-one-behind"] } else { Vec::new() },
+                "flags": if b.no_one() { vec!["no-one-behind"] } else { Vec::new() },
             })
         })
         .collect()

@@ -120,6 +120,9 @@ impl Context<'_> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
+            if b.no_one() && !b.candidates.is_empty() {
+                who = format!("⚠ no one within two years: {who}");
+            }
             if b.candidates.len() > SHOWN_PER_BAND {
                 who.push_str(&format!(
                     " … and {} more",

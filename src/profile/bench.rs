@@ -14,8 +14,11 @@
 //! - the training still to do takes its share of that time: the part of what readiness counts
 //!   that is not done, at the pace the typical years set;
 //! - whichever is longer is the soonest usual time. None at all is **ready now** (readiness
-//!   complete and past the usual minimum in the role, one move away); up to two years is
-//!   **1–2 years**; more is **3+ years**.
+//!   complete and past the usual minimum in the role, one move away); under two and a half years
+//!   (what rounds to two at most) is **1–2 years**; more is **3+ years**.
+//!
+//! A successor is someone ready now or within two years: a role whose only candidates are
+//! three or more years away is flagged as having no successor, as a succession slate would.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -28,8 +31,9 @@ use super::model::Profile;
 use super::readiness::{Readiness, readiness_for_move};
 use super::schedule::{StepDate, step_dates};
 
-/// Up to this many days from today is the "1–2 years" band: two years of the calendar.
-pub const WITHIN_TWO_YEARS_DAYS: i64 = 731;
+/// Up to this many days from today is the "1–2 years" band: under two and a half years, what
+/// rounds to two years at most, so a soonest time of "~2.1 years" is never put under "3+ years".
+pub const WITHIN_TWO_YEARS_DAYS: i64 = 913;
 
 /// One person of the team, with the ladder their profile names.
 #[derive(Debug, Clone)]
@@ -150,9 +154,14 @@ impl Flag {
 }
 
 impl Seat {
-    /// No one, or only one person, could fill it.
+    /// No one, or only one person, could fill it within two years.
     pub fn flag(&self) -> Option<Flag> {
-        match self.candidates.len() {
+        let successors = self
+            .candidates
+            .iter()
+            .filter(|c| c.band != Band::ThreeYearsOrMore)
+            .count();
+        match successors {
             0 => Some(Flag::NoSuccessor),
             1 => Some(Flag::OneSuccessor),
             _ => None,
@@ -168,8 +177,17 @@ impl Seat {
 #[derive(Debug, Clone)]
 pub struct Behind {
     pub member: usize,
-    /// `(member, band)`, soonest first; empty is flagged "no one behind".
+    /// `(member, band)`, soonest first.
     pub candidates: Vec<(usize, Band)>,
+}
+
+impl Behind {
+    /// No one could step into the member's role within two years: flagged "no one behind".
+    pub fn no_one(&self) -> bool {
+        self.candidates
+            .iter()
+            .all(|(_, band)| *band == Band::ThreeYearsOrMore)
+    }
 }
 
 /// The bench of a team.
@@ -542,7 +560,14 @@ mod tests {
         assert_eq!(ready.readiness.percent(), 100);
         assert_eq!(ready.planned.map(|(step, _)| step), Some(0));
         assert_eq!(seat.candidates[0].band, Band::ReadyNow, "soonest first");
-        assert_eq!(seat.flag(), None);
+        // Four candidates, but only Ready is within two years: one successor.
+        assert_eq!(seat.candidates.len(), 4);
+        assert!(
+            seat.candidates[1..]
+                .iter()
+                .all(|c| c.band == Band::ThreeYearsOrMore)
+        );
+        assert_eq!(seat.flag(), Some(Flag::OneSuccessor));
         // No one stands behind the developer, the lowest on the team.
         let far_behind = b
             .behind
@@ -570,7 +595,10 @@ mod tests {
                 .find(|s| s.ladder.role(s.role).id == id)
                 .unwrap()
         };
-        assert_eq!(seat("cio").flag(), Some(Flag::OneSuccessor));
+        // The lead could reach it, but only years from now: no successor.
+        assert_eq!(seat("cio").candidates.len(), 1);
+        assert_eq!(seat("cio").candidates[0].band, Band::ThreeYearsOrMore);
+        assert_eq!(seat("cio").flag(), Some(Flag::NoSuccessor));
         assert_eq!(
             seat("developer").flag(),
             Some(Flag::NoSuccessor),

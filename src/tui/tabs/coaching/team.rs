@@ -175,16 +175,19 @@ impl TeamView {
         }
     }
 
-    /// The table's rows with their widths' header, for the part showing.
-    fn rows(&self, ctx: &Ctx) -> Vec<Row<'static>> {
+    /// The table's rows with their heights in lines, for the part showing.
+    fn rows(&self, ctx: &Ctx) -> Vec<(Row<'static>, usize)> {
         if self.showing_coverage {
             self.coverage_rows(ctx)
+                .into_iter()
+                .map(|r| (r, 1))
+                .collect()
         } else {
             self.bench_rows(ctx)
         }
     }
 
-    fn bench_rows(&self, ctx: &Ctx) -> Vec<Row<'static>> {
+    fn bench_rows(&self, ctx: &Ctx) -> Vec<(Row<'static>, usize)> {
         let theme = ctx.theme;
         let b = &self.bench;
         let name = |i: usize| text::one_line(&b.members[i].profile.name);
@@ -213,21 +216,23 @@ impl TeamView {
                 })
                 .collect();
             let [now, soon, later] = [&bands[0], &bands[1], &bands[2]];
-            let height = bands.iter().map(|b| b.lines().count()).max().unwrap_or(1);
-            rows.push(Row::height(
+            // The title's two lines (the role, how many candidates) or the longest band.
+            let height = bands.iter().map(|b| b.lines().count()).fold(2, usize::max);
+            rows.push((
                 Row::new(vec![
                     Cell::from(title),
                     Cell::from(now.clone()),
                     Cell::from(soon.clone()),
                     Cell::from(later.clone()),
                     Cell::from(flag.unwrap_or_default()).style(style),
-                ]),
-                u16::try_from(height).unwrap_or(u16::MAX),
+                ])
+                .height(u16::try_from(height).unwrap_or(u16::MAX)),
+                height,
             ));
         }
-        for behind in b.behind.iter().filter(|x| x.candidates.is_empty()) {
+        for behind in b.behind.iter().filter(|x| x.no_one()) {
             let m = &b.members[behind.member];
-            rows.push(
+            rows.push((
                 Row::new(vec![
                     Cell::from(format!(
                         "{} ({})",
@@ -240,7 +245,8 @@ impl TeamView {
                     Cell::from("⚠ no one behind"),
                 ])
                 .style(theme.warning()),
-            );
+                1,
+            ));
         }
         rows
     }
@@ -347,22 +353,38 @@ impl TeamView {
         if !self.showing_coverage && self.bench.seats.is_empty() {
             rows.insert(
                 0,
-                Row::new(vec![Cell::from("no plan or target names a role yet")])
-                    .style(theme.muted()),
+                (
+                    Row::new(vec![Cell::from("no plan or target names a role yet")])
+                        .style(theme.muted()),
+                    1,
+                ),
             );
         }
         for (id, why) in &self.unreadable {
-            rows.push(
+            rows.push((
                 Row::new(vec![Cell::from(format!(
                     "{id} left out: {}",
                     text::one_line(why)
                 ))])
                 .style(theme.error()),
-            );
+                1,
+            ));
         }
-        let total = rows.len();
+        // Scrolled a row at a time; the last scroll shows the last rows whole. The scrollbar
+        // counts lines, as rows of several lines take them.
         let page = inner.height.saturating_sub(1) as usize;
-        let offset = self.offset.min(total.saturating_sub(page.max(1)));
+        let heights: Vec<usize> = rows.iter().map(|(_, h)| *h).collect();
+        let mut last_start = heights.len();
+        let mut below = 0;
+        while last_start > 0 && below + heights[last_start - 1] <= page {
+            last_start -= 1;
+            below += heights[last_start];
+        }
+        let offset = self
+            .offset
+            .min(last_start.min(heights.len().saturating_sub(1)));
+        let total: usize = heights.iter().sum();
+        let above: usize = heights[..offset].iter().sum();
         let header = if self.showing_coverage {
             Row::new(vec![Cell::from("person → next role")])
         } else {
@@ -374,7 +396,7 @@ impl TeamView {
                 Cell::from("flag"),
             ])
         };
-        let shown: Vec<Row> = rows.into_iter().skip(offset).collect();
+        let shown: Vec<Row> = rows.into_iter().skip(offset).map(|(r, _)| r).collect();
         Table::new(shown, self.widths())
             .header(header.style(theme.muted()))
             .render(
@@ -386,7 +408,7 @@ impl TeamView {
                 ),
                 buf,
             );
-        scrollbar(buf, area, total, offset, page);
+        scrollbar(buf, area, total, above, page);
     }
 }
 
