@@ -16,7 +16,7 @@ use super::formats::{PrivateNotes, cell};
 use crate::date::Date;
 use crate::ladder::Ladder;
 use crate::profile::agenda;
-use crate::profile::{Action, AgendaItem, Profile, Rating, Session, Status, Topic};
+use crate::profile::{Action, Profile, Rating, Session, Status};
 use crate::text;
 
 /// What the minutes of one session hold, worked out once for both formats.
@@ -88,14 +88,6 @@ impl<'a> Minutes<'a> {
     }
 
     /// The action item an agenda item was carried from, when it was.
-    fn action_of(&self, item: &AgendaItem) -> Option<&'a Action> {
-        if item.topic != Topic::Action {
-            return None;
-        }
-        let id = item.of?;
-        self.profile.actions.iter().find(|a| a.id == id)
-    }
-
     fn competency_name(&self, id: &str) -> String {
         self.ladder
             .competencies()
@@ -139,13 +131,7 @@ impl<'a> Minutes<'a> {
                 let _ = writeln!(out, "\n### {}\n", cell(&this));
                 heading = this;
             }
-            let mark = if item.ticked { "✓" } else { "–" };
-            let state = match self.action_of(item) {
-                Some(a) if !a.is_open() => format!(" — action {} [x] done", a.id),
-                Some(a) => format!(" — action {} [ ] open", a.id),
-                None => String::new(),
-            };
-            let _ = writeln!(out, "- {mark} {}{state}", cell(&item.text));
+            let _ = writeln!(out, "- {} {}", item.mark(), cell(&item.words(&p.actions)));
         }
         let _ = writeln!(out, "\n## Shared notes\n");
         quote(&mut out, &s.notes, "No shared notes were written.");
@@ -197,7 +183,7 @@ impl<'a> Minutes<'a> {
             .map(|item| {
                 let mut value = agenda_item_json(item, &p.name);
                 value["discussed"] = json!(item.ticked);
-                value["action_status"] = json!(self.action_of(item).map(|a| a.status.name()));
+                value["action_status"] = json!(item.action(&p.actions).map(|a| a.status.name()));
                 value
             })
             .collect();

@@ -227,6 +227,32 @@ pub struct AgendaItem {
 }
 
 impl AgendaItem {
+    /// The action item it carries over, among `actions` (a profile's), if it is one.
+    pub fn action<'a>(&self, actions: &'a [Action]) -> Option<&'a Action> {
+        if self.topic != Topic::Action {
+            return None;
+        }
+        let id = self.of?;
+        actions.iter().find(|a| a.id == id)
+    }
+
+    /// How the item reads after its mark (`✓` discussed, `–` not reached, as the minutes' legend
+    /// says): its text, then for a carried-over action item whether it is done by now — so an
+    /// action marked done never reads as open on the agenda.
+    pub fn words(&self, actions: &[Action]) -> String {
+        let state = match self.action(actions) {
+            Some(a) if !a.is_open() => format!(" — action {} [x] done", a.id),
+            Some(a) => format!(" — action {} [ ] open", a.id),
+            None => String::new(),
+        };
+        format!("{}{state}", self.text)
+    }
+
+    /// `✓` discussed, `–` not (yet) reached.
+    pub fn mark(&self) -> &'static str {
+        if self.ticked { "✓" } else { "–" }
+    }
+
     /// The id of the talking point the item comes from (`rungs agenda done ID`), if it does.
     pub fn point_id(&self) -> Option<u64> {
         matches!(self.topic, Topic::Point(_))

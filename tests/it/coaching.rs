@@ -240,6 +240,21 @@ fn a_session_with_two_actions_one_done_carries_exactly_the_open_one_to_the_next(
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("Shadow the CIO for a day"), "{text}");
     assert!(!text.contains("Book the negotiation course"), "{text}");
+
+    // Marked done in this 1:1, the carried-over item reads done on the agenda at once, in the
+    // minutes' words, and `–` (not reached), never `[x]`, marks an item not discussed.
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    press(&mut app, KeyCode::Home);
+    keys(&mut app, " ");
+    let p = saved(dir.path(), "ada-lovelace");
+    assert_eq!(p.actions[1].status, Status::Done, "{}", screen(&app));
+    let shown = screen(&app);
+    assert!(shown.contains("– Shadow the CIO"), "{shown}");
+    assert!(shown.contains("action 2 [x] done"), "{shown}");
 }
 
 #[test]

@@ -671,7 +671,6 @@ impl SessionView {
                 items.push(ListItem::new(line(&this, theme.heading())));
                 heading = this;
             }
-            let mark = if item.ticked { "[x]" } else { "[ ]" };
             let style = if item.ticked {
                 theme.muted()
             } else {
@@ -684,7 +683,12 @@ impl SessionView {
                 .point_id()
                 .map(|n| format!("{n}. "))
                 .unwrap_or_default();
-            let text = format!("{mark} {id}{}", item.text);
+            // A carried-over action done by now says so, in the minutes' words.
+            let words = match item.action(&p.actions) {
+                Some(a) if !a.is_open() => item.words(&p.actions),
+                _ => item.text.clone(),
+            };
+            let text = format!("{} {id}{words}", item.mark());
             items.push(ListItem::new(
                 hanging(&text, width, usize::MAX)
                     .iter()
