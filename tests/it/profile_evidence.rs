@@ -243,6 +243,18 @@ fn with_me_set_the_roster_shows_the_manager_apart_and_not_as_a_report() {
         screen(&app)
     );
 
+    // Rating from a report's Profile tab is the manager's rating unless said otherwise.
+    keys(&mut app, "5");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    keys(&mut app, "r");
+    let form = screen(&app);
+    assert!(form.contains("Rated by"), "{form}");
+    assert!(form.contains("› manager"), "{form}");
+    assert!(!form.contains("› self"), "{form}");
+    press(&mut app, KeyCode::Esc);
+
     // Share-safe: only the open person, never the manager's own row beside them.
     keys(&mut app, "s");
     press(&mut app, KeyCode::Esc);

@@ -295,7 +295,7 @@ impl Tab for ProfileTab {
             Action::Rate => {
                 if self.section != Section::Competencies {
                     ctx.say("→ to the competencies section to rate one");
-                } else if let Some(form) = forms::rate_at(ctx, self.cursor, Rater::Own) {
+                } else if let Some(form) = forms::rate_at(ctx, self.cursor, rater_here(ctx)) {
                     return Outcome::Open(form);
                 }
             }
@@ -407,5 +407,14 @@ impl Tab for ProfileTab {
     fn refresh(&mut self, ctx: &Ctx) {
         let rows = self.rows(ctx);
         self.cursor = self.cursor.min(rows.saturating_sub(1));
+    }
+}
+
+/// Who rates from this tab by default: the person, in their own profile; the manager when the
+/// config names someone else as `me` (a manager looking at a report's profile).
+fn rater_here(ctx: &Ctx) -> Rater {
+    match (&ctx.me, ctx.profile()) {
+        (Some(me), Some(p)) if *me != p.id => Rater::Manager,
+        _ => Rater::Own,
     }
 }
