@@ -383,6 +383,17 @@ impl App {
         }
     }
 
+    /// The keys of what has the focus now (a popup, the first run or the tab's pane): what the
+    /// footer offers first, the rest being behind the help key.
+    pub fn focused_keys(&self) -> KeySection {
+        let keymap = &self.ctx.keymap;
+        match (&self.popup, &self.first_run) {
+            (Some(popup), _) => popup.keys(keymap),
+            (None, Some(first)) => first.keys(keymap),
+            (None, None) => self.tabs[self.active].keys(keymap),
+        }
+    }
+
     /// Every key of every screen, as the help overlay lists them (the keys in force).
     pub fn key_sections(&self) -> Vec<KeySection> {
         key_list::key_sections(&self.ctx.keymap, &self.tabs)
@@ -611,14 +622,9 @@ impl App {
             line(&format!(" {}", status.text), style).render(screen.status, buf);
         }
         let keymap = &self.ctx.keymap;
-        let (local, global) = match (&self.popup, &self.first_run) {
-            (Some(popup), _) => (popup.keys(keymap), None),
-            (None, Some(first)) => (first.keys(keymap), None),
-            (None, None) => (
-                self.tabs[self.active].keys(keymap),
-                Some(keymap.section("Everywhere", "global", keymap::GLOBAL)),
-            ),
-        };
+        let local = self.focused_keys();
+        let global = (self.popup.is_none() && self.first_run.is_none())
+            .then(|| keymap.section("Everywhere", "global", keymap::GLOBAL));
         // Share-safe earns its room where private notes can show, and while it is on; on other
         // tabs the room goes to their own keys (help lists it everywhere).
         let offer_share_safe = self.ctx.share_safe

@@ -145,6 +145,12 @@ impl Ctx {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
+    /// Where a popup may go: the terminal but its last row, so the footer naming the popup's
+    /// keys stays in sight.
+    pub fn popup_room(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(1))
+    }
+
     pub fn today(&self) -> Date {
         self.clock.today()
     }
@@ -229,11 +235,19 @@ impl Ctx {
                 Notice::NotOpened(why) => {
                     self.complain(format!("not opened: {}", text::one_line(&why)))
                 }
-                Notice::Exported(format, path) => self.say(format!(
-                    "exported to {} — {}",
-                    path.display(),
-                    format.how_to_open()
-                )),
+                Notice::Exported(format, path) => {
+                    // A file holding private notes is named so (`…-private.md`): no advice to
+                    // paste it anywhere.
+                    let private = path
+                        .file_stem()
+                        .is_some_and(|s| s.to_string_lossy().ends_with("-private"));
+                    let hint = if private {
+                        "it holds private notes: keep it to yourself"
+                    } else {
+                        format.how_to_open()
+                    };
+                    self.say(format!("exported to {} — {hint}", path.display()))
+                }
                 Notice::ExportFailed(why) => {
                     self.complain(format!("export not written: {}", text::one_line(&why)))
                 }

@@ -94,7 +94,10 @@ fn the_diff_popup_and_rungs_diff_say_the_same() {
     let (mut app, dir) = planner(120, 40);
     select(&mut app, "engineering manager");
     keys(&mut app, "d");
-    let shown = screen(&app);
+    // The first page, then the last (the popup scrolls when the diff is longer than it).
+    let mut shown = screen(&app);
+    keys(&mut app, "G");
+    shown.push_str(&screen(&app));
     let cli = Command::cargo_bin("rungs")
         .unwrap()
         .env("RUNGS_DATA_DIR", dir.path())

@@ -53,6 +53,35 @@ fn check_footer(app: &App, what: &str, on_a_tab: bool) {
             "{what} at {w}×{h}: the footer does not end with the help key: {footer:?}"
         );
     }
+    // Every key of what has the focus is in the footer (or beside its entry in a menu), or the
+    // footer says `? more` and the help overlay lists it.
+    let help = app.key_sections();
+    for row in app.focused_keys().rows {
+        // A group's hint ("↑↓ PgUp PgDn scroll") names keys whose rows have no hint of their own.
+        let first_key = row.keys.split(' ').next().unwrap_or_default();
+        let named = !first_key.is_ascii() || first_key.len() > 1;
+        let in_footer = row.footer.as_ref().is_some_and(|f| footer.contains(f.as_str()))
+            || named && footer.contains(first_key)
+            // A menu shows each entry's key in a column of its own before what it does.
+            || shown.contains(&format!("  {first_key}  "));
+        if in_footer {
+            continue;
+        }
+        assert!(
+            footer.ends_with("? more"),
+            "{what} at {w}×{h}: {} ({}) is neither in the footer nor behind `? more`: {footer:?}\n{shown}",
+            row.keys,
+            row.help
+        );
+        assert!(
+            help.iter()
+                .flat_map(|s| &s.rows)
+                .any(|r| r.name == row.name && r.keys == row.keys),
+            "{what} at {w}×{h}: {} ({}) is left out of the footer and missing from help",
+            row.keys,
+            row.help
+        );
+    }
 }
 
 #[test]

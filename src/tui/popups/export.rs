@@ -263,7 +263,7 @@ impl ExportMenu {
         let theme = ctx.theme;
         let rows = keys(&ctx.keymap).rows;
         let count = entries().count();
-        let area = popup(buf, ctx.screen(), WIDTH, text::cells(count + 6));
+        let area = popup(buf, ctx.popup_room(), WIDTH, text::cells(count + 6));
         if area.width < 5 || area.height < 3 {
             return;
         }

@@ -109,7 +109,7 @@ const KEYS: &[Binding<FormAction>] = &[
         &[Code(KeyCode::Tab)],
         FormAction::Next,
         "next field",
-        Footer::Word("next field"),
+        Footer::Group("Tab ⇧Tab ↑↓", "field"),
     ),
     bind(
         "previous-field",
@@ -144,7 +144,7 @@ const KEYS: &[Binding<FormAction>] = &[
         &[Ctrl('u')],
         FormAction::Field,
         "clear to the start of the line",
-        Footer::Hidden,
+        Footer::Word("clear line"),
     ),
     bind(
         "cancel",
@@ -345,7 +345,7 @@ impl Form {
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
-        let area = self.area(ctx.screen());
+        let area = self.area(ctx.popup_room());
         let area = popup(buf, area, area.width, area.height);
         let block = pane(&self.title, theme.heading());
         let inner = block.inner(area);

@@ -43,7 +43,7 @@ const READ_KEYS: &[Binding<ReadAction>] = &[
         &[Code(KeyCode::Up), C('k')],
         ReadAction::Scroll(Step::Up),
         "scroll up a line",
-        Footer::Group("↑↓ PgUp PgDn", "scroll"),
+        Footer::Group("↑↓ PgUp PgDn Home End", "scroll"),
     ),
     bind(
         "scroll-down",
@@ -115,8 +115,8 @@ impl Popup {
     /// Scrolls text to read (help, a diff, a comparison) by `how`.
     fn scroll(&mut self, ctx: &Ctx, how: Step) {
         match self {
-            Popup::Read(pager) => pager.scroll(how, ctx.screen()),
-            Popup::Compare(view) => view.scroll(how, ctx.screen()),
+            Popup::Read(pager) => pager.scroll(how, ctx.popup_room()),
+            Popup::Compare(view) => view.scroll(how, ctx.popup_room()),
             Popup::Export(_) | Popup::Form(_) => {}
         }
     }
@@ -143,8 +143,8 @@ impl Popup {
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         match self {
-            Popup::Read(pager) => pager.draw(buf, ctx.screen(), ctx.theme),
-            Popup::Compare(view) => view.draw(buf, ctx.screen(), ctx.theme),
+            Popup::Read(pager) => pager.draw(buf, ctx.popup_room(), ctx.theme),
+            Popup::Compare(view) => view.draw(buf, ctx.popup_room(), ctx.theme),
             Popup::Export(menu) => menu.draw(ctx, buf),
             Popup::Form(form) => form.draw(ctx, buf),
         }

@@ -179,7 +179,9 @@ impl Tab for MilestonesTab {
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         vec![
             MilestonesTab::default().keys(keymap),
-            keymap.section("Learning path (after v)", "learning", LEARNING_KEYS),
+            keymap
+                .section("Learning path (after v)", "learning", list::CURSOR_KEYS)
+                .then(keymap.section("Learning path (after v)", "learning", LEARNING_KEYS)),
         ]
     }
 
