@@ -122,6 +122,32 @@ fn snapshots_of_the_roster_a_new_session_and_share_safe() {
 }
 
 #[test]
+fn the_roster_cursor_stays_on_the_person_highlighted_when_the_order_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    keys(&mut app, "4");
+    // Overdue first (Sam, Priya, Lee), the cursor on Priya, who is open: down is Lee.
+    assert_eq!(
+        roster_order(&screen(&app)),
+        ["Sam Okafor", "Priya Sharma", "Lee Chen"]
+    );
+    press(&mut app, KeyCode::Down);
+    // By name, Lee comes first and Sam takes Lee's old place: Enter opens Lee, not Sam.
+    keys(&mut app, "o");
+    assert_eq!(
+        roster_order(&screen(&app)),
+        ["Lee Chen", "Priya Sharma", "Sam Okafor"]
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen(&app).contains("rungs · Lee Chen"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
 fn the_roster_sorts_filters_and_opens_another_person_after_saving_the_current_one() {
     let dir = tempfile::tempdir().unwrap();
     team(dir.path());

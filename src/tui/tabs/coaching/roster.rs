@@ -27,6 +27,9 @@ use crate::tui::widgets::{line, pane, scrollbar};
 #[derive(Debug, Default)]
 pub struct RosterPane {
     cursor: usize,
+    /// The person the cursor was put on: it stays on them when the order changes (a tick, a
+    /// sort, the roster read again), so Enter and n act on the person highlighted.
+    on: Option<String>,
     sort: Sort,
     filter: String,
     /// The filter while it is being typed.
@@ -180,6 +183,7 @@ impl RosterPane {
                 None => {
                     if field.handle(key) == Edit::Changed {
                         self.cursor = 0;
+                        self.on = None;
                     }
                 }
             }
@@ -187,14 +191,15 @@ impl RosterPane {
         }
         let (rows, _) = self.rows(ctx);
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            self.cursor = list::step(self.cursor, rows.len(), step, list::page(ctx.body));
+            let at = list::step(self.at(&rows), rows.len(), step, list::page(ctx.body));
+            self.put(&rows, at);
             return Went::Handled;
         }
         let Some(action) = ctx.keymap.action(SCOPE, KEYS, key) else {
             return Went::Ignored;
         };
         match action {
-            Action::Open | Action::Start => match rows.get(self.cursor) {
+            Action::Open | Action::Start => match rows.get(self.at(&rows)) {
                 Some(Row::Person(e)) => {
                     ctx.open_profile(e.id.clone());
                     return match action {
@@ -223,6 +228,7 @@ impl RosterPane {
             Some(field) => {
                 field.paste(pasted);
                 self.cursor = 0;
+                self.on = None;
                 true
             }
             None => false,
@@ -233,9 +239,24 @@ impl RosterPane {
         let Some(step) = list::wheel(mouse) else {
             return Went::Ignored;
         };
-        let rows = self.rows(ctx).0.len();
-        self.cursor = list::step(self.cursor, rows, step, 1);
+        let (rows, _) = self.rows(ctx);
+        let at = list::step(self.at(&rows), rows.len(), step, 1);
+        self.put(&rows, at);
         Went::Handled
+    }
+
+    /// Where the cursor is in `rows`: on the person it was put on, wherever they moved.
+    fn at(&self, rows: &[Row]) -> usize {
+        self.on
+            .as_deref()
+            .and_then(|id| rows.iter().position(|r| r.id() == id))
+            .unwrap_or(self.cursor)
+            .min(rows.len().saturating_sub(1))
+    }
+
+    fn put(&mut self, rows: &[Row], at: usize) {
+        self.cursor = at;
+        self.on = rows.get(at).map(|r| r.id().to_string());
     }
 
     /// The filter being typed is kept when the tab goes out of view.
@@ -250,11 +271,11 @@ impl RosterPane {
         let open = ctx.profile().map(|p| p.id.clone());
         if open.is_some() && open != self.placed_for && ctx.roster_read {
             if let Some(at) = rows.iter().position(|r| Some(r.id()) == open.as_deref()) {
-                self.cursor = at;
+                self.put(&rows, at);
             }
             self.placed_for = open;
         }
-        self.cursor = self.cursor.min(rows.len().saturating_sub(1));
+        self.cursor = self.at(&rows);
     }
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect, focused: bool) {
@@ -318,7 +339,7 @@ impl RosterPane {
             .enumerate()
             .map(|(i, r)| columns.height(r) + apart(i))
             .collect();
-        let cursor = self.cursor.min(rows.len().saturating_sub(1));
+        let cursor = self.at(&rows);
         let mut state = TableState::default().with_selected(focused.then_some(cursor));
         StatefulWidget::render(
             Table::new(table_rows, columns.widths())
