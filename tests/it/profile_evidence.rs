@@ -83,7 +83,8 @@ fn e_corrects_the_text_of_exactly_the_entry_selected() {
     );
     ctrl(&mut app, 'u');
     keys(&mut app, "Presented the cloud cost review to the board");
-    ctrl(&mut app, 's');
+    // Enter saves, as the footer says: an entry is one line, as `rungs log` takes it.
+    press(&mut app, KeyCode::Enter);
     let after = evidence_on_disk(dir.path());
     assert_eq!(after[0], before[0], "the other entry is untouched");
     assert_eq!(

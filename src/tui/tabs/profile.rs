@@ -17,8 +17,9 @@ use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::Popup;
 use crate::tui::popups::coaching as forms;
-use crate::tui::popups::form::Form;
+use crate::tui::popups::form::{Form, Input};
 use crate::tui::tab::{Outcome, Tab};
+use crate::tui::widgets::field::TextField;
 use crate::tui::widgets::{self, competencies, list};
 
 /// The sections of the tab, in order.
@@ -200,9 +201,9 @@ impl ProfileTab {
             )),
             Section::Mentors => person_form("Add a mentor", Relation::Mentor),
             Section::Mentees => person_form("Add a mentee", Relation::Mentee),
-            Section::Evidence => Popup::Form(Form::new(
+            Section::Evidence => Popup::Form(Form::of(
                 "Add evidence",
-                &[("What happened", "", true)],
+                what_happened(""),
                 Box::new(|values, ctx| {
                     let Some(p) = ctx.profile() else {
                         return Ok(None);
@@ -242,9 +243,9 @@ impl ProfileTab {
     /// A form to correct the text of evidence entry `entry`, found again by its id on saving.
     fn edit_form(entry: &Evidence) -> Popup {
         let id = entry.id;
-        Popup::Form(Form::new(
+        Popup::Form(Form::of(
             format!("Correct evidence entry {id}"),
-            &[("What happened", &entry.text, true)],
+            what_happened(&entry.text),
             Box::new(move |values, ctx| match ctx.profile() {
                 Some(p) => rules::edit_evidence(p, id, values.text(0)).map_err(|r| r.0),
                 None => Ok(None),
@@ -417,4 +418,10 @@ fn rater_here(ctx: &Ctx) -> Rater {
         (Some(me), Some(p)) if *me != p.id => Rater::Manager,
         _ => Rater::Own,
     }
+}
+
+/// An evidence entry's one field: a line, as `rungs log` takes it, wrapped while typed, so Enter
+/// saves it as the footer says.
+fn what_happened(text: &str) -> Vec<(&'static str, Input)> {
+    vec![("What happened", Input::text(TextField::wrapped(text)))]
 }

@@ -98,7 +98,7 @@ pub fn start_or_open(ctx: &mut Ctx) -> Went {
     if let Some(s) = p.session_on(today) {
         let id = s.id.clone();
         ctx.say(format!(
-            "today's 1:1 with {} opened — N starts a second one",
+            "today's 1:1 with {} opened — N in the sessions list starts a second one",
             text::one_line(&p.name)
         ));
         return Went::Session(id);
