@@ -76,6 +76,13 @@ pub fn build<'a>(input: &ExportInput<'a>, target: RoleIdx) -> Result<Case<'a>, S
             text::one_line(&ladder.role(target).title)
         ));
     }
+    if ladder.move_kind(current, target) == crate::ladder::MoveKind::Down {
+        return Err(format!(
+            "{} is a move down from {} — a promotion case names a role above the one held;              name one with --target",
+            text::one_line(&ladder.role(target).title),
+            text::one_line(&ladder.role(current).title)
+        ));
+    }
     let diff = profile::role_diff(Some(p), ladder, current, target);
     let gaps = profile::competency_gaps(p, ladder, current, target);
     let tagged = |f: &dyn Fn(&Evidence) -> bool| -> Vec<&'a Evidence> {
@@ -96,11 +103,16 @@ pub fn build<'a>(input: &ExportInput<'a>, target: RoleIdx) -> Result<Case<'a>, S
             if evidence.is_empty() {
                 missing.push("no evidence logged".to_string());
             }
-            if let Some(gap) = gaps.iter().find(|g| g.competency == r.competency) {
-                missing.push(format!(
-                    "shows {} of the {} expected",
-                    gap.shows, gap.expected_there
-                ));
+            // Unrated, the gap would be a guess: the missing ratings say what is needed.
+            let rated = own.is_some() || manager.is_some();
+            if let Some(gap) = gaps.iter().find(|g| g.competency == r.competency)
+                && rated
+            {
+                missing.push(if gap.shows >= 1 {
+                    format!("shows {} of the {} expected", gap.shows, gap.expected_there)
+                } else {
+                    format!("rated well below the {} expected", gap.expected_there)
+                });
             }
             if own.is_none() {
                 missing.push("no self rating".to_string());
@@ -174,10 +186,20 @@ impl Case<'_> {
     }
 }
 
+/// A rating as the case reads it, with its note as the JSON has it: "meeting (2026-11-10:
+/// ran the offsite)".
 fn rating_words(r: Option<&Rating>) -> String {
     r.map_or_else(
         || "—".to_string(),
-        |r| format!("{} ({})", r.level.words(), r.date),
+        |r| {
+            let note = text::one_line(&r.note);
+            let note = if note.trim().is_empty() {
+                String::new()
+            } else {
+                format!(": {}", note.trim())
+            };
+            format!("{} ({}{note})", r.level.words(), r.date)
+        },
     )
 }
 

@@ -495,7 +495,15 @@ fn person_with_evidence(dir: &Path) {
             "tl-delegation",
         ],
         &["log", "an entry tied to nothing"],
-        &["rate", "leadership", "meeting", "--by", "manager"],
+        &[
+            "rate",
+            "leadership",
+            "meeting",
+            "--by",
+            "manager",
+            "--note",
+            "ran the offsite well",
+        ],
         &["rate", "leadership", "exceeding", "--by", "self"],
         &[
             "session",
@@ -567,7 +575,9 @@ fn the_case_lists_each_rising_competency_with_its_evidence_and_marks_those_witho
         .find(|s| s.contains("Leadership —"))
         .unwrap();
     assert!(
-        leadership.contains("Self: exceeding") && leadership.contains("Manager: meeting"),
+        leadership.contains("Self: exceeding")
+            && leadership.contains("Manager: meeting")
+            && leadership.contains("ran the offsite well"),
         "{leadership}"
     );
     assert!(
@@ -597,6 +607,24 @@ fn the_case_lists_each_rising_competency_with_its_evidence_and_marks_those_witho
         for m in missing {
             assert!(md.contains(m.as_str().unwrap()), "{m} in the Markdown too");
         }
+        if c["self"].is_null() && c["manager"].is_null() {
+            // Unrated, the gap is unknown: the missing ratings say so, no guessed level.
+            assert!(
+                missing
+                    .iter()
+                    .all(|m| !m.as_str().unwrap().starts_with("shows")),
+                "{missing:?}"
+            );
+            assert!(missing.iter().any(|m| m == "no self rating"));
+        }
+        for rater in ["self", "manager"] {
+            if let Some(note) = c[rater]["note"].as_str().filter(|n| !n.is_empty()) {
+                assert!(
+                    md.contains(note),
+                    "the rating's note {note:?} in the Markdown too"
+                );
+            }
+        }
     }
     let compared =
         common::json(common::rungs(dir.path()).args(["compare", "engineering-manager", "--json"]));
@@ -611,6 +639,16 @@ fn the_case_lists_each_rising_competency_with_its_evidence_and_marks_those_witho
         common::rungs(dir.path()).args(["case", "--target", "cio", "--format", "json"]),
     );
     assert_eq!(further["target"], "cio");
+    // A role below the one held is no promotion: refused, saying what to do.
+    let out = common::rungs(dir.path())
+        .args(["case", "--target", "developer"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("move down") && err.contains("--target"),
+        "{err}"
+    );
 }
 
 #[test]
