@@ -15,8 +15,8 @@ use super::coaching::{action_json, agenda_item_json};
 use super::formats::{PrivateNotes, cell};
 use crate::date::Date;
 use crate::ladder::Ladder;
-use crate::profile::agenda;
-use crate::profile::{Action, Profile, Rating, Session, Status};
+use crate::profile::{Action, Profile, Rating, Session};
+use crate::profile::{agenda, recall};
 use crate::text;
 
 /// What the minutes of one session hold, worked out once for both formats.
@@ -61,13 +61,7 @@ impl<'a> Minutes<'a> {
         let session = sessions[at];
         let previous = at.checked_sub(1).map(|i| sessions[i]);
         let next = sessions.get(at + 1).copied();
-        let after = previous.map_or(0, |p| p.seq);
-        let completed = profile
-            .actions
-            .iter()
-            .filter(|a| a.status == Status::Done && a.changed > after)
-            .filter(|a| next.is_none_or(|n| a.changed < n.seq))
-            .collect();
+        let completed = recall::completed_at(profile, &session.id);
         Some(Minutes {
             profile,
             ladder,

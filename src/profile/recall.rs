@@ -3,7 +3,7 @@
 //! search through every session's notes, agenda and action items. Private notes are read only
 //! when asked for ([`Private::Included`]); the planner never asks under share-safe.
 
-use super::{Profile, Session};
+use super::{Action, Profile, Session, Status};
 use crate::date::Date;
 
 /// Whether private notes are looked at.
@@ -51,6 +51,23 @@ pub fn newest_first(p: &Profile) -> Vec<&Session> {
     let mut sessions: Vec<&Session> = p.sessions.iter().collect();
     sessions.sort_by(|a, b| (b.date, b.seq, &b.id).cmp(&(a.date, a.seq, &a.id)));
     sessions
+}
+
+/// The action items marked done after the session before `session` was saved and before the
+/// one after it: what the 1:1 `session` saw completed (its minutes list them, and its view keeps
+/// them in sight when opened again). Empty when there is no session `session`.
+pub fn completed_at<'a>(p: &'a Profile, session: &str) -> Vec<&'a Action> {
+    let newest = newest_first(p);
+    let Some(at) = newest.iter().position(|s| s.id == session) else {
+        return Vec::new();
+    };
+    let after = newest.get(at + 1).map_or(0, |s| s.seq);
+    let before = at.checked_sub(1).map(|i| newest[i].seq);
+    p.actions
+        .iter()
+        .filter(|a| a.status == Status::Done && a.changed > after)
+        .filter(|a| before.is_none_or(|b| a.changed < b))
+        .collect()
 }
 
 /// The newest session before `session` that has private notes, with them; `None` when there is

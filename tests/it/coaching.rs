@@ -274,13 +274,24 @@ fn a_session_with_two_actions_one_done_carries_exactly_the_open_one_to_the_next(
     for _ in 0..3 {
         press(&mut app, KeyCode::Right);
     }
-    press(&mut app, KeyCode::Home);
+    // The pane lists the one done since the last 1:1 first, then the open one.
+    press(&mut app, KeyCode::End);
     keys(&mut app, " ");
     let p = saved(dir.path(), "ada-lovelace");
     assert_eq!(p.actions[1].status, Status::Done, "{}", screen(&app));
     let shown = screen(&app);
     assert!(shown.contains("– Shadow the CIO"), "{shown}");
     assert!(shown.contains("action 2 [x] done"), "{shown}");
+
+    // Opened again later, the 1:1 still shows the action completed in it (the minutes' rule).
+    drop(app);
+    let mut app = app_on(dir.path(), "ada-lovelace", 120, 40);
+    keys(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(shown.contains("[x] 2. Shadow the CIO"), "{shown}");
 }
 
 #[test]

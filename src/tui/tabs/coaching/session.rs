@@ -209,10 +209,17 @@ pub fn help(keymap: &Keymap) -> Vec<KeySection> {
 /// The action items a session shows, by index: every open one (those carried over first),
 /// the ones agreed in it, and any shown since the view opened.
 fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<u64>) -> Vec<usize> {
+    // Those done in this 1:1 stay in sight when it is opened again (the minutes' rule).
+    let completed: BTreeSet<u64> = recall::completed_at(p, id).iter().map(|a| a.id).collect();
     p.actions
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.is_open() || a.session.as_deref() == Some(id) || pinned.contains(&a.id))
+        .filter(|(_, a)| {
+            a.is_open()
+                || a.session.as_deref() == Some(id)
+                || pinned.contains(&a.id)
+                || completed.contains(&a.id)
+        })
         .map(|(i, _)| i)
         .collect()
 }
