@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::coaching::team;
+use crate::coaching::{roster_order, team};
 use crate::common::planner::*;
 use ratatui::crossterm::event::KeyCode;
 use rungs::profile::{Profile, Store};
@@ -320,4 +320,30 @@ fn the_action_form_names_the_person_as_owner_not_self() {
     press(&mut app, KeyCode::Enter);
     let p = saved(dir.path(), "sam-okafor");
     assert_eq!(p.actions.last().unwrap().owner, rungs::profile::Owner::Own);
+}
+
+#[test]
+fn the_roster_cursor_stays_on_the_person_highlighted_when_the_order_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    keys(&mut app, "4");
+    // Overdue first (Sam, Priya, Lee), the cursor on Priya, who is open: down is Lee.
+    assert_eq!(
+        roster_order(&screen(&app)),
+        ["Sam Okafor", "Priya Sharma", "Lee Chen"]
+    );
+    press(&mut app, KeyCode::Down);
+    // By name, Lee comes first and Sam takes Lee's old place: Enter opens Lee, not Sam.
+    keys(&mut app, "o");
+    assert_eq!(
+        roster_order(&screen(&app)),
+        ["Lee Chen", "Priya Sharma", "Sam Okafor"]
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen(&app).contains("rungs · Lee Chen"),
+        "{}",
+        screen(&app)
+    );
 }
