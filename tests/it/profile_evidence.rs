@@ -255,6 +255,13 @@ fn with_me_set_the_roster_shows_the_manager_apart_and_not_as_a_report() {
     assert!(form.contains("› manager"), "{form}");
     assert!(!form.contains("› self"), "{form}");
     press(&mut app, KeyCode::Esc);
+    // Setting the current role on the Ladder tab names whose role it is.
+    keys(&mut app, "1c");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("already Priya Sharma's current role"),
+        "{shown}"
+    );
 
     // Share-safe: only the open person, never the manager's own row beside them.
     keys(&mut app, "s");

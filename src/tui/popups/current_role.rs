@@ -5,11 +5,15 @@ use super::Popup;
 use super::form::Form;
 use crate::profile::rules;
 
-/// A form that makes `role` (titled `title`) the current role from the day typed.
-pub fn confirm(role: String, title: &str, today: crate::date::Date) -> Popup {
+/// A form that makes `role` (titled `title`) the current role from the day typed; `whose`
+/// says whose ("your", or "Priya Sharma's" for a manager looking at a report).
+pub fn confirm(role: String, title: &str, whose: &str, today: crate::date::Date) -> Popup {
     let today = today.to_string();
     Popup::Form(Form::new(
-        format!("Make {} your current role?", crate::text::one_line(title)),
+        format!(
+            "Make {} {whose} current role?",
+            crate::text::one_line(title)
+        ),
         &[(
             "Since (YYYY-MM-DD) — Enter sets it, Esc leaves it as it is",
             &today,

@@ -276,11 +276,17 @@ impl LadderTab {
                 let Some(p) = ctx.profile() else {
                     return Outcome::Handled;
                 };
+                // A manager setting a report's role reads whose it is.
+                let whose = match &ctx.me {
+                    Some(me) if *me != p.id => format!("{}'s", crate::text::one_line(&p.name)),
+                    _ => "your".to_string(),
+                };
                 if p.current_role == role_id {
-                    ctx.say("that is already your current role");
+                    ctx.say(format!("that is already {whose} current role"));
                 } else {
                     let title = ctx.ladder.role(selected).title.clone();
-                    return Outcome::Open(current_role::confirm(role_id, &title, ctx.today()));
+                    let form = current_role::confirm(role_id, &title, &whose, ctx.today());
+                    return Outcome::Open(form);
                 }
             }
             Action::SetTarget => {

@@ -304,7 +304,7 @@ impl Tab for ProfileTab {
                 let p = ctx.profile();
                 match p.and_then(|p| p.evidence.get(self.cursor)).cloned() {
                     _ if self.section != Section::Evidence => {
-                        ctx.say("→ to the evidence section to correct or remove an entry")
+                        ctx.say("←→ to the evidence section to correct or remove an entry")
                     }
                     None => ctx.say("no evidence entry selected"),
                     Some(e) if action == Action::Edit => {
