@@ -623,8 +623,10 @@ impl App {
         }
         let keymap = &self.ctx.keymap;
         let local = self.focused_keys();
-        let global = (self.popup.is_none() && self.first_run.is_none())
-            .then(|| keymap.section("Everywhere", "global", keymap::GLOBAL));
+        // While a field is typed into, the keys that work everywhere are letters typed.
+        let global =
+            (self.popup.is_none() && self.first_run.is_none() && !self.tabs[self.active].typing())
+                .then(|| keymap.section("Everywhere", "global", keymap::GLOBAL));
         // Share-safe earns its room where private notes can show, and while it is on; on other
         // tabs the room goes to their own keys (help lists it everywhere).
         let offer_share_safe = self.ctx.share_safe

@@ -32,6 +32,11 @@ pub trait Tab {
     fn shows_private_notes(&self) -> bool {
         false
     }
+    /// Whether a text field of the tab has the keys: letters are typed then, so the footer
+    /// offers only the field's own keys, not those that work everywhere.
+    fn typing(&self) -> bool {
+        false
+    }
     /// The 1:1 open in the tab, whose minutes the export menu writes.
     fn open_session(&self) -> Option<&str> {
         None

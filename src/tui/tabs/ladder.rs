@@ -528,6 +528,10 @@ impl Tab for LadderTab {
         "Ladder"
     }
 
+    fn typing(&self) -> bool {
+        self.search.is_some()
+    }
+
     fn digit(&self) -> char {
         '1'
     }

@@ -162,6 +162,14 @@ impl Tab for CoachingTab {
         true
     }
 
+    fn typing(&self) -> bool {
+        match self.focus {
+            Focus::Roster => self.roster.typing(),
+            Focus::Session => self.session.as_ref().is_some_and(SessionView::typing),
+            _ => false,
+        }
+    }
+
     fn open_session(&self) -> Option<&str> {
         (self.focus == Focus::Session && self.session.is_some()).then_some(self.session_id.as_str())
     }
@@ -171,6 +179,8 @@ impl Tab for CoachingTab {
             return team::keys(keymap);
         }
         match (self.focus, &self.session) {
+            // A filter being typed takes `b` as a letter.
+            (Focus::Roster, _) if self.roster.typing() => self.roster.keys(keymap),
             (Focus::Roster, _) => self
                 .roster
                 .keys(keymap)

@@ -180,7 +180,7 @@ const EDITOR_KEYS: &[Binding<EditorAct>] = &[
         &[Code(KeyCode::Enter)],
         EditorAct::Field,
         "a new line",
-        Footer::Hidden,
+        Footer::Word("new line"),
     ),
 ];
 
@@ -271,6 +271,11 @@ fn areas(body: Rect, share_safe: bool, writing: Option<Notes>, recall: bool) -> 
 }
 
 impl SessionView {
+    /// Whether notes are being written or a search typed (letters are text then).
+    pub fn typing(&self) -> bool {
+        self.editing.is_some() || self.search.is_some()
+    }
+
     pub fn new(id: String) -> SessionView {
         SessionView {
             id,
