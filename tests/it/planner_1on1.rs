@@ -236,12 +236,7 @@ fn in_the_ladder_tab_c_asks_first_with_the_day_and_writes_only_once_confirmed() 
 }
 
 fn opened(dir: &Path, me: Option<&str>) -> rungs::tui::App {
-    let mut options = rungs::tui::Options::new(dir.to_path_buf());
-    options.clock = rungs::date::Clock::Pinned(TODAY.parse().unwrap());
-    options.config.me = me.map(str::to_string);
-    let mut app = rungs::tui::App::open(options).expect("the planner opens on a team");
-    app.handle(&ratatui::crossterm::event::Event::Resize(120, 40));
-    app
+    opened_with_me(dir, me, 120, 40)
 }
 
 #[test]

@@ -186,12 +186,7 @@ fn edit_and_remove_outside_the_evidence_section_change_nothing_and_say_where_to_
 /// The planner on the team with `me` naming Lee, as from config.ron, wide enough for the
 /// roster's "last 1:1" column.
 fn opened_as_lee(dir: &Path) -> App {
-    let mut options = rungs::tui::Options::new(dir.to_path_buf());
-    options.clock = rungs::date::Clock::Pinned(TODAY.parse().unwrap());
-    options.config.me = Some("lee".to_string());
-    let mut app = App::open(options).expect("the planner opens on a team");
-    app.handle(&ratatui::crossterm::event::Event::Resize(200, 40));
-    app
+    opened_with_me(dir, Some("lee"), 200, 40)
 }
 
 #[test]

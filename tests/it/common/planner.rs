@@ -130,6 +130,17 @@ pub fn app_on(dir: &std::path::Path, id: &str, width: u16, height: u16) -> App {
     app
 }
 
+/// The planner opened as `rungs` opens it on the data folder `dir` (no profile named, so the
+/// choice, the config's `me` or the roster decides), on [`TODAY`], at `width` × `height`.
+pub fn opened_with_me(dir: &std::path::Path, me: Option<&str>, width: u16, height: u16) -> App {
+    let mut options = rungs::tui::Options::new(dir.to_path_buf());
+    options.clock = rungs::date::Clock::Pinned(TODAY.parse().unwrap());
+    options.config.me = me.map(str::to_string);
+    let mut app = App::open(options).expect("the planner opens on a team");
+    app.handle(&Event::Resize(width, height));
+    app
+}
+
 /// `rungs` on the data folder `dir`, on [`TODAY`], with no config or team ladders.
 pub fn rungs_cmd(dir: &std::path::Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("rungs").unwrap();
