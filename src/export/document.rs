@@ -25,6 +25,17 @@ impl Document {
         }
     }
 
+    /// What to do with the file once written, for the person: a file holding private notes
+    /// is to keep, never to paste or share.
+    pub fn how_to_open(self, private: PrivateNotes) -> &'static str {
+        match (self, private) {
+            (_, PrivateNotes::Included) => "it holds private notes: keep it to yourself",
+            (Document::Profile(format), _) => format.how_to_open(),
+            (Document::Minutes, _) => "keep it with your 1:1 notes",
+            (Document::Case, _) => "bring it to the promotion talk",
+        }
+    }
+
     /// Whether it can carry private notes when asked: the minutes and the case can.
     pub fn can_carry_private_notes(self) -> bool {
         self.format().can_carry_private_notes()

@@ -235,18 +235,14 @@ impl Ctx {
                 Notice::NotOpened(why) => {
                     self.complain(format!("not opened: {}", text::one_line(&why)))
                 }
-                Notice::Exported(format, path) => {
-                    // A file holding private notes is named so (`…-private.md`): no advice to
-                    // paste it anywhere.
-                    let private = path
-                        .file_stem()
-                        .is_some_and(|s| s.to_string_lossy().ends_with("-private"));
-                    let hint = if private {
-                        "it holds private notes: keep it to yourself"
-                    } else {
-                        format.how_to_open()
-                    };
-                    self.say(format!("exported to {} — {hint}", path.display()))
+                Notice::Exported(path, hint) => {
+                    // The folder is the data folder's `exports` (the menu says so): its name
+                    // is enough, and leaves the room to the advice.
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| format!("exports/{}", n.to_string_lossy()),
+                    );
+                    self.say(format!("exported to {name} — {hint}"))
                 }
                 Notice::ExportFailed(why) => {
                     self.complain(format!("export not written: {}", text::one_line(&why)))

@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
 use crate::date::Date;
-use crate::export::{self, Format};
+use crate::export;
 use crate::ladder::{self, Ladder};
 use crate::profile::roster::{self, Row, Sort};
 use crate::profile::{Change, Conflict, Generation, Profile, ProfileError, Store};
@@ -29,7 +29,8 @@ pub enum Job {
     Open { id: String },
     /// Write an export into the data dir's exports folder as `name`.
     Export {
-        format: Format,
+        /// What the person is told to do with it once written.
+        hint: &'static str,
         name: String,
         contents: String,
     },
@@ -71,7 +72,7 @@ pub enum Done {
     WorkerGone,
     /// An export was written (where), or why not.
     Exported {
-        format: Format,
+        hint: &'static str,
         result: Result<PathBuf, String>,
     },
 }
@@ -99,11 +100,11 @@ fn run(store: &Store, job: Job) -> Done {
             }
         }
         Job::Export {
-            format,
+            hint,
             name,
             contents,
         } => Done::Exported {
-            format,
+            hint,
             result: export::write_to_exports(store.data_dir(), &name, &contents)
                 .map_err(|e| e.to_string()),
         },

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::disk::{Disk, Done, Job};
-use crate::export::Format;
 use crate::ladder::Ladder;
 use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
 
@@ -44,7 +43,8 @@ pub enum Notice {
     /// The profile asked for could not be opened; why.
     NotOpened(String),
     /// An export was written, here.
-    Exported(Format, PathBuf),
+    /// Where the export went, and what to do with it.
+    Exported(PathBuf, &'static str),
     /// An export could not be written; why.
     ExportFailed(String),
 }
@@ -372,9 +372,9 @@ impl ProfileSync {
     }
 
     /// Writes an export on the disk's thread; the outcome comes back as a notice.
-    pub fn export(&mut self, format: Format, name: String, contents: String) {
+    pub fn export(&mut self, hint: &'static str, name: String, contents: String) {
         self.disk.submit(Job::Export {
-            format,
+            hint,
             name,
             contents,
         });
@@ -383,9 +383,9 @@ impl ProfileSync {
 
     fn finish(&mut self, done: Done) {
         // An export runs beside the profile's own jobs and leaves them as they are.
-        if let Done::Exported { format, result } = done {
+        if let Done::Exported { hint, result } = done {
             self.notices.push(match result {
-                Ok(path) => Notice::Exported(format, path),
+                Ok(path) => Notice::Exported(path, hint),
                 Err(why) => Notice::ExportFailed(why),
             });
             return;
@@ -533,6 +533,7 @@ impl ProfileSync {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Format;
     use crate::profile::{Action, Owner, Status, rules};
 
     #[test]
@@ -565,7 +566,11 @@ mod tests {
         };
         // The worker takes jobs in turn: the export's outcome comes before the first save's,
         // and the second change waits for that save.
-        sync.export(Format::Markdown, "ada".into(), "# Ada\n".into());
+        sync.export(
+            Format::Markdown.how_to_open(),
+            "ada".into(),
+            "# Ada\n".into(),
+        );
         sync.change(add(&sync, "first")).unwrap();
         sync.change(add(&sync, "second")).unwrap();
         sync.flush().unwrap();

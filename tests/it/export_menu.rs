@@ -95,6 +95,11 @@ fn the_minutes_from_the_menu_are_what_session_show_prints_private_notes_only_whe
         )
     );
     assert!(private.contains(MARKER));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("keep it to yourself"),
+        "no advice to paste it: {shown}"
+    );
     // The menu forgot the choice: the next minutes leave it out again.
     std::fs::remove_file(
         dir.path()
@@ -167,6 +172,11 @@ fn the_case_from_the_menu_is_what_rungs_case_prints_private_notes_only_when_aske
     assert!(!written.contains(MARKER) && !written.contains(OLDER_NOTE));
     assert!(
         screen(&app).contains(&format!("{name}.md")),
+        "{}",
+        screen(&app)
+    );
+    assert!(
+        screen(&app).contains("bring it to the promotion talk"),
         "{}",
         screen(&app)
     );

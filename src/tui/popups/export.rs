@@ -191,7 +191,7 @@ impl ExportMenu {
         match doc.render(&input, self.session.as_deref()) {
             Ok((name, contents)) => {
                 ctx.say(format!("exporting {name}…"));
-                ctx.sync.export(doc.format(), name, contents);
+                ctx.sync.export(doc.how_to_open(private), name, contents);
                 ctx.hear_from_disk();
             }
             Err(why) => ctx.complain(why),
