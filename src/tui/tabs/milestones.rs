@@ -5,11 +5,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{LineGauge, ListItem, Paragraph, Widget, Wrap};
 
-use crate::ladder::{Ladder, LevelIdx, Stage};
+use crate::ladder::{LevelIdx, Stage};
 use crate::profile::{self, LearningItem, Profile, Status, rules};
 use crate::text;
 use crate::tui::context::Ctx;
@@ -108,13 +108,15 @@ impl MilestonesTab {
         if self.learning {
             learning(ctx).iter().map(|i| (i.level, i.index)).collect()
         } else {
-            self.rows(&ctx.ladder, ctx.profile())
+            self.rows(ctx)
         }
     }
 
     /// The milestones the tab lists by level, in order: (level, index within the level).
-    fn rows(&self, ladder: &Ladder, profile: Option<&Profile>) -> Vec<(LevelIdx, usize)> {
-        let current = profile
+    fn rows(&self, ctx: &Ctx) -> Vec<(LevelIdx, usize)> {
+        let ladder = &ctx.ladder;
+        let current = ctx
+            .profile()
             .and_then(|p| ladder.role_index(&p.current_role))
             .map(|r| ladder.role_level(r));
         let mut rows = Vec::new();
@@ -261,18 +263,18 @@ impl Tab for MilestonesTab {
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
-        if self.learning {
-            return self.draw_learning(ctx, buf);
-        }
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let title = if self.near_only {
-            "Milestones · current and next level"
-        } else {
-            "Milestones"
+        let title = match (self.learning, self.near_only) {
+            (true, _) => "Milestones · learning path",
+            (false, true) => "Milestones · current and next level",
+            (false, false) => "Milestones",
         };
         let inner = widgets::framed(buf, ctx.body, widgets::pane(title, Style::default()));
         let Some(p) = ctx.profile() else { return };
-        let rows = self.rows(ladder, Some(p));
+        if self.learning {
+            return self.draw_learning(ctx, p, inner, buf);
+        }
+        let rows = self.rows(ctx);
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
         let mut items = Vec::new();
         let mut selected = None;
@@ -374,17 +376,16 @@ impl Tab for MilestonesTab {
                         line.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
                     }
                 }
-                let style = if status == Status::Done {
-                    theme.muted()
-                } else {
-                    Style::default()
-                };
+                let style = (status == Status::Done).then(|| theme.muted());
                 if row == cursor {
                     selected = Some(items.len());
                 }
                 // A line too long for the pane ends in `…`, so nothing is cut unseen.
                 let line = text::truncate(&line, usize::from(inner.width));
-                items.push(ListItem::new(widgets::line(&line, style)));
+                items.push(ListItem::new(widgets::line(
+                    &line,
+                    style.unwrap_or_default(),
+                )));
             }
         }
         if items.is_empty() {
@@ -411,14 +412,8 @@ fn learning(ctx: &Ctx) -> Vec<LearningItem> {
 
 impl MilestonesTab {
     /// The learning path: one line per milestone, soonest due first, with the step it is for.
-    fn draw_learning(&self, ctx: &Ctx, buf: &mut Buffer) {
+    fn draw_learning(&self, ctx: &Ctx, p: &Profile, inner: Rect, buf: &mut Buffer) {
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = widgets::framed(
-            buf,
-            ctx.body,
-            widgets::pane("Milestones · learning path", Style::default()),
-        );
-        let Some(p) = ctx.profile() else { return };
         let items = learning(ctx);
         let cursor = self.cursor.min(items.len().saturating_sub(1));
         let mut lines = vec![ListItem::new(widgets::line(
@@ -450,16 +445,15 @@ impl MilestonesTab {
                 text::one_line(&ladder.levels()[item.level].name),
                 m.kind.label()
             );
-            let style = if item.due < ctx.today() {
-                theme.warning()
-            } else {
-                Style::default()
-            };
+            let style = (item.due < ctx.today()).then(|| theme.warning());
             if row == cursor {
                 selected = Some(lines.len());
             }
             let line = text::truncate(&line, usize::from(inner.width));
-            lines.push(ListItem::new(widgets::line(&line, style)));
+            lines.push(ListItem::new(widgets::line(
+                &line,
+                style.unwrap_or_default(),
+            )));
         }
         if items.is_empty() {
             lines.push(ListItem::new(widgets::line(
