@@ -574,10 +574,8 @@ impl Tab for LadderTab {
             }
             return Outcome::Handled;
         }
-        match self.graph.mouse(mouse, &layout.grid, layout.areas.canvas) {
-            Some(_) => Outcome::Handled,
-            None => Outcome::Ignored,
-        }
+        let on_graph = self.graph.mouse(mouse, &layout.grid, layout.areas.canvas);
+        on_graph.map_or(Outcome::Ignored, |_| Outcome::Handled)
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {

@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::export;
 use crate::profile::{self, rules};
@@ -230,7 +230,7 @@ impl Tab for PlanTab {
                     theme.muted(),
                 ));
             }
-            steps.push(ListItem::new(Text::from(lines)));
+            steps.push(lines);
         }
         let notes = Paragraph::new(notes(ctx, p)).wrap(Wrap { trim: false });
 
