@@ -136,13 +136,10 @@ impl MilestonesTab {
     }
 
     fn evidence_form(ctx: &Ctx, id: String, title: &str) -> Popup {
-        let existing = ctx.profile().and_then(|p| p.milestones.get(&id));
-        let seen = existing.cloned();
-        let note = existing.map_or(String::new(), |e| e.note.clone());
-        let due = existing
-            .and_then(|e| e.due)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+        let seen = ctx.profile().and_then(|p| p.milestones.get(&id)).cloned();
+        let note = seen.as_ref().map_or(String::new(), |e| e.note.clone());
+        let due = seen.as_ref().and_then(|e| e.due);
+        let due = due.map(|d| d.to_string()).unwrap_or_default();
         Popup::Form(Form::new(
             format!("Evidence: {}", text::one_line(title)),
             &[
