@@ -36,8 +36,9 @@ pub struct LadderTab {
     /// Whether the details pane shows; `None` until toggled: shown when there is room for it
     /// beside every corner of the graph.
     details: Option<bool>,
-    /// The first wrapped line of the details pane shown.
-    details_offset: usize,
+    /// The role whose details were scrolled, and the first wrapped line of them shown: another
+    /// role's details show from the top.
+    details_scroll: (RoleIdx, usize),
     search: Option<TextField>,
     /// Whether the selection has been put on the current role yet.
     placed: bool,
@@ -163,13 +164,7 @@ const KEYS: &[Binding<Action>] = &[
         "show the next alternative path (the plan is unchanged)",
         Footer::Word("next"),
     ),
-    bind(
-        "use-path",
-        &[C('y')],
-        Action::UsePath,
-        "use the path shown as your plan",
-        Footer::Word("use path"),
-    ),
+    USE_PATH,
     bind(
         "diff",
         &[C('d')],
@@ -199,6 +194,14 @@ const KEYS: &[Binding<Action>] = &[
         Footer::Word("search"),
     ),
 ];
+
+const USE_PATH: Binding<Action> = bind(
+    "use-path",
+    &[C('y')],
+    Action::UsePath,
+    "use the path shown as your plan",
+    Footer::Word("use path"),
+);
 
 const SEARCH_KEYS: &[Binding<SearchAction>] = &[
     bind(
@@ -237,12 +240,6 @@ impl LadderTab {
         let details = self.details_width(ctx);
         let (grid, areas) = self.graph.lay_out(&ctx.ladder, &marks, ctx.body, details);
         Layout { grid, areas, marks }
-    }
-
-    fn select(&mut self, ctx: &Ctx, role: RoleIdx) {
-        let layout = self.layout(ctx);
-        self.graph.select(role, &layout.grid, layout.areas.canvas);
-        self.details_offset = 0;
     }
 
     fn act(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
@@ -314,13 +311,9 @@ impl LadderTab {
             }
             Action::AutoPlan | Action::NextAlternative => {
                 // The key as the person's config has it, for the status line.
-                let use_key = ctx
-                    .keymap
-                    .section("", "ladder", KEYS)
-                    .rows
-                    .into_iter()
-                    .find(|r| r.name == "ladder.use-path")
-                    .map_or_else(|| "y".to_string(), |r| r.keys);
+                let use_key = ctx.keymap.section("", "ladder", &[USE_PATH]).rows[0]
+                    .keys
+                    .clone();
                 ctx.preview_path(action == Action::NextAlternative, &use_key);
             }
             Action::UsePath => ctx.use_previewed_path(),
@@ -380,7 +373,8 @@ impl LadderTab {
             .find(|&r| ctx.ladder.role(r).title.to_lowercase().contains(&wanted));
         match found {
             Some(r) => {
-                self.select(ctx, r);
+                let layout = self.layout(ctx);
+                self.graph.select(r, &layout.grid, layout.areas.canvas);
                 ctx.status = None;
             }
             None => ctx.complain(format!(
@@ -397,7 +391,15 @@ impl LadderTab {
             return;
         };
         let Details { lines, page, .. } = self.details(ctx, &layout.marks, pane);
-        self.details_offset = list::scroll(self.details_offset, how, lines, page);
+        let offset = list::scroll(self.details_offset(), how, lines, page);
+        self.details_scroll = (self.graph.selected, offset);
+    }
+
+    fn details_offset(&self) -> usize {
+        match self.details_scroll {
+            (role, offset) if role == self.graph.selected => offset,
+            _ => 0,
+        }
     }
 
     /// The details pane for the selected role in `pane`.
@@ -417,109 +419,90 @@ impl LadderTab {
 
     /// The details of the selected role, a line each, before wrapping.
     fn details_lines(&self, ctx: &Ctx, marks: &Marks) -> Vec<Line<'static>> {
-        let (ladder, theme) = (&ctx.ladder, ctx.theme);
+        let (ladder, theme, plain) = (&ctx.ladder, ctx.theme, Style::default());
         let role = self.graph.selected;
         let level = ladder.role_level(role);
-        let mut lines: Vec<(String, Style)> = vec![(
-            format!(
-                "{} · {}",
-                text::one_line(&ladder.levels()[level].name),
-                text::one_line(ladder.corner_name_of(role))
-            ),
-            Style::default(),
-        )];
+        let level_name = text::one_line(&ladder.levels()[level].name);
+        let mut lines = Vec::new();
+        let mut say = |line: &str, style: Style| lines.push(widgets::line(line, style));
+        let corner = text::one_line(ladder.corner_name_of(role));
+        say(&format!("{level_name} · {corner}"), plain);
         if let Some(p) = ctx.profile() {
             if marks.plan.current == Some(role) {
-                lines.push(("● you are here".to_string(), theme.current()));
+                say("● you are here", theme.current());
             } else if let Some((step, kind)) = marks.plan.step_to(role) {
-                lines.push((
-                    format!(
-                        "step {} of your plan  {} {}",
-                        step_number(step),
-                        kind.arrow(),
-                        kind.name()
-                    ),
+                let (number, arrow, name) = (step_number(step), kind.arrow(), kind.name());
+                say(
+                    &format!("step {number} of your plan  {arrow} {name}"),
                     theme.path(),
-                ));
+                );
             } else if let Some(current) = marks.plan.current {
                 let kind = ladder.move_kind(current, role);
-                lines.push((
-                    format!("from here: {} {}", kind.arrow(), kind.name()),
+                say(
+                    &format!("from here: {} {}", kind.arrow(), kind.name()),
                     theme.muted(),
-                ));
+                );
             }
             if marks.plan.target == Some(role) {
-                lines.push(("★ your target".to_string(), theme.target()));
+                say("★ your target", theme.target());
             }
             if let Some(i) = marks.compare.iter().position(|&r| r == role) {
-                lines.push((
-                    format!("◆{} marked to compare — C compares", i + 1),
+                say(
+                    &format!("◆{} marked to compare — C compares", i + 1),
                     theme.muted(),
-                ));
+                );
             }
             // Your own role: your readiness for the next level; any other: what a move there
             // asks before it — the one rule compare and the Plan tab show.
             match profile::readiness_toward(p, ladder, role) {
-                Some(r) if r.counted.is_empty() => lines.push((
-                    "no new training: not above your level".to_string(),
-                    theme.muted(),
-                )),
+                Some(r) if r.counted.is_empty() => {
+                    say("no new training: not above your level", theme.muted());
+                }
                 Some(r) => {
-                    lines.push((r.label(ladder), Style::default()));
-                    lines.push((
-                        format!("{} {}", r.gauge(10), r.progress.fraction()),
-                        Style::default(),
-                    ));
-                    lines.push((format!("counts {}", r.counts(ladder)), theme.muted()));
+                    say(&r.label(ladder), plain);
+                    say(&format!("{} {}", r.gauge(10), r.progress.fraction()), plain);
+                    say(&format!("counts {}", r.counts(ladder)), theme.muted());
                 }
                 None => {}
             }
-            let level_name = text::one_line(&ladder.levels()[level].name);
             let progress = profile::level_progress(p, ladder, level);
-            lines.push((
-                if progress.total == 0 {
+            say(
+                &if progress.total == 0 {
                     format!("progress at {level_name}: no milestones")
                 } else {
                     format!("progress at {level_name} {}", progress.fraction())
                 },
                 theme.heading(),
-            ));
+            );
             for m in &ladder.levels()[level].milestones {
                 let status = p.status_of(&m.id);
                 let style = if status == Status::Done {
                     theme.muted()
                 } else {
-                    Style::default()
+                    plain
                 };
-                lines.push((
-                    format!("{} {}", status.mark(), text::one_line(&m.title)),
+                say(
+                    &format!("{} {}", status.mark(), text::one_line(&m.title)),
                     style,
-                ));
+                );
             }
             let breadth = profile::breadth(p, ladder);
-            lines.push((
-                format!(
-                    "breadth: {} on your path",
-                    text::count(breadth.corners.len(), "corner")
-                ),
-                theme.muted(),
-            ));
+            let corners = text::count(breadth.corners.len(), "corner");
+            say(&format!("breadth: {corners} on your path"), theme.muted());
             if let Some(business) = breadth.business_facing_line() {
-                lines.push((business, theme.muted()));
+                say(&business, theme.muted());
             }
         } else {
             for m in &ladder.levels()[level].milestones {
-                lines.push((format!("○ {}", text::one_line(&m.title)), Style::default()));
+                say(&format!("○ {}", text::one_line(&m.title)), plain);
             }
         }
-        if !ladder.role(role).summary.is_empty() {
-            lines.push((String::new(), Style::default()));
-            lines.push((text::one_line(&ladder.role(role).summary), theme.muted()));
+        let summary = &ladder.role(role).summary;
+        if !summary.is_empty() {
+            say("", plain);
+            say(&text::one_line(summary), theme.muted());
         }
         lines
-            .into_iter()
-            .map(|(line, style)| widgets::line(&line, style))
-            .collect()
     }
 }
 
@@ -559,12 +542,8 @@ impl Tab for LadderTab {
         }
         if let Some(direction) = ctx.keymap.action("ladder", MOVE_KEYS, key) {
             let layout = self.layout(ctx);
-            let before = self.graph.selected;
             self.graph
                 .step(direction, &layout.grid, layout.areas.canvas);
-            if self.graph.selected != before {
-                self.details_offset = 0;
-            }
             return Outcome::Handled;
         }
         match ctx.keymap.action("ladder", KEYS, key) {
@@ -595,15 +574,8 @@ impl Tab for LadderTab {
             }
             return Outcome::Handled;
         }
-        match self.graph.mouse(mouse, &layout.grid, layout.areas.canvas) {
-            Some(clicked) => {
-                if clicked {
-                    self.details_offset = 0;
-                }
-                Outcome::Handled
-            }
-            None => Outcome::Ignored,
-        }
+        let on_graph = self.graph.mouse(mouse, &layout.grid, layout.areas.canvas);
+        on_graph.map_or(Outcome::Ignored, |_| Outcome::Handled)
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
@@ -619,7 +591,7 @@ impl Tab for LadderTab {
         .render(areas.frame, buf);
         if let Some(pane) = areas.details {
             let Details { text, lines, page } = self.details(ctx, &marks, pane);
-            let offset = self.details_offset.min(lines.saturating_sub(page));
+            let offset = self.details_offset().min(lines.saturating_sub(page));
             text.scroll((text::cells(offset), 0)).render(pane, buf);
             widgets::scrollbar(buf, pane, lines, offset, page);
         }

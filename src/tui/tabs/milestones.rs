@@ -5,11 +5,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{LineGauge, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
-use crate::ladder::{Ladder, LevelIdx, Stage};
+use crate::ladder::{LevelIdx, Stage};
 use crate::profile::{self, LearningItem, Profile, Status, rules};
 use crate::text;
 use crate::tui::context::Ctx;
@@ -108,13 +108,15 @@ impl MilestonesTab {
         if self.learning {
             learning(ctx).iter().map(|i| (i.level, i.index)).collect()
         } else {
-            self.rows(&ctx.ladder, ctx.profile())
+            self.rows(ctx)
         }
     }
 
     /// The milestones the tab lists by level, in order: (level, index within the level).
-    fn rows(&self, ladder: &Ladder, profile: Option<&Profile>) -> Vec<(LevelIdx, usize)> {
-        let current = profile
+    fn rows(&self, ctx: &Ctx) -> Vec<(LevelIdx, usize)> {
+        let ladder = &ctx.ladder;
+        let current = ctx
+            .profile()
             .and_then(|p| ladder.role_index(&p.current_role))
             .map(|r| ladder.role_level(r));
         let mut rows = Vec::new();
@@ -134,13 +136,10 @@ impl MilestonesTab {
     }
 
     fn evidence_form(ctx: &Ctx, id: String, title: &str) -> Popup {
-        let existing = ctx.profile().and_then(|p| p.milestones.get(&id));
-        let seen = existing.cloned();
-        let note = existing.map_or(String::new(), |e| e.note.clone());
-        let due = existing
-            .and_then(|e| e.due)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+        let seen = ctx.profile().and_then(|p| p.milestones.get(&id)).cloned();
+        let note = seen.as_ref().map_or(String::new(), |e| e.note.clone());
+        let due = seen.as_ref().and_then(|e| e.due);
+        let due = due.map(|d| d.to_string()).unwrap_or_default();
         Popup::Form(Form::new(
             format!("Evidence: {}", text::one_line(title)),
             &[
@@ -157,6 +156,56 @@ impl MilestonesTab {
                 ))
             }),
         ))
+    }
+
+    /// The learning path: one line per milestone, soonest due first, with the step it is for.
+    fn draw_learning(&self, ctx: &Ctx, p: &Profile, inner: Rect, buf: &mut Buffer) {
+        let (ladder, theme) = (&ctx.ladder, ctx.theme);
+        let items = learning(ctx);
+        let cursor = self.cursor.min(items.len().saturating_sub(1));
+        let mut lines = vec![widgets::line(
+            "due         milestone — ✎ your own date, the rest suggested",
+            theme.muted(),
+        )];
+        let mut selected = None;
+        let mut step = None;
+        for (row, item) in items.iter().enumerate() {
+            if item.step != step || row == 0 {
+                step = item.step;
+                let heading = match item.step.and_then(|i| p.plan.get(i).map(|s| (i, s))) {
+                    Some((i, s)) => format!(
+                        "for {} {}",
+                        text::step_number(i + 1),
+                        ladder.title_of(&s.role)
+                    ),
+                    None => "for the next level (nothing planned yet)".to_string(),
+                };
+                lines.push(widgets::line(&heading, theme.heading()));
+            }
+            let m = &ladder.levels()[item.level].milestones[item.index];
+            let line = format!(
+                "{} {} {} {}  ({} · {})",
+                item.due,
+                if item.due_set { "✎" } else { " " },
+                item.status.mark(),
+                text::one_line(&m.title),
+                text::one_line(&ladder.levels()[item.level].name),
+                m.kind.label()
+            );
+            let style = (item.due < ctx.today()).then(|| theme.warning());
+            if row == cursor {
+                selected = Some(lines.len());
+            }
+            let line = text::truncate(&line, usize::from(inner.width));
+            lines.push(widgets::line(&line, style.unwrap_or_default()));
+        }
+        if items.is_empty() {
+            lines.push(widgets::line(
+                "nothing left to learn on this plan — every milestone on the way is done",
+                theme.muted(),
+            ));
+        }
+        list::render(buf, inner, ctx.body, lines, selected, theme);
     }
 }
 
@@ -261,18 +310,18 @@ impl Tab for MilestonesTab {
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
-        if self.learning {
-            return self.draw_learning(ctx, buf);
-        }
         let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let title = if self.near_only {
-            "Milestones · current and next level"
-        } else {
-            "Milestones"
+        let title = match (self.learning, self.near_only) {
+            (true, _) => "Milestones · learning path",
+            (false, true) => "Milestones · current and next level",
+            (false, false) => "Milestones",
         };
         let inner = widgets::framed(buf, ctx.body, widgets::pane(title, Style::default()));
         let Some(p) = ctx.profile() else { return };
-        let rows = self.rows(ladder, Some(p));
+        if self.learning {
+            return self.draw_learning(ctx, p, inner, buf);
+        }
+        let rows = self.rows(ctx);
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
         let mut items = Vec::new();
         let mut selected = None;
@@ -326,15 +375,15 @@ impl Tab for MilestonesTab {
             if !rows.iter().any(|&(l, _)| l == level) {
                 // A level with no milestones still shows, in its place; one filtered out does not.
                 if def.milestones.is_empty() && !self.near_only {
-                    items.push(ListItem::new(widgets::line(
+                    items.push(widgets::line(
                         &format!("{}  no milestones", text::one_line(&def.name)),
                         theme.muted(),
-                    )));
+                    ));
                 }
                 continue;
             }
             let progress = profile::level_progress(p, ladder, level);
-            items.push(ListItem::new(widgets::line(
+            items.push(widgets::line(
                 &format!(
                     "{}  progress {} {}",
                     text::one_line(&def.name),
@@ -342,16 +391,16 @@ impl Tab for MilestonesTab {
                     progress.fraction()
                 ),
                 theme.heading(),
-            )));
+            ));
             let mut stage: Option<Stage> = None;
             let of_level = rows.iter().enumerate().filter(|(_, (l, _))| *l == level);
             for (row, &(_, i)) in of_level {
                 let m = &def.milestones[i];
                 if stage != Some(m.stage) {
-                    items.push(ListItem::new(widgets::line(
+                    items.push(widgets::line(
                         &format!("  {}", m.stage.label()),
                         theme.muted(),
-                    )));
+                    ));
                     stage = Some(m.stage);
                 }
                 let progress = p.milestones.get(&m.id);
@@ -374,24 +423,17 @@ impl Tab for MilestonesTab {
                         line.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
                     }
                 }
-                let style = if status == Status::Done {
-                    theme.muted()
-                } else {
-                    Style::default()
-                };
+                let style = (status == Status::Done).then(|| theme.muted());
                 if row == cursor {
                     selected = Some(items.len());
                 }
                 // A line too long for the pane ends in `…`, so nothing is cut unseen.
                 let line = text::truncate(&line, usize::from(inner.width));
-                items.push(ListItem::new(widgets::line(&line, style)));
+                items.push(widgets::line(&line, style.unwrap_or_default()));
             }
         }
         if items.is_empty() {
-            items.push(ListItem::new(widgets::line(
-                "no milestones in this ladder",
-                theme.muted(),
-            )));
+            items.push(widgets::line("no milestones in this ladder", theme.muted()));
         }
         list::render(buf, area, ctx.body, items, selected, theme);
     }
@@ -407,68 +449,6 @@ fn learning(ctx: &Ctx) -> Vec<LearningItem> {
     ctx.profile()
         .map(|p| profile::learning_path(p, &ctx.ladder, ctx.today()))
         .unwrap_or_default()
-}
-
-impl MilestonesTab {
-    /// The learning path: one line per milestone, soonest due first, with the step it is for.
-    fn draw_learning(&self, ctx: &Ctx, buf: &mut Buffer) {
-        let (ladder, theme) = (&ctx.ladder, ctx.theme);
-        let inner = widgets::framed(
-            buf,
-            ctx.body,
-            widgets::pane("Milestones · learning path", Style::default()),
-        );
-        let Some(p) = ctx.profile() else { return };
-        let items = learning(ctx);
-        let cursor = self.cursor.min(items.len().saturating_sub(1));
-        let mut lines = vec![ListItem::new(widgets::line(
-            "due         milestone — ✎ your own date, the rest suggested",
-            theme.muted(),
-        ))];
-        let mut selected = None;
-        let mut step = None;
-        for (row, item) in items.iter().enumerate() {
-            if item.step != step || row == 0 {
-                step = item.step;
-                let heading = match item.step.and_then(|i| p.plan.get(i).map(|s| (i, s))) {
-                    Some((i, s)) => format!(
-                        "for {} {}",
-                        text::step_number(i + 1),
-                        ladder.title_of(&s.role)
-                    ),
-                    None => "for the next level (nothing planned yet)".to_string(),
-                };
-                lines.push(ListItem::new(widgets::line(&heading, theme.heading())));
-            }
-            let m = &ladder.levels()[item.level].milestones[item.index];
-            let line = format!(
-                "{} {} {} {}  ({} · {})",
-                item.due,
-                if item.due_set { "✎" } else { " " },
-                item.status.mark(),
-                text::one_line(&m.title),
-                text::one_line(&ladder.levels()[item.level].name),
-                m.kind.label()
-            );
-            let style = if item.due < ctx.today() {
-                theme.warning()
-            } else {
-                Style::default()
-            };
-            if row == cursor {
-                selected = Some(lines.len());
-            }
-            let line = text::truncate(&line, usize::from(inner.width));
-            lines.push(ListItem::new(widgets::line(&line, style)));
-        }
-        if items.is_empty() {
-            lines.push(ListItem::new(widgets::line(
-                "nothing left to learn on this plan — every milestone on the way is done",
-                theme.muted(),
-            )));
-        }
-        list::render(buf, inner, ctx.body, lines, selected, theme);
-    }
 }
 
 /// How many cells the readiness gauge fills when all is done, at most and at least.

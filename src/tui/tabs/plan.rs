@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::export;
 use crate::profile::{self, rules};
@@ -230,7 +230,7 @@ impl Tab for PlanTab {
                     theme.muted(),
                 ));
             }
-            steps.push(ListItem::new(Text::from(lines)));
+            steps.push(lines);
         }
         let notes = Paragraph::new(notes(ctx, p)).wrap(Wrap { trim: false });
 
@@ -277,22 +277,15 @@ impl Tab for PlanTab {
 /// level (and for the target's, when further up), the rules the plan breaks, and the advice.
 fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
     let (ladder, theme) = (&ctx.ladder, ctx.theme);
-    let mut lines = vec![widgets::line("", Style::default())];
-    let breadth = profile::breadth(p, ladder);
-    lines.push(widgets::line(
-        &format!(
-            "{} · breadth {}",
-            text::count(p.plan.len(), "move"),
-            breadth.summary()
-        ),
-        theme.muted(),
-    ));
+    let mut lines = Vec::new();
+    let mut say = |line: &str, style: Style| lines.push(widgets::line(line, style));
+    say("", Style::default());
+    let moves = text::count(p.plan.len(), "move");
+    let breadth = profile::breadth(p, ladder).summary();
+    say(&format!("{moves} · breadth {breadth}"), theme.muted());
     let next = profile::readiness(p, ladder);
     if let Some(r) = &next {
-        lines.push(widgets::line(
-            &export::readiness_line(r, ladder),
-            Style::default(),
-        ));
+        say(&export::readiness_line(r, ladder), Style::default());
     }
     // The target's readiness too, when it lies further up than the next level.
     let target = p.target_role.as_deref().and_then(|t| ladder.role_index(t));
@@ -301,23 +294,20 @@ fn notes(ctx: &Ctx, p: &crate::profile::Profile) -> Vec<Line<'static>> {
         .filter(|r| !r.counted.is_empty())
         .filter(|r| next.as_ref().is_none_or(|n| n.for_level != r.for_level))
     {
-        lines.push(widgets::line(
+        say(
             &format!("★ {}", export::readiness_line(&r, ladder)),
             theme.target(),
-        ));
+        );
     }
     for problem in profile::plan_problems(p, ladder) {
-        lines.push(widgets::line(&format!("⚠ {problem}"), theme.warning()));
+        say(&format!("⚠ {problem}"), theme.warning());
     }
     if let Some(path) = &profile::plan_path(p, ladder).0 {
         for advice in &path.advice {
-            lines.push(widgets::line(
-                &format!("⚠ {}", advice.describe(ladder)),
-                theme.warning(),
-            ));
+            say(&format!("⚠ {}", advice.describe(ladder)), theme.warning());
         }
         if let Some(praise) = path.praise(ladder).filter(|_| !p.plan.is_empty()) {
-            lines.push(widgets::line(praise, theme.muted()));
+            say(praise, theme.muted());
         }
     }
     lines

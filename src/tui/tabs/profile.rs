@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
-use ratatui::widgets::{ListItem, Paragraph, Tabs, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 use crate::export;
 use crate::profile::competence;
@@ -395,13 +395,8 @@ impl Tab for ProfileTab {
         let cursor = self.cursor.min(entries.len() - 1);
         let items = entries
             .into_iter()
-            .map(|entry| {
-                ListItem::new(widgets::line(
-                    &text::truncate(&format!("  {entry}"), usize::from(rest.width)),
-                    Style::default(),
-                ))
-            })
-            .collect();
+            .map(|entry| text::truncate(&format!("  {entry}"), usize::from(rest.width)))
+            .map(|entry| widgets::line(&entry, Style::default()));
         list::render(buf, rest, ctx.body, items, Some(cursor), theme);
     }
 

@@ -104,13 +104,13 @@ pub fn wheel(mouse: &MouseEvent) -> Option<Step> {
     }
 }
 
-/// Draws `items` in `area` as ratatui's [`List`], the item at `selected` highlighted and kept in
+/// Draws `items` (lines or list items) in `area` as ratatui's [`List`], the item at `selected` highlighted and kept in
 /// view; when they do not all show, a scrollbar on the frame `framed` (the pane around `area`).
 pub fn render(
     buf: &mut Buffer,
     area: Rect,
     framed: Rect,
-    items: Vec<ListItem<'static>>,
+    items: impl IntoIterator<Item = impl Into<ListItem<'static>>>,
     selected: Option<usize>,
     theme: Theme,
 ) {
@@ -118,6 +118,7 @@ pub fn render(
     if area.is_empty() {
         return;
     }
+    let items: Vec<ListItem> = items.into_iter().map(Into::into).collect();
     let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
     let mut state = ListState::default().with_selected(selected);
     List::new(items)
