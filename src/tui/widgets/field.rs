@@ -125,18 +125,9 @@ impl TextField {
             }
             KeyCode::Up | KeyCode::Down if self.lines != Lines::Many => Edit::Ignored,
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => Edit::Ignored,
-            _ => {
-                let before = self.value();
-                if self.area.input(*key) {
-                    if self.value() == before {
-                        Edit::Moved
-                    } else {
-                        Edit::Changed
-                    }
-                } else {
-                    Edit::Moved
-                }
-            }
+            // ratatui-textarea says whether the key changed the text.
+            _ if self.area.input(*key) => Edit::Changed,
+            _ => Edit::Moved,
         }
     }
 
