@@ -131,14 +131,12 @@ impl CompareView {
             return;
         }
         let area = popup(buf, laid.area, laid.area.width, laid.area.height);
-        let cell = |lines: &[String], style: Style| {
-            Cell::from(Text::from(
-                lines.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
-            ))
+        let cell = |lines: &[String], style| {
+            Cell::from(Text::from_iter(lines.iter().map(|l| line(l, style))))
         };
         // Each row headed by its label, in the header's style.
         let row = |label: &str, cells: &[Vec<String>]| {
-            let label = cell(&[label.to_string()], theme.heading());
+            let label = Cell::from(line(label, theme.heading()));
             Row::new(std::iter::once(label).chain(cells.iter().map(|c| cell(c, Style::default()))))
                 .height(text::cells(height(cells)))
         };

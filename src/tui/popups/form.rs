@@ -197,11 +197,11 @@ impl Form {
 
     /// The keys of this form, for its footer: a list's first when it has one.
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
-        if self
+        let list = self
             .fields
             .iter()
-            .any(|(_, f)| matches!(f, Input::Choice(..)))
-        {
+            .any(|(_, f)| matches!(f, Input::Choice(..)));
+        if list {
             list_keys(keymap).then(keys(keymap))
         } else {
             keys(keymap)
@@ -219,12 +219,8 @@ impl Form {
 
     fn step(&mut self, forward: bool) {
         let n = self.fields.len().max(1);
-        let next = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
-        };
-        self.set_focus(next);
+        let by = if forward { 1 } else { n - 1 };
+        self.set_focus((self.focus + by) % n);
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {

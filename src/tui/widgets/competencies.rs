@@ -137,16 +137,10 @@ fn table(
     let long = name + 2 * 16 + 7 + 3 <= usize::from(area.width);
     let rating_width: u16 = if long { 15 } else { 7 };
     let rating = |r: &Option<Rating>| r.as_ref().map_or("—", |r| word(r.level, long));
-    let figure = |n: Option<u8>| n.map_or("–".to_string(), |n| n.to_string());
     let rows: Vec<Row<'static>> = standings
         .iter()
         .map(|s| {
-            let expects = format!(
-                "{}→{}→{}",
-                figure(s.expects.current),
-                figure(s.expects.next),
-                figure(s.expects.target)
-            );
+            let expects = s.expects.words("→");
             let mark = format!(
                 "{}{}",
                 s.gap.as_ref().map_or(" ", |g| g.mark()),
