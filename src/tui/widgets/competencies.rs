@@ -206,22 +206,11 @@ fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
         last.days_since_epoch() as f64 + 14.0,
     );
     let expectation = [(from, f64::from(expected)), (to, f64::from(expected))];
+    let series = |data, marker, style| Dataset::default().data(data).marker(marker).style(style);
     let mut datasets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.muted())
-            .data(&expectation),
-        Dataset::default()
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(theme.path())
-            .data(&own),
-        Dataset::default()
-            .marker(Marker::Block)
-            .graph_type(GraphType::Scatter)
-            .style(theme.current())
-            .data(&manager),
+        series(&expectation, Marker::Braille, theme.muted()).graph_type(GraphType::Line),
+        series(&own, Marker::Dot, theme.path()).graph_type(GraphType::Scatter),
+        series(&manager, Marker::Block, theme.current()).graph_type(GraphType::Scatter),
     ];
     if s.expects.current.is_none() {
         datasets.remove(0);

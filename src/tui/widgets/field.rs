@@ -14,6 +14,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::text;
 
+#[derive(Debug)]
 pub struct TextField {
     area: TextArea<'static>,
     lines: Lines,
@@ -28,15 +29,6 @@ enum Lines {
     Wrapped,
     /// Lines of a note: Enter starts a new one.
     Many,
-}
-
-impl std::fmt::Debug for TextField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TextField")
-            .field("value", &self.value())
-            .field("lines", &self.lines)
-            .finish()
-    }
 }
 
 /// What a key did to the field.
