@@ -15,7 +15,7 @@ use crate::export::{ExportInput, Format, PrivateNotes};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
-use crate::tui::widgets::{line, pane, popup};
+use crate::tui::widgets::{framed, line, pane, popup};
 
 const WIDTH: u16 = 72;
 
@@ -228,9 +228,7 @@ impl ExportMenu {
         if area.width < 5 || area.height < 3 {
             return;
         }
-        let block = pane("Export (Esc closes)", theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(buf, area, pane("Export (Esc closes)", theme.heading()));
         let [list, private, hint] = inner.layout(&Layout::vertical([
             Constraint::Length(text::cells(count + 1)),
             Constraint::Length(2),
