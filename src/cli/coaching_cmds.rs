@@ -639,7 +639,6 @@ fn print_standings(
         .max()
         .unwrap_or(0)
         .min(28);
-    let figure = |n: Option<u8>| n.map_or("–".to_string(), |n| n.to_string());
     for s in standings {
         let rating = |r: &Option<Rating>| r.as_ref().map_or("—", |r| r.level.words());
         let gap = s
@@ -650,13 +649,11 @@ fn print_standings(
         let differ = if s.differ { "  ⚠ ratings differ" } else { "" };
         writeln!(
             out,
-            "  {}  self {:<15}  manager {:<15}  expects {} → {} → {}  {gap}{differ}",
+            "  {}  self {:<15}  manager {:<15}  expects {}  {gap}{differ}",
             text::fit(&text::one_line(&s.name), width),
             rating(&s.own),
             rating(&s.manager),
-            figure(s.expects.current),
-            figure(s.expects.next),
-            figure(s.expects.target),
+            s.expects.words(" → "),
         )?;
     }
     writeln!(

@@ -5,6 +5,7 @@
 use super::case;
 use super::formats::{ExportInput, Format, PrivateNotes, file_name};
 use super::minutes::Minutes;
+use crate::text;
 
 /// A document the planner can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,32 @@ impl Document {
     pub fn minutes<'a>(input: &ExportInput<'a>, open: Option<&str>) -> Option<Minutes<'a>> {
         let open = open.filter(|id| input.profile.sessions.iter().any(|s| s.id == *id));
         Minutes::of(input.profile, input.ladder, open, input.today)
+    }
+
+    /// What writing it makes, for the planner's menu: which 1:1's minutes and the case for
+    /// which role, or that there is none; `None` for the profile's formats.
+    pub fn describe(self, input: &ExportInput, open: Option<&str>) -> Option<String> {
+        Some(match self {
+            Document::Profile(_) => return None,
+            Document::Minutes => Document::minutes(input, open).map_or(
+                "minutes of a 1:1 — there is none yet".into(),
+                |m| {
+                    format!(
+                        "write the minutes of the 1:1 of {} (Markdown)",
+                        m.session.id
+                    )
+                },
+            ),
+            Document::Case => case::default_target(input).map_or(
+                "promotion case — there is no next role".into(),
+                |r| {
+                    format!(
+                        "write the promotion case for {}",
+                        text::one_line(&input.ladder.role(r).title)
+                    )
+                },
+            ),
+        })
     }
 
     /// Its file name and text, made from `input` (`open`: the 1:1 open, for the minutes), or

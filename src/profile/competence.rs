@@ -28,6 +28,16 @@ pub struct Expectations {
     pub target: Option<u8>,
 }
 
+impl Expectations {
+    /// What the current, next and target roles expect, joined by `arrow` (`2→3→–`): `–` where
+    /// a role expects nothing.
+    pub fn words(&self, arrow: &str) -> String {
+        [self.current, self.next, self.target]
+            .map(|n| n.map_or("–".to_string(), |n| n.to_string()))
+            .join(arrow)
+    }
+}
+
 /// The gap in one competency between what a role expects and what the person shows today —
 /// the one gap type: the ratings and the agenda (to the next role), compare and the learning
 /// path (to any role) all read it from [`gap`].
@@ -265,6 +275,17 @@ mod tests {
             date: date.parse().unwrap(),
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn expectations_read_as_figures_with_a_dash_where_a_role_expects_nothing() {
+        let e = Expectations {
+            current: Some(2),
+            next: Some(3),
+            target: None,
+        };
+        assert_eq!(e.words("→"), "2→3→–");
+        assert_eq!(e.words(" → "), "2 → 3 → –");
     }
 
     #[test]

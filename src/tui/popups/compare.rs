@@ -29,33 +29,33 @@ pub struct CompareView {
     offset: usize,
 }
 
-/// The table laid out for a box: its place, the column widths, and each row's cells wrapped.
+/// The table laid out for a box: its place, the label column's and each target's width, and
+/// the header's and each row's cells wrapped to them.
 struct Laid {
     area: Rect,
-    label: u16,
-    column: u16,
+    widths: (u16, u16),
     header: Vec<Vec<String>>,
     rows: Vec<Vec<Vec<String>>>,
 }
 
+/// The lines a row of wrapped cells takes.
+fn height(cells: &[Vec<String>]) -> usize {
+    cells.iter().map(Vec::len).max().unwrap_or(0).max(1)
+}
+
 impl Laid {
-    /// Rows of the table that show from the top of the inside (the header and its margin
-    /// taken).
+    /// Lines of rows that show under the header (the frame and a header of a line and its
+    /// margin taken).
     fn page(&self) -> usize {
         usize::from(self.area.height.saturating_sub(2 + 2))
     }
 
-    fn height(cells: &[Vec<String>]) -> usize {
-        cells.iter().map(Vec::len).max().unwrap_or(0).max(1)
-    }
-
     /// The last first row worth scrolling to: from it, every row below shows.
     fn last_offset(&self) -> usize {
-        let page = self.page();
         let mut below = 0;
         for (i, row) in self.rows.iter().enumerate().rev() {
-            below += Self::height(row);
-            if below > page {
+            below += height(row);
+            if below > self.page() {
                 return (i + 1).min(self.rows.len().saturating_sub(1));
             }
         }
@@ -93,29 +93,26 @@ impl CompareView {
         let column = (inner.saturating_sub(label) / count)
             .saturating_sub(SPACING)
             .max(1);
-        let wrap = |cell: &Vec<String>| -> Vec<String> {
-            cell.iter()
-                .flat_map(|l| text::wrap_hyphenated(l, usize::from(column), usize::MAX))
-                .collect()
-        };
-        let header: Vec<Vec<String>> = self
-            .headers
-            .iter()
-            .map(|h| wrap(&vec![h.clone()]))
-            .collect();
+        let wrap = |l: &String| text::wrap_hyphenated(l, usize::from(column), usize::MAX);
+        let header: Vec<Vec<String>> = self.headers.iter().map(wrap).collect();
         let rows: Vec<Vec<Vec<String>>> = self
             .rows
             .iter()
-            .map(|r| r.cells.iter().map(wrap).collect())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.iter().flat_map(wrap).collect())
+                    .collect()
+            })
             .collect();
-        let lines = Laid::height(&header) + 1 + rows.iter().map(|r| Laid::height(r)).sum::<usize>();
-        let height = text::cells(lines)
-            .saturating_add(2)
-            .min(screen.height.saturating_sub(2));
+        let lines = height(&header) + 1 + rows.iter().map(|r| height(r)).sum::<usize>();
+        let tall = text::cells(lines).saturating_add(2);
         Laid {
-            area: screen.centered(Constraint::Length(width), Constraint::Length(height)),
-            label,
-            column,
+            area: screen.centered(
+                Constraint::Length(width),
+                Constraint::Length(tall.min(screen.height.saturating_sub(2))),
+            ),
+            widths: (label, column),
             header,
             rows,
         }
@@ -123,11 +120,8 @@ impl CompareView {
 
     pub fn scroll(&mut self, how: Step, screen: Rect) {
         let laid = self.layout(screen);
-        let page = laid
-            .page()
-            .checked_div(laid.rows.iter().map(|r| Laid::height(r)).max().unwrap_or(1))
-            .unwrap_or(1)
-            .max(1);
+        let tallest = laid.rows.iter().map(|r| height(r)).max().unwrap_or(1);
+        let page = (laid.page() / tallest.max(1)).max(1);
         self.offset = list::step(self.offset, laid.last_offset() + 1, how, page);
     }
 
@@ -137,31 +131,26 @@ impl CompareView {
             return;
         }
         let area = popup(buf, laid.area, laid.area.width, laid.area.height);
-        let cell = |lines: &[String], style: Style| {
-            Cell::from(Text::from(
-                lines.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
-            ))
+        let cell = |lines: &[String], style| {
+            Cell::from(Text::from_iter(lines.iter().map(|l| line(l, style))))
         };
-        let header = Row::new(
-            std::iter::once(Cell::default())
-                .chain(laid.header.iter().map(|h| cell(h, theme.heading()))),
-        )
-        .height(text::cells(Laid::height(&laid.header)))
-        .bottom_margin(1);
-        let rows: Vec<Row> = self
+        // Each row headed by its label, in the header's style.
+        let row = |label: &str, cells: &[Vec<String>]| {
+            let label = Cell::from(line(label, theme.heading()));
+            Row::new(std::iter::once(label).chain(cells.iter().map(|c| cell(c, Style::default()))))
+                .height(text::cells(height(cells)))
+        };
+        let header = row("", &laid.header)
+            .style(theme.heading())
+            .bottom_margin(1);
+        let rows = self
             .rows
             .iter()
             .zip(&laid.rows)
-            .map(|(row, cells)| {
-                Row::new(
-                    std::iter::once(cell(&[row.label.to_string()], theme.heading()))
-                        .chain(cells.iter().map(|c| cell(c, Style::default()))),
-                )
-                .height(text::cells(Laid::height(cells)))
-            })
-            .collect();
-        let widths = std::iter::once(Constraint::Length(laid.label))
-            .chain(self.headers.iter().map(|_| Constraint::Length(laid.column)));
+            .map(|(r, cells)| row(r.label, cells));
+        let (label, column) = laid.widths;
+        let widths = std::iter::once(Constraint::Length(label))
+            .chain(self.headers.iter().map(|_| Constraint::Length(column)));
         let offset = self.offset.min(laid.last_offset());
         let mut state = TableState::default().with_offset(offset);
         let inner = framed(buf, area, pane("Compare (Esc closes)", theme.heading()));
@@ -169,8 +158,8 @@ impl CompareView {
             .header(header)
             .column_spacing(SPACING)
             .render(inner, buf, &mut state);
-        let total: usize = laid.rows.iter().map(|r| Laid::height(r)).sum();
-        let before: usize = laid.rows.iter().take(offset).map(|r| Laid::height(r)).sum();
+        let total: usize = laid.rows.iter().map(|r| height(r)).sum();
+        let before: usize = laid.rows.iter().take(offset).map(|r| height(r)).sum();
         scrollbar(buf, area, total, before, laid.page());
     }
 }

@@ -11,11 +11,11 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Wid
 
 use super::form::Stay;
 use crate::export::document::Document;
-use crate::export::{ExportInput, Format, PrivateNotes, case};
+use crate::export::{ExportInput, Format, PrivateNotes};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
-use crate::tui::widgets::{line, pane, popup};
+use crate::tui::widgets::{framed, line, pane, popup};
 
 const WIDTH: u16 = 72;
 
@@ -151,37 +151,27 @@ impl ExportMenu {
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
         let count = entries().count();
-        let doc = match ctx.keymap.action("export", KEYS, key) {
-            Some(Action::Up) => {
-                self.selected = (self.selected + count - 1) % count;
-                return Stay::Open;
-            }
-            Some(Action::Down) => {
-                self.selected = (self.selected + 1) % count;
-                return Stay::Open;
-            }
-            Some(Action::Private) => {
-                self.toggle_private(ctx);
-                return Stay::Open;
-            }
+        let picked = entries().nth(self.selected).map(|(_, doc)| doc);
+        match ctx.keymap.action("export", KEYS, key) {
+            Some(Action::Up) => self.selected = (self.selected + count - 1) % count,
+            Some(Action::Down) => self.selected = (self.selected + 1) % count,
+            Some(Action::Private) => self.toggle_private(ctx),
             Some(Action::Close) => return Stay::Closed,
-            Some(Action::Pick) => match entries().nth(self.selected) {
-                Some((_, doc)) => doc,
-                None => return Stay::Open,
-            },
-            Some(Action::Write(doc)) => doc,
-            None => return Stay::Open,
-        };
-        self.write(ctx, doc);
-        Stay::Closed
+            Some(Action::Pick) => return picked.map_or(Stay::Open, |doc| self.write(ctx, doc)),
+            Some(Action::Write(doc)) => return self.write(ctx, doc),
+            None => {}
+        }
+        Stay::Open
     }
 
     /// Writes `doc` into the data dir's exports folder on the disk's thread, through the
     /// writer every export uses; the status line says where once it is written. Private notes
     /// go in only when asked for, the document can carry them and the screen is not shared.
-    fn write(&self, ctx: &mut Ctx, doc: Document) {
+    /// The menu closes.
+    fn write(&self, ctx: &mut Ctx, doc: Document) -> Stay {
         let Some(profile) = ctx.profile() else {
-            return ctx.complain("no profile to export yet");
+            ctx.complain("no profile to export yet");
+            return Stay::Closed;
         };
         let private = match self.private {
             _ if ctx.share_safe || !doc.can_carry_private_notes() => PrivateNotes::LeftOut,
@@ -196,36 +186,7 @@ impl ExportMenu {
             }
             Err(why) => ctx.complain(why),
         }
-    }
-
-    /// What the menu says of `doc`: what the key writes, and for the minutes and the case
-    /// which 1:1 and which role, or that there is none.
-    fn words(&self, ctx: &Ctx, doc: Document, help: &str) -> String {
-        let Some(p) = ctx.profile() else {
-            return String::new();
-        };
-        let input = ExportInput::new(p, &ctx.ladder, &ctx.clock);
-        match doc {
-            Document::Profile(_) => help.to_string(),
-            Document::Minutes => Document::minutes(&input, self.session.as_deref()).map_or(
-                "minutes of a 1:1 — there is none yet".into(),
-                |m| {
-                    format!(
-                        "write the minutes of the 1:1 of {} (Markdown)",
-                        m.session.id
-                    )
-                },
-            ),
-            Document::Case => case::default_target(&input).map_or(
-                "promotion case — there is no next role".into(),
-                |r| {
-                    format!(
-                        "write the promotion case for {}",
-                        text::one_line(&ctx.ladder.role(r).title)
-                    )
-                },
-            ),
-        }
+        Stay::Closed
     }
 
     fn toggle_private(&mut self, ctx: &mut Ctx) {
@@ -267,16 +228,21 @@ impl ExportMenu {
         if area.width < 5 || area.height < 3 {
             return;
         }
-        let block = pane("Export (Esc closes)", theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(buf, area, pane("Export (Esc closes)", theme.heading()));
         let [list, private, hint] = inner.layout(&Layout::vertical([
             Constraint::Length(text::cells(count + 1)),
             Constraint::Length(2),
             Constraint::Fill(1),
         ]));
+        // What each key writes, and for the minutes and the case which 1:1 and which role.
+        let input = ctx
+            .profile()
+            .map(|p| ExportInput::new(p, &ctx.ladder, &ctx.clock));
         let items = entries().map(|(i, doc)| {
-            let words = self.words(ctx, doc, rows[i].help);
+            let words = input.as_ref().map_or(String::new(), |input| {
+                let described = doc.describe(input, self.session.as_deref());
+                described.unwrap_or_else(|| rows[i].help.to_string())
+            });
             ListItem::new(line(
                 &format!(" {:<3} {words}", rows[i].keys),
                 Style::default(),

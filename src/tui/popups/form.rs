@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::widgets::{List, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
@@ -15,7 +15,7 @@ use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::list::{self, CURSOR_KEYS};
-use crate::tui::widgets::{line, pane, popup};
+use crate::tui::widgets::{framed, line, pane, popup};
 
 /// How many lines a note field shows at most.
 const NOTE_LINES: u16 = 4;
@@ -197,11 +197,11 @@ impl Form {
 
     /// The keys of this form, for its footer: a list's first when it has one.
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
-        if self
+        let list = self
             .fields
             .iter()
-            .any(|(_, f)| matches!(f, Input::Choice(..)))
-        {
+            .any(|(_, f)| matches!(f, Input::Choice(..)));
+        if list {
             list_keys(keymap).then(keys(keymap))
         } else {
             keys(keymap)
@@ -219,12 +219,8 @@ impl Form {
 
     fn step(&mut self, forward: bool) {
         let n = self.fields.len().max(1);
-        let next = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
-        };
-        self.set_focus(next);
+        let by = if forward { 1 } else { n - 1 };
+        self.set_focus((self.focus + by) % n);
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Stay {
@@ -303,22 +299,17 @@ impl Form {
         }
     }
 
-    /// The rows a field takes in a form `width` cells wide: a note grows as it wraps, up to
-    /// [`NOTE_LINES`] (then it scrolls to the caret); a list shows every option.
+    /// The rows a field takes in a form `width` cells wide (the frame, its padding and the
+    /// indent under the label taken): a note grows as it wraps, up to [`NOTE_LINES`] (then it
+    /// scrolls to the caret); a list shows every option.
     fn rows_of(input: &Input, width: u16) -> u16 {
         match input {
             Input::Text(field) if field.wraps() => {
-                text::cells(field.rows(Self::field_width(width))).clamp(2, NOTE_LINES)
+                text::cells(field.rows(width.saturating_sub(6))).clamp(2, NOTE_LINES)
             }
             Input::Text(_) => 1,
             Input::Choice(options, _) => text::cells(options.len()),
         }
-    }
-
-    /// A field's width in a form `width` cells wide: inside the frame, its padding and the
-    /// indent under the label.
-    fn field_width(width: u16) -> u16 {
-        width.saturating_sub(6)
     }
 
     /// The error, as ratatui wraps it at the form's width.
@@ -327,8 +318,9 @@ impl Form {
         Some(Paragraph::new(line(error, Style::default())).wrap(Wrap { trim: true }))
     }
 
-    fn area(&self, screen: Rect) -> Rect {
-        let width = WIDTH.min(screen.width);
+    /// The rows the form takes `width` cells wide: each field under its label, the error (up
+    /// to three lines) and the frame.
+    fn height(&self, width: u16) -> u16 {
         let fields: u16 = self
             .fields
             .iter()
@@ -337,19 +329,15 @@ impl Form {
         let error = self.error_text().map_or(0, |p| {
             text::cells(p.line_count(width.saturating_sub(4))).min(3)
         });
-        screen.centered(
-            Constraint::Length(width),
-            Constraint::Length((fields + error + 2).min(screen.height)),
-        )
+        fields + error + 2
     }
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
-        let area = self.area(ctx.popup_room());
-        let area = popup(buf, area, area.width, area.height);
-        let block = pane(&self.title, theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let width = WIDTH.min(ctx.popup_room().width);
+        let area = popup(buf, ctx.popup_room(), width, self.height(width));
+        let inner = framed(buf, area, pane(&self.title, theme.heading()));
+        let indent = Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]);
         let mut rows: Vec<Constraint> = Vec::new();
         for (_, field) in &self.fields {
             rows.push(Constraint::Length(1));
@@ -364,13 +352,7 @@ impl Form {
                 theme.muted()
             };
             line(label, style).render(places[2 * i], buf);
-            let room = places[2 * i + 1];
-            let room = Rect::new(
-                room.x + 2,
-                room.y,
-                room.width.saturating_sub(2),
-                room.height,
-            );
+            let [_, room] = places[2 * i + 1].layout(&indent);
             match input {
                 Input::Text(field) => field.draw(buf, room),
                 // The choice marked as well as highlighted, so it reads without colour.

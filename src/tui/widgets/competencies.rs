@@ -29,9 +29,10 @@ const CHART_ROWS: u16 = 11;
 /// Rows the list of ratings keeps under the chart at least: its title and two ratings.
 const LIST_ROWS: u16 = 3;
 
-/// A rating in a few letters, for narrow tables.
-fn short(level: RatingLevel) -> &'static str {
+/// A rating in words (`long`), or in a word for narrow tables.
+fn word(level: RatingLevel, long: bool) -> &'static str {
     match level {
+        _ if long => level.words(),
         RatingLevel::Below => "below",
         RatingLevel::WorkingTowards => "towards",
         RatingLevel::Meeting => "meeting",
@@ -102,15 +103,10 @@ fn ratings(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
     let rows = s.history.iter().rev().map(|r| {
         let note = text::wrap(&text::one_line(&r.note), note_width, 3);
         let height = text::cells(note.len().max(1));
-        let level = if long {
-            r.level.words()
-        } else {
-            short(r.level)
-        };
         Row::new([
             Cell::from(r.date.to_string()).style(theme.muted()),
             Cell::from(r.by.name()),
-            Cell::from(level),
+            Cell::from(word(r.level, long)),
             Cell::from(Text::from_iter(note)),
         ])
         .height(height)
@@ -140,37 +136,18 @@ fn table(
     // The ratings in words when there is room, else in a word each.
     let long = name + 2 * 16 + 7 + 3 <= usize::from(area.width);
     let rating_width: u16 = if long { 15 } else { 7 };
-    let rating = |r: &Option<Rating>| {
-        r.as_ref().map_or("—", |r| {
-            if long {
-                r.level.words()
-            } else {
-                short(r.level)
-            }
-        })
-    };
-    let figure = |n: Option<u8>| n.map_or("–".to_string(), |n| n.to_string());
+    let rating = |r: &Option<Rating>| r.as_ref().map_or("—", |r| word(r.level, long));
     let rows: Vec<Row<'static>> = standings
         .iter()
         .map(|s| {
-            let expects = format!(
-                "{}→{}→{}",
-                figure(s.expects.current),
-                figure(s.expects.next),
-                figure(s.expects.target)
-            );
+            let expects = s.expects.words("→");
             let mark = format!(
                 "{}{}",
                 s.gap.as_ref().map_or(" ", |g| g.mark()),
                 if s.differ { "⚠" } else { " " }
             );
-            Row::new([
-                Cell::from(line(&s.name, Style::default())),
-                Cell::from(line(rating(&s.own), Style::default())),
-                Cell::from(line(rating(&s.manager), Style::default())),
-                Cell::from(line(&expects, Style::default())),
-                Cell::from(line(&mark, Style::default())),
-            ])
+            let cells: [&str; 5] = [&s.name, rating(&s.own), rating(&s.manager), &expects, &mark];
+            Row::new(cells.map(|c| line(c, Style::default())))
         })
         .collect();
     let header = Row::new(["competency", "self", "manager", "expects", ""]).style(theme.muted());
@@ -217,34 +194,23 @@ fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
             })
             .collect()
     };
-    let own = points(Rater::Own);
-    let manager = points(Rater::Manager);
-    let dates: Vec<_> = s.history.iter().map(|r| r.date).collect();
-    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+    let (own, manager) = (points(Rater::Own), points(Rater::Manager));
+    // The history is oldest first.
+    let (Some(first), Some(last)) = (s.history.first(), s.history.last()) else {
         return;
     };
+    let (first, last) = (first.date, last.date);
     // A fortnight either side, so a single date still has room.
     let (from, to) = (
         first.days_since_epoch() as f64 - 14.0,
         last.days_since_epoch() as f64 + 14.0,
     );
     let expectation = [(from, f64::from(expected)), (to, f64::from(expected))];
+    let series = |data, marker, style| Dataset::default().data(data).marker(marker).style(style);
     let mut datasets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.muted())
-            .data(&expectation),
-        Dataset::default()
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(theme.path())
-            .data(&own),
-        Dataset::default()
-            .marker(Marker::Block)
-            .graph_type(GraphType::Scatter)
-            .style(theme.current())
-            .data(&manager),
+        series(&expectation, Marker::Braille, theme.muted()).graph_type(GraphType::Line),
+        series(&own, Marker::Dot, theme.path()).graph_type(GraphType::Scatter),
+        series(&manager, Marker::Block, theme.current()).graph_type(GraphType::Scatter),
     ];
     if s.expects.current.is_none() {
         datasets.remove(0);

@@ -14,6 +14,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::text;
 
+#[derive(Debug)]
 pub struct TextField {
     area: TextArea<'static>,
     lines: Lines,
@@ -28,15 +29,6 @@ enum Lines {
     Wrapped,
     /// Lines of a note: Enter starts a new one.
     Many,
-}
-
-impl std::fmt::Debug for TextField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TextField")
-            .field("value", &self.value())
-            .field("lines", &self.lines)
-            .finish()
-    }
 }
 
 /// What a key did to the field.
@@ -125,18 +117,9 @@ impl TextField {
             }
             KeyCode::Up | KeyCode::Down if self.lines != Lines::Many => Edit::Ignored,
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => Edit::Ignored,
-            _ => {
-                let before = self.value();
-                if self.area.input(*key) {
-                    if self.value() == before {
-                        Edit::Moved
-                    } else {
-                        Edit::Changed
-                    }
-                } else {
-                    Edit::Moved
-                }
-            }
+            // ratatui-textarea says whether the key changed the text.
+            _ if self.area.input(*key) => Edit::Changed,
+            _ => Edit::Moved,
         }
     }
 
