@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Widget};
 
 use super::sessions::hanging;
 use super::went::{Focus, Went};
@@ -150,21 +150,14 @@ impl Search {
                 "" => "type a word: every session's notes, agenda and action items are searched",
                 _ => "nothing found — Esc closes the search",
             };
-            let hint = Paragraph::new(line(hint, theme.muted()));
-            return hint.wrap(Wrap { trim: true }).render(found, buf);
+            return super::hint(buf, found, hint, theme);
         }
         let width = usize::from(found.width);
         let items: Vec<ListItem<'static>> = hits
             .iter()
             .map(|h| {
                 let entry = format!("{} · {} · {}", h.date, h.place.word(), h.line);
-                let wrapped = hanging(&text::one_line(&entry), width, 3);
-                ListItem::new(
-                    wrapped
-                        .iter()
-                        .map(|l| line(l, Style::default()))
-                        .collect::<Vec<_>>(),
-                )
+                hanging("", 2, &text::one_line(&entry), width, 3, Style::default())
             })
             .collect();
         let cursor = self.cursor.min(hits.len() - 1);

@@ -7,17 +7,18 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Cell, Row, Table, Widget};
 
+use super::went::{Focus, Went};
+use super::{hint, when};
 use crate::profile::bench::{self, Band, Bench, Member};
+use crate::profile::roster;
 use crate::profile::team::{self, Coverage};
-use crate::profile::{RatingLevel, roster};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{line, pane, scrollbar};
+use crate::tui::widgets::{framed, pane, scrollbar};
 
 use Key::{Char as C, Code};
 
@@ -71,13 +72,16 @@ const KEYS: &[Binding<Action>] = &[
 const SCOPE: &str = "coaching-team";
 
 /// The key that opens the view, as the roster's footer and help show it.
-pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
-    let table = if share_safe {
+fn open_table(share_safe: bool) -> &'static [Binding<Open>] {
+    if share_safe {
         OPEN_KEYS_HIDDEN
     } else {
         OPEN_KEYS
-    };
-    keymap.section("Coaching: roster", OPEN_SCOPE, table)
+    }
+}
+
+pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
+    keymap.section("Coaching: roster", OPEN_SCOPE, open_table(share_safe))
 }
 
 /// Whether `key` asks for the view.
@@ -88,13 +92,8 @@ pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
 /// The help's section: the key that opens the view, then the view's own.
 pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
     const TITLE: &str = "Coaching: team (b on the roster)";
-    let table = if share_safe {
-        OPEN_KEYS_HIDDEN
-    } else {
-        OPEN_KEYS
-    };
     keymap
-        .section(TITLE, OPEN_SCOPE, table)
+        .section(TITLE, OPEN_SCOPE, open_table(share_safe))
         .then(keymap.section(TITLE, SCOPE, list::CURSOR_KEYS))
         .then(keymap.section(TITLE, SCOPE, KEYS))
 }
@@ -103,13 +102,6 @@ pub fn keys(keymap: &Keymap) -> KeySection {
     keymap
         .section("Coaching: team", SCOPE, list::CURSOR_KEYS)
         .then(keymap.section("Coaching: team", SCOPE, KEYS))
-}
-
-/// What became of a key in the view.
-pub enum Went {
-    Stay,
-    Back,
-    Ignored,
 }
 
 pub struct TeamView {
@@ -129,50 +121,37 @@ impl TeamView {
         let store = ctx.sync.store();
         let (members, mut unreadable) = roster::members(store, store.dir());
         let covered = roster::read_whole(store, &members, &mut unreadable);
-        let coverage = team::coverage(&covered);
-        TeamView::new(
-            bench::bench(members, &[], None, ctx.today()),
-            covered,
-            coverage,
-        )
-        .with_unreadable(unreadable)
-    }
-
-    /// A view of what the domain worked out.
-    pub fn new(bench: Bench, covered: Vec<Member>, coverage: Vec<Coverage>) -> TeamView {
         TeamView {
-            bench,
+            bench: bench::bench(members, &[], None, ctx.today()),
+            coverage: team::coverage(&covered),
             covered,
-            coverage,
             showing_coverage: false,
             offset: 0,
-            unreadable: Vec::new(),
+            unreadable,
         }
     }
 
-    fn with_unreadable(mut self, unreadable: Vec<(String, String)>) -> TeamView {
-        self.unreadable = unreadable;
-        self
-    }
-
+    /// `Went::To` the roster closes the view.
     pub fn key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Went {
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            let len = self.rows(ctx).len();
-            self.offset = list::step(self.offset, len, step, list::page(ctx.body));
-            if matches!(step, Step::Up | Step::Down) {
-                self.offset = self.offset.min(len.saturating_sub(1));
-            }
-            return Went::Stay;
+            self.step(ctx, step, list::page(ctx.body));
+            return Went::Handled;
         }
         match ctx.keymap.action(SCOPE, KEYS, key) {
-            Some(Action::Back) => Went::Back,
+            Some(Action::Back) => Went::To(Focus::Roster),
             Some(Action::Switch) => {
                 self.showing_coverage = !self.showing_coverage;
                 self.offset = 0;
-                Went::Stay
+                Went::Handled
             }
             None => Went::Ignored,
         }
+    }
+
+    /// Scrolls `step`, `page` rows a page.
+    pub fn step(&mut self, ctx: &Ctx, step: Step, page: usize) {
+        let len = self.rows(ctx).len();
+        self.offset = list::step(self.offset, len, step, page);
     }
 
     /// The table's rows with their heights in lines, for the part showing.
@@ -199,36 +178,21 @@ impl TeamView {
                 "{title}\n{}",
                 text::count(seat.candidates.len(), "candidate")
             );
-            let style = if flag.is_some() {
-                theme.warning()
-            } else {
-                Style::default()
-            };
-            let bands: Vec<String> = Band::ALL
-                .iter()
-                .map(|&band| {
-                    let who: Vec<String> = seat.in_band(band).map(|c| name(c.member)).collect();
-                    if who.is_empty() {
-                        "–".to_string()
-                    } else {
-                        who.join("\n")
-                    }
-                })
-                .collect();
-            let [now, soon, later] = [&bands[0], &bands[1], &bands[2]];
+            let style = when(flag.is_some(), theme.warning());
+            let bands = Band::ALL.map(|band| {
+                let who: Vec<String> = seat.in_band(band).map(|c| name(c.member)).collect();
+                if who.is_empty() {
+                    "–".to_string()
+                } else {
+                    who.join("\n")
+                }
+            });
             // The title's two lines (the role, how many candidates) or the longest band.
             let height = bands.iter().map(|b| b.lines().count()).fold(2, usize::max);
-            rows.push((
-                Row::new(vec![
-                    Cell::from(title),
-                    Cell::from(now.clone()),
-                    Cell::from(soon.clone()),
-                    Cell::from(later.clone()),
-                    Cell::from(flag.unwrap_or_default()).style(style),
-                ])
-                .height(u16::try_from(height).unwrap_or(u16::MAX)),
-                height,
-            ));
+            let cells = [title].into_iter().chain(bands).map(Cell::from);
+            let flag = Cell::from(flag.unwrap_or_default()).style(style);
+            let row = Row::new(cells.chain([flag])).height(text::cells(height));
+            rows.push((row, height));
         }
         for behind in b.behind.iter().filter(|x| x.no_one()) {
             let m = &b.members[behind.member];
@@ -272,12 +236,9 @@ impl TeamView {
                 ))];
                 for (k, cell) in l.cells.iter().enumerate() {
                     let shared = c.shared.iter().any(|s| s.competency == k);
-                    let style = if shared && cell.gap > 0 {
-                        theme.warning()
-                    } else {
-                        Style::default()
-                    };
-                    cells.push(Cell::from(cell_text(cell)).style(style));
+                    let style = when(shared && cell.gap > 0, theme.warning());
+                    let (rating, gap) = cell.marks();
+                    cells.push(Cell::from(format!("{rating}{gap}")).style(style));
                 }
                 rows.push(Row::new(cells));
             }
@@ -337,17 +298,10 @@ impl TeamView {
         } else {
             "Bench · Tab: coverage"
         };
-        let block = pane(title, theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(buf, area, pane(title, theme.heading()));
         if ctx.share_safe {
-            Paragraph::new(line(
-                "hidden under share-safe: the team view shows other people",
-                theme.muted(),
-            ))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
-            return;
+            let hidden = "hidden under share-safe: the team view shows other people";
+            return hint(buf, inner, hidden, theme);
         }
         let mut rows = self.rows(ctx);
         if !self.showing_coverage && self.bench.seats.is_empty() {
@@ -410,22 +364,4 @@ impl TeamView {
             );
         scrollbar(buf, area, total, above, page);
     }
-}
-
-/// One coverage cell: the rating's initial (B, W, M, E; `·` none) and the gap — `✓` none,
-/// `△1` one step, `▲2` more; `–` where the next role expects nothing.
-fn cell_text(cell: &team::Cell) -> String {
-    let rating = cell.rating.map_or("·", |(level, _)| match level {
-        RatingLevel::Below => "B",
-        RatingLevel::WorkingTowards => "W",
-        RatingLevel::Meeting => "M",
-        RatingLevel::Exceeding => "E",
-    });
-    let gap = match (cell.expected, cell.gap) {
-        (None, _) => "–".to_string(),
-        (Some(_), 0) => "✓".to_string(),
-        (Some(_), 1) => "△1".to_string(),
-        (Some(_), n) => format!("▲{n}"),
-    };
-    format!("{rating}{gap}")
 }
