@@ -435,18 +435,13 @@ impl SessionView {
             return Went::Handled;
         }
         if let Some(search) = &mut self.search {
-            return match search.key(ctx, key) {
-                Went::To(_) => {
-                    self.search = None;
-                    Went::Handled
-                }
-                Went::Session(id) => {
-                    self.search = None;
-                    match id == self.id {
-                        true => Went::Handled,
-                        false => Went::Session(id),
-                    }
-                }
+            let went = search.key(ctx, key);
+            if let Went::To(_) | Went::Session(_) = went {
+                self.search = None;
+            }
+            return match went {
+                Went::To(_) => Went::Handled,
+                Went::Session(id) if id == self.id => Went::Handled,
                 went => went,
             };
         }

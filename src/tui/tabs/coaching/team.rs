@@ -196,19 +196,11 @@ impl TeamView {
         }
         for behind in b.behind.iter().filter(|x| x.no_one()) {
             let m = &b.members[behind.member];
+            let role = m.ladder.title_of(&m.profile.current_role);
+            let cells = [format!("{role} ({})", name(behind.member)), String::new()];
+            let flag = ["", "", "⚠ no one behind"].map(String::from);
             rows.push((
-                Row::new(vec![
-                    Cell::from(format!(
-                        "{} ({})",
-                        m.ladder.title_of(&m.profile.current_role),
-                        name(behind.member)
-                    )),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from("⚠ no one behind"),
-                ])
-                .style(theme.warning()),
+                Row::new(cells.into_iter().chain(flag)).style(theme.warning()),
                 1,
             ));
         }
@@ -305,24 +297,12 @@ impl TeamView {
         }
         let mut rows = self.rows(ctx);
         if !self.showing_coverage && self.bench.seats.is_empty() {
-            rows.insert(
-                0,
-                (
-                    Row::new(vec![Cell::from("no plan or target names a role yet")])
-                        .style(theme.muted()),
-                    1,
-                ),
-            );
+            let none = Row::new(["no plan or target names a role yet"]);
+            rows.insert(0, (none.style(theme.muted()), 1));
         }
         for (id, why) in &self.unreadable {
-            rows.push((
-                Row::new(vec![Cell::from(format!(
-                    "{id} left out: {}",
-                    text::one_line(why)
-                ))])
-                .style(theme.error()),
-                1,
-            ));
+            let left_out = Row::new([format!("{id} left out: {}", text::one_line(why))]);
+            rows.push((left_out.style(theme.error()), 1));
         }
         // Scrolled a row at a time; the last scroll shows the last rows whole. The scrollbar
         // counts lines, as rows of several lines take them.
@@ -340,28 +320,19 @@ impl TeamView {
         let total: usize = heights.iter().sum();
         let above: usize = heights[..offset].iter().sum();
         let header = if self.showing_coverage {
-            Row::new(vec![Cell::from("person → next role")])
+            Row::new(["person → next role"])
         } else {
-            Row::new(vec![
-                Cell::from("role"),
-                Cell::from(Band::ReadyNow.words()),
-                Cell::from(Band::WithinTwoYears.words()),
-                Cell::from(Band::ThreeYearsOrMore.words()),
-                Cell::from("flag"),
-            ])
+            Row::new(
+                ["role"]
+                    .into_iter()
+                    .chain(Band::ALL.map(Band::words))
+                    .chain(["flag"]),
+            )
         };
         let shown: Vec<Row> = rows.into_iter().skip(offset).map(|(r, _)| r).collect();
-        Table::new(shown, self.widths())
-            .header(header.style(theme.muted()))
-            .render(
-                Rect::new(
-                    inner.x,
-                    inner.y,
-                    inner.width.saturating_sub(1),
-                    inner.height,
-                ),
-                buf,
-            );
+        let width = inner.width.saturating_sub(1);
+        let table = Table::new(shown, self.widths()).header(header.style(theme.muted()));
+        table.render(Rect { width, ..inner }, buf);
         scrollbar(buf, area, total, above, page);
     }
 }
