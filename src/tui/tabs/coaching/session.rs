@@ -565,12 +565,9 @@ impl SessionView {
                 pane("Competencies · r rates", style(Pane::Left)),
             );
             let standings = competence::standings(p, &ctx.ladder);
-            let cursor = if self.pane == Pane::Left {
-                self.competency_cursor
-            } else {
-                usize::MAX
-            };
-            competencies::draw(buf, inner, &standings, cursor, theme);
+            // No row selected while another pane has the keys.
+            let cursor = (self.pane == Pane::Left).then_some(self.competency_cursor);
+            competencies::draw(buf, inner, &standings, cursor.unwrap_or(usize::MAX), theme);
         } else {
             let title = format!(
                 "Agenda {} · {}/{} discussed",

@@ -175,34 +175,24 @@ impl SessionsPane {
             title.push_str(" · opening another…");
         }
         let inner = framed(buf, area, pane(&title, style));
-        let today = ctx.today();
-        let next = agenda::build(p, &ctx.ladder, today);
-        let theirs = p.open_points_by(Rater::Own);
-        let open = p.open_actions();
+        let next = agenda::build(p, &ctx.ladder, ctx.today());
         let first_name = p.name.split_whitespace().next().unwrap_or("them");
-        let theirs = match theirs {
+        let theirs = match p.open_points_by(Rater::Own) {
             0 => format!("no topics from {first_name} yet"),
             n => format!("{} from {first_name} first", text::count(n, "topic")),
         };
         let since = next
             .since
             .map_or_else(|| "a first 1:1".to_string(), |d| format!("since {d}"));
+        let open = text::count(p.open_actions(), "open action item");
+        let items = text::count(next.items.len(), "item");
         let listed = recall::newest_first(p);
         let mut about = vec![
             line(
-                &format!(
-                    "Next 1:1 — n starts it: {} on the agenda",
-                    text::count(next.items.len(), "item")
-                ),
+                &format!("Next 1:1 — n starts it: {items} on the agenda"),
                 theme.heading(),
             ),
-            line(
-                &format!(
-                    "{theirs} · {} · {since}",
-                    text::count(open, "open action item")
-                ),
-                theme.muted(),
-            ),
+            line(&format!("{theirs} · {open} · {since}"), theme.muted()),
         ];
         if listed.is_empty() {
             about.push(Line::default());
