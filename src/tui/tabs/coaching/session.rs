@@ -234,43 +234,6 @@ struct Areas {
     actions: Rect,
 }
 
-/// The panes laid out in `body`; the notes being written take the right side but for a line
-/// of each other pane, so a long note shows whole while it is typed. The private notes have
-/// more room when the previous session's (`recall`) show with them.
-fn areas(body: Rect, share_safe: bool, writing: Option<Notes>, recall: bool) -> Areas {
-    let [left, right] = body.layout(&Layout::horizontal([
-        Constraint::Percentage(55),
-        Constraint::Fill(1),
-    ]));
-    let brief = Constraint::Length(3);
-    let (notes, private, actions) = match (writing, share_safe) {
-        (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
-        (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
-        (_, true) => (
-            Constraint::Percentage(50),
-            Constraint::Length(0),
-            Constraint::Fill(1),
-        ),
-        (_, false) if recall => (
-            Constraint::Percentage(35),
-            Constraint::Percentage(35),
-            Constraint::Fill(1),
-        ),
-        (_, false) => (
-            Constraint::Percentage(40),
-            Constraint::Percentage(25),
-            Constraint::Fill(1),
-        ),
-    };
-    let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
-    Areas {
-        left,
-        notes,
-        private: (!share_safe).then_some(private),
-        actions,
-    }
-}
-
 impl SessionView {
     /// Whether notes are being written or a search typed (letters are text then).
     pub fn typing(&self) -> bool {
@@ -328,9 +291,42 @@ impl SessionView {
         (inner.height >= 3).then_some((below, total, at))
     }
 
+    /// The panes laid out in the body; the notes being written take the right side but for a
+    /// line of each other pane, so a long note shows whole while it is typed. The private notes
+    /// have more room when the previous session's (`recall`) show with them.
     fn areas(&self, ctx: &Ctx) -> Areas {
-        let recall = self.recall(ctx).is_some();
-        areas(ctx.body, ctx.share_safe, self.writing(), recall)
+        let share_safe = ctx.share_safe;
+        let [left, right] = ctx.body.layout(&Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Fill(1),
+        ]));
+        let brief = Constraint::Length(3);
+        let (notes, private, actions) = match (self.writing(), share_safe) {
+            (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
+            (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
+            (_, true) => (
+                Constraint::Percentage(50),
+                Constraint::Length(0),
+                Constraint::Fill(1),
+            ),
+            (_, false) if self.recall(ctx).is_some() => (
+                Constraint::Percentage(35),
+                Constraint::Percentage(35),
+                Constraint::Fill(1),
+            ),
+            (_, false) => (
+                Constraint::Percentage(40),
+                Constraint::Percentage(25),
+                Constraint::Fill(1),
+            ),
+        };
+        let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
+        Areas {
+            left,
+            notes,
+            private: (!share_safe).then_some(private),
+            actions,
+        }
     }
 
     /// Moves the cursor of the pane in focus, or scrolls the previous session's private note.
