@@ -14,30 +14,16 @@ mod went;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{KeySection, Keymap};
 use crate::tui::tab::{Outcome, Tab};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{line, list};
+use crate::tui::widgets::list;
 
 use roster::RosterPane;
 use session::SessionView;
 use sessions::SessionsPane;
 use went::{Focus, Went};
-
-/// `style` when `on`, else the plain style: a focused pane's border, a warning, a done item.
-fn when(on: bool, style: Style) -> Style {
-    if on { style } else { Style::default() }
-}
-
-/// A muted hint, wrapped, where a pane has nothing to show.
-fn hint(buf: &mut Buffer, area: Rect, text: &str, theme: Theme) {
-    let hint = Paragraph::new(line(text, theme.muted()));
-    hint.wrap(Wrap { trim: true }).render(area, buf);
-}
 
 /// At least this wide, the roster stays on the left while the sessions show on the right.
 const SIDE_BY_SIDE: u16 = 110;

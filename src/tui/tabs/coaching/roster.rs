@@ -10,8 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Text;
 use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState, Widget};
 
-use super::went::{Focus, Went};
-use super::{hint, when};
+use super::went::{Focus, Went, hint, when};
 use crate::date::Date;
 use crate::profile::roster::{self, Entry, Row, Sort};
 use crate::text;

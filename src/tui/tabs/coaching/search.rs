@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{ListItem, Widget};
 
 use super::sessions::hanging;
-use super::went::{Focus, Went};
+use super::went::{Focus, Went, hint};
 use crate::profile::Profile;
 use crate::profile::recall::{self, Private};
 use crate::text;
@@ -146,11 +146,11 @@ impl Search {
         let input = Rect::new(input.x + 2, input.y, input.width.saturating_sub(2), 1);
         self.field.draw(buf, input);
         if hits.is_empty() {
-            let hint = match query.trim() {
+            let why = match query.trim() {
                 "" => "type a word: every session's notes, agenda and action items are searched",
                 _ => "nothing found — Esc closes the search",
             };
-            return super::hint(buf, found, hint, theme);
+            return hint(buf, found, why, theme);
         }
         let width = usize::from(found.width);
         let items: Vec<ListItem<'static>> = hits

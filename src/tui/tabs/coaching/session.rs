@@ -16,8 +16,7 @@ use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::search::{self, Search};
 use super::sessions::hanging;
-use super::went::{Focus, Went};
-use super::{hint, when};
+use super::went::{Focus, Went, hint, when};
 use crate::date::Date;
 use crate::profile::competence;
 use crate::profile::recall;

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
-use super::went::{Focus, Went};
+use super::went::{Focus, Went, when};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{Rater, agenda, recall};
 use crate::text;
@@ -165,7 +165,7 @@ impl SessionsPane {
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect, focused: bool) {
         let theme = ctx.theme;
-        let style = super::when(focused, theme.heading());
+        let style = when(focused, theme.heading());
         let Some(p) = ctx.profile() else {
             pane("Sessions", style).render(area, buf);
             return;

@@ -9,8 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row, Table, Widget};
 
-use super::went::{Focus, Went};
-use super::{hint, when};
+use super::went::{Focus, Went, hint, when};
 use crate::profile::bench::{self, Band, Bench, Member};
 use crate::profile::roster;
 use crate::profile::team::{self, Coverage};
@@ -18,7 +17,7 @@ use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{framed, pane, scrollbar};
+use crate::tui::widgets::{framed, line, pane, scrollbar};
 
 use Key::{Char as C, Code};
 
@@ -230,7 +229,7 @@ impl TeamView {
                     let shared = c.shared.iter().any(|s| s.competency == k);
                     let style = when(shared && cell.gap > 0, theme.warning());
                     let (rating, gap) = cell.marks();
-                    cells.push(Cell::from(format!("{rating}{gap}")).style(style));
+                    cells.push(Cell::from(line(&format!("{rating}{gap}"), style)));
                 }
                 rows.push(Row::new(cells));
             }
