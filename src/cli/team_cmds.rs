@@ -329,21 +329,9 @@ fn coverage_json(c: &Coverage, members: &[Member]) -> Value {
     })
 }
 
-/// One cell of the grid, five wide: the rating's initial (B, W, M, E; `·` none) and the gap
-/// mark — `✓` none, `△1` one step, `▲2` more; `–` where the next role expects nothing.
+/// One cell of the grid, five wide: its rating and gap marks ([`team::Cell::marks`]).
 fn cell_text(cell: &team::Cell) -> String {
-    let rating = cell.rating.map_or("·", |(level, _)| match level {
-        crate::profile::RatingLevel::Below => "B",
-        crate::profile::RatingLevel::WorkingTowards => "W",
-        crate::profile::RatingLevel::Meeting => "M",
-        crate::profile::RatingLevel::Exceeding => "E",
-    });
-    let gap = match (cell.expected, cell.gap) {
-        (None, _) => "–".to_string(),
-        (Some(_), 0) => "✓".to_string(),
-        (Some(_), 1) => "△1".to_string(),
-        (Some(_), n) => format!("▲{n}"),
-    };
+    let (rating, gap) = cell.marks();
     format!("{rating} {gap}")
 }
 

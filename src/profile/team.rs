@@ -28,6 +28,27 @@ pub struct Cell {
     pub gap: u8,
 }
 
+impl Cell {
+    /// The cell as `rungs team` and the planner's Team view show it: the rating's initial (B,
+    /// W, M, E; `·` none) and the gap — `✓` none, `△1` one step, `▲2` more; `–` where the next
+    /// role expects nothing.
+    pub fn marks(&self) -> (&'static str, String) {
+        let rating = self.rating.map_or("·", |(level, _)| match level {
+            RatingLevel::Below => "B",
+            RatingLevel::WorkingTowards => "W",
+            RatingLevel::Meeting => "M",
+            RatingLevel::Exceeding => "E",
+        });
+        let gap = match (self.expected, self.gap) {
+            (None, _) => "–".to_string(),
+            (Some(_), 0) => "✓".to_string(),
+            (Some(_), 1) => "△1".to_string(),
+            (Some(_), n) => format!("▲{n}"),
+        };
+        (rating, gap)
+    }
+}
+
 /// One person's line of the grid: a cell per competency of the ladder, in its order.
 #[derive(Debug, Clone)]
 pub struct Line {

@@ -18,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{KeySection, Keymap};
 use crate::tui::tab::{Outcome, Tab};
+use crate::tui::widgets::list;
 
 use roster::RosterPane;
 use session::SessionView;
@@ -33,8 +34,6 @@ pub struct CoachingTab {
     roster: RosterPane,
     sessions: SessionsPane,
     session: Option<SessionView>,
-    /// The id of the last session view opened: the 1:1 open while `session` is.
-    session_id: String,
     /// The profile the panes were last showing, to notice a switch.
     showing: Option<String>,
     /// The person whose 1:1 opens once their profile is open (`n` in the roster).
@@ -44,58 +43,37 @@ pub struct CoachingTab {
     share_safe: bool,
 }
 
-/// Where the panes go in `body`: the roster (if it shows) and the pane beside or instead of it.
-struct Panes {
-    roster: Option<Rect>,
-    main: Option<Rect>,
-}
-
 impl CoachingTab {
-    fn panes(&self, ctx: &Ctx) -> Panes {
+    /// Where the panes go in the body: the roster (if it shows) and the pane beside or instead
+    /// of it.
+    fn panes(&self, ctx: &Ctx) -> (Option<Rect>, Option<Rect>) {
         let body = ctx.body;
-        let no_profile = ctx.profile().is_none();
+        if ctx.profile().is_none() {
+            return (Some(body), None);
+        }
         match self.focus {
-            Focus::Session if !no_profile => Panes {
-                roster: None,
-                main: Some(body),
-            },
-            _ if body.width >= SIDE_BY_SIDE && !no_profile => {
+            Focus::Session => (None, Some(body)),
+            _ if body.width >= SIDE_BY_SIDE => {
                 // The roster has the more columns; the sessions wrap in what is left.
                 let [left, right] = body.layout(&Layout::horizontal([
                     Constraint::Fill(3),
                     Constraint::Fill(2),
                 ]));
-                Panes {
-                    roster: Some(left),
-                    main: Some(right),
-                }
+                (Some(left), Some(right))
             }
-            Focus::Roster => Panes {
-                roster: Some(body),
-                main: None,
-            },
-            _ if no_profile => Panes {
-                roster: Some(body),
-                main: None,
-            },
-            _ => Panes {
-                roster: None,
-                main: Some(body),
-            },
+            Focus::Roster => (Some(body), None),
+            Focus::Sessions => (None, Some(body)),
         }
     }
 
     /// The Team view's keys, and `b` on the roster that opens it (not under share-safe).
     fn team_key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Option<Outcome> {
         if let Some(view) = &mut self.team {
-            return Some(match view.key(ctx, key) {
-                team::Went::Stay => Outcome::Handled,
-                team::Went::Back => {
-                    self.team = None;
-                    Outcome::Handled
-                }
-                team::Went::Ignored => Outcome::Ignored,
-            });
+            let went = view.key(ctx, key);
+            if let Went::To(_) = went {
+                self.team = None;
+            }
+            return Some(self.went(ctx, went));
         }
         if self.focus != Focus::Roster || self.roster.typing() || !team::opens(&ctx.keymap, key) {
             return None;
@@ -126,8 +104,9 @@ impl CoachingTab {
                 Outcome::Handled
             }
             Went::Session(id) => {
-                self.session_id.clone_from(&id);
-                self.session = Some(SessionView::new(id));
+                let mut view = SessionView::default();
+                view.id = id;
+                self.session = Some(view);
                 self.focus = Focus::Session;
                 Outcome::Handled
             }
@@ -171,7 +150,11 @@ impl Tab for CoachingTab {
     }
 
     fn open_session(&self) -> Option<&str> {
-        (self.focus == Focus::Session && self.session.is_some()).then_some(self.session_id.as_str())
+        let view = self
+            .session
+            .as_ref()
+            .filter(|_| self.focus == Focus::Session);
+        view.map(|view| view.id.as_str())
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
@@ -214,43 +197,38 @@ impl Tab for CoachingTab {
     }
 
     fn paste(&mut self, ctx: &mut Ctx, pasted: &str) -> Outcome {
-        let handled = match self.focus {
-            Focus::Roster => self.roster.paste(pasted),
-            Focus::Session => self
-                .session
-                .as_mut()
-                .is_some_and(|view| view.paste(ctx, pasted)),
-            Focus::Sessions => false,
-        };
-        if handled {
-            Outcome::Handled
-        } else {
-            Outcome::Ignored
-        }
-    }
-
-    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
-        let went = match self.focus {
-            Focus::Roster => self.roster.mouse(ctx, mouse),
-            Focus::Sessions => self.sessions.mouse(ctx, mouse),
-            Focus::Session => self
-                .session
-                .as_mut()
-                .map_or(Went::Ignored, |view| view.mouse(ctx, mouse)),
+        let went = match (self.focus, &mut self.session) {
+            (Focus::Roster, _) => self.roster.paste(pasted),
+            (Focus::Session, Some(view)) => view.paste(pasted),
+            _ => Went::Ignored,
         };
         self.went(ctx, went)
+    }
+
+    /// The wheel moves the cursor (or scrolls) where the keys go, as ↑↓ do.
+    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        let Some(step) = list::wheel(mouse) else {
+            return Outcome::Ignored;
+        };
+        match (&mut self.team, self.focus, &mut self.session) {
+            (Some(view), _, _) => view.step(ctx, step, 1),
+            (None, Focus::Roster, _) => self.roster.step(ctx, step, 1),
+            (None, Focus::Session, Some(view)) => view.wheel(ctx, step),
+            _ => self.sessions.step(ctx, step, 1),
+        }
+        Outcome::Handled
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         if let Some(view) = &self.team {
             return view.draw(ctx, buf, ctx.body);
         }
-        let panes = self.panes(ctx);
-        if let Some(area) = panes.roster {
+        let (roster, main) = self.panes(ctx);
+        if let Some(area) = roster {
             self.roster
                 .draw(ctx, buf, area, self.focus == Focus::Roster);
         }
-        if let Some(area) = panes.main {
+        if let Some(area) = main {
             match (&self.session, self.focus) {
                 (Some(view), Focus::Session) => view.draw(ctx, buf, area),
                 _ => self

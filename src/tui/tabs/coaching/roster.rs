@@ -5,15 +5,12 @@
 //! The manager's own profile (the config's `me`) comes first, apart from the reports.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::Text;
-use ratatui::widgets::{
-    Cell, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget, Wrap,
-};
+use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState, Widget};
 
-use super::went::{Focus, Went};
+use super::went::{Focus, Went, hint, when};
 use crate::date::Date;
 use crate::profile::roster::{self, Entry, Row, Sort};
 use crate::text;
@@ -21,7 +18,7 @@ use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::field::{Edit, TextField};
-use crate::tui::widgets::list;
+use crate::tui::widgets::list::{self, Step};
 use crate::tui::widgets::{line, pane, scrollbar};
 
 #[derive(Debug, Default)]
@@ -189,12 +186,11 @@ impl RosterPane {
             }
             return Went::Handled;
         }
-        let (rows, _) = self.rows(ctx);
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            let at = list::step(self.at(&rows), rows.len(), step, list::page(ctx.body));
-            self.put(&rows, at);
+            self.step(ctx, step, list::page(ctx.body));
             return Went::Handled;
         }
+        let (rows, _) = self.rows(ctx);
         let Some(action) = ctx.keymap.action(SCOPE, KEYS, key) else {
             return Went::Ignored;
         };
@@ -223,26 +219,21 @@ impl RosterPane {
         Went::Handled
     }
 
-    pub fn paste(&mut self, pasted: &str) -> bool {
-        match &mut self.typing {
-            Some(field) => {
-                field.paste(pasted);
-                self.cursor = 0;
-                self.on = None;
-                true
-            }
-            None => false,
-        }
-    }
-
-    pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Went {
-        let Some(step) = list::wheel(mouse) else {
+    pub fn paste(&mut self, pasted: &str) -> Went {
+        let Some(field) = &mut self.typing else {
             return Went::Ignored;
         };
-        let (rows, _) = self.rows(ctx);
-        let at = list::step(self.at(&rows), rows.len(), step, 1);
-        self.put(&rows, at);
+        field.paste(pasted);
+        self.cursor = 0;
+        self.on = None;
         Went::Handled
+    }
+
+    /// Moves the cursor `step`, `page` rows a page.
+    pub fn step(&mut self, ctx: &Ctx, step: Step, page: usize) {
+        let (rows, _) = self.rows(ctx);
+        let at = list::step(self.at(&rows), rows.len(), step, page);
+        self.put(&rows, at);
     }
 
     /// Where the cursor is in `rows`: on the person it was put on, wherever they moved.
@@ -300,12 +291,7 @@ impl RosterPane {
         if ctx.roster_loading() || !ctx.roster_read {
             title.push_str(" · reading…");
         }
-        let style = if focused {
-            theme.heading()
-        } else {
-            Style::default()
-        };
-        let block = pane(&title, style);
+        let block = pane(&title, when(focused, theme.heading()));
         let typing = u16::from(self.typing.is_some());
         let [typed, inner] = Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)])
             .areas(block.inner(area));
@@ -320,24 +306,23 @@ impl RosterPane {
         let open = ctx.profile().map(|p| p.id.as_str());
         let today = ctx.today();
         // The manager's own row stands apart from the reports, a blank line below it.
-        let apart = |i: usize| usize::from(mine && i == 0);
+        let apart = |i: usize| mine && i == 0;
+        let mut heights = Vec::new();
         let table_rows: Vec<TableRow> = rows
             .iter()
             .enumerate()
             .map(|(i, row)| {
+                let height = columns.height(row);
+                heights.push(height + usize::from(apart(i)));
                 match row {
                     Row::Person(e) => {
-                        columns.row(e, open == Some(e.id.as_str()), apart(i) == 1, today, theme)
+                        columns.row(e, open == Some(e.id.as_str()), apart(i), today, theme)
                     }
                     Row::Unreadable { id, why } => columns.unreadable(id, why, theme),
                 }
-                .bottom_margin(apart(i) as u16)
+                .height(text::cells(height))
+                .bottom_margin(u16::from(apart(i)))
             })
-            .collect();
-        let heights: Vec<usize> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| columns.height(r) + apart(i))
             .collect();
         let cursor = self.at(&rows);
         let mut state = TableState::default().with_selected(focused.then_some(cursor));
@@ -350,7 +335,7 @@ impl RosterPane {
             &mut state,
         );
         if rows.is_empty() {
-            let hint = if ctx.share_safe {
+            let why = if ctx.share_safe {
                 "share-safe: only the person open shows — s shows the team again"
             } else if !self.filter().is_empty() {
                 "nobody matches the filter — Esc or / to change it"
@@ -361,9 +346,7 @@ impl RosterPane {
             };
             let [_, below] =
                 Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-            Paragraph::new(line(hint, theme.muted()))
-                .wrap(Wrap { trim: true })
-                .render(below, buf);
+            hint(buf, below, why, theme);
         }
         let total: usize = heights.iter().sum();
         let before: usize = heights.iter().take(state.offset()).sum();
@@ -371,105 +354,93 @@ impl RosterPane {
     }
 }
 
-/// The roster's columns for a width: the person and their readiness always; then, while there
-/// is room and in this order, overdue milestones, now → target (never cut: it wraps at the
-/// arrow), open action items, the last 1:1 and a readiness gauge.
-struct Columns {
-    name: u16,
-    late: bool,
-    roles: u16,
-    open: bool,
-    last: bool,
-    gauge: bool,
+/// The roster's columns, in the order they show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Col {
+    Mark,
+    Name,
+    Ready,
+    Gauge,
+    Late,
+    Open,
+    Last,
+    Roles,
 }
 
-impl Columns {
-    const MARK: u16 = 1;
-    const READY: u16 = 5;
-    const LATE: u16 = 4;
-    const OPEN: u16 = 4;
-    const LAST: u16 = 11;
-    const GAUGE: u16 = 10;
+/// The roster's columns for a width, each with its width: the person and their readiness
+/// always; then, while there is room and in this order, overdue milestones, now → target (never
+/// cut: it wraps at the arrow), open action items, the last 1:1 and a readiness gauge.
+struct Columns(Vec<(Col, u16)>);
 
+impl Columns {
     fn for_width(width: u16, rows: &[Row]) -> Columns {
-        let widest = |f: &dyn Fn(&Entry) -> usize| {
-            rows.iter()
-                .filter_map(|r| match r {
-                    Row::Person(e) => Some(f(e)),
-                    Row::Unreadable { .. } => None,
-                })
-                .max()
-                .unwrap_or(0)
-        };
-        let name = text::cells(widest(&|e| text::width(&e.name)).max(6)).min(20);
+        let people: Vec<&Entry> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Person(e) => Some(e),
+                Row::Unreadable { .. } => None,
+            })
+            .collect();
+        let widest =
+            |f: fn(&Entry) -> usize| text::cells(people.iter().map(|e| f(e)).max().unwrap_or(0));
+        let name = widest(|e| text::width(&e.name)).clamp(6, 20);
         // A title is never broken: the column is at least as wide as the widest one.
-        let title = text::cells(widest(&|e| {
+        let title = widest(|e| {
             (text::width(&e.current_title) + 2)
                 .max(e.target_title.as_deref().map_or(0, text::width))
-        }))
+        })
         .max(12);
-        let mut used = Self::MARK + 1 + name + 1 + Self::READY;
-        let mut take = |w: u16| {
-            let fits = used + 1 + w <= width;
-            if fits {
+        let mut shown = vec![(Col::Mark, 1), (Col::Name, name), (Col::Ready, 5)];
+        let mut used = 1 + 1 + name + 1 + 5;
+        let optional = [
+            (Col::Late, 4),
+            (Col::Roles, title),
+            (Col::Open, 4),
+            (Col::Last, 11),
+            (Col::Gauge, 10),
+        ];
+        for (col, w) in optional {
+            if used + 1 + w <= width {
                 used += 1 + w;
+                shown.push((col, w));
             }
-            fits
-        };
-        let late = take(Self::LATE);
-        let roles = take(title);
-        let open = take(Self::OPEN);
-        let last = take(Self::LAST);
-        let gauge = take(Self::GAUGE);
-        let roles = if roles { title + width - used } else { 0 };
-        Columns {
-            name,
-            late,
-            roles,
-            open,
-            last,
-            gauge,
         }
+        // now → target takes the room left.
+        if let Some((_, w)) = shown.iter_mut().find(|(col, _)| *col == Col::Roles) {
+            *w += width - used;
+        }
+        shown.sort();
+        Columns(shown)
+    }
+
+    /// The width of `col`; 0 when it does not show.
+    fn width(&self, col: Col) -> u16 {
+        self.0
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map_or(0, |&(_, w)| w)
     }
 
     fn widths(&self) -> Vec<Constraint> {
-        let fixed = [Self::MARK, self.name, Self::READY];
-        let optional = [Self::GAUGE, Self::LATE, Self::OPEN, Self::LAST, self.roles];
-        self.cells(fixed, optional)
-            .into_iter()
-            .map(Constraint::Length)
-            .collect()
-    }
-
-    /// The cells (or widths) of a row, in column order, the optional ones where they show:
-    /// gauge, overdue, open actions, last 1:1, roles.
-    fn cells<T>(&self, fixed: [T; 3], optional: [T; 5]) -> Vec<T> {
-        let shown = [self.gauge, self.late, self.open, self.last, self.roles > 0];
-        let optional = optional.into_iter().zip(shown).filter(|(_, shown)| *shown);
-        fixed
-            .into_iter()
-            .chain(optional.map(|(cell, _)| cell))
-            .collect()
+        self.0.iter().map(|&(_, w)| Constraint::Length(w)).collect()
     }
 
     fn header(&self) -> TableRow<'static> {
-        let word = |w: &str| Cell::from(line(w, Style::default()));
-        TableRow::new(self.cells(
-            [word(""), word("person"), word("ready")],
-            [
-                word(""),
-                word("late"),
-                word("open"),
-                word("last 1:1"),
-                word("now → target"),
-            ],
-        ))
+        TableRow::new(self.0.iter().map(|(col, _)| match col {
+            Col::Name => "person",
+            Col::Ready => "ready",
+            Col::Late => "late",
+            Col::Open => "open",
+            Col::Last => "last 1:1",
+            Col::Roles => "now → target",
+            Col::Mark | Col::Gauge => "",
+        }))
     }
 
     /// Current → target role as the column shows it: on one line when it fits, else broken
     /// after the arrow, each title whole.
     fn roles_lines(&self, e: &Entry) -> Vec<String> {
-        let width = usize::from(self.roles).max(1);
+        let width = usize::from(self.width(Col::Roles)).max(1);
         let Some(target) = &e.target_title else {
             return text::wrap_hyphenated(&e.current_title, width, usize::MAX);
         };
@@ -484,7 +455,7 @@ impl Columns {
 
     fn height(&self, row: &Row) -> usize {
         match row {
-            Row::Person(e) if self.roles > 0 => self.roles_lines(e).len().max(1),
+            Row::Person(e) if self.width(Col::Roles) > 0 => self.roles_lines(e).len().max(1),
             _ => 1,
         }
     }
@@ -498,70 +469,58 @@ impl Columns {
         today: Date,
         theme: Theme,
     ) -> TableRow<'static> {
-        let style = if is_open {
-            theme.current()
-        } else {
-            Style::default()
-        };
-        let word = |w: &str| Cell::from(line(w, style));
-        let readiness = e
-            .readiness
-            .map_or("—".to_string(), |r| format!("{:>4}%", r.percent()));
-        // The gauge `rungs roster` prints: it never disagrees with the percentage.
-        let gauge = e.readiness.map(|r| r.gauge(usize::from(Self::GAUGE)));
-        let late = if e.overdue > 0 {
-            format!("⚠ {}", e.overdue)
-        } else {
-            "  ·".to_string()
-        };
-        let open = if e.open_actions > 0 {
-            e.open_actions.to_string()
-        } else {
-            "·".to_string()
-        };
-        let never = if me { "—" } else { "never" };
-        let last = e
-            .last_session
-            .map_or_else(|| never.to_string(), |d| d.relative_to(today));
-        let roles = self.roles_lines(e);
-        let height = text::cells(roles.len().max(1));
-        let roles = Cell::from(Text::from(
-            roles.iter().map(|l| line(l, style)).collect::<Vec<_>>(),
-        ));
-        TableRow::new(self.cells(
-            [
-                word(if is_open { "●" } else { " " }),
-                word(&text::fit(&e.name, usize::from(self.name))),
-                word(&readiness),
-            ],
-            [
-                word(&gauge.unwrap_or_default()),
-                word(&late),
-                word(&open),
-                word(&last),
-                roles,
-            ],
-        ))
-        .height(height)
+        let style = when(is_open, theme.current());
+        let cells = self.0.iter().map(|&(col, width)| {
+            let word = match col {
+                Col::Mark if is_open => "●".to_string(),
+                Col::Mark => " ".to_string(),
+                Col::Name => text::fit(&e.name, usize::from(width)),
+                Col::Ready => e
+                    .readiness
+                    .map_or("—".to_string(), |r| format!("{:>4}%", r.percent())),
+                // The gauge `rungs roster` prints: it never disagrees with the percentage.
+                Col::Gauge => e
+                    .readiness
+                    .map(|r| r.gauge(usize::from(width)))
+                    .unwrap_or_default(),
+                Col::Late if e.overdue > 0 => format!("⚠ {}", e.overdue),
+                Col::Late => "  ·".to_string(),
+                Col::Open if e.open_actions > 0 => e.open_actions.to_string(),
+                Col::Open => "·".to_string(),
+                Col::Last => e.last_session.map_or_else(
+                    || if me { "—" } else { "never" }.to_string(),
+                    |d| d.relative_to(today),
+                ),
+                Col::Roles => {
+                    let lines = self
+                        .roles_lines(e)
+                        .iter()
+                        .map(|l| line(l, style))
+                        .collect::<Vec<_>>();
+                    return Cell::from(Text::from(lines));
+                }
+            };
+            Cell::from(line(&word, style))
+        });
+        TableRow::new(cells)
     }
 
+    /// A profile that cannot be read: why, in the roles column, or after its id without one.
     fn unreadable(&self, id: &str, why: &str, theme: Theme) -> TableRow<'static> {
-        let style = theme.warning();
-        let word = |w: &str| Cell::from(line(w, style));
         let why = format!("cannot be read: {why}");
-        let (name, why) = if self.roles > 0 {
-            (id.to_string(), why)
-        } else {
-            (format!("{id} — {why}"), String::new())
+        let name = match self.width(Col::Roles) {
+            0 => format!("{id} — {why}"),
+            _ => id.to_string(),
         };
-        TableRow::new(self.cells(
-            [
-                word("✗"),
-                word(&text::fit(&name, usize::from(self.name))),
-                word(""),
-            ],
-            [word(""), word(""), word(""), word(""), word(&why)],
-        ))
+        TableRow::new(self.0.iter().map(|&(col, width)| {
+            let word = match col {
+                Col::Mark => "✗".to_string(),
+                Col::Name => text::fit(&name, usize::from(width)),
+                Col::Roles => why.clone(),
+                _ => String::new(),
+            };
+            Cell::from(line(&word, theme.warning()))
+        }))
     }
 }
 
@@ -596,17 +555,13 @@ mod tests {
         ];
         for width in [20, 40, 56, 68, 76, 116] {
             let c = Columns::for_width(width, &rows);
-            let total: u16 = c
-                .widths()
-                .iter()
-                .map(|w| match w {
-                    Constraint::Length(n) => n + 1,
-                    _ => 1,
-                })
-                .sum();
+            let total: u16 = c.0.iter().map(|(_, w)| w + 1).sum();
             assert!(total - 1 <= width.max(18), "{width}: {total}");
-            if c.roles > 0 {
-                assert!(c.roles >= 25, "{width}: the widest title fits whole");
+            if c.width(Col::Roles) > 0 {
+                assert!(
+                    c.width(Col::Roles) >= 25,
+                    "{width}: the widest title fits whole"
+                );
                 let Row::Person(sam) = &rows[0] else {
                     unreachable!()
                 };
@@ -617,11 +572,13 @@ mod tests {
             }
         }
         let wide = Columns::for_width(116, &rows);
-        assert!(wide.gauge && wide.last && wide.open && wide.late && wide.roles > 0);
+        let all = [Col::Gauge, Col::Last, Col::Open, Col::Late, Col::Roles];
+        assert!(all.iter().all(|&col| wide.width(col) > 0));
         // At 80 columns the gauge goes first; the roles stay.
         let eighty = Columns::for_width(76, &rows);
-        assert!(!eighty.gauge && eighty.roles > 0 && eighty.last);
+        let [gauge, roles, last] = [Col::Gauge, Col::Roles, Col::Last].map(|c| eighty.width(c));
+        assert!(gauge == 0 && roles > 0 && last > 0);
         let narrow = Columns::for_width(36, &rows);
-        assert!(narrow.late && !narrow.last);
+        assert!(narrow.width(Col::Late) > 0 && narrow.width(Col::Last) == 0);
     }
 }

@@ -7,10 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Widget};
 
 use super::sessions::hanging;
-use super::went::{Focus, Went};
+use super::went::{Focus, Went, hint};
 use crate::profile::Profile;
 use crate::profile::recall::{self, Private};
 use crate::text;
@@ -146,25 +146,18 @@ impl Search {
         let input = Rect::new(input.x + 2, input.y, input.width.saturating_sub(2), 1);
         self.field.draw(buf, input);
         if hits.is_empty() {
-            let hint = match query.trim() {
+            let why = match query.trim() {
                 "" => "type a word: every session's notes, agenda and action items are searched",
                 _ => "nothing found — Esc closes the search",
             };
-            let hint = Paragraph::new(line(hint, theme.muted()));
-            return hint.wrap(Wrap { trim: true }).render(found, buf);
+            return hint(buf, found, why, theme);
         }
         let width = usize::from(found.width);
         let items: Vec<ListItem<'static>> = hits
             .iter()
             .map(|h| {
                 let entry = format!("{} · {} · {}", h.date, h.place.word(), h.line);
-                let wrapped = hanging(&text::one_line(&entry), width, 3);
-                ListItem::new(
-                    wrapped
-                        .iter()
-                        .map(|l| line(l, Style::default()))
-                        .collect::<Vec<_>>(),
-                )
+                hanging("", 2, &text::one_line(&entry), width, 3, Style::default())
             })
             .collect();
         let cursor = self.cursor.min(hits.len() - 1);

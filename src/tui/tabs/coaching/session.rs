@@ -9,14 +9,14 @@
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::search::{self, Search};
 use super::sessions::hanging;
-use super::went::{Focus, Went};
+use super::went::{Focus, Went, hint, when};
 use crate::date::Date;
 use crate::profile::competence;
 use crate::profile::recall;
@@ -57,7 +57,7 @@ struct Editing {
 
 #[derive(Default)]
 pub struct SessionView {
-    id: String,
+    pub id: String,
     pane: Pane,
     competencies: bool,
     agenda_cursor: usize,
@@ -233,54 +233,10 @@ struct Areas {
     actions: Rect,
 }
 
-/// The panes laid out in `body`; the notes being written take the right side but for a line
-/// of each other pane, so a long note shows whole while it is typed. The private notes have
-/// more room when the previous session's (`recall`) show with them.
-fn areas(body: Rect, share_safe: bool, writing: Option<Notes>, recall: bool) -> Areas {
-    let [left, right] = body.layout(&Layout::horizontal([
-        Constraint::Percentage(55),
-        Constraint::Fill(1),
-    ]));
-    let brief = Constraint::Length(3);
-    let (notes, private, actions) = match (writing, share_safe) {
-        (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
-        (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
-        (_, true) => (
-            Constraint::Percentage(50),
-            Constraint::Length(0),
-            Constraint::Fill(1),
-        ),
-        (_, false) if recall => (
-            Constraint::Percentage(35),
-            Constraint::Percentage(35),
-            Constraint::Fill(1),
-        ),
-        (_, false) => (
-            Constraint::Percentage(40),
-            Constraint::Percentage(25),
-            Constraint::Fill(1),
-        ),
-    };
-    let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
-    Areas {
-        left,
-        notes,
-        private: (!share_safe).then_some(private),
-        actions,
-    }
-}
-
 impl SessionView {
     /// Whether notes are being written or a search typed (letters are text then).
     pub fn typing(&self) -> bool {
         self.editing.is_some() || self.search.is_some()
-    }
-
-    pub fn new(id: String) -> SessionView {
-        SessionView {
-            id,
-            ..SessionView::default()
-        }
     }
 
     fn session<'a>(&self, ctx: &'a Ctx) -> Option<(&'a Profile, &'a Session)> {
@@ -299,16 +255,11 @@ impl SessionView {
 
     /// The notes `which` of this session as held now.
     fn held(&self, ctx: &Ctx, which: Notes) -> Option<String> {
-        let p = ctx.profile()?;
-        let notes = match which {
-            Notes::Shared => p
-                .sessions
-                .iter()
-                .find(|s| s.id == self.id)
-                .map(|s| &s.notes),
-            Notes::Private => p.private_notes.get(&self.id),
-        };
-        Some(notes.cloned().unwrap_or_default())
+        let (p, s) = self.session(ctx)?;
+        Some(match which {
+            Notes::Shared => s.notes.clone(),
+            Notes::Private => p.private_notes.get(&self.id).cloned().unwrap_or_default(),
+        })
     }
 
     fn writing(&self) -> Option<Notes> {
@@ -339,9 +290,42 @@ impl SessionView {
         (inner.height >= 3).then_some((below, total, at))
     }
 
+    /// The panes laid out in the body; the notes being written take the right side but for a
+    /// line of each other pane, so a long note shows whole while it is typed. The private notes
+    /// have more room when the previous session's (`recall`) show with them.
     fn areas(&self, ctx: &Ctx) -> Areas {
-        let recall = self.recall(ctx).is_some();
-        areas(ctx.body, ctx.share_safe, self.writing(), recall)
+        let share_safe = ctx.share_safe;
+        let [left, right] = ctx.body.layout(&Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Fill(1),
+        ]));
+        let brief = Constraint::Length(3);
+        let (notes, private, actions) = match (self.writing(), share_safe) {
+            (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
+            (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
+            (_, true) => (
+                Constraint::Percentage(50),
+                Constraint::Length(0),
+                Constraint::Fill(1),
+            ),
+            (_, false) if self.recall(ctx).is_some() => (
+                Constraint::Percentage(35),
+                Constraint::Percentage(35),
+                Constraint::Fill(1),
+            ),
+            (_, false) => (
+                Constraint::Percentage(40),
+                Constraint::Percentage(25),
+                Constraint::Fill(1),
+            ),
+        };
+        let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
+        Areas {
+            left,
+            notes,
+            private: (!share_safe).then_some(private),
+            actions,
+        }
     }
 
     /// Moves the cursor of the pane in focus, or scrolls the previous session's private note.
@@ -365,24 +349,18 @@ impl SessionView {
                 let room = self.areas(ctx).private;
                 if let Some((below, total, at)) = room.and_then(|a| self.recall_room(ctx, a)) {
                     let room = usize::from(below.height.saturating_sub(1));
-                    let last = total.saturating_sub(room);
-                    self.recall_scroll = list::step(at, last + 1, step, room);
+                    self.recall_scroll = list::scroll(at, step, total, room);
                 }
             }
             Pane::Notes => {}
         }
     }
 
-    fn panes(share_safe: bool) -> &'static [Pane] {
-        if share_safe {
-            &[Pane::Left, Pane::Notes, Pane::Actions]
-        } else {
-            &[Pane::Left, Pane::Notes, Pane::Private, Pane::Actions]
-        }
-    }
-
     fn step_pane(&mut self, share_safe: bool, by: isize) {
-        let panes = Self::panes(share_safe);
+        let panes: &[Pane] = match share_safe {
+            true => &[Pane::Left, Pane::Notes, Pane::Actions],
+            false => &[Pane::Left, Pane::Notes, Pane::Private, Pane::Actions],
+        };
         let at = panes.iter().position(|&p| p == self.pane).unwrap_or(0) as isize;
         let n = panes.len() as isize;
         self.pane = panes[(at + by).rem_euclid(n) as usize];
@@ -432,7 +410,7 @@ impl SessionView {
             ctx.complain("share-safe is on: private notes stay closed — s turns it off");
             return;
         }
-        let Some(seen) = self.session(ctx).and_then(|_| self.held(ctx, which)) else {
+        let Some(seen) = self.held(ctx, which) else {
             return;
         };
         let mut field = TextField::note(&seen);
@@ -452,18 +430,13 @@ impl SessionView {
             return Went::Handled;
         }
         if let Some(search) = &mut self.search {
-            return match search.key(ctx, key) {
-                Went::To(_) => {
-                    self.search = None;
-                    Went::Handled
-                }
-                Went::Session(id) => {
-                    self.search = None;
-                    match id == self.id {
-                        true => Went::Handled,
-                        false => Went::Session(id),
-                    }
-                }
+            let went = search.key(ctx, key);
+            if let Went::To(_) | Went::Session(_) = went {
+                self.search = None;
+            }
+            return match went {
+                Went::To(_) => Went::Handled,
+                Went::Session(id) if id == self.id => Went::Handled,
                 went => went,
             };
         }
@@ -532,25 +505,22 @@ impl SessionView {
         Went::Handled
     }
 
-    pub fn paste(&mut self, _ctx: &mut Ctx, pasted: &str) -> bool {
+    pub fn paste(&mut self, pasted: &str) -> Went {
         let field = match (&mut self.editing, &mut self.search) {
             (Some(editing), _) => &mut editing.field,
             (None, Some(search)) => search.field(),
-            (None, None) => return false,
+            (None, None) => return Went::Ignored,
         };
         field.paste(pasted);
-        true
+        Went::Handled
     }
 
-    pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Went {
-        let Some(step) = list::wheel(mouse) else {
-            return Went::Ignored;
-        };
+    /// The mouse wheel: through the passages found, or as ↑↓ in the pane in focus.
+    pub fn wheel(&mut self, ctx: &Ctx, step: Step) {
         match &mut self.search {
             Some(search) => search.wheel(ctx, step),
             None => self.step_cursor(ctx, step, 1),
         }
-        Went::Handled
     }
 
     /// Keeps cursors in range; `false` when the session is gone.
@@ -582,13 +552,7 @@ impl SessionView {
         }
         let theme = ctx.theme;
         let areas = self.areas(ctx);
-        let style = |pane: Pane| {
-            if self.pane == pane {
-                theme.heading()
-            } else {
-                Style::default()
-            }
-        };
+        let style = |pane: Pane| when(self.pane == pane, theme.heading());
         if self.competencies {
             let inner = framed(
                 buf,
@@ -596,12 +560,9 @@ impl SessionView {
                 pane("Competencies · r rates", style(Pane::Left)),
             );
             let standings = competence::standings(p, &ctx.ladder);
-            let cursor = if self.pane == Pane::Left {
-                self.competency_cursor
-            } else {
-                usize::MAX
-            };
-            competencies::draw(buf, inner, &standings, cursor, theme);
+            // No row selected while another pane has the keys.
+            let cursor = (self.pane == Pane::Left).then_some(self.competency_cursor);
+            competencies::draw(buf, inner, &standings, cursor.unwrap_or(usize::MAX), theme);
         } else {
             let title = format!(
                 "Agenda {} · {}/{} discussed",
@@ -622,10 +583,7 @@ impl SessionView {
         let title = format!("Action items · {open} open");
         let inner = framed(buf, areas.actions, pane(&title, style(Pane::Actions)));
         if shown.is_empty() {
-            Paragraph::new(line("a adds one: what, who, by when", theme.muted()))
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
-            return;
+            return hint(buf, inner, "a adds one: what, who, by when", theme);
         }
         // The tick, the number `rungs action done` takes, then what, who and by when wrapped
         // under the first word.
@@ -634,25 +592,16 @@ impl SessionView {
             .map(|&i| text::width(&format!("{}.", p.actions[i].id)))
             .max()
             .unwrap_or(2);
-        let indent = " ".repeat(3 + 1 + number + 1);
-        let width = usize::from(inner.width).saturating_sub(indent.len()).max(1);
+        let width = usize::from(inner.width);
         let items: Vec<ListItem<'static>> = shown
             .iter()
             .map(|&i| {
                 let a = &p.actions[i];
-                let (mark, style) = match a.is_open() {
-                    true => ("[ ]", Style::default()),
-                    false => ("[x]", theme.muted()),
-                };
+                let mark = if a.is_open() { "[ ]" } else { "[x]" };
+                let style = when(!a.is_open(), theme.muted());
                 let first = format!("{mark} {:<number$} ", format!("{}.", a.id));
-                let what = text::wrap_hyphenated(&a.words(&p.name, ctx.today()), width, usize::MAX);
-                let lines: Vec<_> = (what.iter().enumerate())
-                    .map(|(n, l)| {
-                        let lead = if n == 0 { &first } else { &indent };
-                        line(&format!("{lead}{l}"), style)
-                    })
-                    .collect();
-                ListItem::new(lines)
+                let what = a.words(&p.name, ctx.today());
+                hanging(&first, 3 + 1 + number + 1, &what, width, usize::MAX, style)
             })
             .collect();
         let selected = (self.pane == Pane::Actions).then_some(self.action_cursor);
@@ -683,11 +632,7 @@ impl SessionView {
                 items.push(ListItem::new(line(&this, theme.heading())));
                 heading = this;
             }
-            let style = if item.ticked {
-                theme.muted()
-            } else {
-                Style::default()
-            };
+            let style = when(item.ticked, theme.muted());
             if self.pane == Pane::Left && i == self.agenda_cursor {
                 selected = Some(items.len());
             }
@@ -701,12 +646,7 @@ impl SessionView {
                 _ => item.text.clone(),
             };
             let text = format!("{} {id}{words}", item.mark());
-            items.push(ListItem::new(
-                hanging(&text, width, usize::MAX)
-                    .iter()
-                    .map(|l| line(l, style))
-                    .collect::<Vec<_>>(),
-            ));
+            items.push(hanging("", 2, &text, width, usize::MAX, style));
         }
         (items, selected)
     }
@@ -753,17 +693,14 @@ impl SessionView {
             return;
         }
         if notes.trim().is_empty() {
-            let hint = match which {
+            let empty = match which {
                 Notes::Shared => "e writes notes both of you see".to_string(),
                 Notes::Private => format!(
                     "e writes notes only you see, kept in {}.private.ron",
                     ctx.profile().map_or("", |p| p.id.as_str())
                 ),
             };
-            Paragraph::new(line(&hint, theme.muted()))
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
-            return;
+            return hint(buf, inner, &empty, theme);
         }
         let paragraph = Paragraph::new(lines(&notes, Style::default())).wrap(Wrap { trim: true });
         let total = paragraph.line_count(inner.width);

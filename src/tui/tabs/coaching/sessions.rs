@@ -2,21 +2,21 @@
 //! start with. `n` starts a session (its agenda built for you), Enter opens one.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
-use super::went::{Focus, Went};
+use super::went::{Focus, Went, when};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{Rater, agenda, recall};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::coaching as forms;
-use crate::tui::widgets::list;
-use crate::tui::widgets::{line, pane};
+use crate::tui::widgets::list::{self, Step};
+use crate::tui::widgets::{framed, line, pane};
 
 #[derive(Debug, Default)]
 pub struct SessionsPane {
@@ -116,9 +116,8 @@ pub fn start_or_open(ctx: &mut Ctx) -> Went {
 
 impl SessionsPane {
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
-        let count = ctx.profile().map_or(0, |p| p.sessions.len());
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            self.cursor = list::step(self.cursor, count, step, list::page(ctx.body));
+            self.step(ctx, step, list::page(ctx.body));
             return Went::Handled;
         }
         let Some(action) = ctx.keymap.action(SCOPE, KEYS, key) else {
@@ -153,13 +152,10 @@ impl SessionsPane {
         Went::Handled
     }
 
-    pub fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Went {
-        let Some(step) = list::wheel(mouse) else {
-            return Went::Ignored;
-        };
+    /// Moves the cursor `step`, `page` sessions a page.
+    pub fn step(&mut self, ctx: &Ctx, step: Step, page: usize) {
         let count = ctx.profile().map_or(0, |p| p.sessions.len());
-        self.cursor = list::step(self.cursor, count, step, 1);
-        Went::Handled
+        self.cursor = list::step(self.cursor, count, step, page);
     }
 
     pub fn refresh(&mut self, ctx: &Ctx) {
@@ -169,11 +165,7 @@ impl SessionsPane {
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect, focused: bool) {
         let theme = ctx.theme;
-        let style = if focused {
-            theme.heading()
-        } else {
-            Style::default()
-        };
+        let style = when(focused, theme.heading());
         let Some(p) = ctx.profile() else {
             pane("Sessions", style).render(area, buf);
             return;
@@ -182,37 +174,25 @@ impl SessionsPane {
         if ctx.sync.is_opening() {
             title.push_str(" · opening another…");
         }
-        let block = pane(&title, style);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let today = ctx.today();
-        let next = agenda::build(p, &ctx.ladder, today);
-        let theirs = p.open_points_by(Rater::Own);
-        let open = p.open_actions();
+        let inner = framed(buf, area, pane(&title, style));
+        let next = agenda::build(p, &ctx.ladder, ctx.today());
         let first_name = p.name.split_whitespace().next().unwrap_or("them");
-        let theirs = match theirs {
+        let theirs = match p.open_points_by(Rater::Own) {
             0 => format!("no topics from {first_name} yet"),
             n => format!("{} from {first_name} first", text::count(n, "topic")),
         };
         let since = next
             .since
             .map_or_else(|| "a first 1:1".to_string(), |d| format!("since {d}"));
+        let open = text::count(p.open_actions(), "open action item");
+        let items = text::count(next.items.len(), "item");
         let listed = recall::newest_first(p);
         let mut about = vec![
             line(
-                &format!(
-                    "Next 1:1 — n starts it: {} on the agenda",
-                    text::count(next.items.len(), "item")
-                ),
+                &format!("Next 1:1 — n starts it: {items} on the agenda"),
                 theme.heading(),
             ),
-            line(
-                &format!(
-                    "{theirs} · {} · {since}",
-                    text::count(open, "open action item")
-                ),
-                theme.muted(),
-            ),
+            line(&format!("{theirs} · {open} · {since}"), theme.muted()),
         ];
         if listed.is_empty() {
             about.push(Line::default());
@@ -249,12 +229,7 @@ impl SessionsPane {
                     s.id,
                     text::count(agreed, "action")
                 );
-                ListItem::new(
-                    hanging(&text::one_line(&entry), width, 3)
-                        .iter()
-                        .map(|l| line(l, Style::default()))
-                        .collect::<Vec<_>>(),
-                )
+                hanging("", 2, &text::one_line(&entry), width, 3, Style::default())
             })
             .collect();
         let cursor = self.cursor.min(listed.len().saturating_sub(1));
@@ -269,13 +244,21 @@ impl SessionsPane {
     }
 }
 
-/// `text` wrapped to `width` in at most `most` lines, the lines after the first indented under
-/// it.
-pub fn hanging(text: &str, width: usize, most: usize) -> Vec<String> {
-    let room = width.saturating_sub(2).max(1);
-    let mut lines = text::wrap_hyphenated(text, room, most);
-    for line in lines.iter_mut().skip(1) {
-        line.insert_str(0, "  ");
-    }
-    lines
+/// A list item in `style`: `text` wrapped to `width` less `indent` in at most `most` lines,
+/// `lead` before the first line and `indent` spaces before the others.
+pub fn hanging(
+    lead: &str,
+    indent: usize,
+    text: &str,
+    width: usize,
+    most: usize,
+    style: Style,
+) -> ListItem<'static> {
+    let pad = " ".repeat(indent);
+    let wrapped = text::wrap_hyphenated(text, width.saturating_sub(indent).max(1), most);
+    let lines = wrapped.iter().enumerate().map(|(n, l)| {
+        let lead = if n == 0 { lead } else { &pad };
+        line(&format!("{lead}{l}"), style)
+    });
+    ListItem::new(lines.collect::<Vec<_>>())
 }

@@ -7,17 +7,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Cell, Row, Table, Widget};
 
+use super::went::{Focus, Went, hint, when};
 use crate::profile::bench::{self, Band, Bench, Member};
+use crate::profile::roster;
 use crate::profile::team::{self, Coverage};
-use crate::profile::{RatingLevel, roster};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{line, pane, scrollbar};
+use crate::tui::widgets::{framed, line, pane, scrollbar};
 
 use Key::{Char as C, Code};
 
@@ -71,13 +71,16 @@ const KEYS: &[Binding<Action>] = &[
 const SCOPE: &str = "coaching-team";
 
 /// The key that opens the view, as the roster's footer and help show it.
-pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
-    let table = if share_safe {
+fn open_table(share_safe: bool) -> &'static [Binding<Open>] {
+    if share_safe {
         OPEN_KEYS_HIDDEN
     } else {
         OPEN_KEYS
-    };
-    keymap.section("Coaching: roster", OPEN_SCOPE, table)
+    }
+}
+
+pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
+    keymap.section("Coaching: roster", OPEN_SCOPE, open_table(share_safe))
 }
 
 /// Whether `key` asks for the view.
@@ -88,13 +91,8 @@ pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
 /// The help's section: the key that opens the view, then the view's own.
 pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
     const TITLE: &str = "Coaching: team (b on the roster)";
-    let table = if share_safe {
-        OPEN_KEYS_HIDDEN
-    } else {
-        OPEN_KEYS
-    };
     keymap
-        .section(TITLE, OPEN_SCOPE, table)
+        .section(TITLE, OPEN_SCOPE, open_table(share_safe))
         .then(keymap.section(TITLE, SCOPE, list::CURSOR_KEYS))
         .then(keymap.section(TITLE, SCOPE, KEYS))
 }
@@ -103,13 +101,6 @@ pub fn keys(keymap: &Keymap) -> KeySection {
     keymap
         .section("Coaching: team", SCOPE, list::CURSOR_KEYS)
         .then(keymap.section("Coaching: team", SCOPE, KEYS))
-}
-
-/// What became of a key in the view.
-pub enum Went {
-    Stay,
-    Back,
-    Ignored,
 }
 
 pub struct TeamView {
@@ -129,50 +120,37 @@ impl TeamView {
         let store = ctx.sync.store();
         let (members, mut unreadable) = roster::members(store, store.dir());
         let covered = roster::read_whole(store, &members, &mut unreadable);
-        let coverage = team::coverage(&covered);
-        TeamView::new(
-            bench::bench(members, &[], None, ctx.today()),
-            covered,
-            coverage,
-        )
-        .with_unreadable(unreadable)
-    }
-
-    /// A view of what the domain worked out.
-    pub fn new(bench: Bench, covered: Vec<Member>, coverage: Vec<Coverage>) -> TeamView {
         TeamView {
-            bench,
+            bench: bench::bench(members, &[], None, ctx.today()),
+            coverage: team::coverage(&covered),
             covered,
-            coverage,
             showing_coverage: false,
             offset: 0,
-            unreadable: Vec::new(),
+            unreadable,
         }
     }
 
-    fn with_unreadable(mut self, unreadable: Vec<(String, String)>) -> TeamView {
-        self.unreadable = unreadable;
-        self
-    }
-
+    /// `Went::To` the roster closes the view.
     pub fn key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Went {
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            let len = self.rows(ctx).len();
-            self.offset = list::step(self.offset, len, step, list::page(ctx.body));
-            if matches!(step, Step::Up | Step::Down) {
-                self.offset = self.offset.min(len.saturating_sub(1));
-            }
-            return Went::Stay;
+            self.step(ctx, step, list::page(ctx.body));
+            return Went::Handled;
         }
         match ctx.keymap.action(SCOPE, KEYS, key) {
-            Some(Action::Back) => Went::Back,
+            Some(Action::Back) => Went::To(Focus::Roster),
             Some(Action::Switch) => {
                 self.showing_coverage = !self.showing_coverage;
                 self.offset = 0;
-                Went::Stay
+                Went::Handled
             }
             None => Went::Ignored,
         }
+    }
+
+    /// Scrolls `step`, `page` rows a page.
+    pub fn step(&mut self, ctx: &Ctx, step: Step, page: usize) {
+        let len = self.rows(ctx).len();
+        self.offset = list::step(self.offset, len, step, page);
     }
 
     /// The table's rows with their heights in lines, for the part showing.
@@ -199,52 +177,29 @@ impl TeamView {
                 "{title}\n{}",
                 text::count(seat.candidates.len(), "candidate")
             );
-            let style = if flag.is_some() {
-                theme.warning()
-            } else {
-                Style::default()
-            };
-            let bands: Vec<String> = Band::ALL
-                .iter()
-                .map(|&band| {
-                    let who: Vec<String> = seat.in_band(band).map(|c| name(c.member)).collect();
-                    if who.is_empty() {
-                        "–".to_string()
-                    } else {
-                        who.join("\n")
-                    }
-                })
-                .collect();
-            let [now, soon, later] = [&bands[0], &bands[1], &bands[2]];
+            let style = when(flag.is_some(), theme.warning());
+            let bands = Band::ALL.map(|band| {
+                let who: Vec<String> = seat.in_band(band).map(|c| name(c.member)).collect();
+                if who.is_empty() {
+                    "–".to_string()
+                } else {
+                    who.join("\n")
+                }
+            });
             // The title's two lines (the role, how many candidates) or the longest band.
             let height = bands.iter().map(|b| b.lines().count()).fold(2, usize::max);
-            rows.push((
-                Row::new(vec![
-                    Cell::from(title),
-                    Cell::from(now.clone()),
-                    Cell::from(soon.clone()),
-                    Cell::from(later.clone()),
-                    Cell::from(flag.unwrap_or_default()).style(style),
-                ])
-                .height(u16::try_from(height).unwrap_or(u16::MAX)),
-                height,
-            ));
+            let cells = [title].into_iter().chain(bands).map(Cell::from);
+            let flag = Cell::from(flag.unwrap_or_default()).style(style);
+            let row = Row::new(cells.chain([flag])).height(text::cells(height));
+            rows.push((row, height));
         }
         for behind in b.behind.iter().filter(|x| x.no_one()) {
             let m = &b.members[behind.member];
+            let role = m.ladder.title_of(&m.profile.current_role);
+            let cells = [format!("{role} ({})", name(behind.member)), String::new()];
+            let flag = ["", "", "⚠ no one behind"].map(String::from);
             rows.push((
-                Row::new(vec![
-                    Cell::from(format!(
-                        "{} ({})",
-                        m.ladder.title_of(&m.profile.current_role),
-                        name(behind.member)
-                    )),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from("⚠ no one behind"),
-                ])
-                .style(theme.warning()),
+                Row::new(cells.into_iter().chain(flag)).style(theme.warning()),
                 1,
             ));
         }
@@ -272,12 +227,9 @@ impl TeamView {
                 ))];
                 for (k, cell) in l.cells.iter().enumerate() {
                     let shared = c.shared.iter().any(|s| s.competency == k);
-                    let style = if shared && cell.gap > 0 {
-                        theme.warning()
-                    } else {
-                        Style::default()
-                    };
-                    cells.push(Cell::from(cell_text(cell)).style(style));
+                    let style = when(shared && cell.gap > 0, theme.warning());
+                    let (rating, gap) = cell.marks();
+                    cells.push(Cell::from(line(&format!("{rating}{gap}"), style)));
                 }
                 rows.push(Row::new(cells));
             }
@@ -337,38 +289,19 @@ impl TeamView {
         } else {
             "Bench · Tab: coverage"
         };
-        let block = pane(title, theme.heading());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(buf, area, pane(title, theme.heading()));
         if ctx.share_safe {
-            Paragraph::new(line(
-                "hidden under share-safe: the team view shows other people",
-                theme.muted(),
-            ))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
-            return;
+            let hidden = "hidden under share-safe: the team view shows other people";
+            return hint(buf, inner, hidden, theme);
         }
         let mut rows = self.rows(ctx);
         if !self.showing_coverage && self.bench.seats.is_empty() {
-            rows.insert(
-                0,
-                (
-                    Row::new(vec![Cell::from("no plan or target names a role yet")])
-                        .style(theme.muted()),
-                    1,
-                ),
-            );
+            let none = Row::new(["no plan or target names a role yet"]);
+            rows.insert(0, (none.style(theme.muted()), 1));
         }
         for (id, why) in &self.unreadable {
-            rows.push((
-                Row::new(vec![Cell::from(format!(
-                    "{id} left out: {}",
-                    text::one_line(why)
-                ))])
-                .style(theme.error()),
-                1,
-            ));
+            let left_out = Row::new([format!("{id} left out: {}", text::one_line(why))]);
+            rows.push((left_out.style(theme.error()), 1));
         }
         // Scrolled a row at a time; the last scroll shows the last rows whole. The scrollbar
         // counts lines, as rows of several lines take them.
@@ -386,46 +319,19 @@ impl TeamView {
         let total: usize = heights.iter().sum();
         let above: usize = heights[..offset].iter().sum();
         let header = if self.showing_coverage {
-            Row::new(vec![Cell::from("person → next role")])
+            Row::new(["person → next role"])
         } else {
-            Row::new(vec![
-                Cell::from("role"),
-                Cell::from(Band::ReadyNow.words()),
-                Cell::from(Band::WithinTwoYears.words()),
-                Cell::from(Band::ThreeYearsOrMore.words()),
-                Cell::from("flag"),
-            ])
+            Row::new(
+                ["role"]
+                    .into_iter()
+                    .chain(Band::ALL.map(Band::words))
+                    .chain(["flag"]),
+            )
         };
         let shown: Vec<Row> = rows.into_iter().skip(offset).map(|(r, _)| r).collect();
-        Table::new(shown, self.widths())
-            .header(header.style(theme.muted()))
-            .render(
-                Rect::new(
-                    inner.x,
-                    inner.y,
-                    inner.width.saturating_sub(1),
-                    inner.height,
-                ),
-                buf,
-            );
+        let width = inner.width.saturating_sub(1);
+        let table = Table::new(shown, self.widths()).header(header.style(theme.muted()));
+        table.render(Rect { width, ..inner }, buf);
         scrollbar(buf, area, total, above, page);
     }
-}
-
-/// One coverage cell: the rating's initial (B, W, M, E; `·` none) and the gap — `✓` none,
-/// `△1` one step, `▲2` more; `–` where the next role expects nothing.
-fn cell_text(cell: &team::Cell) -> String {
-    let rating = cell.rating.map_or("·", |(level, _)| match level {
-        RatingLevel::Below => "B",
-        RatingLevel::WorkingTowards => "W",
-        RatingLevel::Meeting => "M",
-        RatingLevel::Exceeding => "E",
-    });
-    let gap = match (cell.expected, cell.gap) {
-        (None, _) => "–".to_string(),
-        (Some(_), 0) => "✓".to_string(),
-        (Some(_), 1) => "△1".to_string(),
-        (Some(_), n) => format!("▲{n}"),
-    };
-    format!("{rating}{gap}")
 }
