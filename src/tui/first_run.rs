@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::context::Ctx;
@@ -16,7 +16,7 @@ use super::widgets::graph_draw::Graph;
 use super::widgets::grid::Grid;
 use super::widgets::{framed, line, pane, popup};
 use crate::ladder::RoleIdx;
-use crate::profile::{self, PlanMarks, Profile};
+use crate::profile::{self, PlanMarks};
 use crate::text;
 
 #[derive(Debug)]
@@ -284,23 +284,18 @@ impl FirstRun {
         else {
             return Progress::Stay;
         };
-        let name = field.value();
-        let id = match profile::profile_id(name.trim()) {
-            Ok(id) => id,
-            Err(e) => {
-                *error = Some(e.to_string());
-                return Progress::Stay;
-            }
-        };
-        let mut new = Profile::new(
-            id.clone(),
-            text::one_line(name.trim()),
+        let new = profile::new_profile(
+            &field.value(),
             ctx.ladder_ref.clone(),
             ctx.ladder.role(*current).id.to_string(),
+            target.map(|t| ctx.ladder.role(t).id.to_string()),
         );
-        new.target_role = target.map(|t| ctx.ladder.role(t).id.to_string());
-        match ctx.sync.create(new) {
-            Ok(()) => {
+        let created = new.map_err(|e| e.to_string()).and_then(|new| {
+            let id = new.id.clone();
+            ctx.sync.create(new).map(|()| id)
+        });
+        match created {
+            Ok(id) => {
                 ctx.say(format!(
                     "welcome — your plan is saved as {id}; press ? for every key"
                 ));
@@ -336,21 +331,14 @@ impl FirstRun {
         }
         .render(areas.frame, buf);
         if let Step::Name { field, error, .. } = &self.step {
-            let body = ctx.body;
-            let width = 50.min(body.width.saturating_sub(4));
+            let width = 50.min(ctx.body.width.saturating_sub(4));
             let (hint, style) = match error {
                 Some(e) => (e.as_str(), theme.error()),
                 None => ("saved as a file named after it; ⏎ to go", theme.muted()),
             };
             let hint = Paragraph::new(line(hint, style)).wrap(Wrap { trim: true });
             let hint_rows = text::cells(hint.line_count(width.saturating_sub(4)).min(3));
-            let area = Rect::new(
-                body.x + (body.width - width) / 2,
-                body.y + (body.height / 2).saturating_sub(2),
-                width,
-                (hint_rows + 4).min(body.height),
-            );
-            let area = popup(buf, area, area.width, area.height);
+            let area = popup(buf, ctx.body, width, hint_rows + 4);
             let inner = framed(buf, area, pane("Your name", theme.heading()));
             let [typed, _, below] = inner.layout(&Layout::vertical([
                 Constraint::Length(1),
