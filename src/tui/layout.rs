@@ -1,7 +1,7 @@
 //! Where each part of the screen goes, as a pure function of the terminal size, the tab labels
 //! and whether a banner shows: drawing and mouse clicks use the same answer.
 
-use ratatui::layout::{Constraint, Layout, Offset, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Offset, Rect};
 
 use crate::text;
 
@@ -50,21 +50,14 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
     ]));
     // The labels as ratatui's `Tabs` draws them, a column in from the left and one apart.
     let tab_bar = tab_bar.offset(Offset { x: 1, y: 0 }).intersection(area);
-    let mut x = tab_bar.x;
-    let tab_rects = tabs
-        .iter()
-        .map(|&(digit, name)| {
-            let width = text::width(&tab_label(digit, name, false)) as u16;
-            let rect = Rect {
-                x,
-                width,
-                ..tab_bar
-            }
-            .intersection(area);
-            x = x.saturating_add(width + 1);
-            rect
-        })
-        .collect();
+    let widths = tabs.iter().map(|&(digit, name)| {
+        Constraint::Length(text::width(&tab_label(digit, name, false)) as u16)
+    });
+    let tab_rects = Layout::horizontal(widths)
+        .spacing(1)
+        .flex(Flex::Start)
+        .split(tab_bar)
+        .to_vec();
     Screen {
         too_small: false,
         header,
