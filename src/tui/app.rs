@@ -395,29 +395,26 @@ impl App {
             self.quit();
             return;
         }
-        if let Some(popup) = &mut self.popup {
-            if popup.key(&mut self.ctx, key) == Stay::Closed {
-                self.popup = None;
-                self.refresh_tabs();
+        match (&mut self.popup, &mut self.first_run) {
+            (Some(popup), _) => {
+                if popup.key(&mut self.ctx, key) == Stay::Closed {
+                    self.popup = None;
+                    self.refresh_tabs();
+                }
             }
-            return;
-        }
-        if let Some(first) = &mut self.first_run {
-            match first.key(&mut self.ctx, key) {
+            (None, Some(first)) => match first.key(&mut self.ctx, key) {
                 Progress::Stay => {}
                 Progress::Quit => self.quit = true,
                 Progress::Done => {
                     self.first_run = None;
-                    self.resize(self.ctx.size.0, self.ctx.size.1);
+                    self.refresh_tabs();
                 }
-            }
-            return;
-        }
-        let outcome = self.tabs[self.active].key(&mut self.ctx, key);
-        match outcome {
-            Outcome::Handled => {}
-            Outcome::Open(popup) => self.popup = Some(popup),
-            Outcome::Ignored => self.global_key(key),
+            },
+            (None, None) => match self.tabs[self.active].key(&mut self.ctx, key) {
+                Outcome::Handled => {}
+                Outcome::Open(popup) => self.popup = Some(popup),
+                Outcome::Ignored => self.global_key(key),
+            },
         }
     }
 
@@ -468,35 +465,28 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if let Some(popup) = &mut self.popup {
-            popup.paste(text);
-        } else if let Some(first) = &mut self.first_run {
-            first.paste(text);
-        } else {
-            self.tabs[self.active].paste(&mut self.ctx, text);
+        match (&mut self.popup, &mut self.first_run) {
+            (Some(popup), _) => popup.paste(text),
+            (None, Some(first)) => first.paste(text),
+            (None, None) => _ = self.tabs[self.active].paste(&mut self.ctx, text),
         }
     }
 
     fn mouse(&mut self, mouse: &MouseEvent) {
-        if let Some(popup) = &mut self.popup {
-            popup.mouse(&mut self.ctx, mouse);
-            return;
+        let on_tab = (mouse.kind == MouseEventKind::Down(MouseButton::Left))
+            .then(|| {
+                self.screen()
+                    .tabs
+                    .iter()
+                    .position(|r| r.contains((mouse.column, mouse.row).into()))
+            })
+            .flatten();
+        match (&mut self.popup, &mut self.first_run, on_tab) {
+            (Some(popup), _, _) => popup.mouse(&mut self.ctx, mouse),
+            (None, Some(first), _) => first.mouse(&mut self.ctx, mouse),
+            (None, None, Some(i)) => self.show_tab(i),
+            (None, None, None) => _ = self.tabs[self.active].mouse(&mut self.ctx, mouse),
         }
-        if let Some(first) = &mut self.first_run {
-            first.mouse(&mut self.ctx, mouse);
-            return;
-        }
-        if mouse.kind == MouseEventKind::Down(MouseButton::Left)
-            && let Some(i) = self
-                .screen()
-                .tabs
-                .iter()
-                .position(|r| r.contains((mouse.column, mouse.row).into()))
-        {
-            self.show_tab(i);
-            return;
-        }
-        self.tabs[self.active].mouse(&mut self.ctx, mouse);
     }
 
     pub fn draw(&self, frame: &mut Frame) {

@@ -59,14 +59,17 @@ enum Action {
 
 use Key::{Char as C, Code};
 
+/// Both graph steps zoom alike.
+const ZOOM: Binding<Action> = bind(
+    "zoom",
+    &[C('z')],
+    Action::Zoom,
+    "zoom: fit everything · detailed boxes · compact lines",
+    Footer::Word("zoom"),
+);
+
 const CURRENT_KEYS: &[Binding<Action>] = &[
-    bind(
-        "zoom",
-        &[C('z')],
-        Action::Zoom,
-        "zoom: fit everything · detailed boxes · compact lines",
-        Footer::Word("zoom"),
-    ),
+    ZOOM,
     bind(
         "choose",
         &[Code(KeyCode::Enter)],
@@ -84,13 +87,7 @@ const CURRENT_KEYS: &[Binding<Action>] = &[
 ];
 
 const TARGET_KEYS: &[Binding<Action>] = &[
-    bind(
-        "zoom",
-        &[C('z')],
-        Action::Zoom,
-        "zoom: fit everything · detailed boxes · compact lines",
-        Footer::Word("zoom"),
-    ),
+    ZOOM,
     bind(
         "choose",
         &[Code(KeyCode::Enter)],
@@ -206,14 +203,16 @@ impl FirstRun {
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Progress {
         let (scope, table) = self.table();
         let action = ctx.keymap.action(scope, table, key);
-        if let Step::Name { field, error, .. } = &mut self.step {
+        if let Step::Name {
+            current,
+            field,
+            error,
+            ..
+        } = &mut self.step
+        {
             match action {
                 Some(Action::Choose) => return self.create(ctx),
-                Some(Action::Back) => {
-                    if let Some(current) = self.current() {
-                        self.step = Step::PickTarget { current };
-                    }
-                }
+                Some(Action::Back) => self.step = Step::PickTarget { current: *current },
                 _ => {
                     if field.handle(key) == Edit::Changed {
                         *error = None;
@@ -228,35 +227,27 @@ impl FirstRun {
             self.graph.step(direction, &grid, view);
             return Progress::Stay;
         }
-        match action {
-            Some(Action::Zoom) => {
+        let selected = self.graph.selected;
+        match (action, &self.step) {
+            (Some(Action::Zoom), _) => {
                 self.graph.zoom();
                 self.refresh(ctx);
             }
-            Some(Action::Quit) => return Progress::Quit,
-            Some(Action::Choose) => match self.step {
-                Step::PickCurrent => {
-                    self.step = Step::PickTarget {
-                        current: self.graph.selected,
-                    }
-                }
-                Step::PickTarget { current } if self.graph.selected != current => {
-                    self.step = name_step(current, Some(self.graph.selected));
-                }
-                _ => {}
-            },
-            Some(Action::Skip) => {
-                if let Step::PickTarget { current } = self.step {
-                    self.step = name_step(current, None);
-                }
+            (Some(Action::Quit), _) => return Progress::Quit,
+            (Some(Action::Choose), Step::PickCurrent) => {
+                self.step = Step::PickTarget { current: selected }
             }
-            Some(Action::Back) => {
-                if let Step::PickTarget { current } = self.step {
-                    self.graph.select(current, &grid, view);
-                    self.step = Step::PickCurrent;
-                }
+            (Some(Action::Choose), &Step::PickTarget { current }) if selected != current => {
+                self.step = name_step(current, Some(selected));
             }
-            None => {}
+            (Some(Action::Skip), &Step::PickTarget { current }) => {
+                self.step = name_step(current, None)
+            }
+            (Some(Action::Back), &Step::PickTarget { current }) => {
+                self.graph.select(current, &grid, view);
+                self.step = Step::PickCurrent;
+            }
+            _ => {}
         }
         Progress::Stay
     }
