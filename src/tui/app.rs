@@ -249,9 +249,8 @@ impl App {
         if let Some(Popup::Form(form)) = &mut self.popup {
             if form.save(&mut self.ctx) == Stay::Closed {
                 self.popup = None;
-            } else if let Some(id) = self.ctx.profile().map(|p| p.id.clone()) {
-                let data_dir = self.ctx.sync.store().data_dir().to_path_buf();
-                match drafts::keep(&data_dir, &id, &form.draft()) {
+            } else if let Some(p) = self.ctx.profile() {
+                match drafts::keep(self.ctx.sync.store().data_dir(), &p.id, &form.draft()) {
                     Ok(path) => {
                         tracing::info!(path = %path.display(), "a half-filled form was kept as a draft")
                     }
@@ -264,11 +263,12 @@ impl App {
 
     /// Shows the draft of a form left half-filled when the planner was last closed, if any.
     fn offer_draft(&mut self) {
-        let Some(id) = self.ctx.profile().map(|p| p.id.clone()) else {
-            return;
-        };
-        let data_dir = self.ctx.sync.store().data_dir().to_path_buf();
-        let Some(draft) = drafts::take(&data_dir, &id) else {
+        let data_dir = self.ctx.sync.store().data_dir();
+        let Some(draft) = self
+            .ctx
+            .profile()
+            .and_then(|p| drafts::take(data_dir, &p.id))
+        else {
             return;
         };
         let mut lines = vec![line(
@@ -339,7 +339,7 @@ impl App {
         self.ctx.sync.flush()
     }
 
-    fn screen(&self) -> Screen {
+    fn screen(&self) -> Option<Screen> {
         let labels: Vec<(char, &str)> = self.tabs.iter().map(|t| (t.digit(), t.name())).collect();
         layout::screen(
             self.ctx.screen(),
@@ -354,7 +354,7 @@ impl App {
     }
 
     fn refresh_tabs(&mut self) {
-        self.ctx.body = self.screen().body;
+        self.ctx.body = self.screen().map_or(Rect::default(), |s| s.body);
         for tab in &mut self.tabs {
             tab.refresh(&self.ctx);
         }
@@ -473,13 +473,9 @@ impl App {
     }
 
     fn mouse(&mut self, mouse: &MouseEvent) {
+        let at = (mouse.column, mouse.row).into();
         let on_tab = (mouse.kind == MouseEventKind::Down(MouseButton::Left))
-            .then(|| {
-                self.screen()
-                    .tabs
-                    .iter()
-                    .position(|r| r.contains((mouse.column, mouse.row).into()))
-            })
+            .then(|| self.screen()?.tabs.iter().position(|r| r.contains(at)))
             .flatten();
         match (&mut self.popup, &mut self.first_run, on_tab) {
             (Some(popup), _, _) => popup.mouse(&mut self.ctx, mouse),
@@ -497,8 +493,7 @@ impl App {
     /// Draws the whole screen into `buf`; used by the terminal, tests and benchmarks alike.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let screen = self.screen();
-        if screen.too_small {
+        let Some(screen) = self.screen() else {
             let message = format!(
                 "terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
                 area.width, area.height
@@ -507,7 +502,7 @@ impl App {
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
-        }
+        };
         self.draw_header(buf, &screen);
         if let (Some(banner), Some(reason)) = (screen.banner, self.ctx.sync.read_only()) {
             line(

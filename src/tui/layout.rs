@@ -9,9 +9,8 @@ use crate::text;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screen {
-    pub too_small: bool,
     pub header: Rect,
     /// Where ratatui's `Tabs` draws the labels.
     pub tab_bar: Rect,
@@ -33,12 +32,10 @@ pub fn tab_label(digit: char, name: &str, active: bool) -> String {
     }
 }
 
-pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
+/// The screen's parts, or `None` when it is too small to draw.
+pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return Screen {
-            too_small: true,
-            ..Screen::default()
-        };
+        return None;
     }
     let [header, tab_bar, banner_row, body, status, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -58,8 +55,7 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
         .flex(Flex::Start)
         .split(tab_bar)
         .to_vec();
-    Screen {
-        too_small: false,
+    Some(Screen {
         header,
         tab_bar,
         tabs: tab_rects,
@@ -67,5 +63,5 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
         body,
         status,
         footer,
-    }
+    })
 }
