@@ -597,7 +597,9 @@ impl App {
         let help = global.iter().find(|r| r.name == "global.help");
         let offered = |r: &&KeyRow| offer_share_safe || r.name != "global.share-safe";
         let own: Vec<String> = local.iter().filter_map(|r| r.footer.clone()).collect();
-        let everywhere: Vec<String> = (global.iter().filter(offered))
+        let everywhere: Vec<String> = global
+            .iter()
+            .filter(offered)
             .filter(|r| r.name != "global.help")
             .filter_map(|r| r.footer.clone())
             .collect();

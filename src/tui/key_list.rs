@@ -73,13 +73,11 @@ pub fn config_warnings(config: &Config, origin: &str) -> Vec<String> {
     let known: Vec<&str> = known.into_iter().collect();
     let mut warnings = config.unknown_actions(&known, origin);
     let overridden = |row: &KeyRow| {
-        config.keys.iter().any(|o| {
-            o.action == row.name
-                || row
-                    .name
-                    .split_once('.')
-                    .is_some_and(|(_, id)| o.action == id)
-        })
+        let id = row.name.split_once('.').map(|(_, id)| id);
+        config
+            .keys
+            .iter()
+            .any(|o| o.action == row.name || Some(o.action.as_str()) == id)
     };
     for (screen, rows) in screens(&keymap, &tabs) {
         let mut by_key: BTreeMap<String, Vec<&KeyRow>> = BTreeMap::new();
