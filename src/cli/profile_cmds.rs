@@ -147,19 +147,19 @@ impl<'a> Context<'a> {
         ladder_spec: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let id = profile::profile_id(name)?;
+        // A name that cannot be used is said before anything about the ladder.
+        profile::profile_id(name)?;
         let (ladder, source) = ladder::resolve(ladder_spec, Some(&self.data_dir))?;
         let current = role_arg(&ladder, role, "--role")?;
         let target = target
             .map(|t| role_arg(&ladder, t, "--target"))
             .transpose()?;
-        let mut profile = Profile::new(
-            id,
-            text::one_line(name.trim()),
+        let profile = profile::new_profile(
+            name,
             source.profile_reference(&ladder),
             ladder.role(current).id.to_string(),
-        );
-        profile.target_role = target.map(|t| ladder.role(t).id.to_string());
+            target.map(|t| ladder.role(t).id.to_string()),
+        )?;
         let path = self.store.create(&profile)?;
         writeln!(
             out,

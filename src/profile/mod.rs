@@ -51,5 +51,5 @@ pub use readiness::{
     readiness_from, readiness_toward, role_diff,
 };
 pub use schedule::{DAYS_PER_MOVE, StepDate, step_dates};
-pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, parse, profile_id, to_ron};
+pub use store::{LOCK_WAIT, MAX_ID_LEN, Store, WaitNotice, new_profile, parse, profile_id, to_ron};
 pub use whose::ChosenBy;

@@ -62,6 +62,26 @@ pub fn profile_id(name: &str) -> Result<String, ProfileError> {
     Ok(id)
 }
 
+/// A new profile for the person `name`, stored under the id made from it ([`profile_id`]), at
+/// `current_role` on `ladder` and aiming for `target_role` if any: what `rungs profile new` and
+/// the planner's first run both make.
+pub fn new_profile(
+    name: &str,
+    ladder: String,
+    current_role: String,
+    target_role: Option<String>,
+) -> Result<Profile, ProfileError> {
+    let name = name.trim();
+    let mut profile = Profile::new(
+        profile_id(name)?,
+        text::one_line(name),
+        ladder,
+        current_role,
+    );
+    profile.target_role = target_role;
+    Ok(profile)
+}
+
 /// Profile ids longer than this are refused: with the longest suffix (`.ron.bak`) the file
 /// name stays well inside the 255 bytes most file systems allow.
 pub const MAX_ID_LEN: usize = 120;

@@ -18,7 +18,7 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 use super::context::Ctx;
 use super::first_run::{FirstRun, Progress};
 use super::key_list;
-use super::keymap::{self, Global, KeySection, Keymap};
+use super::keymap::{self, Global, KeyRow, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::popups::{self, Popup, Stay, help};
 use super::sync::ProfileSync;
@@ -97,27 +97,15 @@ impl App {
             }
             Err(e) => return Err(e.into()),
         };
-        let mut written_elsewhere = false;
-        let (profile, spec) = match &chosen {
-            Some(id) => {
-                let (profile, generation) = match load_or_peek(&store, id) {
-                    Ok((loaded, peeked)) => {
-                        written_elsewhere = peeked;
-                        loaded
-                    }
-                    Err(e) => return Err(e.into()),
-                };
-                let spec = options.ladder.clone().unwrap_or(profile.ladder.clone());
-                (Some((profile, generation)), Some(spec))
-            }
-            None => (None, options.ladder.clone()),
-        };
-        let (ladder, source) = match (&spec, &chosen) {
+        let loaded = chosen.map(|id| load_or_peek(&store, &id)).transpose()?;
+        let written_elsewhere = loaded.as_ref().is_some_and(|(_, peeked)| *peeked);
+        let profile = loaded.map(|(loaded, _)| loaded);
+        let (ladder, source) = match &profile {
             // A profile's own ladder: a relative path is taken from the profiles folder.
-            (Some(spec), Some(_)) if options.ladder.is_none() => {
-                ladder::resolve_for_profile(spec, store.dir(), Some(&options.data_dir))?
+            Some((p, _)) if options.ladder.is_none() => {
+                ladder::resolve_for_profile(&p.ladder, store.dir(), Some(&options.data_dir))?
             }
-            _ => ladder::resolve(spec.as_deref(), Some(&options.data_dir))?,
+            _ => ladder::resolve(options.ladder.as_deref(), Some(&options.data_dir))?,
         };
         let reference = source.profile_reference(&ladder);
         let mut app = App::build(ladder, reference, store, profile, options.color);
@@ -261,9 +249,8 @@ impl App {
         if let Some(Popup::Form(form)) = &mut self.popup {
             if form.save(&mut self.ctx) == Stay::Closed {
                 self.popup = None;
-            } else if let Some(id) = self.ctx.profile().map(|p| p.id.clone()) {
-                let data_dir = self.ctx.sync.store().data_dir().to_path_buf();
-                match drafts::keep(&data_dir, &id, &form.draft()) {
+            } else if let Some(p) = self.ctx.profile() {
+                match drafts::keep(self.ctx.sync.store().data_dir(), &p.id, &form.draft()) {
                     Ok(path) => {
                         tracing::info!(path = %path.display(), "a half-filled form was kept as a draft")
                     }
@@ -276,11 +263,12 @@ impl App {
 
     /// Shows the draft of a form left half-filled when the planner was last closed, if any.
     fn offer_draft(&mut self) {
-        let Some(id) = self.ctx.profile().map(|p| p.id.clone()) else {
-            return;
-        };
-        let data_dir = self.ctx.sync.store().data_dir().to_path_buf();
-        let Some(draft) = drafts::take(&data_dir, &id) else {
+        let data_dir = self.ctx.sync.store().data_dir();
+        let Some(draft) = self
+            .ctx
+            .profile()
+            .and_then(|p| drafts::take(data_dir, &p.id))
+        else {
             return;
         };
         let mut lines = vec![line(
@@ -329,27 +317,19 @@ impl App {
 
     fn after_disk(&mut self) {
         let heard = self.ctx.hear_from_disk();
-        let switched = self.ctx.take_switched();
-        if switched {
+        if self.ctx.take_switched() {
             // Another person (and maybe another ladder): the other tabs start afresh; the one
             // in view keeps its place.
-            for (i, fresh) in tabs::all().into_iter().enumerate() {
-                if i != self.active
-                    && let Some(slot) = self.tabs.get_mut(i)
-                {
-                    *slot = fresh;
-                }
-            }
-        }
-        if heard || switched {
+            let mut fresh = tabs::all();
+            std::mem::swap(&mut fresh[self.active], &mut self.tabs[self.active]);
+            self.tabs = fresh;
             self.refresh_tabs();
-        }
-        if switched && let Some(tab) = self.tabs.get_mut(self.active) {
-            let outcome = tab.opened(&mut self.ctx);
-            if let Outcome::Open(popup) = outcome {
+            if let Outcome::Open(popup) = self.tabs[self.active].opened(&mut self.ctx) {
                 self.popup = Some(popup);
             }
             self.ctx.hear_from_disk();
+            self.refresh_tabs();
+        } else if heard {
             self.refresh_tabs();
         }
     }
@@ -359,7 +339,7 @@ impl App {
         self.ctx.sync.flush()
     }
 
-    fn screen(&self) -> Screen {
+    fn screen(&self) -> Option<Screen> {
         let labels: Vec<(char, &str)> = self.tabs.iter().map(|t| (t.digit(), t.name())).collect();
         layout::screen(
             self.ctx.screen(),
@@ -374,7 +354,7 @@ impl App {
     }
 
     fn refresh_tabs(&mut self) {
-        self.ctx.body = self.screen().body;
+        self.ctx.body = self.screen().map_or(Rect::default(), |s| s.body);
         for tab in &mut self.tabs {
             tab.refresh(&self.ctx);
         }
@@ -415,29 +395,26 @@ impl App {
             self.quit();
             return;
         }
-        if let Some(popup) = &mut self.popup {
-            if popup.key(&mut self.ctx, key) == Stay::Closed {
-                self.popup = None;
-                self.refresh_tabs();
+        match (&mut self.popup, &mut self.first_run) {
+            (Some(popup), _) => {
+                if popup.key(&mut self.ctx, key) == Stay::Closed {
+                    self.popup = None;
+                    self.refresh_tabs();
+                }
             }
-            return;
-        }
-        if let Some(first) = &mut self.first_run {
-            match first.key(&mut self.ctx, key) {
+            (None, Some(first)) => match first.key(&mut self.ctx, key) {
                 Progress::Stay => {}
                 Progress::Quit => self.quit = true,
                 Progress::Done => {
                     self.first_run = None;
-                    self.resize(self.ctx.size.0, self.ctx.size.1);
+                    self.refresh_tabs();
                 }
-            }
-            return;
-        }
-        let outcome = self.tabs[self.active].key(&mut self.ctx, key);
-        match outcome {
-            Outcome::Handled => {}
-            Outcome::Open(popup) => self.popup = Some(popup),
-            Outcome::Ignored => self.global_key(key),
+            },
+            (None, None) => match self.tabs[self.active].key(&mut self.ctx, key) {
+                Outcome::Handled => {}
+                Outcome::Open(popup) => self.popup = Some(popup),
+                Outcome::Ignored => self.global_key(key),
+            },
         }
     }
 
@@ -488,35 +465,24 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if let Some(popup) = &mut self.popup {
-            popup.paste(text);
-        } else if let Some(first) = &mut self.first_run {
-            first.paste(text);
-        } else {
-            self.tabs[self.active].paste(&mut self.ctx, text);
+        match (&mut self.popup, &mut self.first_run) {
+            (Some(popup), _) => popup.paste(text),
+            (None, Some(first)) => first.paste(text),
+            (None, None) => _ = self.tabs[self.active].paste(&mut self.ctx, text),
         }
     }
 
     fn mouse(&mut self, mouse: &MouseEvent) {
-        if let Some(popup) = &mut self.popup {
-            popup.mouse(&mut self.ctx, mouse);
-            return;
+        let at = (mouse.column, mouse.row).into();
+        let on_tab = (mouse.kind == MouseEventKind::Down(MouseButton::Left))
+            .then(|| self.screen()?.tabs.iter().position(|r| r.contains(at)))
+            .flatten();
+        match (&mut self.popup, &mut self.first_run, on_tab) {
+            (Some(popup), _, _) => popup.mouse(&mut self.ctx, mouse),
+            (None, Some(first), _) => first.mouse(&mut self.ctx, mouse),
+            (None, None, Some(i)) => self.show_tab(i),
+            (None, None, None) => _ = self.tabs[self.active].mouse(&mut self.ctx, mouse),
         }
-        if let Some(first) = &mut self.first_run {
-            first.mouse(&mut self.ctx, mouse);
-            return;
-        }
-        if mouse.kind == MouseEventKind::Down(MouseButton::Left)
-            && let Some(i) = self
-                .screen()
-                .tabs
-                .iter()
-                .position(|r| r.contains((mouse.column, mouse.row).into()))
-        {
-            self.show_tab(i);
-            return;
-        }
-        self.tabs[self.active].mouse(&mut self.ctx, mouse);
     }
 
     pub fn draw(&self, frame: &mut Frame) {
@@ -527,8 +493,7 @@ impl App {
     /// Draws the whole screen into `buf`; used by the terminal, tests and benchmarks alike.
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let screen = self.screen();
-        if screen.too_small {
+        let Some(screen) = self.screen() else {
             let message = format!(
                 "terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
                 area.width, area.height
@@ -537,7 +502,7 @@ impl App {
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
-        }
+        };
         self.draw_header(buf, &screen);
         if let (Some(banner), Some(reason)) = (screen.banner, self.ctx.sync.read_only()) {
             line(
@@ -574,24 +539,20 @@ impl App {
                 header.push_str(&format!("   target ★ {}", ctx.ladder.title_of(t)));
             }
         }
-        const SHARE_SAFE: &str = " SHARE-SAFE ";
-        let share_safe = if ctx.share_safe {
-            text::cells(SHARE_SAFE.len())
-        } else {
-            0
-        };
-        let [title, badge] = screen.header.layout(&Layout::horizontal([
+        // Share-safe shows as a badge at the right, a column clear of the title.
+        let badge = line(
+            " SHARE-SAFE ",
+            ctx.theme.warning().add_modifier(Modifier::REVERSED),
+        );
+        let badge_width = if ctx.share_safe { badge.width() + 1 } else { 0 };
+        let [title, right] = screen.header.layout(&Layout::horizontal([
             Constraint::Fill(1),
-            Constraint::Length(share_safe),
+            Constraint::Length(text::cells(badge_width)),
         ]));
-        let room = usize::from(title.width.saturating_sub(u16::from(ctx.share_safe)));
-        line(&text::truncate(&header, room), ctx.theme.heading()).render(title, buf);
+        let header = text::truncate(&header, usize::from(title.width));
+        line(&header, ctx.theme.heading()).render(title, buf);
         if ctx.share_safe {
-            line(
-                SHARE_SAFE,
-                ctx.theme.warning().add_modifier(Modifier::REVERSED),
-            )
-            .render(badge, buf);
+            badge.right_aligned().render(right, buf);
         }
         if self.first_run.is_some() {
             return;
@@ -621,38 +582,33 @@ impl App {
             };
             line(&format!(" {}", status.text), style).render(screen.status, buf);
         }
-        let keymap = &self.ctx.keymap;
-        let local = self.focused_keys();
+        let local = self.focused_keys().rows;
         // While a field is typed into, the keys that work everywhere are letters typed.
-        let global =
-            (self.popup.is_none() && self.first_run.is_none() && !self.tabs[self.active].typing())
-                .then(|| keymap.section("Everywhere", "global", keymap::GLOBAL));
+        let on_a_tab = self.popup.is_none() && self.first_run.is_none();
+        let global = if on_a_tab && !self.tabs[self.active].typing() {
+            self.ctx.keymap.section("", "global", keymap::GLOBAL).rows
+        } else {
+            Vec::new()
+        };
         // Share-safe earns its room where private notes can show, and while it is on; on other
         // tabs the room goes to their own keys (help lists it everywhere).
         let offer_share_safe = self.ctx.share_safe
             || self.first_run.is_none() && self.tabs[self.active].shows_private_notes();
-        let own: Vec<String> = local.rows.iter().filter_map(|r| r.footer.clone()).collect();
-        let mut everywhere = Vec::new();
+        let help = global.iter().find(|r| r.name == "global.help");
+        let offered = |r: &&KeyRow| offer_share_safe || r.name != "global.share-safe";
+        let own: Vec<String> = local.iter().filter_map(|r| r.footer.clone()).collect();
+        let everywhere: Vec<String> = global
+            .iter()
+            .filter(offered)
+            .filter(|r| r.name != "global.help")
+            .filter_map(|r| r.footer.clone())
+            .collect();
         // Keys with no hint of their own are behind the help key (`? more`), as any left out.
-        let mut unlisted = local.rows.iter().any(|r| r.footer.is_none());
-        let mut help = None;
-        for row in global.iter().flat_map(|g| &g.rows) {
-            if row.name == "global.help" {
-                help = row.keys.split(' ').next().map(str::to_string);
-            } else if row.footer.is_some() && (offer_share_safe || row.name != "global.share-safe")
-            {
-                everywhere.extend(row.footer.clone());
-            } else {
-                unlisted = true;
-            }
-        }
-        let footer = keymap::footer(
-            &own,
-            &everywhere,
-            help.as_deref(),
-            unlisted,
-            usize::from(screen.footer.width),
-        );
+        let unlisted =
+            own.len() + everywhere.len() + usize::from(help.is_some()) < local.len() + global.len();
+        let help = help.and_then(|r| r.keys.split(' ').next());
+        let width = usize::from(screen.footer.width);
+        let footer = keymap::footer(&own, &everywhere, help, unlisted, width);
         line(&footer, theme.muted()).render(screen.footer, buf);
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::context::Ctx;
@@ -16,7 +16,7 @@ use super::widgets::graph_draw::Graph;
 use super::widgets::grid::Grid;
 use super::widgets::{framed, line, pane, popup};
 use crate::ladder::RoleIdx;
-use crate::profile::{self, PlanMarks, Profile};
+use crate::profile::{self, PlanMarks};
 use crate::text;
 
 #[derive(Debug)]
@@ -59,14 +59,17 @@ enum Action {
 
 use Key::{Char as C, Code};
 
+/// Both graph steps zoom alike.
+const ZOOM: Binding<Action> = bind(
+    "zoom",
+    &[C('z')],
+    Action::Zoom,
+    "zoom: fit everything · detailed boxes · compact lines",
+    Footer::Word("zoom"),
+);
+
 const CURRENT_KEYS: &[Binding<Action>] = &[
-    bind(
-        "zoom",
-        &[C('z')],
-        Action::Zoom,
-        "zoom: fit everything · detailed boxes · compact lines",
-        Footer::Word("zoom"),
-    ),
+    ZOOM,
     bind(
         "choose",
         &[Code(KeyCode::Enter)],
@@ -84,13 +87,7 @@ const CURRENT_KEYS: &[Binding<Action>] = &[
 ];
 
 const TARGET_KEYS: &[Binding<Action>] = &[
-    bind(
-        "zoom",
-        &[C('z')],
-        Action::Zoom,
-        "zoom: fit everything · detailed boxes · compact lines",
-        Footer::Word("zoom"),
-    ),
+    ZOOM,
     bind(
         "choose",
         &[Code(KeyCode::Enter)],
@@ -206,14 +203,16 @@ impl FirstRun {
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Progress {
         let (scope, table) = self.table();
         let action = ctx.keymap.action(scope, table, key);
-        if let Step::Name { field, error, .. } = &mut self.step {
+        if let Step::Name {
+            current,
+            field,
+            error,
+            ..
+        } = &mut self.step
+        {
             match action {
                 Some(Action::Choose) => return self.create(ctx),
-                Some(Action::Back) => {
-                    if let Some(current) = self.current() {
-                        self.step = Step::PickTarget { current };
-                    }
-                }
+                Some(Action::Back) => self.step = Step::PickTarget { current: *current },
                 _ => {
                     if field.handle(key) == Edit::Changed {
                         *error = None;
@@ -228,35 +227,27 @@ impl FirstRun {
             self.graph.step(direction, &grid, view);
             return Progress::Stay;
         }
-        match action {
-            Some(Action::Zoom) => {
+        let selected = self.graph.selected;
+        match (action, &self.step) {
+            (Some(Action::Zoom), _) => {
                 self.graph.zoom();
                 self.refresh(ctx);
             }
-            Some(Action::Quit) => return Progress::Quit,
-            Some(Action::Choose) => match self.step {
-                Step::PickCurrent => {
-                    self.step = Step::PickTarget {
-                        current: self.graph.selected,
-                    }
-                }
-                Step::PickTarget { current } if self.graph.selected != current => {
-                    self.step = name_step(current, Some(self.graph.selected));
-                }
-                _ => {}
-            },
-            Some(Action::Skip) => {
-                if let Step::PickTarget { current } = self.step {
-                    self.step = name_step(current, None);
-                }
+            (Some(Action::Quit), _) => return Progress::Quit,
+            (Some(Action::Choose), Step::PickCurrent) => {
+                self.step = Step::PickTarget { current: selected }
             }
-            Some(Action::Back) => {
-                if let Step::PickTarget { current } = self.step {
-                    self.graph.select(current, &grid, view);
-                    self.step = Step::PickCurrent;
-                }
+            (Some(Action::Choose), &Step::PickTarget { current }) if selected != current => {
+                self.step = name_step(current, Some(selected));
             }
-            None => {}
+            (Some(Action::Skip), &Step::PickTarget { current }) => {
+                self.step = name_step(current, None)
+            }
+            (Some(Action::Back), &Step::PickTarget { current }) => {
+                self.graph.select(current, &grid, view);
+                self.step = Step::PickCurrent;
+            }
+            _ => {}
         }
         Progress::Stay
     }
@@ -284,23 +275,18 @@ impl FirstRun {
         else {
             return Progress::Stay;
         };
-        let name = field.value();
-        let id = match profile::profile_id(name.trim()) {
-            Ok(id) => id,
-            Err(e) => {
-                *error = Some(e.to_string());
-                return Progress::Stay;
-            }
-        };
-        let mut new = Profile::new(
-            id.clone(),
-            text::one_line(name.trim()),
+        let new = profile::new_profile(
+            &field.value(),
             ctx.ladder_ref.clone(),
             ctx.ladder.role(*current).id.to_string(),
+            target.map(|t| ctx.ladder.role(t).id.to_string()),
         );
-        new.target_role = target.map(|t| ctx.ladder.role(t).id.to_string());
-        match ctx.sync.create(new) {
-            Ok(()) => {
+        let created = new.map_err(|e| e.to_string()).and_then(|new| {
+            let id = new.id.clone();
+            ctx.sync.create(new).map(|()| id)
+        });
+        match created {
+            Ok(id) => {
                 ctx.say(format!(
                     "welcome — your plan is saved as {id}; press ? for every key"
                 ));
@@ -336,21 +322,14 @@ impl FirstRun {
         }
         .render(areas.frame, buf);
         if let Step::Name { field, error, .. } = &self.step {
-            let body = ctx.body;
-            let width = 50.min(body.width.saturating_sub(4));
+            let width = 50.min(ctx.body.width.saturating_sub(4));
             let (hint, style) = match error {
                 Some(e) => (e.as_str(), theme.error()),
                 None => ("saved as a file named after it; ⏎ to go", theme.muted()),
             };
             let hint = Paragraph::new(line(hint, style)).wrap(Wrap { trim: true });
             let hint_rows = text::cells(hint.line_count(width.saturating_sub(4)).min(3));
-            let area = Rect::new(
-                body.x + (body.width - width) / 2,
-                body.y + (body.height / 2).saturating_sub(2),
-                width,
-                (hint_rows + 4).min(body.height),
-            );
-            let area = popup(buf, area, area.width, area.height);
+            let area = popup(buf, ctx.body, width, hint_rows + 4);
             let inner = framed(buf, area, pane("Your name", theme.heading()));
             let [typed, _, below] = inner.layout(&Layout::vertical([
                 Constraint::Length(1),

@@ -1,7 +1,7 @@
 //! Every key of the planner in one list: for the help overlay, the README's key tables, and for
 //! checking a person's key overrides (names the planner does not know, keys bound twice).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::first_run;
 use super::keymap::{self, Key, KeyRow, KeySection, Keymap};
@@ -60,31 +60,24 @@ fn overlays(keymap: &Keymap) -> Vec<(String, KeySection)> {
 pub fn config_warnings(config: &Config, origin: &str) -> Vec<String> {
     let keymap = Keymap::from_config(config);
     let tabs = tabs::all();
-    let mut known: Vec<String> = Vec::new();
-    for row in key_sections(&keymap, &tabs)
-        .into_iter()
-        .flat_map(|s| s.rows)
+    let sections = key_sections(&keymap, &tabs);
+    let mut known = BTreeSet::new();
+    for row in sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .filter(|r| !is_fixed(r))
     {
-        if is_fixed(&row) {
-            continue;
-        }
-        if let Some((_, id)) = row.name.split_once('.') {
-            known.push(id.to_string());
-        }
-        known.push(row.name);
+        known.extend(row.name.split_once('.').map(|(_, id)| id));
+        known.insert(row.name.as_str());
     }
-    known.sort();
-    known.dedup();
-    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let known: Vec<&str> = known.into_iter().collect();
     let mut warnings = config.unknown_actions(&known, origin);
     let overridden = |row: &KeyRow| {
-        config.keys.iter().any(|o| {
-            o.action == row.name
-                || row
-                    .name
-                    .split_once('.')
-                    .is_some_and(|(_, id)| o.action == id)
-        })
+        let id = row.name.split_once('.').map(|(_, id)| id);
+        config
+            .keys
+            .iter()
+            .any(|o| o.action == row.name || Some(o.action.as_str()) == id)
     };
     for (screen, rows) in screens(&keymap, &tabs) {
         let mut by_key: BTreeMap<String, Vec<&KeyRow>> = BTreeMap::new();

@@ -27,12 +27,7 @@ pub enum Key {
 impl Key {
     pub fn matches(self, event: &KeyEvent) -> bool {
         match self {
-            Key::Char(c) => {
-                event.code == KeyCode::Char(c)
-                    && !event
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            }
+            Key::Char(c) => Key::Code(KeyCode::Char(c)).matches(event),
             Key::Ctrl(c) => {
                 event.code == KeyCode::Char(c) && event.modifiers.contains(KeyModifiers::CONTROL)
             }
@@ -92,18 +87,14 @@ impl Key {
                 KeyCode::Up => "↑".to_string(),
                 KeyCode::Down => "↓".to_string(),
                 KeyCode::Enter => "⏎".to_string(),
-                KeyCode::Esc => "Esc".to_string(),
-                KeyCode::Tab => "Tab".to_string(),
                 KeyCode::BackTab => "⇧Tab".to_string(),
                 KeyCode::PageUp => "PgUp".to_string(),
                 KeyCode::PageDown => "PgDn".to_string(),
-                KeyCode::Home => "Home".to_string(),
-                KeyCode::End => "End".to_string(),
                 KeyCode::Backspace => "⌫".to_string(),
                 KeyCode::Delete => "Del".to_string(),
-                KeyCode::F(n) => format!("F{n}"),
                 KeyCode::Insert => "Ins".to_string(),
-                other => format!("{other:?}"),
+                // Esc, Tab, Home, End, F1… as the terminal library names them.
+                other => other.to_string(),
             },
             Key::With { code, ctrl, alt } => format!(
                 "{}{}{}",
@@ -169,26 +160,16 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// A keymap with `overrides` on top of the defaults: a name is `scope.id` for one
-    /// binding, or a plain `id` for that binding in every scope.
-    pub fn with_overrides(overrides: HashMap<String, Vec<Key>>) -> Keymap {
-        Keymap { overrides }
-    }
-
-    /// The overrides a config gives.
+    /// The overrides a config gives: a name is `scope.id` for one binding, or a plain `id` for
+    /// that binding in every scope.
     pub fn from_config(config: &Config) -> Keymap {
-        Keymap::with_overrides(
-            config
-                .keys
-                .iter()
-                .map(|o| {
-                    (
-                        o.action.clone(),
-                        o.keys.iter().map(Key::from_config).collect(),
-                    )
-                })
-                .collect(),
-        )
+        let overrides = config.keys.iter().map(|o| {
+            let keys = o.keys.iter().map(Key::from_config).collect();
+            (o.action.clone(), keys)
+        });
+        Keymap {
+            overrides: overrides.collect(),
+        }
     }
 
     fn keys<'a, A>(&'a self, scope: &str, binding: &'a Binding<A>) -> &'a [Key] {
@@ -335,35 +316,32 @@ pub fn footer(
     unlisted: bool,
     width: usize,
 ) -> String {
+    let join = |hints: Vec<&str>| format!(" {}", hints.join("  "));
     let all: Vec<&str> = own.iter().chain(everywhere).map(String::as_str).collect();
-    let line = |keep: &[bool], last: &Option<String>| {
-        let mut parts: Vec<&str> = all
-            .iter()
-            .zip(keep)
-            .filter(|(_, k)| **k)
-            .map(|(w, _)| *w)
-            .collect();
-        if let Some(last) = last {
-            parts.push(last);
-        }
-        format!(" {}", parts.join("  "))
-    };
-    let whole = help.map(|k| format!("{k} {}", if unlisted { "more" } else { "help" }));
-    let everything = line(&vec![true; all.len()], &whole);
+    let last = |word| help.map(|k| format!("{k} {word}"));
+    let whole = last(if unlisted { "more" } else { "help" });
+    let everything = join(all.iter().copied().chain(whole.as_deref()).collect());
     if crate::text::width(&everything) <= width {
         return everything;
     }
-    let more = help.map(|k| format!("{k} more"));
+    let more = last("more");
+    // A hint takes its width and the two spaces before it; the line starts with one space
+    // (and ends with `? more`, after two).
+    let mut room = match &more {
+        Some(more) => width.saturating_sub(1 + crate::text::width(more)),
+        None => width + 1,
+    };
     let mut keep = vec![false; all.len()];
     // Those that work everywhere first, then the screen's own, each where it fits.
-    let priority = (own.len()..all.len()).chain(0..own.len());
-    for i in priority {
-        keep[i] = true;
-        if crate::text::width(&line(&keep, &more)) > width {
-            keep[i] = false;
+    for i in (own.len()..all.len()).chain(0..own.len()) {
+        let cells = crate::text::width(all[i]) + 2;
+        if cells <= room {
+            keep[i] = true;
+            room -= cells;
         }
     }
-    line(&keep, &more)
+    let kept = all.iter().zip(&keep).filter(|(_, k)| **k).map(|(h, _)| *h);
+    join(kept.chain(more.as_deref()).collect())
 }
 
 #[cfg(test)]
@@ -453,7 +431,8 @@ mod tests {
 
     #[test]
     fn an_override_replaces_the_keys_and_the_help_shows_it() {
-        let map = Keymap::with_overrides(HashMap::from([("t.up".to_string(), vec![C('w')])]));
+        let overrides = HashMap::from([("t.up".to_string(), vec![C('w')])]);
+        let map = Keymap { overrides };
         let none = KeyModifiers::NONE;
         assert_eq!(
             map.action("t", TABLE, &key(KeyCode::Char('w'), none)),

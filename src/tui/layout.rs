@@ -1,7 +1,7 @@
 //! Where each part of the screen goes, as a pure function of the terminal size, the tab labels
 //! and whether a banner shows: drawing and mouse clicks use the same answer.
 
-use ratatui::layout::{Constraint, Layout, Offset, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Offset, Rect};
 
 use crate::text;
 
@@ -9,9 +9,8 @@ use crate::text;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screen {
-    pub too_small: bool,
     pub header: Rect,
     /// Where ratatui's `Tabs` draws the labels.
     pub tab_bar: Rect,
@@ -33,12 +32,10 @@ pub fn tab_label(digit: char, name: &str, active: bool) -> String {
     }
 }
 
-pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
+/// The screen's parts, or `None` when it is too small to draw.
+pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return Screen {
-            too_small: true,
-            ..Screen::default()
-        };
+        return None;
     }
     let [header, tab_bar, banner_row, body, status, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -50,23 +47,15 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
     ]));
     // The labels as ratatui's `Tabs` draws them, a column in from the left and one apart.
     let tab_bar = tab_bar.offset(Offset { x: 1, y: 0 }).intersection(area);
-    let mut x = tab_bar.x;
-    let tab_rects = tabs
-        .iter()
-        .map(|&(digit, name)| {
-            let width = text::width(&tab_label(digit, name, false)) as u16;
-            let rect = Rect {
-                x,
-                width,
-                ..tab_bar
-            }
-            .intersection(area);
-            x = x.saturating_add(width + 1);
-            rect
-        })
-        .collect();
-    Screen {
-        too_small: false,
+    let widths = tabs.iter().map(|&(digit, name)| {
+        Constraint::Length(text::width(&tab_label(digit, name, false)) as u16)
+    });
+    let tab_rects = Layout::horizontal(widths)
+        .spacing(1)
+        .flex(Flex::Start)
+        .split(tab_bar)
+        .to_vec();
+    Some(Screen {
         header,
         tab_bar,
         tabs: tab_rects,
@@ -74,5 +63,5 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Screen {
         body,
         status,
         footer,
-    }
+    })
 }

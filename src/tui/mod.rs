@@ -65,7 +65,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     std::panic::set_hook(restoring_hook);
-    let unsaved = |e: String| Failure::runtime(format!("your last changes were not saved: {e}"));
+    let flushed = flushed.map_err(|e| format!("your last changes were not saved: {e}"));
     match ended {
         Err(_) => {
             let what = panicked
@@ -73,18 +73,18 @@ pub fn run(options: Options) -> Result<(), Failure> {
                 .ok()
                 .and_then(|mut n| n.take())
                 .unwrap_or_else(|| "a panic".to_string());
-            let saved = match flushed {
-                Ok(()) => "your changes were saved".to_string(),
-                Err(e) => format!("your last changes were not saved: {e}"),
-            };
             Err(Failure::runtime(format!(
-                "the planner crashed ({}); {saved} — please report this",
-                crate::text::one_line(&what)
+                "the planner crashed ({}); {} — please report this",
+                crate::text::one_line(&what),
+                flushed
+                    .err()
+                    .as_deref()
+                    .unwrap_or("your changes were saved")
             )))
         }
         Ok(result) => {
             result.map_err(|e| Failure::runtime(format!("terminal error: {e}")))?;
-            flushed.map_err(unsaved)
+            flushed.map_err(Failure::runtime)
         }
     }
 }
@@ -100,24 +100,15 @@ fn stop_on_signals() -> Arc<AtomicBool> {
     stop
 }
 
-/// What the input thread hands the event loop.
-enum Input {
-    Event(event::Event),
-    /// The terminal can no longer be read (its window closed): end as if asked to.
-    Gone,
-}
-
 /// Reads the terminal on a thread of its own, so the event loop always gets round to signals,
 /// saves and changes on disk — even if reading a terminal that has gone away never returns.
-fn read_input() -> Receiver<Input> {
+/// An error means the terminal can no longer be read (its window closed): the last word.
+fn read_input() -> Receiver<io::Result<event::Event>> {
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
         loop {
-            let input = match event::read() {
-                Ok(event) => Input::Event(event),
-                Err(_) => Input::Gone,
-            };
-            let gone = matches!(input, Input::Gone);
+            let input = event::read();
+            let gone = input.is_err();
             if send.send(input).is_err() || gone {
                 break;
             }
@@ -150,8 +141,9 @@ fn event_loop(
             return Ok(());
         }
         match input.recv_timeout(IDLE_WAIT) {
-            Ok(Input::Event(event)) => app.handle(&event),
-            Ok(Input::Gone) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Ok(Ok(event)) => app.handle(&event),
+            // The terminal is gone: end as if asked to.
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
             Err(RecvTimeoutError::Timeout) => {}
         }
     }
