@@ -4,12 +4,11 @@
 
 use ratatui::layout::Rect;
 
-use super::disk::RosterReader;
 use super::keymap::Keymap;
-use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
 use crate::date::{Clock, Date};
 use crate::ladder::{Ladder, Path};
+use crate::live::{Notice, ProfileSync, RosterReader};
 use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
 use crate::text;

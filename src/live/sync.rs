@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::disk::{Disk, Done, Job};
+use super::worker::{Disk, Done, Job};
 use crate::ladder::Ladder;
 use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
 
