@@ -153,14 +153,15 @@ impl ProfileSync {
     }
 
     /// Opens profile `id` instead of the one open now, once the current one's changes are
-    /// saved; the notice says how it went.
-    pub fn open(&mut self, id: String) {
+    /// saved; the notice says how it went. False when `id` is the one open.
+    pub fn open(&mut self, id: String) -> bool {
         if self.profile.as_ref().is_some_and(|p| p.id == id) {
-            return;
+            return false;
         }
         self.opening = Some(id);
         self.failed = None;
         self.try_open();
+        true
     }
 
     /// Whether a switch to another profile is under way.
@@ -479,7 +480,7 @@ impl ProfileSync {
     }
 
     fn take_outcomes(&mut self) {
-        while let Some(done) = self.disk.poll() {
+        while let Some(done) = self.disk.poll(false) {
             self.finish(done);
         }
     }
@@ -559,11 +560,10 @@ impl ProfileSync {
         // Every job under way ends first, with whatever its outcome sends in turn (a check's
         // save, a save's next one). Waiting for a fixed number of outcomes is not enough: an
         // export's outcome can come between them, and a save still running on the worker
-        // would then be made a second time on this thread.
-        while self.in_flight.is_some() && self.disk.is_background() {
-            let Some(done) = self.disk.wait() else {
-                break;
-            };
+        // would then be made a second time on this thread. (Inline, nothing is under way.)
+        while self.in_flight.is_some()
+            && let Some(done) = self.disk.poll(true)
+        {
             self.finish(done);
         }
         if self.pending.is_empty() {

@@ -68,10 +68,6 @@ impl<O: Send + 'static> Disk<O> {
         }
     }
 
-    pub fn is_background(&self) -> bool {
-        matches!(self, Disk::Background { .. })
-    }
-
     /// Starts a job; what becomes of it arrives through [`Disk::poll`].
     pub fn submit(&mut self, job: Job<O>) {
         match self {
@@ -83,23 +79,17 @@ impl<O: Send + 'static> Disk<O> {
         }
     }
 
-    /// An outcome that has arrived, if any.
-    pub fn poll(&mut self) -> Option<Result<O, Gone>> {
+    /// An outcome that has arrived, if any; with `wait`, the next one from the worker
+    /// however long it takes (used when quitting, to lose nothing).
+    pub fn poll(&mut self, wait: bool) -> Option<Result<O, Gone>> {
         match self {
             Disk::Inline { done, .. } => done.pop_front().map(Ok),
+            Disk::Background { done, .. } if wait => Some(done.recv().map_err(|_| Gone)),
             Disk::Background { done, .. } => match done.try_recv() {
                 Ok(outcome) => Some(Ok(outcome)),
                 Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => Some(Err(Gone)),
             },
-        }
-    }
-
-    /// Waits for the next outcome (used when quitting, to lose nothing).
-    pub fn wait(&mut self) -> Option<Result<O, Gone>> {
-        match self {
-            Disk::Inline { done, .. } => done.pop_front().map(Ok),
-            Disk::Background { done, .. } => Some(done.recv().map_err(|_| Gone)),
         }
     }
 }

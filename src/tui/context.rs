@@ -118,12 +118,10 @@ impl Ctx {
 
     /// Opens profile `id` instead of the current one, once the current one is saved.
     pub fn open_profile(&mut self, id: String) {
-        if self.profile().is_some_and(|p| p.id == id) {
-            return;
-        }
-        self.say(format!("opening {id}…"));
         // What comes of it is heard by the app, which lays out the screen for the new profile.
-        self.sync.open(id);
+        if self.sync.open(id.clone()) {
+            self.say(format!("opening {id}…"));
+        }
     }
 
     pub fn profile(&self) -> Option<&Profile> {
@@ -198,10 +196,9 @@ impl Ctx {
     /// Plans the best path to the target (or, with `next`, the next of the paths found) and
     /// puts it in the plan.
     pub fn auto_plan(&mut self, next: bool) {
-        if !self.find_paths(next) {
-            return;
+        if self.find_paths(next) {
+            self.use_path_found();
         }
-        self.use_path_found();
     }
 
     /// Finds the paths from the current role to the target (or, with `next`, steps to the
