@@ -11,6 +11,7 @@ pub mod export;
 pub mod folders;
 pub mod fsutil;
 pub mod ladder;
+pub mod live;
 pub mod logging;
 pub mod print;
 pub mod profile;

@@ -21,7 +21,6 @@ use super::key_list;
 use super::keymap::{self, Global, KeyRow, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::popups::{self, Popup, Stay, help};
-use super::sync::ProfileSync;
 use super::tab::{Outcome, Tab};
 use super::tabs;
 use super::theme::Theme;
@@ -31,6 +30,7 @@ use crate::config::Config;
 use crate::date::Clock;
 use crate::error::Failure;
 use crate::ladder::{self, Ladder};
+use crate::live::ProfileSync;
 use crate::profile::{Generation, Profile, ProfileError, Store, drafts};
 use crate::text;
 

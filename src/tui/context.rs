@@ -4,22 +4,13 @@
 
 use ratatui::layout::Rect;
 
-use super::disk::RosterReader;
 use super::keymap::Keymap;
-use super::sync::{Notice, ProfileSync};
 use super::theme::Theme;
 use crate::date::{Clock, Date};
 use crate::ladder::{Ladder, Path};
+use crate::live::{Notice, ProfileSync, RosterReader};
 use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
-use crate::text;
-
-/// The message under the body: what just happened, or what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusLine {
-    pub text: String,
-    pub is_error: bool,
-}
 
 /// The paths an auto-plan found, kept so `n` can step through them.
 #[derive(Debug, Default)]
@@ -42,7 +33,8 @@ pub struct Ctx {
     /// How a new profile refers to this ladder: a bundled id or a file's absolute path.
     pub ladder_ref: String,
     pub sync: ProfileSync,
-    pub status: Option<StatusLine>,
+    /// The message under the body: what just happened, or what went wrong.
+    pub status: Option<Notice>,
     pub theme: Theme,
     pub keymap: Keymap,
     pub size: (u16, u16),
@@ -80,7 +72,7 @@ impl Ctx {
             roster: Vec::new(),
             roster_read: false,
             me: None,
-            roster_reader: RosterReader::inline(),
+            roster_reader: RosterReader::new(false),
             switched: false,
             alternatives: Alternatives::default(),
         }
@@ -88,7 +80,7 @@ impl Ctx {
 
     /// Reads the roster on a worker thread from now on.
     pub fn read_roster_in_background(&mut self) {
-        self.roster_reader = RosterReader::background();
+        self.roster_reader = RosterReader::new(true);
     }
 
     /// Asks for a fresh roster; it arrives with [`Ctx::hear_from_disk`].
@@ -104,14 +96,12 @@ impl Ctx {
     }
 
     fn take_roster(&mut self) -> bool {
-        match self.roster_reader.poll() {
-            Some(rows) => {
-                self.roster = rows;
-                self.roster_read = true;
-                true
-            }
-            None => false,
-        }
+        let Some(rows) = self.roster_reader.poll() else {
+            return false;
+        };
+        self.roster = rows;
+        self.roster_read = true;
+        true
     }
 
     /// The roster line of the profile open now, as it is in memory (with changes not yet
@@ -128,12 +118,10 @@ impl Ctx {
 
     /// Opens profile `id` instead of the current one, once the current one is saved.
     pub fn open_profile(&mut self, id: String) {
-        if self.profile().is_some_and(|p| p.id == id) {
-            return;
-        }
-        self.say(format!("opening {id}…"));
         // What comes of it is heard by the app, which lays out the screen for the new profile.
-        self.sync.open(id);
+        if self.sync.open(id.clone()) {
+            self.say(format!("opening {id}…"));
+        }
     }
 
     pub fn profile(&self) -> Option<&Profile> {
@@ -156,32 +144,28 @@ impl Ctx {
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine {
-            text: text.into(),
-            is_error: false,
-        });
+        self.status = Some(Notice::said(text));
     }
 
     pub fn complain(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusLine {
-            text: text.into(),
-            is_error: true,
-        });
+        self.status = Some(Notice::error(text));
     }
 
     /// Makes a change (if there is one) and saves it; the status line says how it went.
     pub fn change(&mut self, change: Option<Change>) {
-        let Some(change) = change else { return };
-        match self.sync.change(change) {
-            Ok(()) => {
-                self.hear_from_disk();
-            }
-            Err(why) => self.complain(why),
+        if let Some(change) = change {
+            let made = self.sync.change(change);
+            self.made(made);
         }
     }
 
     pub fn undo(&mut self) {
-        match self.sync.undo() {
+        let made = self.sync.undo();
+        self.made(made);
+    }
+
+    fn made(&mut self, made: Result<(), String>) {
+        match made {
             Ok(()) => {
                 self.hear_from_disk();
             }
@@ -191,63 +175,20 @@ impl Ctx {
 
     /// Puts what the disk reported on the status line; says whether there was anything.
     pub fn hear_from_disk(&mut self) -> bool {
-        let notices = self.sync.notices();
-        let mut heard = !notices.is_empty();
+        let notice = self.sync.notice();
+        let mut heard = notice.is_some();
         if let Some(ladder) = self.sync.take_ladder() {
+            // Another profile is open: the previous one's roster line is read again, now that
+            // it is saved.
             self.ladder_ref = ladder.id().to_string();
             self.ladder = ladder;
             self.alternatives = Alternatives::default();
+            self.switched = true;
+            self.request_roster();
         }
         heard |= self.take_roster();
-        for notice in notices {
-            match notice {
-                Notice::Saved(words) => self.say(words),
-                Notice::Failed(why) => self.complain(format!(
-                    "not saved (kept in memory, will retry): {}",
-                    text::one_line(why.strip_prefix("not saved: ").unwrap_or(&why))
-                )),
-                Notice::Conflicts(conflicts) => {
-                    let what: Vec<String> = conflicts.iter().map(|c| c.what.clone()).collect();
-                    self.complain(format!(
-                        "{} changed on disk meanwhile — kept what is there, reloaded; your change to it was not applied",
-                        text::one_line(&what.join(", "))
-                    ));
-                }
-                Notice::Reloaded => self.say("reloaded: the file changed on disk"),
-                Notice::Writable => {
-                    self.say("no other rungs holds this profile now — your changes are saved again")
-                }
-                Notice::Unreadable(why) => self.complain(format!(
-                    "the file changed and cannot be read: {}",
-                    text::one_line(&why)
-                )),
-                Notice::Opened(name) => {
-                    self.switched = true;
-                    // The previous profile's line is read again, now that it is saved.
-                    self.request_roster();
-                    let read_only = self
-                        .sync
-                        .read_only()
-                        .map(|r| format!(" — {r}"))
-                        .unwrap_or_default();
-                    self.say(format!("opened {}{read_only}", text::one_line(&name)));
-                }
-                Notice::NotOpened(why) => {
-                    self.complain(format!("not opened: {}", text::one_line(&why)))
-                }
-                Notice::Exported(path, hint) => {
-                    // The folder is the data folder's `exports` (the menu says so): its name
-                    // is enough, and leaves the room to the advice.
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| format!("exports/{}", n.to_string_lossy()),
-                    );
-                    self.say(format!("exported to {name} — {hint}"))
-                }
-                Notice::ExportFailed(why) => {
-                    self.complain(format!("export not written: {}", text::one_line(&why)))
-                }
-            }
+        if notice.is_some() {
+            self.status = notice;
         }
         heard
     }
@@ -255,10 +196,9 @@ impl Ctx {
     /// Plans the best path to the target (or, with `next`, the next of the paths found) and
     /// puts it in the plan.
     pub fn auto_plan(&mut self, next: bool) {
-        if !self.find_paths(next) {
-            return;
+        if self.find_paths(next) {
+            self.use_path_found();
         }
-        self.use_path_found();
     }
 
     /// Finds the paths from the current role to the target (or, with `next`, steps to the

@@ -1,16 +1,15 @@
 //! The interactive planner: terminal set-up and restore, and the event loop. The screens live
 //! below: `app` routes events, `tabs/` and `popups/` hold one room each, `context` is what they
-//! share, `sync` and `disk` keep the profile in step with its file, `widgets/` draw.
+//! share, `widgets/` draw. The profile on screen is kept in step with its file by
+//! [`crate::live`].
 
 mod app;
 mod context;
-mod disk;
 mod first_run;
 mod key_list;
 pub mod keymap;
 mod layout;
 mod popups;
-mod sync;
 mod tab;
 mod tabs;
 mod theme;

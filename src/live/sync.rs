@@ -6,12 +6,13 @@
 //! the pending changes are applied to it again; one that no longer fits (the file holds another
 //! value than it replaces) is dropped and reported, never forced over what is there.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::disk::{Disk, Done, Job};
-use crate::ladder::Ladder;
-use crate::profile::{Change, Conflict, Generation, Profile, SessionLock, Store};
+use super::worker::{Disk, Gone};
+use crate::export;
+use crate::ladder::{self, Ladder};
+use crate::profile::{Change, Conflict, Generation, Profile, ProfileError, SessionLock, Store};
+use crate::text::one_line;
 
 /// How often the planner asks whether the file changed on disk.
 pub const CHECK_EVERY: Duration = Duration::from_millis(250);
@@ -22,43 +23,47 @@ const SESSION_RETRY: Duration = Duration::from_secs(2);
 /// How many changes undo remembers.
 const UNDO_DEPTH: usize = 100;
 
-/// Something the person should hear about.
+/// Something the person should hear about, in the words the status line shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// Saved; the words of the last change.
-    Saved(String),
-    /// Not saved, kept in memory; why.
-    Failed(String),
-    /// Changes dropped because the file changed under them.
-    Conflicts(Vec<Conflict>),
-    /// The file changed on disk and was read again.
-    Reloaded,
-    /// The file changed on disk and cannot be read.
-    Unreadable(String),
-    /// No other rungs holds the profile any more (another planner closed, or a write from the
-    /// shell ended): changes are saved again.
-    Writable,
-    /// Another profile is open now; its name.
-    Opened(String),
-    /// The profile asked for could not be opened; why.
-    NotOpened(String),
-    /// An export was written, here.
-    /// Where the export went, and what to do with it.
-    Exported(PathBuf, &'static str),
-    /// An export could not be written; why.
-    ExportFailed(String),
+pub struct Notice {
+    pub text: String,
+    /// Whether it says that something went wrong.
+    pub is_error: bool,
 }
+
+impl Notice {
+    pub fn said(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// What becomes of a disk job, taken in on the front end's thread.
+type Outcome = Box<dyn FnOnce(&mut ProfileSync) + Send>;
+
+/// What each change (by number) really did to the file, or why it could not: the file held
+/// something it did not expect.
+type Results = Vec<(u64, Result<Change, Conflict>)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum InFlight {
-    Save(u64),
+    Save,
     Check,
     Open,
 }
 
 pub struct ProfileSync {
     store: Store,
-    disk: Disk,
+    disk: Disk<Outcome>,
     profile: Option<Profile>,
     /// Changes not yet known to be on disk, numbered in the order they were made.
     pending: Vec<(u64, Change)>,
@@ -71,11 +76,13 @@ pub struct ProfileSync {
     session: Option<SessionLock>,
     read_only: Option<String>,
     last_check: Instant,
-    last_failure: Option<Instant>,
+    /// When the last save failed, and why; none once one succeeds.
+    failed: Option<(Instant, String)>,
     last_session_try: Option<Instant>,
     /// The words for the last change, said once it is saved.
     saying: String,
-    notices: Vec<Notice>,
+    /// What to say next: the latest news only, as the status line shows one.
+    notice: Option<Notice>,
     /// The profile to open once the current one is saved.
     opening: Option<String>,
     /// The ladder of a profile just opened, for the context to take.
@@ -87,7 +94,7 @@ impl ProfileSync {
     /// inline until [`ProfileSync::save_in_background`] is called.
     pub fn new(store: Store, profile: Option<(Profile, Generation)>) -> ProfileSync {
         let mut sync = ProfileSync {
-            disk: Disk::inline(store.clone()),
+            disk: Disk::new(store.clone(), false),
             store,
             profile: None,
             pending: Vec::new(),
@@ -98,10 +105,10 @@ impl ProfileSync {
             session: None,
             read_only: None,
             last_check: Instant::now(),
-            last_failure: None,
+            failed: None,
             last_session_try: None,
             saying: String::new(),
-            notices: Vec::new(),
+            notice: None,
             opening: None,
             new_ladder: None,
         };
@@ -128,20 +135,33 @@ impl ProfileSync {
         self.profile.as_ref()
     }
 
+    fn id(&self) -> Option<String> {
+        self.profile.as_ref().map(|p| p.id.clone())
+    }
+
     /// The store the profile is kept in.
     pub fn store(&self) -> &Store {
         &self.store
     }
 
+    /// Does the disk work on a worker thread or (not `background`) on this one, waiting at
+    /// most `wait` for another writer's lock.
+    fn use_disk(&mut self, background: bool, wait: Duration) {
+        let mut store = self.store.clone();
+        store.lock_wait = wait;
+        self.disk = Disk::new(store, background);
+    }
+
     /// Opens profile `id` instead of the one open now, once the current one's changes are
-    /// saved; the outcome arrives as [`Notice::Opened`] or [`Notice::NotOpened`].
-    pub fn open(&mut self, id: String) {
+    /// saved; the notice says how it went. False when `id` is the one open.
+    pub fn open(&mut self, id: String) -> bool {
         if self.profile.as_ref().is_some_and(|p| p.id == id) {
-            return;
+            return false;
         }
         self.opening = Some(id);
-        self.last_failure = None;
+        self.failed = None;
         self.try_open();
+        true
     }
 
     /// Whether a switch to another profile is under way.
@@ -156,26 +176,36 @@ impl ProfileSync {
 
     /// Sends the open asked for when nothing is left to save and nothing else is under way.
     fn try_open(&mut self) {
-        if self.in_flight.is_some() || self.opening.is_none() {
-            return;
-        }
-        if !self.pending.is_empty() {
-            if self.last_failure.is_some() {
-                let id = self.opening.take().unwrap_or_default();
-                self.notices.push(Notice::NotOpened(format!(
-                    "{id} was not opened: the changes to this profile are not saved yet"
-                )));
-                return;
-            }
-            self.save();
+        if self.in_flight.is_some() {
             return;
         }
         let Some(id) = self.opening.clone() else {
             return;
         };
-        self.in_flight = Some(InFlight::Open);
-        self.disk.submit(Job::Open { id });
-        self.take_outcomes();
+        if !self.pending.is_empty() {
+            if self.failed.is_some() {
+                return self.not_opened(&format!(
+                    "{id} was not opened: the changes to this profile are not saved yet"
+                ));
+            }
+            return self.save();
+        }
+        self.send(InFlight::Open, move |store| {
+            let read = read_to_open(store, &id);
+            Box::new(move |sync: &mut ProfileSync| match read {
+                Ok((profile, generation, ladder)) => {
+                    sync.opening = None;
+                    sync.new_ladder = Some(ladder);
+                    sync.switch_to(profile, generation);
+                }
+                Err(why) => sync.not_opened(&why),
+            })
+        });
+    }
+
+    fn not_opened(&mut self, why: &str) {
+        self.opening = None;
+        self.notice = Some(Notice::error(format!("not opened: {}", one_line(why))));
     }
 
     /// Takes a profile read from disk as the open one: the previous one is let go (its
@@ -186,11 +216,14 @@ impl ProfileSync {
         self.undo.clear();
         self.pending.clear();
         self.last_session_try = None;
-        let name = profile.name.clone();
+        let name = one_line(&profile.name);
         self.adopt(profile, generation);
-        self.notices.push(Notice::Opened(name));
+        let read_only = self.read_only.as_ref().map(|r| format!(" — {r}"));
+        self.notice = Some(Notice::said(format!(
+            "opened {name}{}",
+            read_only.unwrap_or_default()
+        )));
     }
-
     /// Opens the profile read-only for now (another rungs held its lock when it was read):
     /// the planner's own mark is let go and taken again as when another planner closes, which
     /// makes it writable and says so.
@@ -215,14 +248,12 @@ impl ProfileSync {
 
     /// Saves on a worker thread from now on, so the event loop never waits for the disk.
     pub fn save_in_background(&mut self) {
-        let mut store = self.store.clone();
-        store.lock_wait = crate::profile::LOCK_WAIT;
-        self.disk = Disk::background(store);
+        self.use_disk(true, crate::profile::LOCK_WAIT);
     }
 
     /// Whether a save is under way or changes wait to be saved.
     pub fn saving(&self) -> bool {
-        matches!(self.in_flight, Some(InFlight::Save(_))) || !self.pending.is_empty()
+        self.in_flight == Some(InFlight::Save) || !self.pending.is_empty()
     }
 
     /// Makes `change` in memory and saves it.
@@ -280,39 +311,119 @@ impl ProfileSync {
         self.save();
     }
 
+    /// Hands a job on the profile to the disk; nothing else is sent until what becomes of it
+    /// is taken in (an open asked for meanwhile is sent then).
+    fn send(&mut self, what: InFlight, job: impl FnOnce(&Store) -> Outcome + Send + 'static) {
+        self.in_flight = Some(what);
+        self.disk.submit(Box::new(move |store: &Store| -> Outcome {
+            let outcome = job(store);
+            Box::new(move |sync: &mut ProfileSync| {
+                sync.in_flight = None;
+                outcome(sync);
+                sync.try_open();
+            })
+        }));
+        self.take_outcomes();
+    }
+
     /// Sends every pending change to the disk, unless a job is under way (its outcome sends
     /// the rest).
     fn save(&mut self) {
         if self.in_flight.is_some() {
             return;
         }
-        let (Some(id), Some(&(upto, _))) = (
-            self.profile.as_ref().map(|p| p.id.clone()),
-            self.pending.last(),
-        ) else {
+        let (Some(id), Some(&(upto, _))) = (self.id(), self.pending.last()) else {
             return;
         };
         let changes = self.pending.clone();
-        self.in_flight = Some(InFlight::Save(upto));
-        self.disk.submit(Job::Save { id, upto, changes });
-        self.take_outcomes();
+        self.send(InFlight::Save, move |store| {
+            let saved = store.update_tracked(&id, |profile| {
+                let results: Results = changes
+                    .iter()
+                    .map(|(n, change)| (*n, change.apply(profile)))
+                    .collect();
+                Ok::<_, ProfileError>(results)
+            });
+            let saved = saved.map_err(|e| e.to_string());
+            Box::new(move |sync: &mut ProfileSync| sync.saved(upto, saved))
+        });
+    }
+
+    /// Takes in a save of the changes numbered up to `upto`: the file as written, or why not.
+    fn saved(&mut self, upto: u64, saved: Result<(Results, Profile, Generation), String>) {
+        let (results, profile, generation) = match saved {
+            Ok(saved) => saved,
+            Err(why) => {
+                self.notice = Some(Notice::error(format!(
+                    "not saved (kept in memory, will retry): {}",
+                    one_line(why.strip_prefix("not saved: ").unwrap_or(&why))
+                )));
+                self.failed = Some((Instant::now(), why));
+                return;
+            }
+        };
+        self.failed = None;
+        self.pending.retain(|(n, _)| *n > upto);
+        self.seen = generation;
+        let mut conflicts = self.settle(results);
+        conflicts.extend(self.rebase(profile));
+        if conflicts.is_empty() && self.pending.is_empty() {
+            self.notice = Some(Notice::said(self.saying.clone()));
+        }
+        self.say_dropped(conflicts);
+        self.save();
     }
 
     /// Asks the disk whether the file changed, if nothing else is under way.
     pub fn check_now(&mut self) {
-        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+        let Some(id) = self.id() else {
             return;
         };
         if self.in_flight.is_some() {
             return;
         }
         self.last_check = Instant::now();
-        self.in_flight = Some(InFlight::Check);
-        self.disk.submit(Job::Check {
-            id,
-            seen: self.seen,
+        let seen = self.seen;
+        self.send(InFlight::Check, move |store| {
+            let now = store.generation(&id);
+            let read =
+                (now != seen).then(|| store.load_tracked(&id).map_err(|e| (e.to_string(), now)));
+            Box::new(move |sync: &mut ProfileSync| sync.checked(read))
         });
-        self.take_outcomes();
+    }
+
+    /// Takes in what a check found: nothing new, the file as it is now, or why it cannot be
+    /// read (and the generation it was found at).
+    fn checked(&mut self, read: Option<Result<(Profile, Generation), (String, Generation)>>) {
+        match read {
+            None => {}
+            Some(Ok((profile, generation))) => {
+                self.seen = generation;
+                let conflicts = self.rebase(profile);
+                self.notice = Some(Notice::said("reloaded: the file changed on disk"));
+                self.say_dropped(conflicts);
+            }
+            Some(Err((why, generation))) => {
+                self.seen = generation;
+                self.notice = Some(Notice::error(format!(
+                    "the file changed and cannot be read: {}",
+                    one_line(&why)
+                )));
+            }
+        }
+        self.save();
+    }
+
+    /// Says which changes were dropped because the file changed under them, if any were.
+    fn say_dropped(&mut self, conflicts: Vec<Conflict>) {
+        if conflicts.is_empty() {
+            return;
+        }
+        let what: Vec<String> = conflicts.iter().map(|c| c.what.clone()).collect();
+        self.notice = Some(Notice::error(format!(
+            "{} changed on disk meanwhile — kept what is there, reloaded; your change to it was not applied",
+            one_line(&what.join(", "))
+        )));
     }
 
     /// Called on every turn of the event loop: looks for changes on disk every
@@ -326,8 +437,9 @@ impl ProfileSync {
             return self.try_open();
         }
         let retry_due = self
-            .last_failure
-            .is_none_or(|failed| now.duration_since(failed) >= RETRY_AFTER);
+            .failed
+            .as_ref()
+            .is_none_or(|(failed, _)| now.duration_since(*failed) >= RETRY_AFTER);
         if !self.pending.is_empty() && retry_due {
             self.save();
         } else if now.duration_since(self.last_check) >= CHECK_EVERY {
@@ -349,123 +461,71 @@ impl ProfileSync {
             return;
         }
         self.last_session_try = Some(now);
-        let Some(id) = self.profile.as_ref().map(|p| p.id.clone()) else {
+        let Some(id) = self.id() else {
             return;
         };
         if let Ok(Some(session)) = self.store.open_session(&id) {
             self.session = Some(session);
             self.read_only = None;
-            self.notices.push(Notice::Writable);
+            self.notice = Some(Notice::said(
+                "no other rungs holds this profile now — your changes are saved again",
+            ));
         }
     }
 
     /// What happened since the last call, for the status line.
-    pub fn notices(&mut self) -> Vec<Notice> {
+    pub fn notice(&mut self) -> Option<Notice> {
         self.take_outcomes();
-        std::mem::take(&mut self.notices)
+        self.notice.take()
     }
 
     fn take_outcomes(&mut self) {
-        while let Some(done) = self.disk.poll() {
+        while let Some(done) = self.disk.poll(false) {
             self.finish(done);
         }
     }
 
-    /// Writes an export on the disk's thread; the outcome comes back as a notice.
-    pub fn export(&mut self, hint: &'static str, name: String, contents: String) {
-        self.disk.submit(Job::Export {
-            hint,
-            name,
-            contents,
-        });
-        self.take_outcomes();
-    }
-
-    fn finish(&mut self, done: Done) {
-        // An export runs beside the profile's own jobs and leaves them as they are.
-        if let Done::Exported { hint, result } = done {
-            self.notices.push(match result {
-                Ok(path) => Notice::Exported(path, hint),
-                Err(why) => Notice::ExportFailed(why),
-            });
-            return;
-        }
-        self.in_flight = None;
-        self.finish_job(done);
-        if self.opening.is_some() {
-            self.try_open();
-        }
-    }
-
-    fn finish_job(&mut self, done: Done) {
+    fn finish(&mut self, done: Result<Outcome, Gone>) {
         match done {
-            Done::Saved {
-                upto,
-                profile,
-                generation,
-                results,
-            } => {
-                self.last_failure = None;
-                self.pending.retain(|(n, _)| *n > upto);
-                self.seen = generation;
-                let mut conflicts = self.settle(results);
-                conflicts.extend(self.rebase(profile));
-                if !conflicts.is_empty() {
-                    self.notices.push(Notice::Conflicts(conflicts));
-                } else if self.pending.is_empty() {
-                    self.notices.push(Notice::Saved(self.saying.clone()));
-                }
-                self.save();
-            }
-            Done::SaveFailed { error } => {
-                self.last_failure = Some(Instant::now());
-                self.notices.push(Notice::Failed(error));
-            }
-            Done::Unchanged => self.save(),
-            Done::Changed {
-                profile,
-                generation,
-            } => {
-                self.seen = generation;
-                let conflicts = self.rebase(profile);
-                self.notices.push(Notice::Reloaded);
-                if !conflicts.is_empty() {
-                    self.notices.push(Notice::Conflicts(conflicts));
-                }
-                self.save();
-            }
-            Done::Unreadable { error, generation } => {
-                self.seen = generation;
-                self.notices.push(Notice::Unreadable(error));
-                self.save();
-            }
-            Done::Opened {
-                profile,
-                generation,
-                ladder,
-            } => {
-                self.opening = None;
-                self.new_ladder = Some(*ladder);
-                self.switch_to(*profile, generation);
-            }
-            Done::NotOpened { error } => {
-                self.opening = None;
-                self.notices.push(Notice::NotOpened(error));
-            }
-            Done::Exported { .. } => {}
-            Done::WorkerGone => {
+            Ok(outcome) => outcome(self),
+            Err(Gone) => {
                 // Keep working: do the disk work on this thread from now on.
-                let mut store = self.store.clone();
-                store.lock_wait = Duration::from_millis(300);
-                self.disk = Disk::inline(store);
+                self.in_flight = None;
+                self.use_disk(false, Duration::from_millis(300));
                 self.save();
+                self.try_open();
             }
         }
+    }
+
+    /// Writes an export on the disk's thread, beside the profile's own jobs and leaving them
+    /// as they are; the notice says where it went and `hint`, what to do with it.
+    pub fn export(&mut self, hint: &'static str, name: String, contents: String) {
+        self.disk.submit(Box::new(move |store: &Store| -> Outcome {
+            let written = export::write_to_exports(store.data_dir(), &name, &contents);
+            Box::new(move |sync: &mut ProfileSync| {
+                sync.notice = Some(match written {
+                    // The folder is the data folder's `exports` (the menu says so): its name
+                    // is enough, and leaves the room to the advice.
+                    Ok(path) => Notice::said(format!(
+                        "exported to {} — {hint}",
+                        path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| format!("exports/{}", n.to_string_lossy()),
+                        )
+                    )),
+                    Err(e) => {
+                        Notice::error(format!("export not written: {}", one_line(&e.to_string())))
+                    }
+                })
+            })
+        }));
+        self.take_outcomes();
     }
 
     /// Undo for each change (by number) reverses only what it really did to the file; a change
     /// that did nothing, or did not fit, leaves nothing to undo. Returns the ones that did not.
-    fn settle(&mut self, results: Vec<(u64, Result<Change, Conflict>)>) -> Vec<Conflict> {
+    fn settle(&mut self, results: Results) -> Vec<Conflict> {
         let mut conflicts = Vec::new();
         for (n, result) in results {
             let effective = result.unwrap_or_else(|conflict| {
@@ -484,7 +544,7 @@ impl ProfileSync {
     /// Takes `fresh` from disk as the copy, with the pending changes applied on top; drops (and
     /// returns) the ones that no longer fit, and undo reverses only what the rest still do.
     fn rebase(&mut self, mut fresh: Profile) -> Vec<Conflict> {
-        let results: Vec<_> = self
+        let results: Results = self
             .pending
             .iter()
             .map(|(n, change)| (*n, change.apply(&mut fresh)))
@@ -500,33 +560,37 @@ impl ProfileSync {
         // Every job under way ends first, with whatever its outcome sends in turn (a check's
         // save, a save's next one). Waiting for a fixed number of outcomes is not enough: an
         // export's outcome can come between them, and a save still running on the worker
-        // would then be made a second time on this thread.
-        while self.in_flight.is_some() && self.disk.is_background() {
-            let Some(done) = self.disk.wait() else {
-                break;
-            };
+        // would then be made a second time on this thread. (Inline, nothing is under way.)
+        while self.in_flight.is_some()
+            && let Some(done) = self.disk.poll(true)
+        {
             self.finish(done);
         }
         if self.pending.is_empty() {
             return Ok(());
         }
-        let mut store = self.store.clone();
-        store.lock_wait = crate::profile::LOCK_WAIT;
-        self.disk = Disk::inline(store);
+        self.use_disk(false, crate::profile::LOCK_WAIT);
         self.in_flight = None;
         self.save();
         if self.pending.is_empty() {
             return Ok(());
         }
-        Err(self
-            .notices
-            .iter()
-            .rev()
-            .find_map(|n| match n {
-                Notice::Failed(why) => Some(why.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| "changes could not be saved".to_string()))
+        Err(self.failed.as_ref().map_or_else(
+            || "changes could not be saved".to_string(),
+            |(_, why)| why.clone(),
+        ))
+    }
+}
+
+/// Profile `id` with its ladder, read to open it instead of the one open now; or why not.
+fn read_to_open(store: &Store, id: &str) -> Result<(Profile, Generation, Ladder), String> {
+    let (profile, generation) = store.load_tracked(id).map_err(|e| e.to_string())?;
+    match ladder::resolve_for_profile(&profile.ladder, store.dir(), Some(store.data_dir())) {
+        Ok((ladder, _)) => Ok((profile, generation, ladder)),
+        Err(e) => Err(format!(
+            "its ladder \"{}\" cannot be loaded: {e}",
+            one_line(&profile.ladder)
+        )),
     }
 }
 
