@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::date::{Clock, Date};
 use crate::fsutil::{self, NewFile, Previous, WriteError};
 use crate::ladder::{Ladder, RoleIdx};
-use crate::profile::{PlanMarks, Profile};
+use crate::profile::{PlanMarks, Profile, StepMark, labelled};
 use crate::text;
 
 /// The folder in the data dir the planner writes exports into.
@@ -205,35 +205,10 @@ fn starts_an_entity(rest: &str) -> bool {
     name_len > 0 && rest[name_len..].starts_with(';')
 }
 
-/// ● ★ ✓ ① before a role's title in a picture.
-fn prefix(marks: &PlanMarks, role: RoleIdx) -> String {
-    let mut prefix = String::new();
-    if marks.current == Some(role) {
-        prefix.push('●');
-    }
-    if marks.target == Some(role) {
-        prefix.push('★');
-    }
-    if marks.held.contains(&role) {
-        prefix.push('✓');
-    }
-    for &(r, step, _) in &marks.steps {
-        if r == role {
-            prefix.push_str(&text::step_number(step));
-        }
-    }
-    prefix
-}
-
-/// A role's label in a picture: its marks, then its title, on one line.
+/// A role's label in a picture: its marks (the moves are drawn as arrows), then its title.
 pub(super) fn label(ladder: &Ladder, marks: &PlanMarks, role: RoleIdx) -> String {
-    let title = text::one_line(&ladder.role(role).title);
-    let prefix = prefix(marks, role);
-    if prefix.is_empty() {
-        title
-    } else {
-        format!("{prefix} {title}")
-    }
+    let prefix = marks.prefix(role, StepMark::Number);
+    labelled(&prefix, &ladder.role(role).title)
 }
 
 /// The heading of a picture: "IT leadership — Ada Lovelace's plan, 2026-11-25".

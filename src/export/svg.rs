@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::formats::{ExportInput, heading, label};
-use crate::ladder::{Ladder, RoleIdx};
+use crate::ladder::{Floor, Ladder, RoleIdx};
 use crate::profile::PlanMarks;
 use crate::text;
 
@@ -129,9 +129,8 @@ struct Picture<'a> {
     labels: Vec<String>,
     level_width: f64,
     columns: Vec<(f64, f64)>,
-    /// Roles of each (level, corner) cell, and each level's enterprise-wide roles.
-    cells: Vec<Vec<Vec<RoleIdx>>>,
-    enterprise: Vec<Vec<RoleIdx>>,
+    /// The levels, most senior first, as every picture of the ladder arranges them.
+    floors: Vec<Floor>,
 }
 
 impl<'a> Picture<'a> {
@@ -142,22 +141,14 @@ impl<'a> Picture<'a> {
             .map(|r| label(ladder, &marks, r))
             .collect();
         let corners = ladder.corners().len();
-        let mut cells = vec![vec![Vec::new(); corners]; ladder.levels().len()];
-        let mut enterprise = vec![Vec::new(); ladder.levels().len()];
         let mut widest = vec![0usize; corners];
         let mut widest_enterprise = 0;
         for (role, label) in labels.iter().enumerate() {
-            let level = ladder.role_level(role);
-            match ladder.role_corner(role) {
-                Some(c) => {
-                    cells[level][c].push(role);
-                    widest[c] = widest[c].max(longest_word(label));
-                }
-                None => {
-                    enterprise[level].push(role);
-                    widest_enterprise = widest_enterprise.max(longest_word(label));
-                }
-            }
+            let widest = match ladder.role_corner(role) {
+                Some(c) => &mut widest[c],
+                None => &mut widest_enterprise,
+            };
+            *widest = (*widest).max(longest_word(label));
         }
         let mut x = MARGIN;
         let level_width = ladder
@@ -188,8 +179,7 @@ impl<'a> Picture<'a> {
             labels,
             level_width,
             columns,
-            cells,
-            enterprise,
+            floors: ladder.floors(),
         }
     }
 
@@ -225,10 +215,10 @@ impl<'a> Picture<'a> {
         let mut rows = Vec::new();
         let (left, right) = self.span();
         let mut y = top;
-        for level in (0..self.ladder.levels().len()).rev() {
+        for floor in &self.floors {
             let row_top = y;
             y += GAP;
-            for &role in &self.enterprise[level] {
+            for &role in &floor.enterprise {
                 let w = right - left - GAP;
                 lines[role] = self.lines_of(role, w);
                 let h = Picture::box_height(lines[role].len());
@@ -241,7 +231,7 @@ impl<'a> Picture<'a> {
                 y += h + GAP;
             }
             let mut tallest_box = 0;
-            for (&(_, width), cell) in self.columns.iter().zip(&self.cells[level]) {
+            for (&(_, width), cell) in self.columns.iter().zip(&floor.cells) {
                 for &role in cell {
                     lines[role] = self.lines_of(role, width - GAP);
                     tallest_box = tallest_box.max(lines[role].len());
@@ -250,7 +240,7 @@ impl<'a> Picture<'a> {
             // One height for every corner box of the level, so a row reads as a row.
             let h = Picture::box_height(tallest_box);
             let mut tallest: f64 = 0.0;
-            for (&(x, width), cell) in self.columns.iter().zip(&self.cells[level]) {
+            for (&(x, width), cell) in self.columns.iter().zip(&floor.cells) {
                 let mut cell_y = y;
                 for &role in cell {
                     places[role] = Place {
@@ -264,9 +254,12 @@ impl<'a> Picture<'a> {
                 tallest = tallest.max(cell_y - y);
             }
             y += tallest;
-            let name = wrap(&self.ladder.levels()[level].name, self.level_columns());
+            let name = wrap(
+                &self.ladder.levels()[floor.level].name,
+                self.level_columns(),
+            );
             y = y.max(row_top + GAP + name.len() as f64 * LINE + PAD);
-            rows.push((level, row_top, y));
+            rows.push((floor.level, row_top, y));
         }
         Layout {
             places,

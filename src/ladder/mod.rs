@@ -6,6 +6,7 @@ mod catalog;
 mod clock;
 pub mod diff;
 mod expects;
+mod floors;
 mod load;
 pub mod locate;
 mod lookup;
@@ -27,6 +28,7 @@ pub use catalog::{
 };
 pub use clock::usual_span_words;
 pub use expects::{EXPECTATION_RANGE, PROFICIENCY_WORDS, parse_expectation, proficiency_word};
+pub use floors::Floor;
 pub use load::{
     LadderError, MAX_FILE_BYTES, MAX_LISTED, MAX_NESTING, load_file, load_str, parse_problem,
     ron_options,

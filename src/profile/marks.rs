@@ -3,9 +3,18 @@
 //! both start from this, so they mark the same roles.
 
 use crate::ladder::{Ladder, MoveKind, RoleIdx};
+use crate::text;
 
 use super::derive::planned_steps;
 use super::model::Profile;
+
+/// Whether a step's mark names its move kind too (`①↗`) or only its number (`①`): the planner's
+/// graph has room for the arrow, the exported pictures draw the moves as arrows instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepMark {
+    Number,
+    NumberAndKind,
+}
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
 pub struct PlanMarks {
@@ -56,5 +65,36 @@ impl PlanMarks {
             .into_iter()
             .chain(self.steps.iter().map(|&(r, _, _)| r))
             .collect()
+    }
+
+    /// ●★✓① (or ①↗): what a picture of the ladder says before a role's title.
+    pub fn prefix(&self, role: RoleIdx, step_mark: StepMark) -> String {
+        let mut prefix = String::new();
+        for (mark, shown) in [
+            ('●', self.current == Some(role)),
+            ('★', self.target == Some(role)),
+            ('✓', self.held.contains(&role)),
+        ] {
+            if shown {
+                prefix.push(mark);
+            }
+        }
+        for &(_, step, kind) in self.steps.iter().filter(|s| s.0 == role) {
+            prefix.push_str(&text::step_number(step));
+            if step_mark == StepMark::NumberAndKind {
+                prefix.push_str(kind.arrow());
+            }
+        }
+        prefix
+    }
+}
+
+/// A role's label in a picture of the ladder: its marks, then its title, on one line.
+pub fn labelled(prefix: &str, title: &str) -> String {
+    let title = text::one_line(title);
+    if prefix.is_empty() {
+        title
+    } else {
+        format!("{prefix} {title}")
     }
 }

@@ -43,7 +43,7 @@ pub use disk::{Generation, LockGuard, SessionLock};
 pub use error::ProfileError;
 pub use gaps::{competency_gaps, trains};
 pub use learning::{LearningItem, learning_path};
-pub use marks::PlanMarks;
+pub use marks::{PlanMarks, StepMark, labelled};
 pub use migrate::settled;
 pub use model::*;
 pub use readiness::{

@@ -4,8 +4,6 @@
 //! and the connectors share is at the end of this file.
 
 use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use ratatui::buffer::{Buffer, Cell};
@@ -17,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::grid::{Direction, Grid, Labels, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
-use crate::profile::{PlanMarks, Profile};
+use crate::profile::{PlanMarks, Profile, StepMark, labelled};
 use crate::text;
 use crate::tui::keymap::{Binding, Footer, Key, bind};
 
@@ -108,7 +106,7 @@ pub const MOVE_KEYS: &[Binding<Direction>] = &[
 
 /// What the graph marks on each role, worked out once per frame: the plan's marks, as the
 /// exported pictures have them too, and the roles marked for comparison.
-#[derive(Debug, Default, Hash)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Marks {
     pub plan: PlanMarks,
     /// Roles marked for comparison, in the order marked (◆1 ◆2 ◆3).
@@ -125,34 +123,12 @@ impl Marks {
 
     /// ●★✓①↗◆1: what a role's box says before its title.
     pub fn prefix(&self, role: RoleIdx) -> String {
-        let plan = &self.plan;
-        let mut prefix = String::new();
-        if plan.current == Some(role) {
-            prefix.push('●');
-        }
-        if plan.target == Some(role) {
-            prefix.push('★');
-        }
-        if plan.held.contains(&role) {
-            prefix.push('✓');
-        }
-        for &(r, step, kind) in &plan.steps {
-            if r == role {
-                prefix.push_str(&text::step_number(step));
-                prefix.push_str(kind.arrow());
-            }
-        }
+        let mut prefix = self.plan.prefix(role, StepMark::NumberAndKind);
         if let Some(i) = self.compare.iter().position(|&r| r == role) {
             prefix.push('◆');
             prefix.push_str(&(i + 1).to_string());
         }
         prefix
-    }
-
-    fn signature(&self) -> u64 {
-        let mut hasher = DefaultHasher::new();
-        self.hash(&mut hasher);
-        hasher.finish()
     }
 }
 
@@ -164,13 +140,7 @@ pub struct Marked<'a> {
 
 impl Labels for Marked<'_> {
     fn label(&self, role: RoleIdx) -> String {
-        let title = text::one_line(&self.ladder.role(role).title);
-        let prefix = self.marks.prefix(role);
-        if prefix.is_empty() {
-            title
-        } else {
-            format!("{prefix} {title}")
-        }
+        labelled(&self.marks.prefix(role), &self.ladder.role(role).title)
     }
 }
 
@@ -180,7 +150,7 @@ pub fn margin(grid: &Grid, view: Rect) -> u16 {
 }
 
 /// What a grid was worked out for: zoom, size, and the marks (which change titles' lengths).
-type GridKey = (Zoom, u32, u32, u64);
+type GridKey = (Zoom, u32, u32, Marks);
 
 /// What one screen's graph looks like now: zoom, selection, scroll, and the grid worked out for
 /// the last size and marks it was asked about (a big ladder's grid takes a while to work out,
@@ -213,7 +183,7 @@ impl GraphView {
             u32::from(inside.width),
             u32::from(inside.height.saturating_sub(1)),
         );
-        let key = (self.zoom, width, height, marks.signature());
+        let key = (self.zoom, width, height, marks.clone());
         let cached = self
             .cache
             .borrow()

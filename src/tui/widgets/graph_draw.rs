@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Widget};
 
 use super::graph::{GraphAreas, GraphView, Marked, Marks, glyph, margin, put};
-use super::grid::{Grid, Labels, Rule, Spot, Zoom};
+use super::grid::{Grid, Labels, Spot, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
 use crate::tui::theme::Theme;
@@ -72,8 +72,10 @@ impl Widget for Graph<'_> {
             sx: i64::from(self.view.scroll.0) - margin,
             sy: i64::from(self.view.scroll.1),
         };
+        if self.grid.zoom == Zoom::Fit {
+            self.draw_table(buf, &canvas, header);
+        }
         if area.width > 0 && area.height > 0 {
-            self.draw_rules(buf, &canvas);
             self.draw_roles(buf, &canvas);
             let connectors = self.draw_connectors(buf, &canvas);
             self.draw_level_names(buf, &canvas, &connectors);
@@ -94,44 +96,58 @@ impl Graph<'_> {
             .filter(|&x| canvas.shows_columns(x, x + 1))
     }
 
-    fn draw_rules(&self, buf: &mut Buffer, canvas: &Canvas) {
-        if self.grid.zoom != Zoom::Fit {
-            return;
-        }
+    /// The fit zoom's table: a rule across every heading and rule row, a `│` between the cells
+    /// of a row (in a row of enterprise-wide roles, between its roles only) carried on up
+    /// through the corner names in `header`, and the junctions where they meet.
+    fn draw_table(&self, buf: &mut Buffer, canvas: &Canvas, header: Rect) {
         let style = self.theme.muted();
         let right = self.grid.width.saturating_sub(1);
-        let first_rule = self.grid.rules.first().map_or(0, |r| r.y);
-        // Whether a vertical line runs through canvas point (x, y): the corner names above
-        // the first rule have one at every separator, a spanning row only at its ends.
-        let vertical = |x: u32, y: u32| {
-            y < first_rule
-                || self
-                    .grid
-                    .row_at(y)
-                    .is_some_and(|row| !row.spans || x == 0 || x == right)
+        // Whether a line runs through separator x on canvas row y (the header's rows are above
+        // row 0).
+        let vertical = |x: u32, y: i64| {
+            let Ok(y) = u32::try_from(y) else {
+                return true;
+            };
+            let edge = |r: &RoleIdx| {
+                let spot = self.grid.spots[*r];
+                spot.x == x + 1 || spot.right() == x
+            };
+            self.grid
+                .row_at(y)
+                .is_some_and(|row| !row.spans || row.roles.iter().any(edge))
         };
-        let start = canvas.sx.max(0) as u32;
-        let end = (start + u32::from(canvas.area.width)).min(self.grid.width);
-        for &Rule { y, .. } in &self.grid.rules {
-            if !canvas.shows_rows(y, y + 1) || end <= start {
-                continue;
+        let separators: Vec<u32> = self.separators(canvas).collect();
+        let (start, end) = (
+            canvas.sx.max(0) as u32,
+            canvas.sx + i64::from(canvas.area.width),
+        );
+        let area = header.union(canvas.area);
+        for screen_y in area.top()..area.bottom() {
+            let y = match screen_y.checked_sub(canvas.area.y) {
+                Some(row) => canvas.sy + i64::from(row),
+                None => -1,
+            };
+            let rule = y >= 0 && self.grid.is_rule(y as u32);
+            for x in (start..self.grid.width.min(end.max(0) as u32)).filter(|_| rule) {
+                glyph(buf, area, canvas.x(x), i64::from(screen_y), "─", style);
             }
-            for x in start..end {
-                glyph(buf, canvas.area, canvas.x(x), canvas.y(y), "─", style);
-            }
-            for x in self.separators(canvas) {
-                let up = y == 0 || vertical(x, y - 1);
-                let down = y + 1 < self.grid.height && vertical(x, y + 1);
-                // By where the separator is (left edge, right edge, between), then up and down.
-                let edge = if x == 0 {
-                    0
-                } else if x == right {
-                    1
+            for &x in &separators {
+                let symbol = if rule {
+                    // By where the separator is (left edge, right edge, between), then up and
+                    // down.
+                    let edge = match x {
+                        0 => 0,
+                        _ if x == right => 1,
+                        _ => 2,
+                    };
+                    let (up, down) = (vertical(x, y - 1), vertical(x, y + 1));
+                    JUNCTIONS[edge][usize::from(up) * 2 + usize::from(down)]
+                } else if vertical(x, y) {
+                    "│"
                 } else {
-                    2
+                    continue;
                 };
-                let junction = JUNCTIONS[edge][usize::from(up) * 2 + usize::from(down)];
-                glyph(buf, canvas.area, canvas.x(x), canvas.y(y), junction, style);
+                glyph(buf, area, canvas.x(x), i64::from(screen_y), symbol, style);
             }
         }
     }
@@ -149,30 +165,59 @@ impl Graph<'_> {
         }
     }
 
+    /// Each role that shows: its title in the zoom's style, and in the detailed zoom its box.
     fn draw_roles(&self, buf: &mut Buffer, canvas: &Canvas) {
         let labels = Marked {
             ladder: self.ladder,
             marks: self.marks,
         };
-        // Cells holding a role, by (row, column x), so the empty ones can be marked.
-        let mut occupied = Vec::new();
+        // Where the title sits in a role's spot: columns before and after it, rows above and
+        // below (the fit zoom's pad column, the detailed zoom's box).
+        let (before, after, above) = match self.grid.zoom {
+            Zoom::Fit => (1, 0, 0),
+            Zoom::Detailed => (1, 1, 1),
+            Zoom::Compact => (0, 0, 0),
+        };
         for (role, &spot) in self.grid.spots.iter().enumerate() {
             if !canvas.shows_rows(spot.y, spot.bottom())
                 || !canvas.shows_columns(spot.x, spot.right())
             {
                 continue;
             }
-            occupied.push((spot.y, spot.x));
-            let label = labels.label(role);
+            let text = Spot {
+                x: spot.x + before,
+                y: spot.y + above,
+                width: spot.width.saturating_sub(before + after),
+                height: spot.height.saturating_sub(2 * above),
+            };
+            // A role spanning its row centres its title in the part of the row that shows.
+            let across = if self.grid.spans(role) {
+                Graph::shown(text, canvas)
+            } else {
+                (canvas.x(text.x), text.width as usize)
+            };
+            let rows = (text.y, text.height);
+            let fill = self.draw_title(buf, canvas, role, &labels.label(role), across, rows);
             match self.grid.zoom {
-                Zoom::Fit => self.draw_cell(buf, canvas, role, spot, &label),
-                Zoom::Detailed => self.draw_box(buf, canvas, role, spot, &label),
-                Zoom::Compact => self.draw_line(buf, canvas, role, spot, &label),
+                // The pad column before the text belongs to the cell: reversed too if selected.
+                Zoom::Fit if role == self.view.selected => {
+                    for row in 0..spot.height {
+                        put(
+                            buf,
+                            canvas.area,
+                            across.0 - 1,
+                            canvas.y(spot.y + row),
+                            " ",
+                            fill,
+                        );
+                    }
+                }
+                Zoom::Detailed => self.draw_border(buf, canvas, role, spot),
+                _ => {}
             }
         }
         if self.grid.zoom == Zoom::Fit {
-            occupied.sort_unstable();
-            self.draw_empty_cells(buf, canvas, &occupied);
+            self.draw_empty_cells(buf, canvas);
         }
     }
 
@@ -200,7 +245,10 @@ impl Graph<'_> {
         if selected {
             style = style.add_modifier(Modifier::REVERSED);
         }
-        let lines = text::wrap_hyphenated(label, width, height as usize);
+        let lines = match height {
+            1 => vec![text::truncate(label, width)],
+            _ => text::wrap_hyphenated(label, width, height as usize),
+        };
         let first = (height as usize).saturating_sub(lines.len()) / 2;
         for row in 0..height {
             let line = (row as usize)
@@ -222,69 +270,11 @@ impl Graph<'_> {
         style
     }
 
-    fn draw_cell(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
-        let (x, width) = if self.grid.spans(role) {
-            let (left, shown) = Graph::shown(spot, canvas);
-            (left + 1, shown.saturating_sub(1))
-        } else {
-            (canvas.x(spot.x) + 1, spot.width.saturating_sub(1) as usize)
-        };
-        let rows = (spot.y, spot.height);
-        let fill = self.draw_title(buf, canvas, role, label, (x, width), rows);
-        let border = self.theme.muted();
-        for row in 0..spot.height {
-            let y = canvas.y(spot.y + row);
-            // The pad column before the text belongs to the cell: reverse it too when selected.
-            if role == self.view.selected {
-                put(buf, canvas.area, x - 1, y, " ", fill);
-            }
-            glyph(buf, canvas.area, canvas.x(spot.x) - 1, y, "│", border);
-            glyph(buf, canvas.area, canvas.x(spot.right()), y, "│", border);
-        }
-    }
-
-    /// A `·` in each fit cell with no role, so the table reads as one.
-    fn draw_empty_cells(&self, buf: &mut Buffer, canvas: &Canvas, occupied: &[(u32, u32)]) {
-        let border = self.theme.muted();
-        for row in self.grid.rows.iter().filter(|r| !r.spans) {
-            if !canvas.shows_rows(row.y, row.y + row.height) {
-                continue;
-            }
-            for &(x, w) in &self.grid.columns {
-                if !canvas.shows_columns(x, x + w) || occupied.binary_search(&(row.y, x)).is_ok() {
-                    continue;
-                }
-                for line in 0..row.height {
-                    let y = canvas.y(row.y + line);
-                    let dot = if line == (row.height - 1) / 2 {
-                        "·"
-                    } else {
-                        " "
-                    };
-                    glyph(buf, canvas.area, canvas.x(x) + 1, y, dot, border);
-                    glyph(buf, canvas.area, canvas.x(x) - 1, y, "│", border);
-                    glyph(buf, canvas.area, canvas.x(x + w), y, "│", border);
-                }
-            }
-        }
-    }
-
-    fn draw_box(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
+    /// A role's box in the detailed zoom, bold when selected.
+    fn draw_border(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot) {
         let inner = spot.width.saturating_sub(2) as usize;
         let (x, y) = (canvas.x(spot.x), canvas.y(spot.y));
         let right = x + 1 + inner as i64;
-        let (text_x, width) = if self.grid.spans(role) {
-            let (left, shown) = Graph::shown(spot, canvas);
-            let left = left.max(x + 1);
-            (
-                left,
-                ((left + shown as i64).min(right) - left).max(0) as usize,
-            )
-        } else {
-            (x + 1, inner)
-        };
-        let rows = (spot.y + 1, spot.height.saturating_sub(2));
-        self.draw_title(buf, canvas, role, label, (text_x, width), rows);
         let mut border = self.style_of(role);
         if role == self.view.selected {
             border = border.add_modifier(Modifier::BOLD);
@@ -304,23 +294,25 @@ impl Graph<'_> {
         }
     }
 
-    fn draw_line(&self, buf: &mut Buffer, canvas: &Canvas, role: RoleIdx, spot: Spot, label: &str) {
-        let mut style = self.style_of(role);
-        if role == self.view.selected {
-            style = style.add_modifier(Modifier::REVERSED);
+    /// A `·` in each fit cell with no role, so the table reads as one.
+    fn draw_empty_cells(&self, buf: &mut Buffer, canvas: &Canvas) {
+        let rows = self.grid.rows.iter();
+        for row in rows.filter(|r| !r.spans && canvas.shows_rows(r.y, r.y + r.height)) {
+            let y = canvas.y(row.y + (row.height - 1) / 2);
+            for (column, &(x, w)) in self.grid.columns.iter().enumerate() {
+                let mut places = row.roles.iter().map(|&r| self.grid.places[r]);
+                if canvas.shows_columns(x, x + w) && !places.any(|p| p.column == Some(column)) {
+                    glyph(
+                        buf,
+                        canvas.area,
+                        canvas.x(x) + 1,
+                        y,
+                        "·",
+                        self.theme.muted(),
+                    );
+                }
+            }
         }
-        let spans = self.ladder.role_corner(role).is_none();
-        let (x, width) = if spans {
-            Graph::shown(spot, canvas)
-        } else {
-            (canvas.x(spot.x), spot.width as usize)
-        };
-        let shown = if spans {
-            text::center(label, width)
-        } else {
-            text::fit(label, width)
-        };
-        put(buf, canvas.area, x, canvas.y(spot.y), &shown, style);
     }
 
     /// Each level's name on its heading row, at the left edge of the view whatever the scroll,
@@ -357,15 +349,13 @@ impl Graph<'_> {
     /// The corner names over their columns, as the grid wrapped them. A column the view cuts
     /// shows no name (the legend counts it as off screen), so every name shown reads whole.
     fn draw_header(&self, buf: &mut Buffer, header: Rect, canvas: &Canvas) {
-        let fit = self.grid.zoom == Zoom::Fit;
-        let muted = self.theme.muted();
         let (left, right) = (i64::from(canvas.area.x), i64::from(canvas.area.right()));
         for (corner, &(x, w)) in self.grid.columns.iter().enumerate() {
             if !canvas.shows_columns(x, x + w) {
                 continue;
             }
             // The fit zoom's cells keep a pad column before the text.
-            let pad = u32::from(fit);
+            let pad = u32::from(self.grid.zoom == Zoom::Fit);
             let (text_x, width) = (canvas.x(x + pad), w.saturating_sub(pad) as usize);
             let whole = text_x >= left && text_x + width as i64 <= right;
             // A header squeezed below the lines the grid wanted (a tiny screen): the lines that
@@ -378,16 +368,9 @@ impl Graph<'_> {
                     *last = text::truncate(&format!("{kept}…"), width);
                 }
             }
-            for row in 0..header.height {
-                let y = i64::from(header.y + row);
-                if whole {
-                    let line = lines.get(usize::from(row)).map_or("", String::as_str);
-                    put(buf, header, text_x, y, line, self.theme.heading());
-                }
-                if fit {
-                    glyph(buf, header, canvas.x(x) - 1, y, "│", muted);
-                    glyph(buf, header, canvas.x(x + w), y, "│", muted);
-                }
+            for (row, line) in lines.iter().enumerate().filter(|_| whole) {
+                let y = i64::from(header.y) + row as i64;
+                put(buf, header, text_x, y, line, self.theme.heading());
             }
         }
     }
@@ -426,10 +409,9 @@ impl Graph<'_> {
             "◆ compare  "
         };
         let words = text::truncate(&format!("{compare}{LEGEND}"), room);
-        let (x, y) = (i64::from(legend.x), i64::from(legend.y));
-        put(buf, legend, x, y, &words, self.theme.muted());
-        let x = i64::from(legend.right()) - text::width(&counts) as i64;
-        put(buf, legend, x, y, &counts, self.theme.warning());
+        super::line(&words, self.theme.muted()).render(legend, buf);
+        let counts = super::line(&counts, self.theme.warning());
+        counts.right_aligned().render(legend, buf);
     }
 }
 

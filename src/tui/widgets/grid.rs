@@ -183,28 +183,12 @@ impl Grid {
             roles,
         };
         let mut rows: Vec<Row> = Vec::new();
-        for level in (0..ladder.levels().len()).rev() {
-            let roles = ladder.roles_at_level(level);
-            let enterprise: Vec<RoleIdx> = roles
-                .iter()
-                .copied()
-                .filter(|&r| ladder.role_corner(r).is_none())
-                .collect();
-            if !enterprise.is_empty() {
-                rows.push(row(level, true, enterprise));
+        for floor in ladder.floors() {
+            if !floor.enterprise.is_empty() {
+                rows.push(row(floor.level, true, floor.enterprise.clone()));
             }
-            let mut stacks: Vec<Vec<RoleIdx>> = Vec::new();
-            let mut depth = vec![0usize; ladder.corners().len()];
-            for &r in roles {
-                if let Some(c) = ladder.role_corner(r) {
-                    if stacks.len() <= depth[c] {
-                        stacks.push(Vec::new());
-                    }
-                    stacks[depth[c]].push(r);
-                    depth[c] += 1;
-                }
-            }
-            rows.extend(stacks.into_iter().map(|stack| row(level, false, stack)));
+            let stacked = floor.stacked().into_iter();
+            rows.extend(stacked.map(|roles| row(floor.level, false, roles)));
         }
 
         // Where each role of a row goes across, and its text width.
@@ -212,7 +196,18 @@ impl Grid {
             if row.spans {
                 let count = row.roles.len() as u32;
                 let each = ((span_width + (pitch - cell)) / count).saturating_sub(pitch - cell);
-                (origin + i as u32 * (each + pitch - cell), each.max(1))
+                let x = origin + i as u32 * (each + pitch - cell);
+                // The last one takes what the division left over, so the row ends square.
+                let last = i + 1 == row.roles.len();
+                (
+                    x,
+                    if last {
+                        (origin + span_width).saturating_sub(x)
+                    } else {
+                        each
+                    }
+                    .max(1),
+                )
             } else {
                 let c = ladder.role_corner(r).unwrap_or(0) as u32;
                 (origin + c * pitch, cell)
