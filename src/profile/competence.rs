@@ -134,17 +134,6 @@ pub struct Standing {
     pub history: Vec<Rating>,
 }
 
-impl Standing {
-    /// The ratings by `by`, oldest first, as steps 1..4: for a small chart.
-    pub fn steps_by(&self, by: Rater) -> Vec<u8> {
-        self.history
-            .iter()
-            .filter(|r| r.by == by)
-            .map(|r| r.level.step())
-            .collect()
-    }
-}
-
 /// The latest rating of `competency` by `by`: the one with the latest date, the later entry
 /// where two share a date.
 pub fn latest<'a>(profile: &'a Profile, competency: &str, by: Rater) -> Option<&'a Rating> {
@@ -324,7 +313,6 @@ mod tests {
             leadership.differ,
             "exceeding and below are three steps apart"
         );
-        assert_eq!(leadership.steps_by(Rater::Own), vec![4]);
         // Unrated: the step between the two roles.
         let unrated = all.iter().find(|s| s.id == "business-acumen").unwrap();
         let e = unrated.expects;
