@@ -29,6 +29,9 @@ pub struct Notice {
     pub text: String,
     /// Whether it says that something went wrong.
     pub is_error: bool,
+    /// Whether it only confirms that changes were saved: news that gives way to anything the
+    /// person was told after making them.
+    pub confirms_save: bool,
 }
 
 impl Notice {
@@ -36,6 +39,14 @@ impl Notice {
         Notice {
             text: text.into(),
             is_error: false,
+            confirms_save: false,
+        }
+    }
+
+    pub fn saved(text: impl Into<String>) -> Notice {
+        Notice {
+            confirms_save: true,
+            ..Notice::said(text)
         }
     }
 
@@ -43,6 +54,7 @@ impl Notice {
         Notice {
             text: text.into(),
             is_error: true,
+            confirms_save: false,
         }
     }
 }
@@ -368,7 +380,7 @@ impl ProfileSync {
         let mut conflicts = self.settle(results);
         conflicts.extend(self.rebase(profile));
         if conflicts.is_empty() && self.pending.is_empty() {
-            self.notice = Some(Notice::said(self.saying.clone()));
+            self.notice = Some(Notice::saved(self.saying.clone()));
         }
         self.say_dropped(conflicts);
         self.save();

@@ -35,6 +35,9 @@ pub struct Ctx {
     pub sync: ProfileSync,
     /// The message under the body: what just happened, or what went wrong.
     pub status: Option<Notice>,
+    /// The status was set by the planner after the last change was made: that change's save
+    /// confirmation, arriving later from the disk, must not replace it.
+    told_since_change: bool,
     pub theme: Theme,
     pub keymap: Keymap,
     pub size: (u16, u16),
@@ -63,6 +66,7 @@ impl Ctx {
             ladder_ref,
             sync,
             status: None,
+            told_since_change: false,
             theme,
             keymap: Keymap::default(),
             size: (80, 24),
@@ -145,10 +149,12 @@ impl Ctx {
 
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Notice::said(text));
+        self.told_since_change = true;
     }
 
     pub fn complain(&mut self, text: impl Into<String>) {
         self.status = Some(Notice::error(text));
+        self.told_since_change = true;
     }
 
     /// Makes a change (if there is one) and saves it; the status line says how it went.
@@ -165,6 +171,7 @@ impl Ctx {
     }
 
     fn made(&mut self, made: Result<(), String>) {
+        self.told_since_change = false;
         match made {
             Ok(()) => {
                 self.hear_from_disk();
@@ -187,8 +194,11 @@ impl Ctx {
             self.request_roster();
         }
         heard |= self.take_roster();
-        if notice.is_some() {
-            self.status = notice;
+        if let Some(notice) = notice
+            && !(notice.confirms_save && self.told_since_change)
+        {
+            self.told_since_change = false;
+            self.status = Some(notice);
         }
         heard
     }

@@ -302,3 +302,51 @@ fn a_change_that_changes_nothing_leaves_the_file_and_its_backup_alone() {
         "no write, nothing to notice"
     );
 }
+
+#[test]
+fn a_save_confirmed_after_the_planner_said_something_newer_leaves_the_newer_words() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    app.save_in_background();
+    let store = Store::new(dir.path());
+    let before = store.load(ID).unwrap().milestones;
+    // The shell holds the profile's lock, so the planner's save waits until after the planner
+    // has said something newer than the change.
+    let (release, released) = std::sync::mpsc::channel::<()>();
+    let (held, is_held) = std::sync::mpsc::channel::<()>();
+    let holder = std::thread::spawn(move || {
+        store
+            .update(ID, |_| {
+                held.send(()).unwrap();
+                released.recv().unwrap();
+                Ok(())
+            })
+            .unwrap();
+    });
+    is_held.recv().unwrap();
+    press(&mut app, KeyCode::Char('3'));
+    keys(&mut app, " ");
+    keys(&mut app, "f");
+    assert!(screen(&app).contains("showing your current and next level"));
+    release.send(()).unwrap();
+    holder.join().unwrap();
+
+    let store = Store::new(dir.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while (app.saving() || store.load(ID).unwrap().milestones == before)
+        && std::time::Instant::now() < deadline
+    {
+        app.tick();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    app.tick();
+    assert_ne!(
+        store.load(ID).unwrap().milestones,
+        before,
+        "the change was saved"
+    );
+    assert!(
+        screen(&app).contains("showing your current and next level"),
+        "{}",
+        screen(&app)
+    );
+}
