@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::layout::{Constraint, Layout as Split};
 use ratatui::style::Style;
-use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use std::rc::Rc;
 
@@ -393,18 +392,9 @@ impl LadderTab {
         }
     }
 
-    /// The details pane for the selected role: its text and its frame.
+    /// The details pane for the selected role: its text, a line each before wrapping, and its
+    /// frame.
     fn details(&self, ctx: &Ctx, marks: &Marks) -> (Paragraph<'static>, Block<'static>) {
-        let title = text::one_line(&ctx.ladder.role(self.graph.selected).title);
-        let block = Block::bordered()
-            .title(widgets::line(&format!(" {title} "), ctx.theme.heading()))
-            .padding(Padding::horizontal(1));
-        let text = Paragraph::new(self.details_lines(ctx, marks)).wrap(Wrap { trim: false });
-        (text, block)
-    }
-
-    /// The details of the selected role, a line each, before wrapping.
-    fn details_lines(&self, ctx: &Ctx, marks: &Marks) -> Vec<Line<'static>> {
         let (ladder, theme, plain) = (&ctx.ladder, ctx.theme, Style::default());
         let role = self.graph.selected;
         let level = ladder.role_level(role);
@@ -488,7 +478,13 @@ impl LadderTab {
             say("", plain);
             say(&text::one_line(summary), theme.muted());
         }
-        lines
+        let block = Block::bordered()
+            .title(widgets::line(
+                &format!(" {} ", text::one_line(&ladder.role(role).title)),
+                theme.heading(),
+            ))
+            .padding(Padding::horizontal(1));
+        (Paragraph::new(lines).wrap(Wrap { trim: false }), block)
     }
 }
 

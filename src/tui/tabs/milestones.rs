@@ -95,11 +95,12 @@ const LEARNING_KEYS: &[Binding<Action>] = &[
 ];
 
 impl MilestonesTab {
-    fn table(&self) -> (&'static str, &'static [Binding<Action>]) {
+    /// The view's title in the help, the scope its keys are read in, and its keys.
+    fn table(&self) -> (&'static str, &'static str, &'static [Binding<Action>]) {
         if self.learning {
-            ("learning", LEARNING_KEYS)
+            ("Learning path (after v)", "learning", LEARNING_KEYS)
         } else {
-            ("milestones", KEYS)
+            ("Milestones", "milestones", KEYS)
         }
     }
 
@@ -219,28 +220,27 @@ impl Tab for MilestonesTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
-        let (scope, table) = self.table();
+        let (title, scope, table) = self.table();
         keymap
-            .section("Milestones", scope, list::CURSOR_KEYS)
-            .then(keymap.section("Milestones", scope, table))
+            .section(title, scope, list::CURSOR_KEYS)
+            .then(keymap.section(title, scope, table))
     }
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
-        vec![
-            MilestonesTab::default().keys(keymap),
-            keymap
-                .section("Learning path (after v)", "learning", list::CURSOR_KEYS)
-                .then(keymap.section("Learning path (after v)", "learning", LEARNING_KEYS)),
-        ]
+        let learning = MilestonesTab {
+            learning: true,
+            ..Default::default()
+        };
+        vec![MilestonesTab::default().keys(keymap), learning.keys(keymap)]
     }
 
     fn list(&mut self, ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {
         let rows = self.shown(ctx).len();
-        Some((self.table().0, &mut self.cursor, rows))
+        Some((self.table().1, &mut self.cursor, rows))
     }
 
     fn act(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        let (scope, table) = self.table();
+        let (_, scope, table) = self.table();
         let rows = self.shown(ctx);
         let Some(action) = ctx.keymap.action(scope, table, key) else {
             return Outcome::Ignored;
