@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use super::context::Ctx;
 use super::keymap::{KeySection, Keymap};
 use super::popups::Popup;
+use super::widgets::list;
 
 /// What a tab made of an event.
 pub enum Outcome {
@@ -41,17 +42,47 @@ pub trait Tab {
     fn open_session(&self) -> Option<&str> {
         None
     }
-    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome;
+    /// The tab's list, when it has one: the scope its cursor keys are read in, its cursor and
+    /// how many lines it has. The cursor keys and the wheel move the cursor and a refresh keeps
+    /// it in range; [`Tab::act`] has the other keys.
+    fn list(&mut self, _ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {
+        None
+    }
+    /// A key that is not one of the list's cursor keys.
+    fn act(&mut self, _ctx: &mut Ctx, _key: &KeyEvent) -> Outcome {
+        Outcome::Ignored
+    }
+    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        let page = list::page(ctx.body);
+        if let Some((scope, cursor, len)) = self.list(ctx)
+            && let Some(step) = ctx.keymap.action(scope, list::CURSOR_KEYS, key)
+        {
+            *cursor = list::step(*cursor, len, step, page);
+            return Outcome::Handled;
+        }
+        self.act(ctx, key)
+    }
     fn paste(&mut self, _ctx: &mut Ctx, _text: &str) -> Outcome {
         Outcome::Ignored
     }
-    fn mouse(&mut self, _ctx: &mut Ctx, _mouse: &MouseEvent) -> Outcome {
-        Outcome::Ignored
+    /// The wheel moves the list's cursor a line, as ↑↓ do.
+    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
+        match (list::wheel(mouse), self.list(ctx)) {
+            (Some(step), Some((_, cursor, len))) => {
+                *cursor = list::step(*cursor, len, step, 1);
+                Outcome::Handled
+            }
+            _ => Outcome::Ignored,
+        }
     }
     /// Draws the tab into `ctx.body`.
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer);
     /// The profile was opened or reloaded, or the screen resized: keep cursors in range.
-    fn refresh(&mut self, _ctx: &Ctx) {}
+    fn refresh(&mut self, ctx: &Ctx) {
+        if let Some((_, cursor, len)) = self.list(ctx) {
+            *cursor = (*cursor).min(len.saturating_sub(1));
+        }
+    }
     /// Another profile was just opened while the tab is in view: a chance to carry on with
     /// what the key that opened it asked for.
     fn opened(&mut self, _ctx: &mut Ctx) -> Outcome {

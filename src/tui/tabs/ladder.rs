@@ -4,9 +4,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Layout as Split, Rect};
+use ratatui::layout::{Constraint, Layout as Split};
 use ratatui::style::Style;
-use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use std::rc::Rc;
 
@@ -23,7 +22,7 @@ use crate::tui::widgets::graph::{GraphAreas, GraphView, MOVE_KEYS, Marks};
 use crate::tui::widgets::graph_draw::Graph;
 use crate::tui::widgets::grid::Grid;
 use crate::tui::widgets::list::Step as Scroll;
-use crate::tui::widgets::{self, list};
+use crate::tui::widgets::{self, list, pager};
 
 /// The details pane's width, when it shows.
 const DETAILS_WIDTH: u16 = 40;
@@ -44,14 +43,6 @@ pub struct LadderTab {
     placed: bool,
     /// Roles marked for comparison, in the order marked.
     compare: Vec<RoleIdx>,
-}
-
-/// The details pane as drawn: its text in its frame, how many wrapped lines the text takes and
-/// how many show at once.
-struct Details {
-    text: Paragraph<'static>,
-    lines: usize,
-    page: usize,
 }
 
 /// The graph as it is laid out for this frame.
@@ -387,12 +378,11 @@ impl LadderTab {
     /// Moves the details pane's text by `how`, if the pane shows.
     fn scroll_details(&mut self, ctx: &Ctx, how: Scroll) {
         let layout = self.layout(ctx);
-        let Some(pane) = layout.areas.details else {
-            return;
-        };
-        let Details { lines, page, .. } = self.details(ctx, &layout.marks, pane);
-        let offset = list::scroll(self.details_offset(), how, lines, page);
-        self.details_scroll = (self.graph.selected, offset);
+        if let Some(pane) = layout.areas.details {
+            let (text, block) = self.details(ctx, &layout.marks);
+            let offset = pager::scroll(&text, block.inner(pane), self.details_offset(), how);
+            self.details_scroll = (self.graph.selected, offset);
+        }
     }
 
     fn details_offset(&self) -> usize {
@@ -402,23 +392,9 @@ impl LadderTab {
         }
     }
 
-    /// The details pane for the selected role in `pane`.
-    fn details(&self, ctx: &Ctx, marks: &Marks, pane: Rect) -> Details {
-        let title = text::one_line(&ctx.ladder.role(self.graph.selected).title);
-        let block = Block::bordered()
-            .title(widgets::line(&format!(" {title} "), ctx.theme.heading()))
-            .padding(Padding::horizontal(1));
-        let inner = block.inner(pane);
-        let text = Paragraph::new(self.details_lines(ctx, marks)).wrap(Wrap { trim: false });
-        Details {
-            lines: text.line_count(inner.width),
-            page: usize::from(inner.height),
-            text: text.block(block),
-        }
-    }
-
-    /// The details of the selected role, a line each, before wrapping.
-    fn details_lines(&self, ctx: &Ctx, marks: &Marks) -> Vec<Line<'static>> {
+    /// The details pane for the selected role: its text, a line each before wrapping, and its
+    /// frame.
+    fn details(&self, ctx: &Ctx, marks: &Marks) -> (Paragraph<'static>, Block<'static>) {
         let (ladder, theme, plain) = (&ctx.ladder, ctx.theme, Style::default());
         let role = self.graph.selected;
         let level = ladder.role_level(role);
@@ -502,7 +478,13 @@ impl LadderTab {
             say("", plain);
             say(&text::one_line(summary), theme.muted());
         }
-        lines
+        let block = Block::bordered()
+            .title(widgets::line(
+                &format!(" {} ", text::one_line(&ladder.role(role).title)),
+                theme.heading(),
+            ))
+            .padding(Padding::horizontal(1));
+        (Paragraph::new(lines).wrap(Wrap { trim: false }), block)
     }
 }
 
@@ -590,10 +572,8 @@ impl Tab for LadderTab {
         }
         .render(areas.frame, buf);
         if let Some(pane) = areas.details {
-            let Details { text, lines, page } = self.details(ctx, &marks, pane);
-            let offset = self.details_offset().min(lines.saturating_sub(page));
-            text.scroll((text::cells(offset), 0)).render(pane, buf);
-            widgets::scrollbar(buf, pane, lines, offset, page);
+            let (text, block) = self.details(ctx, &marks);
+            pager::scrolled(buf, pane, text, block, self.details_offset());
         }
         if let Some(field) = &self.search {
             // The search field takes the legend's row while it is open.

@@ -4,7 +4,7 @@
 //! date can be accepted.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
@@ -95,11 +95,12 @@ const LEARNING_KEYS: &[Binding<Action>] = &[
 ];
 
 impl MilestonesTab {
-    fn table(&self) -> (&'static str, &'static [Binding<Action>]) {
+    /// The view's title in the help, the scope its keys are read in, and its keys.
+    fn table(&self) -> (&'static str, &'static str, &'static [Binding<Action>]) {
         if self.learning {
-            ("learning", LEARNING_KEYS)
+            ("Learning path (after v)", "learning", LEARNING_KEYS)
         } else {
-            ("milestones", KEYS)
+            ("Milestones", "milestones", KEYS)
         }
     }
 
@@ -219,28 +220,28 @@ impl Tab for MilestonesTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
-        let (scope, table) = self.table();
+        let (title, scope, table) = self.table();
         keymap
-            .section("Milestones", scope, list::CURSOR_KEYS)
-            .then(keymap.section("Milestones", scope, table))
+            .section(title, scope, list::CURSOR_KEYS)
+            .then(keymap.section(title, scope, table))
     }
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
-        vec![
-            MilestonesTab::default().keys(keymap),
-            keymap
-                .section("Learning path (after v)", "learning", list::CURSOR_KEYS)
-                .then(keymap.section("Learning path (after v)", "learning", LEARNING_KEYS)),
-        ]
+        let learning = MilestonesTab {
+            learning: true,
+            ..Default::default()
+        };
+        vec![MilestonesTab::default().keys(keymap), learning.keys(keymap)]
     }
 
-    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        let (scope, table) = self.table();
+    fn list(&mut self, ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {
+        let rows = self.shown(ctx).len();
+        Some((self.table().1, &mut self.cursor, rows))
+    }
+
+    fn act(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
+        let (_, scope, table) = self.table();
         let rows = self.shown(ctx);
-        if let Some(step) = ctx.keymap.action(scope, list::CURSOR_KEYS, key) {
-            self.cursor = list::step(self.cursor, rows.len(), step, list::page(ctx.body));
-            return Outcome::Handled;
-        }
         let Some(action) = ctx.keymap.action(scope, table, key) else {
             return Outcome::Ignored;
         };
@@ -297,15 +298,6 @@ impl Tab for MilestonesTab {
                 }
             }
         }
-        Outcome::Handled
-    }
-
-    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
-        let Some(step) = list::wheel(mouse) else {
-            return Outcome::Ignored;
-        };
-        let rows = self.shown(ctx).len();
-        self.cursor = list::step(self.cursor, rows, step, 1);
         Outcome::Handled
     }
 
@@ -436,11 +428,6 @@ impl Tab for MilestonesTab {
             items.push(widgets::line("no milestones in this ladder", theme.muted()));
         }
         list::render(buf, area, ctx.body, items, selected, theme);
-    }
-
-    fn refresh(&mut self, ctx: &Ctx) {
-        let rows = self.shown(ctx).len();
-        self.cursor = self.cursor.min(rows.saturating_sub(1));
     }
 }
 

@@ -2,7 +2,7 @@
 //! breaks, and keys to reorder, remove, edit and re-plan.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -123,11 +123,11 @@ impl Tab for PlanTab {
             .then(keymap.section("Plan", "plan", KEYS))
     }
 
-    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        if let Some(step) = ctx.keymap.action("plan", list::CURSOR_KEYS, key) {
-            self.cursor = list::step(self.cursor, Self::steps(ctx), step, list::page(ctx.body));
-            return Outcome::Handled;
-        }
+    fn list(&mut self, ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {
+        Some(("plan", &mut self.cursor, Self::steps(ctx)))
+    }
+
+    fn act(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
         let Some(action) = ctx.keymap.action("plan", KEYS, key) else {
             return Outcome::Ignored;
         };
@@ -157,14 +157,6 @@ impl Tab for PlanTab {
                 }
             }
         }
-        Outcome::Handled
-    }
-
-    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
-        let Some(step) = list::wheel(mouse) else {
-            return Outcome::Ignored;
-        };
-        self.cursor = list::step(self.cursor, Self::steps(ctx), step, 1);
         Outcome::Handled
     }
 
@@ -266,10 +258,6 @@ impl Tab for PlanTab {
         }
         let cursor = self.cursor.min(steps.len() - 1);
         list::render(buf, middle, ctx.body, steps, Some(cursor), theme);
-    }
-
-    fn refresh(&mut self, ctx: &Ctx) {
-        self.cursor = self.cursor.min(Self::steps(ctx).saturating_sub(1));
     }
 }
 

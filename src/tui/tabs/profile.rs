@@ -3,7 +3,7 @@
 //! and keys to correct or remove an evidence entry (by its id, as `rungs evidence` does).
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
@@ -252,11 +252,6 @@ impl ProfileTab {
             }),
         ))
     }
-
-    fn rows(&self, ctx: &Ctx) -> usize {
-        ctx.profile()
-            .map_or(0, |p| self.section.len(p, ctx.ladder.competencies().len()))
-    }
 }
 
 impl Tab for ProfileTab {
@@ -274,12 +269,15 @@ impl Tab for ProfileTab {
             .then(keymap.section("Profile", "profile", KEYS))
     }
 
-    fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        let rows = self.rows(ctx);
-        if let Some(step) = ctx.keymap.action("profile", list::CURSOR_KEYS, key) {
-            self.cursor = list::step(self.cursor, rows, step, list::page(ctx.body));
-            return Outcome::Handled;
-        }
+    fn list(&mut self, ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {
+        let competencies = ctx.ladder.competencies().len();
+        let rows = ctx
+            .profile()
+            .map_or(0, |p| self.section.len(p, competencies));
+        Some(("profile", &mut self.cursor, rows))
+    }
+
+    fn act(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
         let Some(action) = ctx.keymap.action("profile", KEYS, key) else {
             return Outcome::Ignored;
         };
@@ -317,15 +315,6 @@ impl Tab for ProfileTab {
                 }
             }
         }
-        Outcome::Handled
-    }
-
-    fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
-        let Some(step) = list::wheel(mouse) else {
-            return Outcome::Ignored;
-        };
-        let rows = self.rows(ctx);
-        self.cursor = list::step(self.cursor, rows, step, 1);
         Outcome::Handled
     }
 
@@ -398,11 +387,6 @@ impl Tab for ProfileTab {
             .map(|entry| text::truncate(&format!("  {entry}"), usize::from(rest.width)))
             .map(|entry| widgets::line(&entry, Style::default()));
         list::render(buf, rest, ctx.body, items, Some(cursor), theme);
-    }
-
-    fn refresh(&mut self, ctx: &Ctx) {
-        let rows = self.rows(ctx);
-        self.cursor = self.cursor.min(rows.saturating_sub(1));
     }
 }
 

@@ -1,10 +1,12 @@
-//! Text too long for its box: [`Pager`] is ratatui's wrapped, scrolled paragraph in a centred
-//! popup, for help, the role diff and anything else read rather than edited.
+//! Text too long for its box: ratatui's wrapped paragraph, scrolled ([`scroll`], [`scrolled`]),
+//! and [`Pager`], such text in a centred popup, for help, the role diff and anything else read
+//! rather than edited.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::list::{self, Step};
 use crate::text;
@@ -37,35 +39,43 @@ impl Pager {
         Paragraph::new(self.lines.clone()).wrap(Wrap { trim: false })
     }
 
-    /// Where the box goes on `screen`, and how many lines the wrapped text takes in it.
-    fn layout(&self, screen: Rect) -> (Rect, usize) {
+    /// Where the box goes on `screen`: as tall as the wrapped text, at most the screen.
+    fn area(&self, screen: Rect) -> Rect {
         let width = self.width.min(screen.width);
         let lines = self.paragraph().line_count(width.saturating_sub(4).max(1));
         let height = text::cells(lines).saturating_add(2).min(screen.height);
-        (
-            screen.centered(Constraint::Length(width), Constraint::Length(height)),
-            lines,
-        )
+        screen.centered(Constraint::Length(width), Constraint::Length(height))
     }
 
     pub fn scroll(&mut self, how: Step, screen: Rect) {
-        let (area, lines) = self.layout(screen);
-        let page = usize::from(area.height.saturating_sub(2));
-        self.offset = list::scroll(self.offset, how, lines, page);
+        let inner = super::pane(&self.title, Style::default()).inner(self.area(screen));
+        self.offset = scroll(&self.paragraph(), inner, self.offset, how);
     }
 
     pub fn draw(&self, buf: &mut Buffer, screen: Rect, theme: Theme) {
-        let (area, lines) = self.layout(screen);
+        let area = self.area(screen);
         if area.width < 5 || area.height < 3 {
             return;
         }
         let area = super::popup(buf, area, area.width, area.height);
-        let page = usize::from(area.height.saturating_sub(2));
-        let offset = self.offset.min(lines.saturating_sub(page));
-        self.paragraph()
-            .block(super::pane(&self.title, theme.heading()))
-            .scroll((text::cells(offset), 0))
-            .render(area, buf);
-        super::scrollbar(buf, area, lines, offset, page);
+        let block = super::pane(&self.title, theme.heading());
+        scrolled(buf, area, self.paragraph(), block, self.offset);
     }
+}
+
+/// The first wrapped line of `text` shown in `inner` after `how` from line `offset`.
+pub fn scroll(text: &Paragraph, inner: Rect, offset: usize, how: Step) -> usize {
+    let lines = text.line_count(inner.width);
+    list::scroll(offset, how, lines, usize::from(inner.height))
+}
+
+/// Draws `text` in `block` over `area` from its wrapped line `offset` (no further down than
+/// leaves the last line at the bottom), with a scrollbar when it does not all show.
+pub fn scrolled(buf: &mut Buffer, area: Rect, text: Paragraph, block: Block, offset: usize) {
+    let inner = block.inner(area);
+    let (lines, page) = (text.line_count(inner.width), usize::from(inner.height));
+    let offset = offset.min(lines.saturating_sub(page));
+    let text = text.block(block).scroll((text::cells(offset), 0));
+    text.render(area, buf);
+    super::scrollbar(buf, area, lines, offset, page);
 }
