@@ -211,7 +211,7 @@ impl Tab for CoachingTab {
             return Outcome::Ignored;
         };
         match (&mut self.team, self.focus, &mut self.session) {
-            (Some(view), _, _) => view.step(ctx, step, 1),
+            (Some(view), _, _) => view.step(ctx, step),
             (None, Focus::Roster, _) => self.roster.step(ctx, step, 1),
             (None, Focus::Session, Some(view)) => view.wheel(ctx, step),
             _ => self.sessions.step(ctx, step, 1),
