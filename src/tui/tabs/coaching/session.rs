@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::search::{self, Search};
 use super::sessions::hanging;
-use super::went::{Focus, Went, hint, when};
+use super::went::{Focus, Went, hint, list_keys, when};
 use crate::date::Date;
 use crate::profile::competence;
 use crate::profile::recall;
@@ -188,9 +188,7 @@ const SCOPE: &str = "coaching-session";
 const EDITOR_SCOPE: &str = "coaching-notes";
 
 fn session_keys(keymap: &Keymap) -> KeySection {
-    keymap
-        .section("Coaching: a session", SCOPE, list::CURSOR_KEYS)
-        .then(keymap.section("Coaching: a session", SCOPE, KEYS))
+    list_keys(keymap, "Coaching: a session", SCOPE, KEYS)
 }
 
 fn editor_keys(keymap: &Keymap) -> KeySection {

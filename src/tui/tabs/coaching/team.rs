@@ -73,17 +73,14 @@ const KEYS: &[Binding<Action>] = &[
 
 const SCOPE: &str = "coaching-team";
 
-/// The key that opens the view, as the roster's footer and help show it.
-fn open_table(share_safe: bool) -> &'static [Binding<Open>] {
-    if share_safe {
+/// The key that opens the view, as the roster's footer and the help show it.
+pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
+    let table = if share_safe {
         OPEN_KEYS_HIDDEN
     } else {
         OPEN_KEYS
-    }
-}
-
-pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
-    keymap.section("Coaching: roster", OPEN_SCOPE, open_table(share_safe))
+    };
+    keymap.section("Coaching: team (b on the roster)", OPEN_SCOPE, table)
 }
 
 /// Whether `key` asks for the view.
@@ -93,9 +90,7 @@ pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
 
 /// The help's section: the key that opens the view, then the view's own.
 pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
-    const TITLE: &str = "Coaching: team (b on the roster)";
-    let open = keymap.section(TITLE, OPEN_SCOPE, open_table(share_safe));
-    open.then(list_keys(keymap, TITLE, SCOPE, KEYS))
+    open_keys(keymap, share_safe).then(keys(keymap))
 }
 
 pub fn keys(keymap: &Keymap) -> KeySection {
