@@ -153,8 +153,8 @@ impl Tab for CoachingTab {
         let view = self
             .session
             .as_ref()
-            .filter(|_| self.focus == Focus::Session);
-        view.map(|view| view.id.as_str())
+            .filter(|_| self.focus == Focus::Session)?;
+        Some(&view.id)
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
