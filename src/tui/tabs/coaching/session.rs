@@ -657,12 +657,8 @@ impl SessionView {
             (Notes::Private, false) => ("Private notes · only on this machine", "Private notes"),
         };
         // The long title where it fits whole on the border (a space and a corner each side).
-        let title = if text::width(long) + 6 <= usize::from(area.width) {
-            long
-        } else {
-            short
-        };
-        let mut inner = framed(buf, area, pane(title, style));
+        let fits = text::width(long) + 6 <= usize::from(area.width);
+        let mut inner = framed(buf, area, pane(if fits { long } else { short }, style));
         if which == Notes::Private
             && let Some(top) = self.draw_recall(ctx, buf, area)
         {
