@@ -146,3 +146,23 @@ fn share_safe_hides_the_team_view_and_its_key_says_so() {
     assert!(!shown.contains("Bench ·"), "{shown}");
     assert!(!shown.contains("ready now"), "{shown}");
 }
+
+#[test]
+fn the_team_view_scrolls_back_up_at_the_first_press_after_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = generated_team(dir.path());
+    let mut app = app_on(dir.path(), &open, 80, 24);
+    keys(&mut app, "4b");
+    // At the end, further presses down change nothing, and each press up shows a row more
+    // above: the scroll never runs past the last rows (where Up would take several presses).
+    keys(&mut app, "G");
+    let end = screen(&app);
+    keys(&mut app, "jjj");
+    assert_eq!(screen(&app), end);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(screen(&app), end);
+    keys(&mut app, "k");
+    assert_ne!(screen(&app), end, "one press up scrolls");
+    keys(&mut app, "j");
+    assert_eq!(screen(&app), end, "and one press down is back at the end");
+}

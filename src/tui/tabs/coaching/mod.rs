@@ -153,8 +153,8 @@ impl Tab for CoachingTab {
         let view = self
             .session
             .as_ref()
-            .filter(|_| self.focus == Focus::Session);
-        view.map(|view| view.id.as_str())
+            .filter(|_| self.focus == Focus::Session)?;
+        Some(&view.id)
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
@@ -211,7 +211,7 @@ impl Tab for CoachingTab {
             return Outcome::Ignored;
         };
         match (&mut self.team, self.focus, &mut self.session) {
-            (Some(view), _, _) => view.step(ctx, step, 1),
+            (Some(view), _, _) => view.step(ctx, step),
             (None, Focus::Roster, _) => self.roster.step(ctx, step, 1),
             (None, Focus::Session, Some(view)) => view.wheel(ctx, step),
             _ => self.sessions.step(ctx, step, 1),

@@ -7,10 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{ListItem, Widget};
+use ratatui::widgets::ListItem;
 
 use super::sessions::hanging;
-use super::went::{Focus, Went, hint};
+use super::went::{Focus, Went, hint, typed};
 use crate::profile::Profile;
 use crate::profile::recall::{self, Private};
 use crate::text;
@@ -18,7 +18,7 @@ use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{framed, line, pane};
+use crate::tui::widgets::{framed, pane};
 
 /// What is being searched for, and the passage selected.
 pub struct Search {
@@ -142,9 +142,7 @@ impl Search {
             Constraint::Length(2),
             Constraint::Fill(1),
         ]));
-        line("/ ", theme.heading()).render(input, buf);
-        let input = Rect::new(input.x + 2, input.y, input.width.saturating_sub(2), 1);
-        self.field.draw(buf, input);
+        typed(buf, input, &self.field, theme);
         if hits.is_empty() {
             let why = match query.trim() {
                 "" => "type a word: every session's notes, agenda and action items are searched",

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::search::{self, Search};
 use super::sessions::hanging;
-use super::went::{Focus, Went, hint, when};
+use super::went::{Focus, Went, hint, list_keys, when};
 use crate::date::Date;
 use crate::profile::competence;
 use crate::profile::recall;
@@ -188,9 +188,7 @@ const SCOPE: &str = "coaching-session";
 const EDITOR_SCOPE: &str = "coaching-notes";
 
 fn session_keys(keymap: &Keymap) -> KeySection {
-    keymap
-        .section("Coaching: a session", SCOPE, list::CURSOR_KEYS)
-        .then(keymap.section("Coaching: a session", SCOPE, KEYS))
+    list_keys(keymap, "Coaching: a session", SCOPE, KEYS)
 }
 
 fn editor_keys(keymap: &Keymap) -> KeySection {
@@ -222,15 +220,6 @@ fn shown_actions(p: &Profile, id: &str, pinned: &BTreeSet<u64>) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Where the panes go: the left pane, and on the right the notes, the private notes (unless
-/// share-safe) and the action items.
-struct Areas {
-    left: Rect,
-    notes: Rect,
-    private: Option<Rect>,
-    actions: Rect,
 }
 
 impl SessionView {
@@ -290,17 +279,17 @@ impl SessionView {
         (inner.height >= 3).then_some((below, total, at))
     }
 
-    /// The panes laid out in the body; the notes being written take the right side but for a
+    /// Where the panes go in the body: the left pane, and on the right the notes, the private
+    /// notes (no room under share-safe) and the action items. The notes being written take the right side but for a
     /// line of each other pane, so a long note shows whole while it is typed. The private notes
     /// have more room when the previous session's (`recall`) show with them.
-    fn areas(&self, ctx: &Ctx) -> Areas {
-        let share_safe = ctx.share_safe;
+    fn areas(&self, ctx: &Ctx) -> [Rect; 4] {
         let [left, right] = ctx.body.layout(&Layout::horizontal([
             Constraint::Percentage(55),
             Constraint::Fill(1),
         ]));
         let brief = Constraint::Length(3);
-        let (notes, private, actions) = match (self.writing(), share_safe) {
+        let (notes, private, actions) = match (self.writing(), ctx.share_safe) {
             (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
             (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
             (_, true) => (
@@ -320,12 +309,7 @@ impl SessionView {
             ),
         };
         let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
-        Areas {
-            left,
-            notes,
-            private: (!share_safe).then_some(private),
-            actions,
-        }
+        [left, notes, private, actions]
     }
 
     /// Moves the cursor of the pane in focus, or scrolls the previous session's private note.
@@ -346,8 +330,8 @@ impl SessionView {
                 self.action_cursor = list::step(self.action_cursor, n, step, page)
             }
             Pane::Private => {
-                let room = self.areas(ctx).private;
-                if let Some((below, total, at)) = room.and_then(|a| self.recall_room(ctx, a)) {
+                let [_, _, private, _] = self.areas(ctx);
+                if let Some((below, total, at)) = self.recall_room(ctx, private) {
                     let room = usize::from(below.height.saturating_sub(1));
                     self.recall_scroll = list::scroll(at, step, total, room);
                 }
@@ -551,14 +535,10 @@ impl SessionView {
             return search.draw(ctx, buf, body, p);
         }
         let theme = ctx.theme;
-        let areas = self.areas(ctx);
+        let [left, notes, private, actions] = self.areas(ctx);
         let style = |pane: Pane| when(self.pane == pane, theme.heading());
         if self.competencies {
-            let inner = framed(
-                buf,
-                areas.left,
-                pane("Competencies · r rates", style(Pane::Left)),
-            );
+            let inner = framed(buf, left, pane("Competencies · r rates", style(Pane::Left)));
             let standings = competence::standings(p, &ctx.ladder);
             // No row selected while another pane has the keys.
             let cursor = (self.pane == Pane::Left).then_some(self.competency_cursor);
@@ -570,18 +550,18 @@ impl SessionView {
                 s.discussed(),
                 s.agenda.len()
             );
-            let inner = framed(buf, areas.left, pane(&title, style(Pane::Left)));
+            let inner = framed(buf, left, pane(&title, style(Pane::Left)));
             let (items, selected) = self.agenda_items(p, s, usize::from(inner.width), theme);
-            list::render(buf, inner, areas.left, items, selected, theme);
+            list::render(buf, inner, left, items, selected, theme);
         }
-        self.draw_notes(ctx, buf, areas.notes, Notes::Shared, style(Pane::Notes));
-        if let Some(area) = areas.private {
-            self.draw_notes(ctx, buf, area, Notes::Private, style(Pane::Private));
+        self.draw_notes(ctx, buf, notes, Notes::Shared, style(Pane::Notes));
+        if !ctx.share_safe {
+            self.draw_notes(ctx, buf, private, Notes::Private, style(Pane::Private));
         }
         let shown = shown_actions(p, &self.id, &self.pinned);
         let open = shown.iter().filter(|&&i| p.actions[i].is_open()).count();
         let title = format!("Action items · {open} open");
-        let inner = framed(buf, areas.actions, pane(&title, style(Pane::Actions)));
+        let inner = framed(buf, actions, pane(&title, style(Pane::Actions)));
         if shown.is_empty() {
             return hint(buf, inner, "a adds one: what, who, by when", theme);
         }
@@ -605,7 +585,7 @@ impl SessionView {
             })
             .collect();
         let selected = (self.pane == Pane::Actions).then_some(self.action_cursor);
-        list::render(buf, inner, areas.actions, items, selected, theme);
+        list::render(buf, inner, actions, items, selected, theme);
     }
 
     /// The agenda as list items (a heading where the topic changes, then its items, wrapped),
@@ -677,12 +657,8 @@ impl SessionView {
             (Notes::Private, false) => ("Private notes · only on this machine", "Private notes"),
         };
         // The long title where it fits whole on the border (a space and a corner each side).
-        let title = if text::width(long) + 6 <= usize::from(area.width) {
-            long
-        } else {
-            short
-        };
-        let mut inner = framed(buf, area, pane(title, style));
+        let fits = text::width(long) + 6 <= usize::from(area.width);
+        let mut inner = framed(buf, area, pane(if fits { long } else { short }, style));
         if which == Notes::Private
             && let Some(top) = self.draw_recall(ctx, buf, area)
         {
@@ -705,20 +681,16 @@ impl SessionView {
         let paragraph = Paragraph::new(lines(&notes, Style::default())).wrap(Wrap { trim: true });
         let total = paragraph.line_count(inner.width);
         let room = usize::from(inner.height);
-        if total > room && room > 0 {
-            // The first lines, and a word that there is more (e shows it all).
-            let [shown, more] = inner.layout(&Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(1),
-            ]));
-            paragraph.render(shown, buf);
-            line(
-                &format!("… {} more — e to read and write", total - (room - 1)),
-                theme.muted(),
-            )
-            .render(more, buf);
-        } else {
-            paragraph.render(inner, buf);
+        // The first lines, and a word when there are more (e shows them all).
+        let more = total > room && room > 0;
+        let [shown, below] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(more)),
+        ]));
+        paragraph.render(shown, buf);
+        if more {
+            let more = format!("… {} more — e to read and write", total - (room - 1));
+            line(&more, theme.muted()).render(below, buf);
         }
     }
 }

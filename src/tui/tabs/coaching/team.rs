@@ -7,17 +7,20 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Text;
 use ratatui::widgets::{Cell, Row, Table, Widget};
 
-use super::went::{Focus, Went, hint, when};
+use super::went::{Focus, Went, hint, list_keys, when};
 use crate::profile::bench::{self, Band, Bench, Member};
 use crate::profile::roster;
 use crate::profile::team::{self, Coverage};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{framed, line, pane, scrollbar};
+use crate::tui::widgets::{framed, lines, pane, scrollbar};
 
 use Key::{Char as C, Code};
 
@@ -70,17 +73,14 @@ const KEYS: &[Binding<Action>] = &[
 
 const SCOPE: &str = "coaching-team";
 
-/// The key that opens the view, as the roster's footer and help show it.
-fn open_table(share_safe: bool) -> &'static [Binding<Open>] {
-    if share_safe {
+/// The key that opens the view, as the roster's footer and the help show it.
+pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
+    let table = if share_safe {
         OPEN_KEYS_HIDDEN
     } else {
         OPEN_KEYS
-    }
-}
-
-pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
-    keymap.section("Coaching: roster", OPEN_SCOPE, open_table(share_safe))
+    };
+    keymap.section("Coaching: team (b on the roster)", OPEN_SCOPE, table)
 }
 
 /// Whether `key` asks for the view.
@@ -90,17 +90,11 @@ pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
 
 /// The help's section: the key that opens the view, then the view's own.
 pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
-    const TITLE: &str = "Coaching: team (b on the roster)";
-    keymap
-        .section(TITLE, OPEN_SCOPE, open_table(share_safe))
-        .then(keymap.section(TITLE, SCOPE, list::CURSOR_KEYS))
-        .then(keymap.section(TITLE, SCOPE, KEYS))
+    open_keys(keymap, share_safe).then(keys(keymap))
 }
 
 pub fn keys(keymap: &Keymap) -> KeySection {
-    keymap
-        .section("Coaching: team", SCOPE, list::CURSOR_KEYS)
-        .then(keymap.section("Coaching: team", SCOPE, KEYS))
+    list_keys(keymap, "Coaching: team", SCOPE, KEYS)
 }
 
 pub struct TeamView {
@@ -109,9 +103,29 @@ pub struct TeamView {
     covered: Vec<Member>,
     coverage: Vec<Coverage>,
     showing_coverage: bool,
+    /// The first row shown.
     offset: usize,
     /// Profiles that could not be read, with why.
     unreadable: Vec<(String, String)>,
+}
+
+/// A row of the table, and how many lines it takes.
+type Rows = Vec<(Row<'static>, usize)>;
+
+/// The first row of the last scroll: the one from which the rows left fill `page` lines at most
+/// (the last row alone, when it is taller).
+fn last_start(rows: &Rows, page: usize) -> usize {
+    let mut below = 0;
+    let fit = rows.iter().rev().take_while(|(_, height)| {
+        below += height;
+        below <= page
+    });
+    rows.len().saturating_sub(fit.count().max(1))
+}
+
+/// `text` cleaned in a cell, a line for each of its lines.
+fn cell(text: &str, style: Style) -> Cell<'static> {
+    Cell::from(Text::from(lines(text, style)))
 }
 
 impl TeamView {
@@ -133,7 +147,7 @@ impl TeamView {
     /// `Went::To` the roster closes the view.
     pub fn key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Went {
         if let Some(step) = ctx.keymap.action(SCOPE, list::CURSOR_KEYS, key) {
-            self.step(ctx, step, list::page(ctx.body));
+            self.step(ctx, step);
             return Went::Handled;
         }
         match ctx.keymap.action(SCOPE, KEYS, key) {
@@ -147,37 +161,39 @@ impl TeamView {
         }
     }
 
-    /// Scrolls `step`, `page` rows a page.
-    pub fn step(&mut self, ctx: &Ctx, step: Step, page: usize) {
-        let len = self.rows(ctx).len();
-        self.offset = list::step(self.offset, len, step, page);
+    /// Scrolls a row at a time (a page for PgUp and PgDn), never past the scroll that shows
+    /// the last rows whole, so the way back up is as many presses as it looks.
+    pub fn step(&mut self, ctx: &Ctx, step: Step) {
+        let page = list::page(ctx.body);
+        let last = last_start(&self.rows(ctx), page);
+        self.offset = list::step(self.offset, last + 1, step, page);
     }
 
-    /// The table's rows with their heights in lines, for the part showing.
-    fn rows(&self, ctx: &Ctx) -> Vec<(Row<'static>, usize)> {
-        if self.showing_coverage {
-            self.coverage_rows(ctx)
-                .into_iter()
-                .map(|r| (r, 1))
-                .collect()
-        } else {
-            self.bench_rows(ctx)
-        }
-    }
-
-    fn bench_rows(&self, ctx: &Ctx) -> Vec<(Row<'static>, usize)> {
+    /// Every row of the part showing, then the profiles left out.
+    fn rows(&self, ctx: &Ctx) -> Rows {
         let theme = ctx.theme;
+        let mut rows = match self.showing_coverage {
+            true => self.coverage_rows(theme),
+            false => self.bench_rows(theme),
+        };
+        for (id, why) in &self.unreadable {
+            let left_out = format!("{id} left out: {}", text::one_line(why));
+            rows.push((Row::new([cell(&left_out, theme.error())]), 1));
+        }
+        rows
+    }
+
+    fn bench_rows(&self, theme: Theme) -> Rows {
         let b = &self.bench;
         let name = |i: usize| text::one_line(&b.members[i].profile.name);
         let mut rows = Vec::new();
+        if b.seats.is_empty() {
+            let none = cell("no plan or target names a role yet", theme.muted());
+            rows.push((Row::new([none]), 1));
+        }
         for seat in &b.seats {
             let title = text::one_line(&seat.ladder.role(seat.role).title);
-            let flag = seat.flag().map(|f| format!("⚠ {}", f.words()));
-            let title = format!(
-                "{title}\n{}",
-                text::count(seat.candidates.len(), "candidate")
-            );
-            let style = when(flag.is_some(), theme.warning());
+            let count = text::count(seat.candidates.len(), "candidate");
             let bands = Band::ALL.map(|band| {
                 let who: Vec<String> = seat.in_band(band).map(|c| name(c.member)).collect();
                 if who.is_empty() {
@@ -188,72 +204,57 @@ impl TeamView {
             });
             // The title's two lines (the role, how many candidates) or the longest band.
             let height = bands.iter().map(|b| b.lines().count()).fold(2, usize::max);
-            let cells = [title].into_iter().chain(bands).map(Cell::from);
-            let flag = Cell::from(flag.unwrap_or_default()).style(style);
-            let row = Row::new(cells.chain([flag])).height(text::cells(height));
-            rows.push((row, height));
+            let flag = seat.flag().map(|f| format!("⚠ {}", f.words()));
+            let flag = cell(&flag.unwrap_or_default(), theme.warning());
+            let cells = [format!("{title}\n{count}")].into_iter().chain(bands);
+            let cells = cells.map(|c| cell(&c, Style::default())).chain([flag]);
+            rows.push((Row::new(cells).height(text::cells(height)), height));
         }
         for behind in b.behind.iter().filter(|x| x.no_one()) {
             let m = &b.members[behind.member];
             let role = m.ladder.title_of(&m.profile.current_role);
-            let cells = [format!("{role} ({})", name(behind.member)), String::new()];
-            let flag = ["", "", "⚠ no one behind"].map(String::from);
-            rows.push((
-                Row::new(cells.into_iter().chain(flag)).style(theme.warning()),
-                1,
-            ));
+            let who = format!("{role} ({})", name(behind.member));
+            let cells = [who.as_str(), "", "", "", "⚠ no one behind"];
+            rows.push((Row::new(cells.map(|c| cell(c, theme.warning()))), 1));
         }
         rows
     }
 
-    fn coverage_rows(&self, ctx: &Ctx) -> Vec<Row<'static>> {
-        let theme = ctx.theme;
+    fn coverage_rows(&self, theme: Theme) -> Rows {
         let mut rows = Vec::new();
+        let mut row = |cells: Vec<Cell<'static>>| rows.push((Row::new(cells), 1));
         for c in &self.coverage {
             let ladder = &*c.ladder;
             let comps = ladder.competencies();
-            let mut header = vec![Cell::from(text::one_line(ladder.name()))];
-            header.extend((1..=comps.len()).map(|k| Cell::from(k.to_string())));
-            rows.push(Row::new(header).style(theme.heading()));
+            let numbers = (1..=comps.len()).map(|k| k.to_string());
+            let header = [text::one_line(ladder.name())].into_iter().chain(numbers);
+            row(header.map(|h| cell(&h, theme.heading())).collect());
             for l in &c.lines {
                 let m = &self.covered[l.member];
                 let next = l
                     .next
                     .map(|r| format!(" → {}", text::one_line(&ladder.role(r).title)))
                     .unwrap_or_default();
-                let mut cells = vec![Cell::from(format!(
-                    "{}{next}",
-                    text::one_line(&m.profile.name)
-                ))];
-                for (k, cell) in l.cells.iter().enumerate() {
+                let who = format!("{}{next}", text::one_line(&m.profile.name));
+                let mut cells = vec![cell(&who, Style::default())];
+                for (k, mark) in l.cells.iter().enumerate() {
                     let shared = c.shared.iter().any(|s| s.competency == k);
-                    let style = when(shared && cell.gap > 0, theme.warning());
-                    let (rating, gap) = cell.marks();
-                    cells.push(Cell::from(line(&format!("{rating}{gap}"), style)));
+                    let style = when(shared && mark.gap > 0, theme.warning());
+                    let (rating, gap) = mark.marks();
+                    cells.push(cell(&format!("{rating}{gap}"), style));
                 }
-                rows.push(Row::new(cells));
+                row(cells);
             }
             for s in &c.shared {
                 // Who shares it is marked in the grid above; the line says how many.
-                rows.push(
-                    Row::new(vec![Cell::from(format!(
-                        "⚠ {} {} — a gap {} share",
-                        s.competency + 1,
-                        text::one_line(&comps[s.competency].name),
-                        text::count(s.members.len(), "person").replace("persons", "people")
-                    ))])
-                    .style(theme.warning()),
-                );
+                let people = text::count(s.members.len(), "person").replace("persons", "people");
+                let name = text::one_line(&comps[s.competency].name);
+                let gap = format!("⚠ {} {name} — a gap {people} share", s.competency + 1);
+                row(vec![cell(&gap, theme.warning())]);
             }
             for (k, comp) in comps.iter().enumerate() {
-                rows.push(
-                    Row::new(vec![Cell::from(format!(
-                        "{} {}",
-                        k + 1,
-                        text::one_line(&comp.name)
-                    ))])
-                    .style(theme.muted()),
-                );
+                let legend = format!("{} {}", k + 1, text::one_line(&comp.name));
+                row(vec![cell(&legend, theme.muted())]);
             }
         }
         rows
@@ -261,24 +262,14 @@ impl TeamView {
 
     fn widths(&self) -> Vec<Constraint> {
         if self.showing_coverage {
-            let most = self
-                .coverage
-                .iter()
-                .map(|c| c.ladder.competencies().len())
-                .max()
-                .unwrap_or(0);
-            let mut w = vec![Constraint::Min(18)];
-            w.extend(std::iter::repeat_n(Constraint::Length(4), most));
-            w
+            let most = self.coverage.iter().map(|c| c.ladder.competencies().len());
+            let marks = std::iter::repeat_n(Constraint::Length(4), most.max().unwrap_or(0));
+            [Constraint::Min(18)].into_iter().chain(marks).collect()
         } else {
-            vec![
-                Constraint::Fill(3),
-                Constraint::Fill(2),
-                Constraint::Fill(2),
-                Constraint::Fill(2),
-                // "⚠ only one successor", the longest flag, in full.
-                Constraint::Length(20),
-            ]
+            // "⚠ only one successor", the longest flag, in full.
+            let bands = [Constraint::Fill(2); 3];
+            let flag = [Constraint::Length(20)];
+            [[Constraint::Fill(3)].as_slice(), &bands, &flag].concat()
         }
     }
 
@@ -294,43 +285,22 @@ impl TeamView {
             let hidden = "hidden under share-safe: the team view shows other people";
             return hint(buf, inner, hidden, theme);
         }
-        let mut rows = self.rows(ctx);
-        if !self.showing_coverage && self.bench.seats.is_empty() {
-            let none = Row::new(["no plan or target names a role yet"]);
-            rows.insert(0, (none.style(theme.muted()), 1));
-        }
-        for (id, why) in &self.unreadable {
-            let left_out = Row::new([format!("{id} left out: {}", text::one_line(why))]);
-            rows.push((left_out.style(theme.error()), 1));
-        }
-        // Scrolled a row at a time; the last scroll shows the last rows whole. The scrollbar
-        // counts lines, as rows of several lines take them.
-        let page = inner.height.saturating_sub(1) as usize;
-        let heights: Vec<usize> = rows.iter().map(|(_, h)| *h).collect();
-        let mut last_start = heights.len();
-        let mut below = 0;
-        while last_start > 0 && below + heights[last_start - 1] <= page {
-            last_start -= 1;
-            below += heights[last_start];
-        }
-        let offset = self
-            .offset
-            .min(last_start.min(heights.len().saturating_sub(1)));
-        let total: usize = heights.iter().sum();
-        let above: usize = heights[..offset].iter().sum();
+        let rows = self.rows(ctx);
+        // Scrolled a row at a time (kept in range after a resize); the scrollbar counts lines,
+        // as rows of several lines take them.
+        let page = usize::from(inner.height.saturating_sub(1));
+        let offset = self.offset.min(last_start(&rows, page));
+        let total = rows.iter().map(|(_, height)| height).sum();
+        let above = rows[..offset].iter().map(|(_, height)| height).sum();
         let header = if self.showing_coverage {
             Row::new(["person → next role"])
         } else {
-            Row::new(
-                ["role"]
-                    .into_iter()
-                    .chain(Band::ALL.map(Band::words))
-                    .chain(["flag"]),
-            )
+            let bands = Band::ALL.map(Band::words);
+            Row::new(["role"].into_iter().chain(bands).chain(["flag"]))
         };
-        let shown: Vec<Row> = rows.into_iter().skip(offset).map(|(r, _)| r).collect();
-        let width = inner.width.saturating_sub(1);
+        let shown = rows.into_iter().skip(offset).map(|(row, _)| row);
         let table = Table::new(shown, self.widths()).header(header.style(theme.muted()));
+        let width = inner.width.saturating_sub(1);
         table.render(Rect { width, ..inner }, buf);
         scrollbar(buf, area, total, above, page);
     }
