@@ -217,7 +217,7 @@ impl ProfileSync {
 
     fn not_opened(&mut self, why: &str) {
         self.opening = None;
-        self.notice = Some(Notice::error(format!("not opened: {}", one_line(why))));
+        self.tell(Notice::error(format!("not opened: {}", one_line(why))));
     }
 
     /// Takes a profile read from disk as the open one: the previous one is let go (its
@@ -231,7 +231,7 @@ impl ProfileSync {
         let name = one_line(&profile.name);
         self.adopt(profile, generation);
         let read_only = self.read_only.as_ref().map(|r| format!(" — {r}"));
-        self.notice = Some(Notice::said(format!(
+        self.tell(Notice::said(format!(
             "opened {name}{}",
             read_only.unwrap_or_default()
         )));
@@ -366,7 +366,7 @@ impl ProfileSync {
         let (results, profile, generation) = match saved {
             Ok(saved) => saved,
             Err(why) => {
-                self.notice = Some(Notice::error(format!(
+                self.tell(Notice::error(format!(
                     "not saved (kept in memory, will retry): {}",
                     one_line(why.strip_prefix("not saved: ").unwrap_or(&why))
                 )));
@@ -380,7 +380,7 @@ impl ProfileSync {
         let mut conflicts = self.settle(results);
         conflicts.extend(self.rebase(profile));
         if conflicts.is_empty() && self.pending.is_empty() {
-            self.notice = Some(Notice::saved(self.saying.clone()));
+            self.tell(Notice::saved(self.saying.clone()));
         }
         self.say_dropped(conflicts);
         self.save();
@@ -412,12 +412,12 @@ impl ProfileSync {
             Some(Ok((profile, generation))) => {
                 self.seen = generation;
                 let conflicts = self.rebase(profile);
-                self.notice = Some(Notice::said("reloaded: the file changed on disk"));
+                self.tell(Notice::said("reloaded: the file changed on disk"));
                 self.say_dropped(conflicts);
             }
             Some(Err((why, generation))) => {
                 self.seen = generation;
-                self.notice = Some(Notice::error(format!(
+                self.tell(Notice::error(format!(
                     "the file changed and cannot be read: {}",
                     one_line(&why)
                 )));
@@ -427,12 +427,20 @@ impl ProfileSync {
     }
 
     /// Says which changes were dropped because the file changed under them, if any were.
+    /// Makes `notice` the one the front end hears next; an error waiting to be heard is never
+    /// replaced by news that all is well (a save finishing in the same turn, say).
+    fn tell(&mut self, notice: Notice) {
+        if notice.is_error || !self.notice.as_ref().is_some_and(|n| n.is_error) {
+            self.notice = Some(notice);
+        }
+    }
+
     fn say_dropped(&mut self, conflicts: Vec<Conflict>) {
         if conflicts.is_empty() {
             return;
         }
         let what: Vec<String> = conflicts.iter().map(|c| c.what.clone()).collect();
-        self.notice = Some(Notice::error(format!(
+        self.tell(Notice::error(format!(
             "{} changed on disk meanwhile — kept what is there, reloaded; your change to it was not applied",
             one_line(&what.join(", "))
         )));
@@ -479,7 +487,7 @@ impl ProfileSync {
         if let Ok(Some(session)) = self.store.open_session(&id) {
             self.session = Some(session);
             self.read_only = None;
-            self.notice = Some(Notice::said(
+            self.tell(Notice::said(
                 "no other rungs holds this profile now — your changes are saved again",
             ));
         }
@@ -611,6 +619,21 @@ mod tests {
     use super::*;
     use crate::export::Format;
     use crate::profile::{Action, Owner, Status, rules};
+
+    #[test]
+    fn an_error_not_yet_heard_outlives_a_save_confirmed_in_the_same_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sync = ProfileSync::new(Store::new(dir.path()), None);
+        sync.tell(Notice::error("plan changed on disk meanwhile"));
+        sync.tell(Notice::saved("saved: step 2 added"));
+        sync.tell(Notice::said("reloaded: the file changed on disk"));
+        assert_eq!(
+            sync.notice(),
+            Some(Notice::error("plan changed on disk meanwhile"))
+        );
+        sync.tell(Notice::saved("saved: step 2 added"));
+        assert_eq!(sync.notice(), Some(Notice::saved("saved: step 2 added")));
+    }
 
     #[test]
     fn quitting_while_an_export_and_a_save_are_under_way_saves_each_change_once() {

@@ -104,8 +104,9 @@ pub fn wheel(mouse: &MouseEvent) -> Option<Step> {
     }
 }
 
-/// Draws `items` (lines or list items) in `area` as ratatui's [`List`], the item at `selected` highlighted and kept in
-/// view; when they do not all show, a scrollbar on the frame `framed` (the pane around `area`).
+/// Draws `items` (lines or list items) in `area` as ratatui's [`List`], the item at `selected`
+/// highlighted and kept in view; when they do not all show, a scrollbar on the frame `framed`
+/// (the pane around `area`).
 pub fn render(
     buf: &mut Buffer,
     area: Rect,
