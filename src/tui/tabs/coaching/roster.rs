@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Text;
 use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState, Widget};
 
-use super::went::{Focus, Went, hint, when};
+use super::went::{Focus, Went, hint, list_keys, typed, when};
 use crate::date::Date;
 use crate::profile::roster::{self, Entry, Row, Sort};
 use crate::text;
@@ -117,9 +117,7 @@ impl RosterPane {
 
     pub fn help(&self, keymap: &Keymap) -> [KeySection; 2] {
         [
-            keymap
-                .section("Coaching: roster", SCOPE, list::CURSOR_KEYS)
-                .then(keymap.section("Coaching: roster", SCOPE, KEYS)),
+            list_keys(keymap, "Coaching: roster", SCOPE, KEYS),
             keymap.section(
                 "Coaching: filtering the roster (after /)",
                 "coaching-filter",
@@ -293,14 +291,11 @@ impl RosterPane {
         }
         let block = pane(&title, when(focused, theme.heading()));
         let typing = u16::from(self.typing.is_some());
-        let [typed, inner] = Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)])
+        let [top, inner] = Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)])
             .areas(block.inner(area));
         block.render(area, buf);
         if let Some(field) = &self.typing {
-            let [slash, typed] =
-                Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(typed);
-            line("/ ", theme.heading()).render(slash, buf);
-            field.draw(buf, typed);
+            typed(buf, top, field, theme);
         }
         let columns = Columns::for_width(inner.width, &rows);
         let open = ctx.profile().map(|p| p.id.as_str());
