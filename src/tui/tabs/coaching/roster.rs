@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Text;
-use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState};
 
 use super::went::{Focus, Went, hint, list_keys, typed, when};
 use crate::date::Date;
@@ -19,7 +19,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{line, pane, scrollbar};
+use crate::tui::widgets::{framed, line, pane, scrollbar};
 
 #[derive(Debug, Default)]
 pub struct RosterPane {
@@ -289,11 +289,10 @@ impl RosterPane {
         if ctx.roster_loading() || !ctx.roster_read {
             title.push_str(" · reading…");
         }
-        let block = pane(&title, when(focused, theme.heading()));
+        let inner = framed(buf, area, pane(&title, when(focused, theme.heading())));
         let typing = u16::from(self.typing.is_some());
-        let [top, inner] = Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)])
-            .areas(block.inner(area));
-        block.render(area, buf);
+        let [top, inner] =
+            Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)]).areas(inner);
         if let Some(field) = &self.typing {
             typed(buf, top, field, theme);
         }
