@@ -69,12 +69,9 @@ pub(super) fn private_notes(include_private: bool) -> PrivateNotes {
 /// open action item (the one `action done` takes; the heading says which list it is).
 pub(super) fn agenda_lines(items: &[AgendaItem], person: &str, ids: bool) -> String {
     let mut out = String::new();
-    let mut heading = String::new();
-    for item in items {
-        let this = agenda::heading(&item.topic, person);
-        if this != heading {
-            out.push_str(&format!("{this}\n"));
-            heading = this;
+    for (heading, item) in agenda::headed(items, person) {
+        if let Some(heading) = heading {
+            out.push_str(&format!("{heading}\n"));
         }
         let mark = if item.ticked { "✓" } else { "•" };
         let number = item

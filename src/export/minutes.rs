@@ -118,12 +118,9 @@ impl<'a> Minutes<'a> {
         if s.agenda.is_empty() {
             let _ = writeln!(out, "\n*The agenda was empty.*");
         }
-        let mut heading = String::new();
-        for item in &s.agenda {
-            let this = agenda::heading(&item.topic, &p.name);
-            if this != heading {
-                let _ = writeln!(out, "\n### {}\n", cell(&this));
-                heading = this;
+        for (heading, item) in agenda::headed(&s.agenda, &p.name) {
+            if let Some(heading) = heading {
+                let _ = writeln!(out, "\n### {}\n", cell(&heading));
             }
             let _ = writeln!(out, "- {} {}", item.mark(), cell(&item.words(&p.actions)));
         }

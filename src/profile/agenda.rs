@@ -326,6 +326,22 @@ pub fn describe(event: &PlanEvent, ladder: &Ladder) -> String {
     }
 }
 
+/// The agenda's items in order, each with the heading to show before it: `Some` where the
+/// heading changes (so for the first item too), `None` under the same heading as the item
+/// before. The session screen, `rungs agenda` and the minutes group an agenda this way.
+pub fn headed<'a>(
+    items: &'a [AgendaItem],
+    person: &'a str,
+) -> impl Iterator<Item = (Option<String>, &'a AgendaItem)> + 'a {
+    let mut last = String::new();
+    items.iter().map(move |item| {
+        let this = heading(&item.topic, person);
+        let new = (this != last).then(|| this.clone());
+        last = this;
+        (new, item)
+    })
+}
+
 /// The heading an agenda item goes under; `person` is the profile's name.
 pub fn heading(topic: &Topic, person: &str) -> String {
     match topic {

@@ -8,9 +8,9 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Text;
-use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState};
 
-use super::went::{Focus, Went, hint, when};
+use super::went::{Focus, Went, hint, list_keys, typed, when};
 use crate::date::Date;
 use crate::profile::roster::{self, Entry, Row, Sort};
 use crate::text;
@@ -19,7 +19,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{line, pane, scrollbar};
+use crate::tui::widgets::{framed, line, pane, scrollbar};
 
 #[derive(Debug, Default)]
 pub struct RosterPane {
@@ -117,9 +117,7 @@ impl RosterPane {
 
     pub fn help(&self, keymap: &Keymap) -> [KeySection; 2] {
         [
-            keymap
-                .section("Coaching: roster", SCOPE, list::CURSOR_KEYS)
-                .then(keymap.section("Coaching: roster", SCOPE, KEYS)),
+            list_keys(keymap, "Coaching: roster", SCOPE, KEYS),
             keymap.section(
                 "Coaching: filtering the roster (after /)",
                 "coaching-filter",
@@ -291,16 +289,12 @@ impl RosterPane {
         if ctx.roster_loading() || !ctx.roster_read {
             title.push_str(" · reading…");
         }
-        let block = pane(&title, when(focused, theme.heading()));
+        let inner = framed(buf, area, pane(&title, when(focused, theme.heading())));
         let typing = u16::from(self.typing.is_some());
-        let [typed, inner] = Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)])
-            .areas(block.inner(area));
-        block.render(area, buf);
+        let [top, inner] =
+            Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)]).areas(inner);
         if let Some(field) = &self.typing {
-            let [slash, typed] =
-                Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(typed);
-            line("/ ", theme.heading()).render(slash, buf);
-            field.draw(buf, typed);
+            typed(buf, top, field, theme);
         }
         let columns = Columns::for_width(inner.width, &rows);
         let open = ctx.profile().map(|p| p.id.as_str());

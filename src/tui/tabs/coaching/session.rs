@@ -605,12 +605,9 @@ impl SessionView {
                 theme.muted(),
             )));
         }
-        let mut heading = String::new();
-        for (i, item) in s.agenda.iter().enumerate() {
-            let this = agenda::heading(&item.topic, &p.name);
-            if this != heading {
-                items.push(ListItem::new(line(&this, theme.heading())));
-                heading = this;
+        for (i, (heading, item)) in agenda::headed(&s.agenda, &p.name).enumerate() {
+            if let Some(heading) = heading {
+                items.push(ListItem::new(line(&heading, theme.heading())));
             }
             let style = when(item.ticked, theme.muted());
             if self.pane == Pane::Left && i == self.agenda_cursor {

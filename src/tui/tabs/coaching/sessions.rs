@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
-use super::went::{Focus, Went, when};
+use super::went::{Focus, Went, list_keys, when};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{Rater, agenda, recall};
 use crate::text;
@@ -83,9 +83,7 @@ const KEYS: &[Binding<Action>] = &[
 const SCOPE: &str = "coaching-sessions";
 
 pub fn keys(keymap: &Keymap) -> KeySection {
-    keymap
-        .section("Coaching: sessions", SCOPE, list::CURSOR_KEYS)
-        .then(keymap.section("Coaching: sessions", SCOPE, KEYS))
+    list_keys(keymap, "Coaching: sessions", SCOPE, KEYS)
 }
 
 /// Today's 1:1 with the open person: opened if there is one (a second the same day only by the
