@@ -132,6 +132,13 @@ impl Ctx {
         self.sync.profile()
     }
 
+    /// The open profile when it is someone else's: the config names another person as `me`
+    /// (a manager looking at a report's profile).
+    pub fn someone_elses(&self) -> Option<&Profile> {
+        self.profile()
+            .filter(|p| self.me.as_ref().is_some_and(|me| *me != p.id))
+    }
+
     /// The whole terminal.
     pub fn screen(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)

@@ -292,9 +292,11 @@ impl Tab for ProfileTab {
                 None => ctx.say("r rates a competency; ratings are added, never edited"),
             },
             Action::Rate => {
+                // The person rates in their own profile; a manager in a report's.
+                let by = ctx.someone_elses().map_or(Rater::Own, |_| Rater::Manager);
                 if self.section != Section::Competencies {
                     ctx.say("→ to the competencies section to rate one");
-                } else if let Some(form) = forms::rate_at(ctx, self.cursor, rater_here(ctx)) {
+                } else if let Some(form) = forms::rate_at(ctx, self.cursor, by) {
                     return Outcome::Open(form);
                 }
             }
@@ -387,15 +389,6 @@ impl Tab for ProfileTab {
             .map(|entry| text::truncate(&format!("  {entry}"), usize::from(rest.width)))
             .map(|entry| widgets::line(&entry, Style::default()));
         list::render(buf, rest, ctx.body, items, Some(cursor), theme);
-    }
-}
-
-/// Who rates from this tab by default: the person, in their own profile; the manager when the
-/// config names someone else as `me` (a manager looking at a report's profile).
-fn rater_here(ctx: &Ctx) -> Rater {
-    match (&ctx.me, ctx.profile()) {
-        (Some(me), Some(p)) if *me != p.id => Rater::Manager,
-        _ => Rater::Own,
     }
 }
 
