@@ -47,10 +47,9 @@ pub struct Ctx {
     pub body: Rect,
     /// The screen may be seen by others: private notes show nowhere.
     pub share_safe: bool,
-    /// Every profile, as last read from disk (the open one as it is now in memory).
-    pub roster: Vec<Row>,
-    /// Whether the roster has been read at least once.
-    pub roster_read: bool,
+    /// Every profile, as last read from disk (the open one as it is now in memory); `None`
+    /// until the first read ends.
+    pub roster: Option<Vec<Row>>,
     /// The manager's own profile (the config's `me`): the roster shows it apart.
     pub me: Option<String>,
     roster_reader: RosterReader,
@@ -73,8 +72,7 @@ impl Ctx {
             clock: Clock::from_env().unwrap_or_default(),
             body: Rect::default(),
             share_safe: false,
-            roster: Vec::new(),
-            roster_read: false,
+            roster: None,
             me: None,
             roster_reader: RosterReader::new(false),
             switched: false,
@@ -103,8 +101,7 @@ impl Ctx {
         let Some(rows) = self.roster_reader.poll() else {
             return false;
         };
-        self.roster = rows;
-        self.roster_read = true;
+        self.roster = Some(rows);
         true
     }
 
