@@ -201,17 +201,7 @@ impl ProfileTab {
             )),
             Section::Mentors => person_form("Add a mentor", Relation::Mentor),
             Section::Mentees => person_form("Add a mentee", Relation::Mentee),
-            Section::Evidence => Popup::Form(Form::of(
-                "Add evidence",
-                what_happened(""),
-                Box::new(|values, ctx| {
-                    let Some(p) = ctx.profile() else {
-                        return Ok(None);
-                    };
-                    let entry = Evidence::new(ctx.today(), values.text(0));
-                    rules::add_evidence(p, entry).map(Some).map_err(|r| r.0)
-                }),
-            )),
+            Section::Evidence => Self::evidence_form(None),
         })
     }
 
@@ -240,15 +230,26 @@ impl ProfileTab {
         }
     }
 
-    /// A form to correct the text of evidence entry `entry`, found again by its id on saving.
-    fn edit_form(entry: &Evidence) -> Popup {
-        let id = entry.id;
+    /// The evidence form: a new entry, or the text of `entry` to correct (found again by its
+    /// id on saving). Its one field is a line, as `rungs log` takes it, wrapped while typed, so
+    /// Enter saves it as the footer says.
+    fn evidence_form(entry: Option<&Evidence>) -> Popup {
+        let id = entry.map(|e| e.id);
+        let text = TextField::wrapped(entry.map_or("", |e| &e.text));
         Popup::Form(Form::of(
-            format!("Correct evidence entry {id}"),
-            what_happened(&entry.text),
-            Box::new(move |values, ctx| match ctx.profile() {
-                Some(p) => rules::edit_evidence(p, id, values.text(0)).map_err(|r| r.0),
-                None => Ok(None),
+            id.map_or("Add evidence".into(), |id| {
+                format!("Correct evidence entry {id}")
+            }),
+            vec![("What happened", Input::text(text))],
+            Box::new(move |values, ctx| {
+                let Some(p) = ctx.profile() else {
+                    return Ok(None);
+                };
+                let Some(id) = id else {
+                    let entry = Evidence::new(ctx.today(), values.text(0));
+                    return rules::add_evidence(p, entry).map(Some).map_err(|r| r.0);
+                };
+                rules::edit_evidence(p, id, values.text(0)).map_err(|r| r.0)
             }),
         ))
     }
@@ -308,7 +309,7 @@ impl Tab for ProfileTab {
                     }
                     None => ctx.say("no evidence entry selected"),
                     Some(e) if action == Action::Edit => {
-                        return Outcome::Open(Self::edit_form(&e));
+                        return Outcome::Open(Self::evidence_form(Some(&e)));
                     }
                     Some(e) => match p.map(|p| rules::remove_evidence(p, e.id)).transpose() {
                         Ok(change) => ctx.change(change),
@@ -390,10 +391,4 @@ impl Tab for ProfileTab {
             .map(|entry| widgets::line(&entry, Style::default()));
         list::render(buf, rest, ctx.body, items, Some(cursor), theme);
     }
-}
-
-/// An evidence entry's one field: a line, as `rungs log` takes it, wrapped while typed, so Enter
-/// saves it as the footer says.
-fn what_happened(text: &str) -> Vec<(&'static str, Input)> {
-    vec![("What happened", Input::text(TextField::wrapped(text)))]
 }
