@@ -177,9 +177,7 @@ impl Ctx {
     fn made(&mut self, made: Result<(), String>) {
         self.told_since_change = false;
         match made {
-            Ok(()) => {
-                self.hear_from_disk();
-            }
+            Ok(()) => _ = self.hear_from_disk(),
             Err(why) => self.complain(why),
         }
     }
