@@ -416,6 +416,24 @@ impl Store {
         Ok((result, profile, generation))
     }
 
+    /// The profile `id` with its generation, read under its lock; when another rungs holds the
+    /// lock (it is writing), read at once without it (a save is atomic, so the read sees one
+    /// whole version) and `true`, so the planner opens read-only instead of waiting on a blank
+    /// screen for the lock.
+    pub fn load_or_peek(&self, id: &str) -> Result<((Profile, Generation), bool), ProfileError> {
+        let mut quick = self.clone();
+        quick.lock_wait = Duration::ZERO;
+        quick.on_wait = None;
+        match quick.load_tracked(id) {
+            Ok(loaded) => Ok((loaded, false)),
+            Err(ProfileError::LockTimeout { .. }) => {
+                let profile = self.load(id)?;
+                Ok(((profile, self.generation(id)), true))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Reads the profile together with its generation, both under the lock, so the two agree.
     pub fn load_tracked(&self, id: &str) -> Result<(Profile, Generation), ProfileError> {
         let _lock = match self.lock(id) {

@@ -97,7 +97,7 @@ impl App {
             }
             Err(e) => return Err(e.into()),
         };
-        let loaded = chosen.map(|id| load_or_peek(&store, &id)).transpose()?;
+        let loaded = chosen.map(|id| store.load_or_peek(&id)).transpose()?;
         let written_elsewhere = loaded.as_ref().is_some_and(|(_, peeked)| *peeked);
         let profile = loaded.map(|(loaded, _)| loaded);
         let (ladder, source) = match &profile {
@@ -210,9 +210,10 @@ impl App {
         self.ctx.size
     }
 
-    /// Why changes cannot be saved, if they cannot (another planner has the profile open).
-    pub fn read_only(&self) -> Option<&str> {
-        self.ctx.sync.read_only()
+    /// The open profile's link to the disk: why it is read-only, whether saves are pending,
+    /// and the last save before the planner closes.
+    pub fn sync(&mut self) -> &mut ProfileSync {
+        &mut self.ctx.sync
     }
 
     /// Saves (and reads the roster) on worker threads from now on, so the event loop never
@@ -297,11 +298,6 @@ impl App {
         self.quit = true;
     }
 
-    /// Whether a save is under way or changes wait to be saved.
-    pub fn saving(&self) -> bool {
-        self.ctx.sync.saving()
-    }
-
     /// Called on every turn of the event loop: takes in finished disk work and looks for changes
     /// other programs made, whatever the keyboard and mouse are doing.
     pub fn tick(&mut self) {
@@ -332,11 +328,6 @@ impl App {
         } else if heard {
             self.refresh_tabs();
         }
-    }
-
-    /// Saves whatever is still pending before the planner closes; says why if it cannot.
-    pub fn flush(&mut self) -> Result<(), String> {
-        self.ctx.sync.flush()
     }
 
     fn screen(&self) -> Option<Screen> {
@@ -610,23 +601,5 @@ impl App {
         let width = usize::from(screen.footer.width);
         let footer = keymap::footer(&own, &everywhere, help, unlisted, width);
         line(&footer, theme.muted()).render(screen.footer, buf);
-    }
-}
-
-/// The profile `id` with its generation, read under its lock; when another rungs holds the
-/// lock (it is writing), read at once without it (a save is atomic, so the read sees one
-/// whole version) and `true`, so the planner opens read-only instead of waiting on a blank
-/// screen for the lock.
-fn load_or_peek(store: &Store, id: &str) -> Result<((Profile, Generation), bool), ProfileError> {
-    let mut quick = store.clone();
-    quick.lock_wait = std::time::Duration::ZERO;
-    quick.on_wait = None;
-    match quick.load_tracked(id) {
-        Ok(loaded) => Ok((loaded, false)),
-        Err(ProfileError::LockTimeout { .. }) => {
-            let profile = store.load(id)?;
-            Ok(((profile, store.generation(id)), true))
-        }
-        Err(e) => Err(e),
     }
 }

@@ -47,10 +47,9 @@ pub struct Ctx {
     pub body: Rect,
     /// The screen may be seen by others: private notes show nowhere.
     pub share_safe: bool,
-    /// Every profile, as last read from disk (the open one as it is now in memory).
-    pub roster: Vec<Row>,
-    /// Whether the roster has been read at least once.
-    pub roster_read: bool,
+    /// Every profile, as last read from disk (the open one as it is now in memory); `None`
+    /// until the first read ends.
+    pub roster: Option<Vec<Row>>,
     /// The manager's own profile (the config's `me`): the roster shows it apart.
     pub me: Option<String>,
     roster_reader: RosterReader,
@@ -73,8 +72,7 @@ impl Ctx {
             clock: Clock::from_env().unwrap_or_default(),
             body: Rect::default(),
             share_safe: false,
-            roster: Vec::new(),
-            roster_read: false,
+            roster: None,
             me: None,
             roster_reader: RosterReader::new(false),
             switched: false,
@@ -103,8 +101,7 @@ impl Ctx {
         let Some(rows) = self.roster_reader.poll() else {
             return false;
         };
-        self.roster = rows;
-        self.roster_read = true;
+        self.roster = Some(rows);
         true
     }
 
@@ -130,6 +127,13 @@ impl Ctx {
 
     pub fn profile(&self) -> Option<&Profile> {
         self.sync.profile()
+    }
+
+    /// The open profile when it is someone else's: the config names another person as `me`
+    /// (a manager looking at a report's profile).
+    pub fn someone_elses(&self) -> Option<&Profile> {
+        self.profile()
+            .filter(|p| self.me.as_ref().is_some_and(|me| *me != p.id))
     }
 
     /// The whole terminal.
@@ -173,9 +177,7 @@ impl Ctx {
     fn made(&mut self, made: Result<(), String>) {
         self.told_since_change = false;
         match made {
-            Ok(()) => {
-                self.hear_from_disk();
-            }
+            Ok(()) => _ = self.hear_from_disk(),
             Err(why) => self.complain(why),
         }
     }

@@ -59,7 +59,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let ended = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &stop)
     }));
-    let flushed = panic::catch_unwind(AssertUnwindSafe(|| app.flush()))
+    let flushed = panic::catch_unwind(AssertUnwindSafe(|| app.sync().flush()))
         .unwrap_or_else(|_| Err("saving crashed too".to_string()));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
@@ -132,7 +132,7 @@ fn event_loop(
         }
         terminal.draw(|frame| app.draw(frame))?;
         if app.should_quit() {
-            if app.saving() {
+            if app.sync().saving() {
                 // Saving may wait for another writer's lock: say so rather than look frozen.
                 app.say("saving your last changes…");
                 terminal.draw(|frame| app.draw(frame))?;

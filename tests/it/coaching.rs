@@ -173,7 +173,7 @@ fn a_profile_open_in_another_planner_opens_read_only() {
     keys(&mut app, "/lee");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
-    assert!(app.read_only().is_some());
+    assert!(app.sync().read_only().is_some());
     let shown = screen(&app);
     assert!(shown.contains("READ-ONLY"), "{shown}");
     keys(&mut app, "n");

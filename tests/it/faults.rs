@@ -351,7 +351,7 @@ fn the_planner_keeps_an_unsaved_change_says_why_and_saves_it_when_the_disk_is_ba
     assert_eq!(store.load(&id).unwrap(), first, "nothing reached the file");
 
     faulty.mend();
-    app.flush().expect("saved once the disk is back");
+    app.sync().flush().expect("saved once the disk is back");
     assert_ne!(
         store.load(&id).unwrap().milestones,
         first.milestones,

@@ -318,6 +318,42 @@ fn the_action_form_names_the_person_as_owner_not_self() {
 }
 
 #[test]
+fn e_on_an_action_item_opens_it_filled_in_and_saves_the_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "sam-okafor", 120, 40);
+    keys(&mut app, "4");
+    keys(&mut app, "n");
+    keys(&mut app, "a");
+    keys(&mut app, "Write the threat model");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "e");
+    let shown = screen(&app);
+    assert!(shown.contains("Action item"), "{shown}");
+    assert!(!shown.contains("New action item"), "{shown}");
+    assert!(shown.contains("Write the threat model"), "{shown}");
+    let owner_line = shown
+        .lines()
+        .skip_while(|l| !l.contains("Owner: their name"))
+        .nth(1)
+        .unwrap();
+    assert!(owner_line.contains("Sam"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "2027-01-15");
+    press(&mut app, KeyCode::Enter);
+    let edited = saved(dir.path(), "sam-okafor").actions.pop().unwrap();
+    assert_eq!(edited.text, "Write the threat model");
+    assert_eq!(edited.owner, rungs::profile::Owner::Own);
+    assert_eq!(
+        edited.due.map(|d| d.to_string()).as_deref(),
+        Some("2027-01-15")
+    );
+}
+
+#[test]
 fn the_roster_cursor_stays_on_the_person_highlighted_when_the_order_changes() {
     let dir = tempfile::tempdir().unwrap();
     team(dir.path());

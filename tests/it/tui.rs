@@ -249,10 +249,10 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
         color: false,
         ..rungs::tui::Options::new(dir.path().to_path_buf())
     };
-    let first = App::open(options.clone()).unwrap();
-    assert!(first.read_only().is_none());
+    let mut first = App::open(options.clone()).unwrap();
+    assert!(first.sync().read_only().is_none());
     let mut second = App::open(options.clone()).unwrap();
-    assert!(second.read_only().is_some());
+    assert!(second.sync().read_only().is_some());
     second.handle(&Event::Resize(120, 40));
     assert!(screen(&second).contains("READ-ONLY"), "{}", screen(&second));
     keys(&mut second, "3 ");
@@ -265,7 +265,7 @@ fn a_second_planner_on_the_same_profile_opens_read_only() {
     drop(first);
     drop(second);
     assert!(
-        App::open(options).unwrap().read_only().is_none(),
+        App::open(options).unwrap().sync().read_only().is_none(),
         "writable once the others close"
     );
 }
@@ -342,7 +342,7 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
     let store = Store::new(dir.path());
     keys(&mut app, "3 j "); // two changes in quick succession
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while app.saving() && std::time::Instant::now() < deadline {
+    while app.sync().saving() && std::time::Instant::now() < deadline {
         app.tick();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
@@ -357,7 +357,7 @@ fn saving_in_the_background_reaches_the_file_and_quitting_flushes_the_rest() {
     assert!(screen(&app).contains("milestone saved"), "{}", screen(&app));
 
     keys(&mut app, " "); // and one more, flushed on quit without waiting for the loop
-    app.flush().unwrap();
+    app.sync().flush().unwrap();
     let saved = store.load("priya-sharma").unwrap();
     assert_eq!(
         saved.milestones["ic-conflict-resolution"].status,

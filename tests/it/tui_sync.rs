@@ -332,7 +332,7 @@ fn a_save_confirmed_after_the_planner_said_something_newer_leaves_the_newer_word
 
     let store = Store::new(dir.path());
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while (app.saving() || store.load(ID).unwrap().milestones == before)
+    while (app.sync().saving() || store.load(ID).unwrap().milestones == before)
         && std::time::Instant::now() < deadline
     {
         app.tick();

@@ -3,75 +3,63 @@
 //! profile's rules.
 
 use super::Popup;
-use super::form::{Form, Input, Values};
+use super::form::{Form, Input};
 use crate::profile::competence;
 use crate::profile::{Action, Owner, Rater, RatingLevel, Status, TalkingPoint, rules};
 use crate::tui::widgets::field::TextField;
 
-/// The owner typed in a form: `self`, `manager` or a name.
-fn owner(values: &Values, field: usize, person: &str) -> Owner {
-    Owner::parse(&values.text(field), person)
-}
-
 /// The owner field's label: the person is named as the manager would say it.
 const OWNER: &str = "Owner: their name (or self), manager or another name";
 
-/// A form for a new action item for `person`, agreed in `session` (or between sessions when
-/// `None`); the owner starts as the person, by name.
-pub fn new_action(session: Option<String>, person: &str) -> Popup {
-    let owner_typed = Owner::Own.typed_for(person);
+/// The action-item form for `person`: with `editing`, the item at that index as they saw it;
+/// else a new one, agreed in `session` (or between sessions when `None`), its owner the
+/// person, by name. The owner is typed as `self`, `manager` or a name.
+pub fn action_item(
+    editing: Option<(Action, usize)>,
+    session: Option<String>,
+    person: &str,
+) -> Popup {
+    let seen = editing.as_ref().map(|(seen, _)| seen);
+    let what = seen.map(|a| a.text.clone()).unwrap_or_default();
+    let owner_typed = seen.map_or(Owner::Own.typed_for(person), |a| a.owner.typed_for(person));
+    let due = seen.and_then(|a| a.due).map(|d| d.to_string());
     Popup::Form(Form::new(
-        "New action item",
+        if editing.is_some() {
+            "Action item"
+        } else {
+            "New action item"
+        },
         &[
-            ("What is to be done", "", false),
+            ("What is to be done", &what, false),
             (OWNER, &owner_typed, false),
-            ("Due (YYYY-MM-DD, optional)", "", false),
+            (
+                "Due (YYYY-MM-DD, optional)",
+                &due.unwrap_or_default(),
+                false,
+            ),
         ],
         Box::new(move |values, ctx| {
             let Some(p) = ctx.profile() else {
                 return Ok(None);
             };
+            let (text, due) = (values.text(0), values.date(2)?);
+            let owner = Owner::parse(&values.text(1), &p.name);
+            if let Some((seen, index)) = &editing {
+                return rules::edit_action(seen, *index, text, owner, due, ctx.today())
+                    .map_err(|r| r.0);
+            }
             let action = Action {
                 id: 0,
                 seq: 0,
                 changed: 0,
-                text: values.text(0),
-                owner: owner(values, 1, &p.name),
-                due: values.date(2)?,
+                text,
+                owner,
+                due,
                 status: Status::Todo,
                 added: ctx.today(),
                 session: session.clone(),
             };
             rules::add_action(p, action).map(Some).map_err(|r| r.0)
-        }),
-    ))
-}
-
-/// A form to edit `seen`, the action item at `index` of `person`'s as they saw it.
-pub fn edit_action(seen: Action, index: usize, person: &str) -> Popup {
-    let due = seen.due.map(|d| d.to_string()).unwrap_or_default();
-    let typed_owner = seen.owner.typed_for(person);
-    let what = seen.text.clone();
-    Popup::Form(Form::new(
-        "Action item",
-        &[
-            ("What is to be done", &what, false),
-            (OWNER, &typed_owner, false),
-            ("Due (YYYY-MM-DD, optional)", &due, false),
-        ],
-        Box::new(move |values, ctx| {
-            let Some(p) = ctx.profile() else {
-                return Ok(None);
-            };
-            rules::edit_action(
-                &seen,
-                index,
-                values.text(0),
-                owner(values, 1, &p.name),
-                values.date(2)?,
-                ctx.today(),
-            )
-            .map_err(|r| r.0)
         }),
     ))
 }

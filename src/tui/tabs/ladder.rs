@@ -265,9 +265,9 @@ impl LadderTab {
                     return Outcome::Handled;
                 };
                 // A manager setting a report's role reads whose it is.
-                let whose = match &ctx.me {
-                    Some(me) if *me != p.id => format!("{}'s", crate::text::one_line(&p.name)),
-                    _ => "your".to_string(),
+                let whose = match ctx.someone_elses() {
+                    Some(p) => format!("{}'s", crate::text::one_line(&p.name)),
+                    None => "your".to_string(),
                 };
                 if p.current_role == role_id {
                     ctx.say(format!("that is already {whose} current role"));

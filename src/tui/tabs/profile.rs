@@ -201,17 +201,7 @@ impl ProfileTab {
             )),
             Section::Mentors => person_form("Add a mentor", Relation::Mentor),
             Section::Mentees => person_form("Add a mentee", Relation::Mentee),
-            Section::Evidence => Popup::Form(Form::of(
-                "Add evidence",
-                what_happened(""),
-                Box::new(|values, ctx| {
-                    let Some(p) = ctx.profile() else {
-                        return Ok(None);
-                    };
-                    let entry = Evidence::new(ctx.today(), values.text(0));
-                    rules::add_evidence(p, entry).map(Some).map_err(|r| r.0)
-                }),
-            )),
+            Section::Evidence => Self::evidence_form(None),
         })
     }
 
@@ -240,15 +230,26 @@ impl ProfileTab {
         }
     }
 
-    /// A form to correct the text of evidence entry `entry`, found again by its id on saving.
-    fn edit_form(entry: &Evidence) -> Popup {
-        let id = entry.id;
+    /// The evidence form: a new entry, or the text of `entry` to correct (found again by its
+    /// id on saving). Its one field is a line, as `rungs log` takes it, wrapped while typed, so
+    /// Enter saves it as the footer says.
+    fn evidence_form(entry: Option<&Evidence>) -> Popup {
+        let id = entry.map(|e| e.id);
+        let text = TextField::wrapped(entry.map_or("", |e| &e.text));
         Popup::Form(Form::of(
-            format!("Correct evidence entry {id}"),
-            what_happened(&entry.text),
-            Box::new(move |values, ctx| match ctx.profile() {
-                Some(p) => rules::edit_evidence(p, id, values.text(0)).map_err(|r| r.0),
-                None => Ok(None),
+            id.map_or("Add evidence".into(), |id| {
+                format!("Correct evidence entry {id}")
+            }),
+            vec![("What happened", Input::text(text))],
+            Box::new(move |values, ctx| {
+                let Some(p) = ctx.profile() else {
+                    return Ok(None);
+                };
+                let Some(id) = id else {
+                    let entry = Evidence::new(ctx.today(), values.text(0));
+                    return rules::add_evidence(p, entry).map(Some).map_err(|r| r.0);
+                };
+                rules::edit_evidence(p, id, values.text(0)).map_err(|r| r.0)
             }),
         ))
     }
@@ -292,9 +293,11 @@ impl Tab for ProfileTab {
                 None => ctx.say("r rates a competency; ratings are added, never edited"),
             },
             Action::Rate => {
+                // The person rates in their own profile; a manager in a report's.
+                let by = ctx.someone_elses().map_or(Rater::Own, |_| Rater::Manager);
                 if self.section != Section::Competencies {
                     ctx.say("→ to the competencies section to rate one");
-                } else if let Some(form) = forms::rate_at(ctx, self.cursor, rater_here(ctx)) {
+                } else if let Some(form) = forms::rate_at(ctx, self.cursor, by) {
                     return Outcome::Open(form);
                 }
             }
@@ -306,7 +309,7 @@ impl Tab for ProfileTab {
                     }
                     None => ctx.say("no evidence entry selected"),
                     Some(e) if action == Action::Edit => {
-                        return Outcome::Open(Self::edit_form(&e));
+                        return Outcome::Open(Self::evidence_form(Some(&e)));
                     }
                     Some(e) => match p.map(|p| rules::remove_evidence(p, e.id)).transpose() {
                         Ok(change) => ctx.change(change),
@@ -388,19 +391,4 @@ impl Tab for ProfileTab {
             .map(|entry| widgets::line(&entry, Style::default()));
         list::render(buf, rest, ctx.body, items, Some(cursor), theme);
     }
-}
-
-/// Who rates from this tab by default: the person, in their own profile; the manager when the
-/// config names someone else as `me` (a manager looking at a report's profile).
-fn rater_here(ctx: &Ctx) -> Rater {
-    match (&ctx.me, ctx.profile()) {
-        (Some(me), Some(p)) if *me != p.id => Rater::Manager,
-        _ => Rater::Own,
-    }
-}
-
-/// An evidence entry's one field: a line, as `rungs log` takes it, wrapped while typed, so Enter
-/// saves it as the footer says.
-fn what_happened(text: &str) -> Vec<(&'static str, Input)> {
-    vec![("What happened", Input::text(TextField::wrapped(text)))]
 }

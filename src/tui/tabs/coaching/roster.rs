@@ -140,7 +140,7 @@ impl RosterPane {
     /// The rows shown: the roster as read, the open profile as it is now, filtered; the
     /// manager's own first (`true` when it is there, named "you: …"), then the reports sorted.
     fn rows(&self, ctx: &Ctx) -> (Vec<Row>, bool) {
-        let mut rows = ctx.roster.clone();
+        let mut rows = ctx.roster.clone().unwrap_or_default();
         if let Some(now) = ctx.live_entry() {
             match rows.iter_mut().find(|r| r.id() == now.id) {
                 Some(Row::Person(e)) => *e = now,
@@ -258,7 +258,7 @@ impl RosterPane {
     pub fn refresh(&mut self, ctx: &Ctx) {
         let (rows, _) = self.rows(ctx);
         let open = ctx.profile().map(|p| p.id.clone());
-        if open.is_some() && open != self.placed_for && ctx.roster_read {
+        if open.is_some() && open != self.placed_for && ctx.roster.is_some() {
             if let Some(at) = rows.iter().position(|r| Some(r.id()) == open.as_deref()) {
                 self.put(&rows, at);
             }
@@ -286,7 +286,7 @@ impl RosterPane {
         if !self.filter().is_empty() {
             title.push_str(&format!(" · “{}”", self.filter()));
         }
-        if ctx.roster_loading() || !ctx.roster_read {
+        if ctx.roster_loading() || ctx.roster.is_none() {
             title.push_str(" · reading…");
         }
         let inner = framed(buf, area, pane(&title, when(focused, theme.heading())));
@@ -333,7 +333,7 @@ impl RosterPane {
                 "share-safe: only the person open shows — s shows the team again"
             } else if !self.filter().is_empty() {
                 "nobody matches the filter — Esc or / to change it"
-            } else if ctx.roster_read {
+            } else if ctx.roster.is_some() {
                 "no profiles yet — `rungs profile new NAME --role ROLE` makes one per person"
             } else {
                 "reading the profiles…"

@@ -459,14 +459,14 @@ impl SessionView {
                 Pane::Actions => {
                     if let Some(&index) = shown.get(self.action_cursor) {
                         let seen = p.actions[index].clone();
-                        return Went::Popup(forms::edit_action(seen, index, &p.name));
+                        return Went::Popup(forms::action_item(Some((seen, index)), None, &p.name));
                     }
                 }
                 Pane::Left => ctx.say("→ to the notes to write them; a adds an action item"),
             },
             Act::AddAction => {
                 self.pane = Pane::Actions;
-                return Went::Popup(forms::new_action(Some(self.id.clone()), &p.name));
+                return Went::Popup(forms::action_item(None, Some(self.id.clone()), &p.name));
             }
             Act::Topic => return Went::Popup(forms::new_topic()),
             Act::Competencies => {

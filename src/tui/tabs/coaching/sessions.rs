@@ -143,7 +143,7 @@ impl SessionsPane {
             Action::Topic => return Went::Popup(forms::new_topic()),
             Action::Agree => {
                 let name = ctx.profile().map(|p| p.name.clone()).unwrap_or_default();
-                return Went::Popup(forms::new_action(None, &name));
+                return Went::Popup(forms::action_item(None, None, &name));
             }
             Action::Roster => return Went::To(Focus::Roster),
         }
