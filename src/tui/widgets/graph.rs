@@ -57,17 +57,6 @@ impl GraphAreas {
         ])
         .areas(inside)
     }
-
-    pub fn new(body: Rect, details: u16, grid: &Grid) -> GraphAreas {
-        let (frame, inside, details) = GraphAreas::split(body, details);
-        let [_, canvas, legend] = GraphAreas::parts(inside, grid);
-        GraphAreas {
-            frame,
-            canvas,
-            legend,
-            details,
-        }
-    }
 }
 
 use Key::{Char as C, Code};
@@ -178,7 +167,7 @@ impl GraphView {
         details: u16,
     ) -> (Rc<Grid>, GraphAreas) {
         // The grid fills the inside of the frame but for the legend's row.
-        let inside = GraphAreas::split(body, details).1;
+        let (frame, inside, details) = GraphAreas::split(body, details);
         let (width, height) = (
             u32::from(inside.width),
             u32::from(inside.height.saturating_sub(1)),
@@ -196,7 +185,13 @@ impl GraphView {
             *self.cache.borrow_mut() = Some((key, Rc::clone(&grid)));
             grid
         });
-        let areas = GraphAreas::new(body, details, &grid);
+        let [_, canvas, legend] = GraphAreas::parts(inside, &grid);
+        let areas = GraphAreas {
+            frame,
+            canvas,
+            legend,
+            details,
+        };
         (grid, areas)
     }
 

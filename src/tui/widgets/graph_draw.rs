@@ -86,16 +86,6 @@ impl Widget for Graph<'_> {
 }
 
 impl Graph<'_> {
-    /// The column separators of the fit zoom that show, as canvas x positions.
-    fn separators<'b>(&'b self, canvas: &'b Canvas) -> impl Iterator<Item = u32> + 'b {
-        self.grid
-            .columns
-            .iter()
-            .map(|&(x, _)| x - 1)
-            .chain(self.grid.columns.last().map(|&(x, w)| x + w))
-            .filter(|&x| canvas.shows_columns(x, x + 1))
-    }
-
     /// The fit zoom's table: a rule across every heading and rule row, a `│` between the cells
     /// of a row (in a row of enterprise-wide roles, between its roles only) carried on up
     /// through the corner names in `header`, and the junctions where they meet.
@@ -116,7 +106,13 @@ impl Graph<'_> {
                 .row_at(y)
                 .is_some_and(|row| !row.spans || row.roles.iter().any(edge))
         };
-        let separators: Vec<u32> = self.separators(canvas).collect();
+        // The column separators that show, as canvas x positions.
+        let columns = self.grid.columns.iter();
+        let separators: Vec<u32> = columns
+            .map(|&(x, _)| x - 1)
+            .chain(self.grid.columns.last().map(|&(x, w)| x + w))
+            .filter(|&x| canvas.shows_columns(x, x + 1))
+            .collect();
         let (start, end) = (
             canvas.sx.max(0) as u32,
             canvas.sx + i64::from(canvas.area.width),
@@ -192,7 +188,9 @@ impl Graph<'_> {
             };
             // A role spanning its row centres its title in the part of the row that shows.
             let across = if self.grid.spans(role) {
-                Graph::shown(text, canvas)
+                let left = canvas.x(text.x).max(i64::from(canvas.area.x));
+                let right = canvas.x(text.right()).min(i64::from(canvas.area.right()));
+                (left, (right - left).max(0) as usize)
             } else {
                 (canvas.x(text.x), text.width as usize)
             };
@@ -201,15 +199,8 @@ impl Graph<'_> {
             match self.grid.zoom {
                 // The pad column before the text belongs to the cell: reversed too if selected.
                 Zoom::Fit if role == self.view.selected => {
-                    for row in 0..spot.height {
-                        put(
-                            buf,
-                            canvas.area,
-                            across.0 - 1,
-                            canvas.y(spot.y + row),
-                            " ",
-                            fill,
-                        );
+                    for y in spot.y..spot.bottom() {
+                        glyph(buf, canvas.area, across.0 - 1, canvas.y(y), " ", fill);
                     }
                 }
                 Zoom::Detailed => self.draw_border(buf, canvas, role, spot),
@@ -219,13 +210,6 @@ impl Graph<'_> {
         if self.grid.zoom == Zoom::Fit {
             self.draw_empty_cells(buf, canvas);
         }
-    }
-
-    /// The part of a spot that shows, for centring a title in a row wider than the view.
-    fn shown(spot: Spot, canvas: &Canvas) -> (i64, usize) {
-        let left = canvas.x(spot.x).max(i64::from(canvas.area.x));
-        let right = canvas.x(spot.right()).min(i64::from(canvas.area.right()));
-        (left, (right - left).max(0) as usize)
     }
 
     /// A role's title in its text area, screen columns `x` to `x + width` and canvas rows `top`
@@ -258,14 +242,12 @@ impl Graph<'_> {
             if line.is_empty() && !selected {
                 continue;
             }
-            let y = canvas.y(top + row);
-            if centre {
-                put(buf, canvas.area, x, y, &text::center(line, width), style);
-            } else if selected {
-                put(buf, canvas.area, x, y, &text::fit(line, width), style);
-            } else {
-                put(buf, canvas.area, x, y, line, style);
-            }
+            let line = match (centre, selected) {
+                (true, _) => &text::center(line, width),
+                (false, true) => &text::fit(line, width),
+                (false, false) => line,
+            };
+            put(buf, canvas.area, x, canvas.y(top + row), line, style);
         }
         style
     }
@@ -296,20 +278,13 @@ impl Graph<'_> {
 
     /// A `·` in each fit cell with no role, so the table reads as one.
     fn draw_empty_cells(&self, buf: &mut Buffer, canvas: &Canvas) {
-        let rows = self.grid.rows.iter();
+        let (rows, muted) = (self.grid.rows.iter(), self.theme.muted());
         for row in rows.filter(|r| !r.spans && canvas.shows_rows(r.y, r.y + r.height)) {
             let y = canvas.y(row.y + (row.height - 1) / 2);
             for (column, &(x, w)) in self.grid.columns.iter().enumerate() {
                 let mut places = row.roles.iter().map(|&r| self.grid.places[r]);
                 if canvas.shows_columns(x, x + w) && !places.any(|p| p.column == Some(column)) {
-                    glyph(
-                        buf,
-                        canvas.area,
-                        canvas.x(x) + 1,
-                        y,
-                        "·",
-                        self.theme.muted(),
-                    );
+                    glyph(buf, canvas.area, canvas.x(x) + 1, y, "·", muted);
                 }
             }
         }
@@ -350,14 +325,13 @@ impl Graph<'_> {
     /// shows no name (the legend counts it as off screen), so every name shown reads whole.
     fn draw_header(&self, buf: &mut Buffer, header: Rect, canvas: &Canvas) {
         let (left, right) = (i64::from(canvas.area.x), i64::from(canvas.area.right()));
+        // The fit zoom's cells keep a pad column before the text.
+        let pad = u32::from(self.grid.zoom == Zoom::Fit);
         for (corner, &(x, w)) in self.grid.columns.iter().enumerate() {
-            if !canvas.shows_columns(x, x + w) {
+            let (text_x, width) = (canvas.x(x + pad), w.saturating_sub(pad) as usize);
+            if text_x < left || text_x + width as i64 > right {
                 continue;
             }
-            // The fit zoom's cells keep a pad column before the text.
-            let pad = u32::from(self.grid.zoom == Zoom::Fit);
-            let (text_x, width) = (canvas.x(x + pad), w.saturating_sub(pad) as usize);
-            let whole = text_x >= left && text_x + width as i64 <= right;
             // A header squeezed below the lines the grid wanted (a tiny screen): the lines that
             // fit, the last ending in `…`.
             let mut lines = self.grid.headers.get(corner).cloned().unwrap_or_default();
@@ -368,7 +342,7 @@ impl Graph<'_> {
                     *last = text::truncate(&format!("{kept}…"), width);
                 }
             }
-            for (row, line) in lines.iter().enumerate().filter(|_| whole) {
+            for (row, line) in lines.iter().enumerate() {
                 let y = i64::from(header.y) + row as i64;
                 put(buf, header, text_x, y, line, self.theme.heading());
             }

@@ -12,11 +12,8 @@ use ratatui::style::Style;
 
 use super::graph::{cell_at, put};
 use super::graph_draw::{Canvas, Graph};
-use super::grid::{Grid, Spot, Zoom};
+use super::grid::{Grid, Spot};
 use crate::text;
-
-/// Every glyph a connector draws.
-const LINES: &[&str] = &["║", "╫", "╬", "╔", "╗", "╚", "╝", "═", "╥", "╨"];
 
 /// What a connector's upright line makes of what it runs over: a blank or itself, a rule or
 /// border it crosses, the turn of another connector.
@@ -202,15 +199,8 @@ impl Graph<'_> {
         else {
             return false;
         };
-        // A box's borders are not text.
-        let inset = u32::from(self.grid.zoom == Zoom::Detailed);
-        let area = canvas.area;
-        let (left, right) = (
-            canvas.x(spot.x + inset).max(i64::from(area.x)),
-            canvas
-                .x(spot.right().saturating_sub(inset))
-                .min(i64::from(area.right())),
-        );
+        let left = canvas.x(spot.x).max(i64::from(canvas.area.x));
+        let right = canvas.x(spot.right()).min(i64::from(canvas.area.right()));
         let (sx, sy) = (canvas.x(x), canvas.y(y));
         let symbol = |cx: i64| {
             u16::try_from(cx)
@@ -219,7 +209,13 @@ impl Graph<'_> {
                 .and_then(|at| buf.cell(at))
                 .map_or("", |cell| cell.symbol())
         };
-        let letter = |cx: i64| !symbol(cx).trim().is_empty() && !LINES.contains(&symbol(cx));
+        // Neither a blank nor a line: a box's borders and the connectors are not text.
+        let lines = '─'..='╿';
+        let letter = |cx: i64| {
+            symbol(cx)
+                .chars()
+                .any(|c| !c.is_whitespace() && !lines.contains(&c))
+        };
         text::width(symbol(sx - 1)) > 1 || ((left..sx).any(letter) && (sx + 1..right).any(letter))
     }
 }
@@ -256,6 +252,9 @@ mod tests {
     use crate::tui::theme::Theme;
     use crate::tui::widgets::graph::{GraphView, Marks, margin};
     use crate::tui::widgets::grid::Zoom;
+
+    /// Every glyph a connector draws.
+    const LINES: &[&str] = &["║", "╫", "╬", "╔", "╗", "╚", "╝", "═", "╥", "╨"];
 
     fn bundled() -> Ladder {
         load_str(BUNDLED[0].1, "bundled").unwrap()

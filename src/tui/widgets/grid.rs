@@ -27,11 +27,7 @@ impl Zoom {
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Zoom::Fit => "fit",
-            Zoom::Detailed => "detailed",
-            Zoom::Compact => "compact",
-        }
+        ["fit", "detailed", "compact"][self as usize]
     }
 }
 
@@ -199,15 +195,12 @@ impl Grid {
                 let x = origin + i as u32 * (each + pitch - cell);
                 // The last one takes what the division left over, so the row ends square.
                 let last = i + 1 == row.roles.len();
-                (
-                    x,
-                    if last {
-                        (origin + span_width).saturating_sub(x)
-                    } else {
-                        each
-                    }
-                    .max(1),
-                )
+                let width = if last {
+                    (origin + span_width).saturating_sub(x)
+                } else {
+                    each
+                };
+                (x, width.max(1))
             } else {
                 let c = ladder.role_corner(r).unwrap_or(0) as u32;
                 (origin + c * pitch, cell)
@@ -218,21 +211,17 @@ impl Grid {
             Zoom::Detailed => vec![DETAILED_HEIGHT; rows.len()],
             Zoom::Compact => vec![1; rows.len()],
             Zoom::Fit => {
+                // The lines a role's title wraps to in its cell, all but the pad column.
+                let wrapped = |row: &Row, i: usize| {
+                    let r = row.roles[i];
+                    let width = place(row, r, i).1.saturating_sub(1).max(1) as usize;
+                    text::wrap_hyphenated(&labels.label(r), width, usize::MAX).len() as u32
+                };
                 let needed: Vec<u32> = rows
                     .iter()
                     .map(|row| {
-                        row.roles
-                            .iter()
-                            .enumerate()
-                            .map(|(i, &r)| {
-                                let (_, w) = place(row, r, i);
-                                let text_width = w.saturating_sub(1).max(1) as usize;
-                                text::wrap_hyphenated(&labels.label(r), text_width, usize::MAX)
-                                    .len() as u32
-                            })
-                            .max()
-                            .unwrap_or(1)
-                            .max(1)
+                        let each = (0..row.roles.len()).map(|i| wrapped(row, i));
+                        each.max().unwrap_or(1).max(1)
                     })
                     .collect();
                 // A rule above each row and one at the very bottom.
@@ -258,18 +247,16 @@ impl Grid {
             previous_level = Some(row.level);
             (row.y, row.height) = (y, height);
             for (i, &r) in row.roles.iter().enumerate() {
-                let (x, w) = place(row, r, i);
+                let (x, width) = place(row, r, i);
                 spots[r] = Spot {
                     x,
                     y,
-                    width: w,
+                    width,
                     height,
                 };
                 // A role spanning its row has no corner.
-                places[r] = Place {
-                    row: index,
-                    column: ladder.role_corner(r),
-                };
+                let column = ladder.role_corner(r);
+                places[r] = Place { row: index, column };
             }
             y += height;
         }
@@ -367,12 +354,6 @@ impl Grid {
         self.rows.get(i).filter(|r| r.y <= y)
     }
 
-    /// The corner column covering canvas column `x`, if one does (not the gaps between).
-    fn column_at(&self, x: u32) -> Option<usize> {
-        let i = self.columns.partition_point(|&(cx, w)| cx + w <= x);
-        self.columns.get(i).filter(|&&(cx, _)| cx <= x).map(|_| i)
-    }
-
     /// Whether a line may run up through canvas point (x, y): on a heading or rule row, in a
     /// row of enterprise-wide roles (behind the title), or in a corner's cell that no role of
     /// the row holds — never in the gap between two cells, where it would run into a title.
@@ -380,10 +361,10 @@ impl Grid {
         match self.row_at(y) {
             None => true,
             Some(row) if row.spans => true,
-            Some(row) => self.column_at(x).is_some_and(|c| {
-                !row.roles
-                    .iter()
-                    .any(|&r| self.places.get(r).is_some_and(|p| p.column == Some(c)))
+            // A corner column, not the gap after it, that no role of the row holds.
+            Some(row) => self.columns.iter().enumerate().any(|(c, &(cx, w))| {
+                (cx..cx + w).contains(&x)
+                    && !row.roles.iter().any(|&r| self.places[r].column == Some(c))
             }),
         }
     }
