@@ -4,7 +4,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
-use ratatui::layout::{Constraint, Layout as Split};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use std::rc::Rc;
@@ -577,12 +576,8 @@ impl Tab for LadderTab {
         }
         if let Some(field) = &self.search {
             // The search field takes the legend's row while it is open.
-            let row = areas.legend;
-            Clear.render(row, buf);
-            let [prompt, typed] =
-                Split::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(row);
-            widgets::span("/ ", ctx.theme.heading()).render(prompt, buf);
-            field.draw(buf, typed);
+            Clear.render(areas.legend, buf);
+            widgets::typed(buf, areas.legend, field, ctx.theme);
         }
     }
 

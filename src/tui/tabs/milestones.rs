@@ -193,12 +193,12 @@ impl MilestonesTab {
                 text::one_line(&ladder.levels()[item.level].name),
                 m.kind.label()
             );
-            let style = (item.due < ctx.today()).then(|| theme.warning());
+            let style = widgets::when(item.due < ctx.today(), theme.warning());
             if row == cursor {
                 selected = Some(lines.len());
             }
             let line = text::truncate(&line, usize::from(inner.width));
-            lines.push(widgets::line(&line, style.unwrap_or_default()));
+            lines.push(widgets::line(&line, style));
         }
         if items.is_empty() {
             lines.push(widgets::line(
@@ -221,9 +221,7 @@ impl Tab for MilestonesTab {
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
         let (title, scope, table) = self.table();
-        keymap
-            .section(title, scope, list::CURSOR_KEYS)
-            .then(keymap.section(title, scope, table))
+        list::keys(keymap, title, scope, table)
     }
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
@@ -415,13 +413,13 @@ impl Tab for MilestonesTab {
                         line.push_str(&format!("  ✎ {}", text::one_line(&progress.note)));
                     }
                 }
-                let style = (status == Status::Done).then(|| theme.muted());
+                let style = widgets::when(status == Status::Done, theme.muted());
                 if row == cursor {
                     selected = Some(items.len());
                 }
                 // A line too long for the pane ends in `…`, so nothing is cut unseen.
                 let line = text::truncate(&line, usize::from(inner.width));
-                items.push(widgets::line(&line, style.unwrap_or_default()));
+                items.push(widgets::line(&line, style));
             }
         }
         if items.is_empty() {

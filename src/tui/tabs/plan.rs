@@ -118,9 +118,7 @@ impl Tab for PlanTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
-        keymap
-            .section("Plan", "plan", list::CURSOR_KEYS)
-            .then(keymap.section("Plan", "plan", KEYS))
+        list::keys(keymap, "Plan", "plan", KEYS)
     }
 
     fn list(&mut self, ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {

@@ -265,9 +265,7 @@ impl Tab for ProfileTab {
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
-        keymap
-            .section("Profile", "profile", list::CURSOR_KEYS)
-            .then(keymap.section("Profile", "profile", KEYS))
+        list::keys(keymap, "Profile", "profile", KEYS)
     }
 
     fn list(&mut self, ctx: &Ctx) -> Option<(&'static str, &mut usize, usize)> {

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
-use crate::tui::keymap::{Binding, Footer, Key, bind};
+use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::theme::Theme;
 
 /// Where a cursor key moves the cursor, or a scroll key the text.
@@ -102,6 +102,17 @@ pub fn wheel(mouse: &MouseEvent) -> Option<Step> {
         MouseEventKind::ScrollDown => Some(Step::Down),
         _ => None,
     }
+}
+
+/// A list's keys, for its footer and the help: the cursor keys, then the list's `own`.
+pub fn keys<A>(
+    keymap: &Keymap,
+    title: &'static str,
+    scope: &str,
+    own: &[Binding<A>],
+) -> KeySection {
+    let cursor = keymap.section(title, scope, CURSOR_KEYS);
+    cursor.then(keymap.section(title, scope, own))
 }
 
 /// Draws `items` (lines or list items) in `area` as ratatui's [`List`], the item at `selected`

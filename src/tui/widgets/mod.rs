@@ -1,7 +1,8 @@
 //! Pure drawing pieces every screen uses, on ratatui's own widgets: the one way text reaches the
 //! screen ([`span`], [`line`], [`lines`]), a framed pane ([`pane`]), a popup's place and the
-//! [`Clear`] under it ([`popup`]), and a [`Scrollbar`] for text longer than its pane
-//! ([`scrollbar`]). Nothing here knows about tabs, the app or the domain beyond what it is
+//! [`Clear`] under it ([`popup`]), a [`Scrollbar`] for text longer than its pane
+//! ([`scrollbar`]), a hint where a pane is empty ([`hint`]) and a field typed after `/`
+//! ([`typed`]). Nothing here knows about tabs, the app or the domain beyond what it is
 //! handed.
 
 pub mod competencies;
@@ -16,14 +17,17 @@ pub mod pager;
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Clear, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    Block, Clear, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    StatefulWidget, Widget, Wrap,
 };
 
 use crate::text;
+use crate::tui::theme::Theme;
+use field::TextField;
 
 /// `text` as one printable line: files are cleaned when read, and this catches anything drawn
 /// that did not come through a loader (typed, pasted, made in memory by a test).
@@ -106,4 +110,29 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, page
             buf,
             &mut state,
         );
+}
+
+/// `style` when `on`, else the plain style: a focused pane's border, a warning, a done item.
+pub fn when(on: bool, style: Style) -> Style {
+    if on { style } else { Style::default() }
+}
+
+/// A muted hint, wrapped, where a pane has nothing to show.
+pub fn hint(buf: &mut Buffer, area: Rect, text: &str, theme: Theme) {
+    let hint = Paragraph::new(line(text, theme.muted()));
+    hint.wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// What is typed after `/` (a search, a filter) on the first line of `area`, after a "/ ".
+pub fn typed(buf: &mut Buffer, area: Rect, field: &TextField, theme: Theme) {
+    let row = Rect {
+        height: area.height.min(1),
+        ..area
+    };
+    let [slash, typed] = row.layout(&Layout::horizontal([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    line("/ ", theme.heading()).render(slash, buf);
+    field.draw(buf, typed);
 }

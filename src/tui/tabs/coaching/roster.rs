@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Text;
 use ratatui::widgets::{Cell, Row as TableRow, StatefulWidget, Table, TableState};
 
-use super::went::{Focus, Went, hint, list_keys, typed, when};
+use super::went::{Focus, Went};
 use crate::date::Date;
 use crate::profile::roster::{self, Entry, Row, Sort};
 use crate::text;
@@ -20,6 +20,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::list::{self, Step};
 use crate::tui::widgets::{framed, line, pane, scrollbar};
+use crate::tui::widgets::{hint, typed, when};
 
 #[derive(Debug, Default)]
 pub struct RosterPane {
@@ -117,7 +118,7 @@ impl RosterPane {
 
     pub fn help(&self, keymap: &Keymap) -> [KeySection; 2] {
         [
-            list_keys(keymap, "Coaching: roster", SCOPE, KEYS),
+            list::keys(keymap, "Coaching: roster", SCOPE, KEYS),
             keymap.section(
                 "Coaching: filtering the roster (after /)",
                 "coaching-filter",

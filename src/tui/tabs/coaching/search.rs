@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::widgets::ListItem;
 
 use super::sessions::hanging;
-use super::went::{Focus, Went, hint, typed};
+use super::went::{Focus, Went};
 use crate::profile::Profile;
 use crate::profile::recall::{self, Private};
 use crate::text;
@@ -19,6 +19,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::widgets::field::{Edit, TextField};
 use crate::tui::widgets::list::{self, Step};
 use crate::tui::widgets::{framed, pane};
+use crate::tui::widgets::{hint, typed};
 
 /// What is being searched for, and the passage selected.
 pub struct Search {

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::search::{self, Search};
 use super::sessions::hanging;
-use super::went::{Focus, Went, hint, list_keys, when};
+use super::went::{Focus, Went};
 use crate::date::Date;
 use crate::profile::competence;
 use crate::profile::recall;
@@ -29,6 +29,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::field::TextField;
 use crate::tui::widgets::list::{self, Step};
 use crate::tui::widgets::{competencies, framed, line, lines, pane, scrollbar, span};
+use crate::tui::widgets::{hint, when};
 
 /// The panes of a session, in the order →/← visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -188,7 +189,7 @@ const SCOPE: &str = "coaching-session";
 const EDITOR_SCOPE: &str = "coaching-notes";
 
 fn session_keys(keymap: &Keymap) -> KeySection {
-    list_keys(keymap, "Coaching: a session", SCOPE, KEYS)
+    list::keys(keymap, "Coaching: a session", SCOPE, KEYS)
 }
 
 fn editor_keys(keymap: &Keymap) -> KeySection {

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
-use super::went::{Focus, Went, list_keys, when};
+use super::went::{Focus, Went};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{Rater, agenda, recall};
 use crate::text;
@@ -16,6 +16,7 @@ use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::popups::coaching as forms;
 use crate::tui::widgets::list::{self, Step};
+use crate::tui::widgets::when;
 use crate::tui::widgets::{framed, line, pane};
 
 #[derive(Debug, Default)]
@@ -83,7 +84,7 @@ const KEYS: &[Binding<Action>] = &[
 const SCOPE: &str = "coaching-sessions";
 
 pub fn keys(keymap: &Keymap) -> KeySection {
-    list_keys(keymap, "Coaching: sessions", SCOPE, KEYS)
+    list::keys(keymap, "Coaching: sessions", SCOPE, KEYS)
 }
 
 /// Today's 1:1 with the open person: opened if there is one (a second the same day only by the

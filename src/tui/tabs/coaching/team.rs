@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::Text;
 use ratatui::widgets::{Cell, Row, Table, Widget};
 
-use super::went::{Focus, Went, hint, list_keys, when};
+use super::went::{Focus, Went};
 use crate::profile::bench::{self, Band, Bench, Member};
 use crate::profile::roster;
 use crate::profile::team::{self, Coverage};
@@ -21,6 +21,7 @@ use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{self, Step};
 use crate::tui::widgets::{framed, lines, pane, scrollbar};
+use crate::tui::widgets::{hint, when};
 
 use Key::{Char as C, Code};
 
@@ -94,7 +95,7 @@ pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
 }
 
 pub fn keys(keymap: &Keymap) -> KeySection {
-    list_keys(keymap, "Coaching: team", SCOPE, KEYS)
+    list::keys(keymap, "Coaching: team", SCOPE, KEYS)
 }
 
 pub struct TeamView {
