@@ -249,11 +249,14 @@ impl Ctx {
         let Some(path) = alternatives.paths.get(alternatives.index) else {
             return;
         };
-        let words = format!(
-            "path {} of {} planned — n for the next",
-            alternatives.index + 1,
-            alternatives.paths.len()
-        );
+        // `n` steps through the paths on the Ladder tab only (the Plan tab's `p` plans the best).
+        let words = match alternatives.paths.len() {
+            1 => "the one path found planned".to_string(),
+            count => format!(
+                "path {} of {count} planned — n on the Ladder tab shows the next",
+                alternatives.index + 1
+            ),
+        };
         let change = rules::use_path(p, &self.ladder, path, words, self.today());
         self.change(Some(change));
     }

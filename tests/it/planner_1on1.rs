@@ -378,3 +378,17 @@ fn the_roster_cursor_stays_on_the_person_highlighted_when_the_order_changes() {
         screen(&app)
     );
 }
+
+#[test]
+fn replanning_on_the_plan_tab_points_to_where_the_other_paths_are() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    keys(&mut app, "2p");
+    let shown = screen(&app);
+    // The Plan tab has no key for the next path: the words name the tab that has.
+    assert!(
+        shown.contains("n on the Ladder tab shows the next"),
+        "{shown}"
+    );
+}
