@@ -197,7 +197,7 @@ impl ProfileSync {
         if !self.pending.is_empty() {
             if self.failed.is_some() {
                 return self.not_opened(&format!(
-                    "{id} was not opened: the changes to this profile are not saved yet"
+                    "{id} — the changes to this profile are not saved yet"
                 ));
             }
             return self.save();
@@ -619,6 +619,23 @@ mod tests {
     use super::*;
     use crate::export::Format;
     use crate::profile::{Action, Owner, Status, rules};
+
+    #[test]
+    fn a_profile_not_opened_for_unsaved_changes_is_said_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sync = ProfileSync::new(Store::new(dir.path()), None);
+        sync.pending.push((1, Change::new(Vec::new(), "a change")));
+        sync.failed = Some((Instant::now(), "not saved: disk full".into()));
+        sync.opening = Some("bob".into());
+        sync.try_open();
+        assert_eq!(
+            sync.notice(),
+            Some(Notice::error(
+                "not opened: bob — the changes to this profile are not saved yet"
+            ))
+        );
+        assert!(!sync.is_opening());
+    }
 
     #[test]
     fn an_error_not_yet_heard_outlives_a_save_confirmed_in_the_same_turn() {
