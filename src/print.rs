@@ -2,7 +2,7 @@
 //! right, role titles in their cells. Corners that do not fit the width are printed in further
 //! bands below, so every title keeps a readable width.
 
-use crate::ladder::{Ladder, LevelIdx};
+use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
 
 /// The narrowest width `render` accepts; anything narrower is raised to this.
@@ -36,11 +36,13 @@ pub fn render(ladder: &Ladder, width: usize) -> String {
     // A row is `label │ cell │ cell │`: each cell costs its width plus three columns.
     let room = width.saturating_sub(label_width + 2);
     let corner_count = ladder.corners().len();
+    let floors = ladder.floors();
     let widest_cell = (0..corner_count)
         .map(|c| {
             let name = text::width(&text::one_line(&ladder.corners()[c].name));
-            let titles = (0..ladder.levels().len())
-                .map(|l| text::width(&cell_text(ladder, l, Some(c))))
+            let titles = floors
+                .iter()
+                .map(|f| text::width(&cell_text(ladder, &f.cells[c])))
                 .max()
                 .unwrap_or(0);
             name.max(titles)
@@ -85,15 +87,15 @@ pub fn render(ladder: &Ladder, width: usize) -> String {
                 .collect();
             grid.block(&mut out, &mut Vec::new(), &names);
         }
-        for level in (0..ladder.levels().len()).rev() {
+        for floor in &floors {
             push_line(&mut out, &grid.rule('┼', '┤'));
             let mut label = text::wrap(
-                &text::one_line(&ladder.levels()[level].name),
+                &text::one_line(&ladder.levels()[floor.level].name),
                 label_width,
                 3,
             );
             label.reverse(); // popped from the end, first line first
-            let enterprise = cell_text(ladder, level, None);
+            let enterprise = cell_text(ladder, &floor.enterprise);
             if !enterprise.is_empty() {
                 let span = grid.span_width();
                 for line in text::wrap(&enterprise, span, 2) {
@@ -106,10 +108,7 @@ pub fn render(ladder: &Ladder, width: usize) -> String {
             }
             let cells: Vec<(String, usize)> = band
                 .iter()
-                .map(|&c| {
-                    let roles = roles_in_cell(ladder, level, Some(c)).count();
-                    (cell_text(ladder, level, Some(c)), roles)
-                })
+                .map(|&c| (cell_text(ladder, &floor.cells[c]), floor.cells[c].len()))
                 .collect();
             let has_cells = cells.iter().any(|(c, _)| !c.is_empty());
             if has_cells || (!label.is_empty() && !band.is_empty()) {
@@ -201,23 +200,11 @@ impl Grid {
     }
 }
 
-/// The roles at `level` in `corner` (or enterprise-wide for `None`).
-fn roles_in_cell(
-    ladder: &Ladder,
-    level: LevelIdx,
-    corner: Option<usize>,
-) -> impl Iterator<Item = usize> + '_ {
-    ladder
-        .roles_at_level(level)
+/// The titles of `roles` (a cell of a floor), joined.
+fn cell_text(ladder: &Ladder, roles: &[RoleIdx]) -> String {
+    let titles: Vec<String> = roles
         .iter()
-        .copied()
-        .filter(move |&r| ladder.role_corner(r) == corner)
-}
-
-/// The titles of the roles at `level` in `corner` (or enterprise-wide for `None`), joined.
-fn cell_text(ladder: &Ladder, level: LevelIdx, corner: Option<usize>) -> String {
-    let titles: Vec<String> = roles_in_cell(ladder, level, corner)
-        .map(|r| text::one_line(&ladder.role(r).title))
+        .map(|&r| text::one_line(&ladder.role(r).title))
         .collect();
     titles.join(" / ")
 }
