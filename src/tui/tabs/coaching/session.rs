@@ -368,13 +368,8 @@ impl SessionView {
         ctx.change(change);
         let now = self.held(ctx, editing.which);
         if now.as_deref() != Some(typed.as_str()) {
-            let mut field = editing.field;
-            field.focus(true);
-            self.editing = Some(Editing {
-                which: editing.which,
-                field,
-                seen: now.unwrap_or_default(),
-            });
+            let seen = now.unwrap_or_default();
+            self.editing = Some(Editing { seen, ..editing });
         }
     }
 
@@ -398,18 +393,16 @@ impl SessionView {
         let Some(seen) = self.held(ctx, which) else {
             return;
         };
-        let mut field = TextField::note(&seen);
-        field.focus(true);
+        let field = TextField::note(&seen);
         self.editing = Some(Editing { which, field, seen });
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
         if let Some(editing) = &mut self.editing {
-            match ctx.keymap.action(EDITOR_SCOPE, EDITOR_KEYS, key) {
-                Some(EditorAct::Done) => self.commit(ctx),
-                Some(EditorAct::Field) | None => {
-                    editing.field.handle(key);
-                }
+            if ctx.keymap.action(EDITOR_SCOPE, EDITOR_KEYS, key) == Some(EditorAct::Done) {
+                self.commit(ctx);
+            } else {
+                editing.field.handle(key);
             }
             // While writing, every key is the editor's: no tab or global key fires.
             return Went::Handled;
@@ -441,15 +434,13 @@ impl SessionView {
             Act::PreviousPane => self.step_pane(ctx.share_safe, -1),
             Act::Toggle => match self.pane {
                 Pane::Left if !self.competencies => {
-                    let change = rules::tick(p, &self.id, self.agenda_cursor);
-                    ctx.change(change);
+                    ctx.change(rules::tick(p, &self.id, self.agenda_cursor))
                 }
                 Pane::Actions => {
                     if let Some(&index) = shown.get(self.action_cursor) {
                         let id = p.actions[index].id;
                         self.pinned.insert(id);
-                        let change = rules::toggle_action(p, id);
-                        ctx.change(change);
+                        ctx.change(rules::toggle_action(p, id));
                     }
                 }
                 _ => ctx.say("space ticks an agenda item or an action item"),
@@ -474,16 +465,12 @@ impl SessionView {
                 self.competencies = !self.competencies;
                 self.pane = Pane::Left;
             }
-            Act::Rate => {
-                if self.pane == Pane::Left && self.competencies {
-                    if let Some(form) = forms::rate_at(ctx, self.competency_cursor, Rater::Manager)
-                    {
-                        return Went::Popup(form);
-                    }
-                } else {
-                    ctx.say("c shows the competencies; r rates the one selected");
+            Act::Rate if self.pane == Pane::Left && self.competencies => {
+                if let Some(form) = forms::rate_at(ctx, self.competency_cursor, Rater::Manager) {
+                    return Went::Popup(form);
                 }
             }
+            Act::Rate => ctx.say("c shows the competencies; r rates the one selected"),
             Act::Search => self.search = Some(Search::default()),
             Act::Back => return Went::To(Focus::Sessions),
         }
