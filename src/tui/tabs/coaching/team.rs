@@ -26,28 +26,23 @@ use crate::tui::widgets::{hint, when};
 use Key::{Char as C, Code};
 
 /// The key on the roster that opens the view, and what it says under share-safe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    Team,
-}
-
-const OPEN_KEYS: &[Binding<Open>] = &[bind(
+const OPEN_KEYS: &[Binding<()>] = &[bind(
     "team",
     &[C('b')],
-    Open::Team,
+    (),
     "the team: who could fill which role, and coverage",
     Footer::Word("bench"),
 )];
 
-const OPEN_KEYS_HIDDEN: &[Binding<Open>] = &[bind(
+const OPEN_KEYS_HIDDEN: &[Binding<()>] = &[bind(
     "team",
     &[C('b')],
-    Open::Team,
+    (),
     "hidden under share-safe: the team shows others",
     Footer::Word("bench: hidden"),
 )];
 
-pub const OPEN_SCOPE: &str = "coaching-roster-team";
+const OPEN_SCOPE: &str = "coaching-roster-team";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -87,11 +82,6 @@ pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
 /// Whether `key` asks for the view.
 pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
     keymap.action(OPEN_SCOPE, OPEN_KEYS, key).is_some()
-}
-
-/// The help's section: the key that opens the view, then the view's own.
-pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
-    open_keys(keymap, share_safe).then(keys(keymap))
 }
 
 pub fn keys(keymap: &Keymap) -> KeySection {
