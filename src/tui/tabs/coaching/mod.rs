@@ -255,10 +255,7 @@ impl Tab for CoachingTab {
             self.focus = Focus::Roster;
         }
         // The open asked for did not happen (refused, or not saved): nothing starts later.
-        if !ctx.sync.is_opening()
-            && self.start_for.is_some()
-            && ctx.profile().map(|p| &p.id) != self.start_for.as_ref()
-        {
+        if !ctx.sync.is_opening() && ctx.profile().map(|p| &p.id) != self.start_for.as_ref() {
             self.start_for = None;
         }
         self.roster.refresh(ctx);

@@ -290,24 +290,17 @@ impl SessionView {
             Constraint::Fill(1),
         ]));
         let brief = Constraint::Length(3);
+        // Outside the editor, the notes and the private notes take a share (in percent) each.
+        let shares = |notes, private| {
+            let [notes, private] = [notes, private].map(Constraint::Percentage);
+            (notes, private, Constraint::Fill(1))
+        };
         let (notes, private, actions) = match (self.writing(), ctx.share_safe) {
             (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
             (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
-            (_, true) => (
-                Constraint::Percentage(50),
-                Constraint::Length(0),
-                Constraint::Fill(1),
-            ),
-            (_, false) if self.recall(ctx).is_some() => (
-                Constraint::Percentage(35),
-                Constraint::Percentage(35),
-                Constraint::Fill(1),
-            ),
-            (_, false) => (
-                Constraint::Percentage(40),
-                Constraint::Percentage(25),
-                Constraint::Fill(1),
-            ),
+            (_, true) => shares(50, 0),
+            (_, false) if self.recall(ctx).is_some() => shares(35, 35),
+            (_, false) => shares(40, 25),
         };
         let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
         [left, notes, private, actions]
@@ -382,7 +375,6 @@ impl SessionView {
 
     fn start_editing(&mut self, ctx: &mut Ctx, which: Notes) {
         if let Some(reason) = ctx.sync.read_only() {
-            let reason = reason.to_string();
             ctx.complain(format!("not writable: {reason}"));
             return;
         }
