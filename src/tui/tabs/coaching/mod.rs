@@ -92,13 +92,13 @@ impl CoachingTab {
             Went::Handled => Outcome::Handled,
             Went::Popup(popup) => Outcome::Open(popup),
             Went::To(focus) => {
-                if focus != Focus::Session {
-                    if let Some(view) = &mut self.session {
-                        view.leave(ctx);
-                    }
-                    if focus == Focus::Sessions {
-                        self.session = None;
-                    }
+                if focus != Focus::Session
+                    && let Some(view) = &mut self.session
+                {
+                    view.leave(ctx);
+                }
+                if focus == Focus::Sessions {
+                    self.session = None;
                 }
                 self.focus = focus;
                 Outcome::Handled
@@ -150,11 +150,8 @@ impl Tab for CoachingTab {
     }
 
     fn open_session(&self) -> Option<&str> {
-        let view = self
-            .session
-            .as_ref()
-            .filter(|_| self.focus == Focus::Session)?;
-        Some(&view.id)
+        let view = self.session.as_ref()?;
+        (self.focus == Focus::Session).then_some(&view.id)
     }
 
     fn keys(&self, keymap: &Keymap) -> KeySection {
@@ -175,7 +172,8 @@ impl Tab for CoachingTab {
 
     fn help(&self, keymap: &Keymap) -> Vec<KeySection> {
         let mut sections = Vec::from(self.roster.help(keymap));
-        sections.push(team::help(keymap, self.share_safe));
+        // The key that opens the team view, then the view's own.
+        sections.push(team::open_keys(keymap, self.share_safe).then(team::keys(keymap)));
         sections.push(sessions::keys(keymap));
         sections.extend(session::help(keymap));
         sections
@@ -257,10 +255,7 @@ impl Tab for CoachingTab {
             self.focus = Focus::Roster;
         }
         // The open asked for did not happen (refused, or not saved): nothing starts later.
-        if !ctx.sync.is_opening()
-            && self.start_for.is_some()
-            && ctx.profile().map(|p| &p.id) != self.start_for.as_ref()
-        {
+        if !ctx.sync.is_opening() && ctx.profile().map(|p| &p.id) != self.start_for.as_ref() {
             self.start_for = None;
         }
         self.roster.refresh(ctx);

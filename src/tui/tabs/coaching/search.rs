@@ -29,8 +29,7 @@ pub struct Search {
 
 impl Default for Search {
     fn default() -> Search {
-        let mut field = TextField::new("", false);
-        field.focus(true);
+        let field = TextField::new("", false);
         Search { field, cursor: 0 }
     }
 }
@@ -159,7 +158,6 @@ impl Search {
                 hanging("", 2, &text::one_line(&entry), width, 3, Style::default())
             })
             .collect();
-        let cursor = self.cursor.min(hits.len() - 1);
-        list::render(buf, found, body, items, Some(cursor), theme);
+        list::render(buf, found, body, items, Some(self.cursor), theme);
     }
 }

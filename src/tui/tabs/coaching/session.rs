@@ -290,24 +290,17 @@ impl SessionView {
             Constraint::Fill(1),
         ]));
         let brief = Constraint::Length(3);
+        // Outside the editor, the notes and the private notes take a share (in percent) each.
+        let shares = |notes, private| {
+            let [notes, private] = [notes, private].map(Constraint::Percentage);
+            (notes, private, Constraint::Fill(1))
+        };
         let (notes, private, actions) = match (self.writing(), ctx.share_safe) {
             (Some(Notes::Shared), _) => (Constraint::Fill(1), brief, brief),
             (Some(Notes::Private), false) => (brief, Constraint::Fill(1), brief),
-            (_, true) => (
-                Constraint::Percentage(50),
-                Constraint::Length(0),
-                Constraint::Fill(1),
-            ),
-            (_, false) if self.recall(ctx).is_some() => (
-                Constraint::Percentage(35),
-                Constraint::Percentage(35),
-                Constraint::Fill(1),
-            ),
-            (_, false) => (
-                Constraint::Percentage(40),
-                Constraint::Percentage(25),
-                Constraint::Fill(1),
-            ),
+            (_, true) => shares(50, 0),
+            (_, false) if self.recall(ctx).is_some() => shares(35, 35),
+            (_, false) => shares(40, 25),
         };
         let [notes, private, actions] = right.layout(&Layout::vertical([notes, private, actions]));
         [left, notes, private, actions]
@@ -368,13 +361,8 @@ impl SessionView {
         ctx.change(change);
         let now = self.held(ctx, editing.which);
         if now.as_deref() != Some(typed.as_str()) {
-            let mut field = editing.field;
-            field.focus(true);
-            self.editing = Some(Editing {
-                which: editing.which,
-                field,
-                seen: now.unwrap_or_default(),
-            });
+            let seen = now.unwrap_or_default();
+            self.editing = Some(Editing { seen, ..editing });
         }
     }
 
@@ -387,7 +375,6 @@ impl SessionView {
 
     fn start_editing(&mut self, ctx: &mut Ctx, which: Notes) {
         if let Some(reason) = ctx.sync.read_only() {
-            let reason = reason.to_string();
             ctx.complain(format!("not writable: {reason}"));
             return;
         }
@@ -398,18 +385,16 @@ impl SessionView {
         let Some(seen) = self.held(ctx, which) else {
             return;
         };
-        let mut field = TextField::note(&seen);
-        field.focus(true);
+        let field = TextField::note(&seen);
         self.editing = Some(Editing { which, field, seen });
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
         if let Some(editing) = &mut self.editing {
-            match ctx.keymap.action(EDITOR_SCOPE, EDITOR_KEYS, key) {
-                Some(EditorAct::Done) => self.commit(ctx),
-                Some(EditorAct::Field) | None => {
-                    editing.field.handle(key);
-                }
+            if ctx.keymap.action(EDITOR_SCOPE, EDITOR_KEYS, key) == Some(EditorAct::Done) {
+                self.commit(ctx);
+            } else {
+                editing.field.handle(key);
             }
             // While writing, every key is the editor's: no tab or global key fires.
             return Went::Handled;
@@ -441,15 +426,13 @@ impl SessionView {
             Act::PreviousPane => self.step_pane(ctx.share_safe, -1),
             Act::Toggle => match self.pane {
                 Pane::Left if !self.competencies => {
-                    let change = rules::tick(p, &self.id, self.agenda_cursor);
-                    ctx.change(change);
+                    ctx.change(rules::tick(p, &self.id, self.agenda_cursor))
                 }
                 Pane::Actions => {
                     if let Some(&index) = shown.get(self.action_cursor) {
                         let id = p.actions[index].id;
                         self.pinned.insert(id);
-                        let change = rules::toggle_action(p, id);
-                        ctx.change(change);
+                        ctx.change(rules::toggle_action(p, id));
                     }
                 }
                 _ => ctx.say("space ticks an agenda item or an action item"),
@@ -474,16 +457,12 @@ impl SessionView {
                 self.competencies = !self.competencies;
                 self.pane = Pane::Left;
             }
-            Act::Rate => {
-                if self.pane == Pane::Left && self.competencies {
-                    if let Some(form) = forms::rate_at(ctx, self.competency_cursor, Rater::Manager)
-                    {
-                        return Went::Popup(form);
-                    }
-                } else {
-                    ctx.say("c shows the competencies; r rates the one selected");
+            Act::Rate if self.pane == Pane::Left && self.competencies => {
+                if let Some(form) = forms::rate_at(ctx, self.competency_cursor, Rater::Manager) {
+                    return Went::Popup(form);
                 }
             }
+            Act::Rate => ctx.say("c shows the competencies; r rates the one selected"),
             Act::Search => self.search = Some(Search::default()),
             Act::Back => return Went::To(Focus::Sessions),
         }

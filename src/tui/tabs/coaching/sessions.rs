@@ -104,13 +104,9 @@ pub fn start_or_open(ctx: &mut Ctx) -> Went {
     }
     let (change, id) = rules::start_session(p, &ctx.ladder, today, SessionStart::default());
     ctx.change(Some(change));
-    if ctx
-        .profile()
-        .is_some_and(|p| p.sessions.iter().any(|s| s.id == id))
-    {
-        return Went::Session(id);
-    }
-    Went::Handled
+    ctx.profile()
+        .filter(|p| p.sessions.iter().any(|s| s.id == id))
+        .map_or(Went::Handled, |_| Went::Session(id))
 }
 
 impl SessionsPane {
@@ -231,13 +227,12 @@ impl SessionsPane {
                 hanging("", 2, &text::one_line(&entry), width, 3, Style::default())
             })
             .collect();
-        let cursor = self.cursor.min(listed.len().saturating_sub(1));
         list::render(
             buf,
             list_area,
             area,
             items,
-            (focused && !listed.is_empty()).then_some(cursor),
+            focused.then_some(self.cursor),
             theme,
         );
     }

@@ -26,28 +26,23 @@ use crate::tui::widgets::{hint, when};
 use Key::{Char as C, Code};
 
 /// The key on the roster that opens the view, and what it says under share-safe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    Team,
-}
-
-const OPEN_KEYS: &[Binding<Open>] = &[bind(
+const OPEN_KEYS: &[Binding<()>] = &[bind(
     "team",
     &[C('b')],
-    Open::Team,
+    (),
     "the team: who could fill which role, and coverage",
     Footer::Word("bench"),
 )];
 
-const OPEN_KEYS_HIDDEN: &[Binding<Open>] = &[bind(
+const OPEN_KEYS_HIDDEN: &[Binding<()>] = &[bind(
     "team",
     &[C('b')],
-    Open::Team,
+    (),
     "hidden under share-safe: the team shows others",
     Footer::Word("bench: hidden"),
 )];
 
-pub const OPEN_SCOPE: &str = "coaching-roster-team";
+const OPEN_SCOPE: &str = "coaching-roster-team";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -87,11 +82,6 @@ pub fn open_keys(keymap: &Keymap, share_safe: bool) -> KeySection {
 /// Whether `key` asks for the view.
 pub fn opens(keymap: &Keymap, key: &KeyEvent) -> bool {
     keymap.action(OPEN_SCOPE, OPEN_KEYS, key).is_some()
-}
-
-/// The help's section: the key that opens the view, then the view's own.
-pub fn help(keymap: &Keymap, share_safe: bool) -> KeySection {
-    open_keys(keymap, share_safe).then(keys(keymap))
 }
 
 pub fn keys(keymap: &Keymap) -> KeySection {
@@ -261,26 +251,28 @@ impl TeamView {
         rows
     }
 
-    fn widths(&self) -> Vec<Constraint> {
+    /// The part showing: its title, the header of its table and the widths of its columns.
+    fn columns(&self) -> (&'static str, Row<'static>, Vec<Constraint>) {
         if self.showing_coverage {
             let most = self.coverage.iter().map(|c| c.ladder.competencies().len());
             let marks = std::iter::repeat_n(Constraint::Length(4), most.max().unwrap_or(0));
-            [Constraint::Min(18)].into_iter().chain(marks).collect()
+            let widths = [Constraint::Min(18)].into_iter().chain(marks).collect();
+            let header = Row::new(["person → next role"]);
+            ("Team coverage · Tab: bench", header, widths)
         } else {
+            let words = Band::ALL.map(Band::words);
+            let header = Row::new(["role"].into_iter().chain(words).chain(["flag"]));
             // "⚠ only one successor", the longest flag, in full.
             let bands = [Constraint::Fill(2); 3];
             let flag = [Constraint::Length(20)];
-            [[Constraint::Fill(3)].as_slice(), &bands, &flag].concat()
+            let widths = [[Constraint::Fill(3)].as_slice(), &bands, &flag].concat();
+            ("Bench · Tab: coverage", header, widths)
         }
     }
 
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer, area: Rect) {
         let theme = ctx.theme;
-        let title = if self.showing_coverage {
-            "Team coverage · Tab: bench"
-        } else {
-            "Bench · Tab: coverage"
-        };
+        let (title, header, widths) = self.columns();
         let inner = framed(buf, area, pane(title, theme.heading()));
         if ctx.share_safe {
             let hidden = "hidden under share-safe: the team view shows other people";
@@ -293,14 +285,8 @@ impl TeamView {
         let offset = self.offset.min(last_start(&rows, page));
         let total = rows.iter().map(|(_, height)| height).sum();
         let above = rows[..offset].iter().map(|(_, height)| height).sum();
-        let header = if self.showing_coverage {
-            Row::new(["person → next role"])
-        } else {
-            let bands = Band::ALL.map(Band::words);
-            Row::new(["role"].into_iter().chain(bands).chain(["flag"]))
-        };
         let shown = rows.into_iter().skip(offset).map(|(row, _)| row);
-        let table = Table::new(shown, self.widths()).header(header.style(theme.muted()));
+        let table = Table::new(shown, widths).header(header.style(theme.muted()));
         let width = inner.width.saturating_sub(1);
         table.render(Rect { width, ..inner }, buf);
         scrollbar(buf, area, total, above, page);
