@@ -207,7 +207,7 @@ impl App {
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.ctx.size
+        (self.ctx.screen.width, self.ctx.screen.height)
     }
 
     /// The open profile's link to the disk: why it is read-only, whether saves are pending,
@@ -333,14 +333,14 @@ impl App {
     fn screen(&self) -> Option<Screen> {
         let labels: Vec<(char, &str)> = self.tabs.iter().map(|t| (t.digit(), t.name())).collect();
         layout::screen(
-            self.ctx.screen(),
+            self.ctx.screen,
             &labels,
             self.ctx.sync.read_only().is_some(),
         )
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.ctx.size = (width, height);
+        self.ctx.screen = Rect::new(0, 0, width, height);
         self.refresh_tabs();
     }
 
