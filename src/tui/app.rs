@@ -18,7 +18,7 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 use super::context::Ctx;
 use super::first_run::{FirstRun, Progress};
 use super::key_list;
-use super::keymap::{self, Global, KeyRow, KeySection, Keymap};
+use super::keymap::{self, Global, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::popups::{self, Popup, Stay, help};
 use super::tab::{Outcome, Tab};
@@ -477,8 +477,7 @@ impl App {
     }
 
     pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        self.render(area, frame.buffer_mut());
+        self.render(frame.area(), frame.buffer_mut());
     }
 
     /// Draws the whole screen into `buf`; used by the terminal, tests and benchmarks alike.
@@ -586,12 +585,11 @@ impl App {
         let offer_share_safe = self.ctx.share_safe
             || self.first_run.is_none() && self.tabs[self.active].shows_private_notes();
         let help = global.iter().find(|r| r.name == "global.help");
-        let offered = |r: &&KeyRow| offer_share_safe || r.name != "global.share-safe";
         let own: Vec<String> = local.iter().filter_map(|r| r.footer.clone()).collect();
         let everywhere: Vec<String> = global
             .iter()
-            .filter(offered)
             .filter(|r| r.name != "global.help")
+            .filter(|r| offer_share_safe || r.name != "global.share-safe")
             .filter_map(|r| r.footer.clone())
             .collect();
         // Keys with no hint of their own are behind the help key (`? more`), as any left out.
