@@ -184,7 +184,7 @@ impl App {
             first_run: None,
             quit: false,
         };
-        app.resize(80, 24);
+        app.refresh_tabs();
         if first {
             app.first_run = Some(FirstRun::new(&app.ctx));
         }
@@ -339,11 +339,6 @@ impl App {
         )
     }
 
-    fn resize(&mut self, width: u16, height: u16) {
-        self.ctx.screen = Rect::new(0, 0, width, height);
-        self.refresh_tabs();
-    }
-
     fn refresh_tabs(&mut self) {
         self.ctx.body = self.screen().map_or(Rect::default(), |s| s.body);
         for tab in &mut self.tabs {
@@ -375,7 +370,10 @@ impl App {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
             Event::Paste(text) => self.paste(text),
             Event::Mouse(mouse) => self.mouse(mouse),
-            Event::Resize(w, h) => self.resize(*w, *h),
+            Event::Resize(w, h) => {
+                self.ctx.screen = Rect::new(0, 0, *w, *h);
+                self.refresh_tabs();
+            }
             _ => {}
         }
         self.after_disk();

@@ -69,7 +69,7 @@ impl Ctx {
             told_since_change: false,
             theme,
             keymap: Keymap::default(),
-            screen: Rect::default(),
+            screen: Rect::new(0, 0, 80, 24),
             clock: Clock::from_env().unwrap_or_default(),
             body: Rect::default(),
             share_safe: false,
