@@ -18,7 +18,7 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 use super::context::Ctx;
 use super::first_run::{FirstRun, Progress};
 use super::key_list;
-use super::keymap::{self, Global, KeyRow, KeySection, Keymap};
+use super::keymap::{self, Global, KeySection, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::popups::{self, Popup, Stay, help};
 use super::tab::{Outcome, Tab};
@@ -184,7 +184,7 @@ impl App {
             first_run: None,
             quit: false,
         };
-        app.resize(80, 24);
+        app.refresh_tabs();
         if first {
             app.first_run = Some(FirstRun::new(&app.ctx));
         }
@@ -207,7 +207,7 @@ impl App {
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.ctx.size
+        (self.ctx.screen.width, self.ctx.screen.height)
     }
 
     /// The open profile's link to the disk: why it is read-only, whether saves are pending,
@@ -333,15 +333,10 @@ impl App {
     fn screen(&self) -> Option<Screen> {
         let labels: Vec<(char, &str)> = self.tabs.iter().map(|t| (t.digit(), t.name())).collect();
         layout::screen(
-            self.ctx.screen(),
+            self.ctx.screen,
             &labels,
             self.ctx.sync.read_only().is_some(),
         )
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.ctx.size = (width, height);
-        self.refresh_tabs();
     }
 
     fn refresh_tabs(&mut self) {
@@ -375,7 +370,10 @@ impl App {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
             Event::Paste(text) => self.paste(text),
             Event::Mouse(mouse) => self.mouse(mouse),
-            Event::Resize(w, h) => self.resize(*w, *h),
+            Event::Resize(w, h) => {
+                self.ctx.screen = Rect::new(0, 0, *w, *h);
+                self.refresh_tabs();
+            }
             _ => {}
         }
         self.after_disk();
@@ -477,8 +475,7 @@ impl App {
     }
 
     pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        self.render(area, frame.buffer_mut());
+        self.render(frame.area(), frame.buffer_mut());
     }
 
     /// Draws the whole screen into `buf`; used by the terminal, tests and benchmarks alike.
@@ -586,12 +583,11 @@ impl App {
         let offer_share_safe = self.ctx.share_safe
             || self.first_run.is_none() && self.tabs[self.active].shows_private_notes();
         let help = global.iter().find(|r| r.name == "global.help");
-        let offered = |r: &&KeyRow| offer_share_safe || r.name != "global.share-safe";
         let own: Vec<String> = local.iter().filter_map(|r| r.footer.clone()).collect();
         let everywhere: Vec<String> = global
             .iter()
-            .filter(offered)
             .filter(|r| r.name != "global.help")
+            .filter(|r| offer_share_safe || r.name != "global.share-safe")
             .filter_map(|r| r.footer.clone())
             .collect();
         // Keys with no hint of their own are behind the help key (`? more`), as any left out.

@@ -12,15 +12,15 @@ use crate::live::{Notice, ProfileSync, RosterReader};
 use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
 
-/// The paths an auto-plan found, kept so `n` can step through them.
-#[derive(Debug, Default)]
+/// The paths found while one is shown on the Ladder tab, kept so `n` can step through them;
+/// making one the plan is done with them.
+#[derive(Debug)]
 struct Alternatives {
     /// (profile, current role, target) they were planned for.
     between: (String, String, Option<String>),
+    /// Never empty.
     paths: Vec<Path>,
     index: usize,
-    /// Whether the path at `index` is being looked at in the Ladder tab, not yet used.
-    previewing: bool,
 }
 
 /// What the alternatives were planned for: they hold for this person, role and target only.
@@ -40,7 +40,8 @@ pub struct Ctx {
     told_since_change: bool,
     pub theme: Theme,
     pub keymap: Keymap,
-    pub size: (u16, u16),
+    /// The whole terminal.
+    pub screen: Rect,
     /// Where "today" comes from.
     pub clock: Clock,
     /// Where the current tab draws, as the app laid the screen out.
@@ -55,7 +56,7 @@ pub struct Ctx {
     roster_reader: RosterReader,
     /// Another profile was opened since the app last asked.
     switched: bool,
-    alternatives: Alternatives,
+    alternatives: Option<Alternatives>,
 }
 
 impl Ctx {
@@ -68,7 +69,7 @@ impl Ctx {
             told_since_change: false,
             theme,
             keymap: Keymap::default(),
-            size: (80, 24),
+            screen: Rect::new(0, 0, 80, 24),
             clock: Clock::from_env().unwrap_or_default(),
             body: Rect::default(),
             share_safe: false,
@@ -76,7 +77,7 @@ impl Ctx {
             me: None,
             roster_reader: RosterReader::new(false),
             switched: false,
-            alternatives: Alternatives::default(),
+            alternatives: None,
         }
     }
 
@@ -136,15 +137,15 @@ impl Ctx {
             .filter(|p| self.me.as_ref().is_some_and(|me| *me != p.id))
     }
 
-    /// The whole terminal.
-    pub fn screen(&self) -> Rect {
-        Rect::new(0, 0, self.size.0, self.size.1)
-    }
-
     /// Where a popup may go: the terminal but its last row, so the footer naming the popup's
     /// keys stays in sight.
     pub fn popup_room(&self) -> Rect {
-        Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(1))
+        Rect::new(
+            0,
+            0,
+            self.screen.width,
+            self.screen.height.saturating_sub(1),
+        )
     }
 
     pub fn today(&self) -> Date {
@@ -191,7 +192,7 @@ impl Ctx {
             // it is saved.
             self.ladder_ref = ladder.id().to_string();
             self.ladder = ladder;
-            self.alternatives = Alternatives::default();
+            self.alternatives = None;
             self.switched = true;
             self.request_roster();
         }
@@ -205,47 +206,43 @@ impl Ctx {
         heard
     }
 
-    /// Plans the best path to the target (or, with `next`, the next of the paths found) and
+    /// Plans the best path to the target (or, with `next`, the next of the paths shown) and
     /// puts it in the plan.
     pub fn auto_plan(&mut self, next: bool) {
-        if self.find_paths(next) {
+        if self.find_paths(next).is_some() {
             self.use_path_found();
         }
     }
 
     /// Finds the paths from the current role to the target (or, with `next`, steps to the
-    /// next of those found); false when there is none to show.
-    fn find_paths(&mut self, next: bool) -> bool {
-        let Some(p) = self.sync.profile() else {
-            return false;
-        };
+    /// next of those shown): the index of the one to show and how many there are, if any.
+    fn find_paths(&mut self, next: bool) -> Option<(usize, usize)> {
+        let p = self.sync.profile()?;
         let between = between(p);
-        if next && between == self.alternatives.between && !self.alternatives.paths.is_empty() {
-            self.alternatives.index = (self.alternatives.index + 1) % self.alternatives.paths.len();
-        } else {
-            match rules::paths_to_target(p, &self.ladder, 5) {
+        match &mut self.alternatives {
+            Some(a) if next && a.between == between => a.index = (a.index + 1) % a.paths.len(),
+            _ => match rules::paths_to_target(p, &self.ladder, 5) {
                 Ok(paths) => {
-                    self.alternatives = Alternatives {
+                    self.alternatives = (!paths.is_empty()).then_some(Alternatives {
                         between,
                         paths,
                         index: 0,
-                        previewing: false,
-                    }
+                    })
                 }
                 Err(refusal) => {
                     self.complain(refusal.0);
-                    return false;
+                    return None;
                 }
-            }
+            },
         }
-        !self.alternatives.paths.is_empty()
+        self.alternatives.as_ref().map(|a| (a.index, a.paths.len()))
     }
 
     /// Makes the path found at the index the plan.
     fn use_path_found(&mut self) {
-        self.alternatives.previewing = false;
-        let Some(p) = self.sync.profile() else { return };
-        let alternatives = &self.alternatives;
+        let (Some(p), Some(alternatives)) = (self.sync.profile(), self.alternatives.take()) else {
+            return;
+        };
         let Some(path) = alternatives.paths.get(alternatives.index) else {
             return;
         };
@@ -264,16 +261,12 @@ impl Ctx {
     /// Shows the best path (or, with `next`, the next one) on the graph without touching the
     /// plan: looking never writes; [`Ctx::use_previewed_path`] does.
     pub fn preview_path(&mut self, next: bool, use_key: &str) {
-        let next = next && self.previewed_plan().is_some();
-        if !self.find_paths(next) {
+        let Some((index, count)) = self.find_paths(next) else {
             return;
-        }
-        self.alternatives.previewing = true;
-        let alternatives = &self.alternatives;
+        };
         self.say(format!(
-            "path {} of {} shown, your plan unchanged — {use_key} uses this path, n the next",
-            alternatives.index + 1,
-            alternatives.paths.len()
+            "path {} of {count} shown, your plan unchanged — {use_key} uses this path, n the next",
+            index + 1
         ));
     }
 
@@ -289,14 +282,12 @@ impl Ctx {
     /// The open profile as it would be with the path shown as its plan, while one is shown
     /// and still holds for the person, their current role and target.
     pub fn previewed_plan(&self) -> Option<Profile> {
-        let a = &self.alternatives;
-        let p = self.sync.profile()?;
-        if !a.previewing || a.between != between(p) {
+        let (a, p) = (self.alternatives.as_ref()?, self.sync.profile()?);
+        if a.between != between(p) {
             return None;
         }
-        let path = a.paths.get(a.index)?;
         let mut shown = p.clone();
-        shown.plan = rules::plan_of_path(p, &self.ladder, path).1;
+        shown.plan = rules::plan_of_path(p, &self.ladder, a.paths.get(a.index)?).1;
         Some(shown)
     }
 }

@@ -158,10 +158,15 @@ impl FirstRun {
         first
     }
 
+    /// The graph's marks: the role chosen as current so far, if any.
     fn marks(&self) -> Marks {
+        let current = match self.step {
+            Step::PickCurrent => None,
+            Step::PickTarget { current } | Step::Name { current, .. } => Some(current),
+        };
         Marks {
             plan: PlanMarks {
-                current: self.current(),
+                current,
                 ..PlanMarks::default()
             },
             ..Marks::default()
@@ -171,14 +176,6 @@ impl FirstRun {
     /// The grid and where the graph's parts go, for this frame.
     fn layout(&self, ctx: &Ctx) -> (Rc<Grid>, GraphAreas) {
         self.graph.lay_out(&ctx.ladder, &self.marks(), ctx.body, 0)
-    }
-
-    /// The role chosen as current so far, if any.
-    fn current(&self) -> Option<RoleIdx> {
-        match self.step {
-            Step::PickCurrent => None,
-            Step::PickTarget { current } | Step::Name { current, .. } => Some(current),
-        }
     }
 
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
@@ -205,13 +202,21 @@ impl FirstRun {
         let action = ctx.keymap.action(scope, table, key);
         if let Step::Name {
             current,
+            target,
             field,
             error,
-            ..
         } = &mut self.step
         {
             match action {
-                Some(Action::Choose) => return self.create(ctx),
+                Some(Action::Choose) => match create(ctx, *current, *target, &field.value()) {
+                    Ok(id) => {
+                        ctx.say(format!(
+                            "welcome — your plan is saved as {id}; press ? for every key"
+                        ));
+                        return Progress::Done;
+                    }
+                    Err(why) => *error = Some(why),
+                },
                 Some(Action::Back) => self.step = Step::PickTarget { current: *current },
                 _ => {
                     if field.handle(key) == Edit::Changed {
@@ -265,40 +270,6 @@ impl FirstRun {
         }
     }
 
-    fn create(&mut self, ctx: &mut Ctx) -> Progress {
-        let Step::Name {
-            current,
-            target,
-            field,
-            error,
-        } = &mut self.step
-        else {
-            return Progress::Stay;
-        };
-        let new = profile::new_profile(
-            &field.value(),
-            ctx.ladder_ref.clone(),
-            ctx.ladder.role(*current).id.to_string(),
-            target.map(|t| ctx.ladder.role(t).id.to_string()),
-        );
-        let created = new.map_err(|e| e.to_string()).and_then(|new| {
-            let id = new.id.clone();
-            ctx.sync.create(new).map(|()| id)
-        });
-        match created {
-            Ok(id) => {
-                ctx.say(format!(
-                    "welcome — your plan is saved as {id}; press ? for every key"
-                ));
-                Progress::Done
-            }
-            Err(why) => {
-                *error = Some(why);
-                Progress::Stay
-            }
-        }
-    }
-
     pub fn refresh(&mut self, ctx: &Ctx) {
         let (grid, areas) = self.layout(ctx);
         self.graph.keep_visible(&grid, areas.canvas);
@@ -340,6 +311,25 @@ impl FirstRun {
             hint.render(below, buf);
         }
     }
+}
+
+/// Creates the profile `name` in the roles chosen, and opens it: its id, or why not.
+fn create(
+    ctx: &mut Ctx,
+    current: RoleIdx,
+    target: Option<RoleIdx>,
+    name: &str,
+) -> Result<String, String> {
+    let role = |r: RoleIdx| ctx.ladder.role(r).id.to_string();
+    let new = profile::new_profile(
+        name,
+        ctx.ladder_ref.clone(),
+        role(current),
+        target.map(role),
+    );
+    let new = new.map_err(|e| e.to_string())?;
+    let id = new.id.clone();
+    ctx.sync.create(new).map(|()| id)
 }
 
 fn name_step(current: RoleIdx, target: Option<RoleIdx>) -> Step {

@@ -107,12 +107,11 @@ fn is_fixed(row: &KeyRow) -> bool {
 /// The keys in force on each screen, in the order they are tried: a tab's own, then the global
 /// ones; a popup's or the first run's alone.
 fn screens(keymap: &Keymap, tabs: &[Box<dyn Tab>]) -> Vec<(String, Vec<KeyRow>)> {
-    let global = keymap.section("Everywhere", "global", keymap::GLOBAL).rows;
+    let global = keymap.section("Everywhere", "global", keymap::GLOBAL);
     let mut screens: Vec<(String, Vec<KeyRow>)> = tabs
         .iter()
         .map(|tab| {
-            let mut rows = tab.keys(keymap).rows;
-            rows.extend(global.iter().cloned());
+            let rows = tab.keys(keymap).then(global.clone()).rows;
             (format!("the {} tab", tab.name()), rows)
         })
         .collect();

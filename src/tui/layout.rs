@@ -50,15 +50,14 @@ pub fn screen(area: Rect, tabs: &[(char, &str)], banner: bool) -> Option<Screen>
     let widths = tabs.iter().map(|&(digit, name)| {
         Constraint::Length(text::width(&tab_label(digit, name, false)) as u16)
     });
-    let tab_rects = Layout::horizontal(widths)
-        .spacing(1)
-        .flex(Flex::Start)
-        .split(tab_bar)
-        .to_vec();
     Some(Screen {
         header,
         tab_bar,
-        tabs: tab_rects,
+        tabs: Layout::horizontal(widths)
+            .spacing(1)
+            .flex(Flex::Start)
+            .split(tab_bar)
+            .to_vec(),
         banner: banner.then_some(banner_row),
         body,
         status,

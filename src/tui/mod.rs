@@ -19,7 +19,7 @@ use std::io::{self, stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
@@ -47,13 +47,10 @@ pub fn run(options: Options) -> Result<(), Failure> {
     // ratatui's hook restores the terminal and prints; while the planner runs, a panic is only
     // noted, so pending changes can be saved before the terminal is restored and it is said.
     let restoring_hook = std::panic::take_hook();
-    let panicked: Arc<Mutex<Option<String>>> = Arc::default();
+    // The first panic is the one to report.
+    let panicked: Arc<OnceLock<String>> = Arc::default();
     let note = Arc::clone(&panicked);
-    std::panic::set_hook(Box::new(move |info| {
-        if let Ok(mut note) = note.lock() {
-            note.get_or_insert_with(|| info.to_string());
-        }
-    }));
+    std::panic::set_hook(Box::new(move |info| _ = note.set(info.to_string())));
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     app.save_in_background();
     let ended = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -67,14 +64,10 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let flushed = flushed.map_err(|e| format!("your last changes were not saved: {e}"));
     match ended {
         Err(_) => {
-            let what = panicked
-                .lock()
-                .ok()
-                .and_then(|mut n| n.take())
-                .unwrap_or_else(|| "a panic".to_string());
+            let what = panicked.get().map_or("a panic", String::as_str);
             Err(Failure::runtime(format!(
                 "the planner crashed ({}); {} — please report this",
-                crate::text::one_line(&what),
+                crate::text::one_line(what),
                 flushed
                     .err()
                     .as_deref()

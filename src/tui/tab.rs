@@ -53,11 +53,10 @@ pub trait Tab {
         Outcome::Ignored
     }
     fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
-        let page = list::page(ctx.body);
         if let Some((scope, cursor, len)) = self.list(ctx)
             && let Some(step) = ctx.keymap.action(scope, list::CURSOR_KEYS, key)
         {
-            *cursor = list::step(*cursor, len, step, page);
+            *cursor = list::step(*cursor, len, step, list::page(ctx.body));
             return Outcome::Handled;
         }
         self.act(ctx, key)

@@ -58,12 +58,10 @@ impl Theme {
         Style::default().add_modifier(Modifier::REVERSED)
     }
     pub fn current(self) -> Style {
-        self.paint(self.palette.current, Modifier::BOLD)
-            .add_modifier(Modifier::BOLD)
+        self.paint(self.palette.current, Modifier::BOLD).bold()
     }
     pub fn target(self) -> Style {
-        self.paint(self.palette.target, Modifier::BOLD)
-            .add_modifier(Modifier::BOLD)
+        self.paint(self.palette.target, Modifier::BOLD).bold()
     }
     pub fn path(self) -> Style {
         self.paint(self.palette.path, Modifier::UNDERLINED)
