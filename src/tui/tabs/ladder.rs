@@ -399,15 +399,13 @@ impl LadderTab {
             if marks.plan.current == Some(role) {
                 say("● you are here", theme.current());
             } else if let Some((step, kind)) = marks.plan.step_to(role) {
-                let (number, arrow, name) = (step_number(step), kind.arrow(), kind.name());
                 say(
-                    &format!("step {number} of your plan  {arrow} {name}"),
+                    &format!("step {} of your plan  {kind}", step_number(step)),
                     theme.path(),
                 );
             } else if let Some(current) = marks.plan.current {
-                let kind = ladder.move_kind(current, role);
                 say(
-                    &format!("from here: {} {}", kind.arrow(), kind.name()),
+                    &format!("from here: {}", ladder.move_kind(current, role)),
                     theme.muted(),
                 );
             }

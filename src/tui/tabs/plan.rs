@@ -179,10 +179,7 @@ impl Tab for PlanTab {
         let mut steps = Vec::new();
         for (i, planned) in profile::planned_steps(p, ladder).into_iter().enumerate() {
             let (step, role) = (planned.step, planned.role);
-            let kind = planned.kind.map_or_else(
-                || "?".to_string(),
-                |k| format!("{} {:<8}", k.arrow(), k.name()),
-            );
+            let kind = planned.kind.map_or("?".into(), |k| format!("{k:<10}"));
             let corner = role
                 .map(|r| text::one_line(ladder.corner_name_of(r)))
                 .unwrap_or_default();
