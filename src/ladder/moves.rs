@@ -1,5 +1,7 @@
 //! What kind of move a change of role is, and whether the ladder's rules allow it.
 
+use std::fmt;
+
 use serde::Serialize;
 
 use super::model::{Ladder, LevelIdx, RoleIdx};
@@ -40,6 +42,14 @@ impl MoveKind {
             MoveKind::Down => "↓",
             MoveKind::Skip => "⇑",
         }
+    }
+}
+
+/// "↗ diagonal": the arrow and the name, as every screen and report shows a move (a width pads
+/// the whole).
+impl fmt::Display for MoveKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{} {}", self.arrow(), self.name()))
     }
 }
 
@@ -129,6 +139,12 @@ mod tests {
             ladder.role_index(from).unwrap(),
             ladder.role_index(to).unwrap(),
         )
+    }
+
+    #[test]
+    fn a_move_shows_as_its_arrow_and_name_and_a_width_pads_the_whole() {
+        assert_eq!(MoveKind::Diagonal.to_string(), "↗ diagonal");
+        assert_eq!(format!("{:<10}|", MoveKind::Down), "↓ down    |");
     }
 
     #[test]

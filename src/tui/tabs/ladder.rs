@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use std::rc::Rc;
 
 use crate::ladder::RoleIdx;
@@ -42,13 +42,6 @@ pub struct LadderTab {
     placed: bool,
     /// Roles marked for comparison, in the order marked.
     compare: Vec<RoleIdx>,
-}
-
-/// The graph as it is laid out for this frame.
-struct Layout {
-    grid: Rc<Grid>,
-    areas: GraphAreas,
-    marks: Marks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,7 +212,8 @@ impl LadderTab {
         if shown { DETAILS_WIDTH } else { 0 }
     }
 
-    fn layout(&self, ctx: &Ctx) -> Layout {
+    /// The graph as it is laid out for this frame, and the marks it shows.
+    fn layout(&self, ctx: &Ctx) -> (Rc<Grid>, GraphAreas, Marks) {
         // A path being looked at shows as the plan would be; the plan itself is unchanged.
         let previewed = ctx.previewed_plan();
         let shown = previewed.as_ref().or(ctx.profile());
@@ -229,7 +223,7 @@ impl LadderTab {
         };
         let details = self.details_width(ctx);
         let (grid, areas) = self.graph.lay_out(&ctx.ladder, &marks, ctx.body, details);
-        Layout { grid, areas, marks }
+        (grid, areas, marks)
     }
 
     fn act(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
@@ -264,10 +258,9 @@ impl LadderTab {
                     return Outcome::Handled;
                 };
                 // A manager setting a report's role reads whose it is.
-                let whose = match ctx.someone_elses() {
-                    Some(p) => format!("{}'s", crate::text::one_line(&p.name)),
-                    None => "your".to_string(),
-                };
+                let whose = ctx
+                    .someone_elses()
+                    .map_or("your".into(), |p| format!("{}'s", text::one_line(&p.name)));
                 if p.current_role == role_id {
                     ctx.say(format!("that is already {whose} current role"));
                 } else {
@@ -363,8 +356,8 @@ impl LadderTab {
             .find(|&r| ctx.ladder.role(r).title.to_lowercase().contains(&wanted));
         match found {
             Some(r) => {
-                let layout = self.layout(ctx);
-                self.graph.select(r, &layout.grid, layout.areas.canvas);
+                let (grid, areas, _) = self.layout(ctx);
+                self.graph.select(r, &grid, areas.canvas);
                 ctx.status = None;
             }
             None => ctx.complain(format!(
@@ -376,9 +369,9 @@ impl LadderTab {
 
     /// Moves the details pane's text by `how`, if the pane shows.
     fn scroll_details(&mut self, ctx: &Ctx, how: Scroll) {
-        let layout = self.layout(ctx);
-        if let Some(pane) = layout.areas.details {
-            let (text, block) = self.details(ctx, &layout.marks);
+        let (_, areas, marks) = self.layout(ctx);
+        if let Some(pane) = areas.details {
+            let (text, block) = self.details(ctx, &marks);
             let offset = pager::scroll(&text, block.inner(pane), self.details_offset(), how);
             self.details_scroll = (self.graph.selected, offset);
         }
@@ -406,15 +399,13 @@ impl LadderTab {
             if marks.plan.current == Some(role) {
                 say("● you are here", theme.current());
             } else if let Some((step, kind)) = marks.plan.step_to(role) {
-                let (number, arrow, name) = (step_number(step), kind.arrow(), kind.name());
                 say(
-                    &format!("step {number} of your plan  {arrow} {name}"),
+                    &format!("step {} of your plan  {kind}", step_number(step)),
                     theme.path(),
                 );
             } else if let Some(current) = marks.plan.current {
-                let kind = ladder.move_kind(current, role);
                 say(
-                    &format!("from here: {} {}", kind.arrow(), kind.name()),
+                    &format!("from here: {}", ladder.move_kind(current, role)),
                     theme.muted(),
                 );
             }
@@ -451,14 +442,9 @@ impl LadderTab {
             );
             for m in &ladder.levels()[level].milestones {
                 let status = p.status_of(&m.id);
-                let style = if status == Status::Done {
-                    theme.muted()
-                } else {
-                    plain
-                };
                 say(
                     &format!("{} {}", status.mark(), text::one_line(&m.title)),
-                    style,
+                    widgets::when(status == Status::Done, theme.muted()),
                 );
             }
             let breadth = profile::breadth(p, ladder);
@@ -477,12 +463,8 @@ impl LadderTab {
             say("", plain);
             say(&text::one_line(summary), theme.muted());
         }
-        let block = Block::bordered()
-            .title(widgets::line(
-                &format!(" {} ", text::one_line(&ladder.role(role).title)),
-                theme.heading(),
-            ))
-            .padding(Padding::horizontal(1));
+        let title = text::one_line(&ladder.role(role).title);
+        let block = widgets::pane(&title, plain).title_style(theme.heading());
         (Paragraph::new(lines).wrap(Wrap { trim: false }), block)
     }
 }
@@ -522,9 +504,8 @@ impl Tab for LadderTab {
             return Outcome::Handled;
         }
         if let Some(direction) = ctx.keymap.action("ladder", MOVE_KEYS, key) {
-            let layout = self.layout(ctx);
-            self.graph
-                .step(direction, &layout.grid, layout.areas.canvas);
+            let (grid, areas, _) = self.layout(ctx);
+            self.graph.step(direction, &grid, areas.canvas);
             return Outcome::Handled;
         }
         match ctx.keymap.action("ladder", KEYS, key) {
@@ -545,9 +526,9 @@ impl Tab for LadderTab {
     }
 
     fn mouse(&mut self, ctx: &mut Ctx, mouse: &MouseEvent) -> Outcome {
-        let layout = self.layout(ctx);
+        let (grid, areas, _) = self.layout(ctx);
         let at = (mouse.column, mouse.row).into();
-        if let Some(pane) = layout.areas.details
+        if let Some(pane) = areas.details
             && pane.contains(at)
         {
             if let Some(how) = list::wheel(mouse) {
@@ -555,12 +536,12 @@ impl Tab for LadderTab {
             }
             return Outcome::Handled;
         }
-        let on_graph = self.graph.mouse(mouse, &layout.grid, layout.areas.canvas);
+        let on_graph = self.graph.mouse(mouse, &grid, areas.canvas);
         on_graph.map_or(Outcome::Ignored, |_| Outcome::Handled)
     }
 
     fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
-        let Layout { grid, areas, marks } = self.layout(ctx);
+        let (grid, areas, marks) = self.layout(ctx);
         Graph {
             ladder: &ctx.ladder,
             grid: &grid,
@@ -590,7 +571,7 @@ impl Tab for LadderTab {
             self.graph.selected = current;
             self.placed = true;
         }
-        let layout = self.layout(ctx);
-        self.graph.keep_visible(&layout.grid, layout.areas.canvas);
+        let (grid, areas, _) = self.layout(ctx);
+        self.graph.keep_visible(&grid, areas.canvas);
     }
 }

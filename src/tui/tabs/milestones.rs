@@ -107,14 +107,8 @@ impl MilestonesTab {
     /// The milestones the tab lists in the view it shows, in order: (level, index in the level).
     fn shown(&self, ctx: &Ctx) -> Vec<(LevelIdx, usize)> {
         if self.learning {
-            learning(ctx).iter().map(|i| (i.level, i.index)).collect()
-        } else {
-            self.rows(ctx)
+            return learning(ctx).iter().map(|i| (i.level, i.index)).collect();
         }
-    }
-
-    /// The milestones the tab lists by level, in order: (level, index within the level).
-    fn rows(&self, ctx: &Ctx) -> Vec<(LevelIdx, usize)> {
         let ladder = &ctx.ladder;
         let current = ctx
             .profile()
@@ -239,7 +233,6 @@ impl Tab for MilestonesTab {
 
     fn act(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Outcome {
         let (_, scope, table) = self.table();
-        let rows = self.shown(ctx);
         let Some(action) = ctx.keymap.action(scope, table, key) else {
             return Outcome::Ignored;
         };
@@ -275,7 +268,7 @@ impl Tab for MilestonesTab {
                 }
             }
             Action::CycleStatus | Action::Edit => {
-                let Some(&(level, i)) = rows.get(self.cursor) else {
+                let Some(&(level, i)) = self.shown(ctx).get(self.cursor) else {
                     return Outcome::Handled;
                 };
                 let milestone = &ctx.ladder.levels()[level].milestones[i];
@@ -311,7 +304,7 @@ impl Tab for MilestonesTab {
         if self.learning {
             return self.draw_learning(ctx, p, inner, buf);
         }
-        let rows = self.rows(ctx);
+        let rows = self.shown(ctx);
         let cursor = self.cursor.min(rows.len().saturating_sub(1));
         let mut items = Vec::new();
         let mut selected = None;

@@ -175,13 +175,11 @@ impl Tab for PlanTab {
         ))
         .wrap(Wrap { trim: false });
         // Every step, judged by the one rule; one the ladder cannot judge shows as "?".
+        let (current, width) = (ladder.role_index(&p.current_role), usize::from(inner.width));
         let mut steps = Vec::new();
         for (i, planned) in profile::planned_steps(p, ladder).into_iter().enumerate() {
             let (step, role) = (planned.step, planned.role);
-            let kind = planned.kind.map_or_else(
-                || "?".to_string(),
-                |k| format!("{} {:<8}", k.arrow(), k.name()),
-            );
+            let kind = planned.kind.map_or("?".into(), |k| format!("{k:<10}"));
             let corner = role
                 .map(|r| text::one_line(ladder.corner_name_of(r)))
                 .unwrap_or_default();
@@ -196,17 +194,10 @@ impl Tab for PlanTab {
             if !step.note.is_empty() {
                 line.push_str(&format!("  — {}", text::one_line(&step.note)));
             }
-            // A line too long for the pane ends in `…`, so nothing is cut unseen.
-            let width = usize::from(inner.width);
-            let mut lines = vec![widgets::line(
-                &text::truncate(&line, width),
-                Style::default(),
-            )];
+            let mut lines = vec![(line, Style::default())];
             if let Some(role) = role {
                 // What the move asks before it, by the one rule `rungs compare` shows.
-                let r = ladder
-                    .role_index(&p.current_role)
-                    .map(|current| profile::readiness_for_move(p, ladder, current, role));
+                let r = current.map(|c| profile::readiness_for_move(p, ladder, c, role));
                 let readiness = match r {
                     Some(r) if r.progress.total > 0 => format!(
                         "readiness {} — {}",
@@ -215,12 +206,13 @@ impl Tab for PlanTab {
                     ),
                     _ => "no new training: not above your level".to_string(),
                 };
-                lines.push(widgets::line(
-                    &text::truncate(&format!("  {readiness}"), width),
-                    theme.muted(),
-                ));
+                lines.push((format!("  {readiness}"), theme.muted()));
             }
-            steps.push(lines);
+            // A line too long for the pane ends in `…`, so nothing is cut unseen.
+            let lines = lines
+                .iter()
+                .map(|(l, s)| widgets::line(&text::truncate(l, width), *s));
+            steps.push(lines.collect::<Vec<_>>());
         }
         let notes = Paragraph::new(notes(ctx, p)).wrap(Wrap { trim: false });
 
@@ -254,8 +246,7 @@ impl Tab for PlanTab {
             .render(middle, buf);
             return;
         }
-        let cursor = self.cursor.min(steps.len() - 1);
-        list::render(buf, middle, ctx.body, steps, Some(cursor), theme);
+        list::render(buf, middle, ctx.body, steps, Some(self.cursor), theme);
     }
 }
 

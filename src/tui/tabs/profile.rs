@@ -382,11 +382,10 @@ impl Tab for ProfileTab {
             .render(rest, buf);
             return;
         }
-        let cursor = self.cursor.min(entries.len() - 1);
         let items = entries
             .into_iter()
             .map(|entry| text::truncate(&format!("  {entry}"), usize::from(rest.width)))
             .map(|entry| widgets::line(&entry, Style::default()));
-        list::render(buf, rest, ctx.body, items, Some(cursor), theme);
+        list::render(buf, rest, ctx.body, items, Some(self.cursor), theme);
     }
 }
