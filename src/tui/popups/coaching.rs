@@ -149,12 +149,9 @@ pub fn rate(id: String, name: &str, by: Rater, latest: Option<RatingLevel>) -> P
 /// The rating form for the competency at `cursor` of `p`'s standings, as `by` by default.
 pub fn rate_at(ctx: &crate::tui::context::Ctx, cursor: usize, by: Rater) -> Option<Popup> {
     let p = ctx.profile()?;
-    let standings = competence::standings(p, &ctx.ladder);
-    let s = standings.get(cursor)?;
-    let latest = match by {
-        Rater::Own => s.own.as_ref(),
-        Rater::Manager => s.manager.as_ref(),
-    }
-    .map(|r| r.level);
-    Some(rate(s.id.clone(), &s.name, by, latest))
+    let s = competence::standings(p, &ctx.ladder)
+        .into_iter()
+        .nth(cursor)?;
+    let latest = competence::latest(p, &s.id, by).map(|r| r.level);
+    Some(rate(s.id, &s.name, by, latest))
 }
