@@ -5,7 +5,7 @@
 use super::Popup;
 use super::form::{Form, Input};
 use crate::profile::competence;
-use crate::profile::{Action, Owner, Rater, RatingLevel, Status, TalkingPoint, rules};
+use crate::profile::{Action, Owner, Rater, RatingLevel, TalkingPoint, rules};
 use crate::tui::widgets::field::TextField;
 
 /// The owner field's label: the person is named as the manager would say it.
@@ -48,17 +48,7 @@ pub fn action_item(
                 return rules::edit_action(seen, *index, text, owner, due, ctx.today())
                     .map_err(|r| r.0);
             }
-            let action = Action {
-                id: 0,
-                seq: 0,
-                changed: 0,
-                text,
-                owner,
-                due,
-                status: Status::Todo,
-                added: ctx.today(),
-                session: session.clone(),
-            };
+            let action = Action::new(text, owner, due, ctx.today(), session.clone());
             rules::add_action(p, action).map(Some).map_err(|r| r.0)
         }),
     ))
@@ -98,14 +88,7 @@ pub fn new_topic() -> Popup {
             let Some(p) = ctx.profile() else {
                 return Ok(None);
             };
-            let point = TalkingPoint {
-                id: 0,
-                seq: 0,
-                text: values.text(0),
-                by: Rater::Manager,
-                added: ctx.today(),
-                closed_in: None,
-            };
+            let point = TalkingPoint::new(values.text(0), Rater::Manager, ctx.today());
             rules::add_point(p, point).map(Some).map_err(|r| r.0)
         }),
     ))
