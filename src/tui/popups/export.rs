@@ -203,24 +203,6 @@ impl ExportMenu {
         };
     }
 
-    /// What the menu says about private notes, and how loudly.
-    fn private_line(&self, ctx: &Ctx, key: &str) -> (String, Style) {
-        match (ctx.share_safe, self.private) {
-            (true, _) => (
-                " private notes: left out — share-safe is on".to_string(),
-                ctx.theme.muted(),
-            ),
-            (false, PrivateNotes::LeftOut) => (
-                format!(" {key:<3} private notes: left out"),
-                Style::default(),
-            ),
-            (false, PrivateNotes::Included) => (
-                format!(" {key:<3} private notes: INCLUDED — keep this export to yourself"),
-                ctx.theme.warning(),
-            ),
-        }
-    }
-
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
         let rows = keys(&ctx.keymap).rows;
@@ -247,8 +229,23 @@ impl ExportMenu {
             line(&format!(" {:<3} {words}", rows[i].keys), Style::default())
         });
         list::render(buf, menu, area, items, Some(self.selected), theme);
+        // What the menu says about private notes, and how loudly.
         let at = KEYS.iter().position(|b| b.action == Action::Private);
-        let (words, style) = self.private_line(ctx, at.map_or("", |i| &rows[i].keys));
+        let key = at.map_or("", |i| rows[i].keys.as_str());
+        let (words, style) = match (ctx.share_safe, self.private) {
+            (true, _) => (
+                " private notes: left out — share-safe is on".to_string(),
+                theme.muted(),
+            ),
+            (false, PrivateNotes::LeftOut) => (
+                format!(" {key:<3} private notes: left out"),
+                Style::default(),
+            ),
+            (false, PrivateNotes::Included) => (
+                format!(" {key:<3} private notes: INCLUDED — keep this export to yourself"),
+                theme.warning(),
+            ),
+        };
         line(&words, style).render(private, buf);
         hint(
             buf,
