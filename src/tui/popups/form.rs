@@ -338,12 +338,12 @@ impl Form {
         let area = popup(buf, ctx.popup_room(), width, self.height(width));
         let inner = framed(buf, area, pane(&self.title, theme.heading()));
         let indent = Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]);
-        // Each field under its label, then the error.
-        let rows = self
-            .fields
-            .iter()
-            .flat_map(|(_, f)| [1, Self::rows_of(f, area.width)]);
-        let rows = rows.map(Constraint::Length).chain([Constraint::Fill(1)]);
+        let mut rows: Vec<Constraint> = Vec::new();
+        for (_, field) in &self.fields {
+            rows.push(Constraint::Length(1));
+            rows.push(Constraint::Length(Self::rows_of(field, area.width)));
+        }
+        rows.push(Constraint::Fill(1));
         let places = Layout::vertical(rows).split(inner);
         for (i, (label, input)) in self.fields.iter().enumerate() {
             let style = if i == self.focus {
