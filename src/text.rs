@@ -414,7 +414,7 @@ pub fn ranges(numbers: &[u64]) -> String {
         .join(", ")
 }
 
-/// "1 level", "2 levels": a count with its noun.
+/// "1 level", "2 levels", "3 people": a count with its noun.
 pub fn count(n: usize, noun: &str) -> String {
     // "entry" → "entries", but "day" → "days".
     let consonant_y = noun
@@ -422,6 +422,7 @@ pub fn count(n: usize, noun: &str) -> String {
         .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']));
     match (n, consonant_y) {
         (1, _) => format!("1 {noun}"),
+        _ if noun == "person" => format!("{n} people"),
         (_, Some(stem)) => format!("{n} {stem}ies"),
         _ => format!("{n} {noun}s"),
     }
@@ -617,6 +618,8 @@ mod tests {
         assert_eq!(count(3, "entry"), "3 entries");
         assert_eq!(count(2, "day"), "2 days");
         assert_eq!(count(0, "corner"), "0 corners");
+        assert_eq!(count(1, "person"), "1 person");
+        assert_eq!(count(2, "person"), "2 people");
     }
 
     #[test]

@@ -18,8 +18,8 @@ use crate::profile::competence::{self, Standing};
 use crate::profile::roster::{self, Row, Sort};
 use crate::profile::rules::{self, SessionStart};
 use crate::profile::{
-    Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, Status,
-    TalkingPoint, Topic,
+    Action, AgendaItem, Owner, Profile, ProfileError, Rater, Rating, RatingLevel, TalkingPoint,
+    Topic,
 };
 use crate::text;
 
@@ -282,14 +282,7 @@ impl Context<'_> {
                 let topic = text::typed(&topic)
                     .ok_or_else(|| Failure::invalid("nothing to add — give the topic's text"))?;
                 let (id, _, _) = self.load(None)?;
-                let point = TalkingPoint {
-                    id: 0,
-                    seq: 0,
-                    text: topic,
-                    by: by.into(),
-                    added: self.clock.today(),
-                    closed_in: None,
-                };
+                let point = TalkingPoint::new(topic, by.into(), self.clock.today());
                 let (new, saved) = self.store.update(&id, |p| {
                     let change = rules::add_point(p, point)
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;
@@ -426,17 +419,7 @@ impl Context<'_> {
                         &profile.name,
                     ),
                 };
-                let action = Action {
-                    id: 0,
-                    seq: 0,
-                    changed: 0,
-                    text: what,
-                    owner,
-                    due,
-                    status: Status::Todo,
-                    added: today,
-                    session: None,
-                };
+                let action = Action::new(what, owner, due, today, None);
                 let (new, saved) = self.store.update(&id, |p| {
                     let change = rules::add_action(p, action)
                         .map_err(|refusal| ProfileError::Invalid(refusal.0))?;

@@ -90,7 +90,7 @@ impl Context<'_> {
         writeln!(
             out,
             "Bench · {today} · {}\n",
-            text::count(bench.members.len(), "person").replace("persons", "people")
+            text::count(bench.members.len(), "person")
         )?;
         if bench.seats.is_empty() {
             writeln!(
@@ -407,7 +407,7 @@ fn coverage_text(
             out,
             "  ⚠ {} — {}: {}",
             text::one_line(&comps[s.competency].name),
-            text::count(s.members.len(), "person").replace("persons", "people"),
+            text::count(s.members.len(), "person"),
             names.join(", ")
         )?;
         if !s.training.is_empty() {

@@ -124,6 +124,27 @@ pub struct Action {
 }
 
 impl Action {
+    /// An item to do, agreed on `added` (in `session`, if any); numbered when it is saved.
+    pub fn new(
+        text: String,
+        owner: Owner,
+        due: Option<Date>,
+        added: Date,
+        session: Option<String>,
+    ) -> Action {
+        Action {
+            id: 0,
+            seq: 0,
+            changed: 0,
+            text,
+            owner,
+            due,
+            status: Status::Todo,
+            added,
+            session,
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.status != Status::Done
     }
@@ -176,6 +197,18 @@ pub struct TalkingPoint {
 }
 
 impl TalkingPoint {
+    /// A topic raised by `by` on `added`, open until a 1:1 discusses it; numbered when saved.
+    pub fn new(text: String, by: Rater, added: Date) -> TalkingPoint {
+        TalkingPoint {
+            id: 0,
+            seq: 0,
+            text,
+            by,
+            added,
+            closed_in: None,
+        }
+    }
+
     /// Still to be discussed: it goes on the next agenda.
     pub fn is_open(&self) -> bool {
         self.closed_in.is_none()

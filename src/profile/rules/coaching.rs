@@ -67,17 +67,7 @@ pub fn start_session(
     }
     for (i, text) in start.actions.into_iter().enumerate() {
         edits.push(Edit::Insert {
-            item: Item::Action(Action {
-                id: 0,
-                seq: 0,
-                changed: 0,
-                text,
-                owner: Owner::Own,
-                due: None,
-                status: Status::Todo,
-                added: date,
-                session: Some(id.clone()),
-            }),
+            item: Item::Action(Action::new(text, Owner::Own, None, date, Some(id.clone()))),
             index: p.actions.len() + i,
         });
     }

@@ -5,7 +5,7 @@
 use super::Popup;
 use super::form::{Form, Input};
 use crate::profile::competence;
-use crate::profile::{Action, Owner, Rater, RatingLevel, Status, TalkingPoint, rules};
+use crate::profile::{Action, Owner, Rater, RatingLevel, TalkingPoint, rules};
 use crate::tui::widgets::field::TextField;
 
 /// The owner field's label: the person is named as the manager would say it.
@@ -48,17 +48,7 @@ pub fn action_item(
                 return rules::edit_action(seen, *index, text, owner, due, ctx.today())
                     .map_err(|r| r.0);
             }
-            let action = Action {
-                id: 0,
-                seq: 0,
-                changed: 0,
-                text,
-                owner,
-                due,
-                status: Status::Todo,
-                added: ctx.today(),
-                session: session.clone(),
-            };
+            let action = Action::new(text, owner, due, ctx.today(), session.clone());
             rules::add_action(p, action).map(Some).map_err(|r| r.0)
         }),
     ))
@@ -98,14 +88,7 @@ pub fn new_topic() -> Popup {
             let Some(p) = ctx.profile() else {
                 return Ok(None);
             };
-            let point = TalkingPoint {
-                id: 0,
-                seq: 0,
-                text: values.text(0),
-                by: Rater::Manager,
-                added: ctx.today(),
-                closed_in: None,
-            };
+            let point = TalkingPoint::new(values.text(0), Rater::Manager, ctx.today());
             rules::add_point(p, point).map(Some).map_err(|r| r.0)
         }),
     ))
@@ -149,12 +132,9 @@ pub fn rate(id: String, name: &str, by: Rater, latest: Option<RatingLevel>) -> P
 /// The rating form for the competency at `cursor` of `p`'s standings, as `by` by default.
 pub fn rate_at(ctx: &crate::tui::context::Ctx, cursor: usize, by: Rater) -> Option<Popup> {
     let p = ctx.profile()?;
-    let standings = competence::standings(p, &ctx.ladder);
-    let s = standings.get(cursor)?;
-    let latest = match by {
-        Rater::Own => s.own.as_ref(),
-        Rater::Manager => s.manager.as_ref(),
-    }
-    .map(|r| r.level);
-    Some(rate(s.id.clone(), &s.name, by, latest))
+    let s = competence::standings(p, &ctx.ladder)
+        .into_iter()
+        .nth(cursor)?;
+    let latest = competence::latest(p, &s.id, by).map(|r| r.level);
+    Some(rate(s.id, &s.name, by, latest))
 }

@@ -53,13 +53,11 @@ impl Laid {
     /// The last first row worth scrolling to: from it, every row below shows.
     fn last_offset(&self) -> usize {
         let mut below = 0;
-        for (i, row) in self.rows.iter().enumerate().rev() {
+        let shown = self.rows.iter().rev().take_while(|row| {
             below += height(row);
-            if below > self.page() {
-                return (i + 1).min(self.rows.len().saturating_sub(1));
-            }
-        }
-        0
+            below <= self.page()
+        });
+        self.rows.len().saturating_sub(shown.count().max(1))
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use super::form::Stay;
 use crate::export::document::Document;
@@ -15,7 +15,8 @@ use crate::export::{ExportInput, Format, PrivateNotes};
 use crate::text;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
-use crate::tui::widgets::{framed, line, pane, popup};
+use crate::tui::widgets::list;
+use crate::tui::widgets::{framed, hint, line, pane, popup};
 
 const WIDTH: u16 = 72;
 
@@ -202,24 +203,6 @@ impl ExportMenu {
         };
     }
 
-    /// What the menu says about private notes, and how loudly.
-    fn private_line(&self, ctx: &Ctx, key: &str) -> (String, Style) {
-        match (ctx.share_safe, self.private) {
-            (true, _) => (
-                " private notes: left out — share-safe is on".to_string(),
-                ctx.theme.muted(),
-            ),
-            (false, PrivateNotes::LeftOut) => (
-                format!(" {key:<3} private notes: left out"),
-                Style::default(),
-            ),
-            (false, PrivateNotes::Included) => (
-                format!(" {key:<3} private notes: INCLUDED — keep this export to yourself"),
-                ctx.theme.warning(),
-            ),
-        }
-    }
-
     pub fn draw(&self, ctx: &Ctx, buf: &mut Buffer) {
         let theme = ctx.theme;
         let rows = keys(&ctx.keymap).rows;
@@ -229,7 +212,7 @@ impl ExportMenu {
             return;
         }
         let inner = framed(buf, area, pane("Export (Esc closes)", theme.heading()));
-        let [list, private, hint] = inner.layout(&Layout::vertical([
+        let [menu, private, note] = inner.layout(&Layout::vertical([
             Constraint::Length(text::cells(count + 1)),
             Constraint::Length(2),
             Constraint::Fill(1),
@@ -243,26 +226,32 @@ impl ExportMenu {
                 let described = doc.describe(input, self.session.as_deref());
                 described.unwrap_or_else(|| rows[i].help.to_string())
             });
-            ListItem::new(line(
-                &format!(" {:<3} {words}", rows[i].keys),
-                Style::default(),
-            ))
+            line(&format!(" {:<3} {words}", rows[i].keys), Style::default())
         });
-        let mut state = ListState::default().with_selected(Some(self.selected));
-        StatefulWidget::render(
-            List::new(items).highlight_style(theme.selected()),
-            list,
-            buf,
-            &mut state,
-        );
+        list::render(buf, menu, area, items, Some(self.selected), theme);
+        // What the menu says about private notes, and how loudly.
         let at = KEYS.iter().position(|b| b.action == Action::Private);
-        let (words, style) = self.private_line(ctx, at.map_or("", |i| &rows[i].keys));
+        let key = at.map_or("", |i| rows[i].keys.as_str());
+        let (words, style) = match (ctx.share_safe, self.private) {
+            (true, _) => (
+                " private notes: left out — share-safe is on".to_string(),
+                theme.muted(),
+            ),
+            (false, PrivateNotes::LeftOut) => (
+                format!(" {key:<3} private notes: left out"),
+                Style::default(),
+            ),
+            (false, PrivateNotes::Included) => (
+                format!(" {key:<3} private notes: INCLUDED — keep this export to yourself"),
+                theme.warning(),
+            ),
+        };
         line(&words, style).render(private, buf);
-        Paragraph::new(line(
+        hint(
+            buf,
+            note,
             "Written to the exports folder of your data folder.",
-            theme.muted(),
-        ))
-        .wrap(Wrap { trim: true })
-        .render(hint, buf);
+            theme,
+        );
     }
 }

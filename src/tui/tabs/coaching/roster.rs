@@ -29,9 +29,10 @@ pub struct RosterPane {
     /// sort, the roster read again), so Enter and n act on the person highlighted.
     on: Option<String>,
     sort: Sort,
-    filter: String,
-    /// The filter while it is being typed.
-    typing: Option<TextField>,
+    /// The filter, kept (with its caret) when typing it ends; `None` when cleared.
+    filter: Option<TextField>,
+    /// Whether the filter is being typed (keys are letters then).
+    typing: bool,
     /// The profile the cursor was put on when it was opened: the cursor starts there.
     placed_for: Option<String>,
 }
@@ -113,7 +114,7 @@ const SCOPE: &str = "coaching-roster";
 impl RosterPane {
     pub fn keys(&self, keymap: &Keymap) -> KeySection {
         let [list, filtering] = self.help(keymap);
-        self.typing.as_ref().map_or(list, |_| filtering)
+        if self.typing { filtering } else { list }
     }
 
     pub fn help(&self, keymap: &Keymap) -> [KeySection; 2] {
@@ -129,13 +130,13 @@ impl RosterPane {
 
     /// Whether a filter is being typed (keys are letters then).
     pub fn typing(&self) -> bool {
-        self.typing.is_some()
+        self.typing
     }
 
     fn filter(&self) -> String {
-        self.typing
+        self.filter
             .as_ref()
-            .map_or_else(|| self.filter.clone(), TextField::value)
+            .map_or_else(String::new, TextField::value)
     }
 
     /// The rows shown: the roster as read, the open profile as it is now, filtered; the
@@ -166,16 +167,10 @@ impl RosterPane {
     }
 
     pub fn key(&mut self, ctx: &mut Ctx, key: &KeyEvent) -> Went {
-        if let Some(field) = &mut self.typing {
+        if let Some(field) = self.filter.as_mut().filter(|_| self.typing) {
             match ctx.keymap.action("coaching-filter", FILTER_KEYS, key) {
-                Some(FilterAction::Keep) => {
-                    self.filter = field.value();
-                    self.typing = None;
-                }
-                Some(FilterAction::Clear) => {
-                    self.filter.clear();
-                    self.typing = None;
-                }
+                Some(FilterAction::Keep) => self.typing = false,
+                Some(FilterAction::Clear) => (self.filter, self.typing) = (None, false),
                 None => {
                     if field.handle(key) == Edit::Changed {
                         self.cursor = 0;
@@ -211,7 +206,10 @@ impl RosterPane {
                 self.sort = self.sort.next();
                 ctx.say(format!("roster by {}", self.sort.name()));
             }
-            Action::Filter => self.typing = Some(TextField::new(&self.filter, false)),
+            Action::Filter => {
+                self.filter.get_or_insert_with(|| TextField::new("", false));
+                self.typing = true;
+            }
             Action::Sessions if ctx.profile().is_some() => return Went::To(Focus::Sessions),
             Action::Sessions => {}
         }
@@ -219,7 +217,7 @@ impl RosterPane {
     }
 
     pub fn paste(&mut self, pasted: &str) -> Went {
-        let Some(field) = &mut self.typing else {
+        let Some(field) = self.filter.as_mut().filter(|_| self.typing) else {
             return Went::Ignored;
         };
         field.paste(pasted);
@@ -251,9 +249,7 @@ impl RosterPane {
 
     /// The filter being typed is kept when the tab goes out of view.
     pub fn leave(&mut self) {
-        if let Some(field) = self.typing.take() {
-            self.filter = field.value();
-        }
+        self.typing = false;
     }
 
     pub fn refresh(&mut self, ctx: &Ctx) {
@@ -274,11 +270,8 @@ impl RosterPane {
         // With `me` set, the others are reports: the manager's own row is not one of them.
         let counted = rows[usize::from(mine)..].iter();
         let counted = counted.filter(|r| matches!(r, Row::Person(_))).count();
-        let people = match counted {
-            _ if ctx.me.is_some() => text::count(counted, "report"),
-            1 => "1 person".to_string(),
-            _ => format!("{counted} people"),
-        };
+        let noun = if ctx.me.is_some() { "report" } else { "person" };
+        let people = text::count(counted, noun);
         let mut title = if ctx.share_safe {
             "Roster · share-safe: the others are hidden".to_string()
         } else {
@@ -291,10 +284,10 @@ impl RosterPane {
             title.push_str(" · reading…");
         }
         let inner = framed(buf, area, pane(&title, when(focused, theme.heading())));
-        let typing = u16::from(self.typing.is_some());
+        let typing = u16::from(self.typing);
         let [top, inner] =
             Layout::vertical([Constraint::Length(typing), Constraint::Fill(1)]).areas(inner);
-        if let Some(field) = &self.typing {
+        if let Some(field) = self.filter.as_ref().filter(|_| self.typing) {
             typed(buf, top, field, theme);
         }
         let columns = Columns::for_width(inner.width, &rows);
@@ -487,12 +480,8 @@ impl Columns {
                     |d| d.relative_to(today),
                 ),
                 Col::Roles => {
-                    let lines = self
-                        .roles_lines(e)
-                        .iter()
-                        .map(|l| line(l, style))
-                        .collect::<Vec<_>>();
-                    return Cell::from(Text::from(lines));
+                    let roles = self.roles_lines(e).into_iter().map(|l| line(&l, style));
+                    return Cell::from(Text::from_iter(roles));
                 }
             };
             Cell::from(line(&word, style))
