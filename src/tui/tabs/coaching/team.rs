@@ -238,7 +238,7 @@ impl TeamView {
             }
             for s in &c.shared {
                 // Who shares it is marked in the grid above; the line says how many.
-                let people = text::count(s.members.len(), "person").replace("persons", "people");
+                let people = text::count(s.members.len(), "person");
                 let name = text::one_line(&comps[s.competency].name);
                 let gap = format!("⚠ {} {name} — a gap {people} share", s.competency + 1);
                 row(vec![cell(&gap, theme.warning())]);
