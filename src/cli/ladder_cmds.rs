@@ -308,10 +308,9 @@ pub(super) fn path(
         for (n, step) in p.steps.iter().enumerate() {
             writeln!(
                 out,
-                "  {}. {} {:<8}  {} → {}  [{}]",
+                "  {}. {:<10}  {} → {}  [{}]",
                 n + 1,
-                step.kind.arrow(),
-                step.kind.name(),
+                step.kind,
                 title(step.from),
                 title(step.to),
                 text::one_line(ladder.corner_name_of(step.to))

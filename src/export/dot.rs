@@ -163,12 +163,7 @@ pub fn render(input: &ExportInput) -> String {
                 "    {} -> {} [color=\"{PLAN}\", fontcolor=\"{PLAN}\", penwidth=2.5, constraint=false, label={}];",
                 role_node(ladder, pair[0]),
                 role_node(ladder, pair[1]),
-                quoted(&format!(
-                    "{} {} {}",
-                    text::step_number(step),
-                    kind.arrow(),
-                    kind.name()
-                ))
+                quoted(&format!("{} {kind}", text::step_number(step)))
             );
         }
     }

@@ -202,9 +202,7 @@ pub fn render(input: &ExportInput) -> String {
         cal.date("DTEND", date.plus_days(1).unwrap_or(date));
         cal.line("TRANSP:TRANSPARENT");
         let mut description = format!(
-            "Step {number} of the career plan: {} {} move to {title} ({}, {}).",
-            kind.arrow(),
-            kind.name(),
+            "Step {number} of the career plan: {kind} move to {title} ({}, {}).",
             text::one_line(ladder.corner_name_of(role)),
             text::one_line(&ladder.levels()[ladder.role_level(role)].name)
         );

@@ -133,10 +133,9 @@ fn plan_rows(profile: &Profile, ladder: &Ladder) -> (Vec<PlanRow>, Vec<String>) 
     let rows = profile::planned_steps(profile, ladder)
         .into_iter()
         .map(|planned| PlanRow {
-            kind: planned.kind.map_or_else(
-                || "? unknown".to_string(),
-                |k| format!("{} {}", k.arrow(), k.name()),
-            ),
+            kind: planned
+                .kind
+                .map_or_else(|| "? unknown".to_string(), |k| k.to_string()),
             title: ladder.title_of(&planned.step.role),
             corner: planned
                 .role

@@ -160,11 +160,7 @@ impl RoleDiff {
     fn path_line(&self, ladder: &Ladder) -> String {
         match &self.path {
             Ok(path) => {
-                let kinds: Vec<String> = path
-                    .steps
-                    .iter()
-                    .map(|s| format!("{} {}", s.kind.arrow(), s.kind.name()))
-                    .collect();
+                let kinds: Vec<String> = path.steps.iter().map(|s| s.kind.to_string()).collect();
                 let via: Vec<String> = path.roles[1..path.roles.len().saturating_sub(1)]
                     .iter()
                     .map(|&r| text::one_line(&ladder.role(r).title))
@@ -195,9 +191,8 @@ impl RoleDiff {
         let mut lines = vec![
             format!("{} → {}", title(self.from), title(self.to)),
             format!(
-                "move: {} {}{}",
-                self.kind.arrow(),
-                self.kind.name(),
+                "move: {}{}",
+                self.kind,
                 if self.allowed {
                     ""
                 } else {

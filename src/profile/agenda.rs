@@ -147,7 +147,7 @@ fn next_step(profile: &Profile, ladder: &Ladder) -> Option<AgendaItem> {
     });
     let mut words = format!("Next step: {}", ladder.title_of(&step.role));
     if let Some(kind) = kind {
-        words.push_str(&format!(" ({} {})", kind.arrow(), kind.name()));
+        words.push_str(&format!(" ({kind})"));
     }
     if let Some(date) = step.target_date {
         words.push_str(&format!(", by {date}"));

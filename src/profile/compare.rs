@@ -126,11 +126,7 @@ pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, 
         row("moves", &|c| match &c.diff.path {
             Ok(path) => {
                 let mut lines = vec![text::count(path.moves(), "move")];
-                lines.extend(
-                    path.steps
-                        .iter()
-                        .map(|s| format!("{} {}", s.kind.arrow(), s.kind.name())),
-                );
+                lines.extend(path.steps.iter().map(|s| s.kind.to_string()));
                 lines
             }
             Err(e) => vec![format!("no path: {e}")],
