@@ -160,12 +160,18 @@ pub fn compare_table(ladder: &Ladder, compared: &[Comparison]) -> (Vec<String>, 
             } else {
                 c.gaps
                     .iter()
-                    // The person against the role (the role diff is role against role).
+                    // The person against the role (the role diff is role against role); an
+                    // unrated competency is taken as what the current role expects, and says so.
                     .map(|g| {
                         format!(
-                            "{}: you {} → role expects {}",
+                            "{}: you {}{} → role expects {}",
                             text::one_line(&g.name),
                             g.shows,
+                            if g.rating.is_some() {
+                                ""
+                            } else {
+                                " (not rated)"
+                            },
                             g.expected_there
                         )
                     })
@@ -231,6 +237,14 @@ mod tests {
         for id in ["mgr-innovation", "tl-delegation"] {
             mark_done(&mut p, id, today);
         }
+        p.ratings.push(crate::profile::Rating {
+            seq: 1,
+            competency: "leadership".into(),
+            by: crate::profile::Rater::Manager,
+            level: crate::profile::RatingLevel::Meeting,
+            date: "2026-01-10".parse().unwrap(),
+            note: String::new(),
+        });
         let targets: Vec<RoleIdx> = ["analytics-manager", "director-security", "dev-lead"]
             .iter()
             .map(|id| ladder.role_index(id).unwrap())
@@ -281,13 +295,19 @@ mod tests {
         let (headers, rows) = compare_table(&ladder, &compared);
         assert_eq!(headers[0], "Analytics manager");
         assert!(rows.iter().all(|r| r.cells.len() == 3));
-        // The person against the role, and the words say so.
+        // The person against the role, and the words say so — and say when the figure is
+        // only what the current role expects, the competency never rated.
         let gaps = rows.iter().find(|r| r.label == "competency gaps").unwrap();
-        assert!(
-            gaps.cells[1].contains(&"Strategic thinking: you 2 → role expects 4".to_string()),
-            "{:?}",
-            gaps.cells[1]
-        );
+        for expected in [
+            "Strategic thinking: you 2 (not rated) → role expects 4",
+            "Leadership: you 3 → role expects 5",
+        ] {
+            assert!(
+                gaps.cells[1].contains(&expected.to_string()),
+                "{expected}: {:?}",
+                gaps.cells[1]
+            );
+        }
     }
 
     #[test]
