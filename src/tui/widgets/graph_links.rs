@@ -131,57 +131,46 @@ impl Graph<'_> {
             let Some(link) = Link::route(self.grid, low, high) else {
                 continue;
             };
-            self.draw_link(buf, canvas, &link, style, &mut drawn);
+            let (low_x, high_x) = (canvas.x(link.low_x), canvas.x(link.high_x));
+            if link.top == link.bottom {
+                // Touching boxes: mark the two borders where they meet.
+                let above = link.top.checked_sub(1).map(|y| (y, "╥"));
+                for (y, mark) in above.into_iter().chain([(link.bottom, "╨")]) {
+                    over(buf, canvas, low_x, canvas.y(y), &[("─", mark)], style);
+                }
+                continue;
+            }
+            for y in link.top..link.bottom {
+                let row = canvas.y(y);
+                if link.turn == Some(y) {
+                    let (left, right) = (low_x.min(high_x), low_x.max(high_x));
+                    let (start, end) = if low_x < high_x {
+                        ("╔", "╝")
+                    } else {
+                        ("╚", "╗")
+                    };
+                    let line = format!("{start}{}{end}", "═".repeat((right - left - 1) as usize));
+                    put(buf, canvas.area, left, row, &line, style);
+                    drawn.push((row, left, right));
+                    continue;
+                }
+                let column = if link.turn.is_some_and(|turn| y < turn) {
+                    link.high_x
+                } else {
+                    link.low_x
+                };
+                let x = canvas.x(column);
+                // Over blanks and lines only, and never between a title's first and last
+                // letter: an enterprise-wide role's title stays whole, the line passing behind it.
+                if self.inside_title(buf, canvas, column, y) {
+                    continue;
+                }
+                if over(buf, canvas, x, row, CROSSINGS, style) && self.grid.is_rule(y) {
+                    drawn.push((row, x, x));
+                }
+            }
         }
         drawn
-    }
-
-    fn draw_link(
-        &self,
-        buf: &mut Buffer,
-        canvas: &Canvas,
-        link: &Link,
-        style: Style,
-        drawn: &mut Vec<(i64, i64, i64)>,
-    ) {
-        let (low_x, high_x) = (canvas.x(link.low_x), canvas.x(link.high_x));
-        if link.top == link.bottom {
-            // Touching boxes: mark the two borders where they meet.
-            let above = link.top.checked_sub(1).map(|y| (y, "╥"));
-            for (y, mark) in above.into_iter().chain([(link.bottom, "╨")]) {
-                over(buf, canvas, low_x, canvas.y(y), &[("─", mark)], style);
-            }
-            return;
-        }
-        for y in link.top..link.bottom {
-            let row = canvas.y(y);
-            if link.turn == Some(y) {
-                let (left, right) = (low_x.min(high_x), low_x.max(high_x));
-                let (start, end) = if low_x < high_x {
-                    ("╔", "╝")
-                } else {
-                    ("╚", "╗")
-                };
-                let line = format!("{start}{}{end}", "═".repeat((right - left - 1) as usize));
-                put(buf, canvas.area, left, row, &line, style);
-                drawn.push((row, left, right));
-                continue;
-            }
-            let column = if link.turn.is_some_and(|turn| y < turn) {
-                link.high_x
-            } else {
-                link.low_x
-            };
-            let x = canvas.x(column);
-            // Over blanks and lines only, and never between a title's first and last letter:
-            // an enterprise-wide role's title stays whole, the line passing behind it.
-            if self.inside_title(buf, canvas, column, y) {
-                continue;
-            }
-            if over(buf, canvas, x, row, CROSSINGS, style) && self.grid.is_rule(y) {
-                drawn.push((row, x, x));
-            }
-        }
     }
 
     /// Whether canvas point (x, y) lies in the text of an enterprise-wide role's title as drawn:

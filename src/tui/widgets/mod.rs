@@ -102,14 +102,7 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, page
         .thumb_symbol("█")
         .begin_symbol(Some("▲"))
         .end_symbol(Some("▼"))
-        .render(
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            buf,
-            &mut state,
-        );
+        .render(area.inner(Margin::new(0, 1)), buf, &mut state);
 }
 
 /// `style` when `on`, else the plain style: a focused pane's border, a warning, a done item.
