@@ -248,6 +248,7 @@ fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
 mod tests {
     use super::*;
     use crate::profile::competence::{Expectations, Gap};
+    use crate::tui::widgets::rows;
 
     fn standing(name: &str, history: &[(Rater, RatingLevel, &str)]) -> Standing {
         let history: Vec<Rating> = history
@@ -282,16 +283,6 @@ mod tests {
             differ: false,
             history,
         }
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect()
-            })
-            .collect()
     }
 
     #[test]

@@ -241,6 +241,7 @@ mod tests {
     use crate::tui::theme::Theme;
     use crate::tui::widgets::graph::{GraphView, Marks, margin};
     use crate::tui::widgets::grid::Zoom;
+    use crate::tui::widgets::rows;
 
     /// Every glyph a connector draws.
     const LINES: &[&str] = &["║", "╫", "╬", "╔", "╗", "╚", "╝", "═", "╥", "╨"];
@@ -426,7 +427,7 @@ mod tests {
                         assert!(
                             drawn.joined(spot(from), spot(to)),
                             "{zoom:?}: no line from {from} to {to}\n{}",
-                            screen(&drawn.buf)
+                            rows(&drawn.buf).join("\n")
                         );
                     }
                     from = to;
@@ -440,7 +441,7 @@ mod tests {
         for (ladder, current, plan) in drawable_plans() {
             for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
                 let drawn = Drawn::new(&ladder, zoom, current, &plan);
-                let shown = screen(&drawn.buf);
+                let shown = rows(&drawn.buf).join("\n");
                 assert!(shown.contains("║"), "{zoom:?}: no connector\n{shown}");
                 for row in drawn.grid.rows.iter().filter(|row| row.spans) {
                     for &role in &row.roles {
@@ -482,22 +483,10 @@ mod tests {
     }
 
     fn assert_no_line(drawn: &Drawn, zoom: Zoom) {
-        let shown = screen(&drawn.buf);
+        let shown = rows(&drawn.buf).join("\n");
         assert!(
             !LINES.iter().any(|glyph| shown.contains(glyph)),
             "{zoom:?}\n{shown}"
         );
-    }
-
-    fn screen(buf: &Buffer) -> String {
-        let area = buf.area;
-        (area.top()..area.bottom())
-            .map(|y| {
-                (area.left()..area.right())
-                    .map(|x| buf.cell((x, y)).map_or(" ", |c| c.symbol()))
-                    .collect::<String>()
-                    + "\n"
-            })
-            .collect()
     }
 }

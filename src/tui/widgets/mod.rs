@@ -129,3 +129,12 @@ pub fn typed(buf: &mut Buffer, area: Rect, field: &TextField, theme: Theme) {
     line("/ ", theme.heading()).render(slash, buf);
     field.draw(buf, typed);
 }
+
+/// Each row of `buf` as text: what a test reads off the screen.
+#[cfg(test)]
+pub fn rows(buf: &Buffer) -> Vec<String> {
+    let width = usize::from(buf.area.width).max(1);
+    let rows = buf.content.chunks(width);
+    rows.map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect()
+}
