@@ -13,11 +13,11 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{
-    Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row, StatefulWidget, Table, TableState,
-    Widget, Wrap,
+    Axis, Block, Cell, Chart, Dataset, GraphType, Paragraph, Row, StatefulWidget, Table,
+    TableState, Widget, Wrap,
 };
 
-use super::{line, span};
+use super::{hint, line, span};
 use crate::profile::competence::{Standing, shows};
 use crate::profile::{Rater, Rating, RatingLevel};
 use crate::text;
@@ -82,21 +82,13 @@ fn ratings(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
             "{} is not rated yet — r rates it; each rating then shows here with its date and note",
             s.name
         );
-        Paragraph::new(line(&empty, theme.muted()))
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
-        return;
+        return hint(buf, area, &empty, theme);
     }
-    let [title, rows_area] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ]));
     let count = text::count(s.history.len(), "rating");
-    line(
+    let title = line(
         &format!("{} · {count}, newest first", s.name),
         theme.heading(),
-    )
-    .render(title, buf);
+    );
     let long = area.width >= 60;
     let level_width: u16 = if long { 15 } else { 7 };
     let note_width = usize::from(area.width.saturating_sub(10 + 7 + level_width + 3));
@@ -117,7 +109,8 @@ fn ratings(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
         Constraint::Length(level_width),
         Constraint::Fill(1),
     ];
-    Widget::render(Table::new(rows, widths), rows_area, buf);
+    let table = Table::new(rows, widths).block(Block::new().title(title));
+    Widget::render(table, area, buf);
 }
 
 fn table(
@@ -173,12 +166,10 @@ fn table(
 
 /// The ratings of `s` over time as a chart, with its legend on the last line; `s` has some.
 fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
-    let [title, plot, legend] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
+    let [plot, legend] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(2),
     ]));
-    line(&format!("{} over time", s.name), theme.heading()).render(title, buf);
     // Each rating placed on the expectation scale around what the current role expects, as
     // the gap is worked out (see `competence::shows`).
     let expected = s.expects.current.unwrap_or(0);
@@ -219,7 +210,9 @@ fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
     if last != first {
         x_labels.push(span(&last.to_string(), theme.muted()));
     }
+    let title = line(&format!("{} over time", s.name), theme.heading());
     Chart::new(datasets)
+        .block(Block::new().title(title))
         .legend_position(None)
         .x_axis(
             Axis::default()
@@ -255,6 +248,7 @@ fn history(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
 mod tests {
     use super::*;
     use crate::profile::competence::{Expectations, Gap};
+    use crate::tui::widgets::rows;
 
     fn standing(name: &str, history: &[(Rater, RatingLevel, &str)]) -> Standing {
         let history: Vec<Rating> = history
@@ -289,16 +283,6 @@ mod tests {
             differ: false,
             history,
         }
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect()
-            })
-            .collect()
     }
 
     #[test]

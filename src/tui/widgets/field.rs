@@ -140,11 +140,9 @@ impl TextField {
 
     /// Shows the caret (when focused) or hides it.
     pub fn focus(&mut self, focused: bool) {
-        self.area.set_cursor_style(if focused {
-            Style::default().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::default()
-        });
+        let caret = Style::default().add_modifier(Modifier::REVERSED);
+        self.area
+            .set_cursor_style(if focused { caret } else { Style::default() });
     }
 
     /// Draws the text into `area`, scrolled so the caret shows.

@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Block;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::grid::{Direction, Grid, Labels, Zoom};
+use super::grid::{Direction, Grid, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::profile::{PlanMarks, Profile, StepMark, labelled};
 use crate::text;
@@ -32,20 +32,6 @@ pub struct GraphAreas {
 }
 
 impl GraphAreas {
-    /// The graph's frame, its inside (corner names, canvas and, on its last row, the legend)
-    /// and the details pane, `details` columns wide (0: none, and never more than half the
-    /// body), side by side in `body`.
-    fn split(body: Rect, details: u16) -> (Rect, Rect, Option<Rect>) {
-        let details = details.min(body.width / 2);
-        let [frame, pane] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(details)]).areas(body);
-        (
-            frame,
-            Block::bordered().inner(frame),
-            (details > 0).then_some(pane),
-        )
-    }
-
     /// Corner names, canvas and legend, top to bottom in `inside`, for `grid`.
     pub fn parts(inside: Rect, grid: &Grid) -> [Rect; 3] {
         let legend = inside.height.min(1);
@@ -119,17 +105,10 @@ impl Marks {
         }
         prefix
     }
-}
 
-/// A role's text as its box shows it: marks, then the title.
-pub struct Marked<'a> {
-    pub ladder: &'a Ladder,
-    pub marks: &'a Marks,
-}
-
-impl Labels for Marked<'_> {
-    fn label(&self, role: RoleIdx) -> String {
-        labelled(&self.marks.prefix(role), &self.ladder.role(role).title)
+    /// A role's text as its box shows it: marks, then the title.
+    pub fn label(&self, ladder: &Ladder, role: RoleIdx) -> String {
+        labelled(&self.prefix(role), &ladder.role(role).title)
     }
 }
 
@@ -157,8 +136,9 @@ pub struct GraphView {
 }
 
 impl GraphView {
-    /// The grid for `ladder` in `body` (with a details pane `details` wide) and these marks, and
-    /// where the graph's parts go.
+    /// The grid for `ladder` in `body` and these marks, and where the graph's parts go: the
+    /// frame (corner names, canvas and, on its last row, the legend) and beside it the details
+    /// pane, `details` columns wide (0: none, and never more than half the body).
     pub fn lay_out(
         &self,
         ladder: &Ladder,
@@ -166,8 +146,11 @@ impl GraphView {
         body: Rect,
         details: u16,
     ) -> (Rc<Grid>, GraphAreas) {
+        let details = details.min(body.width / 2);
+        let [frame, pane] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(details)]).areas(body);
         // The grid fills the inside of the frame but for the legend's row.
-        let (frame, inside, details) = GraphAreas::split(body, details);
+        let inside = Block::bordered().inner(frame);
         let (width, height) = (
             u32::from(inside.width),
             u32::from(inside.height.saturating_sub(1)),
@@ -180,12 +163,13 @@ impl GraphView {
             .filter(|(k, _)| *k == key)
             .map(|(_, g)| Rc::clone(g));
         let grid = cached.unwrap_or_else(|| {
-            let labels = Marked { ladder, marks };
-            let grid = Rc::new(Grid::new(ladder, self.zoom, width, height, &labels));
+            let label = |role| marks.label(ladder, role);
+            let grid = Rc::new(Grid::new(ladder, self.zoom, width, height, &label));
             *self.cache.borrow_mut() = Some((key, Rc::clone(&grid)));
             grid
         });
         let [_, canvas, legend] = GraphAreas::parts(inside, &grid);
+        let details = (details > 0).then_some(pane);
         let areas = GraphAreas {
             frame,
             canvas,
@@ -273,16 +257,24 @@ impl GraphView {
         self.scroll = (sx.min(max_x), sy.min(max_y));
     }
 
-    /// Scrolls by the mouse wheel: up and down, or sideways a column with Shift (or a sideways
-    /// wheel). Says whether it was a wheel event.
-    fn wheel(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> bool {
+    /// The mouse on the graph: the wheel scrolls it up and down, or sideways a column with
+    /// Shift (or a sideways wheel); a left click selects the role under it. `None` when the
+    /// event is neither; else whether a click selected a role.
+    pub fn mouse(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> Option<bool> {
         let sideways = mouse.modifiers.contains(KeyModifiers::SHIFT);
         let (dx, dy): (i64, i64) = match (mouse.kind, sideways) {
             (MouseEventKind::ScrollUp, false) => (0, -3),
             (MouseEventKind::ScrollDown, false) => (0, 3),
             (MouseEventKind::ScrollUp, true) | (MouseEventKind::ScrollLeft, _) => (-1, 0),
             (MouseEventKind::ScrollDown, true) | (MouseEventKind::ScrollRight, _) => (1, 0),
-            _ => return false,
+            (MouseEventKind::Down(MouseButton::Left), _) => {
+                let role = self.role_at(grid, view, mouse.column, mouse.row);
+                if let Some(role) = role {
+                    self.select(role, grid, view);
+                }
+                return Some(role.is_some());
+            }
+            _ => return None,
         };
         let (max_x, max_y) = GraphView::max_scroll(grid, view);
         let pitch = i64::from(grid.pitch());
@@ -291,23 +283,7 @@ impl GraphView {
             clamp(i64::from(self.scroll.0) + dx * pitch, max_x),
             clamp(i64::from(self.scroll.1) + dy, max_y),
         );
-        true
-    }
-
-    /// The mouse on the graph: the wheel scrolls it, a left click selects the role under it.
-    /// `None` when the event is neither; else whether a click selected a role.
-    pub fn mouse(&mut self, mouse: &MouseEvent, grid: &Grid, view: Rect) -> Option<bool> {
-        if self.wheel(mouse, grid, view) {
-            return Some(false);
-        }
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
-            return None;
-        }
-        let role = self.role_at(grid, view, mouse.column, mouse.row);
-        if let Some(role) = role {
-            self.select(role, grid, view);
-        }
-        Some(role.is_some())
+        Some(false)
     }
 
     /// Cycles the zoom, keeping the selection in sight.
@@ -320,11 +296,7 @@ impl GraphView {
 /// The cell at screen (`x`, `y`), if it lies in `area` and the buffer.
 pub(super) fn cell_at(buf: &mut Buffer, area: Rect, x: i64, y: i64) -> Option<&mut Cell> {
     let at = Position::new(u16::try_from(x).ok()?, u16::try_from(y).ok()?);
-    if area.contains(at) {
-        buf.cell_mut(at)
-    } else {
-        None
-    }
+    area.contains(at).then(move || buf.cell_mut(at))?
 }
 
 /// Writes `s` from screen column `x`, which may lie left of `area` (the canvas scrolled

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Widget};
 
-use super::graph::{GraphAreas, GraphView, Marked, Marks, glyph, margin, put};
-use super::grid::{Grid, Labels, Spot, Zoom};
+use super::graph::{GraphAreas, GraphView, Marks, glyph, margin, put};
+use super::grid::{Grid, Spot, Zoom};
 use crate::ladder::{Ladder, RoleIdx};
 use crate::text;
 use crate::tui::theme::Theme;
@@ -163,10 +163,6 @@ impl Graph<'_> {
 
     /// Each role that shows: its title in the zoom's style, and in the detailed zoom its box.
     fn draw_roles(&self, buf: &mut Buffer, canvas: &Canvas) {
-        let labels = Marked {
-            ladder: self.ladder,
-            marks: self.marks,
-        };
         // Where the title sits in a role's spot: columns before and after it, rows above and
         // below (the fit zoom's pad column, the detailed zoom's box).
         let (before, after, above) = match self.grid.zoom {
@@ -194,8 +190,7 @@ impl Graph<'_> {
             } else {
                 (canvas.x(text.x), text.width as usize)
             };
-            let rows = (text.y, text.height);
-            let fill = self.draw_title(buf, canvas, role, &labels.label(role), across, rows);
+            let fill = self.draw_title(buf, canvas, role, across, (text.y, text.height));
             match self.grid.zoom {
                 // The pad column before the text belongs to the cell: reversed too if selected.
                 Zoom::Fit if role == self.view.selected => {
@@ -220,7 +215,6 @@ impl Graph<'_> {
         buf: &mut Buffer,
         canvas: &Canvas,
         role: RoleIdx,
-        label: &str,
         (x, width): (i64, usize),
         (top, height): (u32, u32),
     ) -> Style {
@@ -229,9 +223,10 @@ impl Graph<'_> {
         if selected {
             style = style.add_modifier(Modifier::REVERSED);
         }
+        let label = self.marks.label(self.ladder, role);
         let lines = match height {
-            1 => vec![text::truncate(label, width)],
-            _ => text::wrap_hyphenated(label, width, height as usize),
+            1 => vec![text::truncate(&label, width)],
+            _ => text::wrap_hyphenated(&label, width, height as usize),
         };
         let first = (height as usize).saturating_sub(lines.len()) / 2;
         for row in 0..height {

@@ -131,57 +131,46 @@ impl Graph<'_> {
             let Some(link) = Link::route(self.grid, low, high) else {
                 continue;
             };
-            self.draw_link(buf, canvas, &link, style, &mut drawn);
+            let (low_x, high_x) = (canvas.x(link.low_x), canvas.x(link.high_x));
+            if link.top == link.bottom {
+                // Touching boxes: mark the two borders where they meet.
+                let above = link.top.checked_sub(1).map(|y| (y, "╥"));
+                for (y, mark) in above.into_iter().chain([(link.bottom, "╨")]) {
+                    over(buf, canvas, low_x, canvas.y(y), &[("─", mark)], style);
+                }
+                continue;
+            }
+            for y in link.top..link.bottom {
+                let row = canvas.y(y);
+                if link.turn == Some(y) {
+                    let (left, right) = (low_x.min(high_x), low_x.max(high_x));
+                    let (start, end) = if low_x < high_x {
+                        ("╔", "╝")
+                    } else {
+                        ("╚", "╗")
+                    };
+                    let line = format!("{start}{}{end}", "═".repeat((right - left - 1) as usize));
+                    put(buf, canvas.area, left, row, &line, style);
+                    drawn.push((row, left, right));
+                    continue;
+                }
+                let column = if link.turn.is_some_and(|turn| y < turn) {
+                    link.high_x
+                } else {
+                    link.low_x
+                };
+                let x = canvas.x(column);
+                // Over blanks and lines only, and never between a title's first and last
+                // letter: an enterprise-wide role's title stays whole, the line passing behind it.
+                if self.inside_title(buf, canvas, column, y) {
+                    continue;
+                }
+                if over(buf, canvas, x, row, CROSSINGS, style) && self.grid.is_rule(y) {
+                    drawn.push((row, x, x));
+                }
+            }
         }
         drawn
-    }
-
-    fn draw_link(
-        &self,
-        buf: &mut Buffer,
-        canvas: &Canvas,
-        link: &Link,
-        style: Style,
-        drawn: &mut Vec<(i64, i64, i64)>,
-    ) {
-        let (low_x, high_x) = (canvas.x(link.low_x), canvas.x(link.high_x));
-        if link.top == link.bottom {
-            // Touching boxes: mark the two borders where they meet.
-            let above = link.top.checked_sub(1).map(|y| (y, "╥"));
-            for (y, mark) in above.into_iter().chain([(link.bottom, "╨")]) {
-                over(buf, canvas, low_x, canvas.y(y), &[("─", mark)], style);
-            }
-            return;
-        }
-        for y in link.top..link.bottom {
-            let row = canvas.y(y);
-            if link.turn == Some(y) {
-                let (left, right) = (low_x.min(high_x), low_x.max(high_x));
-                let (start, end) = if low_x < high_x {
-                    ("╔", "╝")
-                } else {
-                    ("╚", "╗")
-                };
-                let line = format!("{start}{}{end}", "═".repeat((right - left - 1) as usize));
-                put(buf, canvas.area, left, row, &line, style);
-                drawn.push((row, left, right));
-                continue;
-            }
-            let column = if link.turn.is_some_and(|turn| y < turn) {
-                link.high_x
-            } else {
-                link.low_x
-            };
-            let x = canvas.x(column);
-            // Over blanks and lines only, and never between a title's first and last letter:
-            // an enterprise-wide role's title stays whole, the line passing behind it.
-            if self.inside_title(buf, canvas, column, y) {
-                continue;
-            }
-            if over(buf, canvas, x, row, CROSSINGS, style) && self.grid.is_rule(y) {
-                drawn.push((row, x, x));
-            }
-        }
     }
 
     /// Whether canvas point (x, y) lies in the text of an enterprise-wide role's title as drawn:
@@ -252,6 +241,7 @@ mod tests {
     use crate::tui::theme::Theme;
     use crate::tui::widgets::graph::{GraphView, Marks, margin};
     use crate::tui::widgets::grid::Zoom;
+    use crate::tui::widgets::rows;
 
     /// Every glyph a connector draws.
     const LINES: &[&str] = &["║", "╫", "╬", "╔", "╗", "╚", "╝", "═", "╥", "╨"];
@@ -437,7 +427,7 @@ mod tests {
                         assert!(
                             drawn.joined(spot(from), spot(to)),
                             "{zoom:?}: no line from {from} to {to}\n{}",
-                            screen(&drawn.buf)
+                            rows(&drawn.buf).join("\n")
                         );
                     }
                     from = to;
@@ -451,7 +441,7 @@ mod tests {
         for (ladder, current, plan) in drawable_plans() {
             for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
                 let drawn = Drawn::new(&ladder, zoom, current, &plan);
-                let shown = screen(&drawn.buf);
+                let shown = rows(&drawn.buf).join("\n");
                 assert!(shown.contains("║"), "{zoom:?}: no connector\n{shown}");
                 for row in drawn.grid.rows.iter().filter(|row| row.spans) {
                     for &role in &row.roles {
@@ -493,22 +483,10 @@ mod tests {
     }
 
     fn assert_no_line(drawn: &Drawn, zoom: Zoom) {
-        let shown = screen(&drawn.buf);
+        let shown = rows(&drawn.buf).join("\n");
         assert!(
             !LINES.iter().any(|glyph| shown.contains(glyph)),
             "{zoom:?}\n{shown}"
         );
-    }
-
-    fn screen(buf: &Buffer) -> String {
-        let area = buf.area;
-        (area.top()..area.bottom())
-            .map(|y| {
-                (area.left()..area.right())
-                    .map(|x| buf.cell((x, y)).map_or(" ", |c| c.symbol()))
-                    .collect::<String>()
-                    + "\n"
-            })
-            .collect()
     }
 }

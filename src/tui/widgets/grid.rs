@@ -114,6 +114,9 @@ pub struct Rule {
     pub level: Option<usize>,
 }
 
+/// A role's text as its box shows it.
+pub type Label<'a> = dyn Fn(RoleIdx) -> String + 'a;
+
 #[derive(Debug, Clone)]
 pub struct Grid {
     pub zoom: Zoom,
@@ -134,15 +137,10 @@ pub struct Grid {
     pub height: u32,
 }
 
-/// What the grid needs to know of each role to size it: the text its box will show.
-pub trait Labels {
-    fn label(&self, role: RoleIdx) -> String;
-}
-
 impl Grid {
     /// The grid for `ladder` at `zoom` in a view `width` × `height` (the graph's whole inside,
-    /// corner names included).
-    pub fn new(ladder: &Ladder, zoom: Zoom, width: u32, height: u32, labels: &dyn Labels) -> Grid {
+    /// corner names included), each role sized for the text `label` says its box will show.
+    pub fn new(ladder: &Ladder, zoom: Zoom, width: u32, height: u32, label: &Label) -> Grid {
         let corners = ladder.corners().len().max(1) as u32;
         // Column geometry: `cell` is a column's width, `pitch` the distance between two.
         let (cell, pitch, origin) = match zoom {
@@ -215,7 +213,7 @@ impl Grid {
                 let wrapped = |row: &Row, i: usize| {
                     let r = row.roles[i];
                     let width = place(row, r, i).1.saturating_sub(1).max(1) as usize;
-                    text::wrap_hyphenated(&labels.label(r), width, usize::MAX).len() as u32
+                    text::wrap_hyphenated(&label(r), width, usize::MAX).len() as u32
                 };
                 let needed: Vec<u32> = rows
                     .iter()
@@ -463,11 +461,10 @@ mod tests {
     use super::*;
     use crate::ladder::{BUNDLED, load_str};
 
-    struct Titles<'a>(&'a Ladder);
-    impl Labels for Titles<'_> {
-        fn label(&self, role: RoleIdx) -> String {
-            self.0.role(role).title.to_string()
-        }
+    fn titled(ladder: &Ladder, zoom: Zoom, width: u32, height: u32) -> Grid {
+        Grid::new(ladder, zoom, width, height, &|r| {
+            ladder.role(r).title.to_string()
+        })
     }
 
     fn bundled() -> Ladder {
@@ -478,7 +475,7 @@ mod tests {
     fn the_top_level_comes_first_and_enterprise_roles_span_the_row() {
         let ladder = bundled();
         for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
-            let grid = Grid::new(&ladder, zoom, 118, 33, &Titles(&ladder));
+            let grid = titled(&ladder, zoom, 118, 33);
             let cio = grid.spots[ladder.role_index("cio").unwrap()];
             let digital = grid.spots[ladder.role_index("chief-digital-officer").unwrap()];
             let sysadmin = grid.spots[ladder.role_index("sysadmin").unwrap()];
@@ -493,10 +490,10 @@ mod tests {
     #[test]
     fn the_fit_zoom_shares_the_width_and_the_height() {
         let ladder = bundled();
-        let grid = Grid::new(&ladder, Zoom::Fit, 118, 33, &Titles(&ladder));
+        let grid = titled(&ladder, Zoom::Fit, 118, 33);
         assert!(grid.width <= 118, "every corner fits: {}", grid.width);
         assert!(grid.height + grid.header_lines <= 33, "{}", grid.height);
-        let taller = Grid::new(&ladder, Zoom::Fit, 118, 50, &Titles(&ladder));
+        let taller = titled(&ladder, Zoom::Fit, 118, 50);
         let row = |g: &Grid| g.spots[ladder.role_index("director-infra").unwrap()].height;
         assert!(row(&taller) > row(&grid), "spare rows make boxes taller");
         assert!(taller.height + taller.header_lines <= 50);
@@ -505,7 +502,7 @@ mod tests {
     #[test]
     fn arrows_move_to_the_nearest_box_in_that_direction() {
         let ladder = bundled();
-        let grid = Grid::new(&ladder, Zoom::Detailed, 200, 60, &Titles(&ladder));
+        let grid = titled(&ladder, Zoom::Detailed, 200, 60);
         let id = |r: Option<RoleIdx>| r.map(|r| ladder.role(r).id.clone());
         // (from, key, selected; none when no box lies that way)
         let moves = [
@@ -529,7 +526,7 @@ mod tests {
         let role = |id: &str| ladder.role_index(id).unwrap();
         let id = |r: Option<RoleIdx>| r.map(|r| ladder.role(r).id.clone());
         for zoom in [Zoom::Fit, Zoom::Detailed, Zoom::Compact] {
-            let grid = Grid::new(&ladder, zoom, 118, 33, &Titles(&ladder));
+            let grid = titled(&ladder, zoom, 118, 33);
             // (from, key, column entered from, selected)
             let moves = [
                 // A second role in the Development and Security cells sits lower than the

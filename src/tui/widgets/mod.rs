@@ -102,14 +102,7 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, page
         .thumb_symbol("█")
         .begin_symbol(Some("▲"))
         .end_symbol(Some("▼"))
-        .render(
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            buf,
-            &mut state,
-        );
+        .render(area.inner(Margin::new(0, 1)), buf, &mut state);
 }
 
 /// `style` when `on`, else the plain style: a focused pane's border, a warning, a done item.
@@ -135,4 +128,13 @@ pub fn typed(buf: &mut Buffer, area: Rect, field: &TextField, theme: Theme) {
     ]));
     line("/ ", theme.heading()).render(slash, buf);
     field.draw(buf, typed);
+}
+
+/// Each row of `buf` as text: what a test reads off the screen.
+#[cfg(test)]
+pub fn rows(buf: &Buffer) -> Vec<String> {
+    let width = usize::from(buf.area.width).max(1);
+    let rows = buf.content.chunks(width);
+    rows.map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect()
 }
