@@ -367,7 +367,12 @@ impl Graph<'_> {
             (right, format!("{right} more ▶")),
         ]);
         let up_down = sides([(above, format!("▲ {above}")), (below, format!("{below} ▼"))]);
-        let up_down = (!up_down.is_empty()).then(|| format!("{up_down} levels"));
+        let noun = if above + below == 1 {
+            "level"
+        } else {
+            "levels"
+        };
+        let up_down = (!up_down.is_empty()).then(|| format!("{up_down} {noun}"));
         let counts = [(!across.is_empty()).then_some(across), up_down];
         let counts = counts.into_iter().flatten().collect::<Vec<_>>().join("  ");
         let room = (legend.width as usize).saturating_sub(text::width(&counts) + 2);
