@@ -12,8 +12,8 @@ use crate::live::{Notice, ProfileSync, RosterReader};
 use crate::profile::roster::{self, Row};
 use crate::profile::{Change, Profile, rules};
 
-/// The paths found while one is shown on the Ladder tab, kept so `n` can step through them;
-/// making one the plan is done with them.
+/// The paths found to the target, kept so `n` on the Ladder tab steps on from the one shown or
+/// planned last.
 #[derive(Debug)]
 struct Alternatives {
     /// (profile, current role, target) they were planned for.
@@ -21,6 +21,8 @@ struct Alternatives {
     /// Never empty.
     paths: Vec<Path>,
     index: usize,
+    /// Whether the path at `index` is on the graph, looked at and not yet planned.
+    shown: bool,
 }
 
 /// What the alternatives were planned for: they hold for this person, role and target only.
@@ -181,6 +183,12 @@ impl Ctx {
             Ok(()) => _ = self.hear_from_disk(),
             Err(why) => self.complain(why),
         }
+        // Paths found for another role or target are done with: an undo back to them must
+        // not bring back a path shown before.
+        let now = self.sync.profile().map(between);
+        if self.alternatives.as_ref().map(|a| &a.between) != now.as_ref() {
+            self.alternatives = None;
+        }
     }
 
     /// Puts what the disk reported on the status line; says whether there was anything.
@@ -227,6 +235,7 @@ impl Ctx {
                         between,
                         paths,
                         index: 0,
+                        shown: false,
                     })
                 }
                 Err(refusal) => {
@@ -240,9 +249,12 @@ impl Ctx {
 
     /// Makes the path found at the index the plan.
     fn use_path_found(&mut self) {
-        let (Some(p), Some(alternatives)) = (self.sync.profile(), self.alternatives.take()) else {
+        let today = self.today();
+        let (Some(p), Some(alternatives)) = (self.sync.profile(), self.alternatives.as_mut())
+        else {
             return;
         };
+        alternatives.shown = false;
         let Some(path) = alternatives.paths.get(alternatives.index) else {
             return;
         };
@@ -254,7 +266,7 @@ impl Ctx {
                 alternatives.index + 1
             ),
         };
-        let change = rules::use_path(p, &self.ladder, path, words, self.today());
+        let change = rules::use_path(p, &self.ladder, path, words, today);
         self.change(Some(change));
     }
 
@@ -264,6 +276,9 @@ impl Ctx {
         let Some((index, count)) = self.find_paths(next) else {
             return;
         };
+        if let Some(a) = &mut self.alternatives {
+            a.shown = true;
+        }
         self.say(format!(
             "path {} of {count} shown, your plan unchanged — {use_key} uses this path, n the next",
             index + 1
@@ -283,7 +298,7 @@ impl Ctx {
     /// and still holds for the person, their current role and target.
     pub fn previewed_plan(&self) -> Option<Profile> {
         let (a, p) = (self.alternatives.as_ref()?, self.sync.profile()?);
-        if a.between != between(p) {
+        if !a.shown || a.between != between(p) {
             return None;
         }
         let mut shown = p.clone();

@@ -202,6 +202,55 @@ fn in_the_ladder_tab_browsing_paths_never_writes_until_the_use_this_path_key() {
 }
 
 #[test]
+fn after_a_path_is_planned_n_on_the_ladder_tab_shows_the_one_after_it_as_the_status_says() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    keys(&mut app, "1pn");
+    assert!(screen(&app).contains("path 2 of"), "{}", screen(&app));
+    keys(&mut app, "y");
+    let said = screen(&app);
+    assert!(
+        said.contains("n on the Ladder tab shows the next"),
+        "{said}"
+    );
+    keys(&mut app, "n");
+    assert!(screen(&app).contains("path 3 of"), "{}", screen(&app));
+}
+
+#[test]
+fn a_path_shown_for_another_target_does_not_come_back_with_an_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    keys(&mut app, "1p");
+    assert!(screen(&app).contains("path 1 of"), "{}", screen(&app));
+    // Another target, then undo back to the one the path was shown for.
+    keys(&mut app, "kt");
+    assert_ne!(
+        saved(dir.path(), "priya-sharma").target_role,
+        fixture_profile().target_role
+    );
+    keys(&mut app, "u");
+    assert_eq!(
+        saved(dir.path(), "priya-sharma").target_role,
+        fixture_profile().target_role
+    );
+    let before = file_of(dir.path(), "priya-sharma");
+    keys(&mut app, "y");
+    assert!(
+        screen(&app).contains("no path is shown"),
+        "{}",
+        screen(&app)
+    );
+    assert_eq!(
+        file_of(dir.path(), "priya-sharma"),
+        before,
+        "y planned a path not shown"
+    );
+}
+
+#[test]
 fn in_the_ladder_tab_c_asks_first_with_the_day_and_writes_only_once_confirmed() {
     let dir = tempfile::tempdir().unwrap();
     team(dir.path());
