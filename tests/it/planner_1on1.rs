@@ -251,6 +251,23 @@ fn a_path_shown_for_another_target_does_not_come_back_with_an_undo() {
 }
 
 #[test]
+fn a_kept_filter_that_matches_nobody_says_how_to_clear_it_and_that_way_works() {
+    let dir = tempfile::tempdir().unwrap();
+    team(dir.path());
+    let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
+    keys(&mut app, "4/zz");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("/ changes it, Esc there clears it"),
+        "{shown}"
+    );
+    keys(&mut app, "/");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(roster_order(&screen(&app)).len(), 3, "{}", screen(&app));
+}
+
+#[test]
 fn in_the_ladder_tab_c_asks_first_with_the_day_and_writes_only_once_confirmed() {
     let dir = tempfile::tempdir().unwrap();
     team(dir.path());

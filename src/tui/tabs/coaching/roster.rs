@@ -326,7 +326,7 @@ impl RosterPane {
             let why = if ctx.share_safe {
                 "share-safe: only the person open shows — s shows the team again"
             } else if !self.filter().is_empty() {
-                "nobody matches the filter — Esc or / to change it"
+                "nobody matches the filter — / changes it, Esc there clears it"
             } else if ctx.roster.is_some() {
                 "no profiles yet — `rungs profile new NAME --role ROLE` makes one per person"
             } else {
