@@ -6,7 +6,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Text;
 use ratatui::widgets::{Cell, Row, Table, Widget};
@@ -20,7 +20,7 @@ use crate::tui::context::Ctx;
 use crate::tui::keymap::{Binding, Footer, Key, KeySection, Keymap, bind};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{self, Step};
-use crate::tui::widgets::{framed, lines, pane, scrollbar};
+use crate::tui::widgets::{framed, line, pane, scrollbar};
 use crate::tui::widgets::{hint, when};
 
 use Key::{Char as C, Code};
@@ -114,9 +114,22 @@ fn last_start(rows: &Rows, page: usize) -> usize {
     rows.len().saturating_sub(fit.count().max(1))
 }
 
-/// `text` cleaned in a cell, a line for each of its lines.
-fn cell(text: &str, style: Style) -> Cell<'static> {
-    Cell::from(Text::from(lines(text, style)))
+/// `text` cleaned in a cell `width` columns wide, each of its lines wrapped (a word broken only
+/// where it must, at a hyphenation point), and the lines it takes.
+fn cell(text: &str, width: usize, style: Style) -> (Cell<'static>, usize) {
+    let wrapped = text
+        .lines()
+        .flat_map(|l| text::wrap_hyphenated(l, width, usize::MAX));
+    let lines: Vec<_> = wrapped.map(|l| line(&l, style)).collect();
+    let height = lines.len().max(1);
+    (Cell::from(Text::from(lines)), height)
+}
+
+/// A row of `cells` as tall as the tallest.
+fn row(cells: impl IntoIterator<Item = (Cell<'static>, usize)>) -> (Row<'static>, usize) {
+    let (cells, heights): (Vec<_>, Vec<_>) = cells.into_iter().unzip();
+    let height = heights.into_iter().max().unwrap_or(1);
+    (Row::new(cells).height(text::cells(height)), height)
 }
 
 impl TeamView {
@@ -160,66 +173,90 @@ impl TeamView {
         self.offset = list::step(self.offset, last + 1, step, page);
     }
 
-    /// Every row of the part showing, then the profiles left out.
+    /// Every row of the part showing, its cells wrapped to the columns they have in the view,
+    /// then the profiles left out.
     fn rows(&self, ctx: &Ctx) -> Rows {
-        let theme = ctx.theme;
+        let (theme, widths) = (ctx.theme, self.widths_in(ctx.body));
         let mut rows = match self.showing_coverage {
-            true => self.coverage_rows(theme),
-            false => self.bench_rows(theme),
+            true => self.coverage_rows(&widths, theme),
+            false => self.bench_rows(&widths, theme),
         };
         for (id, why) in &self.unreadable {
             let left_out = format!("{id} left out: {}", text::one_line(why));
-            rows.push((Row::new([cell(&left_out, theme.error())]), 1));
+            rows.push(row([cell(&left_out, widths[0], theme.error())]));
         }
         rows
     }
 
-    fn bench_rows(&self, theme: Theme) -> Rows {
+    /// How wide each column of the part showing is in the view drawn over `body`, as the table
+    /// lays them out (a column between two, the last left for the scrollbar).
+    fn widths_in(&self, body: Rect) -> Vec<usize> {
+        let (title, _, widths) = self.columns();
+        let inner = pane(title, Style::default()).inner(body);
+        let table = Rect::new(0, 0, inner.width.saturating_sub(1), 1);
+        let columns = Layout::horizontal(widths).spacing(1).split(table);
+        columns.iter().map(|c| usize::from(c.width)).collect()
+    }
+
+    fn bench_rows(&self, widths: &[usize], theme: Theme) -> Rows {
         let b = &self.bench;
         let name = |i: usize| text::one_line(&b.members[i].profile.name);
         let mut rows = Vec::new();
         if b.seats.is_empty() {
-            let none = cell("no plan or target names a role yet", theme.muted());
-            rows.push((Row::new([none]), 1));
+            let none = "no plan or target names a role yet";
+            rows.push(row([cell(none, widths[0], theme.muted())]));
         }
         for seat in &b.seats {
             let title = text::one_line(&seat.ladder.role(seat.role).title);
             let count = text::count(seat.candidates.len(), "candidate");
-            let bands = Band::ALL.map(|band| {
-                let who: Vec<String> = seat.in_band(band).map(|c| name(c.member)).collect();
-                if who.is_empty() {
-                    "–".to_string()
+            // A name a line, never broken: one cut short still reads as one person.
+            let bands = Band::ALL.iter().zip(&widths[1..]).map(|(&band, &width)| {
+                let who = seat
+                    .in_band(band)
+                    .map(|c| text::truncate(&name(c.member), width));
+                let who: Vec<String> = who.collect();
+                let who = if who.is_empty() {
+                    "–".into()
                 } else {
                     who.join("\n")
-                }
+                };
+                cell(&who, width, Style::default())
             });
-            // The title's two lines (the role, how many candidates) or the longest band.
-            let height = bands.iter().map(|b| b.lines().count()).fold(2, usize::max);
             let flag = seat.flag().map(|f| format!("⚠ {}", f.words()));
-            let flag = cell(&flag.unwrap_or_default(), theme.warning());
-            let cells = [format!("{title}\n{count}")].into_iter().chain(bands);
-            let cells = cells.map(|c| cell(&c, Style::default())).chain([flag]);
-            rows.push((Row::new(cells).height(text::cells(height)), height));
+            let flag = cell(&flag.unwrap_or_default(), widths[4], theme.warning());
+            let role = cell(&format!("{title}\n{count}"), widths[0], Style::default());
+            rows.push(row([role].into_iter().chain(bands).chain([flag])));
         }
         for behind in b.behind.iter().filter(|x| x.no_one()) {
             let m = &b.members[behind.member];
             let role = m.ladder.title_of(&m.profile.current_role);
             let who = format!("{role} ({})", name(behind.member));
             let cells = [who.as_str(), "", "", "", "⚠ no one behind"];
-            rows.push((Row::new(cells.map(|c| cell(c, theme.warning()))), 1));
+            rows.push(row(cells
+                .iter()
+                .zip(widths)
+                .map(|(c, &w)| cell(c, w, theme.warning()))));
         }
         rows
     }
 
-    fn coverage_rows(&self, theme: Theme) -> Rows {
+    fn coverage_rows(&self, widths: &[usize], theme: Theme) -> Rows {
         let mut rows = Vec::new();
-        let mut row = |cells: Vec<Cell<'static>>| rows.push((Row::new(cells), 1));
+        // Each cell wrapped to its column; a line of its own (a shared gap, the legend) to the
+        // first, the widest.
+        let mut add = |cells: Vec<(String, Style)>| {
+            let cells = cells
+                .iter()
+                .zip(widths)
+                .map(|((c, style), &w)| cell(c, w, *style));
+            rows.push(row(cells));
+        };
         for c in &self.coverage {
             let ladder = &*c.ladder;
             let comps = ladder.competencies();
             let numbers = (1..=comps.len()).map(|k| k.to_string());
             let header = [text::one_line(ladder.name())].into_iter().chain(numbers);
-            row(header.map(|h| cell(&h, theme.heading())).collect());
+            add(header.map(|h| (h, theme.heading())).collect());
             for l in &c.lines {
                 let m = &self.covered[l.member];
                 let next = l
@@ -227,25 +264,25 @@ impl TeamView {
                     .map(|r| format!(" → {}", text::one_line(&ladder.role(r).title)))
                     .unwrap_or_default();
                 let who = format!("{}{next}", text::one_line(&m.profile.name));
-                let mut cells = vec![cell(&who, Style::default())];
+                let mut cells = vec![(who, Style::default())];
                 for (k, mark) in l.cells.iter().enumerate() {
                     let shared = c.shared.iter().any(|s| s.competency == k);
                     let style = when(shared && mark.gap > 0, theme.warning());
                     let (rating, gap) = mark.marks();
-                    cells.push(cell(&format!("{rating}{gap}"), style));
+                    cells.push((format!("{rating}{gap}"), style));
                 }
-                row(cells);
+                add(cells);
             }
             for s in &c.shared {
                 // Who shares it is marked in the grid above; the line says how many.
                 let people = text::count(s.members.len(), "person");
                 let name = text::one_line(&comps[s.competency].name);
                 let gap = format!("⚠ {} {name} — a gap {people} share", s.competency + 1);
-                row(vec![cell(&gap, theme.warning())]);
+                add(vec![(gap, theme.warning())]);
             }
             for (k, comp) in comps.iter().enumerate() {
                 let legend = format!("{} {}", k + 1, text::one_line(&comp.name));
-                row(vec![cell(&legend, theme.muted())]);
+                add(vec![(legend, theme.muted())]);
             }
         }
         rows
