@@ -85,10 +85,14 @@ fn ratings(buf: &mut Buffer, area: Rect, s: &Standing, theme: Theme) {
         return hint(buf, area, &empty, theme);
     }
     let count = text::count(s.history.len(), "rating");
-    let title = line(
-        &format!("{} · {count}, newest first", s.name),
-        theme.heading(),
-    );
+    // Shorter, then cut with "…", where the pane is narrow: a block's title is cut bare.
+    let room = usize::from(area.width);
+    let full = format!("{} · {count}, newest first", s.name);
+    let title = match text::width(&full) <= room {
+        true => full,
+        false => text::truncate(&format!("{} · {count}", s.name), room),
+    };
+    let title = line(&title, theme.heading());
     let long = area.width >= 60;
     let level_width: u16 = if long { 15 } else { 7 };
     let note_width = usize::from(area.width.saturating_sub(10 + 7 + level_width + 3));
@@ -358,6 +362,25 @@ mod tests {
         let mut buf = Buffer::empty(area);
         draw(&mut buf, area, &[unrated], 0, Theme::new(false));
         assert!(rows(&buf).join(" ").contains("not rated yet"), "{shown}");
+    }
+
+    #[test]
+    fn the_ratings_title_shortens_then_ends_in_an_ellipsis_rather_than_being_cut_bare() {
+        for (name, title) in [
+            ("Strategic thinking", "Strategic thinking · 1 rating"),
+            (
+                "Leadership of leaders across the enterprise",
+                "Leadership of leaders across th…",
+            ),
+        ] {
+            let s = standing(name, &[(Rater::Own, RatingLevel::Meeting, "2026-01-01")]);
+            let area = Rect::new(0, 0, 32, 8);
+            let mut buf = Buffer::empty(area);
+            draw(&mut buf, area, &[s], 0, Theme::new(false));
+            let shown = rows(&buf).join("\n");
+            let line = shown.lines().find(|l| l.starts_with(&name[..8]));
+            assert_eq!(line.map(str::trim_end), Some(title), "{shown}");
+        }
     }
 
     #[test]
