@@ -183,12 +183,6 @@ impl Ctx {
             Ok(()) => _ = self.hear_from_disk(),
             Err(why) => self.complain(why),
         }
-        // Paths found for another role or target are done with: an undo back to them must
-        // not bring back a path shown before.
-        let now = self.sync.profile().map(between);
-        if self.alternatives.as_ref().map(|a| &a.between) != now.as_ref() {
-            self.alternatives = None;
-        }
     }
 
     /// Puts what the disk reported on the status line; says whether there was anything.
@@ -203,6 +197,13 @@ impl Ctx {
             self.alternatives = None;
             self.switched = true;
             self.request_roster();
+        }
+        // Paths found for another person, role or target are done with, however the profile
+        // changed (here, an undo, another writer): going back to them must not bring back a
+        // path shown before.
+        let now = self.sync.profile().map(between);
+        if self.alternatives.as_ref().map(|a| &a.between) != now.as_ref() {
+            self.alternatives = None;
         }
         heard |= self.take_roster();
         if let Some(notice) = notice

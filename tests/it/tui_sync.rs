@@ -350,3 +350,34 @@ fn a_save_confirmed_after_the_planner_said_something_newer_leaves_the_newer_word
         screen(&app)
     );
 }
+
+#[test]
+fn a_path_shown_for_a_target_another_program_changed_does_not_come_back_when_it_changes_back() {
+    let (mut app, dir) = app_with_profile(120, 40);
+    let store = Store::new(dir.path());
+    let target = store.load(ID).unwrap().target_role;
+    keys(&mut app, "1p");
+    assert!(screen(&app).contains("path 1 of"), "{}", screen(&app));
+    for to in [Some("cto".to_string()), target.clone()] {
+        store
+            .update(ID, |p| {
+                p.target_role = to;
+                Ok(())
+            })
+            .unwrap();
+        app.check_disk();
+    }
+    assert_eq!(store.load(ID).unwrap().target_role, target);
+    let before = store.load(ID).unwrap().plan;
+    keys(&mut app, "y");
+    assert!(
+        screen(&app).contains("no path is shown"),
+        "{}",
+        screen(&app)
+    );
+    assert_eq!(
+        store.load(ID).unwrap().plan,
+        before,
+        "y planned a path not shown"
+    );
+}
