@@ -256,6 +256,11 @@ fn a_kept_filter_that_matches_nobody_says_how_to_clear_it_and_that_way_works() {
     team(dir.path());
     let mut app = app_on(dir.path(), "priya-sharma", 120, 40);
     keys(&mut app, "4/zz");
+    let typing = screen(&app);
+    assert!(
+        typing.contains("nobody matches — Esc clears the filter"),
+        "{typing}"
+    );
     press(&mut app, KeyCode::Enter);
     let shown = screen(&app);
     assert!(

@@ -174,3 +174,30 @@ fn the_team_view_scrolls_back_up_at_the_first_press_after_the_end() {
     keys(&mut app, "j");
     assert_eq!(screen(&app), end, "and one press down is back at the end");
 }
+
+#[test]
+fn a_profile_that_cannot_be_read_is_named_whole_in_the_team_view_and_said_cut_in_the_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = generated_team(dir.path());
+    let broken = Store::new(dir.path()).path_of("broken-profile");
+    std::fs::write(&broken, "(garbage").unwrap();
+    let mut app = app_on(dir.path(), &open, 80, 24);
+    keys(&mut app, "4");
+    // The roster's reason is cut to its column, and says so.
+    let roster = screen(&app);
+    let row = roster
+        .lines()
+        .find(|l| l.contains("broken-p"))
+        .unwrap_or("");
+    assert!(
+        row.contains("cannot be read") && row.contains('…'),
+        "{roster}"
+    );
+    // The Team view names it, at its end, without the file's path: `rungs roster` says why.
+    keys(&mut app, "bG");
+    let end = screen(&app);
+    for part in ["│ broken-profile:", "│ unreadable (see", "│ rungs roster)"] {
+        assert!(end.contains(part), "{part}: {end}");
+    }
+    assert!(!end.contains(".ron"), "{end}");
+}

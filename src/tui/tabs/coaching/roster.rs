@@ -325,6 +325,8 @@ impl RosterPane {
         if rows.is_empty() {
             let why = if ctx.share_safe {
                 "share-safe: only the person open shows — s shows the team again"
+            } else if self.typing {
+                "nobody matches — Esc clears the filter"
             } else if !self.filter().is_empty() {
                 "nobody matches the filter — / changes it, Esc there clears it"
             } else if ctx.roster.is_some() {
@@ -500,7 +502,7 @@ impl Columns {
             let word = match col {
                 Col::Mark => "✗".to_string(),
                 Col::Name => text::fit(&name, usize::from(width)),
-                Col::Roles => why.clone(),
+                Col::Roles => text::truncate(&why, usize::from(width)),
                 _ => String::new(),
             };
             Cell::from(line(&word, theme.warning()))

@@ -114,12 +114,16 @@ fn last_start(rows: &Rows, page: usize) -> usize {
     rows.len().saturating_sub(fit.count().max(1))
 }
 
+/// The most lines a line of a cell wraps to (the last ends in "…" past it): a row stays short
+/// enough to scroll past on the smallest screen.
+const MOST_LINES: usize = 3;
+
 /// `text` cleaned in a cell `width` columns wide, each of its lines wrapped (a word broken only
 /// where it must, at a hyphenation point), and the lines it takes.
 fn cell(text: &str, width: usize, style: Style) -> (Cell<'static>, usize) {
     let wrapped = text
         .lines()
-        .flat_map(|l| text::wrap_hyphenated(l, width, usize::MAX));
+        .flat_map(|l| text::wrap_hyphenated(l, width, MOST_LINES));
     let lines: Vec<_> = wrapped.map(|l| line(&l, style)).collect();
     let height = lines.len().max(1);
     (Cell::from(Text::from(lines)), height)
@@ -181,8 +185,9 @@ impl TeamView {
             true => self.coverage_rows(&widths, theme),
             false => self.bench_rows(&widths, theme),
         };
-        for (id, why) in &self.unreadable {
-            let left_out = format!("{id} left out: {}", text::one_line(why));
+        // Why is `rungs roster`'s to say: a reason names a file, too long for a column here.
+        for (id, _) in &self.unreadable {
+            let left_out = format!("{id}: unreadable (see rungs roster)");
             rows.push(row([cell(&left_out, widths[0], theme.error())]));
         }
         rows
