@@ -191,7 +191,8 @@ pub fn truncate(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = take_width(text, max - 1).0.to_string();
+    // "Gwendolyn…", not "Gwendolyn …": a cut at a space leaves none before the mark.
+    let mut out = take_width(text, max - 1).0.trim_end().to_string();
     out.push('…');
     out
 }
