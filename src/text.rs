@@ -543,6 +543,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_at_a_space_leaves_no_space_before_the_ellipsis() {
+        assert_eq!(
+            truncate("Chief Information Officer", 19),
+            "Chief Information…"
+        );
+        assert_eq!(fit("Chief Information Officer", 19), "Chief Information… ");
+    }
+
+    #[test]
     fn wrapping_keeps_words_whole_and_marks_what_was_left_out() {
         assert_eq!(
             wrap("Director of infrastructure & operations", 14, 3),
