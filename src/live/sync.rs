@@ -618,7 +618,7 @@ fn read_to_open(store: &Store, id: &str) -> Result<(Profile, Generation, Ladder)
 mod tests {
     use super::*;
     use crate::export::Format;
-    use crate::profile::{Action, Owner, Status, rules};
+    use crate::profile::{Action, Owner, rules};
 
     #[test]
     fn a_profile_not_opened_for_unsaved_changes_is_said_once() {
@@ -667,17 +667,8 @@ mod tests {
         let mut sync = ProfileSync::new(store.clone(), Some((profile, generation)));
         sync.save_in_background();
         let add = |sync: &ProfileSync, text: &str| {
-            let action = Action {
-                id: 0,
-                seq: 0,
-                changed: 0,
-                text: text.into(),
-                owner: Owner::Own,
-                due: None,
-                status: Status::Todo,
-                added: "2026-11-25".parse().unwrap(),
-                session: None,
-            };
+            let added = "2026-11-25".parse().unwrap();
+            let action = Action::new(text.into(), Owner::Own, None, added, None);
             rules::add_action(sync.profile.as_ref().unwrap(), action).unwrap()
         };
         // The worker takes jobs in turn: the export's outcome comes before the first save's,

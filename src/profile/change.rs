@@ -649,17 +649,8 @@ mod tests {
     use crate::profile::model::Status;
 
     fn action(text: &str) -> Action {
-        Action {
-            id: 0,
-            seq: 0,
-            changed: 0,
-            text: text.into(),
-            owner: Owner::Own,
-            due: None,
-            status: Status::Todo,
-            added: "2026-11-25".parse().unwrap(),
-            session: None,
-        }
+        let added = "2026-11-25".parse().unwrap();
+        Action::new(text.into(), Owner::Own, None, added, None)
     }
 
     fn add(p: &Profile, text: &str) -> Change {

@@ -358,15 +358,14 @@ mod tests {
             "x".into(),
         );
         let action = |text: &str, status, session: Option<&str>| Action {
-            id: 0,
-            seq: 0,
-            changed: 0,
-            text: text.into(),
-            owner: Owner::Own,
-            due: None,
             status,
-            added: day("2026-11-10"),
-            session: session.map(String::from),
+            ..Action::new(
+                text.into(),
+                Owner::Own,
+                None,
+                day("2026-11-10"),
+                session.map(String::from),
+            )
         };
         p.actions = vec![
             action("one", Status::Done, Some("s1")),
