@@ -201,8 +201,9 @@ impl Ctx {
         // Paths found for another person, role or target are done with, however the profile
         // changed (here, an undo, another writer): going back to them must not bring back a
         // path shown before.
-        let now = self.sync.profile().map(between);
-        if self.alternatives.as_ref().map(|a| &a.between) != now.as_ref() {
+        if let Some(a) = &self.alternatives
+            && self.sync.profile().map(between).as_ref() != Some(&a.between)
+        {
             self.alternatives = None;
         }
         heard |= self.take_roster();
